@@ -1,0 +1,126 @@
+/*
+ * shi/power.h - the configuration of power (shi, guoji geju) and its trend.
+ *
+ * Measures over the state-year capability panel:
+ *  - CINC (Singer, Bremer & Stuckey 1972): each state's yearly share of the
+ *    system total of each of the six NMC components, averaged over the
+ *    components it has (a missing component is left out, not counted as 0).
+ *  - Shares of a scope (all system members, or the major powers) and the
+ *    concentration CON of Ray & Singer (1973):
+ *        CON = sqrt((sum_i s_i^2 - 1/N) / (1 - 1/N)),
+ *    with the effective number of poles 1 / sum_i s_i^2 (Laakso & Taagepera
+ *    1979, applied to capability shares).
+ *  - The leader, its share and its lead over the second; a polarity label.
+ *  - Trend: the log-linear slope of a state's CINC over a window.
+ *  - Power transitions (Organski 1958; Organski & Kugler 1980): the years a
+ *    challenger enters parity with a leader (0.8-1.2 of its capability) and
+ *    the years it overtakes it.
+ */
+#ifndef SHI_POWER_H
+#define SHI_POWER_H
+
+#include <stddef.h>
+
+#include <shi/api.h>
+#include <shi/error.h>
+#include <shi/panel.h>
+#include <shi/states.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Compute CINC into column `out` of `p` from the six component columns
+ *  `comp` (milex, milper, irst, pec, tpop, upop). A state-year with no
+ *  component present has no CINC. O(rows). */
+SHI_API shi_status shi_cinc_compute(shi_panel *p, const size_t comp[6], size_t out, shi_err *err);
+
+/** Add a column "cinc" computed by shi_cinc_compute from the panel's columns
+ *  milex, milper, irst, pec, tpop and upop (once; later calls return it). */
+SHI_API shi_status shi_cinc_add(shi_panel *p, size_t *col, shi_err *err);
+
+/** Which states a year's shares are taken over. */
+typedef enum shi_scope { SHI_SCOPE_ALL = 0, SHI_SCOPE_MAJORS = 1 } shi_scope;
+
+/** Polarity, from the major powers' shares. */
+typedef enum shi_polarity {
+    SHI_POLARITY_NONE = 0, /* fewer than two major powers with data */
+    SHI_UNIPOLAR,
+    SHI_BIPOLAR,
+    SHI_MULTIPOLAR
+} shi_polarity;
+
+/** Thresholds of the polarity label, on shares of major-power capability
+ *  s1 >= s2 >= s3 (defaults in shi_polarity_rule_default):
+ *  unipolar   if s1 >= unipolar;
+ *  bipolar    if s1 + s2 >= bipolar_top2 and s3 <= bipolar_gap * s2;
+ *  multipolar otherwise. */
+typedef struct shi_polarity_rule {
+    double unipolar; /* default 0.50: the leader holds at least all other great powers together */
+    double bipolar_top2; /* default 0.60: the top two hold most of great-power capability */
+    double bipolar_gap;  /* default 0.50: the third has at most half of the second */
+} shi_polarity_rule;
+
+SHI_API shi_polarity_rule shi_polarity_rule_default(void);
+SHI_API const char *shi_polarity_name(shi_polarity p);
+
+/** The configuration of power in one year. */
+typedef struct shi_power_year {
+    int year;
+    shi_scope scope;
+    size_t n;            /* states in scope with a CINC */
+    double total;        /* their summed CINC (share of the whole system) */
+    double con;          /* concentration CON; NaN when n < 2 */
+    double poles;        /* effective number of poles 1 / sum s^2 */
+    int leader, second;  /* COW codes (0 when absent) */
+    double leader_share; /* shares within the scope */
+    double second_share;
+    double lead;           /* leader_share - second_share */
+    double ratio;          /* leader / second capability */
+    shi_polarity polarity; /* from the major powers, whatever the scope */
+    double major_share[3]; /* s1, s2, s3 among major powers (NaN if absent) */
+} shi_power_year;
+
+/** Compute the configuration of `year` from CINC column `cinc`. Years with no
+ *  data give n = 0 (not an error). */
+SHI_API shi_status shi_power_year_compute(const shi_panel *p, size_t cinc, const shi_states *s,
+                                          int year, shi_scope scope, const shi_polarity_rule *rule,
+                                          shi_power_year *out, shi_err *err);
+
+/** Share of `ccode` in `year` within `scope` (NaN when absent). */
+SHI_API double shi_power_share(const shi_panel *p, size_t cinc, const shi_states *s, int ccode,
+                               int year, shi_scope scope);
+
+/** Trend: OLS slope b of ln(CINC) on year over the `window` years ending in
+ *  `year`; returns the growth rate exp(b) - 1 per year (0.02 = +2 %/yr), or NaN
+ *  with fewer than 3 positive values in the window. */
+SHI_API double shi_power_trend(const shi_panel *p, size_t cinc, int ccode, int year, int window);
+
+/** A power-transition event between a challenger and a leader. */
+typedef enum shi_transition_kind {
+    SHI_ENTERS_PARITY, /* ratio rises into [0.8, 1.2] (or the series starts there) */
+    SHI_OVERTAKES,     /* ratio rises to 1 or above */
+    SHI_FALLS_BEHIND,  /* ratio falls below 1 again */
+    SHI_LEAVES_PARITY  /* ratio leaves [0.8, 1.2] */
+} shi_transition_kind;
+
+SHI_API const char *shi_transition_name(shi_transition_kind k);
+
+typedef struct shi_transition {
+    int year;
+    shi_transition_kind kind;
+    double ratio; /* challenger CINC / leader CINC in that year */
+} shi_transition;
+
+/** Transition events of `challenger` relative to `leader` over [y0, y1], in
+ *  year order; `ev` must hold `max` events. Parity bounds default to 0.8 and
+ *  1.2 (Organski & Kugler 1980, ch. 1). Years where either lacks a CINC are
+ *  skipped. */
+SHI_API shi_status shi_power_transitions(const shi_panel *p, size_t cinc, int challenger,
+                                         int leader, int y0, int y1, double lo, double hi,
+                                         shi_transition *ev, size_t max, size_t *n, shi_err *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Install the Debian packages shi needs to build, test and benchmark, when missing.
+# Usage: scripts/install-deps.sh [--with-browser]   (as root, or with sudo available)
+set -euo pipefail
+pkgs=(build-essential cmake ninja-build pkg-config libgsl-dev librandom123-dev libcmocka-dev
+      libsqlite3-dev libyaml-dev clang hyperfine)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "installing: ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,63 @@
+/*
+ * cli.h - the shi command line: the command table, option parsing and the
+ * context every command gets. The command line only parses and calls libshi.
+ *
+ * Adding a command: write src/cli/cmd_<name>.c with
+ *     int cmd_<name>(shi_cli *cli, int argc, char **argv);
+ * declare it below and add one row to the table in commands.c.
+ */
+#ifndef SHI_CLI_H
+#define SHI_CLI_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include <shi/data.h>
+#include <shi/error.h>
+#include <shi/table.h>
+
+/** What every command gets. */
+typedef struct shi_cli {
+    const char *data_dir;  /* --data DIR, or NULL */
+    const char *data_file; /* --data-file FILE.shd, or NULL */
+    shi_data data;         /* loaded on demand by cli_data() */
+    int data_loaded;
+    shi_err err; /* the error a failing command reports */
+} shi_cli;
+
+/** Load the data (once) per the global options. */
+shi_status cli_data(shi_cli *cli);
+
+/* ---- declarative options (git's parse-options, in small) ---- */
+typedef enum cli_opt_type { OPT_END = 0, OPT_FLAG, OPT_STRING, OPT_INT, OPT_REAL } cli_opt_type;
+
+typedef struct cli_opt {
+    cli_opt_type type;
+    char shrt;        /* short name, or 0 */
+    const char *lng;  /* long name without "--" */
+    void *value;      /* int* (FLAG, INT), const char** (STRING), double* (REAL) */
+    const char *argh; /* argument name in help, e.g. "YEAR" */
+    const char *help; /* one line */
+} cli_opt;
+
+/** Parse argv[1..argc-1] (argv[0] is the command name). Positional arguments
+ *  go to pos[0..*npos). "--help" prints the usage to stdout and sets *help.
+ *  Errors are SHI_EUSAGE naming the option. */
+shi_status cli_parse(const char *cmd, const char *usage, const cli_opt *opts, int argc, char **argv,
+                     const char **pos, size_t maxpos, size_t *npos, int *help, shi_err *err);
+void cli_usage(FILE *f, const char *cmd, const char *usage, const cli_opt *opts);
+
+/** "--years A-B" or "--year Y" into [*y0, *y1], checked against [lo, hi]. */
+shi_status cli_years(const char *opt, const char *text, int lo, int hi, int *y0, int *y1,
+                     shi_err *err);
+
+/** Write a table to -o FILE (atomically) or standard output. */
+shi_status cli_write_table(const shi_table *t, const char *format, const char *out, shi_err *err);
+
+/* ---- commands ---- */
+int cmd_states(shi_cli *cli, int argc, char **argv);
+int cmd_power(shi_cli *cli, int argc, char **argv);
+int cmd_data(shi_cli *cli, int argc, char **argv);
+int cmd_report(shi_cli *cli, int argc, char **argv);
+
+#endif

@@ -1,0 +1,286 @@
+/*
+ * cmd_power.c - `shi power`: the configuration of power by year, states'
+ * shares and trends, and `shi power transition` between two states.
+ */
+#include "cli.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <shi/power.h>
+
+#define MAX_STATES 64
+
+static const char *abb_of(const shi_states *st, int ccode)
+{
+    const shi_state *x = shi_states_get(st, ccode);
+    return x ? x->abb : NULL;
+}
+
+static shi_status add_cols(shi_table *t, const char *const *names, const char *types,
+                           const int *digits, int n, shi_err *err)
+{
+    shi_status s = SHI_OK;
+    for (int c = 0; c < n && s == SHI_OK; c++) {
+        s = shi_table_column(t, names[c], types[c], digits[c], err);
+    }
+    return s;
+}
+
+static shi_status system_rows(shi_cli *cli, shi_table *t, size_t cinc, int y0, int y1,
+                              shi_scope scope)
+{
+    static const char *const names[] = {
+        "year",   "scope",        "n",    "con",     "poles", "leader", "leader_share",
+        "second", "second_share", "lead", "polarity"};
+    static const char types[] = {'i', 's', 'i', 'f', 'f', 's', 'f', 's', 'f', 'f', 's'};
+    static const int digits[] = {0, 0, 0, 4, 2, 0, 4, 0, 4, 4, 0};
+    shi_err *err = &cli->err;
+    shi_status s = add_cols(t, names, types, digits, 11, err);
+    for (int y = y0; y <= y1 && s == SHI_OK; y++) {
+        shi_power_year r;
+        s = shi_power_year_compute(&cli->data.caps, cinc, &cli->data.states, y, scope, NULL, &r,
+                                   err);
+        if (s != SHI_OK || r.n == 0) {
+            continue;
+        }
+        const shi_states *st = &cli->data.states;
+        if ((s = shi_table_int(t, y, err)) ||
+            (s = shi_table_str(t, scope ? "majors" : "all", err)) ||
+            (s = shi_table_int(t, (int64_t)r.n, err)) || (s = shi_table_real(t, r.con, err)) ||
+            (s = shi_table_real(t, r.poles, err)) ||
+            (s = shi_table_str(t, abb_of(st, r.leader), err)) ||
+            (s = shi_table_real(t, r.leader_share, err)) ||
+            (s = shi_table_str(t, r.second ? abb_of(st, r.second) : NULL, err)) ||
+            (s = shi_table_real(t, r.second_share, err)) || (s = shi_table_real(t, r.lead, err))) {
+            break;
+        }
+        s = shi_table_str(t, shi_polarity_name(r.polarity), err);
+    }
+    return s;
+}
+
+static shi_status state_rows(shi_cli *cli, shi_table *t, size_t cinc, int y0, int y1,
+                             shi_scope scope, const shi_state **sel, size_t nsel, int window)
+{
+    static const char *const names[] = {"year",  "state", "ccode",     "cinc",
+                                        "share", "rank",  "trend_pct", "major"};
+    static const char types[] = {'i', 's', 'i', 'f', 'f', 'i', 'f', 's'};
+    static const int digits[] = {0, 0, 0, 6, 4, 0, 2, 0};
+    shi_err *err = &cli->err;
+    const shi_panel *p = &cli->data.caps;
+    const shi_states *st = &cli->data.states;
+    shi_status s = add_cols(t, names, types, digits, 8, err);
+    for (int y = y0; y <= y1 && s == SHI_OK; y++) {
+        for (size_t k = 0; k < nsel && s == SHI_OK; k++) {
+            const shi_state *x = sel[k];
+            long row = shi_panel_row(p, x->ccode, y);
+            if (row < 0) {
+                continue; /* not in the capability data that year */
+            }
+            double share = shi_power_share(p, cinc, st, x->ccode, y, scope);
+            /* Rank within the scope: 1 + number of states in scope with more CINC. */
+            int64_t rank = 0;
+            if (!isnan(share)) {
+                const size_t *rows;
+                size_t n;
+                shi_panel_year(p, y, &rows, &n);
+                double mine = shi_panel_get(p, cinc, (size_t)row);
+                rank = 1;
+                for (size_t i = 0; i < n; i++) {
+                    if (shi_panel_ok(p, cinc, rows[i]) && shi_panel_get(p, cinc, rows[i]) > mine &&
+                        !isnan(shi_power_share(p, cinc, st, p->unit[rows[i]], y, scope))) {
+                        rank++;
+                    }
+                }
+            }
+            double trend = shi_power_trend(p, cinc, x->ccode, y, window);
+            if ((s = shi_table_int(t, y, err)) || (s = shi_table_str(t, x->abb, err)) ||
+                (s = shi_table_int(t, x->ccode, err)) ||
+                (s = shi_table_real(t, shi_panel_get(p, cinc, (size_t)row), err)) ||
+                (s = shi_table_real(t, share, err))) {
+                break;
+            }
+            s = rank ? shi_table_int(t, rank, err) : shi_table_missing(t, err);
+            if (s == SHI_OK) {
+                s = shi_table_real(t, isnan(trend) ? trend : 100 * trend, err);
+            }
+            if (s == SHI_OK) {
+                s = shi_table_str(t, shi_states_major(st, x, y) ? "yes" : "no", err);
+            }
+        }
+    }
+    return s;
+}
+
+static int power_transition(shi_cli *cli, int argc, char **argv)
+{
+    const char *years = NULL, *format = NULL, *out = NULL;
+    double lo = 0.8, hi = 1.2;
+    int series = 0;
+    const cli_opt opts[] = {
+        {OPT_STRING, 0, "years", &years, "A-B", "years to scan (default: all years of the data)"},
+        {OPT_REAL, 0, "low", &lo, "X", "lower parity bound, challenger/leader (default 0.8)"},
+        {OPT_REAL, 0, "high", &hi, "X", "upper parity bound (default 1.2)"},
+        {OPT_FLAG, 0, "series", &series, NULL,
+         "print the yearly capability ratio, not only events"},
+        {OPT_STRING, 0, "format", &format, "FMT", "table (default), csv, tsv or json"},
+        {OPT_STRING, 'o', "output", &out, "FILE", "write to FILE instead of standard output"},
+        {OPT_END, 0, NULL, NULL, NULL, NULL}};
+    const char *pos[2];
+    size_t npos;
+    int help;
+    shi_status s = cli_parse("power transition",
+                             "shi power transition CHALLENGER LEADER [--years A-B] [--low X] "
+                             "[--high X] [--series] [--format FMT] [-o FILE]",
+                             opts, argc, argv, pos, 2, &npos, &help, &cli->err);
+    if (s != SHI_OK || help) {
+        return s;
+    }
+    if (npos != 2) {
+        return shi_err_set(&cli->err, SHI_EUSAGE,
+                           "power transition: needs two states, CHALLENGER and LEADER");
+    }
+    if ((s = cli_data(cli)) != SHI_OK) {
+        return s;
+    }
+    shi_panel *p = &cli->data.caps;
+    int y0 = p->year_min, y1 = p->year_max;
+    if (years && (s = cli_years("years", years, p->year_min, p->year_max, &y0, &y1, &cli->err))) {
+        return s;
+    }
+    const shi_state *a, *b;
+    if ((s = shi_states_resolve(&cli->data.states, pos[0], y1, &a, &cli->err)) ||
+        (s = shi_states_resolve(&cli->data.states, pos[1], y1, &b, &cli->err))) {
+        return s;
+    }
+    if (a == b) {
+        return shi_err_set(&cli->err, SHI_EUSAGE,
+                           "power transition: the two states are the same ('%s')", a->abb);
+    }
+    size_t cinc;
+    if ((s = shi_cinc_add(p, &cinc, &cli->err)) != SHI_OK) {
+        return s;
+    }
+    shi_table *t = shi_table_new();
+    if (!t) {
+        return shi_err_set(&cli->err, SHI_EIO, "out of memory");
+    }
+    if (series) {
+        static const char *const names[] = {"year", "challenger", "leader", "ratio", "phase"};
+        static const char types[] = {'i', 's', 's', 'f', 's'};
+        static const int digits[] = {0, 0, 0, 4, 0};
+        s = add_cols(t, names, types, digits, 5, &cli->err);
+        for (int y = y0; y <= y1 && s == SHI_OK; y++) {
+            long ra = shi_panel_row(p, a->ccode, y), rb = shi_panel_row(p, b->ccode, y);
+            if (ra < 0 || rb < 0 || !shi_panel_ok(p, cinc, (size_t)ra) ||
+                !shi_panel_ok(p, cinc, (size_t)rb) || shi_panel_get(p, cinc, (size_t)rb) <= 0) {
+                continue;
+            }
+            double r = shi_panel_get(p, cinc, (size_t)ra) / shi_panel_get(p, cinc, (size_t)rb);
+            const char *phase = r < lo ? "below parity" : r <= hi ? "parity" : "above parity";
+            if ((s = shi_table_int(t, y, &cli->err)) || (s = shi_table_str(t, a->abb, &cli->err)) ||
+                (s = shi_table_str(t, b->abb, &cli->err)) ||
+                (s = shi_table_real(t, r, &cli->err))) {
+                break;
+            }
+            s = shi_table_str(t, phase, &cli->err);
+        }
+    } else {
+        shi_transition ev[512];
+        size_t n = 0;
+        s = shi_power_transitions(p, cinc, a->ccode, b->ccode, y0, y1, lo, hi, ev, 512, &n,
+                                  &cli->err);
+        static const char *const names[] = {"year", "challenger", "leader", "event", "ratio"};
+        static const char types[] = {'i', 's', 's', 's', 'f'};
+        static const int digits[] = {0, 0, 0, 0, 4};
+        if (s == SHI_OK) {
+            s = add_cols(t, names, types, digits, 5, &cli->err);
+        }
+        for (size_t i = 0; i < n && s == SHI_OK; i++) {
+            if ((s = shi_table_int(t, ev[i].year, &cli->err)) ||
+                (s = shi_table_str(t, a->abb, &cli->err)) ||
+                (s = shi_table_str(t, b->abb, &cli->err)) ||
+                (s = shi_table_str(t, shi_transition_name(ev[i].kind), &cli->err))) {
+                break;
+            }
+            s = shi_table_real(t, ev[i].ratio, &cli->err);
+        }
+    }
+    if (s == SHI_OK) {
+        s = cli_write_table(t, format, out, &cli->err);
+    }
+    shi_table_free(t);
+    return s;
+}
+
+int cmd_power(shi_cli *cli, int argc, char **argv)
+{
+    if (argc >= 2 && strcmp(argv[1], "transition") == 0) {
+        return power_transition(cli, argc - 1, argv + 1);
+    }
+    const char *year = NULL, *years = NULL, *states = NULL, *format = NULL, *out = NULL;
+    int majors = 0, window = 10;
+    const cli_opt opts[] = {
+        {OPT_STRING, 'y', "year", &year, "YEAR", "one year (default: the last year of the data)"},
+        {OPT_STRING, 0, "years", &years, "A-B", "a range of years"},
+        {OPT_FLAG, 0, "majors", &majors, NULL, "shares among the major powers, not all members"},
+        {OPT_STRING, 0, "states", &states, "LIST",
+         "per-state rows for these states (e.g. CHN,RUS,USA)"},
+        {OPT_INT, 0, "window", &window, "W", "years in the trend window (default 10)"},
+        {OPT_STRING, 0, "format", &format, "FMT", "table (default), csv, tsv or json"},
+        {OPT_STRING, 'o', "output", &out, "FILE", "write to FILE instead of standard output"},
+        {OPT_END, 0, NULL, NULL, NULL, NULL}};
+    const char *pos[1];
+    size_t npos;
+    int help;
+    shi_status s = cli_parse(
+        "power",
+        "shi power [--year Y | --years A-B] [--majors] [--states LIST] [--window W] "
+        "[--format FMT] [-o FILE]\n       shi power transition CHALLENGER LEADER [options]",
+        opts, argc, argv, pos, 0, &npos, &help, &cli->err);
+    if (s != SHI_OK || help) {
+        return s;
+    }
+    if (year && years) {
+        return shi_err_set(&cli->err, SHI_EUSAGE, "power: give --year or --years, not both");
+    }
+    if (window < 3 || window > 200) {
+        return shi_err_set(&cli->err, SHI_EUSAGE, "power: --window takes 3-200 years, got %d",
+                           window);
+    }
+    if ((s = cli_data(cli)) != SHI_OK) {
+        return s;
+    }
+    shi_panel *p = &cli->data.caps;
+    int y0 = p->year_max, y1 = p->year_max;
+    if (year && (s = cli_years("year", year, p->year_min, p->year_max, &y0, &y1, &cli->err))) {
+        return s;
+    }
+    if (years && (s = cli_years("years", years, p->year_min, p->year_max, &y0, &y1, &cli->err))) {
+        return s;
+    }
+    const shi_state *sel[MAX_STATES];
+    size_t nsel = 0;
+    if (states && (s = shi_states_resolve_list(&cli->data.states, states, y1, sel, MAX_STATES,
+                                               &nsel, &cli->err))) {
+        return s;
+    }
+    size_t cinc;
+    if ((s = shi_cinc_add(p, &cinc, &cli->err)) != SHI_OK) {
+        return s;
+    }
+    shi_table *t = shi_table_new();
+    if (!t) {
+        return shi_err_set(&cli->err, SHI_EIO, "out of memory");
+    }
+    shi_scope scope = majors ? SHI_SCOPE_MAJORS : SHI_SCOPE_ALL;
+    s = states ? state_rows(cli, t, cinc, y0, y1, scope, sel, nsel, window)
+               : system_rows(cli, t, cinc, y0, y1, scope);
+    if (s == SHI_OK) {
+        s = cli_write_table(t, format, out, &cli->err);
+    }
+    shi_table_free(t);
+    return s;
+}

@@ -1,0 +1,55 @@
+/*
+ * cmd_report.c - `shi report A B`: the study's analysis of a pair of states.
+ * The composition lives in src/report; this only parses arguments.
+ */
+#include "cli.h"
+
+#include <shi/power.h>
+#include <shi/report.h>
+
+int cmd_report(shi_cli *cli, int argc, char **argv)
+{
+    const char *third = NULL, *years = NULL;
+    const cli_opt opts[] = {
+        {OPT_STRING, 0, "third", &third, "STATE",
+         "the third state (default: the most capable other state in the last year)"},
+        {OPT_STRING, 0, "years", &years, "A-B", "years covered (default 1992 to the last year)"},
+        {OPT_END, 0, NULL, NULL, NULL, NULL}};
+    const char *pos[2];
+    size_t npos;
+    int help;
+    shi_status s = cli_parse("report", "shi report A B [--third STATE] [--years A-B]", opts, argc,
+                             argv, pos, 2, &npos, &help, &cli->err);
+    if (s != SHI_OK || help) {
+        return s;
+    }
+    if (npos != 2) {
+        return shi_err_set(&cli->err, SHI_EUSAGE,
+                           "report: needs two states, e.g. 'shi report RUS CHN'");
+    }
+    if ((s = cli_data(cli)) != SHI_OK) {
+        return s;
+    }
+    shi_panel *p = &cli->data.caps;
+    int y0 = p->year_max - 30 > p->year_min ? p->year_max - 30 : p->year_min, y1 = p->year_max;
+    if (years && (s = cli_years("years", years, p->year_min, p->year_max, &y0, &y1, &cli->err))) {
+        return s;
+    }
+    const shi_state *a, *b, *c = NULL;
+    if ((s = shi_states_resolve(&cli->data.states, pos[0], y1, &a, &cli->err)) ||
+        (s = shi_states_resolve(&cli->data.states, pos[1], y1, &b, &cli->err))) {
+        return s;
+    }
+    if (third && (s = shi_states_resolve(&cli->data.states, third, y1, &c, &cli->err))) {
+        return s;
+    }
+    if (a == b || (c && (c == a || c == b))) {
+        return shi_err_set(&cli->err, SHI_EUSAGE, "report: the states must be different");
+    }
+    size_t cinc;
+    if ((s = shi_cinc_add(p, &cinc, &cli->err)) != SHI_OK) {
+        return s;
+    }
+    shi_report_opts ro = {a->ccode, b->ccode, c ? c->ccode : 0, y0, y1, cinc};
+    return shi_report_summary(stdout, &cli->data, &ro, &cli->err);
+}

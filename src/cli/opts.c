@@ -1,0 +1,201 @@
+/*
+ * opts.c - declarative option parsing for shi's commands, shared helpers.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <shi/outfile.h>
+
+static shi_status set_value(const char *cmd, const cli_opt *o, const char *arg, shi_err *err)
+{
+    char *end = NULL;
+    switch (o->type) {
+    case OPT_STRING:
+        *(const char **)o->value = arg;
+        return SHI_OK;
+    case OPT_INT: {
+        errno = 0;
+        long v = strtol(arg, &end, 10);
+        if (!*arg || *end || errno || v < -2147483647L || v > 2147483647L) {
+            return shi_err_set(err, SHI_EUSAGE, "%s: --%s takes an integer, got '%s'", cmd, o->lng,
+                               arg);
+        }
+        *(int *)o->value = (int)v;
+        return SHI_OK;
+    }
+    case OPT_REAL: {
+        errno = 0;
+        double v = strtod(arg, &end);
+        if (!*arg || *end || errno || !isfinite(v)) {
+            return shi_err_set(err, SHI_EUSAGE, "%s: --%s takes a number, got '%s'", cmd, o->lng,
+                               arg);
+        }
+        *(double *)o->value = v;
+        return SHI_OK;
+    }
+    case OPT_FLAG:
+    case OPT_END:
+        break;
+    }
+    return shi_err_set(err, SHI_EINTERNAL, "option --%s has no value type", o->lng);
+}
+
+shi_status cli_parse(const char *cmd, const char *usage, const cli_opt *opts, int argc, char **argv,
+                     const char **pos, size_t maxpos, size_t *npos, int *help, shi_err *err)
+{
+    *npos = 0;
+    *help = 0;
+    int only_pos = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (only_pos || a[0] != '-' || strcmp(a, "-") == 0) {
+            if (*npos >= maxpos) {
+                return shi_err_set(err, SHI_EUSAGE,
+                                   "%s: unexpected argument '%s'; see 'shi %s --help'", cmd, a,
+                                   cmd);
+            }
+            pos[(*npos)++] = a;
+            continue;
+        }
+        if (strcmp(a, "--") == 0) {
+            only_pos = 1;
+            continue;
+        }
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            cli_usage(stdout, cmd, usage, opts);
+            *help = 1;
+            return SHI_OK;
+        }
+        const cli_opt *o = NULL;
+        const char *val = NULL;
+        if (a[1] == '-') {
+            const char *name = a + 2;
+            const char *eq = strchr(name, '=');
+            size_t len = eq ? (size_t)(eq - name) : strlen(name);
+            for (const cli_opt *p = opts; p->type != OPT_END; p++) {
+                if (strlen(p->lng) == len && strncmp(p->lng, name, len) == 0) {
+                    o = p;
+                }
+            }
+            if (o && eq) {
+                if (o->type == OPT_FLAG) {
+                    return shi_err_set(err, SHI_EUSAGE, "%s: --%s takes no value", cmd, o->lng);
+                }
+                val = eq + 1;
+            }
+        } else if (a[2] == '\0') {
+            for (const cli_opt *p = opts; p->type != OPT_END; p++) {
+                if (p->shrt && p->shrt == a[1]) {
+                    o = p;
+                }
+            }
+        }
+        if (!o) {
+            if (strspn(a + 1, "0123456789.") == strlen(a + 1) && *npos < maxpos) {
+                pos[(*npos)++] = a; /* a negative number is a positional value */
+                continue;
+            }
+            return shi_err_set(err, SHI_EUSAGE, "%s: unknown option '%s'; see 'shi %s --help'", cmd,
+                               a, cmd);
+        }
+        if (o->type == OPT_FLAG) {
+            *(int *)o->value = 1;
+            continue;
+        }
+        if (!val) {
+            if (i + 1 >= argc) {
+                return shi_err_set(err, SHI_EUSAGE, "%s: --%s needs a value (%s)", cmd, o->lng,
+                                   o->argh ? o->argh : "VALUE");
+            }
+            val = argv[++i];
+        }
+        shi_status s = set_value(cmd, o, val, err);
+        if (s != SHI_OK) {
+            return s;
+        }
+    }
+    return SHI_OK;
+}
+
+void cli_usage(FILE *f, const char *cmd, const char *usage, const cli_opt *opts)
+{
+    fprintf(f, "usage: %s\n", usage);
+    int any = 0;
+    for (const cli_opt *p = opts; p && p->type != OPT_END; p++) {
+        if (!any) {
+            fprintf(f, "\noptions:\n");
+            any = 1;
+        }
+        char left[64];
+        if (p->shrt) {
+            snprintf(left, sizeof left, "-%c, --%s%s%s", p->shrt, p->lng, p->argh ? " " : "",
+                     p->argh ? p->argh : "");
+        } else {
+            snprintf(left, sizeof left, "    --%s%s%s", p->lng, p->argh ? " " : "",
+                     p->argh ? p->argh : "");
+        }
+        fprintf(f, "  %-28s %s\n", left, p->help);
+    }
+    fprintf(f, "\nglobal options (before the command): --data DIR, --data-file FILE.shd\n");
+    fprintf(f, "exit codes: 0 ok, 1 bad input data, 2 usage, 3 I/O or system, 4 internal\n");
+    (void)cmd;
+}
+
+shi_status cli_years(const char *opt, const char *text, int lo, int hi, int *y0, int *y1,
+                     shi_err *err)
+{
+    char *end = NULL;
+    errno = 0;
+    long a = strtol(text, &end, 10), b = a;
+    if (end == text || errno) {
+        goto bad;
+    }
+    if (*end == '-' || *end == ':') {
+        const char *rest = end + 1;
+        errno = 0;
+        b = strtol(rest, &end, 10);
+        if (end == rest || errno) {
+            goto bad;
+        }
+    }
+    if (*end) {
+        goto bad;
+    }
+    if (a > b) {
+        return shi_err_set(err, SHI_EUSAGE, "--%s: the range '%s' runs backwards", opt, text);
+    }
+    if (a < lo || b > hi) {
+        return shi_err_set(err, SHI_EUSAGE, "--%s: year out of range in '%s'; the data cover %d-%d",
+                           opt, text, lo, hi);
+    }
+    *y0 = (int)a;
+    *y1 = (int)b;
+    return SHI_OK;
+bad:
+    return shi_err_set(err, SHI_EUSAGE, "--%s: expected a year or a range like 1992-2022, got '%s'",
+                       opt, text);
+}
+
+shi_status cli_write_table(const shi_table *t, const char *format, const char *out, shi_err *err)
+{
+    shi_format fmt = SHI_FMT_TABLE;
+    shi_status s = shi_format_parse(format ? format : "table", &fmt, err);
+    if (s != SHI_OK) {
+        return s;
+    }
+    shi_outfile o;
+    s = shi_outfile_open(&o, out, err);
+    if (s != SHI_OK) {
+        return s;
+    }
+    s = shi_table_write(t, o.fp, fmt, err);
+    if (s == SHI_OK) {
+        s = shi_outfile_commit(&o, err);
+    }
+    shi_outfile_abort(&o);
+    return s;
+}

@@ -1,0 +1,128 @@
+/*
+ * test_data.c - the embedded data set and the .shd format.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "test_util.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include <shi/data.h>
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        return NULL;
+    }
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *b = malloc((size_t)n + 1);
+    *len = fread(b, 1, (size_t)n, f);
+    fclose(f);
+    return b;
+}
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void embedded_loads(void **state)
+{
+    (void)state;
+    shi_data d;
+    shi_err err = {0};
+    assert_int_equal(shi_data_load(&d, NULL, &err), SHI_OK);
+    assert_int_equal(d.nsrc, 4);
+    assert_string_equal(shi_data_source(&d, "nmc")->version, "7.0");
+    assert_string_equal(shi_data_source(&d, "states")->version, "v2016");
+    assert_string_equal(shi_data_source(&d, "majors")->version, "v2024");
+    assert_string_equal(shi_data_source(&d, "nmc")->loaded, "embedded");
+    assert_int_equal(d.caps.year_min, 1816);
+    assert_int_equal(d.caps.year_max, 2022);
+    /* Missing stays missing: DOM 1900 has milex -9 in the NMC file. */
+    long r = shi_panel_row(&d.caps, 42, 1900);
+    assert_true(r >= 0);
+    assert_false(shi_panel_ok(&d.caps, (size_t)shi_data_col(&d, "milex"), (size_t)r));
+    assert_true(shi_panel_ok(&d.caps, (size_t)shi_data_col(&d, "tpop"), (size_t)r));
+    shi_data_destroy(&d);
+}
+
+/* `shi data build` from ../shared/data reproduces the committed data/default.shd
+ * byte for byte, so the embedded data is the project's own derivation. */
+static void build_reproduces_default(void **state)
+{
+    (void)state;
+    if (!shared_present()) {
+        skip();
+    }
+    char out[512];
+    snprintf(out, sizeof out, "%s/rebuilt.shd", SHI_TEST_TMP);
+    shi_err err = {0};
+    shi_status s = shi_data_build(SHI_SHARED_DATA, out, &err);
+    if (s != SHI_OK) {
+        print_error("%s\n", err.msg);
+    }
+    assert_int_equal(s, SHI_OK);
+    size_t n1 = 0, n2 = 0;
+    char *a = slurp(out, &n1);
+    char *b = slurp(SHI_SOURCE_DIR "/data/default.shd", &n2);
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_int_equal(n1, n2);
+    assert_memory_equal(a, b, n1);
+    free(a);
+    free(b);
+    unlink(out);
+}
+
+static void shd_errors(void **state)
+{
+    (void)state;
+    char path[512];
+    snprintf(path, sizeof path, "%s/bad.shd", SHI_TEST_TMP);
+    shi_data d;
+    shi_err err = {0};
+
+    write_file(path, "hello\tworld\n");
+    assert_int_equal(shi_data_load_shd(&d, path, &err), SHI_EDATA);
+    assert_int_equal(err.line, 1);
+    assert_string_equal(err.msg, "not a shi data file (version 1): expected 'shi-data\\t1'");
+
+    write_file(path, "shi-data\t1\ncap\t2\t1816\t1\n");
+    assert_int_equal(shi_data_load_shd(&d, path, &err), SHI_EDATA);
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.col, 1);
+    assert_string_equal(err.msg, "expected 10 fields in a 'cap' record, got 4");
+
+    write_file(path, "shi-data\t1\ncap\t2\t1816\t1\t2\t3\tx4\t5\t6\t0.1\n");
+    assert_int_equal(shi_data_load_shd(&d, path, &err), SHI_EDATA);
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.col,
+                     18); /* c-a-p-tab-2-tab-1816-tab-1-tab-2-tab-3-tab: x4 starts at byte 18 */
+    assert_string_equal(err.msg, "expected a number in field 7, got 'x4'");
+
+    write_file(path, "shi-data\t1\n");
+    assert_int_equal(shi_data_load_shd(&d, path, &err), SHI_EDATA);
+    assert_string_equal(err.msg, "incomplete shi data file: needs every source, members and "
+                                 "capabilities");
+    unlink(path);
+
+    assert_int_equal(shi_data_load(&d, "/nonexistent/dir", &err), SHI_EUSAGE);
+    assert_string_equal(err.msg, "--data: '/nonexistent/dir' is not a directory");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(embedded_loads),
+        cmocka_unit_test(build_reproduces_default),
+        cmocka_unit_test(shd_errors),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,168 @@
+/*
+ * test_states.c - the state registry: spells, membership, major powers, names.
+ */
+#include "test_util.h"
+
+#include <string.h>
+
+#include <shi/csv.h>
+#include <shi/data.h>
+#include <shi/states.h>
+
+static shi_data D;
+
+static int setup(void **state)
+{
+    (void)state;
+    shi_err err = {0};
+    return shi_data_load(&D, NULL, &err) == SHI_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    shi_data_destroy(&D);
+    return 0;
+}
+
+static int resolve(const char *q, int year, shi_err *err)
+{
+    const shi_state *st = NULL;
+    shi_err_clear(err);
+    if (shi_states_resolve(&D.states, q, year, &st, err) != SHI_OK) {
+        return -1;
+    }
+    return st->ccode;
+}
+
+/* Facts from COW's lists (states2016.csv, majors2024.csv; PROVENANCE.md). */
+static void spells_and_majors(void **state)
+{
+    (void)state;
+    const shi_states *s = &D.states;
+    assert_int_equal(s->n, 217); /* distinct ccodes in states2016.csv */
+    const shi_state *chn = shi_states_get(s, 710), *rus = shi_states_get(s, 365),
+                    *usa = shi_states_get(s, 2), *gmy = shi_states_get(s, 255);
+    assert_non_null(chn);
+    assert_string_equal(chn->abb, "CHN");
+    assert_string_equal(chn->iso3, "CHN");
+    assert_false(shi_states_member(s, chn, 1859));
+    assert_true(shi_states_member(s, chn, 1860)); /* from 1860-10-25 */
+    assert_false(shi_states_major(s, chn, 1949));
+    assert_true(shi_states_major(s, chn, 1950));
+    assert_true(shi_states_major(s, rus, 1917)); /* to 1917-12-05 */
+    assert_false(shi_states_major(s, rus, 1918));
+    assert_false(shi_states_major(s, rus, 1921));
+    assert_true(shi_states_major(s, rus, 1922));
+    assert_false(shi_states_major(s, usa, 1897));
+    assert_true(shi_states_major(s, usa, 1898)); /* from 1898-08-13 */
+    /* Germany: left in 1945, re-entered 1990-10-03 (several spells). */
+    assert_true(gmy->nsp >= 2);
+    assert_true(shi_states_member(s, gmy, 1945));
+    assert_false(shi_states_member(s, gmy, 1950));
+    assert_true(shi_states_member(s, gmy, 1991));
+    /* The v2016 list is right-censored at 2016-12-31: members go on to 2024. */
+    assert_true(shi_states_member(s, usa, 2022));
+    int first, last;
+    shi_states_years(s, chn, &first, &last);
+    assert_int_equal(first, 1860);
+    assert_int_equal(last, 2024);
+}
+
+/* Members per year equal the state-year counts of COW's own system2016.csv,
+ * for every year 1816-2016 (an independent COW file). */
+static void members_match_system_file(void **state)
+{
+    (void)state;
+    char path[512];
+    if (!shared_file(path, sizeof path, "cow_state_system_v2016/system2016.csv")) {
+        skip();
+    }
+    int count[2017 - 1816] = {0};
+    shi_csv *c = NULL;
+    shi_err err = {0};
+    assert_int_equal(shi_csv_open(&c, path, NULL, &err), SHI_OK);
+    long yi = shi_csv_find(c, "year");
+    assert_true(yi >= 0);
+    int got = 1;
+    while (shi_csv_next(c, &got, &err) == SHI_OK && got) {
+        int y = atoi(shi_csv_field(c, (size_t)yi));
+        assert_true(y >= 1816 && y <= 2016);
+        count[y - 1816]++;
+    }
+    shi_csv_free(c);
+    int mismatches = 0;
+    for (int y = 1816; y <= 2016; y++) {
+        int n = 0;
+        for (size_t i = 0; i < D.states.n; i++) {
+            n += shi_states_member(&D.states, &D.states.v[i], y);
+        }
+        if (n != count[y - 1816]) {
+            print_error("%d: registry %d, system2016 %d\n", y, n, count[y - 1816]);
+            mismatches++;
+        }
+    }
+    assert_int_equal(mismatches, 0);
+}
+
+static void names_resolve(void **state)
+{
+    (void)state;
+    shi_err err;
+    assert_int_equal(resolve("710", 0, &err), 710);
+    assert_int_equal(resolve("chn", 0, &err), 710);
+    assert_int_equal(resolve("China", 0, &err), 710);
+    assert_int_equal(resolve("  CHINA ", 0, &err), 710);
+    assert_int_equal(resolve("russia", 0, &err), 365);
+    assert_int_equal(resolve("RUS", 0, &err), 365);
+    assert_int_equal(resolve("united states", 0, &err), 2);
+    assert_int_equal(resolve("USA", 0, &err), 2);
+    /* COW abbreviation first: AUS is Austria in COW; Australia is AUL, ISO AUS. */
+    assert_int_equal(resolve("AUS", 0, &err), 305);
+    assert_int_equal(resolve("aul", 0, &err), 900);
+    assert_int_equal(resolve("australia", 0, &err), 900);
+    assert_int_equal(resolve("GBR", 0, &err), 200); /* ISO code of the United Kingdom */
+    /* ISO DEU belongs to both Germanys; a year picks the member. */
+    assert_int_equal(resolve("DEU", 0, &err), -1);
+    assert_int_equal(err.code, SHI_EUSAGE);
+    assert_string_equal(err.msg, "ambiguous state 'DEU': Germany (255, GMY), German Federal "
+                                 "Republic (260, GFR); give a COW code or abbreviation");
+    assert_int_equal(resolve("DEU", 1980, &err), 260);
+    assert_int_equal(resolve("DEU", 2000, &err), 255);
+}
+
+static void names_unknown(void **state)
+{
+    (void)state;
+    shi_err err;
+    assert_int_equal(resolve("chian", 0, &err), -1);
+    assert_int_equal(err.code, SHI_EUSAGE);
+    assert_string_equal(err.msg, "unknown state 'chian'; did you mean China (710, CHN), "
+                                 "Canada (20, CAN), Chile (155, CHL)?");
+    assert_int_equal(resolve("999", 0, &err), -1);
+    assert_string_equal(err.msg, "unknown COW country code '999'");
+    assert_int_equal(resolve("", 0, &err), -1);
+    assert_string_equal(err.msg, "empty state name");
+    assert_int_equal(resolve("qqqqqqqqqqqq", 0, &err), -1);
+    assert_string_equal(err.msg, "unknown state 'qqqqqqqqqqqq'; 'shi states' lists the known ones");
+    const shi_state *list[4];
+    size_t n;
+    assert_int_equal(shi_states_resolve_list(&D.states, "CHN,russia,2", 0, list, 4, &n, &err),
+                     SHI_OK);
+    assert_int_equal(n, 3);
+    assert_int_equal(list[1]->ccode, 365);
+    assert_int_equal(shi_states_resolve_list(&D.states, "CHN,,USA", 0, list, 4, &n, &err),
+                     SHI_EUSAGE);
+    assert_string_equal(err.msg, "empty state name");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(spells_and_majors),
+        cmocka_unit_test(members_match_system_file),
+        cmocka_unit_test(names_resolve),
+        cmocka_unit_test(names_unknown),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
