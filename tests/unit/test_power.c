@@ -19,7 +19,7 @@ static void toy_states(shi_states *s, int n)
     for (int i = 0; i < n; i++) {
         shi_spell_rec r = {0};
         r.ccode = i + 1;
-        snprintf(r.abb, sizeof r.abb, "S%d", i + 1);
+        snprintf(r.abb, sizeof r.abb, "S%d", (i + 1) % 100);
         snprintf(r.name, sizeof r.name, "State %d", i + 1);
         r.start = 20000101;
         r.end = 20201231;
