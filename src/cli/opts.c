@@ -183,6 +183,14 @@ bad:
 shi_status cli_write_table(const shi_table *t, const char *format, const char *out, shi_err *err)
 {
     shi_format fmt = SHI_FMT_TABLE;
+    if (!format && out) {
+        /* Without --format, the output file's extension chooses: x.csv is CSV. */
+        const char *dot = strrchr(out, '.');
+        if (dot && (strcmp(dot, ".csv") == 0 || strcmp(dot, ".tsv") == 0 ||
+                    strcmp(dot, ".json") == 0)) {
+            format = dot + 1;
+        }
+    }
     shi_status s = shi_format_parse(format ? format : "table", &fmt, err);
     if (s != SHI_OK) {
         return s;

@@ -14,7 +14,11 @@ void shi_err_clear(shi_err *err)
     }
 }
 
-static void set_msg(shi_err *err, const char *fmt, va_list ap)
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 0)))
+#endif
+static void
+set_msg(shi_err *err, const char *fmt, va_list ap)
 {
     vsnprintf(err->msg, sizeof err->msg, fmt, ap);
     /* Messages are one line: a newline inside (from a quoted data value) is shown as a space. */

@@ -9,6 +9,7 @@
  */
 #include <shi/csv.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -234,8 +235,8 @@ static shi_status read_record(shi_csv *c, int *got, shi_err *err)
                     }
                 }
                 b = getb(c);
-                if (b == '\r' && peekb(c) == '\n') {
-                    b = getb(c);
+                if (b == '\r' && (peekb(c) == '\n' || peekb(c) == EOF)) {
+                    b = getb(c); /* CRLF, or a final CR at the end of the file */
                 }
                 if (b != EOF && b != '\n' && b != delim) {
                     return shi_err_set_at(err, SHI_EDATA, c->name, c->line, c->col - 1,
@@ -554,7 +555,8 @@ shi_status shi_csv_int(const shi_csv *c, size_t i, int64_t *v, int *missing, shi
     char *end = NULL;
     errno = 0;
     long long x = strtoll(f, &end, 10);
-    if (f[0] == '\0' || *end != '\0' || errno == ERANGE || f[0] == ' ') {
+    /* strtoll skips leading white space: a data value may not start with it. */
+    if (f[0] == '\0' || *end != '\0' || errno == ERANGE || isspace((unsigned char)f[0])) {
         return shi_csv_field_error(c, i, err, "expected an integer");
     }
     *v = (int64_t)x;
@@ -566,7 +568,7 @@ shi_status shi_csv_real(const shi_csv *c, size_t i, double *v, int *missing, shi
     *missing = 0;
     if (shi_csv_is_missing(c, i)) {
         *missing = 1;
-        *v = NAN;
+        *v = (double)NAN;
         return SHI_OK;
     }
     const char *f = shi_csv_field(c, i);
@@ -574,7 +576,7 @@ shi_status shi_csv_real(const shi_csv *c, size_t i, double *v, int *missing, shi
     errno = 0;
     double x = strtod(f, &end);
     /* strtod accepts "nan", "inf" and hex floats: data files must hold plain decimals. */
-    int plain = f[0] != '\0' && strpbrk(f, "nNiIxX") == NULL && f[0] != ' ';
+    int plain = f[0] != '\0' && strpbrk(f, "nNiIxX") == NULL && !isspace((unsigned char)f[0]);
     if (!plain || *end != '\0' || !isfinite(x)) {
         return shi_csv_field_error(c, i, err, "expected a number");
     }

@@ -83,9 +83,9 @@ shi_status shi_power_year_compute(const shi_panel *p, size_t cinc, const shi_sta
     shi_power_year r = {0};
     r.year = year;
     r.scope = scope;
-    r.con = r.poles = r.leader_share = r.second_share = r.lead = r.ratio = NAN;
+    r.con = r.poles = r.leader_share = r.second_share = r.lead = r.ratio = (double)NAN;
     for (int k = 0; k < 3; k++) {
-        r.major_share[k] = NAN;
+        r.major_share[k] = (double)NAN;
     }
     const size_t *rows;
     size_t n;
@@ -223,7 +223,7 @@ shi_status shi_power_transitions(const shi_panel *p, size_t cinc, int challenger
         return shi_err_set(err, SHI_EUSAGE,
                            "parity bounds must satisfy 0 < low < 1 < high, got %g and %g", lo, hi);
     }
-    double prev = NAN;
+    double prev = (double)NAN;
     for (int y = y0; y <= y1; y++) {
         long a = shi_panel_row(p, challenger, y), b = shi_panel_row(p, leader, y);
         if (a < 0 || b < 0 || !shi_panel_ok(p, cinc, (size_t)a) ||

@@ -147,7 +147,7 @@ shi_status shi_panel_add_column(shi_panel *p, const char *name, size_t *col, shi
         return shi_err_set(err, SHI_EIO, "out of memory");
     }
     for (size_t r = 0; r < p->nrow; r++) {
-        nc->v[r] = NAN;
+        nc->v[r] = (double)NAN;
     }
     size_t len = strlen(name);
     if (len >= sizeof nc->name) {
@@ -181,7 +181,7 @@ void shi_panel_set(shi_panel *p, size_t col, size_t row, double v)
 
 void shi_panel_set_missing(shi_panel *p, size_t col, size_t row)
 {
-    p->cols[col].v[row] = NAN;
+    p->cols[col].v[row] = (double)NAN;
     p->cols[col].valid[row >> 6] &= ~((uint64_t)1 << (row & 63));
 }
 

@@ -122,7 +122,7 @@ static void cinc_by_hand(void **state)
     shi_err err = {0};
     assert_int_equal(shi_panel_init_keys(&p, unit, yr, 2, NULL, NULL, NULL, &err), SHI_OK);
     const char *names[6] = {"milex", "milper", "irst", "pec", "tpop", "upop"};
-    double a[6] = {10, 1, 0, 5, 100, 10}, b[6] = {30, 3, 2, NAN, 300, 30};
+    double a[6] = {10, 1, 0, 5, 100, 10}, b[6] = {30, 3, 2, (double)NAN, 300, 30};
     size_t comp[6];
     for (int k = 0; k < 6; k++) {
         assert_int_equal(shi_panel_add_column(&p, names[k], &comp[k], &err), SHI_OK);

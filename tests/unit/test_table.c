@@ -1,0 +1,267 @@
+/*
+ * test_table.c - result tables (src/output/table.c): CSV quoting (RFC 4180),
+ * TSV, JSON escaping and null, number formatting, aligned text, and misuse.
+ *
+ * Reference values: every expected output below is written out by hand from
+ * the rules in include/shi/table.h (missing is empty in CSV/TSV, "-" in text,
+ * null in JSON; text columns left-aligned, numbers right-aligned, two spaces
+ * between columns) and RFC 4180 section 2 (fields with commas, quotes or line
+ * breaks are quoted, quotes doubled).
+ */
+#include "test_util.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <shi/table.h>
+
+/* Write `t` in `fmt` to a temporary file and return what was written (malloc'd). */
+static char *render(const shi_table *t, shi_format fmt)
+{
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    shi_err err = {0};
+    assert_int_equal(shi_table_write(t, f, fmt, &err), SHI_OK);
+    long n = ftell(f);
+    assert_true(n >= 0);
+    rewind(f);
+    char *s = malloc((size_t)n + 1);
+    assert_non_null(s);
+    assert_int_equal(fread(s, 1, (size_t)n, f), (size_t)n);
+    s[n] = '\0';
+    fclose(f);
+    return s;
+}
+
+static void expect_render(const shi_table *t, shi_format fmt, const char *want)
+{
+    char *got = render(t, fmt);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+/* A table of name (text), n (integer), x (real, 2 decimals). */
+static shi_table *tiny(void)
+{
+    shi_table *t = shi_table_new();
+    assert_non_null(t);
+    shi_err err = {0};
+    assert_int_equal(shi_table_column(t, "name", 's', 0, &err), SHI_OK);
+    assert_int_equal(shi_table_column(t, "n", 'i', 0, &err), SHI_OK);
+    assert_int_equal(shi_table_column(t, "x", 'f', 2, &err), SHI_OK);
+    assert_int_equal(shi_table_str(t, "USA", &err), SHI_OK);
+    assert_int_equal(shi_table_int(t, 2, &err), SHI_OK);
+    assert_int_equal(shi_table_real(t, 0.14289317, &err), SHI_OK);
+    assert_int_equal(shi_table_str(t, "China", &err), SHI_OK);
+    assert_int_equal(shi_table_int(t, 710, &err), SHI_OK);
+    assert_int_equal(shi_table_real(t, (double)NAN, &err), SHI_OK);
+    assert_int_equal(shi_table_nrows(t), 2);
+    return t;
+}
+
+static void test_text_aligned(void **state)
+{
+    (void)state;
+    shi_table *t = tiny();
+    /* Widths 5, 3, 4: "name" padded to 5, n and x right-aligned, missing as "-". */
+    expect_render(t, SHI_FMT_TABLE,
+                  "name     n     x\n"
+                  "USA      2  0.14\n"
+                  "China  710     -\n");
+    shi_table_free(t);
+    /* A text column last is not padded (no trailing spaces); width counts UTF-8
+     * code points, not bytes: "Côte" is 4 wide. */
+    t = shi_table_new();
+    shi_err err = {0};
+    assert_int_equal(shi_table_column(t, "k", 'i', 0, &err), SHI_OK);
+    assert_int_equal(shi_table_column(t, "who", 's', 0, &err), SHI_OK);
+    assert_int_equal(shi_table_int(t, 10, &err), SHI_OK);
+    assert_int_equal(shi_table_str(t, "C\xC3\xB4te", &err), SHI_OK);
+    assert_int_equal(shi_table_int(t, -3, &err), SHI_OK);
+    assert_int_equal(shi_table_str(t, "a", &err), SHI_OK);
+    expect_render(t, SHI_FMT_TABLE,
+                  " k  who\n"
+                  "10  C\xC3\xB4te\n"
+                  "-3  a\n");
+    shi_table_free(t);
+}
+
+static void test_csv_quoting(void **state)
+{
+    (void)state;
+    shi_table *t = tiny();
+    expect_render(t, SHI_FMT_CSV, "name,n,x\nUSA,2,0.14\nChina,710,\n");
+    shi_table_free(t);
+
+    t = shi_table_new();
+    shi_err err = {0};
+    assert_int_equal(shi_table_column(t, "a,b", 's', 0, &err), SHI_OK);
+    assert_int_equal(shi_table_column(t, "v", 's', 0, &err), SHI_OK);
+    const char *vals[] = {"plain", "x,y", "say \"hi\"", "two\nlines", "cr\rx", "", NULL, "\"",
+                          "tab\there"};
+    const char *want_cells[] = {"plain",          "\"x,y\"", "\"say \"\"hi\"\"\"",
+                                "\"two\nlines\"", "\"cr\rx\"", "",
+                                "",               "\"\"\"\"", "tab\there"};
+    /* One row per value in column v, column a,b holding its index. */
+    char want[1024];
+    size_t n = (size_t)snprintf(want, sizeof want, "\"a,b\",v\n");
+    for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++) {
+        char idx[8];
+        snprintf(idx, sizeof idx, "%zu", i);
+        assert_int_equal(shi_table_str(t, idx, &err), SHI_OK);
+        assert_int_equal(shi_table_str(t, vals[i], &err), SHI_OK);
+        n += (size_t)snprintf(want + n, sizeof want - n, "%zu,%s\n", i, want_cells[i]);
+    }
+    expect_render(t, SHI_FMT_CSV, want);
+    /* TSV: no quoting; tabs and line breaks inside a value become spaces; quotes
+     * and commas stay as they are. */
+    expect_render(t, SHI_FMT_TSV,
+                  "a,b\tv\n"
+                  "0\tplain\n"
+                  "1\tx,y\n"
+                  "2\tsay \"hi\"\n"
+                  "3\ttwo lines\n"
+                  "4\tcr x\n"
+                  "5\t\n"
+                  "6\t\n"
+                  "7\t\"\n"
+                  "8\ttab here\n");
+    shi_table_free(t);
+}
+
+static void test_json(void **state)
+{
+    (void)state;
+    shi_table *t = tiny();
+    expect_render(t, SHI_FMT_JSON,
+                  "[\n"
+                  " {\"name\": \"USA\", \"n\": 2, \"x\": 0.14},\n"
+                  " {\"name\": \"China\", \"n\": 710, \"x\": null}\n"
+                  "]\n");
+    shi_table_free(t);
+    /* Escapes (RFC 8259 section 7): quote, backslash and control characters;
+     * UTF-8 passes through; a missing text value is null, not "". */
+    t = shi_table_new();
+    shi_err err = {0};
+    assert_int_equal(shi_table_column(t, "q\"k", 's', 0, &err), SHI_OK);
+    assert_int_equal(shi_table_str(t, "a\"b\\c\nd\te\x01\xC3\xA9", &err), SHI_OK);
+    assert_int_equal(shi_table_str(t, NULL, &err), SHI_OK);
+    assert_int_equal(shi_table_missing(t, &err), SHI_OK);
+    expect_render(t, SHI_FMT_JSON,
+                  "[\n"
+                  " {\"q\\\"k\": \"a\\\"b\\\\c\\u000ad\\u0009e\\u0001\xC3\xA9\"},\n"
+                  " {\"q\\\"k\": null},\n"
+                  " {\"q\\\"k\": null}\n"
+                  "]\n");
+    shi_table_free(t);
+    /* No rows: an empty array; columns but no rows in CSV: the header only. */
+    t = shi_table_new();
+    assert_int_equal(shi_table_column(t, "a", 'i', 0, &err), SHI_OK);
+    expect_render(t, SHI_FMT_JSON, "[]\n");
+    expect_render(t, SHI_FMT_CSV, "a\n");
+    expect_render(t, SHI_FMT_TABLE, "a\n");
+    shi_table_free(t);
+}
+
+static void test_number_format(void **state)
+{
+    (void)state;
+    shi_table *t = shi_table_new();
+    shi_err err = {0};
+    assert_int_equal(shi_table_column(t, "v", 'f', 4, &err), SHI_OK);
+    assert_int_equal(shi_table_column(t, "w", 'f', 0, &err), SHI_OK);
+    assert_int_equal(shi_table_column(t, "i", 'i', 0, &err), SHI_OK);
+    /* Row 1: 2.385 to 4 decimals; 1234.5678 to 0 decimals is 1235. */
+    assert_int_equal(shi_table_real(t, 2.385, &err), SHI_OK);
+    assert_int_equal(shi_table_real(t, 1234.5678, &err), SHI_OK);
+    assert_int_equal(shi_table_int(t, INT64_MIN, &err), SHI_OK);
+    /* Row 2: negative values that round to zero print without the sign. */
+    assert_int_equal(shi_table_real(t, -0.00001, &err), SHI_OK);
+    assert_int_equal(shi_table_real(t, -0.3, &err), SHI_OK);
+    assert_int_equal(shi_table_int(t, 0, &err), SHI_OK);
+    /* Row 3: negative zero itself. */
+    assert_int_equal(shi_table_real(t, -0.0, &err), SHI_OK);
+    assert_int_equal(shi_table_real(t, -0.0, &err), SHI_OK);
+    assert_int_equal(shi_table_int(t, -1, &err), SHI_OK);
+    /* Row 4: real negatives keep it. */
+    assert_int_equal(shi_table_real(t, -0.25, &err), SHI_OK);
+    assert_int_equal(shi_table_real(t, -7.6, &err), SHI_OK);
+    assert_int_equal(shi_table_int(t, INT64_MAX, &err), SHI_OK);
+    expect_render(t, SHI_FMT_CSV,
+                  "v,w,i\n"
+                  "2.3850,1235,-9223372036854775808\n"
+                  "0.0000,0,0\n"
+                  "0.0000,0,-1\n"
+                  "-0.2500,-8,9223372036854775807\n");
+    shi_table_free(t);
+}
+
+static void test_errors(void **state)
+{
+    (void)state;
+    shi_err err = {0};
+    /* An incomplete last row is a bug in the caller, and nothing is written. */
+    shi_table *t = shi_table_new();
+    assert_int_equal(shi_table_column(t, "a", 'i', 0, &err), SHI_OK);
+    assert_int_equal(shi_table_column(t, "b", 'i', 0, &err), SHI_OK);
+    assert_int_equal(shi_table_int(t, 1, &err), SHI_OK);
+    assert_int_equal(shi_table_nrows(t), 0);
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    for (int fmt = SHI_FMT_TABLE; fmt <= SHI_FMT_JSON; fmt++) {
+        shi_err_clear(&err);
+        assert_int_equal(shi_table_write(t, f, (shi_format)fmt, &err), SHI_EINTERNAL);
+        assert_string_equal(err.msg, "table: last row is incomplete");
+    }
+    assert_int_equal(ftell(f), 0);
+    fclose(f);
+    /* A column after the first cell. */
+    assert_int_equal(shi_table_column(t, "c", 'i', 0, &err), SHI_EINTERNAL);
+    assert_string_equal(err.msg, "table: column 'c' added after the first row");
+    shi_table_free(t);
+    /* A cell before any column. */
+    t = shi_table_new();
+    assert_int_equal(shi_table_str(t, "x", &err), SHI_EINTERNAL);
+    assert_string_equal(err.msg, "table: cell added before any column");
+    assert_int_equal(shi_table_real(t, (double)NAN, &err), SHI_EINTERNAL);
+    assert_int_equal(shi_table_nrows(t), 0);
+    shi_table_free(t);
+    shi_table_free(NULL);
+    /* Format names. */
+    shi_format fmt = SHI_FMT_TABLE;
+    assert_int_equal(shi_format_parse("json", &fmt, &err), SHI_OK);
+    assert_int_equal(fmt, SHI_FMT_JSON);
+    assert_int_equal(shi_format_parse("tsv", &fmt, &err), SHI_OK);
+    assert_int_equal(fmt, SHI_FMT_TSV);
+    assert_int_equal(shi_format_parse("xml", &fmt, &err), SHI_EUSAGE);
+    assert_string_equal(err.msg, "unknown format 'xml'; valid formats are table, csv, tsv, json");
+    assert_int_equal(shi_format_parse("CSV", &fmt, &err), SHI_EUSAGE);
+}
+
+/* A write error (the disk is full) is reported. /dev/full fails every write
+ * with ENOSPC (Linux, FreeBSD); unbuffered, so the error shows at once. */
+static void test_write_error(void **state)
+{
+    (void)state;
+    FILE *f = fopen("/dev/full", "w");
+    if (!f) {
+        skip();
+    }
+    setvbuf(f, NULL, _IONBF, 0);
+    shi_table *t = tiny();
+    shi_err err = {0};
+    assert_int_equal(shi_table_write(t, f, SHI_FMT_CSV, &err), SHI_EIO);
+    assert_string_equal(err.msg, "write error");
+    shi_table_free(t);
+    fclose(f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_text_aligned), cmocka_unit_test(test_csv_quoting),
+        cmocka_unit_test(test_json),         cmocka_unit_test(test_number_format),
+        cmocka_unit_test(test_errors),       cmocka_unit_test(test_write_error),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
