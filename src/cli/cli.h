@@ -59,5 +59,6 @@ int cmd_states(shi_cli *cli, int argc, char **argv);
 int cmd_power(shi_cli *cli, int argc, char **argv);
 int cmd_data(shi_cli *cli, int argc, char **argv);
 int cmd_report(shi_cli *cli, int argc, char **argv);
+int cmd_coop(shi_cli *cli, int argc, char **argv);
 
 #endif

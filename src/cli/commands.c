@@ -19,6 +19,7 @@ static const cmd_entry COMMANDS[] = {
     {"power", cmd_power,
      "configuration of power: shares, concentration, polarity, trends, transitions"},
     {"report", cmd_report, "the study's analysis of a pair of states (terminal summary)"},
+    {"coop", cmd_coop, "iterated prisoner's dilemma: strategies, matches, tournaments, evolution, thresholds"},
     {"data", cmd_data, "data sources: 'data info', 'data build'"},
 };
 #define NCOMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])

@@ -1,0 +1,519 @@
+/*
+ * test_coop.c - the iterated prisoner's dilemma: known match results, a
+ * hand-computed tournament, a brute-force reference tournament, determinism,
+ * thread invariance, names, payoff validation, thresholds and dynamics.
+ */
+#include "test_util.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <shi/coop.h>
+
+static shi_coop_player player(const char *name)
+{
+    shi_coop_player p;
+    shi_err err;
+    memset(&p, 0, sizeof p);
+    assert_int_equal(shi_coop_player_parse(name, &p, &err), SHI_OK);
+    return p;
+}
+
+static shi_coop_match_result play_fixed(const char *a, const char *b, long turns)
+{
+    shi_coop_player pa = player(a), pb = player(b);
+    shi_coop_game g = shi_coop_game_default();
+    g.turns = turns;
+    shi_rng rng;
+    shi_rng_init(&rng, 1, 0);
+    shi_coop_match_result r;
+    shi_err err;
+    assert_int_equal(shi_coop_match(&pa, &pb, &g, &rng, &r, NULL, &err), SHI_OK);
+    return r;
+}
+
+/* By hand, (5,3,1,0): TFT opens C against D (S = 0, T = 5), then both defect
+ * for 199 turns (P = 1 each): TFT 0 + 199 = 199, Defector 5 + 199 = 204. */
+static void tft_vs_defector(void **state)
+{
+    (void)state;
+    shi_coop_match_result r = play_fixed("Tit For Tat", "Defector", 200);
+    assert_int_equal(r.turns, 200);
+    assert_true(r.score[0] == 199.0);
+    assert_true(r.score[1] == 204.0);
+    assert_int_equal(r.coop[0], 1);
+    assert_int_equal(r.coop[1], 0);
+}
+
+/* By hand: Alternator plays C on turns 1, 3, ..., 25 (13 times) and D on the
+ * 12 even turns. Cooperator gets 13 R + 12 S = 39; Alternator 13 R + 12 T = 99. */
+static void cooperator_vs_alternator(void **state)
+{
+    (void)state;
+    shi_coop_match_result r = play_fixed("Cooperator", "Alternator", 25);
+    assert_true(r.score[0] == 39.0);
+    assert_true(r.score[1] == 99.0);
+    assert_int_equal(r.coop[1], 13);
+}
+
+/* The moves array: a's and b's moves interleaved. */
+static void match_moves(void **state)
+{
+    (void)state;
+    shi_coop_player a = player("tft"), b = player("Cycler DDC");
+    shi_coop_game g = shi_coop_game_default();
+    g.turns = 6;
+    shi_rng rng;
+    shi_rng_init(&rng, 1, 0);
+    shi_coop_match_result r;
+    unsigned char *mv = NULL;
+    shi_err err;
+    assert_int_equal(shi_coop_match(&a, &b, &g, &rng, &r, &mv, &err), SHI_OK);
+    /* DDC DDC against TFT: TFT plays C D D C D D. */
+    static const unsigned char want[12] = {0, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 0};
+    assert_memory_equal(mv, want, 12);
+    free(mv);
+}
+
+/* Hand computation, 10 turns, (5,3,1,0), no self-play:
+ *   Cooperator-Defector 0 : 50;  Cooperator-TFT 30 : 30;  Cooperator-Grudger 30 : 30;
+ *   Defector-TFT 14 : 9 (5 + 9x1 : 0 + 9x1);  Defector-Grudger 14 : 9;  TFT-Grudger 30 : 30.
+ * Totals over 3 opponents x 10 turns: Cooperator 60 -> 2.0, Defector 78 -> 2.6,
+ * TFT 69 -> 2.3, Grudger 69 -> 2.3. Ranks 4, 1, 2, 2; the Defector wins 3 matches. */
+static void tournament_by_hand(void **state)
+{
+    (void)state;
+    shi_coop_player *pl;
+    size_t n;
+    shi_err err;
+    assert_int_equal(shi_coop_players_parse("Cooperator,Defector,TFT,Grudger", &pl, &n, &err),
+                     SHI_OK);
+    assert_int_equal(n, 4);
+    shi_coop_tour_opts o = {shi_coop_game_default(), 3, 0, 42, 1};
+    o.game.turns = 10;
+    shi_coop_tour t;
+    shi_coop_tour_init(&t);
+    assert_int_equal(shi_coop_tournament(pl, n, &o, &t, &err), SHI_OK);
+    const double want[4] = {2.0, 2.6, 2.3, 2.3};
+    const long rank[4] = {4, 1, 2, 2}, wins[4] = {0, 9, 0, 0}; /* 3 wins x 3 repetitions */
+    for (size_t i = 0; i < 4; i++) {
+        assert_true(fabs(t.score[i] - want[i]) < 1e-12);
+        assert_int_equal(t.rank[i], rank[i]);
+        assert_int_equal(t.wins[i], wins[i]);
+    }
+    assert_int_equal(t.order[0], 1);
+    assert_int_equal(t.order[1], 2); /* tie: input order */
+    assert_int_equal(t.order[3], 0);
+    assert_true(fabs(t.payoff[1 * 4 + 2] - 1.4) < 1e-12);
+    assert_true(isnan(t.payoff[0]));
+    assert_true(fabs(t.coop[2] - 21.0 / 30.0) < 1e-12); /* TFT: 10 + 1 + 10 C turns */
+    assert_int_equal(t.total_turns, 3 * 6 * 10);
+    shi_coop_tour_destroy(&t);
+    free(pl);
+}
+
+/* ---- a brute-force reference tournament --------------------------------- *
+ * The reference: an independent re-implementation, written from the
+ * definitions in docs/coop.md without the library's view or memory, which
+ * rescans the whole history every turn. */
+enum { RC, RD, RTFT, RTF2T, RGRIM, RWSLS, RALT, RBULLY, RSTFT, RCCD, NREF };
+static const char *const ref_names[NREF] = {
+    "Cooperator", "Defector",   "Tit For Tat", "Tit For Two Tats", "Grudger",
+    "Pavlov",     "Alternator", "Bully",       "Suspicious TFT",   "Cycler CCD"};
+
+static int ref_move(int s, const int *mine, const int *theirs, int t)
+{
+    int any_d = 0;
+    for (int u = 0; u < t; u++) {
+        any_d |= theirs[u];
+    }
+    switch (s) {
+    case RC:
+        return 0;
+    case RD:
+        return 1;
+    case RTFT:
+        return t ? theirs[t - 1] : 0;
+    case RTF2T:
+        return t >= 2 && theirs[t - 1] && theirs[t - 2];
+    case RGRIM:
+        return any_d;
+    case RWSLS:
+        if (t == 0) {
+            return 0;
+        }
+        /* won (R or T, the opponent cooperated): stay; lost: shift */
+        return theirs[t - 1] == 0 ? mine[t - 1] : !mine[t - 1];
+    case RALT:
+        return t & 1;
+    case RBULLY:
+        return t ? !theirs[t - 1] : 1;
+    case RSTFT:
+        return t ? theirs[t - 1] : 1;
+    default: /* RCCD */
+        return (t % 3) == 2;
+    }
+}
+
+static void ref_match(int a, int b, int turns, double *sa, double *sb)
+{
+    int ma[64], mb[64];
+    const double pay[2][2] = {{3, 0}, {5, 1}};
+    *sa = *sb = 0;
+    for (int t = 0; t < turns; t++) {
+        ma[t] = ref_move(a, ma, mb, t);
+        mb[t] = ref_move(b, mb, ma, t);
+        *sa += pay[ma[t]][mb[t]];
+        *sb += pay[mb[t]][ma[t]];
+    }
+}
+
+static void tournament_vs_reference(void **state)
+{
+    (void)state;
+    const int turns = 37;
+    shi_coop_player pl[NREF];
+    for (int i = 0; i < NREF; i++) {
+        pl[i] = player(ref_names[i]);
+    }
+    shi_coop_tour_opts o = {shi_coop_game_default(), 2, 1, 7, 2};
+    o.game.turns = turns;
+    shi_coop_tour t;
+    shi_coop_tour_init(&t);
+    shi_err err;
+    assert_int_equal(shi_coop_tournament(pl, NREF, &o, &t, &err), SHI_OK);
+    double tot[NREF] = {0};
+    for (int i = 0; i < NREF; i++) {
+        for (int j = i; j < NREF; j++) {
+            double sa, sb;
+            ref_match(i, j, turns, &sa, &sb);
+            if (i == j) {
+                assert_true(fabs(t.payoff[i * NREF + i] - (sa + sb) / (2.0 * turns)) < 1e-12);
+                tot[i] += sa + sb;
+            } else {
+                assert_true(fabs(t.payoff[i * NREF + j] - sa / turns) < 1e-12);
+                assert_true(fabs(t.payoff[j * NREF + i] - sb / turns) < 1e-12);
+                tot[i] += sa;
+                tot[j] += sb;
+            }
+        }
+    }
+    /* Each player: NREF - 1 opponents plus two self-play copies, per repetition. */
+    for (int i = 0; i < NREF; i++) {
+        double want = tot[i] / ((double)(NREF + 1) * turns);
+        assert_true(fabs(t.score[i] - want) < 1e-12);
+        long better = 0;
+        for (int j = 0; j < NREF; j++) {
+            better += tot[j] > tot[i] + 1e-9;
+        }
+        assert_int_equal(t.rank[i], better + 1);
+    }
+    shi_coop_tour_destroy(&t);
+}
+
+/* ---- reproducibility ------------------------------------------------------ */
+
+static void run_noisy(uint64_t seed, int threads, shi_coop_tour *t)
+{
+    shi_coop_player *pl;
+    size_t n;
+    shi_err err;
+    assert_int_equal(
+        shi_coop_players_parse("all,Random(0.2),Generous TFT(0.1),Joss(0.3)", &pl, &n, &err),
+        SHI_OK);
+    shi_coop_tour_opts o = {shi_coop_game_default(), 3, 1, seed, threads};
+    o.game.delta = 0.98;
+    o.game.noise = 0.05;
+    o.game.k = 0.5;
+    shi_coop_tour_init(t);
+    assert_int_equal(shi_coop_tournament(pl, n, &o, t, &err), SHI_OK);
+    free(pl);
+}
+
+static int same_tour(const shi_coop_tour *a, const shi_coop_tour *b)
+{
+    size_t n = a->n;
+    return a->n == b->n && a->total_turns == b->total_turns &&
+           memcmp(a->payoff, b->payoff, n * n * sizeof(double)) == 0 &&
+           memcmp(a->utility, b->utility, n * n * sizeof(double)) == 0 &&
+           memcmp(a->score, b->score, n * sizeof(double)) == 0 &&
+           memcmp(a->coop, b->coop, n * sizeof(double)) == 0 &&
+           memcmp(a->wins, b->wins, n * sizeof(long)) == 0 &&
+           memcmp(a->rank, b->rank, n * sizeof(long)) == 0;
+}
+
+static void same_seed_same_result(void **state)
+{
+    (void)state;
+    shi_coop_tour a, b, c;
+    run_noisy(11, 1, &a);
+    run_noisy(11, 1, &b);
+    run_noisy(12, 1, &c);
+    assert_true(same_tour(&a, &b));
+    assert_false(same_tour(&a, &c)); /* the seed matters */
+    shi_coop_tour_destroy(&a);
+    shi_coop_tour_destroy(&b);
+    shi_coop_tour_destroy(&c);
+}
+
+static void threads_invariant(void **state)
+{
+    (void)state;
+    shi_coop_tour a, b;
+    run_noisy(5, 1, &a);
+    run_noisy(5, 2, &b);
+    assert_true(same_tour(&a, &b));
+    shi_coop_tour_destroy(&a);
+    shi_coop_tour_destroy(&b);
+}
+
+/* ---- validation and names ------------------------------------------------- */
+
+static void invalid_payoffs(void **state)
+{
+    (void)state;
+    shi_err err;
+    shi_coop_payoffs p;
+    assert_int_equal(shi_coop_payoffs_parse("5,3,3,0", &p, &err), SHI_EUSAGE);
+    assert_string_equal(err.msg, "payoffs must satisfy T > R > P > S, got T=5 R=3 P=3 S=0");
+    assert_int_equal(shi_coop_payoffs_parse("7,3,1,0", &p, &err), SHI_EUSAGE);
+    assert_string_equal(err.msg, "payoffs must satisfy 2R > T + S, got 2R=6 T+S=7");
+    assert_int_equal(shi_coop_payoffs_parse("5,3,1", &p, &err), SHI_EUSAGE);
+    assert_string_equal(err.msg,
+                        "payoffs must be four numbers T,R,P,S (e.g. 5,3,1,0), got '5,3,1'");
+    assert_int_equal(shi_coop_payoffs_parse("4, 3, 2, 1.5", &p, &err), SHI_OK);
+    assert_true(p.T == 4.0 && p.S == 1.5);
+
+    /* A game with bad payoffs is rejected by the match engine too. */
+    shi_coop_player a = player("TFT");
+    shi_coop_game g = shi_coop_game_default();
+    g.pay.T = 2.0;
+    shi_rng rng;
+    shi_rng_init(&rng, 1, 0);
+    shi_coop_match_result r;
+    assert_int_equal(shi_coop_match(&a, &a, &g, &rng, &r, NULL, &err), SHI_EUSAGE);
+    assert_string_equal(err.msg, "payoffs must satisfy T > R > P > S, got T=2 R=3 P=1 S=0");
+    g = shi_coop_game_default();
+    g.noise = 0.6;
+    assert_int_equal(shi_coop_match(&a, &a, &g, &rng, &r, NULL, &err), SHI_EUSAGE);
+    assert_string_equal(err.msg, "noise must be in [0, 0.5], got 0.6");
+    g = shi_coop_game_default();
+    g.delta = 1.0;
+    assert_int_equal(shi_coop_match(&a, &a, &g, &rng, &r, NULL, &err), SHI_EUSAGE);
+}
+
+static void strategy_names(void **state)
+{
+    (void)state;
+    shi_coop_player p;
+    shi_err err;
+    assert_string_equal(player("tft").name, "Tit For Tat");
+    assert_string_equal(player("TIT-FOR-TAT").name, "Tit For Tat");
+    assert_string_equal(player("grim trigger").name, "Grudger");
+    assert_string_equal(player("pavlov").name, "Win-Stay Lose-Shift");
+    p = player("Generous TFT(0.3)");
+    assert_string_equal(p.name, "Generous TFT(0.3)");
+    assert_true(p.par == 0.3);
+    p = player("random");
+    assert_true(p.par == 0.5);
+    assert_int_equal(shi_coop_player_parse("Tit For Tap", &p, &err), SHI_EUSAGE);
+    assert_non_null(strstr(err.msg, "did you mean 'Tit For Tat'"));
+    assert_int_equal(shi_coop_player_parse("TFT(0.3)", &p, &err), SHI_EUSAGE);
+    assert_string_equal(err.msg, "strategy 'Tit For Tat' takes no parameter");
+    assert_int_equal(shi_coop_player_parse("Random(1.5)", &p, &err), SHI_EUSAGE);
+    assert_string_equal(err.msg, "parameter of 'Random' must be in [0, 1], got 1.5");
+    assert_int_equal(shi_coop_player_parse("Random(x)", &p, &err), SHI_EUSAGE);
+
+    shi_coop_player *pl;
+    size_t n;
+    assert_int_equal(shi_coop_players_parse("tft, Random(0.7),gtft", &pl, &n, &err), SHI_OK);
+    assert_int_equal(n, 3);
+    assert_string_equal(pl[1].name, "Random(0.7)");
+    free(pl);
+    assert_int_equal(shi_coop_players_parse(" , ", &pl, &n, &err), SHI_EUSAGE);
+    assert_string_equal(err.msg, "empty list of strategies");
+}
+
+/* The table: at least 30 strategies, every row documented and cited, and no
+ * name or alias that resolves to a different row. */
+static void strategy_table(void **state)
+{
+    (void)state;
+    size_t n;
+    const shi_coop_strategy *tab = shi_coop_strategies(&n);
+    assert_true(n >= 30);
+    for (size_t i = 0; i < n; i++) {
+        assert_non_null(tab[i].fn);
+        assert_true(strlen(tab[i].desc) > 10);
+        assert_true(strlen(tab[i].cite) > 5);
+        assert_true(player(tab[i].name).s == &tab[i]);
+        if (tab[i].has_par) {
+            assert_true(tab[i].par >= tab[i].lo && tab[i].par <= tab[i].hi);
+        }
+    }
+    /* Every strategy plays a full match against every other without trouble,
+     * and deterministic ones give the same moves twice. */
+    for (size_t i = 0; i < n; i++) {
+        shi_coop_match_result r1 = play_fixed(tab[i].name, "Random", 300);
+        shi_coop_match_result r2 = play_fixed(tab[i].name, "Random", 300);
+        assert_int_equal(r1.turns, 300);
+        assert_true(r1.score[0] == r2.score[0]);
+    }
+}
+
+/* ---- stochastic parts: 5-sigma checks (GSL randist/test.c style) ----------- */
+
+static void delta_length(void **state)
+{
+    (void)state;
+    shi_coop_player a = player("Cooperator");
+    shi_coop_game g = shi_coop_game_default();
+    g.delta = 0.9; /* E[L] = 10, Var[L] = delta / (1 - delta)^2 = 90 */
+    shi_err err;
+    double sum = 0.0;
+    const int m = 20000;
+    for (int s = 0; s < m; s++) {
+        shi_rng rng;
+        shi_rng_init(&rng, 3, (uint64_t)s);
+        shi_coop_match_result r;
+        assert_int_equal(shi_coop_match(&a, &a, &g, &rng, &r, NULL, &err), SHI_OK);
+        assert_true(r.turns >= 1);
+        sum += (double)r.turns;
+    }
+    assert_true(fabs(sum / m - 10.0) < 5.0 * sqrt(90.0 / m));
+}
+
+static void noise_rate(void **state)
+{
+    (void)state;
+    shi_coop_player a = player("Cooperator");
+    shi_coop_game g = shi_coop_game_default();
+    g.turns = 100000;
+    g.noise = 0.1;
+    shi_rng rng;
+    shi_rng_init(&rng, 9, 0);
+    shi_coop_match_result r;
+    shi_err err;
+    assert_int_equal(shi_coop_match(&a, &a, &g, &rng, &r, NULL, &err), SHI_OK);
+    double rate = (double)r.coop[0] / 100000.0;
+    assert_true(fabs(rate - 0.9) < 5.0 * sqrt(0.09 / 100000.0));
+}
+
+/* ---- thresholds ----------------------------------------------------------- */
+
+static void thresholds(void **state)
+{
+    (void)state;
+    shi_coop_payoffs p = shi_coop_payoffs_default();
+    shi_coop_thresholds th;
+    shi_err err;
+    assert_int_equal(shi_coop_thresholds_compute(&p, 0.0, &th, &err), SHI_OK);
+    assert_true(fabs(th.grim - 0.5) < 1e-15);          /* (5-3)/(5-1) */
+    assert_true(fabs(th.tft_alt - 2.0 / 3.0) < 1e-15); /* (5-3)/(3-0) */
+    assert_true(fabs(th.tft - 2.0 / 3.0) < 1e-15);
+    /* k = 1: T' = 5 + 5 = 10, S' = 0 - 5 = -5: grim 7/9, TFT 7/8. */
+    assert_int_equal(shi_coop_thresholds_compute(&p, 1.0, &th, &err), SHI_OK);
+    assert_true(fabs(th.grim - 7.0 / 9.0) < 1e-15);
+    assert_true(fabs(th.tft - 7.0 / 8.0) < 1e-15);
+    assert_int_equal(shi_coop_thresholds_compute(&p, -1.0, &th, &err), SHI_EUSAGE);
+}
+
+/* Grim Trigger against Always Defect: analytic threshold 1/2. On a grid that
+ * avoids 1/2 itself the per-turn gaps are about +-0.16 at 0.46 and 0.54, far
+ * beyond the Monte Carlo error with 20000 samples. */
+static void threshold_simulated(void **state)
+{
+    (void)state;
+    shi_coop_player inc = player("Grudger"), dev = player("Defector");
+    shi_coop_game g = shi_coop_game_default();
+    const double grid[] = {0.30, 0.38, 0.46, 0.54, 0.62, 0.70};
+    double dstar, gap[6];
+    shi_err err;
+    assert_int_equal(
+        shi_coop_threshold_simulate(&inc, &dev, 1, &g, grid, 6, 20000, 1, 2, &dstar, gap, &err),
+        SHI_OK);
+    assert_true(dstar == 0.54);
+    assert_true(gap[2] < 0.0 && gap[3] > 0.0);
+}
+
+/* ---- dynamics ------------------------------------------------------------- */
+
+/* Cooperator vs Defector, U = [[3,0],[5,1]], x0 = (1/2, 1/2), c = 0:
+ * f_C = 1.5, f_D = 3, mean 2.25, so x_C' = 0.75 / 2.25 = 1/3. */
+static void replicator_step(void **state)
+{
+    (void)state;
+    const double U[4] = {3, 0, 5, 1};
+    double traj[3 * 2];
+    shi_err err;
+    assert_int_equal(shi_coop_replicator(U, 2, NULL, 2, traj, &err), SHI_OK);
+    assert_true(fabs(traj[2] - 1.0 / 3.0) < 1e-15);
+    assert_true(traj[4] < traj[2]);
+    assert_true(fabs(traj[4] + traj[5] - 1.0) < 1e-15);
+    const double bad[2] = {0.7, 0.7};
+    assert_int_equal(shi_coop_replicator(U, 2, bad, 2, traj, &err), SHI_EUSAGE);
+}
+
+/* Neutral drift: a type starting as 1 of N fixes with probability 1/N. */
+static void moran_neutral(void **state)
+{
+    (void)state;
+    const double U[4] = {2, 2, 2, 2};
+    const long init[2] = {1, 9};
+    shi_coop_moran_opts o = {10, init, 1.0, 1000000, 4000, 21, 2};
+    long fixed[3];
+    double steps, share[2];
+    shi_err err;
+    assert_int_equal(shi_coop_moran(U, 2, &o, fixed, &steps, share, &err), SHI_OK);
+    assert_int_equal(fixed[0] + fixed[1], 4000);
+    double p = (double)fixed[0] / 4000.0;
+    assert_true(fabs(p - 0.1) < 5.0 * sqrt(0.1 * 0.9 / 4000.0));
+
+    /* Same seed, other thread count: same outcome. */
+    long fixed1[3];
+    double steps1, share1[2];
+    o.threads = 1;
+    assert_int_equal(shi_coop_moran(U, 2, &o, fixed1, &steps1, share1, &err), SHI_OK);
+    assert_memory_equal(fixed, fixed1, sizeof fixed);
+    assert_true(steps == steps1);
+}
+
+/* Strong selection: Defectors take over a half-Cooperator population. */
+static void moran_defectors(void **state)
+{
+    (void)state;
+    const double U[4] = {3, 0, 5, 1};
+    shi_coop_moran_opts o = {20, NULL, 2.0, 1000000, 200, 4, 0};
+    long fixed[3];
+    double steps, share[2];
+    shi_err err;
+    assert_int_equal(shi_coop_moran(U, 2, &o, fixed, &steps, share, &err), SHI_OK);
+    assert_true(fixed[1] >= 195);
+    assert_true(share[1] > 0.97);
+    o.pop = 1;
+    assert_int_equal(shi_coop_moran(U, 2, &o, fixed, &steps, share, &err), SHI_EUSAGE);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(tft_vs_defector),
+        cmocka_unit_test(cooperator_vs_alternator),
+        cmocka_unit_test(match_moves),
+        cmocka_unit_test(tournament_by_hand),
+        cmocka_unit_test(tournament_vs_reference),
+        cmocka_unit_test(same_seed_same_result),
+        cmocka_unit_test(threads_invariant),
+        cmocka_unit_test(invalid_payoffs),
+        cmocka_unit_test(strategy_names),
+        cmocka_unit_test(strategy_table),
+        cmocka_unit_test(delta_length),
+        cmocka_unit_test(noise_rate),
+        cmocka_unit_test(thresholds),
+        cmocka_unit_test(threshold_simulated),
+        cmocka_unit_test(replicator_step),
+        cmocka_unit_test(moran_neutral),
+        cmocka_unit_test(moran_defectors),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
