@@ -38,7 +38,7 @@ bench: build
 
 # Rebuild the embedded default data from the official files in ../shared/data.
 data: build
-	$(BUILD)/shi data build --from ../shared/data -o data/default.shd
+	$(BUILD)/shi data build --from ../shared/data -o data/default.shd --dyadic-output data/dyadic.shd
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')

@@ -10,6 +10,7 @@
 #define SHI_DATA_H
 
 #include <shi/api.h>
+#include <shi/dyadic.h>
 #include <shi/error.h>
 #include <shi/panel.h>
 #include <shi/states.h>
@@ -28,7 +29,7 @@ typedef struct shi_source {
     char loaded[300];   /* where this run read it: "embedded" or a path */
 } shi_source;
 
-#define SHI_MAX_SOURCES 8
+#define SHI_MAX_SOURCES 12
 
 /** Everything loaded. Zero-initialise, then shi_data_load; shi_data_destroy always. */
 typedef struct shi_data {
@@ -36,6 +37,8 @@ typedef struct shi_data {
     shi_panel caps;    /* state-year: milex milper irst pec tpop upop cinc_cow (+ derived) */
     shi_source src[SHI_MAX_SOURCES];
     size_t nsrc;
+    shi_dyadic dy; /* dyadic data, after shi_data_load_dyadic */
+    int dy_loaded;
 } shi_data;
 
 SHI_API void shi_data_destroy(shi_data *d);
@@ -51,6 +54,22 @@ SHI_API shi_status shi_data_load_shd(shi_data *d, const char *path, shi_err *err
 /** Build a shi data file from the official files in `dir` (all must be there)
  *  and write it atomically to `out`. */
 SHI_API shi_status shi_data_build(const char *dir, const char *out, shi_err *err);
+
+/** First and last year of the dyadic arrays. */
+#define SHI_DYADIC_Y0 1816
+#define SHI_DYADIC_Y1 2024
+
+/** Load the dyadic data (contiguity, capitals, ATOP alliances, UN voting) into
+ *  d->dy: each official file found in `dir` (NULL: none) replaces its embedded
+ *  part (data/dyadic.shd). With `alliance_file`, a user's generic alliance
+ *  file (ccode1, ccode2, year, level) replaces ATOP. Needs shi_data_load first. */
+SHI_API shi_status shi_data_load_dyadic(shi_data *d, const char *dir, const char *alliance_file,
+                                        shi_err *err);
+
+/** Build the dyadic .shd file from the official files in `dir` (all must be
+ *  there) for the registry of `d`, and write it atomically to `out`. */
+SHI_API shi_status shi_data_build_dyadic(const shi_data *d, const char *dir, const char *out,
+                                         shi_err *err);
 
 /** The source with this id, or NULL. */
 SHI_API const shi_source *shi_data_source(const shi_data *d, const char *id);

@@ -57,24 +57,37 @@ static int data_info(shi_cli *cli, int argc, char **argv)
 
 static int data_build(shi_cli *cli, int argc, char **argv)
 {
-    const char *from = NULL, *out = NULL;
+    const char *from = NULL, *out = NULL, *dyout = NULL;
     const cli_opt opts[] = {
         {OPT_STRING, 0, "from", &from, "DIR", "directory of official files (e.g. ../shared/data)"},
         {OPT_STRING, 'o', "output", &out, "FILE",
          "the shi data file to write (e.g. data/default.shd)"},
+        {OPT_STRING, 0, "dyadic-output", &dyout, "FILE",
+         "also write the dyadic data file (e.g. data/dyadic.shd)"},
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     const char *pos[1];
     size_t npos;
     int help;
-    shi_status s = cli_parse("data build", "shi data build --from DIR -o FILE", opts, argc, argv,
-                             pos, 0, &npos, &help, &cli->err);
+    shi_status s =
+        cli_parse("data build", "shi data build --from DIR -o FILE [--dyadic-output FILE]", opts,
+                  argc, argv, pos, 0, &npos, &help, &cli->err);
     if (s != SHI_OK || help) {
         return s;
     }
     if (!from || !out) {
         return shi_err_set(&cli->err, SHI_EUSAGE, "data build: needs --from DIR and -o FILE");
     }
-    return shi_data_build(from, out, &cli->err);
+    if ((s = shi_data_build(from, out, &cli->err)) != SHI_OK || !dyout) {
+        return s;
+    }
+    /* The dyadic file is indexed by the registry the official files give. */
+    shi_data d;
+    if ((s = shi_data_load(&d, from, &cli->err)) != SHI_OK) {
+        return s;
+    }
+    s = shi_data_build_dyadic(&d, from, dyout, &cli->err);
+    shi_data_destroy(&d);
+    return s;
 }
 
 int cmd_data(shi_cli *cli, int argc, char **argv)
@@ -87,7 +100,7 @@ int cmd_data(shi_cli *cli, int argc, char **argv)
     }
     if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
         printf("usage: shi data info [--format FMT] [-o FILE]\n"
-               "       shi data build --from DIR -o FILE\n\n"
+               "       shi data build --from DIR -o FILE [--dyadic-output FILE]\n\n"
                "info   the data sets in use: name, version, file, where read from, citation\n"
                "build  derive shi's compact data file from the official files in DIR\n");
         return SHI_OK;

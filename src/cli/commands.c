@@ -18,8 +18,11 @@ static const cmd_entry COMMANDS[] = {
     {"states", cmd_states, "list states, or resolve a name to a COW state"},
     {"power", cmd_power,
      "configuration of power: shares, concentration, polarity, trends, transitions"},
+    {"dyads", cmd_dyads,
+     "dyad-years with capabilities, contiguity, distance, alliances, similarity, UN votes"},
     {"report", cmd_report, "the study's analysis of a pair of states (terminal summary)"},
-    {"coop", cmd_coop, "iterated prisoner's dilemma: strategies, matches, tournaments, evolution, thresholds"},
+    {"coop", cmd_coop,
+     "iterated prisoner's dilemma: strategies, matches, tournaments, evolution, thresholds"},
     {"data", cmd_data, "data sources: 'data info', 'data build'"},
 };
 #define NCOMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])

@@ -29,6 +29,7 @@
 #include <sys/stat.h>
 
 #include "../core/mem.h"
+#include "data_priv.h"
 
 extern const unsigned char shi_embedded_data[];
 extern const size_t shi_embedded_data_len;
@@ -94,6 +95,7 @@ void shi_data_destroy(shi_data *d)
     }
     shi_states_destroy(&d->states);
     shi_panel_destroy(&d->caps);
+    shi_dyadic_destroy(&d->dy);
     memset(d, 0, sizeof *d);
 }
 
@@ -356,13 +358,13 @@ static shi_status read_shd_file(raw *r, const char *path, shi_err *err)
 
 /* ---- official files ------------------------------------------------------------ */
 
-static int file_exists(const char *path)
+int shi_i_file_exists(const char *path)
 {
     struct stat st;
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-static const char *base_name(const char *p)
+const char *shi_i_base_name(const char *p)
 {
     const char *b = strrchr(p, '/');
     return b ? b + 1 : p;
@@ -373,7 +375,7 @@ static int find_official(const char *dir, size_t k, char *path, size_t size)
 {
     for (int i = 0; i < 4 && KNOWN[k].paths[i]; i++) {
         snprintf(path, size, "%s/%s", dir, KNOWN[k].paths[i]);
-        if (file_exists(path)) {
+        if (shi_i_file_exists(path)) {
             return 1;
         }
     }
@@ -415,7 +417,7 @@ static shi_status read_official(raw *r, size_t k, const char *dir, int *found, s
         snprintf(r->nmc_path, sizeof r->nmc_path, "%s", path);
     }
     if (s == SHI_OK) {
-        set_source(&r->src[k], ks, version, base_name(path), path);
+        set_source(&r->src[k], ks, version, shi_i_base_name(path), path);
     }
     return s;
 }

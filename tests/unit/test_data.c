@@ -4,6 +4,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "test_util.h"
 
+#include <math.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -81,6 +82,54 @@ static void build_reproduces_default(void **state)
     unlink(out);
 }
 
+/* The same for the dyadic file: data/dyadic.shd is rebuilt byte for byte, and
+ * the arrays read back from it equal those built from the official files. */
+static void build_reproduces_dyadic(void **state)
+{
+    (void)state;
+    if (!shared_present()) {
+        skip();
+    }
+    shi_data d;
+    shi_err err = {0};
+    assert_int_equal(shi_data_load(&d, SHI_SHARED_DATA, &err), SHI_OK);
+    char out[512];
+    snprintf(out, sizeof out, "%s/rebuilt_dyadic.shd", SHI_TEST_TMP);
+    shi_status s = shi_data_build_dyadic(&d, SHI_SHARED_DATA, out, &err);
+    if (s != SHI_OK) {
+        print_error("%s\n", err.msg);
+    }
+    assert_int_equal(s, SHI_OK);
+    size_t n1 = 0, n2 = 0;
+    char *a = slurp(out, &n1);
+    char *b = slurp(SHI_SOURCE_DIR "/data/dyadic.shd", &n2);
+    assert_int_equal(n1, n2);
+    assert_memory_equal(a, b, n1);
+    free(a);
+    free(b);
+    unlink(out);
+    /* Official files vs the embedded spells: identical arrays. */
+    shi_data e;
+    assert_int_equal(shi_data_load(&e, NULL, &err), SHI_OK);
+    assert_int_equal(shi_data_load_dyadic(&d, SHI_SHARED_DATA, NULL, &err), SHI_OK);
+    assert_int_equal(shi_data_load_dyadic(&e, NULL, NULL, &err), SHI_OK);
+    size_t nn = (size_t)(d.dy.y1 - d.dy.y0 + 1) * d.dy.n * d.dy.n;
+    size_t n1d = (size_t)(d.dy.y1 - d.dy.y0 + 1) * d.dy.n;
+    assert_memory_equal(d.dy.contig, e.dy.contig, nn);
+    assert_memory_equal(d.dy.ally_level, e.dy.ally_level, nn);
+    assert_memory_equal(d.dy.ally, e.dy.ally, nn);
+    assert_memory_equal(d.dy.cap_lat, e.dy.cap_lat, n1d * sizeof(double));
+    for (size_t i = 0; i < n1d; i++) {
+        double x = d.dy.ideal[i], z = e.dy.ideal[i];
+        assert_true((isnan(x) && isnan(z)) || x == z);
+    }
+    assert_string_equal(shi_data_source(&d, "atop")->loaded + strlen(SHI_SHARED_DATA),
+                        "/atop/atop5_1_ddyr_subset.csv");
+    assert_string_equal(shi_data_source(&e, "atop")->loaded, "embedded");
+    shi_data_destroy(&d);
+    shi_data_destroy(&e);
+}
+
 static void shd_errors(void **state)
 {
     (void)state;
@@ -122,6 +171,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(embedded_loads),
         cmocka_unit_test(build_reproduces_default),
+        cmocka_unit_test(build_reproduces_dyadic),
         cmocka_unit_test(shd_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,85 @@
+/*
+ * shi/dyadic.h - the dyadic data sets as dense year x state x state arrays:
+ * contiguity, alliances (ATOP obligations), capitals and UN voting.
+ *
+ * States are indexed by their position in the registry (shi_states.v), so a
+ * dyad-year is two small integers and a year: every lookup is O(1). With the
+ * ~217 COW states and ~210 years an array is about 10 MB.
+ *
+ * Coverage is explicit: each source has its own years, and outside them a value
+ * is missing (SHI_DY_NA), never 0. Inside them, a dyad the source does not list
+ * is 0 (not contiguous, not allied), because those sources list every
+ * contiguous or allied dyad-year of the system.
+ */
+#ifndef SHI_DYADIC_H
+#define SHI_DYADIC_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <shi/api.h>
+#include <shi/error.h>
+#include <shi/io_dyad.h>
+#include <shi/states.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SHI_DY_NA 255 /* missing: outside the source's years */
+
+/** The dyadic data, dense. Zero-initialise; shi_dyadic_destroy always. */
+typedef struct shi_dyadic {
+    int y0, y1; /* years of the arrays */
+    size_t n;   /* states (registry size) */
+    int contig_y0, contig_y1;
+    uint8_t *contig; /* [year][i][j]: 0, conttype 1-5, or SHI_DY_NA */
+    int ally_y0, ally_y1;
+    uint8_t *ally;       /* [year][i][j]: ATOP flags of i towards j (0 = none), or SHI_DY_NA */
+    int ally_generic;    /* 1 when the alliances came from a generic level file */
+    uint8_t *ally_level; /* [year][i][j]: alliance level 0-3, or SHI_DY_NA */
+    double *cap_lat;     /* [year][i]: latitude of i's capital on 1 January; NaN unknown */
+    double *cap_lon;     /* [year][i] */
+    int unga_y0, unga_y1;
+    double *ideal;                /* [year][i]: UN ideal point; NaN missing */
+    double *agree[SHI_UNGA_NREF]; /* [year][i]: share of votes agreeing with reference r */
+} shi_dyadic;
+
+SHI_API void shi_dyadic_destroy(shi_dyadic *d);
+
+/** Build the arrays for years [y0, y1] from importer tables (any may be NULL:
+ *  that source is then missing). Rows naming a state not in the registry are
+ *  an error pointing into `paths[k]` (k: 0 contiguity, 1 capitals, 2 alliances,
+ *  3 UN). */
+SHI_API shi_status shi_dyadic_build(shi_dyadic *d, const shi_states *s, int y0, int y1,
+                                    const shi_contig_table *contig,
+                                    const shi_capital_table *capitals,
+                                    const shi_alliance_table *ally, const shi_unga_table *unga,
+                                    const char *const paths[4], shi_err *err);
+
+/** Write the arrays as .shd records (spells of equal values over consecutive
+ *  years; see docs/data.md) to `f`. */
+SHI_API void shi_dyadic_write_shd(const shi_dyadic *d, const shi_states *s, FILE *f);
+
+/** Read .shd dyadic records from `text` (named `name` in messages) into `d`
+ *  (initialised here for years [y0, y1] and registry `s`). Source records
+ *  ("source ...") are passed over; the caller reads them. */
+SHI_API shi_status shi_dyadic_read_shd(shi_dyadic *d, const shi_states *s, int y0, int y1,
+                                       const char *name, const void *text, size_t len,
+                                       shi_err *err);
+
+/** Index of a year / offsets into the arrays (no bounds checks in the hot path). */
+static inline size_t shi_dy_pair(const shi_dyadic *d, int year, size_t i, size_t j)
+{
+    return ((size_t)(year - d->y0) * d->n + i) * d->n + j;
+}
+static inline size_t shi_dy_one(const shi_dyadic *d, int year, size_t i)
+{
+    return (size_t)(year - d->y0) * d->n + i;
+}
+
+#ifdef __cplusplus
+}
+#endif
+#endif

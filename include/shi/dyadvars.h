@@ -1,0 +1,73 @@
+/*
+ * shi/dyadvars.h - variables of dyad-years, added to a frame of (year, ccode1,
+ * ccode2) rows in the spirit of peacesciencer's add_* pipeline.
+ *
+ * Families (docs/dyads.md gives each formula, source and coding choice):
+ *   cinc      cinc1, cinc2, cap_share1 = cinc1 / (cinc1 + cinc2)
+ *   major     major1, major2 (COW major power on any day of the year)
+ *   contig    conttype: 0 none, 1 land, 2-5 separated by <= 12/24/150/400 miles of water
+ *   distance  capdist_km, capdist_mi: great circle between the capitals on 1 January
+ *   alliance  atop_level (0-3) and atop_defense/offense/neutral/nonagg/consul of 1 towards 2
+ *   sim       Signorino-Ritter S (unweighted/capability-weighted x absolute/squared,
+ *             global and regional), Kendall tau-b, Cohen's kappa and Scott's pi
+ *             (quadratic), over alliance portfolios
+ *   ideal     ideal1, ideal2, ideal_dist (UN General Assembly ideal points), and
+ *             agree: share of UN votes agreeing, where one side is a reference state
+ * Missing stays missing: outside a data set's years a variable is missing,
+ * never 0. Symmetric measures are equal for (i, j) and (j, i).
+ */
+#ifndef SHI_DYADVARS_H
+#define SHI_DYADVARS_H
+
+#include <shi/api.h>
+#include <shi/dyadic.h>
+#include <shi/error.h>
+#include <shi/frame.h>
+#include <shi/panel.h>
+#include <shi/states.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum {
+    SHI_DV_CINC = 1u << 0,
+    SHI_DV_MAJOR = 1u << 1,
+    SHI_DV_CONTIG = 1u << 2,
+    SHI_DV_DISTANCE = 1u << 3,
+    SHI_DV_ALLIANCE = 1u << 4,
+    SHI_DV_SIM = 1u << 5,
+    SHI_DV_IDEAL = 1u << 6,
+    SHI_DV_ALL = (1u << 7) - 1
+};
+
+/** Parse a comma-separated list of families ("cinc,contiguity,distance,...";
+ *  "all"); unknown names are an error listing the valid ones. */
+SHI_API shi_status shi_dyadvars_parse(const char *list, unsigned *mask, shi_err *err);
+
+/** Do these families need the dyadic data (shi_data_load_dyadic)? */
+SHI_API int shi_dyadvars_need_dyadic(unsigned mask);
+
+/** What the variables are computed from. */
+typedef struct shi_dyadvars_input {
+    const shi_states *states;
+    const shi_panel *caps; /* state-year capabilities */
+    size_t cinc;           /* their CINC column (shi_cinc_add) */
+    const shi_dyadic *dy;  /* dyadic arrays (NULL if no family needs them) */
+    int threads;           /* 0: OpenMP default */
+} shi_dyadvars_input;
+
+/** Add the families in `mask` to frame `f`, whose first three columns are
+ *  year, ccode1, ccode2 (as shi_dyads_generate makes them). The output is the
+ *  same for any number of threads. */
+SHI_API shi_status shi_dyadvars_add(shi_frame *f, unsigned mask, const shi_dyadvars_input *in,
+                                    shi_err *err);
+
+/** Great-circle distance in km between two points (degrees), by the haversine
+ *  formula on a sphere of the mean Earth radius 6371.0088 km (IUGG). */
+SHI_API double shi_great_circle_km(double lat1, double lon1, double lat2, double lon2);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,217 @@
+/*
+ * cmd_dyads.c - `shi dyads`: dyad-year data with chosen variables.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <shi/dyads.h>
+#include <shi/dyadvars.h>
+#include <shi/frame.h>
+#include <shi/outfile.h>
+#include <shi/power.h>
+
+#define MAX_LIST 256
+
+/* Stage messages on a terminal (stderr), nothing when piped or --quiet. */
+typedef struct progress {
+    int on;
+    struct timespec t0;
+} progress;
+
+static void stage(progress *p, const char *what)
+{
+    if (!p->on) {
+        return;
+    }
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    double s = (double)(t.tv_sec - p->t0.tv_sec) + (double)(t.tv_nsec - p->t0.tv_nsec) * 1e-9;
+    fprintf(stderr, "\r\033[K[%6.2f s] %s", s, what);
+    if (!what[0]) {
+        fprintf(stderr, "\r\033[K");
+    }
+    fflush(stderr);
+}
+
+static shi_status write_frame(shi_cli *cli, const shi_frame *f, const char *format, const char *out,
+                              const shi_meta *meta)
+{
+    shi_frame_format fmt;
+    shi_status s;
+    if (format) {
+        if ((s = shi_frame_format_parse(format, &fmt, &cli->err)) != SHI_OK) {
+            return s;
+        }
+    } else if (out) {
+        int k = shi_frame_format_from_path(out);
+        fmt = k >= 0 ? (shi_frame_format)k : SHI_FF_CSV;
+    } else {
+        fmt = isatty(STDOUT_FILENO) ? SHI_FF_TABLE : SHI_FF_CSV;
+    }
+    if (fmt == SHI_FF_SQLITE || fmt == SHI_FF_DTA) {
+        if (!out) {
+            return shi_err_set(&cli->err, SHI_EUSAGE,
+                               "dyads: the %s format needs an output file (-o FILE)",
+                               fmt == SHI_FF_SQLITE ? "sqlite" : "dta");
+        }
+        static const char *const keys[] = {"year", "ccode1", "ccode2"};
+        return fmt == SHI_FF_SQLITE ? shi_frame_write_sqlite(f, keys, 3, meta, out, &cli->err)
+                                    : shi_frame_write_dta(f, meta, out, &cli->err);
+    }
+    shi_outfile o;
+    if ((s = shi_outfile_open(&o, out, &cli->err)) != SHI_OK) {
+        return s;
+    }
+    s = shi_frame_write_text(f, o.fp, fmt, &cli->err);
+    if (s == SHI_OK) {
+        s = shi_outfile_commit(&o, &cli->err);
+    }
+    shi_outfile_abort(&o);
+    return s;
+}
+
+int cmd_dyads(shi_cli *cli, int argc, char **argv)
+{
+    const char *years = NULL, *add = NULL, *states = NULL, *regions = NULL, *format = NULL,
+               *out = NULL, *alliances = NULL;
+    int directed = 0, both = 0, relevant = 0, threads = 0, quiet = 0;
+    const cli_opt opts[] = {
+        {OPT_STRING, 0, "years", &years, "A-B", "years (default 1816-2016, the COW state list)"},
+        {OPT_FLAG, 0, "directed", &directed, NULL, "directed dyads (i,j) and (j,i); default i<j"},
+        {OPT_STRING, 0, "add", &add, "LIST",
+         "variables: cinc,major,contiguity,distance,alliance,sim,ideal or all"},
+        {OPT_STRING, 0, "states", &states, "LIST", "dyads with a member among these states"},
+        {OPT_FLAG, 0, "both", &both, NULL, "with --states: both members among them"},
+        {OPT_STRING, 0, "regions", &regions, "LIST",
+         "dyads with a member in these COW regions (americas,europe,africa,middleeast,asia,"
+         "oceania)"},
+        {OPT_FLAG, 0, "relevant", &relevant, NULL,
+         "politically relevant dyads only (contiguous, or a major power)"},
+        {OPT_STRING, 0, "alliances", &alliances, "FILE",
+         "your own alliance file (ccode1,ccode2,year,level) instead of ATOP"},
+        {OPT_INT, 0, "threads", &threads, "N", "threads (default: all cores)"},
+        {OPT_FLAG, 'q', "quiet", &quiet, NULL, "no progress messages"},
+        {OPT_STRING, 0, "format", &format, "FMT", "table, csv, tsv, jsonl, sqlite or dta"},
+        {OPT_STRING, 'o', "output", &out, "FILE",
+         "write to FILE (format from its extension: .csv .tsv .jsonl .sqlite .dta)"},
+        {OPT_END, 0, NULL, NULL, NULL, NULL}};
+    const char *pos[1];
+    size_t npos;
+    int help;
+    shi_status s = cli_parse("dyads",
+                             "shi dyads [--years A-B] [--directed] [--add LIST] [--states LIST "
+                             "[--both]] [--regions LIST] [--relevant] [--format FMT] [-o FILE]",
+                             opts, argc, argv, pos, 0, &npos, &help, &cli->err);
+    if (s != SHI_OK || help) {
+        return s;
+    }
+    if (threads < 0 || threads > 1024) {
+        return shi_err_set(&cli->err, SHI_EUSAGE, "dyads: --threads takes 1-1024, got %d", threads);
+    }
+    unsigned mask = 0;
+    if (add && (s = shi_dyadvars_parse(add, &mask, &cli->err)) != SHI_OK) {
+        return s;
+    }
+    progress pr = {!quiet && isatty(STDERR_FILENO), {0, 0}};
+    clock_gettime(CLOCK_MONOTONIC, &pr.t0);
+    stage(&pr, "loading data");
+    if ((s = cli_data(cli)) != SHI_OK) {
+        return s;
+    }
+    shi_dyad_opts o = {0};
+    o.y0 = 1816;
+    o.y1 = 2016;
+    if (years && (s = cli_years("years", years, 1816, SHI_DYADIC_Y1, &o.y0, &o.y1, &cli->err))) {
+        return s;
+    }
+    o.directed = directed;
+    o.both = both;
+    o.threads = threads;
+    int list[MAX_LIST];
+    const shi_state *sel[MAX_LIST];
+    size_t nsel = 0;
+    if (states) {
+        if ((s = shi_states_resolve_list(&cli->data.states, states, o.y1, sel, MAX_LIST, &nsel,
+                                         &cli->err))) {
+            return s;
+        }
+        for (size_t k = 0; k < nsel; k++) {
+            list[k] = sel[k]->ccode;
+        }
+        o.states = list;
+        o.nstates = nsel;
+    } else if (both) {
+        return shi_err_set(&cli->err, SHI_EUSAGE, "dyads: --both needs --states");
+    }
+    if (regions) {
+        char buf[256];
+        snprintf(buf, sizeof buf, "%s", regions);
+        for (char *t = strtok(buf, ","); t; t = strtok(NULL, ",")) {
+            shi_region r;
+            if ((s = shi_region_parse(t, &r, &cli->err)) != SHI_OK) {
+                return s;
+            }
+            o.regions |= 1u << r;
+        }
+    }
+    if (shi_dyadvars_need_dyadic(mask) || relevant || alliances) {
+        stage(&pr, "loading dyadic data");
+        if ((s = shi_data_load_dyadic(&cli->data, cli->data_dir, alliances, &cli->err))) {
+            return s;
+        }
+    }
+    if (relevant) {
+        o.relevant = &cli->data.dy;
+    }
+    size_t cinc = 0;
+    if ((mask & (SHI_DV_CINC | SHI_DV_SIM)) &&
+        (s = shi_cinc_add(&cli->data.caps, &cinc, &cli->err)) != SHI_OK) {
+        return s;
+    }
+    stage(&pr, "generating dyad-years");
+    shi_frame f;
+    if ((s = shi_dyads_generate(&cli->data.states, &o, &f, &cli->err)) != SHI_OK) {
+        return s;
+    }
+    stage(&pr, "adding variables");
+    shi_dyadvars_input in = {&cli->data.states, &cli->data.caps, cinc,
+                             cli->data_loaded && cli->data.dy_loaded ? &cli->data.dy : NULL,
+                             threads};
+    s = shi_dyadvars_add(&f, mask, &in, &cli->err);
+    shi_meta meta = {0};
+    char buf[512];
+    if (s == SHI_OK) {
+        snprintf(buf, sizeof buf, "shi %s", SHI_VERSION);
+        s = shi_meta_add(&meta, "software", buf, &cli->err);
+    }
+    for (size_t k = 0; k < cli->data.nsrc && s == SHI_OK; k++) {
+        const shi_source *src = &cli->data.src[k];
+        char key[64];
+        snprintf(key, sizeof key, "source.%s", src->id);
+        snprintf(buf, sizeof buf, "%s %s (%s; read from %s)", src->name, src->version, src->file,
+                 src->loaded);
+        s = shi_meta_add(&meta, key, buf, &cli->err);
+    }
+    if (s == SHI_OK) {
+        snprintf(buf, sizeof buf,
+                 "years=%d-%d directed=%d add=%s states=%s both=%d regions=%s "
+                 "relevant=%d alliances=%s",
+                 o.y0, o.y1, directed, add ? add : "", states ? states : "", both,
+                 regions ? regions : "", relevant, alliances ? alliances : "ATOP");
+        s = shi_meta_add(&meta, "options", buf, &cli->err);
+    }
+    if (s == SHI_OK) {
+        snprintf(buf, sizeof buf, "writing %zu rows", f.nrow);
+        stage(&pr, buf);
+        s = write_frame(cli, &f, format, out, &meta);
+    }
+    stage(&pr, "");
+    shi_meta_destroy(&meta);
+    shi_frame_destroy(&f);
+    return s;
+}

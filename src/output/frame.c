@@ -1,0 +1,251 @@
+/*
+ * frame.c - columnar result frames: creation, columns, metadata, and the
+ * names of the output formats. The writers are in frame_text.c (CSV, TSV,
+ * JSON lines, aligned text), frame_sqlite.c and frame_dta.c.
+ */
+#include <shi/frame.h>
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/mem.h"
+
+/* ---- metadata ------------------------------------------------------------ */
+
+void shi_meta_destroy(shi_meta *m)
+{
+    if (!m) {
+        return;
+    }
+    free(m->kv);
+    m->kv = NULL;
+    m->n = m->cap = 0;
+}
+
+shi_status shi_meta_add(shi_meta *m, const char *key, const char *value, shi_err *err)
+{
+    if (!key || !key[0] || strlen(key) >= sizeof m->kv[0].key) {
+        return shi_err_set(err, SHI_EUSAGE,
+                           "metadata key '%.70s' is empty or longer than %zu bytes", key ? key : "",
+                           sizeof m->kv[0].key - 1);
+    }
+    if (!value) {
+        value = "";
+    }
+    if (strlen(value) >= sizeof m->kv[0].value) {
+        return shi_err_set(err, SHI_EUSAGE, "metadata value for '%s' is longer than %zu bytes", key,
+                           sizeof m->kv[0].value - 1);
+    }
+    if (SHI_GROW(m->kv, m->cap, m->n + 1) != 0) {
+        return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    shi_meta_kv *kv = &m->kv[m->n++];
+    snprintf(kv->key, sizeof kv->key, "%s", key);
+    snprintf(kv->value, sizeof kv->value, "%s", value);
+    return SHI_OK;
+}
+
+/* ---- frames -------------------------------------------------------------- */
+
+/* A name Stata, SQLite and JSON all accept unquoted: [a-z_][a-z0-9_]{0,31}. */
+static int valid_name(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > 32 || !((s[0] >= 'a' && s[0] <= 'z') || s[0] == '_')) {
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+shi_status shi_frame_init(shi_frame *f, const char *name, size_t nrow, shi_err *err)
+{
+    memset(f, 0, sizeof *f);
+    if (!name || !valid_name(name)) {
+        return shi_err_set(err, SHI_EUSAGE,
+                           "invalid frame name '%.60s'; expected [a-z_][a-z0-9_]*, at most 32 "
+                           "characters",
+                           name ? name : "");
+    }
+    snprintf(f->name, sizeof f->name, "%s", name);
+    f->nrow = nrow;
+    return SHI_OK;
+}
+
+void shi_frame_destroy(shi_frame *f)
+{
+    if (!f) {
+        return;
+    }
+    for (size_t i = 0; i < f->ncol; i++) {
+        free(f->cols[i].i32);
+        free(f->cols[i].f64);
+    }
+    free(f->cols);
+    f->cols = NULL;
+    f->ncol = 0;
+    f->nrow = 0;
+}
+
+long shi_frame_find(const shi_frame *f, const char *name)
+{
+    for (size_t i = 0; i < f->ncol; i++) {
+        if (strcmp(f->cols[i].name, name) == 0) {
+            return (long)i;
+        }
+    }
+    return -1;
+}
+
+/* Copy `label` into dst (size 81), cut at a UTF-8 character boundary. */
+static void copy_label(char *dst, size_t size, const char *label)
+{
+    size_t n = label ? strlen(label) : 0;
+    if (n >= size) {
+        n = size - 1;
+        while (n > 0 && ((unsigned char)label[n] & 0xC0) == 0x80) {
+            n--; /* label[n] continues a character: cut before that character */
+        }
+    }
+    if (n) {
+        memcpy(dst, label, n);
+    }
+    dst[n] = '\0';
+}
+
+static shi_status add_col(shi_frame *f, const char *name, const char *label, shi_fcol_type type,
+                          int digits, shi_fcol **out, shi_err *err)
+{
+    if (!name || !valid_name(name)) {
+        return shi_err_set(err, SHI_EUSAGE,
+                           "invalid column name '%.60s' in frame '%s'; expected [a-z_][a-z0-9_]*, "
+                           "at most 32 characters",
+                           name ? name : "", f->name);
+    }
+    if (shi_frame_find(f, name) >= 0) {
+        return shi_err_set(err, SHI_EUSAGE, "duplicate column '%s' in frame '%s'", name, f->name);
+    }
+    if (digits < 0 || digits > 17) {
+        return shi_err_set(err, SHI_EUSAGE, "column '%s': digits must be 0-17, got %d", name,
+                           digits);
+    }
+    /* Columns are few: grow by one. cols[] may move; the data blocks do not. */
+    shi_fcol *cols = realloc(f->cols, (f->ncol + 1) * sizeof *cols);
+    if (!cols) {
+        return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    f->cols = cols;
+    shi_fcol *c = &cols[f->ncol];
+    memset(c, 0, sizeof *c);
+    snprintf(c->name, sizeof c->name, "%s", name);
+    copy_label(c->label, sizeof c->label, label);
+    c->type = type;
+    c->digits = digits;
+    size_t n = f->nrow ? f->nrow : 1;
+    if (type == SHI_FCOL_I32) {
+        c->i32 = malloc(n * sizeof *c->i32);
+        if (!c->i32) {
+            return shi_err_set(err, SHI_EIO, "out of memory for column '%s' (%zu rows)", name,
+                               f->nrow);
+        }
+        for (size_t i = 0; i < f->nrow; i++) {
+            c->i32[i] = SHI_NA_I32;
+        }
+    } else {
+        c->f64 = malloc(n * sizeof *c->f64);
+        if (!c->f64) {
+            return shi_err_set(err, SHI_EIO, "out of memory for column '%s' (%zu rows)", name,
+                               f->nrow);
+        }
+        for (size_t i = 0; i < f->nrow; i++) {
+            c->f64[i] = (double)NAN;
+        }
+    }
+    f->ncol++;
+    *out = c;
+    return SHI_OK;
+}
+
+shi_status shi_frame_add_i32(shi_frame *f, const char *name, const char *label, int32_t **data,
+                             shi_err *err)
+{
+    shi_fcol *c = NULL;
+    shi_status s = add_col(f, name, label, SHI_FCOL_I32, 0, &c, err);
+    if (s == SHI_OK && data) {
+        *data = c->i32;
+    }
+    return s;
+}
+
+shi_status shi_frame_add_f64(shi_frame *f, const char *name, const char *label, int digits,
+                             double **data, shi_err *err)
+{
+    shi_fcol *c = NULL;
+    shi_status s = add_col(f, name, label, SHI_FCOL_F64, digits, &c, err);
+    if (s == SHI_OK && data) {
+        *data = c->f64;
+    }
+    return s;
+}
+
+/* ---- format names -------------------------------------------------------- */
+
+shi_status shi_frame_format_parse(const char *name, shi_frame_format *out, shi_err *err)
+{
+    static const struct {
+        const char *name;
+        shi_frame_format fmt;
+    } names[] = {{"table", SHI_FF_TABLE}, {"csv", SHI_FF_CSV},    {"tsv", SHI_FF_TSV},
+                 {"jsonl", SHI_FF_JSONL}, {"json", SHI_FF_JSONL}, {"sqlite", SHI_FF_SQLITE},
+                 {"dta", SHI_FF_DTA}};
+    for (size_t i = 0; name && i < sizeof names / sizeof names[0]; i++) {
+        if (strcmp(name, names[i].name) == 0) {
+            *out = names[i].fmt;
+            return SHI_OK;
+        }
+    }
+    return shi_err_set(err, SHI_EUSAGE,
+                       "unknown format '%.60s'; valid formats are table, csv, tsv, jsonl, json, "
+                       "sqlite, dta",
+                       name ? name : "");
+}
+
+static int ends_with(const char *s, const char *ext)
+{
+    size_t n = strlen(s), m = strlen(ext);
+    if (n <= m || s[n - m - 1] == '/') {
+        return 0; /* ".csv" alone is a hidden file, not a CSV */
+    }
+    for (size_t i = 0; i < m; i++) {
+        if (tolower((unsigned char)s[n - m + i]) != ext[i]) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+int shi_frame_format_from_path(const char *path)
+{
+    static const struct {
+        const char *ext;
+        shi_frame_format fmt;
+    } exts[] = {{".csv", SHI_FF_CSV},    {".tsv", SHI_FF_TSV},       {".jsonl", SHI_FF_JSONL},
+                {".json", SHI_FF_JSONL}, {".sqlite", SHI_FF_SQLITE}, {".db", SHI_FF_SQLITE},
+                {".dta", SHI_FF_DTA}};
+    if (!path) {
+        return -1;
+    }
+    for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
+        if (ends_with(path, exts[i].ext)) {
+            return (int)exts[i].fmt;
+        }
+    }
+    return -1;
+}

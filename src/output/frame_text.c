@@ -1,0 +1,422 @@
+/*
+ * frame_text.c - a frame as text: CSV (RFC 4180), TSV, JSON lines, aligned text.
+ *
+ * Built for millions of rows: cells are formatted by hand into a 1 MiB buffer
+ * that is handed to fwrite when full; no printf per cell. Reals are written
+ * with a fixed number of decimals by exact integer arithmetic (see
+ * shi_frame_fmt_real), which gives the same text as printf("%.*f").
+ */
+#include <shi/frame.h>
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BUF_SIZE (1u << 20)
+/* Room one cell needs at most, with its separators: a real with the largest
+ * exponent and 17 decimals (< SHI_FRAME_REAL_MAX), or a quoted column name
+ * (2 * 32 + 2), plus a JSON key ( ", "name": ) and the row's end. */
+#define CELL_MAX (SHI_FRAME_REAL_MAX + 80)
+
+static const char digit_pairs[201] = "00010203040506070809"
+                                     "10111213141516171819"
+                                     "20212223242526272829"
+                                     "30313233343536373839"
+                                     "40414243444546474849"
+                                     "50515253545556575859"
+                                     "60616263646566676869"
+                                     "70717273747576777879"
+                                     "80818283848586878889"
+                                     "90919293949596979899";
+
+/* Powers of ten, exact as doubles. */
+static const double pow10_d[16] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+/* Write v in decimal at p; returns the end. The length is found first so the
+ * digits go straight to their place (no variable-length copy). */
+static char *put_u64(char *p, uint64_t v)
+{
+    unsigned n = 1;
+    for (uint64_t t = v; t >= 10; t /= 10) {
+        n++;
+    }
+    char *q = p + n;
+    while (v >= 100) {
+        unsigned i = (unsigned)(v % 100) * 2;
+        v /= 100;
+        q -= 2;
+        memcpy(q, digit_pairs + i, 2);
+    }
+    if (v >= 10) {
+        memcpy(q - 2, digit_pairs + v * 2, 2);
+    } else {
+        q[-1] = (char)('0' + v);
+    }
+    return p + n;
+}
+
+static char *put_u32(char *p, uint32_t v)
+{
+    unsigned n = v < 10           ? 1
+                 : v < 100        ? 2
+                 : v < 1000       ? 3
+                 : v < 10000      ? 4
+                 : v < 100000     ? 5
+                 : v < 1000000    ? 6
+                 : v < 10000000   ? 7
+                 : v < 100000000  ? 8
+                 : v < 1000000000 ? 9
+                                  : 10;
+    char *q = p + n;
+    while (v >= 100) {
+        unsigned i = (v % 100) * 2;
+        v /= 100;
+        q -= 2;
+        memcpy(q, digit_pairs + i, 2);
+    }
+    if (v >= 10) {
+        memcpy(q - 2, digit_pairs + v * 2, 2);
+    } else {
+        q[-1] = (char)('0' + v);
+    }
+    return p + n;
+}
+
+/* r / 10^d and r % 10^d with constant divisors (multiplications, not divisions). */
+#define SPLIT_CASE(d, p10)                                                                         \
+    case d:                                                                                        \
+        *ip = r / (p10);                                                                           \
+        return r % (p10)
+static uint64_t split10(uint64_t r, int d, uint64_t *ip)
+{
+    switch (d) {
+        SPLIT_CASE(1, 10u);
+        SPLIT_CASE(2, 100u);
+        SPLIT_CASE(3, 1000u);
+        SPLIT_CASE(4, 10000u);
+        SPLIT_CASE(5, 100000u);
+        SPLIT_CASE(6, 1000000u);
+        SPLIT_CASE(7, 10000000u);
+        SPLIT_CASE(8, 100000000u);
+        SPLIT_CASE(9, 1000000000u);
+        SPLIT_CASE(10, 10000000000u);
+        SPLIT_CASE(11, 100000000000u);
+        SPLIT_CASE(12, 1000000000000u);
+        SPLIT_CASE(13, 10000000000000u);
+        SPLIT_CASE(14, 100000000000000u);
+        SPLIT_CASE(15, 1000000000000000u);
+    default:
+        *ip = r;
+        return 0;
+    }
+}
+#undef SPLIT_CASE
+
+/* An int32 that is not SHI_NA_I32 (so -v cannot overflow). */
+static char *put_i32(char *p, int32_t v)
+{
+    if (v < 0) {
+        *p++ = '-';
+        return put_u32(p, (uint32_t)(-(int64_t)v));
+    }
+    return put_u32(p, (uint32_t)v);
+}
+
+/*
+ * A finite real with `digits` decimals, exactly as printf("%.*f") but never
+ * "-0.000". Fast path: with a = |v| and s = 10^digits, x = fl(a * s) and the
+ * rounding error e = a*s - x computed exactly by fma, so the true scaled
+ * value is x + e. With r = floor(x) (x < 2^49, so x - r is exact), the true
+ * fraction is f + e where f = x - r; compare d = f - 1/2 with -e exactly to
+ * round half to even. d is exact when f >= 1/4 (Sterbenz); when f < 1/4,
+ * |e| <= ulp(x)/2 <= 2^-5 cannot lift the fraction to 1/2, so the rounding
+ * direction is right even when d is not exact.
+ */
+static char *put_real(char *p, double v, int digits)
+{
+    if (digits >= 0 && digits <= 15) {
+        double a = fabs(v);
+        double x = a * pow10_d[digits];
+        if (x < 0x1p49) {
+            uint64_t r = (uint64_t)x;
+            double d = (x - (double)r) - 0.5;
+            double e = fma(a, pow10_d[digits], -x);
+            if (d > -e || (d == -e && (r & 1u))) {
+                r++;
+            }
+            if (r && signbit(v)) {
+                *p++ = '-';
+            }
+            if (digits == 0) {
+                return put_u64(p, r);
+            }
+            uint64_t ip;
+            uint64_t fr = split10(r, digits, &ip);
+            p = put_u64(p, ip);
+            *p++ = '.';
+            char *end = p + digits;
+            char *q = end;
+            int k = digits;
+            for (; k >= 2; k -= 2) {
+                q -= 2;
+                memcpy(q, digit_pairs + (fr % 100) * 2, 2);
+                fr /= 100;
+            }
+            if (k) {
+                *--q = (char)('0' + fr % 10);
+            }
+            return end;
+        }
+    }
+    int n = snprintf(p, SHI_FRAME_REAL_MAX, "%.*f", digits, v);
+    if (n < 0) {
+        return p;
+    }
+    if ((size_t)n >= SHI_FRAME_REAL_MAX) {
+        n = SHI_FRAME_REAL_MAX - 1; /* cannot happen for digits <= 17 */
+    }
+    if (p[0] == '-' && strspn(p + 1, "0.") == (size_t)n - 1) {
+        memmove(p, p + 1, (size_t)n - 1); /* no "-0.000" */
+        n--;
+    }
+    return p + n;
+}
+
+size_t shi_frame_fmt_real(char *buf, double v, int digits)
+{
+    char *end = buf;
+    if (isfinite(v)) {
+        end = put_real(buf, v, digits < 0 ? 0 : digits > 17 ? 17 : digits);
+    }
+    *end = '\0';
+    return (size_t)(end - buf);
+}
+
+/* ---- the output buffer --------------------------------------------------- */
+
+typedef struct wbuf {
+    char *b;    /* BUF_SIZE bytes */
+    size_t n;   /* bytes waiting in b */
+    FILE *out;  /* where they go */
+    int failed; /* an fwrite came up short */
+    int errnum; /* errno of that failure */
+} wbuf;
+
+static void wflush(wbuf *w)
+{
+    if (w->n && !w->failed && fwrite(w->b, 1, w->n, w->out) != w->n) {
+        w->failed = 1;
+        w->errnum = errno;
+    }
+    w->n = 0;
+}
+
+/* A pointer to at least CELL_MAX free bytes. */
+static char *wroom(wbuf *w)
+{
+    if (w->n + CELL_MAX > BUF_SIZE) {
+        wflush(w);
+    }
+    return w->b + w->n;
+}
+
+/* One cell, no separators; nothing for a missing value. */
+static char *put_cell(char *p, const shi_fcol *c, size_t r)
+{
+    if (c->type == SHI_FCOL_I32) {
+        int32_t v = c->i32[r];
+        return v == SHI_NA_I32 ? p : put_i32(p, v);
+    }
+    double v = c->f64[r];
+    return isfinite(v) ? put_real(p, v, c->digits) : p;
+}
+
+/* A header name, quoted per RFC 4180 when it holds a delimiter, quote or newline
+ * (TSV: those become spaces). Names are validated, so this is a safeguard. */
+static void put_name(wbuf *w, const char *s, char delim)
+{
+    char *p = wroom(w), *start = p;
+    if (delim == '\t') {
+        for (; *s; s++) {
+            *p++ = *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s;
+        }
+    } else if (strpbrk(s, ",\"\n\r") == NULL) {
+        size_t n = strlen(s);
+        memcpy(p, s, n);
+        p += n;
+    } else {
+        *p++ = '"';
+        for (; *s; s++) {
+            if (*s == '"') {
+                *p++ = '"';
+            }
+            *p++ = *s;
+        }
+        *p++ = '"';
+    }
+    w->n += (size_t)(p - start);
+}
+
+static void write_delimited(wbuf *w, const shi_frame *f, char delim)
+{
+    for (size_t c = 0; c < f->ncol; c++) {
+        if (c) {
+            w->b[w->n++] = delim; /* wroom in put_name leaves space for one more */
+        }
+        put_name(w, f->cols[c].name, delim);
+    }
+    w->b[w->n++] = '\n';
+    for (size_t r = 0; r < f->nrow; r++) {
+        char *p = wroom(w);
+        char *start = p;
+        for (size_t c = 0; c < f->ncol; c++) {
+            if (c) {
+                *p++ = delim;
+            }
+            p = put_cell(p, &f->cols[c], r);
+            if ((size_t)(p - start) + CELL_MAX > BUF_SIZE - w->n) {
+                w->n += (size_t)(p - start);
+                p = start = wroom(w);
+            }
+        }
+        *p++ = '\n';
+        w->n += (size_t)(p - start);
+    }
+}
+
+static void write_jsonl(wbuf *w, const shi_frame *f)
+{
+    for (size_t r = 0; r < f->nrow; r++) {
+        char *p = wroom(w);
+        char *start = p;
+        for (size_t c = 0; c < f->ncol; c++) {
+            const shi_fcol *col = &f->cols[c];
+            size_t n = strlen(col->name);
+            memcpy(p, c ? ", \"" : "{\"", 3 - !c);
+            p += 3 - !c;
+            memcpy(p, col->name, n); /* names are [a-z0-9_]: nothing to escape */
+            p += n;
+            memcpy(p, "\": ", 3);
+            p += 3;
+            char *q = put_cell(p, col, r);
+            if (q == p) {
+                memcpy(p, "null", 4);
+                q = p + 4;
+            }
+            p = q;
+            if ((size_t)(p - start) + CELL_MAX > BUF_SIZE - w->n) {
+                w->n += (size_t)(p - start);
+                p = start = wroom(w);
+            }
+        }
+        if (f->ncol == 0) {
+            *p++ = '{';
+        }
+        *p++ = '}';
+        *p++ = '\n';
+        w->n += (size_t)(p - start);
+    }
+}
+
+/* Aligned columns, two spaces apart, right-aligned, "-" for missing. Each
+ * cell is formatted twice (to measure, then to write): for small frames. */
+static shi_status write_aligned(wbuf *w, const shi_frame *f, shi_err *err)
+{
+    size_t *width = calloc(f->ncol ? f->ncol : 1, sizeof *width);
+    if (!width) {
+        return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    char cell[CELL_MAX];
+    for (size_t c = 0; c < f->ncol; c++) {
+        width[c] = strlen(f->cols[c].name);
+        for (size_t r = 0; r < f->nrow; r++) {
+            size_t n = (size_t)(put_cell(cell, &f->cols[c], r) - cell);
+            if (n == 0) {
+                n = 1; /* "-" */
+            }
+            if (n > width[c]) {
+                width[c] = n;
+            }
+        }
+    }
+    for (size_t r = 0; r <= f->nrow; r++) {
+        for (size_t c = 0; c < f->ncol; c++) {
+            const char *s = cell;
+            size_t n;
+            if (r == 0) {
+                s = f->cols[c].name;
+                n = strlen(s);
+            } else {
+                n = (size_t)(put_cell(cell, &f->cols[c], r - 1) - cell);
+                if (n == 0) {
+                    s = "-";
+                    n = 1;
+                }
+            }
+            char *p = wroom(w);
+            char *start = p;
+            if (c) {
+                *p++ = ' ';
+                *p++ = ' ';
+            }
+            for (size_t k = n; k < width[c]; k++) { /* width < SHI_FRAME_REAL_MAX */
+                *p++ = ' ';
+            }
+            memcpy(p, s, n);
+            p += n;
+            if (c + 1 == f->ncol) {
+                *p++ = '\n';
+            }
+            w->n += (size_t)(p - start);
+        }
+    }
+    free(width);
+    return SHI_OK;
+}
+
+shi_status shi_frame_write_text(const shi_frame *f, FILE *out, shi_frame_format fmt, shi_err *err)
+{
+    if (fmt != SHI_FF_TABLE && fmt != SHI_FF_CSV && fmt != SHI_FF_TSV && fmt != SHI_FF_JSONL) {
+        return shi_err_set(err, SHI_EUSAGE, "format '%s' is not a text format; it needs a file",
+                           fmt == SHI_FF_SQLITE ? "sqlite"
+                           : fmt == SHI_FF_DTA  ? "dta"
+                                                : "?");
+    }
+    wbuf w = {0};
+    w.out = out;
+    w.b = malloc(BUF_SIZE);
+    if (!w.b) {
+        return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    shi_status s = SHI_OK;
+    switch (fmt) {
+    case SHI_FF_CSV:
+        write_delimited(&w, f, ',');
+        break;
+    case SHI_FF_TSV:
+        write_delimited(&w, f, '\t');
+        break;
+    case SHI_FF_JSONL:
+        write_jsonl(&w, f);
+        break;
+    case SHI_FF_TABLE:
+    case SHI_FF_SQLITE:
+    case SHI_FF_DTA:
+        s = write_aligned(&w, f, err);
+        break;
+    }
+    wflush(&w);
+    free(w.b);
+    if (s != SHI_OK) {
+        return s;
+    }
+    if (!w.failed && fflush(out) != 0) {
+        w.failed = 1;
+        w.errnum = errno;
+    }
+    if (w.failed || ferror(out)) {
+        return shi_err_set(err, SHI_EIO, "write error: %s", strerror(w.failed ? w.errnum : errno));
+    }
+    return SHI_OK;
+}
