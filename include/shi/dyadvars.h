@@ -9,8 +9,8 @@
  *   distance  capdist_km, capdist_mi: great circle between the capitals on 1 January
  *   alliance  atop_level (0-3) and atop_defense/offense/neutral/nonagg/consul of 1 towards 2
  *   sim       Signorino-Ritter S (unweighted/capability-weighted x absolute/squared,
- *             global and regional), Kendall tau-b, Cohen's kappa and Scott's pi
- *             (quadratic), over alliance portfolios
+ *             global and regional), Kendall tau-b, Cohen's kappa (quadratic) and
+ *             Scott's pi (nominal `pi`, quadratic `pi_sq`), over alliance portfolios
  *   ideal     ideal1, ideal2, ideal_dist (UN General Assembly ideal points), and
  *             agree: share of UN votes agreeing, where one side is a reference state
  * Missing stays missing: outside a data set's years a variable is missing,

@@ -184,7 +184,7 @@ int cmd_dyads(shi_cli *cli, int argc, char **argv)
                              threads};
     s = shi_dyadvars_add(&f, mask, &in, &cli->err);
     shi_meta meta = {0};
-    char buf[512];
+    char buf[1024];
     if (s == SHI_OK) {
         snprintf(buf, sizeof buf, "shi %s", SHI_VERSION);
         s = shi_meta_add(&meta, "software", buf, &cli->err);

@@ -132,7 +132,7 @@ typedef struct cols {
     int32_t *conttype;
     double *km, *mi;
     int32_t *level, *flag[5];
-    double *s[8], *taub, *kappa, *pi;
+    double *s[8], *taub, *kappa, *pi, *pi_sq;
     double *ideal1, *ideal2, *idist, *agree;
 } cols;
 
@@ -247,7 +247,8 @@ static void sim_row(const simyear *sy, long pa, long pb, const cols *k, size_t r
     }
     k->taub[r] = g.tau_b;
     k->kappa[r] = g.kappa_sq;
-    k->pi[r] = g.pi_sq;
+    k->pi[r] = g.pi_nom;
+    k->pi_sq[r] = g.pi_sq;
 }
 
 static void fill_row(const ctx *c, const cols *k, const shi_frame *f, size_t r, unsigned mask)
@@ -376,7 +377,9 @@ static shi_status add_cols(shi_frame *f, unsigned mask, cols *k, shi_err *err)
                                    err)) ||
             (s = shi_frame_add_f64(f, "kappa", "Cohen's kappa, quadratic weights", 4, &k->kappa,
                                    err)) ||
-            (s = shi_frame_add_f64(f, "pi", "Scott's pi, quadratic weights", 4, &k->pi, err))) {
+            (s = shi_frame_add_f64(f, "pi", "Scott's pi, nominal", 4, &k->pi, err)) ||
+            (s = shi_frame_add_f64(f, "pi_sq", "Scott's pi, quadratic weights", 4, &k->pi_sq,
+                                   err))) {
             return s;
         }
     }

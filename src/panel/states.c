@@ -48,8 +48,10 @@ static shi_status sorted_copy(const shi_spell_recs *in, shi_spell_rec **out, shi
     if (!*out) {
         return shi_err_set(err, SHI_EIO, "out of memory");
     }
-    memcpy(*out, in->v, in->n * sizeof **out);
-    qsort(*out, in->n, sizeof **out, cmp_rec);
+    if (in->n > 0) { /* an empty list may have no array at all */
+        memcpy(*out, in->v, in->n * sizeof **out);
+        qsort(*out, in->n, sizeof **out, cmp_rec);
+    }
     return SHI_OK;
 }
 

@@ -13,12 +13,19 @@ for c in "${cases[@]}"; do
   [ -f "$c/cmd" ] || continue
   args=$(sed "s|\\\$SHARED|$shared|g" "$c/cmd")
   work=$(mktemp -d)
+  cp -r "$c"/. "$work"/
+  rm -f "$work"/cmd "$work"/expected.* "$work"/needs-shared
+  inputs=$(cd "$work" && ls)
   eval "set -- $args"
   set +e
   (cd "$work" && "$shi" "$@" >"$OLDPWD/$c/expected.stdout" 2>"$OLDPWD/$c/expected.stderr")
   echo $? >"$c/expected.exit"
   set -e
   [ -s "$c/expected.stderr" ] || rm -f "$c/expected.stderr"
-  for f in "$work"/*; do [ -e "$f" ] && cp "$f" "$c/expected.file.$(basename "$f")"; done
+  for f in "$work"/*; do
+    [ -e "$f" ] || continue
+    grep -qxF "$(basename "$f")" <<<"$inputs" && continue
+    cp "$f" "$c/expected.file.$(basename "$f")"
+  done
   rm -rf "$work"
 done

@@ -127,9 +127,9 @@ static void symmetric_both_ways(void **state)
     (void)state;
     shi_frame f;
     make(&f, 1990, 1992, 1, NULL, 0, SHI_DV_ALL, 0);
-    const char *sym[] = {"conttype", "capdist_km", "s_un_abs",     "s_un_sq",
-                         "s_wt_abs", "s_wt_sq",    "s_un_abs_reg", "s_wt_sq_reg",
-                         "taub",     "kappa",      "pi",           "ideal_dist"};
+    const char *sym[] = {"conttype", "capdist_km",   "s_un_abs",    "s_un_sq", "s_wt_abs",
+                         "s_wt_sq",  "s_un_abs_reg", "s_wt_sq_reg", "taub",    "kappa",
+                         "pi",       "pi_sq",        "ideal_dist"};
     /* Index the rows by (year, ccode1, ccode2). */
     size_t checked = 0;
     for (size_t r = 0; r < f.nrow; r++) {
