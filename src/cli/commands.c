@@ -20,6 +20,7 @@ static const cmd_entry COMMANDS[] = {
      "configuration of power: shares, concentration, polarity, trends, transitions"},
     {"dyads", cmd_dyads,
      "dyad-years with capabilities, contiguity, distance, alliances, similarity, UN votes"},
+    {"threat", cmd_threat, "balance of threat (Walt): components, both ways, perception gap, rankings"},
     {"report", cmd_report, "the study's analysis of a pair of states (terminal summary)"},
     {"coop", cmd_coop,
      "iterated prisoner's dilemma: strategies, matches, tournaments, evolution, thresholds"},

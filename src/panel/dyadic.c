@@ -22,6 +22,9 @@ void shi_dyadic_destroy(shi_dyadic *d)
     for (int r = 0; r < SHI_UNGA_NREF; r++) {
         free(d->agree[r]);
     }
+    free(d->mid_host);
+    free(d->nuclear);
+    free(d->conflict);
     memset(d, 0, sizeof *d);
 }
 

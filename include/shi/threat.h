@@ -1,0 +1,114 @@
+/*
+ * shi/threat.h - balance of threat (Walt 1987, The Origins of Alliances, ch. 2):
+ * how much state i is threatened by state j in a year, from four criteria,
+ * each scored on [0, 1]:
+ *
+ *  strength    aggregate power: j's share of the dyad's capabilities,
+ *              S = CINC_j / (CINC_i + CINC_j).
+ *  proximity   geography: P = max(c(type), 2^(-d / h)), with d the distance
+ *              between the capitals (km), h the half-distance (default 1,500
+ *              km) and c(type) the floor of a COW contiguity type (default land
+ *              1.0, <=12 mi 0.9, <=24 mi 0.85, <=150 mi 0.7, <=400 mi 0.5).
+ *  offensive   offensive capability: j's military capability projected over the
+ *              distance with Bueno de Mesquita's (1981, The War Trap, p. 105)
+ *              loss-of-strength gradient, m' = m^(log10(miles / mpd + 10 - e)),
+ *              mpd = miles per day (default 250), against i's own at home:
+ *              O = m'_j / (m'_j + m'_i(0)), m = mean of the state's shares of
+ *              system military expenditure and personnel; a nuclear-armed j
+ *              raises it: O' = 1 - (1 - O)(1 - nu) (default nu = 0.5).
+ *  intentions  offensive intentions, a weighted mean of what is known of:
+ *              UN ideal-point distance u / (u + s) (default s = 1); disputes j
+ *              originated or joined against i in the last w years (default 10),
+ *              each weighted by hostility level / 5 and by decay^age (0.8);
+ *              j's alliances with i's adversaries; the share of conflictual
+ *              events from j to i. Missing parts are left out and the weights of
+ *              the rest renormalised; with none known, intentions are missing.
+ *
+ * The threat T(i <- j) is the weighted arithmetic or geometric mean of the
+ * four components (default weights 0.25 each, arithmetic). Weights, form and
+ * parameters come from a model file (YAML, docs/threat.md). The perception gap
+ * of the study is T(i <- j) - T(j <- i). This index is shi's own construction
+ * of Walt's criteria: every choice above is a documented default, not a
+ * published standard.
+ */
+#ifndef SHI_THREAT_H
+#define SHI_THREAT_H
+
+#include <stddef.h>
+
+#include <shi/api.h>
+#include <shi/dyadic.h>
+#include <shi/error.h>
+#include <shi/panel.h>
+#include <shi/states.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum { SHI_T_STRENGTH, SHI_T_PROXIMITY, SHI_T_OFFENSIVE, SHI_T_INTENTIONS, SHI_T_N };
+enum { SHI_TI_UN, SHI_TI_DISPUTES, SHI_TI_ALLIANCES, SHI_TI_EVENTS, SHI_TI_N };
+
+typedef enum shi_threat_form {
+    SHI_THREAT_ARITHMETIC = 0,
+    SHI_THREAT_GEOMETRIC = 1
+} shi_threat_form;
+
+/** The model: weights, form and parameters (see the header comment). */
+typedef struct shi_threat_model {
+    shi_threat_form form;
+    double weight[SHI_T_N];         /* component weights, >= 0, not all 0 */
+    double half_distance_km;        /* proximity: distance at which 2^(-d/h) = 1/2 */
+    double contiguity[5];           /* proximity floor of contiguity types 1-5 */
+    double miles_per_day;           /* offensive: loss-of-strength gradient */
+    double nuclear;                 /* offensive: nu, the lift from nuclear weapons */
+    int window;                     /* intentions: years of disputes counted */
+    double decay;                   /* intentions: weight of a dispute per year of age */
+    double un_scale;                /* intentions: s in u / (u + s) */
+    double intent_weight[SHI_TI_N]; /* intentions: weights of its parts */
+} shi_threat_model;
+
+/** The documented defaults. */
+SHI_API shi_threat_model shi_threat_model_default(void);
+/** Read a YAML model file; keys not given keep their defaults. Errors name
+ *  the file, line and column and the key (unknown key, bad value). */
+SHI_API shi_status shi_threat_model_load(shi_threat_model *m, const char *path, shi_err *err);
+/** Check a model's values; the message names the bad key. */
+SHI_API shi_status shi_threat_model_check(const shi_threat_model *m, shi_err *err);
+
+/** What the index is computed from. Optional inputs may be NULL / absent. */
+typedef struct shi_threat_input {
+    const shi_states *states;
+    const shi_panel *caps; /* NMC panel with columns milex, milper */
+    size_t cinc;           /* its CINC column */
+    const shi_dyadic *dy;  /* contiguity, capitals, alliances, UN ideal points */
+} shi_threat_input;
+
+/** One directed threat: components, intentions parts, total. NaN = missing. */
+typedef struct shi_threat {
+    double comp[SHI_T_N];
+    double intent[SHI_TI_N];
+    double total;
+} shi_threat;
+
+/** Prepared lookups for fast repeated evaluation (per-year military shares). */
+typedef struct shi_threat_ctx shi_threat_ctx;
+
+SHI_API shi_status shi_threat_ctx_new(shi_threat_ctx **out, const shi_threat_input *in,
+                                      shi_err *err);
+SHI_API void shi_threat_ctx_free(shi_threat_ctx *c);
+
+/** T(i <- j) in `year`: how much state i (the perceiver) is threatened by j.
+ *  Missing when either is not a system member with capabilities that year. */
+SHI_API shi_status shi_threat_compute(const shi_threat_ctx *c, const shi_threat_model *m, int i,
+                                      int j, int year, shi_threat *out, shi_err *err);
+
+/** Combine components into a total with the model's weights and form. A
+ *  missing component is left out (weights renormalised); a geometric mean
+ *  treats a zero component as 1e-6 so that one zero does not erase the rest. */
+SHI_API double shi_threat_combine(const shi_threat_model *m, const double comp[SHI_T_N]);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,238 @@
+/*
+ * threat_model.c - read a threat model file (YAML, via libyaml) into a
+ * shi_threat_model. The format (docs/threat.md):
+ *
+ *   form: arithmetic            # or geometric
+ *   weights: {strength: 0.25, proximity: 0.25, offensive: 0.25, intentions: 0.25}
+ *   proximity: {half_distance_km: 1500, contiguity: [1.0, 0.9, 0.85, 0.7, 0.5]}
+ *   offensive: {miles_per_day: 250, nuclear: 0.5}
+ *   intentions:
+ *     window: 10
+ *     decay: 0.8
+ *     un_scale: 1.0
+ *     weights: {un: 0.3, disputes: 0.4, alliances: 0.2, events: 0.1}
+ *
+ * Keys left out keep their defaults; an unknown key or a bad value is an error
+ * naming the file, line, column and key.
+ */
+#include <shi/threat.h>
+
+#include <errno.h>
+#include <stdarg.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+typedef struct walker {
+    yaml_document_t *doc;
+    const char *path;
+    shi_err *err;
+} walker;
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static shi_status
+at(walker *w, const yaml_node_t *n, const char *fmt, ...)
+{
+    char msg[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return shi_err_set_at(w->err, SHI_EDATA, w->path, (long)n->start_mark.line + 1,
+                          (long)n->start_mark.column + 1, "%s", msg);
+}
+
+static shi_status number(walker *w, const yaml_node_t *n, const char *key, double *out)
+{
+    if (n->type != YAML_SCALAR_NODE) {
+        return at(w, n, "expected a number for '%s'%s", key, "");
+    }
+    const char *t = (const char *)n->data.scalar.value;
+    char *end = NULL;
+    errno = 0;
+    double v = strtod(t, &end);
+    if (!*t || *end || errno || !isfinite(v)) {
+        return at(w, n, "expected a number for '%s', got '%s'", key, t);
+    }
+    *out = v;
+    return SHI_OK;
+}
+
+typedef struct field {
+    const char *key;
+    double *value;
+} field;
+
+/* A mapping whose keys are all in `f` (numbers), or nested handled by `sub`. */
+static shi_status numbers(walker *w, const yaml_node_t *map, const char *where, const field *f,
+                          size_t nf)
+{
+    if (map->type != YAML_MAPPING_NODE) {
+        return at(w, map, "expected a mapping for '%s'%s", where, "");
+    }
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *k = yaml_document_get_node(w->doc, p->key);
+        yaml_node_t *v = yaml_document_get_node(w->doc, p->value);
+        const char *key =
+            k && k->type == YAML_SCALAR_NODE ? (const char *)k->data.scalar.value : "";
+        size_t i = 0;
+        while (i < nf && strcmp(f[i].key, key) != 0) {
+            i++;
+        }
+        if (i == nf) {
+            return at(w, k, "unknown key '%s' in '%s'", key, where);
+        }
+        shi_status s = number(w, v, key, f[i].value);
+        if (s != SHI_OK) {
+            return s;
+        }
+    }
+    return SHI_OK;
+}
+
+static shi_status top(walker *w, yaml_node_t *root, shi_threat_model *m)
+{
+    if (root->type != YAML_MAPPING_NODE) {
+        return at(w, root, "expected a mapping at the top of the model file%s%s", "", "");
+    }
+    for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *k = yaml_document_get_node(w->doc, p->key);
+        yaml_node_t *v = yaml_document_get_node(w->doc, p->value);
+        const char *key =
+            k && k->type == YAML_SCALAR_NODE ? (const char *)k->data.scalar.value : "";
+        shi_status s = SHI_OK;
+        if (strcmp(key, "form") == 0) {
+            const char *t = v->type == YAML_SCALAR_NODE ? (const char *)v->data.scalar.value : "";
+            if (strcmp(t, "arithmetic") == 0) {
+                m->form = SHI_THREAT_ARITHMETIC;
+            } else if (strcmp(t, "geometric") == 0) {
+                m->form = SHI_THREAT_GEOMETRIC;
+            } else {
+                s = at(w, v, "expected 'arithmetic' or 'geometric' for 'form', got '%s'%s", t, "");
+            }
+        } else if (strcmp(key, "weights") == 0) {
+            field f[] = {{"strength", &m->weight[SHI_T_STRENGTH]},
+                         {"proximity", &m->weight[SHI_T_PROXIMITY]},
+                         {"offensive", &m->weight[SHI_T_OFFENSIVE]},
+                         {"intentions", &m->weight[SHI_T_INTENTIONS]}};
+            s = numbers(w, v, "weights", f, 4);
+        } else if (strcmp(key, "proximity") == 0) {
+            if (v->type != YAML_MAPPING_NODE) {
+                return at(w, v, "expected a mapping for '%s'%s", key, "");
+            }
+            for (yaml_node_pair_t *q = v->data.mapping.pairs.start;
+                 q < v->data.mapping.pairs.top && s == SHI_OK; q++) {
+                yaml_node_t *kk = yaml_document_get_node(w->doc, q->key);
+                yaml_node_t *vv = yaml_document_get_node(w->doc, q->value);
+                const char *sub = (const char *)kk->data.scalar.value;
+                if (strcmp(sub, "half_distance_km") == 0) {
+                    s = number(w, vv, sub, &m->half_distance_km);
+                } else if (strcmp(sub, "contiguity") == 0) {
+                    if (vv->type != YAML_SEQUENCE_NODE ||
+                        vv->data.sequence.items.top - vv->data.sequence.items.start != 5) {
+                        return at(w, vv, "expected a list of 5 numbers for '%s'%s", sub, "");
+                    }
+                    for (int i = 0; i < 5 && s == SHI_OK; i++) {
+                        yaml_node_t *e =
+                            yaml_document_get_node(w->doc, vv->data.sequence.items.start[i]);
+                        s = number(w, e, sub, &m->contiguity[i]);
+                    }
+                } else {
+                    s = at(w, kk, "unknown key '%s' in '%s'", sub, "proximity");
+                }
+            }
+        } else if (strcmp(key, "offensive") == 0) {
+            field f[] = {{"miles_per_day", &m->miles_per_day}, {"nuclear", &m->nuclear}};
+            s = numbers(w, v, "offensive", f, 2);
+        } else if (strcmp(key, "intentions") == 0) {
+            if (v->type != YAML_MAPPING_NODE) {
+                return at(w, v, "expected a mapping for '%s'%s", key, "");
+            }
+            double window = m->window;
+            for (yaml_node_pair_t *q = v->data.mapping.pairs.start;
+                 q < v->data.mapping.pairs.top && s == SHI_OK; q++) {
+                yaml_node_t *kk = yaml_document_get_node(w->doc, q->key);
+                yaml_node_t *vv = yaml_document_get_node(w->doc, q->value);
+                const char *sub = (const char *)kk->data.scalar.value;
+                if (strcmp(sub, "window") == 0) {
+                    s = number(w, vv, sub, &window);
+                    if (s == SHI_OK && (window != floor(window) || window < 1 || window > 100)) {
+                        s = at(w, vv, "expected a whole number of years 1-100 for '%s'%s", sub, "");
+                    }
+                } else if (strcmp(sub, "decay") == 0) {
+                    s = number(w, vv, sub, &m->decay);
+                } else if (strcmp(sub, "un_scale") == 0) {
+                    s = number(w, vv, sub, &m->un_scale);
+                } else if (strcmp(sub, "weights") == 0) {
+                    field f[] = {{"un", &m->intent_weight[SHI_TI_UN]},
+                                 {"disputes", &m->intent_weight[SHI_TI_DISPUTES]},
+                                 {"alliances", &m->intent_weight[SHI_TI_ALLIANCES]},
+                                 {"events", &m->intent_weight[SHI_TI_EVENTS]}};
+                    s = numbers(w, vv, "intentions.weights", f, 4);
+                } else {
+                    s = at(w, kk, "unknown key '%s' in '%s'", sub, "intentions");
+                }
+            }
+            m->window = (int)window;
+        } else {
+            s = at(w, k, "unknown key '%s'%s", key, "");
+        }
+        if (s != SHI_OK) {
+            return s;
+        }
+    }
+    return SHI_OK;
+}
+
+shi_status shi_threat_model_load(shi_threat_model *m, const char *path, shi_err *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        return shi_err_set_at(err, SHI_EIO, path, 0, 0, "cannot open for reading: %s",
+                              strerror(errno));
+    }
+    yaml_parser_t parser;
+    yaml_document_t doc;
+    shi_status s = SHI_OK;
+    if (!yaml_parser_initialize(&parser)) {
+        fclose(f);
+        return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    yaml_parser_set_input_file(&parser, f);
+    if (!yaml_parser_load(&parser, &doc)) {
+        s = shi_err_set_at(err, SHI_EDATA, path, (long)parser.problem_mark.line + 1,
+                           (long)parser.problem_mark.column + 1, "YAML syntax error: %s",
+                           parser.problem ? parser.problem : "unknown");
+        yaml_parser_delete(&parser);
+        fclose(f);
+        return s;
+    }
+    yaml_node_t *root = yaml_document_get_root_node(&doc);
+    shi_threat_model tmp = *m;
+    if (root) {
+        walker w = {&doc, path, err};
+        s = top(&w, root, &tmp);
+    }
+    if (s == SHI_OK) {
+        s = shi_threat_model_check(&tmp, err);
+        if (s != SHI_OK) {
+            /* Point the value error at the file. */
+            char msg[512];
+            snprintf(msg, sizeof msg, "%s", err->msg);
+            s = shi_err_set_at(err, SHI_EDATA, path, 0, 0, "%s", msg);
+        }
+    }
+    if (s == SHI_OK) {
+        *m = tmp;
+    }
+    yaml_document_delete(&doc);
+    yaml_parser_delete(&parser);
+    fclose(f);
+    return s;
+}

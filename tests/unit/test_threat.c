@@ -1,0 +1,279 @@
+/*
+ * test_threat.c - the balance-of-threat index and its model file.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "test_util.h"
+
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <shi/data.h>
+#include <shi/dyadvars.h>
+#include <shi/io.h>
+#include <shi/power.h>
+#include <shi/rng.h>
+#include <shi/threat.h>
+
+/* Two states 1 and 2, members 2000-2001; capabilities and capitals given. */
+typedef struct toy {
+    shi_states s;
+    shi_panel p;
+    shi_dyadic dy;
+    size_t cinc;
+} toy;
+
+static void toy_make(toy *t, const double comp1[6], const double comp2[6], double lat2,
+                     int contiguous)
+{
+    shi_spell_recs m = {0}, j = {0};
+    shi_spell_rec r[2] = {{0}};
+    for (int k = 0; k < 2; k++) {
+        r[k].ccode = k + 1;
+        snprintf(r[k].abb, sizeof r[k].abb, "S%d", k + 1);
+        r[k].start = 20000101;
+        r[k].end = 20011231;
+    }
+    m.v = r;
+    m.n = 2;
+    shi_err err = {0};
+    assert_int_equal(shi_states_build(&t->s, &m, "m", &j, "j", NULL, 0, 0, &err), SHI_OK);
+    int32_t unit[2] = {1, 2}, yr[2] = {2000, 2000};
+    assert_int_equal(shi_panel_init_keys(&t->p, unit, yr, 2, NULL, NULL, NULL, &err), SHI_OK);
+    const char *names[6] = {"milex", "milper", "irst", "pec", "tpop", "upop"};
+    for (int k = 0; k < 6; k++) {
+        size_t c;
+        assert_int_equal(shi_panel_add_column(&t->p, names[k], &c, &err), SHI_OK);
+        shi_panel_set(&t->p, c, 0, comp1[k]);
+        shi_panel_set(&t->p, c, 1, comp2[k]);
+    }
+    assert_int_equal(shi_cinc_add(&t->p, &t->cinc, &err), SHI_OK);
+    /* Capitals on the meridian: state 1 at the equator, state 2 at lat2. */
+    shi_capital_table caps = {0};
+    int32_t cc[2] = {1, 2}, st[2] = {19000101, 19000101}, en[2] = {21001231, 21001231};
+    double la[2] = {0, lat2}, lo[2] = {0, 0};
+    int32_t line[2] = {1, 2};
+    caps.n = 2;
+    caps.ccode = cc;
+    caps.start = st;
+    caps.end = en;
+    caps.lat = la;
+    caps.lon = lo;
+    caps.line = line;
+    caps.col = line;
+    shi_contig_table ct = {0};
+    int32_t a[2] = {1, 2}, b[2] = {2, 1}, y[2] = {2000, 2000};
+    int8_t type[2] = {1, 1};
+    ct.n = contiguous ? 2 : 0;
+    ct.ccode1 = a;
+    ct.ccode2 = b;
+    ct.year = y;
+    ct.conttype = type;
+    ct.line = line;
+    ct.col = line;
+    assert_int_equal(shi_dyadic_build(&t->dy, &t->s, 2000, 2001, contiguous ? &ct : NULL, &caps,
+                                      NULL, NULL, NULL, &err),
+                     SHI_OK);
+}
+
+static void toy_free(toy *t)
+{
+    shi_dyadic_destroy(&t->dy);
+    shi_panel_destroy(&t->p);
+    shi_states_destroy(&t->s);
+}
+
+static void threat_of(toy *t, const shi_threat_model *m, int i, int j, shi_threat *out)
+{
+    shi_threat_input in = {&t->s, &t->p, t->cinc, &t->dy};
+    shi_threat_ctx *c = NULL;
+    shi_err err = {0};
+    assert_int_equal(shi_threat_ctx_new(&c, &in, &err), SHI_OK);
+    assert_int_equal(shi_threat_compute(c, m, i, j, 2000, out, &err), SHI_OK);
+    shi_threat_ctx_free(c);
+}
+
+/* Hand case. Components: state 1 = (10, 1, 5, 5, 100, 10), state 2 = three
+ * times as much in every component. CINC shares 0.25 and 0.75, so
+ * strength T(1<-2) = 0.75; military shares m1 = 0.25, m2 = 0.75.
+ * Capitals 0 and 13.4898 degrees apart on a meridian: d = R * 0.235445 rad
+ * = 1500.0 km with R = 6371.0088, so proximity = 2^(-1) = 0.5 (not contiguous).
+ * Offensive: miles = 1500 / 1.609344 = 932.057; exponent of j:
+ * log10(932.057/250 + 10 - e) = log10(11.009945) = 1.041785; of i at home:
+ * log10(10 - e) = 0.862234; O = 0.75^1.041785 / (0.75^1.041785 + 0.25^0.862234). */
+static void hand_case(void **state)
+{
+    (void)state;
+    const double c1[6] = {10, 1, 5, 5, 100, 10}, c2[6] = {30, 3, 15, 15, 300, 30};
+    double lat2 = 1500.0 / 6371.0088 * 180.0 / 3.14159265358979323846;
+    toy t = {0};
+    toy_make(&t, c1, c2, lat2, 0);
+    shi_threat_model m = shi_threat_model_default();
+    shi_threat th;
+    threat_of(&t, &m, 1, 2, &th);
+    assert_true(fabs(th.comp[SHI_T_STRENGTH] - 0.75) < 1e-12);
+    assert_true(fabs(th.comp[SHI_T_PROXIMITY] - 0.5) < 1e-9);
+    double miles = 1500 / 1.609344;
+    double ej = log10(miles / 250 + 10 - 2.718281828459045), ei = log10(10 - 2.718281828459045);
+    assert_true(fabs(ej - 1.041785) < 1e-6);
+    assert_true(fabs(ei - 0.862234) < 1e-6);
+    double pj = pow(0.75, ej), pi = pow(0.25, ei);
+    assert_true(fabs(th.comp[SHI_T_OFFENSIVE] - pj / (pj + pi)) < 1e-9);
+    /* No UN data in the toy: intentions missing, the total is the mean of three. */
+    assert_true(isnan(th.comp[SHI_T_INTENTIONS]));
+    double want = (0.75 + 0.5 + pj / (pj + pi)) / 3;
+    assert_true(fabs(th.total - want) < 1e-9);
+    /* Land contiguity lifts proximity to its floor, 1.0. */
+    toy_free(&t);
+    memset(&t, 0, sizeof t);
+    toy_make(&t, c1, c2, lat2, 1);
+    threat_of(&t, &m, 1, 2, &th);
+    assert_true(fabs(th.comp[SHI_T_PROXIMITY] - 1.0) < 1e-12);
+    toy_free(&t);
+}
+
+/* Identical states threaten each other equally: the gap is 0. */
+static void identical_inputs_symmetric(void **state)
+{
+    (void)state;
+    const double c[6] = {10, 1, 5, 5, 100, 10};
+    toy t = {0};
+    toy_make(&t, c, c, 20, 1);
+    shi_threat_model m = shi_threat_model_default();
+    shi_threat a, b;
+    threat_of(&t, &m, 1, 2, &a);
+    threat_of(&t, &m, 2, 1, &b);
+    for (int k = 0; k < SHI_T_N; k++) {
+        assert_true((isnan(a.comp[k]) && isnan(b.comp[k])) || a.comp[k] == b.comp[k]);
+    }
+    assert_true(a.total == b.total);
+    assert_true(fabs(a.comp[SHI_T_STRENGTH] - 0.5) < 1e-15);
+    toy_free(&t);
+}
+
+/* Combining: arithmetic 0.25 each of (0.2, 0.4, 0.6, 0.8) = 0.5; geometric =
+ * (0.2*0.4*0.6*0.8)^(1/4) = 0.0384^0.25 = 0.442673; a missing component is left
+ * out; the total rises with each component (monotone) and stays in [0, 1]. */
+static void combine(void **state)
+{
+    (void)state;
+    shi_threat_model m = shi_threat_model_default();
+    double c[SHI_T_N] = {0.2, 0.4, 0.6, 0.8};
+    assert_true(fabs(shi_threat_combine(&m, c) - 0.5) < 1e-15);
+    m.form = SHI_THREAT_GEOMETRIC;
+    assert_true(fabs(shi_threat_combine(&m, c) - pow(0.0384, 0.25)) < 1e-12);
+    m.form = SHI_THREAT_ARITHMETIC;
+    double d[SHI_T_N] = {0.2, (double)NAN, 0.6, 0.8};
+    assert_true(fabs(shi_threat_combine(&m, d) - (0.2 + 0.6 + 0.8) / 3) < 1e-15);
+    shi_rng r;
+    shi_rng_init(&r, 7, 0);
+    for (int it = 0; it < 2000; it++) {
+        shi_threat_model w = shi_threat_model_default();
+        w.form = it % 2 ? SHI_THREAT_GEOMETRIC : SHI_THREAT_ARITHMETIC;
+        double x[SHI_T_N];
+        for (int k = 0; k < SHI_T_N; k++) {
+            w.weight[k] = 0.05 + shi_rng_uniform(&r);
+            x[k] = shi_rng_uniform(&r);
+        }
+        double base = shi_threat_combine(&w, x);
+        assert_true(base >= 0 && base <= 1);
+        int k = (int)shi_rng_below(&r, SHI_T_N);
+        x[k] = x[k] + (1 - x[k]) * 0.5;
+        assert_true(shi_threat_combine(&w, x) >= base);
+    }
+}
+
+/* The study's "threat perception gap": on the embedded data Russia is more
+ * threatened by China than China by Russia in 1992-2014. This is a property
+ * of the data under the default model, checked so that a change of the model
+ * that reverses it is noticed. All components lie in [0, 1]. */
+static void china_russia_gap(void **state)
+{
+    (void)state;
+    shi_data d;
+    shi_err err = {0};
+    assert_int_equal(shi_data_load(&d, NULL, &err), SHI_OK);
+    assert_int_equal(shi_data_load_dyadic(&d, NULL, NULL, &err), SHI_OK);
+    size_t cinc;
+    assert_int_equal(shi_cinc_add(&d.caps, &cinc, &err), SHI_OK);
+    shi_threat_input in = {&d.states, &d.caps, cinc, &d.dy};
+    shi_threat_ctx *c = NULL;
+    assert_int_equal(shi_threat_ctx_new(&c, &in, &err), SHI_OK);
+    shi_threat_model m = shi_threat_model_default();
+    for (int y = 1992; y <= 2014; y++) {
+        shi_threat rc, cr;
+        assert_int_equal(shi_threat_compute(c, &m, 365, 710, y, &rc, &err), SHI_OK);
+        assert_int_equal(shi_threat_compute(c, &m, 710, 365, y, &cr, &err), SHI_OK);
+        assert_true(rc.total > cr.total);
+        for (int k = 0; k < SHI_T_N; k++) {
+            assert_true(rc.comp[k] >= 0 && rc.comp[k] <= 1);
+        }
+    }
+    shi_threat x;
+    assert_int_equal(shi_threat_compute(c, &m, 365, 365, 2000, &x, &err), SHI_EUSAGE);
+    shi_threat_ctx_free(c);
+    shi_data_destroy(&d);
+}
+
+static shi_status load_text(const char *text, shi_threat_model *m, shi_err *err)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/model.yaml", SHI_TEST_TMP);
+    FILE *f = fopen(path, "wb");
+    fputs(text, f);
+    fclose(f);
+    *m = shi_threat_model_default();
+    shi_status s = shi_threat_model_load(m, path, err);
+    unlink(path);
+    return s;
+}
+
+static void model_file(void **state)
+{
+    (void)state;
+    shi_threat_model m;
+    shi_err err = {0};
+    assert_int_equal(load_text("form: geometric\nweights:\n  strength: 0.4\n  proximity: 0.1\n"
+                               "intentions:\n  window: 5\n  weights: {un: 1, disputes: 0}\n",
+                               &m, &err),
+                     SHI_OK);
+    assert_int_equal(m.form, SHI_THREAT_GEOMETRIC);
+    assert_true(m.weight[SHI_T_STRENGTH] == 0.4 && m.weight[SHI_T_PROXIMITY] == 0.1);
+    assert_true(m.weight[SHI_T_OFFENSIVE] == 0.25); /* default kept */
+    assert_int_equal(m.window, 5);
+    assert_true(m.intent_weight[SHI_TI_UN] == 1 && m.intent_weight[SHI_TI_DISPUTES] == 0);
+
+    assert_int_equal(load_text("form: arithmetic\nweights:\n  strenght: 0.4\n", &m, &err),
+                     SHI_EDATA);
+    assert_int_equal(err.line, 3);
+    assert_int_equal(err.col, 3);
+    assert_string_equal(err.msg, "unknown key 'strenght' in 'weights'");
+
+    assert_int_equal(load_text("weights: {strength: heavy}\n", &m, &err), SHI_EDATA);
+    assert_int_equal(err.line, 1);
+    assert_string_equal(err.msg, "expected a number for 'strength', got 'heavy'");
+
+    assert_int_equal(load_text("form: harmonic\n", &m, &err), SHI_EDATA);
+    assert_string_equal(err.msg, "expected 'arithmetic' or 'geometric' for 'form', got 'harmonic'");
+
+    assert_int_equal(load_text("weights: [1, 2\n", &m, &err), SHI_EDATA);
+    assert_true(strncmp(err.msg, "YAML syntax error", 17) == 0);
+    assert_int_equal(err.line, 2);
+
+    assert_int_equal(load_text("weights: {strength: 0, proximity: 0, offensive: 0, intentions: 0}\n",
+                               &m, &err),
+                     SHI_EDATA);
+    assert_string_equal(err.msg, "threat model: the weights are all 0");
+    assert_int_equal(load_text("proximity: {contiguity: [1, 2]}\n", &m, &err), SHI_EDATA);
+    assert_string_equal(err.msg, "expected a list of 5 numbers for 'contiguity'");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(hand_case),        cmocka_unit_test(identical_inputs_symmetric),
+        cmocka_unit_test(combine),          cmocka_unit_test(china_russia_gap),
+        cmocka_unit_test(model_file),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
