@@ -13,6 +13,7 @@
 #include <shi/dyadic.h>
 #include <shi/error.h>
 #include <shi/panel.h>
+#include <shi/relations.h>
 #include <shi/states.h>
 
 #ifdef __cplusplus
@@ -29,7 +30,7 @@ typedef struct shi_source {
     char loaded[300];   /* where this run read it: "embedded" or a path */
 } shi_source;
 
-#define SHI_MAX_SOURCES 12
+#define SHI_MAX_SOURCES 24
 
 /** Everything loaded. Zero-initialise, then shi_data_load; shi_data_destroy always. */
 typedef struct shi_data {
@@ -39,6 +40,8 @@ typedef struct shi_data {
     size_t nsrc;
     shi_dyadic dy; /* dyadic data, after shi_data_load_dyadic */
     int dy_loaded;
+    shi_relations rel; /* arms, trade; disputes/nuclear/events go into dy */
+    int rel_loaded;
 } shi_data;
 
 SHI_API void shi_data_destroy(shi_data *d);
@@ -70,6 +73,15 @@ SHI_API shi_status shi_data_load_dyadic(shi_data *d, const char *dir, const char
  *  there) for the registry of `d`, and write it atomically to `out`. */
 SHI_API shi_status shi_data_build_dyadic(const shi_data *d, const char *dir, const char *out,
                                          shi_err *err);
+
+/** Load the relations data (SIPRI arms transfers, COW trade, GML disputes,
+ *  nuclear status, ICEWS events) into d->rel and the dense arrays of d->dy
+ *  (loading the dyadic data first if needed): official files found in `dir`
+ *  replace their embedded part (data/relations.shd). */
+SHI_API shi_status shi_data_load_relations(shi_data *d, const char *dir, shi_err *err);
+
+/** Build data/relations.shd from the official files in `dir` (all needed). */
+SHI_API shi_status shi_data_build_relations(const char *dir, const char *out, shi_err *err);
 
 /** The source with this id, or NULL. */
 SHI_API const shi_source *shi_data_source(const shi_data *d, const char *id);

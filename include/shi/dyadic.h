@@ -49,8 +49,6 @@ typedef struct shi_dyadic {
     uint8_t *mid_host; /* [year][j][i]: highest hostility level (1-5) of j in a dispute
                           with i that year (0 none), or SHI_DY_NA */
     uint8_t *nuclear;  /* [year][i]: nuclear-weapons status 0-3 (3 = possession), or SHI_DY_NA */
-    double *conflict;  /* [year][j][i]: share of j's events towards i that are conflictual
-                          (ICEWS quad classes 3-4); NaN unknown */
 } shi_dyadic;
 
 SHI_API void shi_dyadic_destroy(shi_dyadic *d);

@@ -40,6 +40,7 @@
 #include <shi/dyadic.h>
 #include <shi/error.h>
 #include <shi/panel.h>
+#include <shi/relations.h>
 #include <shi/states.h>
 
 #ifdef __cplusplus
@@ -79,9 +80,11 @@ SHI_API shi_status shi_threat_model_check(const shi_threat_model *m, shi_err *er
 /** What the index is computed from. Optional inputs may be NULL / absent. */
 typedef struct shi_threat_input {
     const shi_states *states;
-    const shi_panel *caps; /* NMC panel with columns milex, milper */
-    size_t cinc;           /* its CINC column */
-    const shi_dyadic *dy;  /* contiguity, capitals, alliances, UN ideal points */
+    const shi_panel *caps;    /* NMC panel with columns milex, milper */
+    size_t cinc;              /* its CINC column */
+    const shi_dyadic *dy;     /* contiguity, capitals, alliances, UN ideal points,
+                                 disputes and nuclear status when loaded */
+    const shi_relations *rel; /* ICEWS events (may be NULL) */
 } shi_threat_input;
 
 /** One directed threat: components, intentions parts, total. NaN = missing. */

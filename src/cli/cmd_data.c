@@ -57,13 +57,15 @@ static int data_info(shi_cli *cli, int argc, char **argv)
 
 static int data_build(shi_cli *cli, int argc, char **argv)
 {
-    const char *from = NULL, *out = NULL, *dyout = NULL;
+    const char *from = NULL, *out = NULL, *dyout = NULL, *relout = NULL;
     const cli_opt opts[] = {
         {OPT_STRING, 0, "from", &from, "DIR", "directory of official files (e.g. ../shared/data)"},
         {OPT_STRING, 'o', "output", &out, "FILE",
          "the shi data file to write (e.g. data/default.shd)"},
         {OPT_STRING, 0, "dyadic-output", &dyout, "FILE",
          "also write the dyadic data file (e.g. data/dyadic.shd)"},
+        {OPT_STRING, 0, "relations-output", &relout, "FILE",
+         "also write the relations data file (e.g. data/relations.shd)"},
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     const char *pos[1];
     size_t npos;
@@ -77,8 +79,14 @@ static int data_build(shi_cli *cli, int argc, char **argv)
     if (!from || !out) {
         return shi_err_set(&cli->err, SHI_EUSAGE, "data build: needs --from DIR and -o FILE");
     }
-    if ((s = shi_data_build(from, out, &cli->err)) != SHI_OK || !dyout) {
+    if ((s = shi_data_build(from, out, &cli->err)) != SHI_OK) {
         return s;
+    }
+    if (relout && (s = shi_data_build_relations(from, relout, &cli->err)) != SHI_OK) {
+        return s;
+    }
+    if (!dyout) {
+        return SHI_OK;
     }
     /* The dyadic file is indexed by the registry the official files give. */
     shi_data d;

@@ -161,7 +161,8 @@ int cmd_threat(shi_cli *cli, int argc, char **argv)
         return s;
     }
     if ((s = cli_data(cli)) != SHI_OK ||
-        (s = shi_data_load_dyadic(&cli->data, cli->data_dir, NULL, &cli->err)) != SHI_OK) {
+        (s = shi_data_load_dyadic(&cli->data, cli->data_dir, NULL, &cli->err)) != SHI_OK ||
+        (s = shi_data_load_relations(&cli->data, cli->data_dir, &cli->err)) != SHI_OK) {
         return s;
     }
     shi_panel *p = &cli->data.caps;
@@ -177,7 +178,7 @@ int cmd_threat(shi_cli *cli, int argc, char **argv)
     if ((s = shi_cinc_add(p, &cinc, &cli->err)) != SHI_OK) {
         return s;
     }
-    shi_threat_input in = {&cli->data.states, p, cinc, &cli->data.dy};
+    shi_threat_input in = {&cli->data.states, p, cinc, &cli->data.dy, &cli->data.rel};
     shi_threat_ctx *ctx = NULL;
     if ((s = shi_threat_ctx_new(&ctx, &in, &cli->err)) != SHI_OK) {
         return s;

@@ -318,8 +318,8 @@ shi_status shi_threat_compute(const shi_threat_ctx *c, const shi_threat_model *m
         }
         out->intent[SHI_TI_DISPUTES] = disputes(c, m, si, sj, year);
         out->intent[SHI_TI_ALLIANCES] = allied_with_adversaries(c, m, si, sj, year);
-        if (dy->conflict) {
-            out->intent[SHI_TI_EVENTS] = dy->conflict[shi_dy_pair(dy, year, sj, si)];
+        if (c->in.rel) {
+            out->intent[SHI_TI_EVENTS] = shi_rel_conflict(c->in.rel, j, i, year);
         }
         double w = 0, acc = 0;
         for (int k = 0; k < SHI_TI_N; k++) {

@@ -96,6 +96,7 @@ void shi_data_destroy(shi_data *d)
     shi_states_destroy(&d->states);
     shi_panel_destroy(&d->caps);
     shi_dyadic_destroy(&d->dy);
+    shi_relations_destroy(&d->rel);
     memset(d, 0, sizeof *d);
 }
 

@@ -24,7 +24,6 @@ void shi_dyadic_destroy(shi_dyadic *d)
     }
     free(d->mid_host);
     free(d->nuclear);
-    free(d->conflict);
     memset(d, 0, sizeof *d);
 }
 

@@ -130,6 +130,49 @@ static void build_reproduces_dyadic(void **state)
     shi_data_destroy(&e);
 }
 
+/* data/relations.shd is rebuilt byte for byte from the official files. */
+static void build_reproduces_relations(void **state)
+{
+    (void)state;
+    if (!shared_present()) {
+        skip();
+    }
+    char out[512];
+    snprintf(out, sizeof out, "%s/rebuilt_relations.shd", SHI_TEST_TMP);
+    shi_err err = {0};
+    shi_status s = shi_data_build_relations(SHI_SHARED_DATA, out, &err);
+    if (s != SHI_OK) {
+        print_error("%s\n", err.msg);
+    }
+    assert_int_equal(s, SHI_OK);
+    size_t n1 = 0, n2 = 0;
+    char *a = slurp(out, &n1);
+    char *b = slurp(SHI_SOURCE_DIR "/data/relations.shd", &n2);
+    assert_int_equal(n1, n2);
+    assert_memory_equal(a, b, n1);
+    free(a);
+    free(b);
+    unlink(out);
+    /* The embedded subset agrees with the official files where it has data. */
+    shi_data d, e;
+    assert_int_equal(shi_data_load(&d, SHI_SHARED_DATA, &err), SHI_OK);
+    assert_int_equal(shi_data_load(&e, NULL, &err), SHI_OK);
+    assert_int_equal(shi_data_load_relations(&d, SHI_SHARED_DATA, &err), SHI_OK);
+    assert_int_equal(shi_data_load_relations(&e, NULL, &err), SHI_OK);
+    double f1, f2, g1, g2;
+    assert_true(shi_rel_trade(&d.rel, 365, 710, 2010, &f1, &f2));
+    assert_true(shi_rel_trade(&e.rel, 710, 365, 2010, &g2, &g1));
+    assert_true(f1 == g1 && f2 == g2);
+    /* COW trade 2010 (rounded file): Russia's imports from China 39,124, China's from Russia
+     * 26,817. */
+    assert_true(f1 == 39124 && f2 == 26817);
+    assert_true(shi_rel_arms(&d.rel, 365, 710, 1991, 2010) ==
+                shi_rel_arms(&e.rel, 365, 710, 1991, 2010));
+    assert_false(e.rel.subset == 0);
+    shi_data_destroy(&d);
+    shi_data_destroy(&e);
+}
+
 static void shd_errors(void **state)
 {
     (void)state;
@@ -172,6 +215,7 @@ int main(void)
         cmocka_unit_test(embedded_loads),
         cmocka_unit_test(build_reproduces_default),
         cmocka_unit_test(build_reproduces_dyadic),
+        cmocka_unit_test(build_reproduces_relations),
         cmocka_unit_test(shd_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

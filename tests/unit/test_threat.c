@@ -85,7 +85,7 @@ static void toy_free(toy *t)
 
 static void threat_of(toy *t, const shi_threat_model *m, int i, int j, shi_threat *out)
 {
-    shi_threat_input in = {&t->s, &t->p, t->cinc, &t->dy};
+    shi_threat_input in = {&t->s, &t->p, t->cinc, &t->dy, NULL};
     shi_threat_ctx *c = NULL;
     shi_err err = {0};
     assert_int_equal(shi_threat_ctx_new(&c, &in, &err), SHI_OK);
@@ -194,9 +194,10 @@ static void china_russia_gap(void **state)
     shi_err err = {0};
     assert_int_equal(shi_data_load(&d, NULL, &err), SHI_OK);
     assert_int_equal(shi_data_load_dyadic(&d, NULL, NULL, &err), SHI_OK);
+    assert_int_equal(shi_data_load_relations(&d, NULL, &err), SHI_OK);
     size_t cinc;
     assert_int_equal(shi_cinc_add(&d.caps, &cinc, &err), SHI_OK);
-    shi_threat_input in = {&d.states, &d.caps, cinc, &d.dy};
+    shi_threat_input in = {&d.states, &d.caps, cinc, &d.dy, &d.rel};
     shi_threat_ctx *c = NULL;
     assert_int_equal(shi_threat_ctx_new(&c, &in, &err), SHI_OK);
     shi_threat_model m = shi_threat_model_default();

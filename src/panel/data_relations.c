@@ -1,0 +1,869 @@
+/*
+ * data_relations.c - load the relations data (arms, trade, disputes, nuclear
+ * status, events): the embedded data/relations.shd, or the official files in a
+ * directory; and build relations.shd.
+ *
+ * .shd records (tab-separated; see docs/data.md):
+ *   coverage  arms|trade|mid|nuclear|icews  y0  y1
+ *   subset    0|1                 trade and events only for dyads with a major power
+ *   arms      s  r  year  tiv       armstot  c  year  imports  exports
+ *   tradenat  c  year  imports  exports        trade  a  b  year  a_from_b  b_from_a
+ *   mid       j  i  year  hostility            (j's highest hostility level against i)
+ *   nuclear   c  year  status                  (status > 0 only)
+ *   icews     j  i  year  conflict_share
+ */
+#include <shi/csv.h>
+#include <shi/data.h>
+#include <shi/io_more.h>
+#include <shi/io_sipri.h>
+#include <shi/outfile.h>
+#include <shi/relations.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/mem.h"
+#include "data_priv.h"
+
+extern const unsigned char shi_embedded_relations[];
+extern const size_t shi_embedded_relations_len;
+
+enum { RL_ARMS, RL_TRADE, RL_MID, RL_NUC, RL_ICEWS, RL_N };
+
+typedef struct rl_source {
+    const char *id, *name, *version, *citation;
+    const char *paths[3];
+} rl_source;
+
+static const rl_source RL[RL_N] = {
+    {"arms",
+     "SIPRI Arms Transfers Database (trade register)",
+     "2025-03-13",
+     "Stockholm International Peace Research Institute. SIPRI Arms Transfers Database. "
+     "https://www.sipri.org/databases/armstransfers",
+     {"trade-register_2025-03-13.csv", "sipri_arms_transfers/trade-register_2025-03-13.csv", NULL}},
+    {"trade",
+     "COW Trade (national and dyadic)",
+     "4.0",
+     "Barbieri, Katherine and Omar M. G. Omar Keshk. 2016. Correlates of War Project Trade Data "
+     "Set Codebook, Version 4.0; Barbieri, Keshk and Pollins. 2009. Trading Data. Conflict "
+     "Management and Peace Science 26(5): 471-491",
+     {"cow_trade_v4.0/dyadic_trade_ndy_all_rounded.csv.gz", "dyadic_trade_ndy_all_rounded.csv.gz",
+      NULL}},
+    {"mid",
+     "GML Militarized Interstate Disputes, dyad-year",
+     "2.1.1",
+     "Gibler, Douglas M., Steven V. Miller and Erin K. Little. 2016. An Analysis of the "
+     "Militarized Interstate Dispute (MID) Dataset, 1816-2001. International Studies "
+     "Quarterly 60(4): 719-730",
+     {"gml-ddy-disputes-2.1.1.csv", "gml_mid_v2.1.1/gml-ddy-disputes-2.1.1.csv", NULL}},
+    {"nuclear",
+     "Nuclear weapons status (Our World in Data)",
+     "OWID 2023",
+     "Bleek, Philipp C. 2017. When Did (and Didn't) States Proliferate? Belfer Center; Our "
+     "World in Data, Nuclear Weapons (Herre et al.)",
+     {"nuclear_status_tests_stockpile_by_country_year.csv",
+      "nuclear_weapons_owid/nuclear_status_tests_stockpile_by_country_year.csv", NULL}},
+    {"icews",
+     "ICEWS event counts, dyad-year (netify)",
+     "2002-2014",
+     "Boschee, Elizabeth et al. 2015. ICEWS Coded Event Data. Harvard Dataverse, "
+     "https://doi.org/10.7910/DVN/28075; aggregated by Dorff and Minhas (netify)",
+     {"icews_dyad_year_2002-2014.csv", "icews_dyad_year_netify/icews_dyad_year_2002-2014.csv",
+      NULL}},
+};
+
+void shi_relations_destroy(shi_relations *r)
+{
+    if (!r) {
+        return;
+    }
+    free(r->arms_s);
+    free(r->arms_r);
+    free(r->arms_year);
+    free(r->arms_tiv);
+    free(r->armst_c);
+    free(r->armst_year);
+    free(r->armst_imp);
+    free(r->armst_exp);
+    free(r->tn_c);
+    free(r->tn_year);
+    free(r->tn_imp);
+    free(r->tn_exp);
+    free(r->td_a);
+    free(r->td_b);
+    free(r->td_year);
+    free(r->td_f1);
+    free(r->td_f2);
+    free(r->ev_j);
+    free(r->ev_i);
+    free(r->ev_year);
+    free(r->ev_conf);
+    memset(r, 0, sizeof *r);
+}
+
+/* ---- lookups -------------------------------------------------------------- */
+
+/* First row with key >= (k1, k2, k3) in rows sorted by three int keys. */
+static size_t lower3(const int32_t *a, const int32_t *b, const int32_t *c, size_t n, int k1, int k2,
+                     int k3)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int less = a[mid] < k1 || (a[mid] == k1 && (b[mid] < k2 || (b[mid] == k2 && c[mid] < k3)));
+        if (less) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
+double shi_rel_arms(const shi_relations *r, int s, int rc, int y0, int y1)
+{
+    if (r->narms == 0 || y1 < r->arms_y0 || y0 > r->arms_y1) {
+        return (double)NAN;
+    }
+    double sum = 0;
+    for (size_t k = lower3(r->arms_s, r->arms_r, r->arms_year, r->narms, s, rc, y0);
+         k < r->narms && r->arms_s[k] == s && r->arms_r[k] == rc && r->arms_year[k] <= y1; k++) {
+        sum += r->arms_tiv[k];
+    }
+    return sum;
+}
+
+static double arms_total(const shi_relations *r, int c, int y0, int y1, int exports)
+{
+    if (r->narmst == 0 || y1 < r->arms_y0 || y0 > r->arms_y1) {
+        return (double)NAN;
+    }
+    /* Rows sorted by (c, year): lower bound on (c, y0). */
+    size_t lo = 0, hi = r->narmst;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->armst_c[mid] < c || (r->armst_c[mid] == c && r->armst_year[mid] < y0)) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    double sum = 0;
+    for (size_t k = lo; k < r->narmst && r->armst_c[k] == c && r->armst_year[k] <= y1; k++) {
+        sum += exports ? r->armst_exp[k] : r->armst_imp[k];
+    }
+    return sum;
+}
+
+double shi_rel_arms_imports(const shi_relations *r, int c, int y0, int y1)
+{
+    return arms_total(r, c, y0, y1, 0);
+}
+
+double shi_rel_arms_exports(const shi_relations *r, int c, int y0, int y1)
+{
+    return arms_total(r, c, y0, y1, 1);
+}
+
+int shi_rel_trade(const shi_relations *r, int a, int b, int year, double *a_from_b,
+                  double *b_from_a)
+{
+    *a_from_b = *b_from_a = (double)NAN;
+    int lo = a < b ? a : b, hi = a < b ? b : a;
+    size_t k = lower3(r->td_a, r->td_b, r->td_year, r->ntd, lo, hi, year);
+    if (k >= r->ntd || r->td_a[k] != lo || r->td_b[k] != hi || r->td_year[k] != year) {
+        return 0;
+    }
+    *a_from_b = a < b ? r->td_f1[k] : r->td_f2[k];
+    *b_from_a = a < b ? r->td_f2[k] : r->td_f1[k];
+    return 1;
+}
+
+double shi_rel_conflict(const shi_relations *r, int j, int i, int year)
+{
+    size_t k = lower3(r->ev_j, r->ev_i, r->ev_year, r->nev, j, i, year);
+    if (k >= r->nev || r->ev_j[k] != j || r->ev_i[k] != i || r->ev_year[k] != year) {
+        return (double)NAN;
+    }
+    return r->ev_conf[k];
+}
+
+void shi_rel_trade_total(const shi_relations *r, int c, int year, double *imports, double *exports)
+{
+    *imports = *exports = (double)NAN;
+    size_t lo = 0, hi = r->ntn;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->tn_c[mid] < c || (r->tn_c[mid] == c && r->tn_year[mid] < year)) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    if (lo < r->ntn && r->tn_c[lo] == c && r->tn_year[lo] == year) {
+        *imports = r->tn_imp[lo];
+        *exports = r->tn_exp[lo];
+    }
+}
+
+/* ---- building ------------------------------------------------------------- */
+
+/* Append helpers for the relations arrays (grow all columns of a group). */
+#define PUSH(arr, n, cap, v)                                                                       \
+    do {                                                                                           \
+        if (SHI_GROW(arr, cap, (n) + 1) != 0) {                                                    \
+            return -1;                                                                             \
+        }                                                                                          \
+        (arr)[n] = (v);                                                                            \
+    } while (0)
+
+typedef struct caps {
+    size_t arms, armst, tn, td;
+    size_t arms_c[3], armst_c[3], tn_c[3], td_c[4];
+} caps_t;
+
+typedef struct builder {
+    shi_relations *r;
+    shi_dyadic *dy;
+    const shi_states *s;
+    long map[1000];
+    size_t cap[24]; /* capacities, one per array */
+    int years[RL_N][2];
+} builder;
+
+static void cover(builder *b, int src, int year)
+{
+    if (b->years[src][0] == 0 || year < b->years[src][0]) {
+        b->years[src][0] = year;
+    }
+    if (year > b->years[src][1]) {
+        b->years[src][1] = year;
+    }
+}
+
+static int add_arms(builder *b, int s, int r, int year, double tiv)
+{
+    shi_relations *x = b->r;
+    size_t n = x->narms;
+    PUSH(x->arms_s, n, b->cap[0], s);
+    PUSH(x->arms_r, n, b->cap[1], r);
+    PUSH(x->arms_year, n, b->cap[2], year);
+    PUSH(x->arms_tiv, n, b->cap[3], tiv);
+    x->narms++;
+    cover(b, RL_ARMS, year);
+    return 0;
+}
+
+static int add_armst(builder *b, int c, int year, double imp, double exp_)
+{
+    shi_relations *x = b->r;
+    size_t n = x->narmst;
+    PUSH(x->armst_c, n, b->cap[4], c);
+    PUSH(x->armst_year, n, b->cap[5], year);
+    PUSH(x->armst_imp, n, b->cap[6], imp);
+    PUSH(x->armst_exp, n, b->cap[7], exp_);
+    x->narmst++;
+    cover(b, RL_ARMS, year);
+    return 0;
+}
+
+static int add_tn(builder *b, int c, int year, double imp, double exp_)
+{
+    shi_relations *x = b->r;
+    size_t n = x->ntn;
+    PUSH(x->tn_c, n, b->cap[8], c);
+    PUSH(x->tn_year, n, b->cap[9], year);
+    PUSH(x->tn_imp, n, b->cap[10], imp);
+    PUSH(x->tn_exp, n, b->cap[11], exp_);
+    x->ntn++;
+    return 0;
+}
+
+static int add_td(builder *b, int a, int c, int year, double f1, double f2)
+{
+    shi_relations *x = b->r;
+    size_t n = x->ntd;
+    PUSH(x->td_a, n, b->cap[12], a);
+    PUSH(x->td_b, n, b->cap[13], c);
+    PUSH(x->td_year, n, b->cap[14], year);
+    PUSH(x->td_f1, n, b->cap[15], f1);
+    PUSH(x->td_f2, n, b->cap[16], f2);
+    x->ntd++;
+    cover(b, RL_TRADE, year);
+    return 0;
+}
+
+/* Dense arrays of the dyadic data for disputes, nuclear status and events. */
+static int dense_init(builder *b)
+{
+    shi_dyadic *d = b->dy;
+    size_t nn = (size_t)(d->y1 - d->y0 + 1) * d->n * d->n, n1 = (size_t)(d->y1 - d->y0 + 1) * d->n;
+    if (!d->mid_host) {
+        d->mid_host = malloc(nn ? nn : 1);
+        d->nuclear = malloc(n1 ? n1 : 1);
+        if (!d->mid_host || !d->nuclear) {
+            return -1;
+        }
+    }
+    memset(d->mid_host, SHI_DY_NA, nn);
+    memset(d->nuclear, SHI_DY_NA, n1);
+    return 0;
+}
+
+static void set_mid(builder *b, int j, int i, int year, int host)
+{
+    shi_dyadic *d = b->dy;
+    long sj = b->map[j], si = b->map[i];
+    if (sj < 0 || si < 0 || year < d->y0 || year > d->y1) {
+        return;
+    }
+    uint8_t *p = &d->mid_host[shi_dy_pair(d, year, (size_t)sj, (size_t)si)];
+    if (*p == SHI_DY_NA || host > *p) {
+        *p = (uint8_t)host;
+    }
+    cover(b, RL_MID, year);
+}
+
+static void set_nuclear(builder *b, int c, int year, int status)
+{
+    shi_dyadic *d = b->dy;
+    long sc = b->map[c];
+    if (sc < 0 || year < d->y0 || year > d->y1) {
+        return;
+    }
+    d->nuclear[shi_dy_one(d, year, (size_t)sc)] = (uint8_t)status;
+    cover(b, RL_NUC, year);
+}
+
+static int set_conflict(builder *b, int j, int i, int year, double share)
+{
+    shi_relations *x = b->r;
+    size_t n = x->nev;
+    PUSH(x->ev_j, n, b->cap[17], j);
+    PUSH(x->ev_i, n, b->cap[18], i);
+    PUSH(x->ev_year, n, b->cap[19], year);
+    PUSH(x->ev_conf, n, b->cap[20], share);
+    x->nev++;
+    cover(b, RL_ICEWS, year);
+    return 0;
+}
+
+/* Open the coverage years of the dense arrays: 0 inside, NA outside. */
+static void dense_finish(builder *b)
+{
+    shi_dyadic *d = b->dy;
+    d->mid_y0 = b->years[RL_MID][0];
+    d->mid_y1 = b->years[RL_MID][1];
+    for (int y = d->y0; y <= d->y1; y++) {
+        for (size_t k = 0; k < d->n * d->n; k++) {
+            size_t idx = shi_dy_pair(d, y, 0, 0) + k;
+            if (y >= d->mid_y0 && y <= d->mid_y1 && d->mid_host[idx] == SHI_DY_NA) {
+                d->mid_host[idx] = 0;
+            }
+        }
+        for (size_t i = 0; i < d->n; i++) {
+            uint8_t *p = &d->nuclear[shi_dy_one(d, y, i)];
+            if (y >= b->years[RL_NUC][0] && y <= b->years[RL_NUC][1] && *p == SHI_DY_NA) {
+                *p = 0;
+            }
+        }
+    }
+}
+
+/* ISO3 -> COW code: the registry state with that ISO code that is a member in
+ * `year` (the two Germanys share DEU), or the only one. */
+static int iso_to_cow(const shi_states *s, const char *iso, int year)
+{
+    int found = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        if (strcmp(s->v[i].iso3, iso) == 0) {
+            if (shi_states_member(s, &s->v[i], year)) {
+                return s->v[i].ccode;
+            }
+            found = s->v[i].ccode;
+        }
+    }
+    return found;
+}
+
+/* ---- official files -------------------------------------------------------- */
+
+static shi_status from_official(builder *b, int k, const char *path, const char *dir, shi_err *err)
+{
+    shi_status st = SHI_OK;
+    int oom = 0;
+    if (k == RL_ARMS) {
+        shi_sipri_arms t;
+        memset(&t, 0, sizeof t);
+        st = shi_io_read_sipri_register(path, &t, err);
+        for (size_t i = 0; st == SHI_OK && i < t.n && !oom; i++) {
+            oom = add_arms(b, t.supplier[i], t.recipient[i], t.year[i], t.tiv[i]);
+        }
+        for (size_t i = 0; st == SHI_OK && i < t.ns && !oom; i++) {
+            oom = add_armst(b, t.s_ccode[i], t.s_year[i], t.s_imports[i], t.s_exports[i]);
+        }
+        shi_sipri_arms_destroy(&t);
+    } else if (k == RL_TRADE) {
+        shi_trade_dyad_table t;
+        shi_trade_nat_table nt;
+        memset(&t, 0, sizeof t);
+        memset(&nt, 0, sizeof nt);
+        char npath[400];
+        snprintf(npath, sizeof npath, "%s/%s", dir, "cow_trade_v4.0/National_COW_4.0.csv");
+        if (!shi_i_file_exists(npath)) {
+            snprintf(npath, sizeof npath, "%s/%s", dir, "National_COW_4.0.csv");
+        }
+        st = shi_io_read_cow_trade_dyadic(path, &t, err);
+        if (st == SHI_OK) {
+            st = shi_io_read_cow_trade_national(npath, &nt, err);
+        }
+        for (size_t i = 0; st == SHI_OK && i < t.n && !oom; i++) {
+            oom = add_td(b, t.ccode1[i], t.ccode2[i], t.year[i], t.flow1[i], t.flow2[i]);
+        }
+        for (size_t i = 0; st == SHI_OK && i < nt.n && !oom; i++) {
+            oom = add_tn(b, nt.ccode[i], nt.year[i], nt.imports[i], nt.exports[i]);
+        }
+        shi_trade_dyad_table_destroy(&t);
+        shi_trade_nat_table_destroy(&nt);
+    } else if (k == RL_MID) {
+        shi_mid_table t;
+        memset(&t, 0, sizeof t);
+        st = shi_io_read_gml_mid(path, &t, err);
+        /* Each dyad-year is listed in both orders: the row (c1, c2) gives c1's
+         * hostility level in its dispute with c2. */
+        for (size_t i = 0; st == SHI_OK && i < t.n; i++) {
+            if (t.hostlev1[i] > 0) {
+                set_mid(b, t.ccode1[i], t.ccode2[i], t.year[i], t.hostlev1[i]);
+            }
+        }
+        shi_mid_table_destroy(&t);
+    } else if (k == RL_NUC) {
+        shi_nuclear_table t;
+        memset(&t, 0, sizeof t);
+        st = shi_io_read_nuclear_status(path, &t, err);
+        for (size_t i = 0; st == SHI_OK && i < t.n; i++) {
+            int c = t.iso3[i][0] ? iso_to_cow(b->s, t.iso3[i], t.year[i]) : 0;
+            if (c > 0) {
+                set_nuclear(b, c, t.year[i], t.status[i]);
+            }
+        }
+        shi_nuclear_table_destroy(&t);
+    } else {
+        shi_icews_table t;
+        memset(&t, 0, sizeof t);
+        st = shi_io_read_icews_dyad_year(path, &t, err);
+        for (size_t i = 0; st == SHI_OK && i < t.n; i++) {
+            int j = iso_to_cow(b->s, t.iso3_i[i], t.year[i]);
+            int r = iso_to_cow(b->s, t.iso3_j[i], t.year[i]);
+            double all = 0, conf = 0;
+            for (int q = 0; q < SHI_NQUAD; q++) {
+                all += t.count[q][i];
+            }
+            conf = (double)t.count[SHI_QUAD_VERBCONF][i] + (double)t.count[SHI_QUAD_MATLCONF][i];
+            if (j > 0 && r > 0 && all > 0 && !oom) {
+                oom = set_conflict(b, j, r, t.year[i], conf / all);
+            }
+        }
+        shi_icews_table_destroy(&t);
+    }
+    if (st == SHI_OK && oom) {
+        st = shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    return st;
+}
+
+/* ---- .shd ------------------------------------------------------------------ */
+
+static shi_status shd_int(const shi_csv *c, size_t i, long lo, long hi, long *v, shi_err *err)
+{
+    int64_t x;
+    int miss = 0;
+    shi_status s = shi_csv_int(c, i, &x, &miss, err);
+    if (s == SHI_OK && (miss || x < lo || x > hi)) {
+        char what[64];
+        snprintf(what, sizeof what, "expected an integer %ld-%ld", lo, hi);
+        s = shi_csv_field_error(c, i, err, what);
+    }
+    *v = (long)x;
+    return s;
+}
+
+static shi_status shd_reals(const shi_csv *c, size_t from, size_t n, double *out, shi_err *err)
+{
+    shi_status s = SHI_OK;
+    for (size_t k = 0; k < n && s == SHI_OK; k++) {
+        int miss;
+        s = shi_csv_real(c, from + k, &out[k], &miss, err);
+    }
+    return s;
+}
+
+static shi_status from_shd(builder *b, const char *name, const void *text, size_t len, int *have,
+                           shi_err *err)
+{
+    shi_csv_opts o = {0};
+    o.delim = '\t';
+    o.no_header = 1;
+    o.ragged = 1;
+    shi_csv *c = NULL;
+    shi_status s = shi_csv_open_mem(&c, name, text, len, &o, err);
+    int got = 1;
+    while (s == SHI_OK) {
+        s = shi_csv_next(c, &got, err);
+        if (s != SHI_OK || !got) {
+            break;
+        }
+        const char *tag = shi_csv_field(c, 0);
+        size_t nf = shi_csv_nfields(c);
+        long a = 0, r = 0, y = 0, v = 0;
+        double x[4];
+        int oom = 0;
+#define NEED(k)                                                                                    \
+    if (nf != (k)) {                                                                               \
+        s = shi_csv_field_error(c, 0, err, "wrong number of fields for this record");              \
+        break;                                                                                     \
+    }
+        if (strcmp(tag, "arms") == 0 && !have[RL_ARMS]) {
+            NEED(5);
+            if ((s = shd_int(c, 1, 1, 999, &a, err)) || (s = shd_int(c, 2, 1, 999, &r, err)) ||
+                (s = shd_int(c, 3, 1800, 2100, &y, err)) || (s = shd_reals(c, 4, 1, x, err))) {
+                break;
+            }
+            oom = add_arms(b, (int)a, (int)r, (int)y, x[0]);
+        } else if (strcmp(tag, "armstot") == 0 && !have[RL_ARMS]) {
+            NEED(5);
+            if ((s = shd_int(c, 1, 1, 999, &a, err)) || (s = shd_int(c, 2, 1800, 2100, &y, err)) ||
+                (s = shd_reals(c, 3, 2, x, err))) {
+                break;
+            }
+            oom = add_armst(b, (int)a, (int)y, x[0], x[1]);
+        } else if (strcmp(tag, "tradenat") == 0 && !have[RL_TRADE]) {
+            NEED(5);
+            if ((s = shd_int(c, 1, 1, 999, &a, err)) || (s = shd_int(c, 2, 1800, 2100, &y, err)) ||
+                (s = shd_reals(c, 3, 2, x, err))) {
+                break;
+            }
+            oom = add_tn(b, (int)a, (int)y, x[0], x[1]);
+        } else if (strcmp(tag, "trade") == 0 && !have[RL_TRADE]) {
+            NEED(6);
+            if ((s = shd_int(c, 1, 1, 999, &a, err)) || (s = shd_int(c, 2, 1, 999, &r, err)) ||
+                (s = shd_int(c, 3, 1800, 2100, &y, err)) || (s = shd_reals(c, 4, 2, x, err))) {
+                break;
+            }
+            oom = add_td(b, (int)a, (int)r, (int)y, x[0], x[1]);
+        } else if (strcmp(tag, "mid") == 0 && !have[RL_MID]) {
+            NEED(5);
+            if ((s = shd_int(c, 1, 1, 999, &a, err)) || (s = shd_int(c, 2, 1, 999, &r, err)) ||
+                (s = shd_int(c, 3, 1800, 2100, &y, err)) || (s = shd_int(c, 4, 1, 5, &v, err))) {
+                break;
+            }
+            set_mid(b, (int)a, (int)r, (int)y, (int)v);
+        } else if (strcmp(tag, "nuclear") == 0 && !have[RL_NUC]) {
+            NEED(4);
+            if ((s = shd_int(c, 1, 1, 999, &a, err)) || (s = shd_int(c, 2, 1800, 2100, &y, err)) ||
+                (s = shd_int(c, 3, 0, 3, &v, err))) {
+                break;
+            }
+            set_nuclear(b, (int)a, (int)y, (int)v);
+        } else if (strcmp(tag, "icews") == 0 && !have[RL_ICEWS]) {
+            NEED(5);
+            if ((s = shd_int(c, 1, 1, 999, &a, err)) || (s = shd_int(c, 2, 1, 999, &r, err)) ||
+                (s = shd_int(c, 3, 1800, 2100, &y, err)) || (s = shd_reals(c, 4, 1, x, err))) {
+                break;
+            }
+            oom = set_conflict(b, (int)a, (int)r, (int)y, x[0]);
+        } else if (strcmp(tag, "coverage") == 0) {
+            NEED(4);
+            long y0, y1;
+            if ((s = shd_int(c, 2, 0, 3000, &y0, err)) || (s = shd_int(c, 3, 0, 3000, &y1, err))) {
+                break;
+            }
+            for (int k = 0; k < RL_N; k++) {
+                if (!have[k] && strcmp(shi_csv_field(c, 1), RL[k].id) == 0) {
+                    b->years[k][0] = (int)y0;
+                    b->years[k][1] = (int)y1;
+                }
+            }
+        } else if (strcmp(tag, "subset") == 0) {
+            NEED(2);
+            if ((s = shd_int(c, 1, 0, 1, &v, err))) {
+                break;
+            }
+            if (!have[RL_TRADE]) {
+                b->r->subset = (int)v;
+            }
+        }
+#undef NEED
+        if (oom) {
+            s = shi_err_set(err, SHI_EIO, "out of memory");
+        }
+    }
+    shi_csv_free(c);
+    return s;
+}
+
+/* ---- sorting ---------------------------------------------------------------- */
+
+typedef struct key4 {
+    int32_t a, b, y;
+    size_t i;
+} key4;
+
+static int cmp4(const void *p, const void *q)
+{
+    const key4 *x = p, *z = q;
+    if (x->a != z->a) {
+        return x->a < z->a ? -1 : 1;
+    }
+    if (x->b != z->b) {
+        return x->b < z->b ? -1 : 1;
+    }
+    if (x->y != z->y) {
+        return x->y < z->y ? -1 : 1;
+    }
+    return (x->i > z->i) - (x->i < z->i);
+}
+
+/* Sort n rows by (a, b, y), permuting `ni` int arrays and `nd` double arrays. */
+static int sort_rows(size_t n, int32_t *a, int32_t *b, int32_t *y, double **d, int nd)
+{
+    if (n == 0) {
+        return 0;
+    }
+    key4 *k = malloc(n * sizeof *k);
+    double *tmp = malloc(n * sizeof *tmp);
+    int32_t *ti = malloc(n * sizeof *ti);
+    if (!k || !tmp || !ti) {
+        free(k);
+        free(tmp);
+        free(ti);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        k[i].a = a[i];
+        k[i].b = b ? b[i] : 0;
+        k[i].y = y[i];
+        k[i].i = i;
+    }
+    qsort(k, n, sizeof *k, cmp4);
+    int32_t *ints[3] = {a, b, y};
+    for (int q = 0; q < 3; q++) {
+        if (!ints[q]) {
+            continue;
+        }
+        for (size_t i = 0; i < n; i++) {
+            ti[i] = ints[q][k[i].i];
+        }
+        memcpy(ints[q], ti, n * sizeof *ti);
+    }
+    for (int q = 0; q < nd; q++) {
+        for (size_t i = 0; i < n; i++) {
+            tmp[i] = d[q][k[i].i];
+        }
+        memcpy(d[q], tmp, n * sizeof *tmp);
+    }
+    free(k);
+    free(tmp);
+    free(ti);
+    return 0;
+}
+
+static int sort_all(shi_relations *r)
+{
+    double *arms[1] = {r->arms_tiv}, *armst[2] = {r->armst_imp, r->armst_exp};
+    double *tn[2] = {r->tn_imp, r->tn_exp}, *td[2] = {r->td_f1, r->td_f2}, *ev[1] = {r->ev_conf};
+    return sort_rows(r->nev, r->ev_j, r->ev_i, r->ev_year, ev, 1) ||
+           sort_rows(r->narms, r->arms_s, r->arms_r, r->arms_year, arms, 1) ||
+           sort_rows(r->narmst, r->armst_c, NULL, r->armst_year, armst, 2) ||
+           sort_rows(r->ntn, r->tn_c, NULL, r->tn_year, tn, 2) ||
+           sort_rows(r->ntd, r->td_a, r->td_b, r->td_year, td, 2);
+}
+
+/* ---- public ------------------------------------------------------------------ */
+
+static shi_status add_source(shi_data *d, int k, const char *version, const char *file,
+                             const char *loaded, shi_err *err)
+{
+    if (d->nsrc >= SHI_MAX_SOURCES) {
+        return shi_err_set(err, SHI_EINTERNAL, "too many data sources");
+    }
+    shi_source *s = &d->src[d->nsrc++];
+    memset(s, 0, sizeof *s);
+    snprintf(s->id, sizeof s->id, "%s", RL[k].id);
+    snprintf(s->name, sizeof s->name, "%s", RL[k].name);
+    snprintf(s->version, sizeof s->version, "%s", version);
+    snprintf(s->citation, sizeof s->citation, "%s", RL[k].citation);
+    snprintf(s->file, sizeof s->file, "%s", file);
+    /* A copy that may cut a long path (snprintf with %s here trips
+     * -Wformat-truncation on the caller's path buffers). */
+    size_t n = strlen(loaded);
+    n = n < sizeof s->loaded - 1 ? n : sizeof s->loaded - 1;
+    memcpy(s->loaded, loaded, n);
+    s->loaded[n] = '\0';
+    return SHI_OK;
+}
+
+static shi_status load(shi_data *d, const char *dir, int require, shi_err *err)
+{
+    shi_status s = SHI_OK;
+    if (!d->dy_loaded && (s = shi_data_load_dyadic(d, dir, NULL, err)) != SHI_OK) {
+        return s;
+    }
+    builder b;
+    memset(&b, 0, sizeof b);
+    b.r = &d->rel;
+    b.dy = &d->dy;
+    b.s = &d->states;
+    for (int k = 0; k < 1000; k++) {
+        b.map[k] = -1;
+    }
+    for (size_t i = 0; i < d->states.n; i++) {
+        b.map[d->states.v[i].ccode] = (long)i;
+    }
+    if (dense_init(&b) != 0) {
+        return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    int have[RL_N] = {0};
+    char path[RL_N][300];
+    for (int k = 0; k < RL_N && s == SHI_OK && dir; k++) {
+        for (int i = 0; i < 3 && RL[k].paths[i] && !have[k]; i++) {
+            snprintf(path[k], sizeof path[k], "%s/%s", dir, RL[k].paths[i]);
+            have[k] = shi_i_file_exists(path[k]);
+        }
+        if (have[k]) {
+            s = from_official(&b, k, path[k], dir, err);
+        } else if (require) {
+            s = shi_err_set(err, SHI_EDATA, "'%s' has no %s file (looked for '%s')", dir,
+                            RL[k].name, RL[k].paths[0]);
+        }
+    }
+    int all = 1;
+    for (int k = 0; k < RL_N; k++) {
+        all &= have[k];
+    }
+    if (s == SHI_OK && !all) {
+        s = from_shd(&b, "<embedded relations data>", shi_embedded_relations,
+                     shi_embedded_relations_len, have, err);
+    }
+    if (s == SHI_OK && sort_all(&d->rel) != 0) {
+        s = shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    if (s == SHI_OK) {
+        dense_finish(&b);
+        d->rel.arms_y0 = b.years[RL_ARMS][0];
+        d->rel.arms_y1 = b.years[RL_ARMS][1];
+        d->rel.trade_y0 = b.years[RL_TRADE][0];
+        d->rel.trade_y1 = b.years[RL_TRADE][1];
+        d->rel.ev_y0 = b.years[RL_ICEWS][0];
+        d->rel.ev_y1 = b.years[RL_ICEWS][1];
+        for (int k = 0; k < RL_N && s == SHI_OK; k++) {
+            s = add_source(d, k, RL[k].version, shi_i_base_name(have[k] ? path[k] : RL[k].paths[0]),
+                           have[k] ? path[k] : "embedded", err);
+        }
+    }
+    if (s != SHI_OK) {
+        shi_relations_destroy(&d->rel);
+    } else {
+        d->rel_loaded = 1;
+    }
+    return s;
+}
+
+shi_status shi_data_load_relations(shi_data *d, const char *dir, shi_err *err)
+{
+    if (d->rel_loaded) {
+        return SHI_OK;
+    }
+    return load(d, dir, 0, err);
+}
+
+shi_status shi_data_build_relations(const char *dir, const char *out, shi_err *err)
+{
+    shi_data d;
+    shi_status s = shi_data_load(&d, dir, err);
+    if (s == SHI_OK) {
+        s = load(&d, dir, 1, err);
+    }
+    /* The embedded subset: trade and events only for dyads with a state that
+     * was a major power at some time. */
+    char major[1000] = {0};
+    for (size_t i = 0; s == SHI_OK && i < d.states.n; i++) {
+        major[d.states.v[i].ccode] = d.states.v[i].nmp > 0;
+    }
+    shi_outfile o;
+    if (s == SHI_OK && (s = shi_outfile_open(&o, out, err)) == SHI_OK) {
+        FILE *f = o.fp;
+        const shi_relations *r = &d.rel;
+        const shi_dyadic *dy = &d.dy;
+        fprintf(f, "shi-data\t1\nnote\tRelations data derived by 'shi data build' from the "
+                   "official files named below; trade and events only for dyads with a "
+                   "(sometime) major power. Not an official distribution: cite the sources.\n");
+        for (int k = 0; k < RL_N; k++) {
+            fprintf(f, "source\t%s\t%s\t%s\t%s\t%s\n", RL[k].id, RL[k].name, RL[k].version,
+                    RL[k].citation, shi_i_base_name(RL[k].paths[0]));
+        }
+        int nuc0 = 0, nuc1 = 0, ic0 = r->ev_y0, ic1 = r->ev_y1;
+        for (int y = dy->y0; y <= dy->y1; y++) {
+            for (size_t i = 0; i < dy->n; i++) {
+                if (dy->nuclear[shi_dy_one(dy, y, i)] != SHI_DY_NA) {
+                    nuc0 = nuc0 ? nuc0 : y;
+                    nuc1 = y;
+                }
+            }
+        }
+        fprintf(f, "coverage\tarms\t%d\t%d\ncoverage\ttrade\t%d\t%d\ncoverage\tmid\t%d\t%d\n",
+                r->arms_y0, r->arms_y1, r->trade_y0, r->trade_y1, dy->mid_y0, dy->mid_y1);
+        fprintf(f, "coverage\tnuclear\t%d\t%d\ncoverage\ticews\t%d\t%d\nsubset\t1\n", nuc0, nuc1,
+                ic0, ic1);
+        for (size_t k = 0; k < r->narms; k++) {
+            fprintf(f, "arms\t%d\t%d\t%d\t%.17g\n", r->arms_s[k], r->arms_r[k], r->arms_year[k],
+                    r->arms_tiv[k]);
+        }
+        for (size_t k = 0; k < r->narmst; k++) {
+            fprintf(f, "armstot\t%d\t%d\t%.17g\t%.17g\n", r->armst_c[k], r->armst_year[k],
+                    r->armst_imp[k], r->armst_exp[k]);
+        }
+        for (size_t k = 0; k < r->ntn; k++) {
+            fprintf(f, "tradenat\t%d\t%d\t", r->tn_c[k], r->tn_year[k]);
+            fprintf(f, isnan(r->tn_imp[k]) ? "\t" : "%.15g\t", r->tn_imp[k]);
+            fprintf(f, isnan(r->tn_exp[k]) ? "\n" : "%.15g\n", r->tn_exp[k]);
+        }
+        for (size_t k = 0; k < r->ntd; k++) {
+            if (!major[r->td_a[k]] && !major[r->td_b[k]]) {
+                continue;
+            }
+            fprintf(f, "trade\t%d\t%d\t%d\t", r->td_a[k], r->td_b[k], r->td_year[k]);
+            fprintf(f, isnan(r->td_f1[k]) ? "\t" : "%.15g\t", r->td_f1[k]);
+            fprintf(f, isnan(r->td_f2[k]) ? "\n" : "%.15g\n", r->td_f2[k]);
+        }
+        for (int y = dy->y0; y <= dy->y1; y++) {
+            for (size_t j = 0; j < dy->n; j++) {
+                int cj = d.states.v[j].ccode;
+                uint8_t st = dy->nuclear[shi_dy_one(dy, y, j)];
+                if (st != SHI_DY_NA && st > 0) {
+                    fprintf(f, "nuclear\t%d\t%d\t%u\n", cj, y, st);
+                }
+                for (size_t i = 0; i < dy->n; i++) {
+                    int ci = d.states.v[i].ccode;
+                    uint8_t h = dy->mid_host[shi_dy_pair(dy, y, j, i)];
+                    if (h != SHI_DY_NA && h > 0) {
+                        fprintf(f, "mid\t%d\t%d\t%d\t%u\n", cj, ci, y, h);
+                    }
+                }
+            }
+        }
+        for (size_t k = 0; k < r->nev; k++) {
+            if (major[r->ev_j[k]] || major[r->ev_i[k]]) {
+                fprintf(f, "icews\t%d\t%d\t%d\t%.17g\n", r->ev_j[k], r->ev_i[k], r->ev_year[k],
+                        r->ev_conf[k]);
+            }
+        }
+        s = shi_outfile_commit(&o, err);
+        shi_outfile_abort(&o);
+    }
+    shi_data_destroy(&d);
+    return s;
+}
