@@ -21,6 +21,7 @@ static const cmd_entry COMMANDS[] = {
     {"dyads", cmd_dyads,
      "dyad-years with capabilities, contiguity, distance, alliances, similarity, UN votes"},
     {"threat", cmd_threat, "balance of threat (Walt): components, both ways, perception gap, rankings"},
+    {"align", cmd_align, "issue-area scorecard of a pair: military, economic, diplomatic, security, events"},
     {"report", cmd_report, "the study's analysis of a pair of states (terminal summary)"},
     {"coop", cmd_coop,
      "iterated prisoner's dilemma: strategies, matches, tournaments, evolution, thresholds"},
