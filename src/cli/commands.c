@@ -22,6 +22,7 @@ static const cmd_entry COMMANDS[] = {
      "dyad-years with capabilities, contiguity, distance, alliances, similarity, UN votes"},
     {"threat", cmd_threat, "balance of threat (Walt): components, both ways, perception gap, rankings"},
     {"align", cmd_align, "issue-area scorecard of a pair: military, economic, diplomatic, security, events"},
+    {"drivers", cmd_drivers, "is an alignment externally driven? external vs bilateral drivers, with intervals"},
     {"report", cmd_report, "the study's analysis of a pair of states (terminal summary)"},
     {"coop", cmd_coop,
      "iterated prisoner's dilemma: strategies, matches, tournaments, evolution, thresholds"},
