@@ -832,6 +832,7 @@ static const struct {
     {"sweep", coop_sweep, "tournaments over a grid of delta and noise"},
     {"threshold", coop_threshold, "analytic and simulated thresholds of delta for cooperation"},
 };
+/* shi coop A B (two states) is the calibrated game of a pair: cmd_coop_dyad.c. */
 
 static void coop_usage(FILE *f)
 {
@@ -862,8 +863,12 @@ int cmd_coop(shi_cli *cli, int argc, char **argv)
             return SUB[i].fn(cli, argc - 1, argv + 1);
         }
     }
+    if (argv[1][0] != '-' && argc >= 3) {
+        /* shi coop A B: two states, the calibrated game of a pair. */
+        return cmd_coop_dyad(cli, argc, argv);
+    }
     return shi_err_set(&cli->err, SHI_EUSAGE,
                        "coop: unknown subcommand '%s'; valid are strategies, match, tournament, "
-                       "moran, replicator, sweep, threshold",
+                       "moran, replicator, sweep, threshold, or two states (shi coop A B)",
                        argv[1]);
 }

@@ -1,0 +1,48 @@
+/*
+ * test_coop_dyad.c - the prisoner's dilemma calibrated from a pair's data.
+ */
+#include "test_util.h"
+
+#include <math.h>
+
+#include <shi/coop_dyad.h>
+#include <shi/data.h>
+#include <shi/power.h>
+
+static void russia_china(void **state)
+{
+    (void)state;
+    shi_data d;
+    shi_err err = {0};
+    assert_int_equal(shi_data_load(&d, NULL, &err), SHI_OK);
+    assert_int_equal(shi_data_load_relations(&d, NULL, &err), SHI_OK);
+    size_t cinc;
+    assert_int_equal(shi_cinc_add(&d.caps, &cinc, &err), SHI_OK);
+    shi_coop_dyad_input in = {&d.states, &d.caps, cinc, &d.dy, &d.rel, NULL};
+    shi_coop_dyad c;
+    assert_int_equal(shi_coop_dyad_calibrate(&c, &in, 365, 710, 2010, &err), SHI_OK);
+    /* The mapping of docs/coop.md, recomputed from the calibration's inputs. */
+    double dd = fmin(1.0, c.trade_dep / 0.1);
+    assert_true(fabs(c.payoffs.R - (3 + 2 * dd)) < 1e-12);
+    assert_true(fabs(c.payoffs.T - c.payoffs.R - 2) < 1e-12);
+    assert_true(c.payoffs.P == 1 && c.payoffs.S == 0);
+    assert_true(fabs(c.k - (c.threat_ab + c.threat_ba) / 2) < 1e-12);
+    double h = (c.alliance / 3 + (c.similarity + 1) / 2 + c.peace) / 3;
+    assert_true(fabs(c.delta - (0.5 + 0.45 * h)) < 1e-12);
+    /* Grim trigger with relative gains (Grieco utilities): T' = T + k(T - S),
+     * threshold (T' - R) / (T' - P). */
+    double Tp = c.payoffs.T + c.k * (c.payoffs.T - c.payoffs.S);
+    assert_true(fabs(c.thr.grim - (Tp - c.payoffs.R) / (Tp - c.payoffs.P)) < 1e-12);
+    /* 2009 had a dispute (hostility 4): 9 of the 10 years 2001-2010 were calm. */
+    assert_true(fabs(c.peace - 0.9) < 1e-12);
+    assert_true(c.delta > 0.5 && c.delta < 0.95);
+    /* Ukraine in 1985 was not a state: a clear error. */
+    assert_int_equal(shi_coop_dyad_calibrate(&c, &in, 369, 710, 1985, &err), SHI_EDATA);
+    shi_data_destroy(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {cmocka_unit_test(russia_china)};
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
