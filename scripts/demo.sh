@@ -1,13 +1,12 @@
 #!/usr/bin/env bash
-# The main job on the embedded data: the configuration of power 1992-2022 and
-# the China-Russia-USA triangle.
+# The main job on the embedded data: the study's analysis of Russia and China,
+# as a terminal summary and as one HTML report.
 set -euo pipefail
 shi=${1:-build/shi}
+out=$(dirname "$shi")/report-RUS-CHN.html
 echo "\$ shi report RUS CHN"
 "$shi" report RUS CHN
 echo
-echo "\$ shi power --majors --years 1992-2022"
-"$shi" power --majors --years 1992-2022
-echo
-echo "\$ shi power --states RUS,CHN,USA --year 2022"
-"$shi" power --states RUS,CHN,USA --year 2022
+echo "\$ shi report RUS CHN -o $out"
+"$shi" report RUS CHN -o "$out"
+echo "wrote $out (self-contained HTML with inline SVG charts; open it in a browser)"

@@ -2,10 +2,10 @@
  * shi/report.h - the study's analysis of a pair of states, composed from the
  * measures (this module formats; it computes no measure itself).
  *
- * This first version covers the configuration of power: polarity and
- * concentration, the triangle of the pair and a third state, and power
- * transitions. Later sections (threat, alignment, drivers, cooperation) join
- * it as their measures arrive.
+ * Sections: the configuration of power (polarity, concentration, the
+ * triangle of the pair and a third state, power transitions), threat both
+ * ways, the issue-area scorecard, alignment, the drivers verdict, the pair's
+ * cooperation threshold, milestones, missing data and sources.
  */
 #ifndef SHI_REPORT_H
 #define SHI_REPORT_H
@@ -15,6 +15,7 @@
 #include <shi/api.h>
 #include <shi/data.h>
 #include <shi/error.h>
+#include <shi/events.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -27,9 +28,17 @@ typedef struct shi_report_opts {
     size_t cinc; /* CINC column of d->caps (see shi_cinc_add) */
 } shi_report_opts;
 
-/** Write the terminal summary (fits one screen) to `f`. */
-SHI_API shi_status shi_report_summary(FILE *f, const shi_data *d, const shi_report_opts *o,
-                                      shi_err *err);
+/** Write the terminal summary (fits one screen) to `f`. The threat, issue-area,
+ *  drivers and cooperation lines need the dyadic and relations data loaded
+ *  (shi_data_load_relations); without them those lines are left out. `ev`
+ *  may be NULL. */
+SHI_API shi_status shi_report_summary(FILE *f, const shi_data *d, const shi_events *ev,
+                                      const shi_report_opts *o, shi_err *err);
+
+/** Write the whole report as one self-contained HTML page (inline SVG, no
+ *  scripts, no network) to `f`. Needs the dyadic and relations data. */
+SHI_API shi_status shi_report_html(FILE *f, const shi_data *d, const shi_events *ev,
+                                   const shi_report_opts *o, shi_err *err);
 
 #ifdef __cplusplus
 }

@@ -1,25 +1,30 @@
 /*
- * cmd_report.c - `shi report A B`: the study's analysis of a pair of states.
- * The composition lives in src/report; this only parses arguments.
+ * cmd_report.c - `shi report A B`: the study's analysis of a pair of states,
+ * as a terminal summary or (with -o) one self-contained HTML page. The
+ * composition lives in src/report; this only parses arguments and loads data.
  */
 #include "cli.h"
 
+#include <shi/events.h>
+#include <shi/outfile.h>
 #include <shi/power.h>
 #include <shi/report.h>
 
 int cmd_report(shi_cli *cli, int argc, char **argv)
 {
-    const char *third = NULL, *years = NULL;
+    const char *third = NULL, *years = NULL, *out = NULL, *events = NULL;
     const cli_opt opts[] = {
         {OPT_STRING, 0, "third", &third, "STATE",
          "the third state (default: the most capable other state in the last year)"},
         {OPT_STRING, 0, "years", &years, "A-B", "years covered (default 1992 to the last year)"},
+        {OPT_STRING, 'o', "output", &out, "FILE", "write the HTML report to FILE"},
+        {OPT_STRING, 0, "events", &events, "FILE", "your own events file (default: shi's)"},
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     const char *pos[2];
     size_t npos;
     int help;
-    shi_status s = cli_parse("report", "shi report A B [--third STATE] [--years A-B]", opts, argc,
-                             argv, pos, 2, &npos, &help, &cli->err);
+    shi_status s = cli_parse("report", "shi report A B [--third STATE] [--years A-B] [-o FILE]",
+                             opts, argc, argv, pos, 2, &npos, &help, &cli->err);
     if (s != SHI_OK || help) {
         return s;
     }
@@ -27,7 +32,8 @@ int cmd_report(shi_cli *cli, int argc, char **argv)
         return shi_err_set(&cli->err, SHI_EUSAGE,
                            "report: needs two states, e.g. 'shi report RUS CHN'");
     }
-    if ((s = cli_data(cli)) != SHI_OK) {
+    if ((s = cli_data(cli)) != SHI_OK ||
+        (s = shi_data_load_relations(&cli->data, cli->data_dir, &cli->err)) != SHI_OK) {
         return s;
     }
     shi_panel *p = &cli->data.caps;
@@ -50,6 +56,23 @@ int cmd_report(shi_cli *cli, int argc, char **argv)
     if ((s = shi_cinc_add(p, &cinc, &cli->err)) != SHI_OK) {
         return s;
     }
+    shi_events ev;
+    if ((s = shi_events_load(&ev, events, &cli->err)) != SHI_OK) {
+        return s;
+    }
     shi_report_opts ro = {a->ccode, b->ccode, c ? c->ccode : 0, y0, y1, cinc};
-    return shi_report_summary(stdout, &cli->data, &ro, &cli->err);
+    if (!out) {
+        s = shi_report_summary(stdout, &cli->data, &ev, &ro, &cli->err);
+    } else {
+        shi_outfile o;
+        if ((s = shi_outfile_open(&o, out, &cli->err)) == SHI_OK) {
+            s = shi_report_html(o.fp, &cli->data, &ev, &ro, &cli->err);
+            if (s == SHI_OK) {
+                s = shi_outfile_commit(&o, &cli->err);
+            }
+            shi_outfile_abort(&o);
+        }
+    }
+    shi_events_destroy(&ev);
+    return s;
 }

@@ -288,6 +288,11 @@ shi_status shi_threat_compute(const shi_threat_ctx *c, const shi_threat_model *m
         }
         double prox = isnan(km) ? (double)NAN : pow(2.0, -km / m->half_distance_km);
         uint8_t ct = dy->contig[shi_dy_pair(dy, year, si, sj)];
+        if (ct == SHI_DY_NA && year > dy->contig_y1 && dy->contig_y1 >= dy->y0) {
+            /* After the contiguity data end (2016), borders are carried forward:
+             * they rarely change, and missing would read as "far apart". */
+            ct = dy->contig[shi_dy_pair(dy, dy->contig_y1, si, sj)];
+        }
         if (ct >= 1 && ct <= 5) {
             double floor_ = m->contiguity[ct - 1];
             prox = isnan(prox) || floor_ > prox ? floor_ : prox;

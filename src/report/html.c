@@ -1,0 +1,886 @@
+#define _POSIX_C_SOURCE 200809L /* open_memstream */
+/*
+ * html.c - the study's analysis of a pair as one self-contained HTML page:
+ * inline SVG charts (src/output/svg.c), no scripts, no network, print- and
+ * phone-friendly CSS. The report composes results of the measures and
+ * models; it computes no measure itself.
+ */
+#include <shi/align.h>
+#include <shi/coop_dyad.h>
+#include <shi/drivers.h>
+#include <shi/dyad_drivers.h>
+#include <shi/power.h>
+#include <shi/report.h>
+#include <shi/svg.h>
+#include <shi/threat.h>
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct page {
+    shi_svg_buf html;
+    shi_err *err;
+    shi_status st;
+    int chart;          /* charts drawn, for ids */
+    char missing[4096]; /* plain statements of missing data */
+    const shi_data *d;
+    const shi_report_opts *o;
+    const shi_events *ev;
+    int third;
+} page;
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void
+put(page *p, const char *fmt, ...)
+{
+    if (p->st != SHI_OK) {
+        return;
+    }
+    char buf[4096];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    p->st = shi_svg_buf_puts(&p->html, buf, p->err);
+}
+
+static void text(page *p, const char *s)
+{
+    if (p->st == SHI_OK) {
+        p->st = shi_svg_buf_escape(&p->html, s, p->err);
+    }
+}
+
+static void note_missing(page *p, const char *what)
+{
+    size_t len = strlen(p->missing);
+    snprintf(p->missing + len, sizeof p->missing - len, "%s\n", what);
+}
+
+static const char *abb(const shi_data *d, int cc)
+{
+    const shi_state *s = shi_states_get(&d->states, cc);
+    return s ? s->abb : "?";
+}
+
+static const char *name(const shi_data *d, int cc)
+{
+    const shi_state *s = shi_states_get(&d->states, cc);
+    return s ? s->name : "?";
+}
+
+/* Render a chart into the page (figure + svg), noting what it lacks. */
+static void figure(page *p, shi_svg_chart *c, const char *what)
+{
+    if (p->st != SHI_OK || !c) {
+        if (!c && p->st == SHI_OK) {
+            p->st = shi_err_set(p->err, SHI_EIO, "out of memory");
+        }
+        shi_svg_free(c);
+        return;
+    }
+    char id[32], miss[512];
+    snprintf(id, sizeof id, "chart%d", ++p->chart);
+    p->st = shi_svg_set_id(c, id, p->err);
+    if (shi_svg_missing(c, miss, sizeof miss) > 0) {
+        char line[700];
+        snprintf(line, sizeof line, "%s: %s", what, miss);
+        note_missing(p, line);
+    }
+    put(p, "<figure>");
+    if (p->st == SHI_OK) {
+        p->st = shi_svg_render(c, &p->html, p->err);
+    }
+    put(p, "</figure>\n");
+    shi_svg_free(c);
+}
+
+static double cinc_of(const page *p, int cc, int y)
+{
+    long r = shi_panel_row(&p->d->caps, cc, y);
+    return r >= 0 ? shi_panel_get(&p->d->caps, p->o->cinc, (size_t)r) : (double)NAN;
+}
+
+/* Years as doubles for the x axis. */
+static double *years(int y0, int y1)
+{
+    double *x = malloc((size_t)(y1 - y0 + 1) * sizeof *x);
+    for (int y = y0; x && y <= y1; y++) {
+        x[y - y0] = y;
+    }
+    return x;
+}
+
+static void set_axes(page *p, shi_svg_chart *c, const char *ylabel, shi_svg_numfmt yfmt, double lo,
+                     double hi)
+{
+    shi_svg_axis x = {"year", SHI_SVG_YEAR, 0, 0, 0};
+    shi_svg_axis y = {ylabel, yfmt, 2, lo, hi};
+    if (p->st == SHI_OK) {
+        p->st = shi_svg_set_axis(c, 'x', &x, p->err);
+    }
+    if (p->st == SHI_OK) {
+        p->st = shi_svg_set_axis(c, 'y', &y, p->err);
+    }
+}
+
+static void line(page *p, shi_svg_chart *c, const char *label, const double *x, const double *v,
+                 size_t n)
+{
+    if (p->st == SHI_OK) {
+        p->st = shi_svg_line(c, label, x, n, v, n, p->err);
+    }
+}
+
+/* ---- 1. power -------------------------------------------------------------- */
+
+static void section_power(page *p)
+{
+    const shi_data *d = p->d;
+    const shi_report_opts *o = p->o;
+    int y0 = o->y0, y1 = o->y1;
+    size_t n = (size_t)(y1 - y0 + 1);
+    double *x = years(y0, y1), *v = malloc(n * sizeof *v);
+    shi_power_year last;
+    if (!x || !v ||
+        shi_power_year_compute(&d->caps, o->cinc, &d->states, y1, SHI_SCOPE_ALL, NULL, &last,
+                               p->err) != SHI_OK) {
+        p->st = p->err->code ? p->err->code : shi_err_set(p->err, SHI_EIO, "out of memory");
+        free(x);
+        free(v);
+        return;
+    }
+    int who[4] = {o->a, o->b, p->third, last.leader};
+    int nwho = last.leader == o->a || last.leader == o->b || last.leader == p->third ? 3 : 4;
+    put(p, "<section id=\"power\"><h2>1. The configuration of power</h2>\n");
+    char title[256], reading[600];
+    snprintf(title, sizeof title, "Share of world capabilities (CINC), %d-%d", y0, y1);
+    double f0 = cinc_of(p, o->a, y0), f1 = cinc_of(p, o->a, y1);
+    double g0 = cinc_of(p, o->b, y0), g1 = cinc_of(p, o->b, y1);
+    snprintf(reading, sizeof reading,
+             "%s's share of world capabilities went from %.1f%% to %.1f%% and %s's from %.1f%% "
+             "to %.1f%%; vertical rules mark power transitions (parity 0.8-1.2 and overtaking, "
+             "Organski & Kugler 1980).",
+             abb(d, o->a), 100 * f0, 100 * f1, abb(d, o->b), 100 * g0, 100 * g1);
+    shi_svg_chart *c = shi_svg_new(SHI_SVG_LINES, 720, 380);
+    if (c) {
+        p->st = shi_svg_title(c, title, reading, p->err);
+        set_axes(p, c, "share of world capabilities (%)", SHI_SVG_PERCENT, 0, 0);
+        for (int k = 0; k < nwho; k++) {
+            for (int y = y0; y <= y1; y++) {
+                v[y - y0] = cinc_of(p, who[k], y);
+            }
+            line(p, c, abb(d, who[k]), x, v, n);
+        }
+        /* Transition markers among the pair and the third state. */
+        int pairs[3][2] = {{o->a, o->b}, {o->a, p->third}, {o->b, p->third}};
+        int marks = 0;
+        for (int q = 0; q < 3 && p->st == SHI_OK; q++) {
+            for (int dir = 0; dir < 2; dir++) {
+                int ch = pairs[q][dir], ld = pairs[q][1 - dir];
+                shi_transition ev[64];
+                size_t ne = 0;
+                if (shi_power_transitions(&d->caps, o->cinc, ch, ld, y0, y1, 0.8, 1.2, ev, 64, &ne,
+                                          p->err) != SHI_OK) {
+                    continue;
+                }
+                for (size_t e = 0; e < ne && marks < 6 && p->st == SHI_OK; e++) {
+                    if (ev[e].kind != SHI_OVERTAKES || ev[e].year == y0) {
+                        continue;
+                    }
+                    char lab[96];
+                    snprintf(lab, sizeof lab, "%d: %s overtakes %s", ev[e].year, abb(d, ch),
+                             abb(d, ld));
+                    p->st = shi_svg_marker(c, ev[e].year, lab, p->err);
+                    marks++;
+                }
+            }
+        }
+    }
+    figure(p, c, "capability shares");
+    /* Polarity and concentration. */
+    c = shi_svg_new(SHI_SVG_LINES, 720, 320);
+    double *con = malloc(n * sizeof *con), *poles = malloc(n * sizeof *poles);
+    char periods[1024] = "";
+    shi_polarity prev = SHI_POLARITY_NONE;
+    int start = y0;
+    for (int y = y0; con && poles && y <= y1 + 1; y++) {
+        shi_power_year r;
+        shi_polarity pol = SHI_POLARITY_NONE;
+        if (y <= y1) {
+            shi_power_year_compute(&d->caps, o->cinc, &d->states, y, SHI_SCOPE_MAJORS, NULL, &r,
+                                   p->err);
+            con[y - y0] = r.con;
+            poles[y - y0] = r.poles;
+            v[y - y0] = r.leader_share;
+            pol = r.polarity;
+        }
+        if (y > y0 && (pol != prev || y > y1)) {
+            size_t len = strlen(periods);
+            snprintf(periods + len, sizeof periods - len, "%s%d-%d %s", len ? "; " : "", start,
+                     y - 1, shi_polarity_name(prev));
+            start = y;
+        }
+        prev = pol;
+    }
+    if (c && con && poles) {
+        snprintf(reading, sizeof reading,
+                 "Concentration CON (Ray & Singer 1973) and the leader's share among the major "
+                 "powers (the effective number of poles went from %.1f to %.1f). By shi's "
+                 "documented thresholds: %s.",
+                 poles[0], poles[n - 1], periods);
+        p->st =
+            shi_svg_title(c, "Polarity and concentration among the major powers", reading, p->err);
+        set_axes(p, c, "share or index (0-1)", SHI_SVG_NUM, 0, 1);
+        line(p, c, "concentration CON", x, con, n);
+        line(p, c, "leader's share of major-power capabilities", x, v, n);
+        if (p->st == SHI_OK) {
+            p->st = shi_svg_hline(c, 0.5, "unipolar threshold", p->err);
+        }
+    }
+    figure(p, c, "polarity");
+    put(p, "<p class=\"finding\">Polarity by CINC: ");
+    text(p, periods);
+    put(p, ". CINC weighs population and heavy industry as much as military spending, which "
+           "favours China (see the caveats in README.md).</p></section>\n");
+    free(con);
+    free(poles);
+    free(x);
+    free(v);
+}
+
+/* ---- 2. threat ---------------------------------------------------------------- */
+
+static void section_threat(page *p, shi_threat_ctx *ctx)
+{
+    const shi_data *d = p->d;
+    const shi_report_opts *o = p->o;
+    int y0 = o->y0, y1 = o->y1;
+    size_t n = (size_t)(y1 - y0 + 1);
+    double *x = years(y0, y1);
+    double *t[4];
+    double *comp[2];
+    comp[0] = malloc(SHI_T_N * n * sizeof(double));
+    comp[1] = malloc(SHI_T_N * n * sizeof(double));
+    for (int k = 0; k < 4; k++) {
+        t[k] = malloc(n * sizeof(double));
+    }
+    shi_threat_model m = shi_threat_model_default();
+    int pairs[4][2] = {{o->a, o->b}, {o->b, o->a}, {o->a, p->third}, {o->b, p->third}};
+    for (int y = y0; x && y <= y1 && p->st == SHI_OK; y++) {
+        for (int k = 0; k < 4; k++) {
+            shi_threat th;
+            p->st = shi_threat_compute(ctx, &m, pairs[k][0], pairs[k][1], y, &th, p->err);
+            t[k][y - y0] = th.total;
+            if (k < 2) {
+                for (int q = 0; q < SHI_T_N; q++) {
+                    comp[k][(size_t)q * n + (size_t)(y - y0)] = th.comp[q];
+                }
+            }
+        }
+    }
+    put(p, "<section id=\"threat\"><h2>2. Who threatens whom (balance of threat)</h2>\n");
+    char reading[600], lab[4][64];
+    double gap = t[0][n - 1] - t[1][n - 1];
+    snprintf(reading, sizeof reading,
+             "shi's threat index (Walt 1987; docs/threat.md), 0-1. In %d %s is %s threatened by "
+             "%s (%.2f) than %s by %s (%.2f): a perception gap of %+.2f.",
+             y1, abb(d, o->a), gap >= 0 ? "more" : "less", abb(d, o->b), t[0][n - 1], abb(d, o->b),
+             abb(d, o->a), t[1][n - 1], gap);
+    shi_svg_chart *c = shi_svg_new(SHI_SVG_LINES, 720, 360);
+    if (c) {
+        p->st = shi_svg_title(c, "Threat both ways, and from the third state", reading, p->err);
+        set_axes(p, c, "threat index (0-1)", SHI_SVG_NUM, 0, 1);
+        for (int k = 0; k < 4; k++) {
+            snprintf(lab[k], sizeof lab[k], "to %s from %s", abb(d, pairs[k][0]),
+                     abb(d, pairs[k][1]));
+            line(p, c, lab[k], x, t[k], n);
+        }
+    }
+    figure(p, c, "threat");
+    static const char *const rows[SHI_T_N] = {"aggregate strength", "proximity",
+                                              "offensive capability", "offensive intentions"};
+    for (int k = 0; k < 2 && p->st == SHI_OK; k++) {
+        char title[160];
+        snprintf(title, sizeof title, "Components of the threat to %s from %s", abb(d, pairs[k][0]),
+                 abb(d, pairs[k][1]));
+        c = shi_svg_new(SHI_SVG_HEATMAP, 720, 200);
+        if (c) {
+            p->st = shi_svg_title(c, title,
+                                  "Each of Walt's four criteria by year, 0-1: darker is lower, "
+                                  "yellow higher; hatched cells have no data.",
+                                  p->err);
+            shi_svg_axis xa = {"year", SHI_SVG_YEAR, 0, 0, 0};
+            shi_svg_axis za = {"component score (0-1)", SHI_SVG_NUM, 2, 0, 1};
+            if (p->st == SHI_OK) {
+                p->st = shi_svg_set_axis(c, 'x', &xa, p->err);
+            }
+            if (p->st == SHI_OK) {
+                p->st = shi_svg_set_axis(c, 'z', &za, p->err);
+            }
+            if (p->st == SHI_OK) {
+                p->st = shi_svg_heatmap(c, rows, SHI_T_N, x, n, comp[k], SHI_T_N * n, p->err);
+            }
+        }
+        figure(p, c, "threat components");
+    }
+    put(p, "</section>\n");
+    for (int k = 0; k < 4; k++) {
+        free(t[k]);
+    }
+    free(comp[0]);
+    free(comp[1]);
+    free(x);
+}
+
+/* ---- 3 and 4. issue areas and alignment ----------------------------------------- */
+
+static void section_align(page *p, const shi_align *al)
+{
+    const shi_data *d = p->d;
+    const shi_report_opts *o = p->o;
+    int y0 = o->y0, y1 = o->y1;
+    size_t n = (size_t)(y1 - y0 + 1);
+    double *x = years(y0, y1);
+    const shi_align_indicator *ind = shi_align_indicators();
+    put(p, "<section id=\"areas\"><h2>3. Issue areas: spheres of congruity and incongruity</h2>\n");
+    char reading[700] = "";
+    for (int area = 0; area < SHI_AREA_N; area++) {
+        double score;
+        shi_direction dd = shi_align_area_direction(al, (shi_area)area, &score);
+        size_t len = strlen(reading);
+        snprintf(reading + len, sizeof reading - len, "%s%s %s", len ? "; " : "",
+                 shi_area_name((shi_area)area),
+                 dd == SHI_DIR_CONVERGING  ? "converging"
+                 : dd == SHI_DIR_DIVERGING ? "diverging"
+                 : dd == SHI_DIR_STABLE    ? "stable"
+                                           : "no data");
+    }
+    size_t len = strlen(reading);
+    snprintf(reading + len, sizeof reading - len,
+             ". Each panel is one indicator of docs/align.md over %d-%d.", y0, y1);
+    shi_svg_chart *c = shi_svg_new(SHI_SVG_MULTIPLES, 720, 520);
+    if (c && x) {
+        p->st = shi_svg_title(c, "Issue-area scorecard", reading, p->err);
+        set_axes(p, c, "value (scaled to about -1..1)", SHI_SVG_NUM, -1, 1);
+        /* Panels share one y axis: indicators on other scales are divided by
+         * their top value (alliance level by 3, hostility by 5, UN distance by 3). */
+        double *sv = malloc(n * sizeof *sv);
+        for (int k = 0; k < SHI_AL_N && p->st == SHI_OK && sv; k++) {
+            double scale = k == SHI_AL_ALLIANCE  ? 3
+                           : k == SHI_AL_DISPUTE ? 5
+                           : k == SHI_AL_UN_DIST ? 3
+                                                 : 1;
+            char t[96];
+            snprintf(t, sizeof t, "%s%s", ind[k].name,
+                     scale == 3   ? " (/3)"
+                     : scale == 5 ? " (/5)"
+                                  : "");
+            for (size_t i = 0; i < n; i++) {
+                sv[i] = al->value[k][(size_t)(y0 - al->ys) + i] / scale;
+            }
+            p->st = shi_svg_panel(c, t, p->err);
+            line(p, c, "value", x, sv, n);
+        }
+        free(sv);
+    }
+    figure(p, c, "scorecard");
+    put(p,
+        "<table><tr><th>area</th><th>indicator</th><th>%d</th><th>%d</th><th>direction</th>"
+        "</tr>\n",
+        y0, y1);
+    for (int k = 0; k < SHI_AL_N; k++) {
+        double sl;
+        shi_direction dir = shi_align_indicator_direction(al, k, &sl);
+        double v0 = al->value[k][y0 - al->ys], v1 = al->value[k][y1 - al->ys];
+        char c0[32] = "-", c1[32] = "-";
+        if (!isnan(v0)) {
+            snprintf(c0, sizeof c0, "%.3f", v0);
+        }
+        if (!isnan(v1)) {
+            snprintf(c1, sizeof c1, "%.3f", v1);
+        }
+        put(p, "<tr><td>%s</td><td>", shi_area_name(ind[k].area));
+        text(p, ind[k].what);
+        put(p, "</td><td>%s</td><td>%s</td><td>%s</td></tr>\n", c0, c1, shi_direction_name(dir));
+    }
+    put(p, "</table>\n</section>\n");
+    /* 4. Alignment. */
+    put(p, "<section id=\"alignment\"><h2>4. Alignment: alliance portfolios and UN votes</h2>\n");
+    c = shi_svg_new(SHI_SVG_MULTIPLES, 720, 300);
+    if (c && x) {
+        /* First and last years with data of S and of the UN distance. */
+        int sy[2] = {0, 0}, uy[2] = {0, 0};
+        for (int y = y0; y <= y1; y++) {
+            if (!isnan(al->value[SHI_AL_S][y - al->ys])) {
+                sy[1] = y;
+                sy[0] = sy[0] ? sy[0] : y;
+            }
+            if (!isnan(al->value[SHI_AL_UN_DIST][y - al->ys])) {
+                uy[1] = y;
+                uy[0] = uy[0] ? uy[0] : y;
+            }
+        }
+        if (sy[0] && uy[0]) {
+            snprintf(
+                reading, sizeof reading,
+                "Alliance-portfolio similarity S (Signorino & Ritter 1999; capability-weighted) "
+                "went from %.2f (%d) to %.2f (%d), and the distance of UN ideal points "
+                "(Bailey, Strezhnev & Voeten 2017; divided by 3 here) from %.2f (%d) to %.2f "
+                "(%d).",
+                al->value[SHI_AL_S][sy[0] - al->ys], sy[0], al->value[SHI_AL_S][sy[1] - al->ys],
+                sy[1], al->value[SHI_AL_UN_DIST][uy[0] - al->ys], uy[0],
+                al->value[SHI_AL_UN_DIST][uy[1] - al->ys], uy[1]);
+        } else {
+            snprintf(reading, sizeof reading, "Alliance-portfolio similarity and UN voting: %s.",
+                     sy[0] ? "no UN ideal points for these years"
+                           : "no alliance data for these years");
+        }
+        p->st = shi_svg_title(c, "Similarity of foreign-policy positions", reading, p->err);
+        set_axes(p, c, "value", SHI_SVG_NUM, -1, 1);
+        int ks[3] = {SHI_AL_S, SHI_AL_UN_DIST, SHI_AL_UN_AGREE};
+        const char *ts[3] = {"alliance similarity S (-1 to 1)", "UN ideal-point distance (/3)",
+                             "share of UN votes agreeing"};
+        double *sv = malloc(n * sizeof *sv);
+        for (int q = 0; q < 3 && p->st == SHI_OK && sv; q++) {
+            for (size_t i = 0; i < n; i++) {
+                sv[i] = al->value[ks[q]][(size_t)(y0 - al->ys) + i] / (q == 1 ? 3 : 1);
+            }
+            p->st = shi_svg_panel(c, ts[q], p->err);
+            line(p, c, "value", x, sv, n);
+        }
+        free(sv);
+    }
+    figure(p, c, "alignment");
+    put(p, "</section>\n");
+    (void)d;
+    free(x);
+}
+
+/* ---- 5. drivers ---------------------------------------------------------------- */
+
+static void section_drivers(page *p)
+{
+    const shi_data *d = p->d;
+    const shi_report_opts *o = p->o;
+    /* Trade and events end in 2014: the analysis runs over the years with trade. */
+    int y1 = o->y1 < d->rel.trade_y1 ? o->y1 : d->rel.trade_y1, y0 = o->y0;
+    put(p, "<section id=\"drivers\"><h2>5. What drives the alignment?</h2>\n");
+    shi_dyad_drivers_input in = {&d->states, &d->caps, o->cinc, &d->dy, &d->rel, p->ev, NULL};
+    shi_dyad_series ser;
+    shi_drivers_result res;
+    shi_drivers_result_init(&res);
+    shi_err e = {0};
+    shi_status s =
+        shi_dyad_series_build(&ser, &in, o->a, o->b, p->third, y0, y1, SHI_OUTCOME_IDEAL, &e);
+    char msg[700] = "";
+    if (s == SHI_OK && ser.k > 0) {
+        const char *names[SHI_DD_MAX];
+        for (size_t j = 0; j < ser.k; j++) {
+            names[j] = ser.name[j];
+        }
+        shi_drivers_input di = {ser.n, ser.k, ser.y, ser.X, ser.block, names};
+        s = shi_drivers_fit(&di, NULL, &res, &e);
+    } else if (s == SHI_OK) {
+        s = shi_err_set(&e, SHI_EDATA, "no driver varies over the years");
+    }
+    if (s == SHI_EIO || s == SHI_EINTERNAL) {
+        p->st = shi_err_set(p->err, s, "%s", e.msg);
+        shi_dyad_series_destroy(&ser);
+        return;
+    }
+    shi_svg_chart *c = shi_svg_new(SHI_SVG_BARS, 720, 160);
+    if (s != SHI_OK) {
+        snprintf(msg, sizeof msg, "drivers of %s-%s, %d-%d: %s", abb(d, o->a), abb(d, o->b), y0, y1,
+                 e.msg);
+        note_missing(p, msg);
+        if (c) {
+            p->st = shi_svg_title(c, "External versus bilateral drivers", msg, p->err);
+            if (p->st == SHI_OK) {
+                p->st = shi_svg_placeholder(c, "too little data to tell", p->err);
+            }
+        }
+        figure(p, c, "drivers");
+        put(p, "<p class=\"finding\">");
+        text(p, msg);
+        put(p, "</p></section>\n");
+        shi_dyad_series_destroy(&ser);
+        return;
+    }
+    char reading[700];
+    snprintf(reading, sizeof reading,
+             "Outcome: minus the UN ideal-point distance, %d-%d (n = %zu). Share of the explained "
+             "variance (R2 = %.2f) due to each block of drivers: the Shapley value of the two "
+             "blocks, with a moving-block bootstrap 95%% interval (docs/drivers.md).",
+             y0, y1, res.n, res.r2);
+    if (c) {
+        p->st = shi_svg_title(c, "External versus bilateral drivers", reading, p->err);
+        shi_svg_axis xa = {"share of explained variance", SHI_SVG_PERCENT, 0, 0, 1};
+        if (p->st == SHI_OK) {
+            p->st = shi_svg_set_axis(c, 'x', &xa, p->err);
+        }
+        if (p->st == SHI_OK) {
+            p->st = shi_svg_bar(c, "external (system, third state)", res.shap_share[0],
+                                res.shap_share_ci[0][0], res.shap_share_ci[0][1], p->err);
+        }
+        if (p->st == SHI_OK) {
+            p->st =
+                shi_svg_bar(c, "bilateral (trade, arms, disputes, agreements)", res.shap_share[1],
+                            res.shap_share_ci[1][0], res.shap_share_ci[1][1], p->err);
+        }
+    }
+    figure(p, c, "drivers");
+    put(p,
+        "<p class=\"finding\"><strong>Externally driven: %.0f%% of explained variance "
+        "[%.0f%%, %.0f%%]</strong> (third state: %s). ",
+        100 * res.external_share, 100 * res.external_share_ci[0], 100 * res.external_share_ci[1],
+        abb(d, p->third));
+    if (ser.dropped[0]) {
+        put(p, "Left out: ");
+        text(p, ser.dropped);
+        put(p, ". ");
+    }
+    put(p, "Drivers:</p>\n<table><tr><th>driver</th><th>block</th><th>coefficient</th>"
+           "<th>Newey-West p</th><th>share of R2</th></tr>\n");
+    for (size_t j = 1; j <= res.k; j++) {
+        const shi_drivers_coef *cf = &res.coef[j];
+        put(p, "<tr><td>");
+        text(p, cf->name);
+        put(p, "</td><td>%s</td><td>%.3f</td><td>%.3f</td><td>%.0f%% [%.0f, %.0f]</td></tr>\n",
+            shi_drivers_block_name(cf->block), cf->b, cf->p_hac, 100 * cf->lmg_share,
+            100 * cf->lmg_share_ci[0], 100 * cf->lmg_share_ci[1]);
+    }
+    put(p, "</table></section>\n");
+    shi_drivers_result_destroy(&res);
+    shi_dyad_series_destroy(&ser);
+}
+
+/* ---- 6. cooperation ------------------------------------------------------------- */
+
+static void section_coop(page *p)
+{
+    const shi_data *d = p->d;
+    const shi_report_opts *o = p->o;
+    int y1 = o->y1 < d->rel.trade_y1 ? o->y1 : d->rel.trade_y1;
+    int y0 = o->y0 + 9 > 1825 ? o->y0 : 1825;
+    put(p, "<section id=\"cooperation\"><h2>6. Can cooperation last under anarchy?</h2>\n");
+    size_t n = y1 >= y0 ? (size_t)(y1 - y0 + 1) : 0;
+    double *x = years(y0, y1 >= y0 ? y1 : y0), *delta = malloc((n ? n : 1) * sizeof(double));
+    double *grim = malloc((n ? n : 1) * sizeof(double)),
+           *tft = malloc((n ? n : 1) * sizeof(double));
+    shi_coop_dyad_input in = {&d->states, &d->caps, o->cinc, &d->dy, &d->rel, NULL};
+    shi_coop_dyad last;
+    int have = 0;
+    for (int y = y0; y <= y1 && x && delta && grim && tft; y++) {
+        shi_coop_dyad cd;
+        shi_err e = {0};
+        size_t t = (size_t)(y - y0);
+        delta[t] = grim[t] = tft[t] = (double)NAN;
+        if (shi_coop_dyad_calibrate(&cd, &in, o->a, o->b, y, &e) == SHI_OK) {
+            delta[t] = cd.delta;
+            grim[t] = cd.thr.grim;
+            tft[t] = cd.thr.tft;
+            last = cd;
+            have = 1;
+        }
+    }
+    shi_svg_chart *c = shi_svg_new(SHI_SVG_LINES, 720, 320);
+    char reading[700];
+    if (have) {
+        snprintf(reading, sizeof reading,
+                 "The pair's prisoner's dilemma calibrated from its data (docs/coop.md): the "
+                 "shadow of the future delta against the thresholds above which reciprocity "
+                 "sustains cooperation. In %d delta = %.2f; grim trigger needs %.2f, Tit for Tat "
+                 "%.2f: cooperation is %s.",
+                 last.year, last.delta, last.thr.grim, last.thr.tft,
+                 last.delta >= last.thr.tft    ? "sustainable for both"
+                 : last.delta >= last.thr.grim ? "sustainable for grim trigger only"
+                                               : "not sustainable");
+    } else {
+        snprintf(reading, sizeof reading, "No year with the data the calibration needs.");
+        note_missing(p, "cooperation: no year with threat measures for the pair");
+    }
+    if (c) {
+        p->st =
+            shi_svg_title(c, "Shadow of the future and cooperation thresholds", reading, p->err);
+        set_axes(p, c, "continuation probability delta", SHI_SVG_NUM, 0.4, 1.0);
+        line(p, c, "delta (pair)", x, delta, n);
+        line(p, c, "grim trigger threshold", x, grim, n);
+        line(p, c, "Tit for Tat threshold", x, tft, n);
+        if (!have && p->st == SHI_OK) {
+            p->st = shi_svg_placeholder(c, "no data for the calibration", p->err);
+        }
+    }
+    figure(p, c, "cooperation");
+    if (have) {
+        put(p,
+            "<p class=\"finding\">In %d: payoffs T=%.2f R=%.2f P=%.2f S=%.2f, relative gains "
+            "k=%.2f, delta=%.2f; margins %.2f (grim) and %.2f (Tit for Tat).</p>\n",
+            last.year, last.payoffs.T, last.payoffs.R, last.payoffs.P, last.payoffs.S, last.k,
+            last.delta, last.delta - last.thr.grim, last.delta - last.thr.tft);
+    }
+    put(p, "</section>\n");
+    free(x);
+    free(delta);
+    free(grim);
+    free(tft);
+}
+
+/* ---- 7. timeline, missing data, sources ------------------------------------------ */
+
+static void section_timeline(page *p)
+{
+    const shi_data *d = p->d;
+    const shi_report_opts *o = p->o;
+    put(p, "<section id=\"timeline\"><h2>7. Milestones</h2>\n");
+    shi_svg_chart *c = shi_svg_new(SHI_SVG_TIMELINE, 720, 200);
+    int count = 0;
+    if (c) {
+        p->st = shi_svg_title(c, "Milestones",
+                              "Dated events concerning the pair or the system, from shi's events "
+                              "file (data/events.tsv), each with its source below.",
+                              p->err);
+        shi_svg_axis xa = {"year", SHI_SVG_YEAR, 0, o->y0, o->y1};
+        if (p->st == SHI_OK) {
+            p->st = shi_svg_set_axis(c, 'x', &xa, p->err);
+        }
+    }
+    for (size_t e = 0; p->ev && e < p->ev->n && p->st == SHI_OK; e++) {
+        const shi_event *ev = &p->ev->v[e];
+        int y = ev->date / 10000;
+        if (y < o->y0 || y > o->y1 || !shi_event_concerns(ev, o->a, o->b)) {
+            continue;
+        }
+        double xf = y + ((ev->date / 100 % 100) - 1) / 12.0;
+        p->st = shi_svg_event(c, xf, ev->label, p->err);
+        count++;
+    }
+    if (c && count == 0 && p->st == SHI_OK) {
+        p->st = shi_svg_placeholder(c, "no event of the events file concerns this pair", p->err);
+        note_missing(p, "milestones: the events file has none for this pair and these years");
+    }
+    figure(p, c, "milestones");
+    put(p, "<ul class=\"events\">\n");
+    for (size_t e = 0; p->ev && e < p->ev->n; e++) {
+        const shi_event *ev = &p->ev->v[e];
+        int y = ev->date / 10000;
+        if (y < o->y0 || y > o->y1 || !shi_event_concerns(ev, o->a, o->b)) {
+            continue;
+        }
+        put(p, "<li><strong>%04d-%02d-%02d</strong> ", y, ev->date / 100 % 100, ev->date % 100);
+        text(p, ev->label);
+        put(p, ": ");
+        text(p, ev->description);
+        put(p, " <span class=\"src\">(");
+        text(p, ev->source);
+        put(p, ")</span></li>\n");
+    }
+    put(p, "</ul></section>\n");
+    (void)d;
+}
+
+/* Plain statements of what the data do not cover in the report's years. */
+static void coverage_notes(page *p)
+{
+    const shi_data *d = p->d;
+    const shi_report_opts *o = p->o;
+    int who[3] = {o->a, o->b, p->third};
+    char line[300];
+    for (int k = 0; k < 3; k++) {
+        int first = 0, last = 0;
+        for (int y = o->y0; y <= o->y1; y++) {
+            if (!isnan(cinc_of(p, who[k], y))) {
+                last = y;
+                first = first ? first : y;
+            }
+        }
+        const shi_state *st = shi_states_get(&d->states, who[k]);
+        int m0 = 0, m1 = 0;
+        if (st) {
+            shi_states_years(&d->states, st, &m0, &m1);
+        }
+        if (!first) {
+            snprintf(line, sizeof line, "%s: no capability data in %d-%d", abb(d, who[k]), o->y0,
+                     o->y1);
+            note_missing(p, line);
+        } else if (first > o->y0 || last < o->y1) {
+            snprintf(line, sizeof line,
+                     "%s: capability data only for %d-%d (a system member from %d); earlier "
+                     "years are left blank, not zero",
+                     abb(d, who[k]), first, last, m0);
+            note_missing(p, line);
+        }
+    }
+    struct {
+        const char *what;
+        int y0, y1;
+    } cov[] = {{"contiguity (COW 3.2)", d->dy.contig_y0, d->dy.contig_y1},
+               {"alliances (ATOP 5.1) and alliance similarity", d->dy.ally_y0, d->dy.ally_y1},
+               {"UN ideal points", d->dy.unga_y0, d->dy.unga_y1},
+               {"militarized disputes (GML MID 2.1.1)", d->dy.mid_y0, d->dy.mid_y1},
+               {"trade (COW 4.0), and so the drivers and cooperation sections", d->rel.trade_y0,
+                d->rel.trade_y1},
+               {"events (ICEWS)", d->rel.ev_y0, d->rel.ev_y1}};
+    for (size_t k = 0; k < sizeof cov / sizeof cov[0]; k++) {
+        if (cov[k].y0 > o->y0 || cov[k].y1 < o->y1) {
+            snprintf(line, sizeof line, "%s: data cover %d-%d only; other years are missing",
+                     cov[k].what, cov[k].y0, cov[k].y1);
+            note_missing(p, line);
+        }
+    }
+}
+
+static void section_data(page *p)
+{
+    const shi_data *d = p->d;
+    put(p, "<section id=\"missing\"><h2>Missing data</h2>\n");
+    if (!p->missing[0]) {
+        put(p, "<p>Every chart has data for every series.</p>\n");
+    } else {
+        put(p, "<ul>\n");
+        for (char *line = p->missing; *line;) {
+            char *nl = strchr(line, '\n');
+            if (nl) {
+                *nl = '\0';
+            }
+            put(p, "<li>");
+            text(p, line);
+            put(p, "</li>\n");
+            if (!nl) {
+                break;
+            }
+            line = nl + 1;
+        }
+        put(p, "</ul>\n");
+    }
+    put(p, "</section>\n<section id=\"data\"><h2>Data and sources</h2>\n<table><tr><th>data "
+           "set</th><th>version</th><th>file</th><th>read from</th><th>citation</th></tr>\n");
+    for (size_t i = 0; i < d->nsrc; i++) {
+        const shi_source *s = &d->src[i];
+        put(p, "<tr><td>");
+        text(p, s->name);
+        put(p, "</td><td>");
+        text(p, s->version);
+        put(p, "</td><td>");
+        text(p, s->file);
+        put(p, "</td><td>");
+        text(p, s->loaded);
+        put(p, "</td><td>");
+        text(p, s->citation);
+        put(p, "</td></tr>\n");
+    }
+    put(p, "</table>\n<p>Methods: docs/power.md (CINC, concentration, polarity, transitions), "
+           "docs/threat.md, docs/align.md, docs/drivers.md, docs/coop.md, docs/dyads.md in the "
+           "shi source tree. The drivers bootstrap uses seed 1 (Philox4x32-10).</p></section>\n");
+}
+
+static const char *CSS =
+    "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0 auto;"
+    "max-width:820px;padding:0 16px 48px;color:#1a1a1a;line-height:1.45;background:#fff}"
+    "h1{font-size:1.6em;margin:24px 0 4px}h2{font-size:1.25em;border-bottom:1px solid #ccc;"
+    "padding-bottom:4px;margin-top:36px}figure{margin:16px 0}svg{max-width:100%;height:auto}"
+    "table{border-collapse:collapse;font-size:.85em;width:100%;margin:8px 0}"
+    "th,td{border-bottom:1px solid #e2e2e2;padding:4px 6px;text-align:left;vertical-align:top}"
+    ".finding{background:#f4f6f8;border-left:4px solid #0072b2;padding:8px 12px}"
+    ".summary{background:#f8f8f0;border:1px solid #ddd;padding:8px 16px;font-size:.9em}"
+    ".src{color:#555;font-size:.9em}.sub{color:#444}pre{white-space:pre-wrap;font-size:.85em}"
+    "@media print{body{max-width:none}section{break-inside:avoid-page}a{color:inherit}}"
+    "@media (max-width:600px){body{font-size:15px;padding:0 8px}table{font-size:.75em}}";
+
+shi_status shi_report_html(FILE *f, const shi_data *d, const shi_events *ev,
+                           const shi_report_opts *o, shi_err *err)
+{
+    page p;
+    memset(&p, 0, sizeof p);
+    p.err = err;
+    p.d = d;
+    p.o = o;
+    p.ev = ev;
+    p.third = o->third;
+    if (!d->dy_loaded || !d->rel_loaded) {
+        return shi_err_set(err, SHI_EINTERNAL, "report: the dyadic and relations data are needed");
+    }
+    if (!p.third) {
+        p.third = shi_most_capable_other(&d->caps, o->cinc, o->a, o->b, o->y1);
+    }
+    char title[256];
+    snprintf(title, sizeof title, "%s and %s, %d-%d", name(d, o->a), name(d, o->b), o->y0, o->y1);
+    put(&p, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            "<title>shi report: ");
+    text(&p, title);
+    put(&p, "</title><style>%s</style></head><body>\n<header><h1>", CSS);
+    text(&p, title);
+    put(&p,
+        "</h1><p class=\"sub\">The configuration of power, threat, alignment, drivers and "
+        "cooperation of a pair of states (shi %s). Third state: ",
+        SHI_VERSION);
+    text(&p, name(d, p.third));
+    put(&p, ".</p></header>\n<div class=\"summary\"><pre>");
+    /* The terminal summary, as the page's abstract. */
+    char *sum = NULL;
+    size_t sumlen = 0;
+    FILE *mf = open_memstream(&sum, &sumlen);
+    shi_report_opts so = *o;
+    so.third = p.third;
+    if (mf) {
+        shi_status s = shi_report_summary(mf, d, ev, &so, err);
+        fclose(mf);
+        if (s != SHI_OK) {
+            free(sum);
+            shi_svg_buf_free(&p.html);
+            return s;
+        }
+        text(&p, sum);
+    }
+    free(sum);
+    put(&p, "</pre></div>\n");
+    shi_threat_input ti = {&d->states, &d->caps, o->cinc, &d->dy, &d->rel};
+    shi_threat_ctx *ctx = NULL;
+    if (p.st == SHI_OK) {
+        p.st = shi_threat_ctx_new(&ctx, &ti, err);
+    }
+    shi_align_input ai = {&d->states, &d->caps, o->cinc, &d->dy, &d->rel, NULL};
+    shi_align al;
+    memset(&al, 0, sizeof al);
+    if (p.st == SHI_OK) {
+        section_power(&p);
+    }
+    if (p.st == SHI_OK) {
+        section_threat(&p, ctx);
+    }
+    if (p.st == SHI_OK &&
+        (p.st = shi_align_compute(&al, &ai, o->a, o->b, o->y0, o->y1, 5, err)) == SHI_OK) {
+        section_align(&p, &al);
+    }
+    if (p.st == SHI_OK) {
+        section_drivers(&p);
+    }
+    if (p.st == SHI_OK) {
+        section_coop(&p);
+    }
+    if (p.st == SHI_OK) {
+        section_timeline(&p);
+    }
+    if (p.st == SHI_OK) {
+        coverage_notes(&p);
+        section_data(&p);
+    }
+    put(&p,
+        "<footer><p class=\"src\">Made by shi %s, GPL-3.0-or-later. Cite shi "
+        "(CITATION.cff) and the data sets above.</p></footer>\n</body></html>\n",
+        SHI_VERSION);
+    shi_align_destroy(&al);
+    shi_threat_ctx_free(ctx);
+    shi_status s = p.st;
+    if (s == SHI_OK && p.html.len && fwrite(p.html.data, 1, p.html.len, f) != p.html.len) {
+        s = shi_err_set(err, SHI_EIO, "write error");
+    }
+    shi_svg_buf_free(&p.html);
+    return s;
+}

@@ -1,0 +1,210 @@
+/*
+ * test_report.c - the HTML report: structure, every chart, missing data said
+ * plainly; and the terminal summary's sections.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "test_util.h"
+
+#include <string.h>
+
+#include <shi/data.h>
+#include <shi/events.h>
+#include <shi/power.h>
+#include <shi/report.h>
+
+static shi_data D;
+static shi_events EV;
+static size_t CINC;
+
+static int setup(void **state)
+{
+    (void)state;
+    shi_err err = {0};
+    if (shi_data_load(&D, NULL, &err) || shi_data_load_relations(&D, NULL, &err) ||
+        shi_cinc_add(&D.caps, &CINC, &err) || shi_events_load(&EV, NULL, &err)) {
+        print_error("%s\n", err.msg);
+        return -1;
+    }
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    shi_events_destroy(&EV);
+    shi_data_destroy(&D);
+    return 0;
+}
+
+static char *render(int a, int b, int y0, int y1, int html)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    shi_report_opts o = {a, b, 0, y0, y1, CINC};
+    shi_err err = {0};
+    shi_status s = html ? shi_report_html(f, &D, &EV, &o, &err)
+                        : shi_report_summary(f, &D, &EV, &o, &err);
+    fclose(f);
+    if (s != SHI_OK) {
+        print_error("%s\n", err.msg);
+    }
+    assert_int_equal(s, SHI_OK);
+    return buf;
+}
+
+static size_t count(const char *s, const char *what)
+{
+    size_t n = 0;
+    for (const char *p = strstr(s, what); p; p = strstr(p + 1, what)) {
+        n++;
+    }
+    return n;
+}
+
+/* Tags open and close in order (a stack), attributes quoted, entities valid:
+ * enough to tell a well-formed page from a broken one. Void elements of HTML
+ * (meta) and self-closing SVG elements (<.../>) are allowed. */
+static int well_formed(const char *s, char *why, size_t size)
+{
+    char stack[256][16];
+    int depth = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p == '&') {
+            const char *e = strchr(p, ';');
+            if (!e || e - p > 8) {
+                snprintf(why, size, "bad entity near '%.20s'", p);
+                return 0;
+            }
+            continue;
+        }
+        if (*p != '<') {
+            continue;
+        }
+        if (p[1] == '!') {
+            p = strchr(p, '>');
+            if (!p) {
+                return 0;
+            }
+            continue;
+        }
+        const char *e = strchr(p, '>');
+        if (!e) {
+            snprintf(why, size, "unclosed tag");
+            return 0;
+        }
+        int closing = p[1] == '/';
+        const char *n0 = p + 1 + closing;
+        size_t nl = strcspn(n0, " >/\n");
+        char tag[16];
+        snprintf(tag, sizeof tag, "%.*s", (int)(nl < 15 ? nl : 15), n0);
+        int self = e[-1] == '/' || strcmp(tag, "meta") == 0;
+        /* Attribute values must be quoted: after '=' comes '"'. */
+        for (const char *q = n0; q < e; q++) {
+            if (*q == '=' && q[1] != '"') {
+                snprintf(why, size, "unquoted attribute in <%s>", tag);
+                return 0;
+            }
+            if (*q == '"') {
+                q = strchr(q + 1, '"');
+                if (!q || q > e) {
+                    snprintf(why, size, "unterminated attribute in <%s>", tag);
+                    return 0;
+                }
+            }
+        }
+        if (closing) {
+            if (depth == 0 || strcmp(stack[depth - 1], tag) != 0) {
+                snprintf(why, size, "</%s> closes <%s>", tag, depth ? stack[depth - 1] : "");
+                return 0;
+            }
+            depth--;
+        } else if (!self) {
+            if (depth == 256) {
+                return 0;
+            }
+            snprintf(stack[depth++], 16, "%s", tag);
+        }
+        p = e;
+    }
+    if (depth != 0) {
+        snprintf(why, size, "<%s> never closed", stack[depth - 1]);
+        return 0;
+    }
+    return 1;
+}
+
+static void html_russia_china(void **state)
+{
+    (void)state;
+    char *h = render(365, 710, 1992, 2022, 1);
+    char why[200] = "";
+    int ok = well_formed(h, why, sizeof why);
+    if (!ok) {
+        print_error("not well-formed: %s\n", why);
+    }
+    assert_true(ok);
+    assert_true(strncmp(h, "<!DOCTYPE html>", 15) == 0);
+    /* Every chart: 2 power, 3 threat, 1 scorecard, 1 alignment, 1 drivers,
+     * 1 cooperation, 1 timeline. */
+    assert_int_equal(count(h, "<svg"), 10);
+    assert_int_equal(count(h, "</svg>"), 10);
+    const char *sections[] = {"id=\"power\"", "id=\"threat\"", "id=\"areas\"",
+                              "id=\"alignment\"", "id=\"drivers\"", "id=\"cooperation\"",
+                              "id=\"timeline\"", "id=\"missing\"", "id=\"data\""};
+    for (size_t k = 0; k < sizeof sections / sizeof sections[0]; k++) {
+        assert_non_null(strstr(h, sections[k]));
+    }
+    /* Charts have titles, readings and axis labels; no NaN leaks into the page. */
+    assert_int_equal(count(h, "<title>") >= 10, 1);
+    assert_null(strstr(h, "nan"));
+    assert_null(strstr(h, "inf "));
+    assert_non_null(strstr(h, "Externally driven:"));
+    assert_non_null(strstr(h, "1997-04-23"));    /* the multipolar-world declaration */
+    assert_non_null(strstr(h, "Singer, J. David")); /* the sources table */
+    /* Self-contained: no scripts, no links to other resources. */
+    assert_null(strstr(h, "<script"));
+    assert_null(strstr(h, "http-equiv"));
+    assert_null(strstr(h, "<link"));
+    assert_null(strstr(h, "src=\""));
+    free(h);
+}
+
+/* Ukraine joined the system in 1991: the report says so instead of drawing
+ * empty charts. */
+static void html_sparse(void **state)
+{
+    (void)state;
+    char *h = render(369, 710, 1985, 2022, 1);
+    char why[200] = "";
+    assert_true(well_formed(h, why, sizeof why));
+    assert_non_null(strstr(h, "UKR: capability data only for 1991-2022 (a system member from "
+                               "1991); earlier years are left blank, not zero"));
+    assert_non_null(strstr(h, "trade (COW 4.0), and so the drivers and cooperation sections: "
+                               "data cover 1870-2014 only"));
+    free(h);
+}
+
+static void summary_sections(void **state)
+{
+    (void)state;
+    char *s = render(365, 710, 1992, 2022, 0);
+    const char *heads[] = {"1. Power", "2. The triangle", "3. Power transitions", "4. Threat",
+                           "5. Issue areas", "6. Drivers", "7. Cooperation"};
+    for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++) {
+        assert_non_null(strstr(s, heads[k]));
+    }
+    /* Fits one screen: at most 45 lines. */
+    assert_true(count(s, "\n") <= 45);
+    free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(html_russia_china),
+        cmocka_unit_test(html_sparse),
+        cmocka_unit_test(summary_sections),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
