@@ -21,7 +21,8 @@ run() { # label, runs, args...
 }
 run "bare" 7 dyads --directed
 run "cinc,major,contiguity,distance,alliance" 5 dyads --directed --add cinc,major,contiguity,distance,alliance
-run "all (with sim and ideal)" 3 dyads --directed --add all
+run "threat (4 components and total)" 3 dyads --directed --add threat
+run "all (with sim, ideal and threat)" 3 dyads --directed --add all
 run "all, --threads 1" 3 dyads --directed --add all --threads 1
 /usr/bin/env time -f "peak RSS %M KB, %e s (all families)" "$shi" dyads --directed --add all -q -o "$out/d.csv"
 "$shi" dyads --directed --add all --threads 1 -q -o "$out/t1.csv"

@@ -13,6 +13,7 @@
  *             Scott's pi (nominal `pi`, quadratic `pi_sq`), over alliance portfolios
  *   ideal     ideal1, ideal2, ideal_dist (UN General Assembly ideal points), and
  *             agree: share of UN votes agreeing, where one side is a reference state
+ *   threat    threat to state 1 from state 2 (shi/threat.h) and its four components
  * Missing stays missing: outside a data set's years a variable is missing,
  * never 0. Symmetric measures are equal for (i, j) and (j, i).
  */
@@ -26,6 +27,9 @@
 #include <shi/panel.h>
 #include <shi/states.h>
 
+struct shi_relations;
+struct shi_threat_model;
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -38,7 +42,8 @@ enum {
     SHI_DV_ALLIANCE = 1u << 4,
     SHI_DV_SIM = 1u << 5,
     SHI_DV_IDEAL = 1u << 6,
-    SHI_DV_ALL = (1u << 7) - 1
+    SHI_DV_THREAT = 1u << 7, /* threat, threat_strength/proximity/offensive/intentions */
+    SHI_DV_ALL = (1u << 8) - 1
 };
 
 /** Parse a comma-separated list of families ("cinc,contiguity,distance,...";
@@ -51,10 +56,12 @@ SHI_API int shi_dyadvars_need_dyadic(unsigned mask);
 /** What the variables are computed from. */
 typedef struct shi_dyadvars_input {
     const shi_states *states;
-    const shi_panel *caps; /* state-year capabilities */
-    size_t cinc;           /* their CINC column (shi_cinc_add) */
-    const shi_dyadic *dy;  /* dyadic arrays (NULL if no family needs them) */
-    int threads;           /* 0: OpenMP default */
+    const shi_panel *caps;                /* state-year capabilities */
+    size_t cinc;                          /* their CINC column (shi_cinc_add) */
+    const shi_dyadic *dy;                 /* dyadic arrays (NULL if no family needs them) */
+    int threads;                          /* 0: OpenMP default */
+    const struct shi_relations *rel;      /* threat: events (may be NULL) */
+    const struct shi_threat_model *model; /* threat: NULL for the defaults */
 } shi_dyadvars_input;
 
 /** Add the families in `mask` to frame `f`, whose first three columns are

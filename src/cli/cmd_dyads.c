@@ -84,7 +84,7 @@ int cmd_dyads(shi_cli *cli, int argc, char **argv)
         {OPT_STRING, 0, "years", &years, "A-B", "years (default 1816-2016, the COW state list)"},
         {OPT_FLAG, 0, "directed", &directed, NULL, "directed dyads (i,j) and (j,i); default i<j"},
         {OPT_STRING, 0, "add", &add, "LIST",
-         "variables: cinc,major,contiguity,distance,alliance,sim,ideal or all"},
+         "variables: cinc,major,contiguity,distance,alliance,sim,ideal,threat or all"},
         {OPT_STRING, 0, "states", &states, "LIST", "dyads with a member among these states"},
         {OPT_FLAG, 0, "both", &both, NULL, "with --states: both members among them"},
         {OPT_STRING, 0, "regions", &regions, "LIST",
@@ -165,11 +165,15 @@ int cmd_dyads(shi_cli *cli, int argc, char **argv)
             return s;
         }
     }
+    if ((mask & SHI_DV_THREAT) &&
+        (s = shi_data_load_relations(&cli->data, cli->data_dir, &cli->err)) != SHI_OK) {
+        return s;
+    }
     if (relevant) {
         o.relevant = &cli->data.dy;
     }
     size_t cinc = 0;
-    if ((mask & (SHI_DV_CINC | SHI_DV_SIM)) &&
+    if ((mask & (SHI_DV_CINC | SHI_DV_SIM | SHI_DV_THREAT)) &&
         (s = shi_cinc_add(&cli->data.caps, &cinc, &cli->err)) != SHI_OK) {
         return s;
     }
@@ -179,9 +183,13 @@ int cmd_dyads(shi_cli *cli, int argc, char **argv)
         return s;
     }
     stage(&pr, "adding variables");
-    shi_dyadvars_input in = {&cli->data.states, &cli->data.caps, cinc,
+    shi_dyadvars_input in = {&cli->data.states,
+                             &cli->data.caps,
+                             cinc,
                              cli->data_loaded && cli->data.dy_loaded ? &cli->data.dy : NULL,
-                             threads};
+                             threads,
+                             cli->data.rel_loaded ? &cli->data.rel : NULL,
+                             NULL};
     s = shi_dyadvars_add(&f, mask, &in, &cli->err);
     shi_meta meta = {0};
     char buf[1024];

@@ -8,6 +8,7 @@
 #include <shi/dyadvars.h>
 #include <shi/dyads.h>
 #include <shi/similarity.h>
+#include <shi/threat.h>
 
 #include <math.h>
 #include <stdlib.h>
@@ -37,7 +38,8 @@ static const struct {
 } FAMILIES[] = {
     {"cinc", SHI_DV_CINC},     {"major", SHI_DV_MAJOR},       {"contiguity", SHI_DV_CONTIG},
     {"contig", SHI_DV_CONTIG}, {"distance", SHI_DV_DISTANCE}, {"alliance", SHI_DV_ALLIANCE},
-    {"sim", SHI_DV_SIM},       {"ideal", SHI_DV_IDEAL},       {"all", SHI_DV_ALL},
+    {"sim", SHI_DV_SIM},       {"ideal", SHI_DV_IDEAL},       {"threat", SHI_DV_THREAT},
+    {"all", SHI_DV_ALL},
 };
 
 shi_status shi_dyadvars_parse(const char *list, unsigned *mask, shi_err *err)
@@ -56,7 +58,7 @@ shi_status shi_dyadvars_parse(const char *list, unsigned *mask, shi_err *err)
         if (!bit) {
             return shi_err_set(err, SHI_EUSAGE,
                                "--add: unknown variable family '%.*s'; valid families are cinc, "
-                               "major, contiguity, distance, alliance, sim, ideal, all",
+                               "major, contiguity, distance, alliance, sim, ideal, threat, all",
                                (int)len, p);
         }
         *mask |= bit;
@@ -134,6 +136,7 @@ typedef struct cols {
     int32_t *level, *flag[5];
     double *s[8], *taub, *kappa, *pi, *pi_sq;
     double *ideal1, *ideal2, *idist, *agree;
+    double *threat, *tcomp[SHI_T_N];
 } cols;
 
 /* Alliance-portfolio similarity over the system of one year: a dense matrix of
@@ -251,8 +254,19 @@ static void sim_row(const simyear *sy, long pa, long pb, const cols *k, size_t r
     k->pi_sq[r] = g.pi_sq;
 }
 
-static void fill_row(const ctx *c, const cols *k, const shi_frame *f, size_t r, unsigned mask)
+static void fill_row(const ctx *c, const cols *k, const shi_frame *f, size_t r, unsigned mask,
+                     const shi_threat_ctx *tc, const shi_threat_model *tm)
 {
+    if ((mask & SHI_DV_THREAT) && tc) {
+        shi_threat th;
+        if (shi_threat_compute(tc, tm, f->cols[1].i32[r], f->cols[2].i32[r], f->cols[0].i32[r], &th,
+                               NULL) == SHI_OK) {
+            k->threat[r] = th.total;
+            for (int q = 0; q < SHI_T_N; q++) {
+                k->tcomp[q][r] = th.comp[q];
+            }
+        }
+    }
     int y = f->cols[0].i32[r];
     long a = c->map[f->cols[1].i32[r]], b = c->map[f->cols[2].i32[r]];
     if (a < 0 || b < 0) {
@@ -383,6 +397,23 @@ static shi_status add_cols(shi_frame *f, unsigned mask, cols *k, shi_err *err)
             return s;
         }
     }
+    if (mask & SHI_DV_THREAT) {
+        static const char *const tn[SHI_T_N] = {"threat_strength", "threat_proximity",
+                                                "threat_offensive", "threat_intentions"};
+        static const char *const tl[SHI_T_N] = {"Threat to 1 from 2: aggregate strength (0-1)",
+                                                "Threat to 1 from 2: proximity (0-1)",
+                                                "Threat to 1 from 2: offensive capability (0-1)",
+                                                "Threat to 1 from 2: offensive intentions (0-1)"};
+        if ((s = shi_frame_add_f64(f, "threat", "Threat to state 1 from state 2 (shi, Walt 1987)",
+                                   4, &k->threat, err))) {
+            return s;
+        }
+        for (int q = 0; q < SHI_T_N; q++) {
+            if ((s = shi_frame_add_f64(f, tn[q], tl[q], 4, &k->tcomp[q], err))) {
+                return s;
+            }
+        }
+    }
     if ((mask & SHI_DV_IDEAL) &&
         ((s = shi_frame_add_f64(f, "ideal1", "UN ideal point of state 1", 4, &k->ideal1, err)) ||
          (s = shi_frame_add_f64(f, "ideal2", "UN ideal point of state 2", 4, &k->ideal2, err)) ||
@@ -430,6 +461,16 @@ shi_status shi_dyadvars_add(shi_frame *f, unsigned mask, const shi_dyadvars_inpu
     for (size_t y = 0; y < ny; y++) {
         start[y + 1] += start[y];
     }
+    shi_threat_ctx *tc = NULL;
+    shi_threat_model tm = in->model ? *in->model : shi_threat_model_default();
+    if (mask & SHI_DV_THREAT) {
+        shi_threat_input ti = {in->states, in->caps, in->cinc, in->dy, in->rel};
+        if ((s = shi_threat_ctx_new(&tc, &ti, err)) != SHI_OK) {
+            free(start);
+            ctx_destroy(&c);
+            return s;
+        }
+    }
     int fail = 0;
 #ifdef _OPENMP
 #    pragma omp parallel for schedule(dynamic, 1)                                                  \
@@ -446,7 +487,7 @@ shi_status shi_dyadvars_add(shi_frame *f, unsigned mask, const shi_dyadvars_inpu
             fail = 1;
         }
         for (size_t r = start[y]; r < start[y + 1]; r++) {
-            fill_row(&c, &k, f, r, mask);
+            fill_row(&c, &k, f, r, mask, tc, &tm);
             if ((mask & SHI_DV_SIM) && sy.pos) {
                 long a = c.map[f->cols[1].i32[r]], b = c.map[f->cols[2].i32[r]];
                 sim_row(&sy, a >= 0 ? sy.pos[a] : -1, b >= 0 ? sy.pos[b] : -1, &k, r);
@@ -455,6 +496,7 @@ shi_status shi_dyadvars_add(shi_frame *f, unsigned mask, const shi_dyadvars_inpu
         simyear_free(&sy);
     }
     free(start);
+    shi_threat_ctx_free(tc);
     ctx_destroy(&c);
     if (fail) {
         return shi_err_set(err, SHI_EIO, "out of memory");

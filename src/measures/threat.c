@@ -6,6 +6,7 @@
 #include <shi/threat.h>
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -86,6 +87,11 @@ struct shi_threat_ctx {
     long map[1000]; /* COW code -> registry index */
     int y0, y1;     /* years of the capability panel */
     double *mil;    /* [year][state]: mean share of system milex and milper; NaN unknown */
+    /* Dispute partners by year (CSR over the dyadic years): the states k with
+     * mid_host[y][k][i] > 0 are part[pstart[(y - dy->y0) * n + i] ..]. They make
+     * "allied with i's adversaries" O(partners) instead of O(states). */
+    size_t *pstart;
+    uint16_t *part;
 };
 
 shi_status shi_threat_ctx_new(shi_threat_ctx **out, const shi_threat_input *in, shi_err *err)
@@ -150,6 +156,42 @@ shi_status shi_threat_ctx_new(shi_threat_ctx **out, const shi_threat_input *in, 
             c->mil[(size_t)(y - c->y0) * n + (size_t)i] = k ? sum / k : (double)NAN;
         }
     }
+    const shi_dyadic *dy = in->dy;
+    if (dy && dy->mid_host) {
+        size_t ny2 = (size_t)(dy->y1 - dy->y0 + 1), cells = ny2 * dy->n, total = 0;
+        c->pstart = calloc(cells + 1, sizeof *c->pstart);
+        for (size_t pass = 0; pass < 2 && c->pstart; pass++) {
+            if (pass == 1) {
+                c->part = malloc((total ? total : 1) * sizeof *c->part);
+                if (!c->part) {
+                    break;
+                }
+            }
+            size_t at = 0;
+            for (int y = dy->y0; y <= dy->y1; y++) {
+                for (size_t i = 0; i < dy->n; i++) {
+                    if (pass == 0) {
+                        c->pstart[(size_t)(y - dy->y0) * dy->n + i] = total;
+                    }
+                    for (size_t k = 0; y >= dy->mid_y0 && y <= dy->mid_y1 && k < dy->n; k++) {
+                        uint8_t h = dy->mid_host[shi_dy_pair(dy, y, k, i)];
+                        if (h != SHI_DY_NA && h > 0) {
+                            if (pass == 0) {
+                                total++;
+                            } else {
+                                c->part[at++] = (uint16_t)k;
+                            }
+                        }
+                    }
+                }
+            }
+            c->pstart[cells] = total;
+        }
+        if (!c->pstart || !c->part) {
+            shi_threat_ctx_free(c);
+            return shi_err_set(err, SHI_EIO, "out of memory");
+        }
+    }
     *out = c;
     return SHI_OK;
 }
@@ -158,6 +200,8 @@ void shi_threat_ctx_free(shi_threat_ctx *c)
 {
     if (c) {
         free(c->mil);
+        free(c->pstart);
+        free(c->part);
         free(c);
     }
 }
@@ -228,26 +272,30 @@ static double allied_with_adversaries(const shi_threat_ctx *c, const shi_threat_
         year - m->window + 1 > dy->mid_y1) {
         return (double)NAN;
     }
-    size_t adversaries = 0, allied = 0;
-    for (size_t k = 0; k < dy->n; k++) {
-        if (k == i || k == j) {
+    /* i's adversaries in the window: the union of its yearly dispute partners. */
+    uint16_t seen[256];
+    size_t nseen = 0, allied = 0;
+    for (int t = year; t > year - m->window && t >= dy->mid_y0; t--) {
+        if (t > dy->mid_y1 || !c->pstart) {
             continue;
         }
-        int adv = 0;
-        for (int t = year; t > year - m->window && t >= dy->mid_y0 && !adv; t--) {
-            if (t <= dy->mid_y1) {
-                uint8_t h = dy->mid_host[shi_dy_pair(dy, t, k, i)];
-                adv = h != SHI_DY_NA && h > 0;
+        size_t cell = (size_t)(t - dy->y0) * dy->n + i;
+        for (size_t q = c->pstart[cell]; q < c->pstart[cell + 1]; q++) {
+            size_t k = c->part[q];
+            int dup = k == j || k == i;
+            for (size_t r = 0; r < nseen && !dup; r++) {
+                dup = seen[r] == k;
             }
+            if (dup || nseen == 256) {
+                continue;
+            }
+            seen[nseen++] = (uint16_t)k;
+            uint8_t a = dy->ally_level[shi_dy_pair(dy, year, j, k)];
+            uint8_t b = dy->ally_level[shi_dy_pair(dy, year, k, j)];
+            allied += (a != SHI_DY_NA && a >= 2) || (b != SHI_DY_NA && b >= 2);
         }
-        if (!adv) {
-            continue;
-        }
-        adversaries++;
-        uint8_t a = dy->ally_level[shi_dy_pair(dy, year, j, k)];
-        uint8_t b = dy->ally_level[shi_dy_pair(dy, year, k, j)];
-        allied += (a != SHI_DY_NA && a >= 2) || (b != SHI_DY_NA && b >= 2);
     }
+    size_t adversaries = nseen;
     return adversaries ? (double)allied / (double)adversaries : 0.0;
 }
 

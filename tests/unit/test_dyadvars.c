@@ -9,7 +9,10 @@
 #include <shi/data.h>
 #include <shi/dyads.h>
 #include <shi/dyadvars.h>
+#include <shi/io_dyad.h>
 #include <shi/power.h>
+#include <shi/rng.h>
+#include <shi/threat.h>
 
 static shi_data D;
 static size_t CINC;
@@ -46,7 +49,7 @@ static void make(shi_frame *f, int y0, int y1, int directed, const int *states, 
     o.both = states != NULL;
     shi_err err = {0};
     assert_int_equal(shi_dyads_generate(&D.states, &o, f, &err), SHI_OK);
-    shi_dyadvars_input in = {&D.states, &D.caps, CINC, &D.dy, threads};
+    shi_dyadvars_input in = {&D.states, &D.caps, CINC, &D.dy, threads, NULL, NULL};
     shi_status s = shi_dyadvars_add(f, mask, &in, &err);
     if (s != SHI_OK) {
         print_error("%s\n", err.msg);
@@ -198,6 +201,101 @@ static void great_circle(void **state)
     assert_true(fabs(shi_great_circle_km(10, 20, -10, -160) - 2 * q) < 1e-3);
 }
 
+/* The threat family equals shi_threat_compute, row by row (a dyad-year variable
+ * is the same number as the command's), for every directed dyad of 2010 with
+ * Russia; the whole year's rows are also identical for 1 and 2 threads. */
+static void threat_family(void **state)
+{
+    (void)state;
+    shi_err err = {0};
+    assert_int_equal(shi_data_load_relations(&D, NULL, &err), SHI_OK);
+    shi_dyad_opts o = {0};
+    o.y0 = o.y1 = 2010;
+    o.directed = 1;
+    const int rus[1] = {365};
+    o.states = rus;
+    o.nstates = 1;
+    shi_frame f;
+    assert_int_equal(shi_dyads_generate(&D.states, &o, &f, &err), SHI_OK);
+    shi_dyadvars_input in = {&D.states, &D.caps, CINC, &D.dy, 2, &D.rel, NULL};
+    assert_int_equal(shi_dyadvars_add(&f, SHI_DV_THREAT, &in, &err), SHI_OK);
+    shi_threat_input ti = {&D.states, &D.caps, CINC, &D.dy, &D.rel};
+    shi_threat_ctx *tc = NULL;
+    assert_int_equal(shi_threat_ctx_new(&tc, &ti, &err), SHI_OK);
+    shi_threat_model m = shi_threat_model_default();
+    long col = shi_frame_find(&f, "threat");
+    for (size_t r = 0; r < f.nrow; r++) {
+        shi_threat th;
+        assert_int_equal(shi_threat_compute(tc, &m, f.cols[1].i32[r], f.cols[2].i32[r], 2010, &th,
+                                            &err),
+                         SHI_OK);
+        double x = f.cols[col].f64[r];
+        assert_true((isnan(x) && isnan(th.total)) || x == th.total);
+    }
+    assert_true(f.nrow > 300);
+    shi_threat_ctx_free(tc);
+    shi_frame_destroy(&f);
+}
+
+/* Invariance to the order of the input rows: shuffling the ATOP and
+ * contiguity records gives the same dense arrays (needs ../shared/data). */
+static void input_row_order(void **state)
+{
+    (void)state;
+    char pa[512], pc[512];
+    if (!shared_file(pa, sizeof pa, "atop/atop5_1_ddyr_subset.csv") ||
+        !shared_file(pc, sizeof pc, "cow_direct_contiguity_v3.2/contdird.csv")) {
+        skip();
+    }
+    shi_alliance_table al = {0};
+    shi_contig_table ct = {0};
+    shi_err err = {0};
+    assert_int_equal(shi_io_read_atop(pa, &al, &err), SHI_OK);
+    assert_int_equal(shi_io_read_contiguity(pc, &ct, &err), SHI_OK);
+    shi_dyadic a, b;
+    assert_int_equal(shi_dyadic_build(&a, &D.states, 1816, 2024, &ct, NULL, &al, NULL, NULL, &err),
+                     SHI_OK);
+    /* Fisher-Yates with the project's generator, seeded. */
+    shi_rng r;
+    shi_rng_init(&r, 42, 0);
+    for (size_t i = al.n; i > 1; i--) {
+        size_t j = (size_t)shi_rng_below(&r, i);
+#define SWAP(arr)                                                                                 \
+    do {                                                                                          \
+        __typeof__(arr[0]) t_ = arr[i - 1];                                                       \
+        arr[i - 1] = arr[j];                                                                      \
+        arr[j] = t_;                                                                              \
+    } while (0)
+        SWAP(al.ccode1);
+        SWAP(al.ccode2);
+        SWAP(al.year);
+        SWAP(al.flags);
+        SWAP(al.level);
+        SWAP(al.line);
+        SWAP(al.col);
+    }
+    for (size_t i = ct.n; i > 1; i--) {
+        size_t j = (size_t)shi_rng_below(&r, i);
+        SWAP(ct.ccode1);
+        SWAP(ct.ccode2);
+        SWAP(ct.year);
+        SWAP(ct.conttype);
+        SWAP(ct.line);
+        SWAP(ct.col);
+#undef SWAP
+    }
+    assert_int_equal(shi_dyadic_build(&b, &D.states, 1816, 2024, &ct, NULL, &al, NULL, NULL, &err),
+                     SHI_OK);
+    size_t nn = (size_t)(a.y1 - a.y0 + 1) * a.n * a.n;
+    assert_memory_equal(a.contig, b.contig, nn);
+    assert_memory_equal(a.ally, b.ally, nn);
+    assert_memory_equal(a.ally_level, b.ally_level, nn);
+    shi_dyadic_destroy(&a);
+    shi_dyadic_destroy(&b);
+    shi_alliance_table_destroy(&al);
+    shi_contig_table_destroy(&ct);
+}
+
 static void parse_families(void **state)
 {
     (void)state;
@@ -207,7 +305,8 @@ static void parse_families(void **state)
     assert_int_equal(m, SHI_DV_CINC | SHI_DV_CONTIG | SHI_DV_DISTANCE);
     assert_int_equal(shi_dyadvars_parse("cinc,gdp", &m, &err), SHI_EUSAGE);
     assert_string_equal(err.msg, "--add: unknown variable family 'gdp'; valid families are "
-                                 "cinc, major, contiguity, distance, alliance, sim, ideal, all");
+                                 "cinc, major, contiguity, distance, alliance, sim, ideal, "
+                                 "threat, all");
 }
 
 int main(void)
@@ -216,6 +315,7 @@ int main(void)
         cmocka_unit_test(china_russia),        cmocka_unit_test(missing_outside_coverage),
         cmocka_unit_test(symmetric_both_ways), cmocka_unit_test(thread_invariance),
         cmocka_unit_test(great_circle),        cmocka_unit_test(parse_families),
+        cmocka_unit_test(threat_family),       cmocka_unit_test(input_row_order),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
