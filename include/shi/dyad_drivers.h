@@ -23,6 +23,8 @@
  *   disputes        highest MID hostility between them (0-5)
  *   agreements      bilateral agreements and summits so far (events file):
  *                   border settlements, treaties, declarations
+ *   events_balance  1 - 2 x share of conflictual ICEWS events between them
+ *                   (2002-2014 only, so left out of longer periods)
  * Drivers with no variation over the years, or missing in more than a
  * quarter of them, are left out and named in `dropped`.
  */

@@ -13,7 +13,10 @@
 #include <string.h>
 
 #include <shi/coop.h>
+#include <shi/coop_svg.h>
+#include <shi/outfile.h>
 #include <shi/rng.h>
+#include <shi/svg.h>
 
 #define MAX_GRID 1000
 
@@ -33,6 +36,7 @@ typedef struct gopts {
     int reps;
     const char *strategies;
     const char *format, *out;
+    const char *svg; /* --svg FILE, or NULL */
 } gopts;
 
 #define GAME_OPTS(g)                                                                               \
@@ -46,6 +50,11 @@ typedef struct gopts {
         {OPT_STRING, 0, "seed", &(g).seed, "S", "random seed (default 1)"},                        \
     {                                                                                              \
         OPT_INT, 0, "threads", &(g).threads, "K", "OpenMP threads (default: all)"                  \
+    }
+
+#define SVG_OPT(g)                                                                                 \
+    {                                                                                              \
+        OPT_STRING, 0, "svg", &(g).svg, "FILE", "also draw the result as an SVG chart in FILE"     \
     }
 
 #define OUT_OPTS(g)                                                                                \
@@ -138,6 +147,45 @@ static shi_status finish(shi_table *t, shi_status s, const gopts *o, shi_err *er
         s = cli_write_table(t, o->format, o->out, err);
     }
     shi_table_free(t);
+    return s;
+}
+
+/* ---- --svg FILE: the chart, written atomically ------------------------------ */
+
+/* Open the --svg file (if any) before the work, so a bad path fails at once. */
+static shi_status svg_open(const char *cmd, const char *path, shi_outfile *f, shi_err *err)
+{
+    memset(f, 0, sizeof *f);
+    if (!path) {
+        return SHI_OK;
+    }
+    if (!*path || strcmp(path, "-") == 0) {
+        return shi_err_set(err, SHI_EUSAGE, "%s: --svg takes a file name, got '%s'", cmd, path);
+    }
+    return shi_outfile_open(f, path, err);
+}
+
+/* Write the chart a builder returned (status s) into the --svg file and free it. */
+static shi_status svg_put(shi_outfile *f, shi_svg_chart *c, shi_status s, shi_err *err)
+{
+    if (s == SHI_OK) {
+        s = shi_svg_write(c, f->fp, err);
+    }
+    shi_svg_free(c);
+    return s;
+}
+
+/* Move the --svg file into place when the command succeeded (s == SHI_OK,
+ * after its table was written); otherwise discard it. */
+static shi_status svg_close(shi_outfile *f, shi_status s, shi_err *err)
+{
+    if (!f->fp) {
+        return s;
+    }
+    if (s == SHI_OK) {
+        return shi_outfile_commit(f, err);
+    }
+    shi_outfile_abort(f);
     return s;
 }
 
@@ -353,15 +401,17 @@ static int coop_tournament(shi_cli *cli, int argc, char **argv)
         {OPT_FLAG, 0, "matrix", &mat, NULL, "print the payoff matrix (row against column)"},
         GAME_OPTS(o),
         OUT_OPTS(o),
+        SVG_OPT(o),
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     size_t npos;
     int help;
     const char *cmd = "coop tournament";
-    shi_status s = cli_parse(cmd,
-                             "shi coop tournament [--strategies LIST|all] [--turns N | --delta D] "
-                             "[--repetitions R] [--noise E] [--seed S] [--threads K] [--self-play] "
-                             "[--relative-gains K] [--matrix] [--format FMT] [-o FILE]",
-                             opts, argc, argv, NULL, 0, &npos, &help, &cli->err);
+    shi_status s =
+        cli_parse(cmd,
+                  "shi coop tournament [--strategies LIST|all] [--turns N | --delta D] "
+                  "[--repetitions R] [--noise E] [--seed S] [--threads K] [--self-play] "
+                  "[--relative-gains K] [--matrix] [--format FMT] [-o FILE] [--svg FILE]",
+                  opts, argc, argv, NULL, 0, &npos, &help, &cli->err);
     if (s != SHI_OK || help) {
         return s;
     }
@@ -370,16 +420,26 @@ static int coop_tournament(shi_cli *cli, int argc, char **argv)
     shi_coop_tour r;
     uint64_t seed;
     shi_coop_tour_init(&r);
-    if ((s = run_tournament(cmd, &o, self, &pl, &n, &r, &seed, &cli->err))) {
+    shi_outfile svg;
+    if ((s = svg_open(cmd, o.svg, &svg, &cli->err))) {
         return s;
+    }
+    if ((s = run_tournament(cmd, &o, self, &pl, &n, &r, &seed, &cli->err))) {
+        return svg_close(&svg, s, &cli->err);
     }
     shi_table *t = shi_table_new();
     if (!t) {
         s = shi_err_set(&cli->err, SHI_EIO, "out of memory");
     } else {
         s = mat ? matrix(t, pl, &r, &cli->err) : standings(t, pl, &r, &cli->err);
+        if (s == SHI_OK && svg.fp) {
+            shi_svg_chart *c = NULL;
+            s = shi_coop_svg_tournament(&r, pl, &c, &cli->err);
+            s = svg_put(&svg, c, s, &cli->err);
+        }
         s = finish(t, s, &o, &cli->err);
     }
+    s = svg_close(&svg, s, &cli->err);
     shi_coop_tour_destroy(&r);
     free(pl);
     return s;
@@ -431,13 +491,15 @@ static int coop_moran(shi_cli *cli, int argc, char **argv)
         {OPT_INT, 0, "repetitions", &o.reps, "R", "repetitions per match for the payoffs (10)"},
         GAME_OPTS(o),
         OUT_OPTS(o),
+        SVG_OPT(o),
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     size_t npos;
     int help;
     const char *cmd = "coop moran";
     shi_status s = cli_parse(cmd,
                              "shi coop moran [--strategies LIST] [--pop N] [--init COUNTS] [--w W] "
-                             "[--runs R] [--max-steps M] [game options] [--format FMT] [-o FILE]",
+                             "[--runs R] [--max-steps M] [game options] [--format FMT] [-o FILE] "
+                             "[--svg FILE]",
                              opts, argc, argv, NULL, 0, &npos, &help, &cli->err);
     if (s != SHI_OK || help) {
         return s;
@@ -447,8 +509,12 @@ static int coop_moran(shi_cli *cli, int argc, char **argv)
     shi_coop_tour r;
     uint64_t seed;
     shi_coop_tour_init(&r);
-    if ((s = run_tournament(cmd, &o, 1, &pl, &n, &r, &seed, &cli->err))) {
+    shi_outfile svg;
+    if ((s = svg_open(cmd, o.svg, &svg, &cli->err))) {
         return s;
+    }
+    if ((s = run_tournament(cmd, &o, 1, &pl, &n, &r, &seed, &cli->err))) {
+        return svg_close(&svg, s, &cli->err);
     }
     long *cnt = calloc(n, sizeof *cnt), *fixed = calloc(n + 1, sizeof *fixed);
     double *share = calloc(n, sizeof *share), *dv = calloc(n + 1, sizeof *dv);
@@ -505,9 +571,15 @@ static int coop_moran(shi_cli *cli, int argc, char **argv)
         }
         s = a < n ? shi_table_real(t, share[a], &cli->err) : shi_table_missing(t, &cli->err);
     }
+    if (s == SHI_OK && svg.fp) {
+        shi_svg_chart *c = NULL;
+        s = shi_coop_svg_moran(pl, n, &mo, fixed, steps, &c, &cli->err);
+        s = svg_put(&svg, c, s, &cli->err);
+    }
     s = finish(t, s, &o, &cli->err);
     t = NULL;
 done:
+    s = svg_close(&svg, s, &cli->err);
     shi_table_free(t);
     free(cnt);
     free(fixed);
@@ -533,6 +605,7 @@ static int coop_replicator(shi_cli *cli, int argc, char **argv)
         {OPT_INT, 0, "repetitions", &o.reps, "R", "repetitions per match for the payoffs (10)"},
         GAME_OPTS(o),
         OUT_OPTS(o),
+        SVG_OPT(o),
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     size_t npos;
     int help;
@@ -540,7 +613,7 @@ static int coop_replicator(shi_cli *cli, int argc, char **argv)
     shi_status s =
         cli_parse(cmd,
                   "shi coop replicator [--strategies LIST] [--generations G] [--every K] "
-                  "[game options] [--format FMT] [-o FILE]",
+                  "[game options] [--format FMT] [-o FILE] [--svg FILE]",
                   opts, argc, argv, NULL, 0, &npos, &help, &cli->err);
     if (s != SHI_OK || help) {
         return s;
@@ -554,8 +627,12 @@ static int coop_replicator(shi_cli *cli, int argc, char **argv)
     shi_coop_tour r;
     uint64_t seed;
     shi_coop_tour_init(&r);
-    if ((s = run_tournament(cmd, &o, 1, &pl, &n, &r, &seed, &cli->err))) {
+    shi_outfile svg;
+    if ((s = svg_open(cmd, o.svg, &svg, &cli->err))) {
         return s;
+    }
+    if ((s = run_tournament(cmd, &o, 1, &pl, &n, &r, &seed, &cli->err))) {
+        return svg_close(&svg, s, &cli->err);
     }
     double *traj = malloc(((size_t)gens + 1) * n * sizeof *traj);
     size_t *ord = malloc(n * sizeof *ord);
@@ -610,9 +687,15 @@ static int coop_replicator(shi_cli *cli, int argc, char **argv)
             s = shi_table_real(t, r.score[i], &cli->err);
         }
     }
+    if (s == SHI_OK && svg.fp) {
+        shi_svg_chart *c = NULL;
+        s = shi_coop_svg_replicator(pl, n, traj, gens, &c, &cli->err);
+        s = svg_put(&svg, c, s, &cli->err);
+    }
     s = finish(t, s, &o, &cli->err);
     t = NULL;
 done:
+    s = svg_close(&svg, s, &cli->err);
     shi_table_free(t);
     free(traj);
     free(ord);
@@ -640,6 +723,7 @@ static int coop_sweep(shi_cli *cli, int argc, char **argv)
         {OPT_STRING, 0, "seed", &o.seed, "S", "random seed (default 1)"},
         {OPT_INT, 0, "threads", &o.threads, "K", "OpenMP threads (default: all)"},
         OUT_OPTS(o),
+        SVG_OPT(o),
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     size_t npos;
     int help;
@@ -648,7 +732,7 @@ static int coop_sweep(shi_cli *cli, int argc, char **argv)
                              "shi coop sweep [--strategies LIST] [--deltas LIST] [--noises LIST] "
                              "[--repetitions R] [--turns N] [--payoffs T,R,P,S] "
                              "[--relative-gains K] [--seed S] [--threads K] [--format FMT] "
-                             "[-o FILE]",
+                             "[-o FILE] [--svg FILE]",
                              opts, argc, argv, NULL, 0, &npos, &help, &cli->err);
     if (s != SHI_OK || help) {
         return s;
@@ -672,10 +756,19 @@ static int coop_sweep(shi_cli *cli, int argc, char **argv)
     to.self_play = 0;
     to.seed = seed;
     to.threads = o.threads;
-    shi_table *t = shi_table_new();
-    if (!t) {
+    shi_outfile svg;
+    if ((s = svg_open(cmd, o.svg, &svg, &cli->err))) {
         free(pl);
-        return shi_err_set(&cli->err, SHI_EIO, "out of memory");
+        return s;
+    }
+    /* With --svg every cell's tournament is kept for the heatmap: grid[e * nd + d]. */
+    shi_coop_tour *grid = svg.fp ? calloc(nd * ne, sizeof *grid) : NULL;
+    shi_table *t = shi_table_new();
+    if (!t || (svg.fp && !grid)) {
+        shi_table_free(t);
+        free(grid);
+        free(pl);
+        return svg_close(&svg, shi_err_set(&cli->err, SHI_EIO, "out of memory"), &cli->err);
     }
     static const char *const names[] = {"delta", "noise",       "rank", "strategy",
                                         "score", "cooperation", "wins"};
@@ -686,27 +779,39 @@ static int coop_sweep(shi_cli *cli, int argc, char **argv)
         for (size_t ei = 0; ei < ne && s == SHI_OK; ei++) {
             to.game.delta = dv[di];
             to.game.noise = ev[ei];
-            shi_coop_tour r;
-            shi_coop_tour_init(&r);
+            shi_coop_tour one, *rp = grid ? &grid[ei * nd + di] : &one;
+            shi_coop_tour_init(rp);
             /* The library names the bad value (delta or noise) if any. */
-            s = shi_coop_tournament(pl, n, &to, &r, &cli->err);
+            s = shi_coop_tournament(pl, n, &to, rp, &cli->err);
             for (size_t a = 0; a < n && s == SHI_OK; a++) {
-                size_t i = r.order[a];
+                size_t i = rp->order[a];
                 if ((s = shi_table_real(t, dv[di], &cli->err)) ||
                     (s = shi_table_real(t, ev[ei], &cli->err)) ||
-                    (s = shi_table_int(t, r.rank[i], &cli->err)) ||
+                    (s = shi_table_int(t, rp->rank[i], &cli->err)) ||
                     (s = shi_table_str(t, pl[i].name, &cli->err)) ||
-                    (s = shi_table_real(t, r.score[i], &cli->err)) ||
-                    (s = shi_table_real(t, r.coop[i], &cli->err))) {
+                    (s = shi_table_real(t, rp->score[i], &cli->err)) ||
+                    (s = shi_table_real(t, rp->coop[i], &cli->err))) {
                     break;
                 }
-                s = shi_table_int(t, r.wins[i], &cli->err);
+                s = shi_table_int(t, rp->wins[i], &cli->err);
             }
-            shi_coop_tour_destroy(&r);
+            if (!grid) {
+                shi_coop_tour_destroy(rp);
+            }
         }
     }
+    if (s == SHI_OK && grid) {
+        shi_svg_chart *c = NULL;
+        s = shi_coop_svg_sweep(grid, pl, dv, nd, ev, ne, SHI_COOP_SVG_COOPERATION, &c, &cli->err);
+        s = svg_put(&svg, c, s, &cli->err);
+    }
+    for (size_t i = 0; grid && i < nd * ne; i++) {
+        shi_coop_tour_destroy(&grid[i]);
+    }
+    free(grid);
     free(pl);
-    return finish(t, s, &o, &cli->err);
+    s = finish(t, s, &o, &cli->err);
+    return svg_close(&svg, s, &cli->err);
 }
 
 /* ---- shi coop threshold -------------------------------------------------- */

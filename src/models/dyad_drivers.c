@@ -136,12 +136,14 @@ shi_status shi_dyad_series_build(shi_dyad_series *s, const shi_dyad_drivers_inpu
         D_ARMS,
         D_DISP,
         D_AGREE,
+        D_EVENTS,
         D_N
     };
-    static const char *const names[D_N] = {
-        "common_threat", "third_share", "concentration", "un_dist_third", "ext_events",
-        "trade_dep",     "trade_asym",  "arms_share",    "disputes",      "agreements"};
-    static const int blocks[D_N] = {0, 0, 0, 0, 0, 1, 1, 1, 1, 1};
+    static const char *const names[D_N] = {"common_threat", "third_share",   "concentration",
+                                           "un_dist_third", "ext_events",    "trade_dep",
+                                           "trade_asym",    "arms_share",    "disputes",
+                                           "agreements",    "events_balance"};
+    static const int blocks[D_N] = {0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1};
     double *raw = malloc(D_N * n * sizeof *raw);
     s->y = malloc(n * sizeof *s->y);
     s->X = malloc(D_N * n * sizeof *s->X);
@@ -223,6 +225,7 @@ shi_status shi_dyad_series_build(shi_dyad_series *s, const shi_dyad_drivers_inpu
         }
         X[D_DISP * n + t] = al.value[SHI_AL_DISPUTE][at];
         X[D_AGREE * n + t] = agree;
+        X[D_EVENTS * n + t] = al.value[SHI_AL_EVENTS][at];
     }
     if (outcome == SHI_OUTCOME_INDEX) {
         size_t m = n < 512 ? n : 512;

@@ -158,7 +158,7 @@ static void section_power(page *p)
     int who[4] = {o->a, o->b, p->third, last.leader};
     int nwho = last.leader == o->a || last.leader == o->b || last.leader == p->third ? 3 : 4;
     put(p, "<section id=\"power\"><h2>1. The configuration of power</h2>\n");
-    char title[256], reading[600];
+    char title[256], reading[2048];
     snprintf(title, sizeof title, "Share of world capabilities (CINC), %d-%d", y0, y1);
     double f0 = cinc_of(p, o->a, y0), f1 = cinc_of(p, o->a, y1);
     double g0 = cinc_of(p, o->b, y0), g1 = cinc_of(p, o->b, y1);
@@ -285,7 +285,7 @@ static void section_threat(page *p, shi_threat_ctx *ctx)
         }
     }
     put(p, "<section id=\"threat\"><h2>2. Who threatens whom (balance of threat)</h2>\n");
-    char reading[600], lab[4][64];
+    char reading[2048], lab[4][64];
     double gap = t[0][n - 1] - t[1][n - 1];
     snprintf(reading, sizeof reading,
              "shi's threat index (Walt 1987; docs/threat.md), 0-1. In %d %s is %s threatened by "
@@ -349,7 +349,7 @@ static void section_align(page *p, const shi_align *al)
     double *x = years(y0, y1);
     const shi_align_indicator *ind = shi_align_indicators();
     put(p, "<section id=\"areas\"><h2>3. Issue areas: spheres of congruity and incongruity</h2>\n");
-    char reading[700] = "";
+    char reading[2048] = "";
     for (int area = 0; area < SHI_AREA_N; area++) {
         double score;
         shi_direction dd = shi_align_area_direction(al, (shi_area)area, &score);
@@ -478,7 +478,7 @@ static void section_drivers(page *p)
     shi_err e = {0};
     shi_status s =
         shi_dyad_series_build(&ser, &in, o->a, o->b, p->third, y0, y1, SHI_OUTCOME_IDEAL, &e);
-    char msg[700] = "";
+    char msg[2048] = "";
     if (s == SHI_OK && ser.k > 0) {
         const char *names[SHI_DD_MAX];
         for (size_t j = 0; j < ser.k; j++) {
@@ -512,7 +512,7 @@ static void section_drivers(page *p)
         shi_dyad_series_destroy(&ser);
         return;
     }
-    char reading[700];
+    char reading[2048];
     snprintf(reading, sizeof reading,
              "Outcome: minus the UN ideal-point distance, %d-%d (n = %zu). Share of the explained "
              "variance (R2 = %.2f) due to each block of drivers: the Shapley value of the two "
@@ -590,7 +590,7 @@ static void section_coop(page *p)
         }
     }
     shi_svg_chart *c = shi_svg_new(SHI_SVG_LINES, 720, 320);
-    char reading[700];
+    char reading[2048];
     if (have) {
         snprintf(reading, sizeof reading,
                  "The pair's prisoner's dilemma calibrated from its data (docs/coop.md): the "
