@@ -14,6 +14,7 @@
  */
 #include <shi/csv.h>
 #include <shi/data.h>
+#include <shi/io_econ.h>
 #include <shi/io_more.h>
 #include <shi/io_sipri.h>
 #include <shi/outfile.h>
@@ -440,6 +441,35 @@ static shi_status from_official(builder *b, int k, const char *path, const char 
             }
         }
         shi_mid_table_destroy(&t);
+        /* COW MID 5.0 incident participants extend the hostility record past the
+         * end of GML (2010): within an incident, each participant's hostility
+         * level counts against every participant on the other side, for the
+         * years of its participation after GML's last year. */
+        int gml_end = b->years[RL_MID][1];
+        char ipath[400];
+        snprintf(ipath, sizeof ipath, "%s/%s", dir, "cow_mid_v5.0/MIDIP_5.0.csv");
+        if (!shi_i_file_exists(ipath)) {
+            snprintf(ipath, sizeof ipath, "%s/%s", dir, "MIDIP_5.0.csv");
+        }
+        if (st == SHI_OK && gml_end > 0 && shi_i_file_exists(ipath)) {
+            shi_midip_table ip;
+            memset(&ip, 0, sizeof ip);
+            st = shi_io_read_midip5(ipath, &ip, err);
+            for (size_t x = 0; st == SHI_OK && x < ip.n; x++) {
+                for (size_t z = 0; z < ip.n; z++) {
+                    if (ip.dispnum[z] != ip.dispnum[x] || ip.incidnum[z] != ip.incidnum[x] ||
+                        ip.insidea[z] == ip.insidea[x] || ip.hostlev[x] < 1) {
+                        continue;
+                    }
+                    for (int y = ip.styear[x]; y <= ip.endyear[x]; y++) {
+                        if (y > gml_end) {
+                            set_mid(b, ip.ccode[x], ip.ccode[z], y, ip.hostlev[x]);
+                        }
+                    }
+                }
+            }
+            shi_midip_table_destroy(&ip);
+        }
     } else if (k == RL_NUC) {
         shi_nuclear_table t;
         memset(&t, 0, sizeof t);
