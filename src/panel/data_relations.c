@@ -54,11 +54,12 @@ static const rl_source RL[RL_N] = {
      {"cow_trade_v4.0/dyadic_trade_ndy_all_rounded.csv.gz", "dyadic_trade_ndy_all_rounded.csv.gz",
       NULL}},
     {"mid",
-     "GML Militarized Interstate Disputes, dyad-year",
-     "2.1.1",
+     "Militarized disputes: GML MID dyad-years; COW MID 5.0 incidents after 2010",
+     "GML 2.1.1 + MID 5.0",
      "Gibler, Douglas M., Steven V. Miller and Erin K. Little. 2016. An Analysis of the "
      "Militarized Interstate Dispute (MID) Dataset, 1816-2001. International Studies "
-     "Quarterly 60(4): 719-730",
+     "Quarterly 60(4): 719-730; Palmer, Glenn et al. 2022. The MID5 Dataset, 2011-2014. "
+     "Conflict Management and Peace Science 39(4): 470-482",
      {"gml-ddy-disputes-2.1.1.csv", "gml_mid_v2.1.1/gml-ddy-disputes-2.1.1.csv", NULL}},
     {"nuclear",
      "Nuclear weapons status (Our World in Data)",
