@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/mem.h"
+
 void shi_capdist_table_destroy(shi_capdist_table *t)
 {
     if (!t) {
@@ -37,30 +39,11 @@ static int reserve(shi_capdist_table *t, size_t need)
     if (need <= t->cap) {
         return 0;
     }
-    size_t cap = t->cap ? t->cap * 2 : 1024;
-    while (cap < need) {
-        cap *= 2;
-    }
     /* Grow every column to the same capacity; on failure the table stays valid. */
-#define GROW_COL(p)                                                                                \
-    do {                                                                                           \
-        void *q = realloc((p), cap * sizeof *(p));                                                 \
-        if (!q) {                                                                                  \
-            return -1;                                                                             \
-        }                                                                                          \
-        (p) = q;                                                                                   \
-    } while (0)
-    GROW_COL(t->gw_a);
-    GROW_COL(t->gw_b);
-    GROW_COL(t->id_a);
-    GROW_COL(t->id_b);
-    GROW_COL(t->km);
-    GROW_COL(t->miles);
-    GROW_COL(t->line);
-    GROW_COL(t->col);
-#undef GROW_COL
-    t->cap = cap;
-    return 0;
+    const shi_col_ref cols[] = {SHI_COL_REF(t->gw_a), SHI_COL_REF(t->gw_b), SHI_COL_REF(t->id_a),
+                                SHI_COL_REF(t->id_b), SHI_COL_REF(t->km),   SHI_COL_REF(t->miles),
+                                SHI_COL_REF(t->line), SHI_COL_REF(t->col)};
+    return shi_grow_columns(cols, sizeof cols / sizeof cols[0], &t->cap, need, 1024);
 }
 
 static shi_status gw_at(const shi_csv *csv, long i, int32_t *v, shi_err *err)

@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/mem.h"
+
 void shi_capital_table_destroy(shi_capital_table *t)
 {
     if (!t) {
@@ -37,30 +39,11 @@ static int reserve(shi_capital_table *t, size_t need)
     if (need <= t->cap) {
         return 0;
     }
-    size_t cap = t->cap ? t->cap * 2 : 256;
-    while (cap < need) {
-        cap *= 2;
-    }
     /* Grow every column to the same capacity; on failure the table stays valid. */
-#define GROW_COL(p)                                                                                \
-    do {                                                                                           \
-        void *q = realloc((p), cap * sizeof *(p));                                                 \
-        if (!q) {                                                                                  \
-            return -1;                                                                             \
-        }                                                                                          \
-        (p) = q;                                                                                   \
-    } while (0)
-    GROW_COL(t->ccode);
-    GROW_COL(t->start);
-    GROW_COL(t->end);
-    GROW_COL(t->lat);
-    GROW_COL(t->lon);
-    GROW_COL(t->name);
-    GROW_COL(t->line);
-    GROW_COL(t->col);
-#undef GROW_COL
-    t->cap = cap;
-    return 0;
+    const shi_col_ref cols[] = {SHI_COL_REF(t->ccode), SHI_COL_REF(t->start), SHI_COL_REF(t->end),
+                                SHI_COL_REF(t->lat),   SHI_COL_REF(t->lon),   SHI_COL_REF(t->name),
+                                SHI_COL_REF(t->line),  SHI_COL_REF(t->col)};
+    return shi_grow_columns(cols, sizeof cols / sizeof cols[0], &t->cap, need, 256);
 }
 
 static int is_leap(int y)

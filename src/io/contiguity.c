@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/mem.h"
+
 void shi_contig_table_destroy(shi_contig_table *t)
 {
     if (!t) {
@@ -33,28 +35,11 @@ static int reserve(shi_contig_table *t, size_t need)
     if (need <= t->cap) {
         return 0;
     }
-    size_t cap = t->cap ? t->cap * 2 : 1024;
-    while (cap < need) {
-        cap *= 2;
-    }
     /* Grow every column to the same capacity; on failure the table stays valid. */
-#define GROW_COL(p)                                                                                \
-    do {                                                                                           \
-        void *q = realloc((p), cap * sizeof *(p));                                                 \
-        if (!q) {                                                                                  \
-            return -1;                                                                             \
-        }                                                                                          \
-        (p) = q;                                                                                   \
-    } while (0)
-    GROW_COL(t->ccode1);
-    GROW_COL(t->ccode2);
-    GROW_COL(t->year);
-    GROW_COL(t->conttype);
-    GROW_COL(t->line);
-    GROW_COL(t->col);
-#undef GROW_COL
-    t->cap = cap;
-    return 0;
+    const shi_col_ref cols[] = {SHI_COL_REF(t->ccode1), SHI_COL_REF(t->ccode2),
+                                SHI_COL_REF(t->year),   SHI_COL_REF(t->conttype),
+                                SHI_COL_REF(t->line),   SHI_COL_REF(t->col)};
+    return shi_grow_columns(cols, sizeof cols / sizeof cols[0], &t->cap, need, 1024);
 }
 
 /* Fast path for the common case, a plain decimal of 1-9 digits with an optional

@@ -23,6 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/mem.h"
+
 const char *const shi_quad_column[SHI_NQUAD] = {"verbCoop", "matlCoop", "verbConf", "matlConf"};
 const int shi_quad_root_lo[SHI_NQUAD] = {1, 5, 9, 14};
 const int shi_quad_root_hi[SHI_NQUAD] = {4, 8, 13, 20};
@@ -62,25 +64,6 @@ static shi_status int_in(const shi_csv *csv, long i, long lo, long hi, const cha
     return SHI_OK;
 }
 
-/* Grow every column to the same capacity; on failure the table stays valid. */
-#define GROW_COL(p)                                                                                \
-    do {                                                                                           \
-        void *q = realloc((p), cap * sizeof *(p));                                                 \
-        if (!q) {                                                                                  \
-            return -1;                                                                             \
-        }                                                                                          \
-        (p) = q;                                                                                   \
-    } while (0)
-
-static size_t next_cap(size_t cap, size_t need)
-{
-    cap = cap ? cap * 2 : 1024;
-    while (cap < need) {
-        cap *= 2;
-    }
-    return cap;
-}
-
 /* ---- ICEWS dyad-years ---------------------------------------------------- */
 
 void shi_icews_table_destroy(shi_icews_table *t)
@@ -104,17 +87,18 @@ static int reserve_icews(shi_icews_table *t, size_t need)
     if (need <= t->cap) {
         return 0;
     }
-    size_t cap = next_cap(t->cap, need);
-    GROW_COL(t->iso3_i);
-    GROW_COL(t->iso3_j);
-    GROW_COL(t->year);
+    /* Grow every column to the same capacity; on failure the table stays valid. */
+    shi_col_ref cols[5 + SHI_NQUAD];
+    size_t n = 0;
+    cols[n++] = SHI_COL_REF(t->iso3_i);
+    cols[n++] = SHI_COL_REF(t->iso3_j);
+    cols[n++] = SHI_COL_REF(t->year);
     for (int k = 0; k < SHI_NQUAD; k++) {
-        GROW_COL(t->count[k]);
+        cols[n++] = SHI_COL_REF(t->count[k]);
     }
-    GROW_COL(t->line);
-    GROW_COL(t->col);
-    t->cap = cap;
-    return 0;
+    cols[n++] = SHI_COL_REF(t->line);
+    cols[n++] = SHI_COL_REF(t->col);
+    return shi_grow_columns(cols, n, &t->cap, need, 1024);
 }
 
 static int iso3_ok(const char *f)
@@ -224,16 +208,11 @@ static int reserve_cameo(shi_cameo_table *t, size_t need)
     if (need <= t->cap) {
         return 0;
     }
-    size_t cap = next_cap(t->cap, need);
-    GROW_COL(t->code);
-    GROW_COL(t->goldstein);
-    GROW_COL(t->line);
-    GROW_COL(t->col);
-    t->cap = cap;
-    return 0;
+    /* Grow every column to the same capacity; on failure the table stays valid. */
+    const shi_col_ref cols[] = {SHI_COL_REF(t->code), SHI_COL_REF(t->goldstein),
+                                SHI_COL_REF(t->line), SHI_COL_REF(t->col)};
+    return shi_grow_columns(cols, sizeof cols / sizeof cols[0], &t->cap, need, 1024);
 }
-
-#undef GROW_COL
 
 /* The root (first two digits) of a CAMEO code, or 0 if the code is malformed. */
 static int cameo_root(const char *f)

@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/mem.h"
+
 /* Fast path for the common case, a plain decimal of 1-9 digits with an optional
  * '-': parse it here. Anything else (missing codes, errors) goes to shi_csv_int,
  * so messages and semantics are unchanged. Returns 1 when it parsed. */
@@ -82,40 +84,15 @@ static int reserve(shi_mid_table *t, size_t need)
     if (need <= t->cap) {
         return 0;
     }
-    size_t cap = t->cap ? t->cap * 2 : 1024;
-    while (cap < need) {
-        cap *= 2;
-    }
     /* Grow every column to the same capacity; on failure the table stays valid. */
-#define GROW_COL(p)                                                                                \
-    do {                                                                                           \
-        void *q = realloc((p), cap * sizeof *(p));                                                 \
-        if (!q) {                                                                                  \
-            return -1;                                                                             \
-        }                                                                                          \
-        (p) = q;                                                                                   \
-    } while (0)
-    GROW_COL(t->dispnum);
-    GROW_COL(t->ccode1);
-    GROW_COL(t->ccode2);
-    GROW_COL(t->year);
-    GROW_COL(t->onset);
-    GROW_COL(t->sidea1);
-    GROW_COL(t->sidea2);
-    GROW_COL(t->orig1);
-    GROW_COL(t->orig2);
-    GROW_COL(t->revstate1);
-    GROW_COL(t->revstate2);
-    GROW_COL(t->hostlev1);
-    GROW_COL(t->hostlev2);
-    GROW_COL(t->hiact1);
-    GROW_COL(t->hiact2);
-    GROW_COL(t->fatality);
-    GROW_COL(t->line);
-    GROW_COL(t->col);
-#undef GROW_COL
-    t->cap = cap;
-    return 0;
+    const shi_col_ref cols[] = {
+        SHI_COL_REF(t->dispnum),   SHI_COL_REF(t->ccode1),    SHI_COL_REF(t->ccode2),
+        SHI_COL_REF(t->year),      SHI_COL_REF(t->onset),     SHI_COL_REF(t->sidea1),
+        SHI_COL_REF(t->sidea2),    SHI_COL_REF(t->orig1),     SHI_COL_REF(t->orig2),
+        SHI_COL_REF(t->revstate1), SHI_COL_REF(t->revstate2), SHI_COL_REF(t->hostlev1),
+        SHI_COL_REF(t->hostlev2),  SHI_COL_REF(t->hiact1),    SHI_COL_REF(t->hiact2),
+        SHI_COL_REF(t->fatality),  SHI_COL_REF(t->line),      SHI_COL_REF(t->col)};
+    return shi_grow_columns(cols, sizeof cols / sizeof cols[0], &t->cap, need, 1024);
 }
 
 /* A small code in [lo, hi]; with `na_ok`, -9 or "" gives SHI_NA8. */

@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/mem.h"
+
 /* One integer column: its name, its valid range, whether -9 is allowed, and the
  * message when the value is bad. */
 typedef struct col_spec {
@@ -162,24 +164,6 @@ static shi_status years_ordered(const shi_csv *csv, long iend, int64_t st, int64
     return SHI_OK;
 }
 
-#define GROW_COL(p)                                                                                \
-    do {                                                                                           \
-        void *q = realloc((p), cap * sizeof *(p));                                                 \
-        if (!q) {                                                                                  \
-            return -1;                                                                             \
-        }                                                                                          \
-        (p) = q;                                                                                   \
-    } while (0)
-
-static size_t new_cap(size_t cap, size_t need)
-{
-    cap = cap ? cap * 2 : 1024;
-    while (cap < need) {
-        cap *= 2;
-    }
-    return cap;
-}
-
 /* ---- MIDB: dispute participants ------------------------------------------ */
 
 void shi_midb_table_destroy(shi_midb_table *t)
@@ -215,30 +199,16 @@ static int midb_reserve(shi_midb_table *t, size_t need)
     if (need <= t->cap) {
         return 0;
     }
-    size_t cap = new_cap(t->cap, need);
     /* Grow every column to the same capacity; on failure the table stays valid. */
-    GROW_COL(t->dispnum);
-    GROW_COL(t->ccode);
-    GROW_COL(t->stabb);
-    GROW_COL(t->stday);
-    GROW_COL(t->stmon);
-    GROW_COL(t->styear);
-    GROW_COL(t->endday);
-    GROW_COL(t->endmon);
-    GROW_COL(t->endyear);
-    GROW_COL(t->sidea);
-    GROW_COL(t->revstate);
-    GROW_COL(t->revtype1);
-    GROW_COL(t->revtype2);
-    GROW_COL(t->fatality);
-    GROW_COL(t->fatalpre);
-    GROW_COL(t->hiact);
-    GROW_COL(t->hostlev);
-    GROW_COL(t->orig);
-    GROW_COL(t->line);
-    GROW_COL(t->col);
-    t->cap = cap;
-    return 0;
+    const shi_col_ref cols[] = {
+        SHI_COL_REF(t->dispnum),  SHI_COL_REF(t->ccode),    SHI_COL_REF(t->stabb),
+        SHI_COL_REF(t->stday),    SHI_COL_REF(t->stmon),    SHI_COL_REF(t->styear),
+        SHI_COL_REF(t->endday),   SHI_COL_REF(t->endmon),   SHI_COL_REF(t->endyear),
+        SHI_COL_REF(t->sidea),    SHI_COL_REF(t->revstate), SHI_COL_REF(t->revtype1),
+        SHI_COL_REF(t->revtype2), SHI_COL_REF(t->fatality), SHI_COL_REF(t->fatalpre),
+        SHI_COL_REF(t->hiact),    SHI_COL_REF(t->hostlev),  SHI_COL_REF(t->orig),
+        SHI_COL_REF(t->line),     SHI_COL_REF(t->col)};
+    return shi_grow_columns(cols, sizeof cols / sizeof cols[0], &t->cap, need, 1024);
 }
 
 shi_status shi_io_read_midb5(const char *path, shi_midb_table *out, shi_err *err)
@@ -368,25 +338,15 @@ static int midi_reserve(shi_midi_table *t, size_t need)
     if (need <= t->cap) {
         return 0;
     }
-    size_t cap = new_cap(t->cap, need);
-    GROW_COL(t->dispnum);
-    GROW_COL(t->incidnum);
-    GROW_COL(t->stday);
-    GROW_COL(t->stmon);
-    GROW_COL(t->styear);
-    GROW_COL(t->endday);
-    GROW_COL(t->endmon);
-    GROW_COL(t->endyear);
-    GROW_COL(t->duration);
-    GROW_COL(t->fatality);
-    GROW_COL(t->fatalpre);
-    GROW_COL(t->action);
-    GROW_COL(t->hostlev);
-    GROW_COL(t->numa);
-    GROW_COL(t->line);
-    GROW_COL(t->col);
-    t->cap = cap;
-    return 0;
+    /* Grow every column to the same capacity; on failure the table stays valid. */
+    const shi_col_ref cols[] = {
+        SHI_COL_REF(t->dispnum),  SHI_COL_REF(t->incidnum), SHI_COL_REF(t->stday),
+        SHI_COL_REF(t->stmon),    SHI_COL_REF(t->styear),   SHI_COL_REF(t->endday),
+        SHI_COL_REF(t->endmon),   SHI_COL_REF(t->endyear),  SHI_COL_REF(t->duration),
+        SHI_COL_REF(t->fatality), SHI_COL_REF(t->fatalpre), SHI_COL_REF(t->action),
+        SHI_COL_REF(t->hostlev),  SHI_COL_REF(t->numa),     SHI_COL_REF(t->line),
+        SHI_COL_REF(t->col)};
+    return shi_grow_columns(cols, sizeof cols / sizeof cols[0], &t->cap, need, 1024);
 }
 
 shi_status shi_io_read_midi5(const char *path, shi_midi_table *out, shi_err *err)
@@ -509,29 +469,16 @@ static int midip_reserve(shi_midip_table *t, size_t need)
     if (need <= t->cap) {
         return 0;
     }
-    size_t cap = new_cap(t->cap, need);
-    GROW_COL(t->dispnum);
-    GROW_COL(t->incidnum);
-    GROW_COL(t->ccode);
-    GROW_COL(t->stabb);
-    GROW_COL(t->stday);
-    GROW_COL(t->stmon);
-    GROW_COL(t->styear);
-    GROW_COL(t->endday);
-    GROW_COL(t->endmon);
-    GROW_COL(t->endyear);
-    GROW_COL(t->insidea);
-    GROW_COL(t->sidea);
-    GROW_COL(t->fatality);
-    GROW_COL(t->fatalpre);
-    GROW_COL(t->action);
-    GROW_COL(t->hostlev);
-    GROW_COL(t->revtype1);
-    GROW_COL(t->revtype2);
-    GROW_COL(t->line);
-    GROW_COL(t->col);
-    t->cap = cap;
-    return 0;
+    /* Grow every column to the same capacity; on failure the table stays valid. */
+    const shi_col_ref cols[] = {
+        SHI_COL_REF(t->dispnum),  SHI_COL_REF(t->incidnum), SHI_COL_REF(t->ccode),
+        SHI_COL_REF(t->stabb),    SHI_COL_REF(t->stday),    SHI_COL_REF(t->stmon),
+        SHI_COL_REF(t->styear),   SHI_COL_REF(t->endday),   SHI_COL_REF(t->endmon),
+        SHI_COL_REF(t->endyear),  SHI_COL_REF(t->insidea),  SHI_COL_REF(t->sidea),
+        SHI_COL_REF(t->fatality), SHI_COL_REF(t->fatalpre), SHI_COL_REF(t->action),
+        SHI_COL_REF(t->hostlev),  SHI_COL_REF(t->revtype1), SHI_COL_REF(t->revtype2),
+        SHI_COL_REF(t->line),     SHI_COL_REF(t->col)};
+    return shi_grow_columns(cols, sizeof cols / sizeof cols[0], &t->cap, need, 1024);
 }
 
 shi_status shi_io_read_midip5(const char *path, shi_midip_table *out, shi_err *err)

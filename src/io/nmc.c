@@ -40,30 +40,18 @@ static int reserve(shi_nmc_table *t, size_t need)
     if (need <= t->cap) {
         return 0;
     }
-    size_t cap = t->cap ? t->cap * 2 : 1024;
-    while (cap < need) {
-        cap *= 2;
-    }
     /* Grow every column to the same capacity; on failure the table stays valid. */
-#define GROW_COL(p)                                                                                \
-    do {                                                                                           \
-        void *q = realloc((p), cap * sizeof *(p));                                                 \
-        if (!q) {                                                                                  \
-            return -1;                                                                             \
-        }                                                                                          \
-        (p) = q;                                                                                   \
-    } while (0)
-    GROW_COL(t->ccode);
-    GROW_COL(t->year);
+    shi_col_ref cols[5 + SHI_NCOMP];
+    size_t n = 0;
+    cols[n++] = SHI_COL_REF(t->ccode);
+    cols[n++] = SHI_COL_REF(t->year);
     for (int k = 0; k < SHI_NCOMP; k++) {
-        GROW_COL(t->comp[k]);
+        cols[n++] = SHI_COL_REF(t->comp[k]);
     }
-    GROW_COL(t->cinc);
-    GROW_COL(t->line);
-    GROW_COL(t->col);
-#undef GROW_COL
-    t->cap = cap;
-    return 0;
+    cols[n++] = SHI_COL_REF(t->cinc);
+    cols[n++] = SHI_COL_REF(t->line);
+    cols[n++] = SHI_COL_REF(t->col);
+    return shi_grow_columns(cols, n, &t->cap, need, 1024);
 }
 
 static shi_status nonneg_real(const shi_csv *csv, long i, double *v, shi_err *err)

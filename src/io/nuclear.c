@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/mem.h"
+
 /* Fast path for the common case, a plain decimal of 1-9 digits with an optional
  * '-': parse it here. Anything else (missing codes, errors) goes to shi_csv_int,
  * so messages and semantics are unchanged. Returns 1 when it parsed. */
@@ -72,30 +74,12 @@ static int reserve(shi_nuclear_table *t, size_t need)
     if (need <= t->cap) {
         return 0;
     }
-    size_t cap = t->cap ? t->cap * 2 : 1024;
-    while (cap < need) {
-        cap *= 2;
-    }
     /* Grow every column to the same capacity; on failure the table stays valid. */
-#define GROW_COL(p)                                                                                \
-    do {                                                                                           \
-        void *q = realloc((p), cap * sizeof *(p));                                                 \
-        if (!q) {                                                                                  \
-            return -1;                                                                             \
-        }                                                                                          \
-        (p) = q;                                                                                   \
-    } while (0)
-    GROW_COL(t->iso3);
-    GROW_COL(t->name);
-    GROW_COL(t->year);
-    GROW_COL(t->status);
-    GROW_COL(t->tests);
-    GROW_COL(t->stockpile);
-    GROW_COL(t->line);
-    GROW_COL(t->col);
-#undef GROW_COL
-    t->cap = cap;
-    return 0;
+    const shi_col_ref cols[] = {SHI_COL_REF(t->iso3),  SHI_COL_REF(t->name),
+                                SHI_COL_REF(t->year),  SHI_COL_REF(t->status),
+                                SHI_COL_REF(t->tests), SHI_COL_REF(t->stockpile),
+                                SHI_COL_REF(t->line),  SHI_COL_REF(t->col)};
+    return shi_grow_columns(cols, sizeof cols / sizeof cols[0], &t->cap, need, 1024);
 }
 
 /* A count >= 0, or -1 when the field is empty. */

@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/mem.h"
+
 /* OWID's codes for aggregates (the World and its regions); sorted. */
 static const char *const owid_agg_codes[] = {"OWID_AFR", "OWID_ASI", "OWID_EU27", "OWID_EUR",
                                              "OWID_HIC", "OWID_LIC", "OWID_LMC",  "OWID_NAM",
@@ -81,29 +83,11 @@ static int reserve(shi_owid_pop_table *t, size_t need)
     if (need <= t->cap) {
         return 0;
     }
-    size_t cap = t->cap ? t->cap * 2 : 4096;
-    while (cap < need) {
-        cap *= 2;
-    }
     /* Grow every column to the same capacity; on failure the table stays valid. */
-#define GROW_COL(p)                                                                                \
-    do {                                                                                           \
-        void *q = realloc((p), cap * sizeof *(p));                                                 \
-        if (!q) {                                                                                  \
-            return -1;                                                                             \
-        }                                                                                          \
-        (p) = q;                                                                                   \
-    } while (0)
-    GROW_COL(t->code);
-    GROW_COL(t->name);
-    GROW_COL(t->year);
-    GROW_COL(t->pop);
-    GROW_COL(t->kind);
-    GROW_COL(t->line);
-    GROW_COL(t->col);
-#undef GROW_COL
-    t->cap = cap;
-    return 0;
+    const shi_col_ref cols[] = {SHI_COL_REF(t->code), SHI_COL_REF(t->name), SHI_COL_REF(t->year),
+                                SHI_COL_REF(t->pop),  SHI_COL_REF(t->kind), SHI_COL_REF(t->line),
+                                SHI_COL_REF(t->col)};
+    return shi_grow_columns(cols, sizeof cols / sizeof cols[0], &t->cap, need, 4096);
 }
 
 /* Code: "", or letters, digits and '_' shorter than SHI_ECON_CODE_MAX. */

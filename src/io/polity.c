@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/mem.h"
+
 /* Fast path for the common case, a plain decimal of 1-9 digits with an optional
  * '-': parse it here. Anything else (missing codes, errors) goes to shi_csv_int,
  * so messages and semantics are unchanged. Returns 1 when it parsed. */
@@ -76,32 +78,13 @@ static int reserve(shi_polity_table *t, size_t need)
     if (need <= t->cap) {
         return 0;
     }
-    size_t cap = t->cap ? t->cap * 2 : 1024;
-    while (cap < need) {
-        cap *= 2;
-    }
     /* Grow every column to the same capacity; on failure the table stays valid. */
-#define GROW_COL(p)                                                                                \
-    do {                                                                                           \
-        void *q = realloc((p), cap * sizeof *(p));                                                 \
-        if (!q) {                                                                                  \
-            return -1;                                                                             \
-        }                                                                                          \
-        (p) = q;                                                                                   \
-    } while (0)
-    GROW_COL(t->ccode);
-    GROW_COL(t->year);
-    GROW_COL(t->scode);
-    GROW_COL(t->democ);
-    GROW_COL(t->autoc);
-    GROW_COL(t->polity);
-    GROW_COL(t->polity2);
-    GROW_COL(t->special);
-    GROW_COL(t->line);
-    GROW_COL(t->col);
-#undef GROW_COL
-    t->cap = cap;
-    return 0;
+    const shi_col_ref cols[] = {SHI_COL_REF(t->ccode),   SHI_COL_REF(t->year),
+                                SHI_COL_REF(t->scode),   SHI_COL_REF(t->democ),
+                                SHI_COL_REF(t->autoc),   SHI_COL_REF(t->polity),
+                                SHI_COL_REF(t->polity2), SHI_COL_REF(t->special),
+                                SHI_COL_REF(t->line),    SHI_COL_REF(t->col)};
+    return shi_grow_columns(cols, sizeof cols / sizeof cols[0], &t->cap, need, 1024);
 }
 
 /* A score in [lo, hi]. With `specials`, -66/-77/-88 give NaN and *code; with

@@ -27,6 +27,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/mem.h"
+
 /* ------------------------------------------------------------------------ */
 /* Tables                                                                    */
 /* ------------------------------------------------------------------------ */
@@ -71,28 +73,15 @@ static size_t grown(size_t cap, size_t need)
     return c;
 }
 
-/* Grow column p to `cap` elements; on failure return -1 and leave it valid. */
-#define GROW_COL(p, cap)                                                                           \
-    do {                                                                                           \
-        void *q_ = realloc((p), (cap) * sizeof *(p));                                              \
-        if (!q_) {                                                                                 \
-            return -1;                                                                             \
-        }                                                                                          \
-        (p) = q_;                                                                                  \
-    } while (0)
-
 static int reserve_dyads(shi_sipri_arms *t, size_t need)
 {
     if (need <= t->cap) {
         return 0;
     }
-    size_t cap = grown(t->cap, need);
-    GROW_COL(t->supplier, cap);
-    GROW_COL(t->recipient, cap);
-    GROW_COL(t->year, cap);
-    GROW_COL(t->tiv, cap);
-    t->cap = cap;
-    return 0;
+    /* Grow every column to the same capacity; on failure the table stays valid. */
+    const shi_col_ref cols[] = {SHI_COL_REF(t->supplier), SHI_COL_REF(t->recipient),
+                                SHI_COL_REF(t->year), SHI_COL_REF(t->tiv)};
+    return shi_grow_columns(cols, sizeof cols / sizeof cols[0], &t->cap, need, 1024);
 }
 
 static int reserve_states(shi_sipri_arms *t, size_t need)
@@ -100,13 +89,10 @@ static int reserve_states(shi_sipri_arms *t, size_t need)
     if (need <= t->scap) {
         return 0;
     }
-    size_t cap = grown(t->scap, need);
-    GROW_COL(t->s_ccode, cap);
-    GROW_COL(t->s_year, cap);
-    GROW_COL(t->s_imports, cap);
-    GROW_COL(t->s_exports, cap);
-    t->scap = cap;
-    return 0;
+    /* Grow every column to the same capacity; on failure the table stays valid. */
+    const shi_col_ref cols[] = {SHI_COL_REF(t->s_ccode), SHI_COL_REF(t->s_year),
+                                SHI_COL_REF(t->s_imports), SHI_COL_REF(t->s_exports)};
+    return shi_grow_columns(cols, sizeof cols / sizeof cols[0], &t->scap, need, 1024);
 }
 
 static int reserve_totals(shi_sipri_totals *t, size_t need)
@@ -114,16 +100,11 @@ static int reserve_totals(shi_sipri_totals *t, size_t need)
     if (need <= t->cap) {
         return 0;
     }
-    size_t cap = grown(t->cap, need);
-    GROW_COL(t->ccode, cap);
-    GROW_COL(t->year, cap);
-    GROW_COL(t->tiv, cap);
-    GROW_COL(t->lt_half, cap);
-    GROW_COL(t->name, cap);
-    GROW_COL(t->line, cap);
-    GROW_COL(t->col, cap);
-    t->cap = cap;
-    return 0;
+    /* Grow every column to the same capacity; on failure the table stays valid. */
+    const shi_col_ref cols[] = {SHI_COL_REF(t->ccode),   SHI_COL_REF(t->year), SHI_COL_REF(t->tiv),
+                                SHI_COL_REF(t->lt_half), SHI_COL_REF(t->name), SHI_COL_REF(t->line),
+                                SHI_COL_REF(t->col)};
+    return shi_grow_columns(cols, sizeof cols / sizeof cols[0], &t->cap, need, 1024);
 }
 
 /* ------------------------------------------------------------------------ */

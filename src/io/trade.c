@@ -24,6 +24,8 @@
 
 #include <zlib.h>
 
+#include "../core/mem.h"
+
 /* Fast path for the common case, a plain decimal of 1-9 digits with an optional
  * '-': parse it here. Anything else (missing codes, errors) goes to shi_csv_int,
  * so messages and semantics are unchanged. Returns 1 when it parsed. */
@@ -103,39 +105,16 @@ void shi_trade_nat_table_destroy(shi_trade_nat_table *t)
     memset(t, 0, sizeof *t);
 }
 
-/* Grow every column to the same capacity; on failure the table stays valid. */
-#define GROW_COL(p)                                                                                \
-    do {                                                                                           \
-        void *q = realloc((p), cap * sizeof *(p));                                                 \
-        if (!q) {                                                                                  \
-            return -1;                                                                             \
-        }                                                                                          \
-        (p) = q;                                                                                   \
-    } while (0)
-
-static size_t next_cap(size_t cap, size_t need)
-{
-    cap = cap ? cap * 2 : 1024;
-    while (cap < need) {
-        cap *= 2;
-    }
-    return cap;
-}
-
 static int reserve_nat(shi_trade_nat_table *t, size_t need)
 {
     if (need <= t->cap) {
         return 0;
     }
-    size_t cap = next_cap(t->cap, need);
-    GROW_COL(t->ccode);
-    GROW_COL(t->year);
-    GROW_COL(t->imports);
-    GROW_COL(t->exports);
-    GROW_COL(t->line);
-    GROW_COL(t->col);
-    t->cap = cap;
-    return 0;
+    /* Grow every column to the same capacity; on failure the table stays valid. */
+    const shi_col_ref cols[] = {SHI_COL_REF(t->ccode),   SHI_COL_REF(t->year),
+                                SHI_COL_REF(t->imports), SHI_COL_REF(t->exports),
+                                SHI_COL_REF(t->line),    SHI_COL_REF(t->col)};
+    return shi_grow_columns(cols, sizeof cols / sizeof cols[0], &t->cap, need, 1024);
 }
 
 shi_status shi_io_read_cow_trade_national(const char *path, shi_trade_nat_table *out, shi_err *err)
@@ -210,21 +189,13 @@ static int reserve_dyad(shi_trade_dyad_table *t, size_t need)
     if (need <= t->cap) {
         return 0;
     }
-    size_t cap = next_cap(t->cap, need);
-    GROW_COL(t->ccode1);
-    GROW_COL(t->ccode2);
-    GROW_COL(t->year);
-    GROW_COL(t->flow1);
-    GROW_COL(t->flow2);
-    GROW_COL(t->smooth1);
-    GROW_COL(t->smooth2);
-    GROW_COL(t->line);
-    GROW_COL(t->col);
-    t->cap = cap;
-    return 0;
+    /* Grow every column to the same capacity; on failure the table stays valid. */
+    const shi_col_ref cols[] = {
+        SHI_COL_REF(t->ccode1),  SHI_COL_REF(t->ccode2), SHI_COL_REF(t->year),
+        SHI_COL_REF(t->flow1),   SHI_COL_REF(t->flow2),  SHI_COL_REF(t->smooth1),
+        SHI_COL_REF(t->smooth2), SHI_COL_REF(t->line),   SHI_COL_REF(t->col)};
+    return shi_grow_columns(cols, sizeof cols / sizeof cols[0], &t->cap, need, 1024);
 }
-
-#undef GROW_COL
 
 /* Does the file start with the gzip magic bytes 1f 8b? -1 if it cannot be
  * opened. For a gzip file, *isize gets its trailer's ISIZE (the uncompressed

@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/mem.h"
+
 const int shi_unga_ref_ccode[SHI_UNGA_NREF] = {2, 365, 140, 710, 750, 666};
 const char *const shi_unga_ref_column[SHI_UNGA_NREF] = {"USAgree",    "RUSSAgree",  "BrazilAgree",
                                                         "ChinaAgree", "IndiaAgree", "IsraelAgree"};
@@ -43,32 +45,20 @@ static int reserve(shi_unga_table *t, size_t need)
     if (need <= t->cap) {
         return 0;
     }
-    size_t cap = t->cap ? t->cap * 2 : 1024;
-    while (cap < need) {
-        cap *= 2;
-    }
     /* Grow every column to the same capacity; on failure the table stays valid. */
-#define GROW_COL(p)                                                                                \
-    do {                                                                                           \
-        void *q = realloc((p), cap * sizeof *(p));                                                 \
-        if (!q) {                                                                                  \
-            return -1;                                                                             \
-        }                                                                                          \
-        (p) = q;                                                                                   \
-    } while (0)
-    GROW_COL(t->ccode);
-    GROW_COL(t->session);
-    GROW_COL(t->year);
-    GROW_COL(t->nvotes);
-    GROW_COL(t->ideal);
+    shi_col_ref cols[7 + SHI_UNGA_NREF];
+    size_t n = 0;
+    cols[n++] = SHI_COL_REF(t->ccode);
+    cols[n++] = SHI_COL_REF(t->session);
+    cols[n++] = SHI_COL_REF(t->year);
+    cols[n++] = SHI_COL_REF(t->nvotes);
+    cols[n++] = SHI_COL_REF(t->ideal);
     for (int k = 0; k < SHI_UNGA_NREF; k++) {
-        GROW_COL(t->agree[k]);
+        cols[n++] = SHI_COL_REF(t->agree[k]);
     }
-    GROW_COL(t->line);
-    GROW_COL(t->col);
-#undef GROW_COL
-    t->cap = cap;
-    return 0;
+    cols[n++] = SHI_COL_REF(t->line);
+    cols[n++] = SHI_COL_REF(t->col);
+    return shi_grow_columns(cols, n, &t->cap, need, 1024);
 }
 
 /* Fast path for the common case, a plain decimal of 1-9 digits with an optional

@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/mem.h"
+
 /* The aggregate codes of the WDI bulk files (2023-2026 releases), sorted for
  * bsearch. Every other code in those files is one of WDI's 217 economies. */
 static const char *const wdi_aggregates[] = {
@@ -59,29 +61,11 @@ static int reserve(shi_wdi_table *t, size_t need)
     if (need <= t->cap) {
         return 0;
     }
-    size_t cap = t->cap ? t->cap * 2 : 4096;
-    while (cap < need) {
-        cap *= 2;
-    }
     /* Grow every column to the same capacity; on failure the table stays valid. */
-#define GROW_COL(p)                                                                                \
-    do {                                                                                           \
-        void *q = realloc((p), cap * sizeof *(p));                                                 \
-        if (!q) {                                                                                  \
-            return -1;                                                                             \
-        }                                                                                          \
-        (p) = q;                                                                                   \
-    } while (0)
-    GROW_COL(t->iso3);
-    GROW_COL(t->year);
-    GROW_COL(t->value);
-    GROW_COL(t->kind);
-    GROW_COL(t->ind);
-    GROW_COL(t->line);
-    GROW_COL(t->col);
-#undef GROW_COL
-    t->cap = cap;
-    return 0;
+    const shi_col_ref cols[] = {SHI_COL_REF(t->iso3), SHI_COL_REF(t->year), SHI_COL_REF(t->value),
+                                SHI_COL_REF(t->kind), SHI_COL_REF(t->ind),  SHI_COL_REF(t->line),
+                                SHI_COL_REF(t->col)};
+    return shi_grow_columns(cols, sizeof cols / sizeof cols[0], &t->cap, need, 4096);
 }
 
 static int iso3_ok(const char *f)

@@ -117,8 +117,8 @@ static void expect_pos(const shi_csv *c, size_t i, long line, long col)
 }
 
 /* Check an error record: code, position, message, and the formatted line. */
-static void expect_err(const shi_err *err, shi_status code, long line, long col, const char *msg,
-                       const char *formatted)
+static void check_err(const shi_err *err, shi_status code, long line, long col, const char *msg,
+                      const char *formatted)
 {
     assert_int_equal(err->code, code);
     assert_string_equal(err->msg, msg);
@@ -137,7 +137,7 @@ static void expect_open_fail(const char *text, size_t len, const shi_csv_opts *o
     shi_err err = {0};
     assert_int_equal(shi_csv_open_mem(&c, "t.csv", text, len, o, &err), SHI_EDATA);
     assert_null(c);
-    expect_err(&err, SHI_EDATA, line, col, msg, formatted);
+    check_err(&err, SHI_EDATA, line, col, msg, formatted);
 }
 
 /* Reading must fail on the record after `nok` good records. */
@@ -151,11 +151,11 @@ static void expect_next_fail(const char *text, size_t len, const shi_csv_opts *o
     int got = 0;
     shi_err err = {0};
     assert_int_equal(shi_csv_next(c, &got, &err), SHI_EDATA);
-    expect_err(&err, SHI_EDATA, line, col, msg, formatted);
+    check_err(&err, SHI_EDATA, line, col, msg, formatted);
     shi_csv_free(c);
 }
 
-static void write_file(const char *path, const void *data, size_t len)
+static void write_bytes(const char *path, const void *data, size_t len)
 {
     FILE *f = fopen(path, "wb");
     assert_non_null(f);
@@ -366,8 +366,8 @@ static void test_tsv_and_no_header(void **state)
     c = open_mem("x,y\n", &n);
     next_ok(c);
     assert_int_equal(shi_csv_int(c, 1, &v, &miss, &err), SHI_EDATA);
-    expect_err(&err, SHI_EDATA, 1, 3, "expected an integer in field 2, got 'y'",
-               "t.csv:1:3: expected an integer in field 2, got 'y'");
+    check_err(&err, SHI_EDATA, 1, 3, "expected an integer in field 2, got 'y'",
+              "t.csv:1:3: expected an integer in field 2, got 'y'");
     shi_csv_free(c);
 }
 
@@ -429,8 +429,8 @@ static void test_missing_codes(void **state)
     next_ok(c);
     assert_false(shi_csv_is_missing(c, 0));
     assert_int_equal(shi_csv_real(c, 0, &dv, &miss, &err), SHI_EDATA);
-    expect_err(&err, SHI_EDATA, 2, 1, "expected a number in column 'v', got 'NA'",
-               "t.csv:2:1: expected a number in column 'v', got 'NA'");
+    check_err(&err, SHI_EDATA, 2, 1, "expected a number in column 'v', got 'NA'",
+              "t.csv:2:1: expected a number in column 'v', got 'NA'");
     next_ok(c); /* a quoted empty field is a record, and missing */
     assert_true(shi_csv_is_missing(c, 0));
     shi_csv_free(c);
@@ -474,15 +474,15 @@ static void test_typed_errors(void **state)
     int miss = 0;
     shi_err err = {0};
     assert_int_equal(shi_csv_real(c, 3, &dv, &miss, &err), SHI_EDATA);
-    expect_err(&err, SHI_EDATA, 2, 12, "expected a number in column 'milex', got '19x5'",
-               "t.csv:2:12: expected a number in column 'milex', got '19x5'");
+    check_err(&err, SHI_EDATA, 2, 12, "expected a number in column 'milex', got '19x5'",
+              "t.csv:2:12: expected a number in column 'milex', got '19x5'");
     assert_int_equal(shi_csv_int(c, 3, &iv, &miss, &err), SHI_EDATA);
-    expect_err(&err, SHI_EDATA, 2, 12, "expected an integer in column 'milex', got '19x5'",
-               "t.csv:2:12: expected an integer in column 'milex', got '19x5'");
+    check_err(&err, SHI_EDATA, 2, 12, "expected an integer in column 'milex', got '19x5'",
+              "t.csv:2:12: expected an integer in column 'milex', got '19x5'");
     /* shi_csv_field_error with the caller's own wording. */
     assert_int_equal(shi_csv_field_error(c, 1, &err, "expected a COW code 1-999"), SHI_EDATA);
-    expect_err(&err, SHI_EDATA, 2, 5, "expected a COW code 1-999 in column 'ccode', got '2'",
-               "t.csv:2:5: expected a COW code 1-999 in column 'ccode', got '2'");
+    check_err(&err, SHI_EDATA, 2, 5, "expected a COW code 1-999 in column 'ccode', got '2'",
+              "t.csv:2:5: expected a COW code 1-999 in column 'ccode', got '2'");
     shi_csv_free(c);
 
     /* Text that strtod/strtoll would partly or loosely accept is rejected. */
@@ -539,8 +539,8 @@ static void test_require(void **state)
     assert_int_equal(idx[0], 1);
     assert_int_equal(idx[1], 0);
     assert_int_equal(shi_csv_require(c, names, 3, idx, &err), SHI_EDATA);
-    expect_err(&err, SHI_EDATA, 2, 1, "missing column 'milex' in the header",
-               "t.csv:2:1: missing column 'milex' in the header");
+    check_err(&err, SHI_EDATA, 2, 1, "missing column 'milex' in the header",
+              "t.csv:2:1: missing column 'milex' in the header");
     next_end(c); /* a header and no data is not an error for the reader */
     shi_csv_free(c);
 }
@@ -614,7 +614,7 @@ static void test_file_errors(void **state)
     assert_string_equal(err.msg, "cannot open for reading: No such file or directory");
     /* The file name is the name in messages. */
     snprintf(path, sizeof path, "%s/test_csv_small.csv", SHI_TEST_TMP);
-    write_file(path, "a,b\r\n1,2\r\n3", 11);
+    write_bytes(path, "a,b\r\n1,2\r\n3", 11);
     c = NULL;
     assert_int_equal(shi_csv_open(&c, path, NULL, &err), SHI_OK);
     assert_string_equal(shi_csv_name(c), path);
@@ -628,7 +628,7 @@ static void test_file_errors(void **state)
     shi_csv_free(c);
     remove(path);
     /* An empty file on disk. */
-    write_file(path, "", 0);
+    write_bytes(path, "", 0);
     assert_int_equal(shi_csv_open(&c, path, NULL, &err), SHI_EDATA);
     assert_null(c);
     assert_string_equal(err.msg, "empty file: expected a header line");
@@ -682,7 +682,7 @@ static void test_block_boundary(void **state)
         }
         long nrec = k + 1 + 1 + after;
 
-        write_file(path, buf, len);
+        write_bytes(path, buf, len);
         for (int from_file = 0; from_file <= 1; from_file++) {
             shi_csv *c = NULL;
             shi_err err = {0};
@@ -755,7 +755,7 @@ static void test_long_field(void **state)
     len += 4;
     char path[1024];
     snprintf(path, sizeof path, "%s/test_csv_long.csv", SHI_TEST_TMP);
-    write_file(path, buf, len);
+    write_bytes(path, buf, len);
     shi_csv *c = NULL;
     shi_err err = {0};
     assert_int_equal(shi_csv_open(&c, path, NULL, &err), SHI_OK);

@@ -40,22 +40,16 @@ static void bad_file(void **state)
     (void)state;
     char path[512];
     snprintf(path, sizeof path, "%s/events.tsv", SHI_TEST_TMP);
-    FILE *f = fopen(path, "wb");
-    fputs("#\n#\n#\ndate\tstates\tkind\tlabel\tdescription\tsource\n"
-          "2001-02-29\t365,710\tbilateral\tx\ty\tz\n",
-          f);
-    fclose(f);
+    write_file(path, "#\n#\n#\ndate\tstates\tkind\tlabel\tdescription\tsource\n"
+                     "2001-02-29\t365,710\tbilateral\tx\ty\tz\n");
     shi_events e;
     shi_err err = {0};
     assert_int_equal(shi_events_load(&e, path, &err), SHI_EDATA);
     assert_int_equal(err.line, 5);
     assert_int_equal(err.col, 1);
     assert_string_equal(err.msg, "expected a date YYYY-MM-DD in column 'date', got '2001-02-29'");
-    f = fopen(path, "wb");
-    fputs("#\n#\n#\ndate\tstates\tkind\tlabel\tdescription\tsource\n"
-          "2001-02-28\t365,710\tsummit\tx\ty\tz\n",
-          f);
-    fclose(f);
+    write_file(path, "#\n#\n#\ndate\tstates\tkind\tlabel\tdescription\tsource\n"
+                     "2001-02-28\t365,710\tsummit\tx\ty\tz\n");
     assert_int_equal(shi_events_load(&e, path, &err), SHI_EDATA);
     assert_string_equal(err.msg,
                         "expected bilateral, external or crisis in column 'kind', got 'summit'");

@@ -522,7 +522,7 @@ static void read_dta(const char *path, dta_read *d)
     }
 }
 
-static char *slurp(const char *path, size_t *len)
+static char *slurp_checked(const char *path, size_t *len)
 {
     FILE *fp = fopen(path, "rb");
     assert_non_null(fp);
@@ -579,7 +579,7 @@ static void test_dta(void **state)
     /* The same frame gives the same bytes (fixed time stamp). */
     assert_int_equal(shi_frame_write_dta(&f, &m, path2, &err), SHI_OK);
     size_t n1, n2;
-    char *b1 = slurp(path, &n1), *b2 = slurp(path2, &n2);
+    char *b1 = slurp_checked(path, &n1), *b2 = slurp_checked(path2, &n2);
     assert_int_equal(n1, n2);
     assert_memory_equal(b1, b2, n1);
     free(b1);
@@ -598,8 +598,8 @@ static void test_dta(void **state)
         unsetenv("TZ");
     }
     tzset();
-    b1 = slurp(path, &n1);
-    b2 = slurp(path2, &n2);
+    b1 = slurp_checked(path, &n1);
+    b2 = slurp_checked(path2, &n2);
     assert_int_equal(n1, n2);
     assert_memory_equal(b1, b2, n1);
     free(b1);

@@ -8,6 +8,8 @@
  * when absent) pin PROVENANCE.md's record counts and spot checks.
  */
 #define _POSIX_C_SOURCE 200809L
+#define SHI_TEST_NAME "test_io_dyad"
+#define SHI_REPORT_WIDTH 32
 #include "test_util.h"
 
 #include <math.h>
@@ -16,41 +18,6 @@
 #include <unistd.h>
 
 #include <shi/io_dyad.h>
-
-static void write_file(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
-
-/* A file under SHI_TEST_TMP holding `text`; its path goes to buf. */
-static const char *tmp_file(char *buf, size_t size, const char *name, const char *text)
-{
-    snprintf(buf, size, "%s/test_io_dyad_%s", SHI_TEST_TMP, name);
-    write_file(buf, text);
-    return buf;
-}
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-/* Expect a data error at (line, col) with exactly `msg`, in file `path`. */
-static void expect_err(shi_status s, const shi_err *err, const char *path, long line, long col,
-                       const char *msg)
-{
-    assert_int_equal(s, SHI_EDATA);
-    assert_int_equal(err->code, SHI_EDATA);
-    assert_string_equal(err->path, path);
-    assert_string_equal(err->msg, msg);
-    assert_int_equal(err->line, line);
-    assert_int_equal(err->col, col);
-}
 
 /* ---- contiguity ---------------------------------------------------------- */
 
@@ -465,11 +432,6 @@ static void unga_errors(void **state)
 }
 
 /* ---- the real files ------------------------------------------------------------ */
-
-static void report_time(const char *what, double t0, size_t n)
-{
-    print_message("    %-32s %7zu records in %.3f s\n", what, n, now_s() - t0);
-}
 
 static void real_contiguity(void **state)
 {

@@ -8,6 +8,7 @@
  * when absent) pin PROVENANCE.md's record counts and spot checks.
  */
 #define _POSIX_C_SOURCE 200809L
+#define SHI_TEST_NAME "test_io_more"
 #include "test_util.h"
 
 #include <math.h>
@@ -19,46 +20,6 @@
 
 #include <shi/io_more.h>
 #include <shi/trade.h>
-
-static void write_file(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
-
-/* A file under SHI_TEST_TMP holding `text`; its path goes to buf. */
-static const char *tmp_file(char *buf, size_t size, const char *name, const char *text)
-{
-    snprintf(buf, size, "%s/test_io_more_%s", SHI_TEST_TMP, name);
-    write_file(buf, text);
-    return buf;
-}
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static void report_time(const char *what, double t0, size_t n)
-{
-    print_message("    %-44s %7zu records in %.3f s\n", what, n, now_s() - t0);
-}
-
-/* Expect a data error at (line, col) with exactly `msg`, in file `path`. */
-static void expect_err(shi_status s, const shi_err *err, const char *path, long line, long col,
-                       const char *msg)
-{
-    assert_int_equal(s, SHI_EDATA);
-    assert_int_equal(err->code, SHI_EDATA);
-    assert_string_equal(err->path, path);
-    assert_string_equal(err->msg, msg);
-    assert_int_equal(err->line, line);
-    assert_int_equal(err->col, col);
-}
 
 static int near(double a, double b, double tol)
 {

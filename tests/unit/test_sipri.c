@@ -11,6 +11,7 @@
  * totals files, and the claims' values, each recomputed here independently.
  */
 #define _POSIX_C_SOURCE 200809L
+#define SHI_TEST_NAME "test_sipri"
 #include "test_util.h"
 
 #include <math.h>
@@ -24,23 +25,6 @@
 #define REGISTER "sipri_arms_transfers/trade-register_2025-03-13.csv"
 #define IMPORTS "sipri_arms_transfers/tiv_imports_by_recipient_1950-2024.csv"
 #define EXPORTS "sipri_arms_transfers/tiv_exports_by_supplier_1950-2024.csv"
-
-static const char *tmp_file(char *buf, size_t size, const char *name, const char *text)
-{
-    snprintf(buf, size, "%s/test_sipri_%s", SHI_TEST_TMP, name);
-    FILE *f = fopen(buf, "wb");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-    return buf;
-}
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 /* The register's preamble (11 lines) and header (line 12). */
 #define PREAMBLE                                                                                   \

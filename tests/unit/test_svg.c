@@ -17,184 +17,21 @@
 
 #include <shi/svg.h>
 
-/* ---- a small XML well-formedness checker ----------------------------------------- */
-
-static int is_name_start(char ch)
-{
-    return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || ch == '_' || ch == ':';
-}
-
-static int is_name_char(char ch)
-{
-    return is_name_start(ch) || (ch >= '0' && ch <= '9') || ch == '-' || ch == '.';
-}
-
-/* An entity at s ('&'): one of the five predefined or a numeric one; returns its length or 0. */
-static size_t entity_len(const char *s)
-{
-    static const char *const ents[] = {"&amp;", "&lt;", "&gt;", "&quot;", "&apos;"};
-    for (int i = 0; i < 5; i++) {
-        if (strncmp(s, ents[i], strlen(ents[i])) == 0) {
-            return strlen(ents[i]);
-        }
-    }
-    if (s[1] == '#') {
-        size_t i = 2;
-        while (s[i] >= '0' && s[i] <= '9') {
-            i++;
-        }
-        if (i > 2 && s[i] == ';') {
-            return i + 1;
-        }
-    }
-    return 0;
-}
-
-/* 1 when s is one well-formed element (balanced and properly nested tags,
- * attributes name="value" without duplicates, no raw '<' or stray '&' in
- * text or values, nothing but whitespace outside the root); else 0 and a
- * reason in why. */
-static int well_formed(const char *s, char *why, size_t whylen)
-{
-    const char *stack[256];
-    size_t slen[256];
-    int depth = 0, roots = 0;
-    const char *p = s;
-    while (*p) {
-        if (*p == '<') {
-            if (strncmp(p, "<!--", 4) == 0) {
-                const char *e = strstr(p + 4, "-->");
-                if (!e) {
-                    snprintf(why, whylen, "unterminated comment");
-                    return 0;
-                }
-                p = e + 3;
-                continue;
-            }
-            int closing = p[1] == '/';
-            p += closing ? 2 : 1;
-            if (!is_name_start(*p)) {
-                snprintf(why, whylen, "bad tag name at offset %ld", (long)(p - s));
-                return 0;
-            }
-            const char *name = p;
-            while (is_name_char(*p)) {
-                p++;
-            }
-            size_t nlen = (size_t)(p - name);
-            if (closing) {
-                if (depth == 0 || slen[depth - 1] != nlen ||
-                    strncmp(stack[depth - 1], name, nlen) != 0) {
-                    snprintf(why, whylen, "mismatched close tag '%.*s' at offset %ld", (int)nlen,
-                             name, (long)(name - s));
-                    return 0;
-                }
-                depth--;
-                if (*p != '>') {
-                    snprintf(why, whylen, "junk in close tag at offset %ld", (long)(p - s));
-                    return 0;
-                }
-                p++;
-                continue;
-            }
-            if (depth == 0 && roots++ > 0) {
-                snprintf(why, whylen, "second root element at offset %ld", (long)(name - s));
-                return 0;
-            }
-            const char *attr[64];
-            size_t alen[64];
-            int nattr = 0;
-            for (;;) {
-                int space = 0;
-                while (*p == ' ' || *p == '\n' || *p == '\t') {
-                    p++;
-                    space = 1;
-                }
-                if (p[0] == '/' && p[1] == '>') {
-                    p += 2;
-                    break;
-                }
-                if (*p == '>') {
-                    p++;
-                    if (depth >= 256) {
-                        snprintf(why, whylen, "too deep");
-                        return 0;
-                    }
-                    stack[depth] = name;
-                    slen[depth++] = nlen;
-                    break;
-                }
-                if (!space || !is_name_start(*p)) {
-                    snprintf(why, whylen, "bad attribute at offset %ld", (long)(p - s));
-                    return 0;
-                }
-                const char *an = p;
-                while (is_name_char(*p)) {
-                    p++;
-                }
-                for (int i = 0; i < nattr; i++) {
-                    if (alen[i] == (size_t)(p - an) && strncmp(attr[i], an, alen[i]) == 0) {
-                        snprintf(why, whylen, "duplicate attribute '%.*s'", (int)alen[i], an);
-                        return 0;
-                    }
-                }
-                if (nattr < 64) {
-                    attr[nattr] = an;
-                    alen[nattr++] = (size_t)(p - an);
-                }
-                if (p[0] != '=' || p[1] != '"') {
-                    snprintf(why, whylen, "unquoted attribute at offset %ld", (long)(p - s));
-                    return 0;
-                }
-                p += 2;
-                while (*p && *p != '"') {
-                    if (*p == '<' || (*p == '&' && entity_len(p) == 0)) {
-                        snprintf(why, whylen, "raw '%c' in attribute at offset %ld", *p,
-                                 (long)(p - s));
-                        return 0;
-                    }
-                    p++;
-                }
-                if (*p != '"') {
-                    snprintf(why, whylen, "unterminated attribute value");
-                    return 0;
-                }
-                p++;
-            }
-            continue;
-        }
-        if (*p == '&' && entity_len(p) == 0) {
-            snprintf(why, whylen, "stray '&' at offset %ld", (long)(p - s));
-            return 0;
-        }
-        if (depth == 0 && !(*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')) {
-            snprintf(why, whylen, "text outside the root at offset %ld", (long)(p - s));
-            return 0;
-        }
-        p++;
-    }
-    if (depth != 0 || roots != 1) {
-        snprintf(why, whylen, "%d unclosed elements, %d roots", depth, roots);
-        return 0;
-    }
-    return 1;
-}
-
 /* The checker itself must reject broken XML, or the tests below prove nothing. */
 static void test_checker(void **state)
 {
     (void)state;
     char why[200];
-    assert_true(well_formed("<a x=\"1\"><b/>t &amp; &#39; <c></c></a>\n", why, sizeof why));
-    assert_false(well_formed("<a><b></a></b>", why, sizeof why));
+    assert_true(xml_well_formed("<a x=\"1\"><b/>t &amp; &#39; <c></c></a>\n", why, sizeof why));
+    assert_false(xml_well_formed("<a><b></a></b>", why, sizeof why));
     assert_string_equal(why, "mismatched close tag 'a' at offset 8");
-    assert_false(well_formed("<a x=1/>", why, sizeof why));
-    assert_false(well_formed("<a x=\"1\" x=\"2\"/>", why, sizeof why));
-    assert_false(well_formed("<a>AT&T</a>", why, sizeof why));
-    assert_false(well_formed("<a t=\"<\"/>", why, sizeof why));
-    assert_false(well_formed("<a>", why, sizeof why));
-    assert_false(well_formed("<a/><b/>", why, sizeof why));
-    assert_false(well_formed("<a x=\"1\"y=\"2\"/>", why, sizeof why));
+    assert_false(xml_well_formed("<a x=1/>", why, sizeof why));
+    assert_false(xml_well_formed("<a x=\"1\" x=\"2\"/>", why, sizeof why));
+    assert_false(xml_well_formed("<a>AT&T</a>", why, sizeof why));
+    assert_false(xml_well_formed("<a t=\"<\"/>", why, sizeof why));
+    assert_false(xml_well_formed("<a>", why, sizeof why));
+    assert_false(xml_well_formed("<a/><b/>", why, sizeof why));
+    assert_false(xml_well_formed("<a x=\"1\"y=\"2\"/>", why, sizeof why));
 }
 
 /* ---- helpers ------------------------------------------------------------------------ */
@@ -210,7 +47,7 @@ static char *render(const shi_svg_chart *c)
     assert_string_equal(b.data, b2.data);
     shi_svg_buf_free(&b2);
     char why[200] = "";
-    if (!well_formed(b.data, why, sizeof why)) {
+    if (!xml_well_formed(b.data, why, sizeof why)) {
         fprintf(stderr, "not well-formed: %s\n%s\n", why, b.data);
         fail();
     }

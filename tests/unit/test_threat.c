@@ -220,9 +220,7 @@ static shi_status load_text(const char *text, shi_threat_model *m, shi_err *err)
 {
     char path[512];
     snprintf(path, sizeof path, "%s/model.yaml", SHI_TEST_TMP);
-    FILE *f = fopen(path, "wb");
-    fputs(text, f);
-    fclose(f);
+    write_file(path, text);
     *m = shi_threat_model_default();
     shi_status s = shi_threat_model_load(m, path, err);
     unlink(path);
