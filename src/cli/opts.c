@@ -186,8 +186,8 @@ shi_status cli_write_table(const shi_table *t, const char *format, const char *o
     if (!format && out) {
         /* Without --format, the output file's extension chooses: x.csv is CSV. */
         const char *dot = strrchr(out, '.');
-        if (dot && (strcmp(dot, ".csv") == 0 || strcmp(dot, ".tsv") == 0 ||
-                    strcmp(dot, ".json") == 0)) {
+        if (dot &&
+            (strcmp(dot, ".csv") == 0 || strcmp(dot, ".tsv") == 0 || strcmp(dot, ".json") == 0)) {
             format = dot + 1;
         }
     }

@@ -251,7 +251,9 @@ static void test_bom(void **state)
     (void)state;
     /* The BOM is skipped: the first column is "id", not "\xEF\xBB\xBFid", and
      * columns are counted from after it. */
-    shi_csv *c = open_mem("\xEF\xBB\xBF" "id,v\r\n7,8\r\n", NULL);
+    shi_csv *c = open_mem("\xEF\xBB\xBF"
+                          "id,v\r\n7,8\r\n",
+                          NULL);
     assert_string_equal(shi_csv_colname(c, 0), "id");
     assert_int_equal(shi_csv_find(c, "id"), 0);
     next_ok(c);
@@ -272,8 +274,12 @@ static void test_latin1(void **state)
     expect_dump("name,x\nCaf\xE9,\"M\xFCnchen\"\n\xA0,1\n", &o,
                 "[Caf\xC3\xA9][M\xC3\xBCnchen]\n[\xC2\xA0][1]\n");
     /* Header names are converted too. */
-    shi_csv *c = open_mem("ann\xE9" "e,x\n1,2\n", &o);
-    assert_int_equal(shi_csv_find(c, "ann\xC3\xA9" "e"), 0);
+    shi_csv *c = open_mem("ann\xE9"
+                          "e,x\n1,2\n",
+                          &o);
+    assert_int_equal(shi_csv_find(c, "ann\xC3\xA9"
+                                     "e"),
+                     0);
     shi_csv_free(c);
 }
 
@@ -486,8 +492,7 @@ static void test_typed_errors(void **state)
     shi_csv_free(c);
 
     /* Text that strtod/strtoll would partly or loosely accept is rejected. */
-    const char *not_real[] = {"nan", "inf", "-Infinity", "0x1p3", "1e999", " 5", "5 ", "1,5",
-                              "."};
+    const char *not_real[] = {"nan", "inf", "-Infinity", "0x1p3", "1e999", " 5", "5 ", "1,5", "."};
     const char *not_int[] = {"2.0", "1e3", " 5", "5 ", "0x10", "99999999999999999999", "-"};
     for (size_t i = 0; i < sizeof not_real / sizeof not_real[0]; i++) {
         char text[64];
@@ -666,8 +671,9 @@ static void test_block_boundary(void **state)
         size_t target = BLOCK - j;
         size_t ylen = target - len - 6; /* "x," + ",x\r\n" is 6 bytes */
         assert_true(ylen >= 1 && ylen < 64);
-        len += (size_t)snprintf(buf + len, cap - len, "x,%.*s,x\r\n", (int)ylen,
-                                "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy");
+        len +=
+            (size_t)snprintf(buf + len, cap - len, "x,%.*s,x\r\n", (int)ylen,
+                             "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy");
         long adjust_line = line++;
         assert_int_equal(len, target);
         memcpy(buf + len, special, slen);
@@ -824,26 +830,16 @@ static void test_real_polity5(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_plain_and_header),
-        cmocka_unit_test(test_quoting),
-        cmocka_unit_test(test_line_endings),
-        cmocka_unit_test(test_bom),
-        cmocka_unit_test(test_latin1),
-        cmocka_unit_test(test_invalid_utf8),
-        cmocka_unit_test(test_skip_lines),
-        cmocka_unit_test(test_tsv_and_no_header),
-        cmocka_unit_test(test_ragged),
-        cmocka_unit_test(test_missing_codes),
-        cmocka_unit_test(test_typed_values),
-        cmocka_unit_test(test_typed_errors),
-        cmocka_unit_test(test_require),
-        cmocka_unit_test(test_unterminated_quote),
-        cmocka_unit_test(test_empty_file),
-        cmocka_unit_test(test_nul_byte),
-        cmocka_unit_test(test_file_errors),
-        cmocka_unit_test(test_block_boundary),
-        cmocka_unit_test(test_long_field),
-        cmocka_unit_test(test_real_polity5),
+        cmocka_unit_test(test_plain_and_header), cmocka_unit_test(test_quoting),
+        cmocka_unit_test(test_line_endings),     cmocka_unit_test(test_bom),
+        cmocka_unit_test(test_latin1),           cmocka_unit_test(test_invalid_utf8),
+        cmocka_unit_test(test_skip_lines),       cmocka_unit_test(test_tsv_and_no_header),
+        cmocka_unit_test(test_ragged),           cmocka_unit_test(test_missing_codes),
+        cmocka_unit_test(test_typed_values),     cmocka_unit_test(test_typed_errors),
+        cmocka_unit_test(test_require),          cmocka_unit_test(test_unterminated_quote),
+        cmocka_unit_test(test_empty_file),       cmocka_unit_test(test_nul_byte),
+        cmocka_unit_test(test_file_errors),      cmocka_unit_test(test_block_boundary),
+        cmocka_unit_test(test_long_field),       cmocka_unit_test(test_real_polity5),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

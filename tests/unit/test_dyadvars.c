@@ -226,9 +226,9 @@ static void threat_family(void **state)
     long col = shi_frame_find(&f, "threat");
     for (size_t r = 0; r < f.nrow; r++) {
         shi_threat th;
-        assert_int_equal(shi_threat_compute(tc, &m, f.cols[1].i32[r], f.cols[2].i32[r], 2010, &th,
-                                            &err),
-                         SHI_OK);
+        assert_int_equal(
+            shi_threat_compute(tc, &m, f.cols[1].i32[r], f.cols[2].i32[r], 2010, &th, &err),
+            SHI_OK);
         double x = f.cols[col].f64[r];
         assert_true((isnan(x) && isnan(th.total)) || x == th.total);
     }
@@ -260,11 +260,11 @@ static void input_row_order(void **state)
     shi_rng_init(&r, 42, 0);
     for (size_t i = al.n; i > 1; i--) {
         size_t j = (size_t)shi_rng_below(&r, i);
-#define SWAP(arr)                                                                                 \
-    do {                                                                                          \
-        __typeof__(arr[0]) t_ = arr[i - 1];                                                       \
-        arr[i - 1] = arr[j];                                                                      \
-        arr[j] = t_;                                                                              \
+#define SWAP(arr)                                                                                  \
+    do {                                                                                           \
+        __typeof__(arr[0]) t_ = arr[i - 1];                                                        \
+        arr[i - 1] = arr[j];                                                                       \
+        arr[j] = t_;                                                                               \
     } while (0)
         SWAP(al.ccode1);
         SWAP(al.ccode2);

@@ -43,8 +43,8 @@ static char *render(int a, int b, int y0, int y1, int html)
     FILE *f = open_memstream(&buf, &len);
     shi_report_opts o = {a, b, 0, y0, y1, CINC};
     shi_err err = {0};
-    shi_status s = html ? shi_report_html(f, &D, &EV, &o, &err)
-                        : shi_report_summary(f, &D, &EV, &o, &err);
+    shi_status s =
+        html ? shi_report_html(f, &D, &EV, &o, &err) : shi_report_summary(f, &D, &EV, &o, &err);
     fclose(f);
     if (s != SHI_OK) {
         print_error("%s\n", err.msg);
@@ -149,9 +149,9 @@ static void html_russia_china(void **state)
      * 1 cooperation, 1 timeline. */
     assert_int_equal(count(h, "<svg"), 10);
     assert_int_equal(count(h, "</svg>"), 10);
-    const char *sections[] = {"id=\"power\"", "id=\"threat\"", "id=\"areas\"",
+    const char *sections[] = {"id=\"power\"",     "id=\"threat\"",  "id=\"areas\"",
                               "id=\"alignment\"", "id=\"drivers\"", "id=\"cooperation\"",
-                              "id=\"timeline\"", "id=\"missing\"", "id=\"data\""};
+                              "id=\"timeline\"",  "id=\"missing\"", "id=\"data\""};
     for (size_t k = 0; k < sizeof sections / sizeof sections[0]; k++) {
         assert_non_null(strstr(h, sections[k]));
     }
@@ -160,7 +160,7 @@ static void html_russia_china(void **state)
     assert_null(strstr(h, "nan"));
     assert_null(strstr(h, "inf "));
     assert_non_null(strstr(h, "Externally driven:"));
-    assert_non_null(strstr(h, "1997-04-23"));    /* the multipolar-world declaration */
+    assert_non_null(strstr(h, "1997-04-23"));       /* the multipolar-world declaration */
     assert_non_null(strstr(h, "Singer, J. David")); /* the sources table */
     /* Self-contained: no scripts, no links to other resources. */
     assert_null(strstr(h, "<script"));
@@ -179,9 +179,9 @@ static void html_sparse(void **state)
     char why[200] = "";
     assert_true(well_formed(h, why, sizeof why));
     assert_non_null(strstr(h, "UKR: capability data only for 1991-2022 (a system member from "
-                               "1991); earlier years are left blank, not zero"));
+                              "1991); earlier years are left blank, not zero"));
     assert_non_null(strstr(h, "trade (COW 4.0), and so the drivers and cooperation sections: "
-                               "data cover 1870-2014 only"));
+                              "data cover 1870-2014 only"));
     free(h);
 }
 
@@ -189,8 +189,8 @@ static void summary_sections(void **state)
 {
     (void)state;
     char *s = render(365, 710, 1992, 2022, 0);
-    const char *heads[] = {"1. Power", "2. The triangle", "3. Power transitions", "4. Threat",
-                           "5. Issue areas", "6. Drivers", "7. Cooperation"};
+    const char *heads[] = {"1. Power",       "2. The triangle", "3. Power transitions", "4. Threat",
+                           "5. Issue areas", "6. Drivers",      "7. Cooperation"};
     for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++) {
         assert_non_null(strstr(s, heads[k]));
     }

@@ -97,11 +97,11 @@ static void test_csv_quoting(void **state)
     shi_err err = {0};
     assert_int_equal(shi_table_column(t, "a,b", 's', 0, &err), SHI_OK);
     assert_int_equal(shi_table_column(t, "v", 's', 0, &err), SHI_OK);
-    const char *vals[] = {"plain", "x,y", "say \"hi\"", "two\nlines", "cr\rx", "", NULL, "\"",
-                          "tab\there"};
-    const char *want_cells[] = {"plain",          "\"x,y\"", "\"say \"\"hi\"\"\"",
-                                "\"two\nlines\"", "\"cr\rx\"", "",
-                                "",               "\"\"\"\"", "tab\there"};
+    const char *vals[] = {"plain", "x,y", "say \"hi\"", "two\nlines", "cr\rx",
+                          "",      NULL,  "\"",         "tab\there"};
+    const char *want_cells[] = {
+        "plain", "\"x,y\"", "\"say \"\"hi\"\"\"", "\"two\nlines\"", "\"cr\rx\"",
+        "",      "",        "\"\"\"\"",           "tab\there"};
     /* One row per value in column v, column a,b holding its index. */
     char want[1024];
     size_t n = (size_t)snprintf(want, sizeof want, "\"a,b\",v\n");

@@ -259,9 +259,9 @@ static void model_file(void **state)
     assert_true(strncmp(err.msg, "YAML syntax error", 17) == 0);
     assert_int_equal(err.line, 2);
 
-    assert_int_equal(load_text("weights: {strength: 0, proximity: 0, offensive: 0, intentions: 0}\n",
-                               &m, &err),
-                     SHI_EDATA);
+    assert_int_equal(
+        load_text("weights: {strength: 0, proximity: 0, offensive: 0, intentions: 0}\n", &m, &err),
+        SHI_EDATA);
     assert_string_equal(err.msg, "threat model: the weights are all 0");
     assert_int_equal(load_text("proximity: {contiguity: [1, 2]}\n", &m, &err), SHI_EDATA);
     assert_string_equal(err.msg, "expected a list of 5 numbers for 'contiguity'");
@@ -270,8 +270,8 @@ static void model_file(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(hand_case),        cmocka_unit_test(identical_inputs_symmetric),
-        cmocka_unit_test(combine),          cmocka_unit_test(china_russia_gap),
+        cmocka_unit_test(hand_case),  cmocka_unit_test(identical_inputs_symmetric),
+        cmocka_unit_test(combine),    cmocka_unit_test(china_russia_gap),
         cmocka_unit_test(model_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
