@@ -391,6 +391,12 @@ static int iso_to_cow(const shi_states *s, const char *iso, int year)
     return found;
 }
 
+typedef struct key4 {
+    int32_t a, b, y;
+    size_t i;
+} key4;
+static int cmp4(const void *p, const void *q);
+
 /* ---- official files -------------------------------------------------------- */
 
 static shi_status from_official(builder *b, int k, const char *path, const char *dir, shi_err *err)
@@ -456,19 +462,40 @@ static shi_status from_official(builder *b, int k, const char *path, const char 
             shi_midip_table ip;
             memset(&ip, 0, sizeof ip);
             st = shi_io_read_midip5(ipath, &ip, err);
-            for (size_t x = 0; st == SHI_OK && x < ip.n; x++) {
-                for (size_t z = 0; z < ip.n; z++) {
-                    if (ip.dispnum[z] != ip.dispnum[x] || ip.incidnum[z] != ip.incidnum[x] ||
-                        ip.insidea[z] == ip.insidea[x] || ip.hostlev[x] < 1) {
-                        continue;
-                    }
-                    for (int y = ip.styear[x]; y <= ip.endyear[x]; y++) {
-                        if (y > gml_end) {
-                            set_mid(b, ip.ccode[x], ip.ccode[z], y, ip.hostlev[x]);
+            /* Group the participants by incident (sort an index), then pair
+             * the two sides within each group. */
+            key4 *grp = st == SHI_OK ? malloc((ip.n ? ip.n : 1) * sizeof *grp) : NULL;
+            if (st == SHI_OK && !grp) {
+                st = shi_err_set(err, SHI_EIO, "out of memory");
+            }
+            for (size_t x = 0; grp && x < ip.n; x++) {
+                grp[x].a = ip.dispnum[x];
+                grp[x].b = ip.incidnum[x];
+                grp[x].y = 0;
+                grp[x].i = x;
+            }
+            if (grp) {
+                qsort(grp, ip.n, sizeof *grp, cmp4);
+            }
+            for (size_t g0 = 0, g1 = 0; grp && g0 < ip.n; g0 = g1) {
+                while (g1 < ip.n && grp[g1].a == grp[g0].a && grp[g1].b == grp[g0].b) {
+                    g1++;
+                }
+                for (size_t gx = g0; gx < g1; gx++) {
+                    for (size_t gz = g0; gz < g1; gz++) {
+                        size_t x = grp[gx].i, z = grp[gz].i;
+                        if (ip.insidea[z] == ip.insidea[x] || ip.hostlev[x] < 1) {
+                            continue;
+                        }
+                        for (int y = ip.styear[x]; y <= ip.endyear[x]; y++) {
+                            if (y > gml_end) {
+                                set_mid(b, ip.ccode[x], ip.ccode[z], y, ip.hostlev[x]);
+                            }
                         }
                     }
                 }
             }
+            free(grp);
             shi_midip_table_destroy(&ip);
         }
     } else if (k == RL_NUC) {
@@ -637,11 +664,6 @@ static shi_status from_shd(builder *b, const char *name, const void *text, size_
 }
 
 /* ---- sorting ---------------------------------------------------------------- */
-
-typedef struct key4 {
-    int32_t a, b, y;
-    size_t i;
-} key4;
 
 static int cmp4(const void *p, const void *q)
 {
