@@ -295,6 +295,11 @@ shi_status shi_states_resolve(const shi_states *s, const char *query, int year,
     char buf[128];
     /* Precedence: COW abbreviation, then ISO code, then full name (COW is shi's
      * code system: 'AUS' is Austria, as in COW, not Australia). */
+    /* With a year, a pass whose matches are all non-members that year does not
+     * end the search: 'korea' in 2000 should find North and South Korea, not
+     * the Korea of 1887-1905. Its matches are kept in case nothing better comes. */
+    const shi_state *fallback[MAX_CAND];
+    size_t nfall = 0;
     for (int pass = 0; pass < 5 && n == 0; pass++) {
         for (size_t i = 0; i < s->n; i++) {
             const shi_state *st = &s->v[i];
@@ -315,6 +320,23 @@ shi_status shi_states_resolve(const shi_states *s, const char *query, int year,
                 add_cand(c, &n, st);
             }
         }
+        if (year && n > 0) {
+            size_t members = 0;
+            for (size_t k = 0; k < n; k++) {
+                members += (size_t)shi_states_member(s, c[k], year);
+            }
+            if (members == 0) {
+                if (nfall == 0) {
+                    memcpy(fallback, c, n * sizeof *c);
+                    nfall = n;
+                }
+                n = 0;
+            }
+        }
+    }
+    if (n == 0 && nfall > 0) {
+        memcpy(c, fallback, nfall * sizeof *c);
+        n = nfall;
     }
     if (n > 1 && year) {
         const shi_state *m[MAX_CAND];
@@ -324,9 +346,10 @@ shi_status shi_states_resolve(const shi_states *s, const char *query, int year,
                 m[nm++] = c[i];
             }
         }
-        if (nm == 1) {
-            n = 1;
-            c[0] = m[0];
+        if (nm >= 1) {
+            /* The members of that year are the candidates (one: resolved). */
+            memcpy(c, m, nm * sizeof *m);
+            n = nm;
         }
     }
     if (n == 1) {

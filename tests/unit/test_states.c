@@ -128,6 +128,15 @@ static void names_resolve(void **state)
     assert_string_equal(err.msg, "ambiguous state 'DEU': Germany (255, GMY), German Federal "
                                  "Republic (260, GFR); give a COW code or abbreviation");
     assert_int_equal(resolve("DEU", 1980, &err), 260);
+    /* 'korea' is the Korea of 1887-1905 by exact name; in 2000 the two Koreas. */
+    assert_int_equal(resolve("korea", 0, &err), 730);
+    assert_int_equal(resolve("korea", 1900, &err), 730);
+    assert_int_equal(resolve("korea", 2000, &err), -1);
+    assert_string_equal(err.msg,
+                        "ambiguous state 'korea': North Korea (731, PRK), South Korea (732, "
+                        "ROK); give a COW code or abbreviation");
+    /* A name with no member match at all still resolves (to the non-member). */
+    assert_int_equal(resolve("bavaria", 2000, &err), 245);
     assert_int_equal(resolve("DEU", 2000, &err), 255);
 }
 
