@@ -62,6 +62,10 @@ typedef struct shi_dyadvars_input {
     int threads;                          /* 0: OpenMP default */
     const struct shi_relations *rel;      /* threat: events (may be NULL) */
     const struct shi_threat_model *model; /* threat: NULL for the defaults */
+    /* Optional progress report, called from one thread at a time with the rows
+     * done so far and the total (for a progress bar); NULL for none. */
+    void (*progress)(void *arg, size_t done, size_t total);
+    void *progress_arg;
 } shi_dyadvars_input;
 
 /** Add the families in `mask` to frame `f`, whose first three columns are

@@ -38,6 +38,27 @@ static void stage(progress *p, const char *what)
     fflush(stderr);
 }
 
+/* A progress bar for the variables stage (called from one thread at a time). */
+static void bar(void *arg, size_t done, size_t total)
+{
+    progress *p = arg;
+    if (!p->on || total == 0) {
+        return;
+    }
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    double s = (double)(t.tv_sec - p->t0.tv_sec) + (double)(t.tv_nsec - p->t0.tv_nsec) * 1e-9;
+    int width = 30, fill = (int)((double)width * (double)done / (double)total);
+    char line[64];
+    for (int i = 0; i < width; i++) {
+        line[i] = i < fill ? '#' : '.';
+    }
+    line[width] = '\0';
+    fprintf(stderr, "\r\033[K[%6.2f s] adding variables [%s] %3.0f%%", s, line,
+            100.0 * (double)done / (double)total);
+    fflush(stderr);
+}
+
 static shi_status write_frame(shi_cli *cli, const shi_frame *f, const char *format, const char *out,
                               const shi_meta *meta)
 {
@@ -189,7 +210,9 @@ int cmd_dyads(shi_cli *cli, int argc, char **argv)
                              cli->data_loaded && cli->data.dy_loaded ? &cli->data.dy : NULL,
                              threads,
                              cli->data.rel_loaded ? &cli->data.rel : NULL,
-                             NULL};
+                             NULL,
+                             pr.on ? bar : NULL,
+                             &pr};
     s = shi_dyadvars_add(&f, mask, &in, &cli->err);
     shi_meta meta = {0};
     char buf[1024];

@@ -163,7 +163,7 @@ shi_status shi_align_compute(shi_align *al, const shi_align_input *in, int a, in
         o.nstates = 2;
         o.both = 1;
         s = shi_dyads_generate(in->states, &o, &f, err);
-        shi_dyadvars_input dv = {in->states, in->caps, in->cinc, in->dy, 0, NULL, NULL};
+        shi_dyadvars_input dv = {in->states, in->caps, in->cinc, in->dy, 0, NULL, NULL, NULL, NULL};
         if (s == SHI_OK && f.nrow > 0) {
             s = shi_dyadvars_add(&f, SHI_DV_SIM, &dv, err);
         }

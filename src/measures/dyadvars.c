@@ -472,6 +472,7 @@ shi_status shi_dyadvars_add(shi_frame *f, unsigned mask, const shi_dyadvars_inpu
         }
     }
     int fail = 0;
+    size_t done = 0;
 #ifdef _OPENMP
 #    pragma omp parallel for schedule(dynamic, 1)                                                  \
         num_threads(in->threads > 0 ? in->threads : omp_get_max_threads())
@@ -494,6 +495,18 @@ shi_status shi_dyadvars_add(shi_frame *f, unsigned mask, const shi_dyadvars_inpu
             }
         }
         simyear_free(&sy);
+        if (in->progress) {
+            /* Rows done so far; the report is made by one thread at a time. */
+            size_t rows = start[y + 1] - start[y], now;
+#ifdef _OPENMP
+#    pragma omp atomic capture
+#endif
+            now = done += rows;
+#ifdef _OPENMP
+#    pragma omp critical(shi_dyadvars_progress)
+#endif
+            in->progress(in->progress_arg, now, f->nrow);
+        }
     }
     free(start);
     shi_threat_ctx_free(tc);

@@ -49,7 +49,7 @@ static void make(shi_frame *f, int y0, int y1, int directed, const int *states, 
     o.both = states != NULL;
     shi_err err = {0};
     assert_int_equal(shi_dyads_generate(&D.states, &o, f, &err), SHI_OK);
-    shi_dyadvars_input in = {&D.states, &D.caps, CINC, &D.dy, threads, NULL, NULL};
+    shi_dyadvars_input in = {&D.states, &D.caps, CINC, &D.dy, threads, NULL, NULL, NULL, NULL};
     shi_status s = shi_dyadvars_add(f, mask, &in, &err);
     if (s != SHI_OK) {
         print_error("%s\n", err.msg);
@@ -217,7 +217,7 @@ static void threat_family(void **state)
     o.nstates = 1;
     shi_frame f;
     assert_int_equal(shi_dyads_generate(&D.states, &o, &f, &err), SHI_OK);
-    shi_dyadvars_input in = {&D.states, &D.caps, CINC, &D.dy, 2, &D.rel, NULL};
+    shi_dyadvars_input in = {&D.states, &D.caps, CINC, &D.dy, 2, &D.rel, NULL, NULL, NULL};
     assert_int_equal(shi_dyadvars_add(&f, SHI_DV_THREAT, &in, &err), SHI_OK);
     shi_threat_input ti = {&D.states, &D.caps, CINC, &D.dy, &D.rel};
     shi_threat_ctx *tc = NULL;
