@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "../core/mem.h"
+#include "fields.h"
 
 void shi_alliance_table_destroy(shi_alliance_table *t)
 {
@@ -61,50 +62,16 @@ static int reserve(shi_alliance_table *t, size_t need)
     return shi_grow_columns(cols, sizeof cols / sizeof cols[0], &t->cap, need, 1024);
 }
 
-/* Fast path for the common case, a plain decimal of 1-9 digits with an optional
- * '-': parse it here. Anything else (missing codes, errors) goes to shi_csv_int,
- * so messages and semantics are unchanged. Returns 1 when it parsed. */
-static int plain_int(const char *f, int64_t *v)
-{
-    const char *p = f + (f[0] == '-');
-    int64_t x = 0;
-    int nd = 0;
-    for (; *p >= '0' && *p <= '9' && nd < 10; p++, nd++) {
-        x = x * 10 + (*p - '0');
-    }
-    if (*p != '\0' || nd == 0 || nd > 9) {
-        return 0;
-    }
-    *v = f[0] == '-' ? -x : x;
-    return 1;
-}
-
-/* An integer field that must be present and within [lo, hi]. */
-static shi_status int_in(const shi_csv *csv, long i, long lo, long hi, const char *what, int64_t *v,
-                         shi_err *err)
-{
-    int miss = 0;
-    if (!plain_int(shi_csv_field(csv, (size_t)i), v)) {
-        shi_status s = shi_csv_int(csv, (size_t)i, v, &miss, err);
-        if (s != SHI_OK) {
-            return s;
-        }
-    }
-    if (miss || *v < lo || *v > hi) {
-        return shi_csv_field_error(csv, (size_t)i, err, what);
-    }
-    return SHI_OK;
-}
-
 /* The dyad-year key shared by both files: idx[0..2] = ccode1, ccode2, year. */
 static shi_status key_at(const shi_csv *csv, const long *idx, shi_alliance_table *t, size_t r,
                          shi_err *err)
 {
     int64_t c1, c2, yr;
     shi_status s;
-    if ((s = int_in(csv, idx[0], 1, 999, "expected a COW code 1-999", &c1, err)) != SHI_OK ||
-        (s = int_in(csv, idx[1], 1, 999, "expected a COW code 1-999", &c2, err)) != SHI_OK ||
-        (s = int_in(csv, idx[2], 1815, 2100, "expected a year 1815-2100", &yr, err)) != SHI_OK) {
+    if ((s = shi_i_int_in(csv, idx[0], 1, 999, "expected a COW code 1-999", &c1, err)) != SHI_OK ||
+        (s = shi_i_int_in(csv, idx[1], 1, 999, "expected a COW code 1-999", &c2, err)) != SHI_OK ||
+        (s = shi_i_int_in(csv, idx[2], 1815, 2100, "expected a year 1815-2100", &yr, err)) !=
+            SHI_OK) {
         return s;
     }
     if (c1 == c2) {
@@ -153,7 +120,8 @@ static shi_status read_dyads(const char *path, int atop, shi_alliance_table *out
             unsigned flags = 0;
             for (int k = 0; k < 5; k++) {
                 int64_t b;
-                if ((s = int_in(csv, idx[3 + k], 0, 1, "expected 0 or 1", &b, err)) != SHI_OK) {
+                if ((s = shi_i_int_in(csv, idx[3 + k], 0, 1, "expected 0 or 1", &b, err)) !=
+                    SHI_OK) {
                     break;
                 }
                 if (b) {
@@ -167,7 +135,7 @@ static shi_status read_dyads(const char *path, int atop, shi_alliance_table *out
             out->level[r] = (int8_t)shi_atop_level(flags);
         } else {
             int64_t lv;
-            if ((s = int_in(csv, idx[3], 0, 3, "expected an alliance level 0-3", &lv, err)) !=
+            if ((s = shi_i_int_in(csv, idx[3], 0, 3, "expected an alliance level 0-3", &lv, err)) !=
                 SHI_OK) {
                 break;
             }

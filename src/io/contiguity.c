@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "../core/mem.h"
+#include "fields.h"
 
 void shi_contig_table_destroy(shi_contig_table *t)
 {
@@ -42,42 +43,8 @@ static int reserve(shi_contig_table *t, size_t need)
     return shi_grow_columns(cols, sizeof cols / sizeof cols[0], &t->cap, need, 1024);
 }
 
-/* Fast path for the common case, a plain decimal of 1-9 digits with an optional
- * '-': parse it here. Anything else (missing codes, errors) goes to shi_csv_int,
- * so messages and semantics are unchanged. Returns 1 when it parsed. */
-static int plain_int(const char *f, int64_t *v)
-{
-    const char *p = f + (f[0] == '-');
-    int64_t x = 0;
-    int nd = 0;
-    for (; *p >= '0' && *p <= '9' && nd < 10; p++, nd++) {
-        x = x * 10 + (*p - '0');
-    }
-    if (*p != '\0' || nd == 0 || nd > 9) {
-        return 0;
-    }
-    *v = f[0] == '-' ? -x : x;
-    return 1;
-}
-
 /* An integer field that must be present and within [lo, hi]; `what` names the
  * expectation, e.g. "expected a COW code 1-999". */
-static shi_status int_in(const shi_csv *csv, long i, long lo, long hi, const char *what, int64_t *v,
-                         shi_err *err)
-{
-    int miss = 0;
-    if (!plain_int(shi_csv_field(csv, (size_t)i), v)) {
-        shi_status s = shi_csv_int(csv, (size_t)i, v, &miss, err);
-        if (s != SHI_OK) {
-            return s;
-        }
-    }
-    if (miss || *v < lo || *v > hi) {
-        return shi_csv_field_error(csv, (size_t)i, err, what);
-    }
-    return SHI_OK;
-}
-
 shi_status shi_io_read_contiguity(const char *path, shi_contig_table *out, shi_err *err)
 {
     static const char *const cols[] = {"state1no", "state2no", "year", "conttype", "version"};
@@ -99,11 +66,14 @@ shi_status shi_io_read_contiguity(const char *path, shi_contig_table *out, shi_e
             break;
         }
         int64_t c1, c2, yr, ct;
-        if ((s = int_in(csv, idx[0], 1, 999, "expected a COW code 1-999", &c1, err)) != SHI_OK ||
-            (s = int_in(csv, idx[1], 1, 999, "expected a COW code 1-999", &c2, err)) != SHI_OK ||
-            (s = int_in(csv, idx[2], 1816, 2100, "expected a year 1816-2100", &yr, err)) !=
+        if ((s = shi_i_int_in(csv, idx[0], 1, 999, "expected a COW code 1-999", &c1, err)) !=
                 SHI_OK ||
-            (s = int_in(csv, idx[3], 1, 5, "expected a contiguity type 1-5", &ct, err)) != SHI_OK) {
+            (s = shi_i_int_in(csv, idx[1], 1, 999, "expected a COW code 1-999", &c2, err)) !=
+                SHI_OK ||
+            (s = shi_i_int_in(csv, idx[2], 1816, 2100, "expected a year 1816-2100", &yr, err)) !=
+                SHI_OK ||
+            (s = shi_i_int_in(csv, idx[3], 1, 5, "expected a contiguity type 1-5", &ct, err)) !=
+                SHI_OK) {
             break;
         }
         if (c1 == c2) {

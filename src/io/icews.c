@@ -24,45 +24,11 @@
 #include <string.h>
 
 #include "../core/mem.h"
+#include "fields.h"
 
 const char *const shi_quad_column[SHI_NQUAD] = {"verbCoop", "matlCoop", "verbConf", "matlConf"};
 const int shi_quad_root_lo[SHI_NQUAD] = {1, 5, 9, 14};
 const int shi_quad_root_hi[SHI_NQUAD] = {4, 8, 13, 20};
-
-/* Fast path for the common case, a plain decimal of 1-9 digits with an optional
- * '-': parse it here. Anything else (missing codes, errors) goes to shi_csv_int,
- * so messages and semantics are unchanged. Returns 1 when it parsed. */
-static int plain_int(const char *f, int64_t *v)
-{
-    const char *p = f + (f[0] == '-');
-    int64_t x = 0;
-    int nd = 0;
-    for (; *p >= '0' && *p <= '9' && nd < 10; p++, nd++) {
-        x = x * 10 + (*p - '0');
-    }
-    if (*p != '\0' || nd == 0 || nd > 9) {
-        return 0;
-    }
-    *v = f[0] == '-' ? -x : x;
-    return 1;
-}
-
-/* An integer field that must be present and within [lo, hi]. */
-static shi_status int_in(const shi_csv *csv, long i, long lo, long hi, const char *what, int64_t *v,
-                         shi_err *err)
-{
-    int miss = 0;
-    if (!plain_int(shi_csv_field(csv, (size_t)i), v)) {
-        shi_status s = shi_csv_int(csv, (size_t)i, v, &miss, err);
-        if (s != SHI_OK) {
-            return s;
-        }
-    }
-    if (miss || *v < lo || *v > hi) {
-        return shi_csv_field_error(csv, (size_t)i, err, what);
-    }
-    return SHI_OK;
-}
 
 /* ---- ICEWS dyad-years ---------------------------------------------------- */
 
@@ -157,13 +123,14 @@ shi_status shi_io_read_icews_dyad_year(const char *path, shi_icews_table *out, s
             break;
         }
         int64_t yr, c[SHI_NQUAD];
-        if ((s = int_in(csv, idx[C_YEAR], 1990, 2100, "expected a year 1990-2100", &yr, err)) !=
-            SHI_OK) {
+        if ((s = shi_i_int_in(csv, idx[C_YEAR], 1990, 2100, "expected a year 1990-2100", &yr,
+                              err)) != SHI_OK) {
             break;
         }
         for (int k = 0; k < SHI_NQUAD; k++) {
-            if ((s = int_in(csv, idx[C_COUNT + k], 0, 999999999,
-                            "expected a count of events (0 or more)", &c[k], err)) != SHI_OK) {
+            if ((s = shi_i_int_in(csv, idx[C_COUNT + k], 0, 999999999,
+                                  "expected a count of events (0 or more)", &c[k], err)) !=
+                SHI_OK) {
                 break;
             }
         }

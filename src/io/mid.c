@@ -17,41 +17,7 @@
 #include <string.h>
 
 #include "../core/mem.h"
-
-/* Fast path for the common case, a plain decimal of 1-9 digits with an optional
- * '-': parse it here. Anything else (missing codes, errors) goes to shi_csv_int,
- * so messages and semantics are unchanged. Returns 1 when it parsed. */
-static int plain_int(const char *f, int64_t *v)
-{
-    const char *p = f + (f[0] == '-');
-    int64_t x = 0;
-    int nd = 0;
-    for (; *p >= '0' && *p <= '9' && nd < 10; p++, nd++) {
-        x = x * 10 + (*p - '0');
-    }
-    if (*p != '\0' || nd == 0 || nd > 9) {
-        return 0;
-    }
-    *v = f[0] == '-' ? -x : x;
-    return 1;
-}
-
-/* An integer field that must be present and within [lo, hi]. */
-static shi_status int_in(const shi_csv *csv, long i, long lo, long hi, const char *what, int64_t *v,
-                         shi_err *err)
-{
-    int miss = 0;
-    if (!plain_int(shi_csv_field(csv, (size_t)i), v)) {
-        shi_status s = shi_csv_int(csv, (size_t)i, v, &miss, err);
-        if (s != SHI_OK) {
-            return s;
-        }
-    }
-    if (miss || *v < lo || *v > hi) {
-        return shi_csv_field_error(csv, (size_t)i, err, what);
-    }
-    return SHI_OK;
-}
+#include "fields.h"
 
 void shi_mid_table_destroy(shi_mid_table *t)
 {
@@ -101,7 +67,7 @@ static shi_status code_at(const shi_csv *csv, long i, long lo, long hi, int na_o
 {
     int64_t x;
     int miss = 0;
-    if (!plain_int(shi_csv_field(csv, (size_t)i), &x)) {
+    if (!shi_i_plain_int(shi_csv_field(csv, (size_t)i), &x, 9)) {
         shi_status s = shi_csv_int(csv, (size_t)i, &x, &miss, err);
         if (s != SHI_OK) {
             return s;
@@ -166,10 +132,12 @@ shi_status shi_io_read_gml_mid(const char *path, shi_mid_table *out, shi_err *er
         }
         size_t r = out->n;
         int64_t dn, c1, c2, yr;
-        if ((s = int_in(csv, idx[C_DISP], 1, 999999, "expected a dispute number 1-999999", &dn,
-                        err)) != SHI_OK ||
-            (s = int_in(csv, idx[C_C1], 1, 999, "expected a COW code 1-999", &c1, err)) != SHI_OK ||
-            (s = int_in(csv, idx[C_C2], 1, 999, "expected a COW code 1-999", &c2, err)) != SHI_OK) {
+        if ((s = shi_i_int_in(csv, idx[C_DISP], 1, 999999, "expected a dispute number 1-999999",
+                              &dn, err)) != SHI_OK ||
+            (s = shi_i_int_in(csv, idx[C_C1], 1, 999, "expected a COW code 1-999", &c1, err)) !=
+                SHI_OK ||
+            (s = shi_i_int_in(csv, idx[C_C2], 1, 999, "expected a COW code 1-999", &c2, err)) !=
+                SHI_OK) {
             break;
         }
         if (c1 == c2) {
@@ -177,8 +145,8 @@ shi_status shi_io_read_gml_mid(const char *path, shi_mid_table *out, shi_err *er
                                     "expected a state other than ccode1");
             break;
         }
-        if ((s = int_in(csv, idx[C_YEAR], 1816, 2100, "expected a year 1816-2100", &yr, err)) !=
-                SHI_OK ||
+        if ((s = shi_i_int_in(csv, idx[C_YEAR], 1816, 2100, "expected a year 1816-2100", &yr,
+                              err)) != SHI_OK ||
             (s = code_at(csv, idx[C_ONSET], 0, 1, 0, flag, &out->onset[r], err)) != SHI_OK ||
             (s = code_at(csv, idx[C_SIDEA1], 0, 1, 0, flag, &out->sidea1[r], err)) != SHI_OK ||
             (s = code_at(csv, idx[C_SIDEA2], 0, 1, 0, flag, &out->sidea2[r], err)) != SHI_OK ||

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "../core/mem.h"
+#include "fields.h"
 
 /* One integer column: its name, its valid range, whether -9 is allowed, and the
  * message when the value is bad. */
@@ -78,22 +79,6 @@ typedef struct col_spec {
         "hostlev", 1, 5, 0, "expected a hostility level 1-5"                                       \
     }
 
-/* A plain decimal of 1-9 digits with an optional '-'; returns 1 when parsed. */
-static int plain_int(const char *f, int64_t *v)
-{
-    const char *p = f + (f[0] == '-');
-    int64_t x = 0;
-    int nd = 0;
-    for (; *p >= '0' && *p <= '9' && nd < 10; p++, nd++) {
-        x = x * 10 + (*p - '0');
-    }
-    if (*p != '\0' || nd == 0 || nd > 9) {
-        return 0;
-    }
-    *v = f[0] == '-' ? -x : x;
-    return 1;
-}
-
 /* Parse the n integer columns of the current record into v (-9 kept as -9). */
 static shi_status parse_ints(const shi_csv *csv, const long *idx, const col_spec *spec, size_t n,
                              int64_t *v, shi_err *err)
@@ -101,7 +86,7 @@ static shi_status parse_ints(const shi_csv *csv, const long *idx, const col_spec
     for (size_t k = 0; k < n; k++) {
         size_t i = (size_t)idx[k];
         int miss = 0;
-        if (!plain_int(shi_csv_field(csv, i), &v[k])) {
+        if (!shi_i_plain_int(shi_csv_field(csv, i), &v[k], 9)) {
             shi_status s = shi_csv_int(csv, i, &v[k], &miss, err);
             if (s != SHI_OK) {
                 return s;

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "../core/mem.h"
+#include "fields.h"
 
 /* OWID's codes for aggregates (the World and its regions); sorted. */
 static const char *const owid_agg_codes[] = {"OWID_AFR", "OWID_ASI", "OWID_EU27", "OWID_EUR",
@@ -107,22 +108,6 @@ static int code_ok(const char *f)
     return 1;
 }
 
-/* An optionally signed decimal integer of 1-15 digits; returns 1 when parsed. */
-static int plain_int(const char *f, int64_t *v)
-{
-    const char *p = f + (f[0] == '-');
-    int64_t x = 0;
-    int nd = 0;
-    for (; *p >= '0' && *p <= '9' && nd < 16; p++, nd++) {
-        x = x * 10 + (*p - '0');
-    }
-    if (*p != '\0' || nd == 0 || nd > 15) {
-        return 0;
-    }
-    *v = f[0] == '-' ? -x : x;
-    return 1;
-}
-
 shi_status shi_io_read_owid_population(const char *path, shi_owid_pop_table *out, shi_err *err)
 {
     enum { C_ENTITY, C_CODE, C_YEAR, NCOLS };
@@ -169,7 +154,8 @@ shi_status shi_io_read_owid_population(const char *path, shi_owid_pop_table *out
             break;
         }
         int64_t yr = 0;
-        if (!plain_int(shi_csv_field(csv, (size_t)idx[C_YEAR]), &yr) || yr < -10000 || yr > 2100) {
+        if (!shi_i_plain_int(shi_csv_field(csv, (size_t)idx[C_YEAR]), &yr, 15) || yr < -10000 ||
+            yr > 2100) {
             s = shi_csv_field_error(csv, (size_t)idx[C_YEAR], err, "expected a year -10000..2100");
             break;
         }
@@ -177,7 +163,7 @@ shi_status shi_io_read_owid_population(const char *path, shi_owid_pop_table *out
         int64_t pop = 0;
         if (pf[0] == '\0') {
             out->pop[r] = (double)NAN;
-        } else if (plain_int(pf, &pop) && pop >= 0) {
+        } else if (shi_i_plain_int(pf, &pop, 15) && pop >= 0) {
             out->pop[r] = (double)pop;
         } else {
             s = shi_csv_field_error(csv, (size_t)ipop, err,

@@ -19,41 +19,7 @@
 #include <string.h>
 
 #include "../core/mem.h"
-
-/* Fast path for the common case, a plain decimal of 1-9 digits with an optional
- * '-': parse it here. Anything else (missing codes, errors) goes to shi_csv_int,
- * so messages and semantics are unchanged. Returns 1 when it parsed. */
-static int plain_int(const char *f, int64_t *v)
-{
-    const char *p = f + (f[0] == '-');
-    int64_t x = 0;
-    int nd = 0;
-    for (; *p >= '0' && *p <= '9' && nd < 10; p++, nd++) {
-        x = x * 10 + (*p - '0');
-    }
-    if (*p != '\0' || nd == 0 || nd > 9) {
-        return 0;
-    }
-    *v = f[0] == '-' ? -x : x;
-    return 1;
-}
-
-/* An integer field that must be present and within [lo, hi]. */
-static shi_status int_in(const shi_csv *csv, long i, long lo, long hi, const char *what, int64_t *v,
-                         shi_err *err)
-{
-    int miss = 0;
-    if (!plain_int(shi_csv_field(csv, (size_t)i), v)) {
-        shi_status s = shi_csv_int(csv, (size_t)i, v, &miss, err);
-        if (s != SHI_OK) {
-            return s;
-        }
-    }
-    if (miss || *v < lo || *v > hi) {
-        return shi_csv_field_error(csv, (size_t)i, err, what);
-    }
-    return SHI_OK;
-}
+#include "fields.h"
 
 void shi_polity_table_destroy(shi_polity_table *t)
 {
@@ -95,7 +61,7 @@ static shi_status score_at(const shi_csv *csv, long i, long lo, long hi, int spe
     int64_t x;
     int miss = 0;
     *code = 0;
-    if (!plain_int(shi_csv_field(csv, (size_t)i), &x)) {
+    if (!shi_i_plain_int(shi_csv_field(csv, (size_t)i), &x, 9)) {
         shi_status s = shi_csv_int(csv, (size_t)i, &x, &miss, err);
         if (s != SHI_OK) {
             return s;
@@ -142,8 +108,8 @@ shi_status shi_io_read_polity5(const char *path, shi_polity_table *out, shi_err 
         size_t r = out->n;
         int64_t cc, yr;
         int sd = 0, sa = 0, sp = 0, s2 = 0;
-        if ((s = int_in(csv, idx[C_CCODE], 1, 999, "expected a country code 1-999", &cc, err)) !=
-            SHI_OK) {
+        if ((s = shi_i_int_in(csv, idx[C_CCODE], 1, 999, "expected a country code 1-999", &cc,
+                              err)) != SHI_OK) {
             break;
         }
         const char *sc = shi_csv_field(csv, (size_t)idx[C_SCODE]);
@@ -153,8 +119,8 @@ shi_status shi_io_read_polity5(const char *path, shi_polity_table *out, shi_err 
                                     "expected a country letter code of 1-3 characters");
             break;
         }
-        if ((s = int_in(csv, idx[C_YEAR], 1700, 2100, "expected a year 1700-2100", &yr, err)) !=
-                SHI_OK ||
+        if ((s = shi_i_int_in(csv, idx[C_YEAR], 1700, 2100, "expected a year 1700-2100", &yr,
+                              err)) != SHI_OK ||
             (s = score_at(csv, idx[C_DEMOC], 0, 10, 1, 1, "expected 0-10, -66, -77 or -88",
                           &out->democ[r], &sd, err)) != SHI_OK ||
             (s = score_at(csv, idx[C_AUTOC], 0, 10, 1, 1, "expected 0-10, -66, -77 or -88",

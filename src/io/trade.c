@@ -25,41 +25,7 @@
 #include <zlib.h>
 
 #include "../core/mem.h"
-
-/* Fast path for the common case, a plain decimal of 1-9 digits with an optional
- * '-': parse it here. Anything else (missing codes, errors) goes to shi_csv_int,
- * so messages and semantics are unchanged. Returns 1 when it parsed. */
-static int plain_int(const char *f, int64_t *v)
-{
-    const char *p = f + (f[0] == '-');
-    int64_t x = 0;
-    int nd = 0;
-    for (; *p >= '0' && *p <= '9' && nd < 10; p++, nd++) {
-        x = x * 10 + (*p - '0');
-    }
-    if (*p != '\0' || nd == 0 || nd > 9) {
-        return 0;
-    }
-    *v = f[0] == '-' ? -x : x;
-    return 1;
-}
-
-/* An integer field that must be present and within [lo, hi]. */
-static shi_status int_in(const shi_csv *csv, long i, long lo, long hi, const char *what, int64_t *v,
-                         shi_err *err)
-{
-    int miss = 0;
-    if (!plain_int(shi_csv_field(csv, (size_t)i), v)) {
-        shi_status s = shi_csv_int(csv, (size_t)i, v, &miss, err);
-        if (s != SHI_OK) {
-            return s;
-        }
-    }
-    if (miss || *v < lo || *v > hi) {
-        return shi_csv_field_error(csv, (size_t)i, err, what);
-    }
-    return SHI_OK;
-}
+#include "fields.h"
 
 static const char *const trade_na[] = {"", "NA", "-9", NULL};
 
@@ -67,7 +33,7 @@ static const char *const trade_na[] = {"", "NA", "-9", NULL};
 static shi_status flow_at(const shi_csv *csv, long i, double *v, shi_err *err)
 {
     int64_t x;
-    if (plain_int(shi_csv_field(csv, (size_t)i), &x)) {
+    if (shi_i_plain_int(shi_csv_field(csv, (size_t)i), &x, 9)) {
         *v = (double)x;
     } else {
         int miss = 0;
@@ -142,10 +108,10 @@ shi_status shi_io_read_cow_trade_national(const char *path, shi_trade_nat_table 
         }
         size_t r = out->n;
         int64_t cc, yr;
-        if ((s = int_in(csv, idx[C_CCODE], 1, 999, "expected a COW code 1-999", &cc, err)) !=
+        if ((s = shi_i_int_in(csv, idx[C_CCODE], 1, 999, "expected a COW code 1-999", &cc, err)) !=
                 SHI_OK ||
-            (s = int_in(csv, idx[C_YEAR], 1800, 2100, "expected a year 1800-2100", &yr, err)) !=
-                SHI_OK ||
+            (s = shi_i_int_in(csv, idx[C_YEAR], 1800, 2100, "expected a year 1800-2100", &yr,
+                              err)) != SHI_OK ||
             (s = flow_at(csv, idx[C_IMP], &out->imports[r], err)) != SHI_OK ||
             (s = flow_at(csv, idx[C_EXP], &out->exports[r], err)) != SHI_OK) {
             break;
@@ -331,8 +297,10 @@ shi_status shi_io_read_cow_trade_dyadic(const char *path, shi_trade_dyad_table *
         }
         size_t r = out->n;
         int64_t c1, c2, yr;
-        if ((s = int_in(csv, idx[C_C1], 1, 999, "expected a COW code 1-999", &c1, err)) != SHI_OK ||
-            (s = int_in(csv, idx[C_C2], 1, 999, "expected a COW code 1-999", &c2, err)) != SHI_OK) {
+        if ((s = shi_i_int_in(csv, idx[C_C1], 1, 999, "expected a COW code 1-999", &c1, err)) !=
+                SHI_OK ||
+            (s = shi_i_int_in(csv, idx[C_C2], 1, 999, "expected a COW code 1-999", &c2, err)) !=
+                SHI_OK) {
             break;
         }
         if (c2 <= c1) {
@@ -340,8 +308,8 @@ shi_status shi_io_read_cow_trade_dyadic(const char *path, shi_trade_dyad_table *
                                     "expected a COW code greater than ccode1 (non-directed file)");
             break;
         }
-        if ((s = int_in(csv, idx[C_YEAR], 1800, 2100, "expected a year 1800-2100", &yr, err)) !=
-                SHI_OK ||
+        if ((s = shi_i_int_in(csv, idx[C_YEAR], 1800, 2100, "expected a year 1800-2100", &yr,
+                              err)) != SHI_OK ||
             (s = flow_at(csv, idx[C_F1], &out->flow1[r], err)) != SHI_OK ||
             (s = flow_at(csv, idx[C_F2], &out->flow2[r], err)) != SHI_OK ||
             (s = flow_at(csv, idx[C_S1], &out->smooth1[r], err)) != SHI_OK ||

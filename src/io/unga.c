@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "../core/mem.h"
+#include "fields.h"
 
 const int shi_unga_ref_ccode[SHI_UNGA_NREF] = {2, 365, 140, 710, 750, 666};
 const char *const shi_unga_ref_column[SHI_UNGA_NREF] = {"USAgree",    "RUSSAgree",  "BrazilAgree",
@@ -61,41 +62,6 @@ static int reserve(shi_unga_table *t, size_t need)
     return shi_grow_columns(cols, n, &t->cap, need, 1024);
 }
 
-/* Fast path for the common case, a plain decimal of 1-9 digits with an optional
- * '-': parse it here. Anything else (missing codes, errors) goes to shi_csv_int,
- * so messages and semantics are unchanged. Returns 1 when it parsed. */
-static int plain_int(const char *f, int64_t *v)
-{
-    const char *p = f + (f[0] == '-');
-    int64_t x = 0;
-    int nd = 0;
-    for (; *p >= '0' && *p <= '9' && nd < 10; p++, nd++) {
-        x = x * 10 + (*p - '0');
-    }
-    if (*p != '\0' || nd == 0 || nd > 9) {
-        return 0;
-    }
-    *v = f[0] == '-' ? -x : x;
-    return 1;
-}
-
-/* An integer field that must be present and within [lo, hi]. */
-static shi_status int_in(const shi_csv *csv, long i, long lo, long hi, const char *what, int64_t *v,
-                         shi_err *err)
-{
-    int miss = 0;
-    if (!plain_int(shi_csv_field(csv, (size_t)i), v)) {
-        shi_status s = shi_csv_int(csv, (size_t)i, v, &miss, err);
-        if (s != SHI_OK) {
-            return s;
-        }
-    }
-    if (miss || *v < lo || *v > hi) {
-        return shi_csv_field_error(csv, (size_t)i, err, what);
-    }
-    return SHI_OK;
-}
-
 shi_status shi_io_read_unga(const char *path, shi_unga_table *out, shi_err *err)
 {
     enum { C_CCODE, C_SESSION, C_NVOTES, C_IDEAL, C_AGREE, NCOLS = C_AGREE + SHI_UNGA_NREF };
@@ -126,10 +92,10 @@ shi_status shi_io_read_unga(const char *path, shi_unga_table *out, shi_err *err)
         size_t r = out->n;
         int64_t cc, ses, nv;
         int miss = 0;
-        if ((s = int_in(csv, idx[C_CCODE], 1, 999, "expected a COW code 1-999", &cc, err)) !=
+        if ((s = shi_i_int_in(csv, idx[C_CCODE], 1, 999, "expected a COW code 1-999", &cc, err)) !=
                 SHI_OK ||
-            (s = int_in(csv, idx[C_SESSION], 1, 155, "expected a session 1-155", &ses, err)) !=
-                SHI_OK ||
+            (s = shi_i_int_in(csv, idx[C_SESSION], 1, 155, "expected a session 1-155", &ses,
+                              err)) != SHI_OK ||
             (s = shi_csv_int(csv, (size_t)idx[C_NVOTES], &nv, &miss, err)) != SHI_OK) {
             break;
         }
