@@ -18,7 +18,7 @@
 #include <string.h>
 #include <time.h>
 
-#include <shi/frame.h>
+#include <shi/frame_io.h>
 #include <shi/outfile.h>
 #include <shi/rng.h>
 

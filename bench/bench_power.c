@@ -2,9 +2,10 @@
  * bench_power.c - time loading NMC v7 and computing every yearly measure of
  * the configuration of power for 1816-2022.
  *
- * One run = load (the official CSV files from DIR, or the embedded data) +
- * CINC for all state-years + for every year: the configuration over all
- * members and over the major powers, and every state's 10-year trend.
+ * One run = load (the official CSV files from DIR, or the embedded data,
+ * with CINC for all state-years, which the load computes) + for every year:
+ * the configuration over all members and over the major powers, and every
+ * state's 10-year trend.
  * Prints the median and the minimum of N runs, and the process's peak RSS.
  * Usage: bench_power [DIR] [N]
  */
@@ -49,8 +50,7 @@ int main(int argc, char **argv)
             fprintf(stderr, "bench_power: %s\n", err.msg);
             return 1;
         }
-        size_t col;
-        shi_cinc_add(&d.caps, &col, &err);
+        const size_t col = d.cinc;
         for (int y = d.caps.year_min; y <= d.caps.year_max; y++) {
             for (int sc = 0; sc < 2; sc++) {
                 shi_power_year r;

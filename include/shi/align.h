@@ -18,11 +18,8 @@
 #include <stddef.h>
 
 #include <shi/api.h>
-#include <shi/dyadic.h>
+#include <shi/data.h>
 #include <shi/error.h>
-#include <shi/panel.h>
-#include <shi/relations.h>
-#include <shi/states.h>
 #include <shi/threat.h>
 
 #ifdef __cplusplus
@@ -38,7 +35,13 @@ typedef enum shi_area {
     SHI_AREA_N
 } shi_area;
 
-SHI_API const char *shi_area_name(shi_area a);
+/* Names are inline: the views format them without calling a measure. */
+static inline const char *shi_area_name(shi_area a)
+{
+    static const char *const names[SHI_AREA_N] = {"military", "economic", "diplomatic", "security",
+                                                  "events"};
+    return (unsigned)a < SHI_AREA_N ? names[a] : "?";
+}
 
 /** The indicators (rows of the scorecard). */
 enum {
@@ -74,7 +77,20 @@ typedef enum shi_direction {
     SHI_DIR_STABLE,
     SHI_DIR_DIVERGING
 } shi_direction;
-SHI_API const char *shi_direction_name(shi_direction d);
+static inline const char *shi_direction_name(shi_direction d)
+{
+    switch (d) {
+    case SHI_DIR_CONVERGING:
+        return "converging";
+    case SHI_DIR_STABLE:
+        return "stable";
+    case SHI_DIR_DIVERGING:
+        return "diverging";
+    case SHI_DIR_NA:
+        break;
+    }
+    return "-";
+}
 
 /** The scorecard for years y0..y1: value[k][t] and direction[k][t] for
  *  indicator k and year ys + t (NaN / SHI_DIR_NA where missing); years before
@@ -89,18 +105,11 @@ typedef struct shi_align {
 
 SHI_API void shi_align_destroy(shi_align *al);
 
-typedef struct shi_align_input {
-    const shi_states *states;
-    const shi_panel *caps;
-    size_t cinc;
-    const shi_dyadic *dy;
-    const shi_relations *rel;
-    const shi_threat_model *model; /* NULL: defaults */
-} shi_align_input;
-
-/** Compute the scorecard of (a, b) over [y0, y1] with a trend window. */
-SHI_API shi_status shi_align_compute(shi_align *al, const shi_align_input *in, int a, int b, int y0,
-                                     int y1, int window, shi_err *err);
+/** Compute the scorecard of (a, b) over [y0, y1] with a trend window, from
+ *  the data view `d` (with its dyadic part; the relations when loaded) and the
+ *  threat model `m` (NULL: the defaults). */
+SHI_API shi_status shi_align_compute(shi_align *al, const shi_data *d, const shi_threat_model *m,
+                                     int a, int b, int y0, int y1, int window, shi_err *err);
 
 /** Indicator k's direction over the whole period [y0, y1] (its closeness
  *  slope in *slope_out). */

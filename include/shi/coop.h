@@ -239,6 +239,10 @@ typedef struct shi_coop_moran_opts {
     int threads;
 } shi_coop_moran_opts;
 
+/** The initial count of each of m types in a Moran run: o->init when given,
+ *  else as equal as possible with the remainder going to the earlier types. */
+SHI_API void shi_coop_moran_start(const shi_coop_moran_opts *o, size_t m, long *init);
+
 /** \brief Moran process (Moran 1958) over m types with per-turn utility matrix
  *  U (m*m, U[a*m+b] = utility of a against b, e.g. shi_coop_tour.utility with
  *  self-play). In a population with counts n_b, an individual of type a has

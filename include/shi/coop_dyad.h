@@ -25,11 +25,8 @@
 
 #include <shi/api.h>
 #include <shi/coop.h>
-#include <shi/dyadic.h>
+#include <shi/data.h>
 #include <shi/error.h>
-#include <shi/panel.h>
-#include <shi/relations.h>
-#include <shi/states.h>
 #include <shi/threat.h>
 
 #ifdef __cplusplus
@@ -50,17 +47,11 @@ typedef struct shi_coop_dyad {
     shi_coop_thresholds thr;
 } shi_coop_dyad;
 
-typedef struct shi_coop_dyad_input {
-    const shi_states *states;
-    const shi_panel *caps;
-    size_t cinc;
-    const shi_dyadic *dy;
-    const shi_relations *rel;
-    const shi_threat_model *model;
-} shi_coop_dyad_input;
-
-SHI_API shi_status shi_coop_dyad_calibrate(shi_coop_dyad *out, const shi_coop_dyad_input *in, int a,
-                                           int b, int year, shi_err *err);
+/** Calibrate the game of (a, b) in `year` from the data view `d` (dyadic and
+ *  relations parts) with the threat model `m` (NULL: the defaults). */
+SHI_API shi_status shi_coop_dyad_calibrate(shi_coop_dyad *out, const shi_data *d,
+                                           const shi_threat_model *m, int a, int b, int year,
+                                           shi_err *err);
 
 #ifdef __cplusplus
 }

@@ -51,12 +51,14 @@ SHI_API shi_status shi_coop_svg_tournament(const shi_coop_tour *t, const shi_coo
  *  mutant); the reading states it, and bar labels carry it when the initial
  *  shares differ.
  *  \param o the options the process ran with (pop, init, runs, max_steps, w).
+ *  \param init the m initial counts (shi_coop_moran_start).
  *  \param fixed m + 1 counts from shi_coop_moran.
  *  \param mean_steps from shi_coop_moran (NaN when no run fixed).
  *  \return SHI_EUSAGE for m == 0 or runs < 1, SHI_EIO out of memory. */
 SHI_API shi_status shi_coop_svg_moran(const shi_coop_player *pl, size_t m,
-                                      const shi_coop_moran_opts *o, const long *fixed,
-                                      double mean_steps, shi_svg_chart **out, shi_err *err);
+                                      const shi_coop_moran_opts *o, const long *init,
+                                      const long *fixed, double mean_steps, shi_svg_chart **out,
+                                      shi_err *err);
 
 /** \brief Replicator dynamics: population share by generation, one line per
  *  strategy (at most SHI_COOP_SVG_MAX_LINES, see above), y axis 0-1. Long

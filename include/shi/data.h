@@ -1,10 +1,16 @@
 /*
- * shi/data.h - the data shi works on: the state registry and the state-year
- * capability panel, with the name, version and citation of every source.
+ * shi/data.h - the data shi works on, as one read-only view that every measure
+ * and model takes (`const shi_data *`): the state registry, the state-year
+ * capability panel with its CINC column, the dyadic arrays, the relations
+ * (arms, trade, events counts) and the dated events, with the name, version
+ * and citation of every source.
  *
- * By default everything comes from the compact data set embedded in libshi
- * (data/default.shd, made by `shi data build` from the official files). With a
- * directory, each official file found there replaces its embedded part.
+ * By default everything comes from the compact data sets embedded in libshi
+ * (data/default.shd, dyadic.shd, relations.shd and events.tsv, made by
+ * `shi data build` from the official files). With a directory, each official
+ * file found there replaces its embedded part. shi_data_open is the one place
+ * that knows the loading order: capabilities, then dyadic, then relations
+ * (which fill some dyadic arrays), then events.
  */
 #ifndef SHI_DATA_H
 #define SHI_DATA_H
@@ -12,6 +18,7 @@
 #include <shi/api.h>
 #include <shi/dyadic.h>
 #include <shi/error.h>
+#include <shi/events.h>
 #include <shi/panel.h>
 #include <shi/relations.h>
 #include <shi/states.h>
@@ -32,26 +39,57 @@ typedef struct shi_source {
 
 #define SHI_MAX_SOURCES 24
 
-/** Everything loaded. Zero-initialise, then shi_data_load; shi_data_destroy always. */
+/** Everything loaded. Zero-initialise, then shi_data_open; shi_data_destroy always. */
 typedef struct shi_data {
     shi_states states; /* registry */
-    shi_panel caps;    /* state-year: milex milper irst pec tpop upop cinc_cow (+ derived) */
+    shi_panel caps;    /* state-year: milex milper irst pec tpop upop cinc_cow cinc */
+    size_t cinc;       /* column of caps holding CINC, computed once at load */
     shi_source src[SHI_MAX_SOURCES];
     size_t nsrc;
-    shi_dyadic dy; /* dyadic data, after shi_data_load_dyadic */
+    shi_dyadic dy; /* dyadic data (SHI_DATA_DYADIC) */
     int dy_loaded;
-    shi_relations rel; /* arms, trade; disputes/nuclear/events go into dy */
+    shi_relations rel; /* arms, trade, events counts; disputes/nuclear go into dy */
     int rel_loaded;
+    shi_events events; /* dated milestones (SHI_DATA_EVENTS) */
+    int ev_loaded;
 } shi_data;
+
+/** Parts of the data. Dyadic needs the capabilities (its arrays are indexed by
+ *  the registry), relations need the dyadic part (they fill some of its
+ *  arrays); events stand alone beside the capabilities. */
+enum {
+    SHI_DATA_CAPS = 1u,      /* registry and capabilities (always loaded) */
+    SHI_DATA_DYADIC = 2u,    /* contiguity, capitals, alliances, UN voting */
+    SHI_DATA_RELATIONS = 4u, /* arms, trade, disputes, nuclear status, ICEWS */
+    SHI_DATA_EVENTS = 8u,    /* the events file */
+    SHI_DATA_ALL = 15u
+};
+
+/** Where the data come from. Zero means: the embedded data, everything. */
+typedef struct shi_data_spec {
+    const char *dir;           /* official files replacing embedded parts, or NULL */
+    const char *shd;           /* a .shd file replacing the embedded capabilities, or NULL */
+    const char *alliance_file; /* a generic alliance file replacing ATOP, or NULL */
+    const char *events_file;   /* an events file replacing data/events.tsv, or NULL */
+    unsigned parts;            /* SHI_DATA_* bits; 0: SHI_DATA_CAPS */
+} shi_data_spec;
 
 SHI_API void shi_data_destroy(shi_data *d);
 
-/** Load the embedded data, then replace each part whose official file is found
- *  in `dir` (NULL: embedded only). Looks for each file directly in `dir` and in
- *  the sub-folder used by ../shared/data (e.g. cow_nmc_v7.0/NMC-70-abridged.csv). */
+/** Load the parts `spec->parts` asks for that `d` does not hold yet, in the
+ *  fixed order capabilities, dyadic, relations, events (with the parts each
+ *  needs, see above; the capabilities always). `d` must be zeroed (`= {0}`)
+ *  or the result of an earlier call; a later call adds parts and does not
+ *  reload those held, so it should name the same sources. On failure the
+ *  parts loaded by this call are left out. */
+SHI_API shi_status shi_data_open(shi_data *d, const shi_data_spec *spec, shi_err *err);
+
+/** The capabilities only: shi_data_open with SHI_DATA_CAPS from `dir` (NULL:
+ *  embedded only). Looks for each file directly in `dir` and in the sub-folder
+ *  used by ../shared/data (e.g. cow_nmc_v7.0/NMC-70-abridged.csv). */
 SHI_API shi_status shi_data_load(shi_data *d, const char *dir, shi_err *err);
 
-/** Load from a shi data file (.shd) instead of the embedded one. */
+/** The capabilities only, from a shi data file (.shd) instead of the embedded one. */
 SHI_API shi_status shi_data_load_shd(shi_data *d, const char *path, shi_err *err);
 
 /** Build a shi data file from the official files in `dir` (all must be there)
@@ -62,23 +100,10 @@ SHI_API shi_status shi_data_build(const char *dir, const char *out, shi_err *err
 #define SHI_DYADIC_Y0 1816
 #define SHI_DYADIC_Y1 2024
 
-/** Load the dyadic data (contiguity, capitals, ATOP alliances, UN voting) into
- *  d->dy: each official file found in `dir` (NULL: none) replaces its embedded
- *  part (data/dyadic.shd). With `alliance_file`, a user's generic alliance
- *  file (ccode1, ccode2, year, level) replaces ATOP. Needs shi_data_load first. */
-SHI_API shi_status shi_data_load_dyadic(shi_data *d, const char *dir, const char *alliance_file,
-                                        shi_err *err);
-
 /** Build the dyadic .shd file from the official files in `dir` (all must be
  *  there) for the registry of `d`, and write it atomically to `out`. */
 SHI_API shi_status shi_data_build_dyadic(const shi_data *d, const char *dir, const char *out,
                                          shi_err *err);
-
-/** Load the relations data (SIPRI arms transfers, COW trade, GML disputes,
- *  nuclear status, ICEWS events) into d->rel and the dense arrays of d->dy
- *  (loading the dyadic data first if needed): official files found in `dir`
- *  replace their embedded part (data/relations.shd). */
-SHI_API shi_status shi_data_load_relations(shi_data *d, const char *dir, shi_err *err);
 
 /** Build data/relations.shd from the official files in `dir` (all needed). */
 SHI_API shi_status shi_data_build_relations(const char *dir, const char *out, shi_err *err);

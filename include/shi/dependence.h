@@ -36,28 +36,11 @@
 
 #include <shi/api.h>
 #include <shi/error.h>
+#include <shi/flows.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/** A borrowed view of arms flows: dyad-years and, optionally, state-years. */
-typedef struct shi_arms_flows {
-    size_t n;                 /* dyad-year rows */
-    const int32_t *supplier;  /* COW code of the supplier */
-    const int32_t *recipient; /* COW code of the recipient */
-    const int32_t *year;      /* delivery year */
-    const double *tiv;        /* TIV delivered, millions */
-    size_t nstate;            /* state-year rows (0: use the dyads for denominators) */
-    const int32_t *s_ccode;   /* COW code */
-    const int32_t *s_year;    /* year */
-    const double *s_imports;  /* TIV received from all suppliers */
-    const double *s_exports;  /* TIV sent to all recipients */
-} shi_arms_flows;
-
-struct shi_sipri_arms;
-/** The view of a table read by shi_io_read_sipri_register (borrowed). */
-SHI_API shi_arms_flows shi_arms_flows_of(const struct shi_sipri_arms *t);
 
 /** TIV(S->R) over [y0, y1]. Time complexity: O(n). */
 SHI_API double shi_arms_dyad_tiv(const shi_arms_flows *f, int s, int r, int y0, int y1);

@@ -49,7 +49,20 @@ typedef enum shi_drivers_block {
 } shi_drivers_block;
 
 /** Name of a block: "external" or "bilateral" ("intercept" for -1). */
-SHI_API const char *shi_drivers_block_name(int block);
+/* Inline: the views format it without calling a model. */
+static inline const char *shi_drivers_block_name(int block)
+{
+    switch (block) {
+    case SHI_BLOCK_EXTERNAL:
+        return "external";
+    case SHI_BLOCK_BILATERAL:
+        return "bilateral";
+    case -1:
+        return "intercept";
+    default:
+        return "unknown";
+    }
+}
 
 /** The data of one analysis; all borrowed, nothing is modified. */
 typedef struct shi_drivers_input {

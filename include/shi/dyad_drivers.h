@@ -34,12 +34,8 @@
 #include <stddef.h>
 
 #include <shi/api.h>
-#include <shi/dyadic.h>
+#include <shi/data.h>
 #include <shi/error.h>
-#include <shi/events.h>
-#include <shi/panel.h>
-#include <shi/relations.h>
-#include <shi/states.h>
 #include <shi/threat.h>
 
 #ifdef __cplusplus
@@ -66,20 +62,12 @@ typedef struct shi_dyad_series {
 
 SHI_API void shi_dyad_series_destroy(shi_dyad_series *s);
 
-typedef struct shi_dyad_drivers_input {
-    const shi_states *states;
-    const shi_panel *caps;
-    size_t cinc;
-    const shi_dyadic *dy;
-    const shi_relations *rel;
-    const shi_events *events;
-    const shi_threat_model *model; /* NULL: defaults */
-} shi_dyad_drivers_input;
-
-/** Build the series of (a, b) with third state `third` over [y0, y1]. */
-SHI_API shi_status shi_dyad_series_build(shi_dyad_series *s, const shi_dyad_drivers_input *in,
-                                         int a, int b, int third, int y0, int y1,
-                                         shi_outcome outcome, shi_err *err);
+/** Build the series of (a, b) with third state `third` over [y0, y1] from
+ *  the data view `d` (dyadic and relations parts; its events when loaded) and
+ *  the threat model `m` (NULL: the defaults). */
+SHI_API shi_status shi_dyad_series_build(shi_dyad_series *s, const shi_data *d,
+                                         const shi_threat_model *m, int a, int b, int third, int y0,
+                                         int y1, shi_outcome outcome, shi_err *err);
 
 /** The most capable state in `year` other than a and b (the default third state). */
 SHI_API int shi_most_capable_other(const shi_panel *caps, size_t cinc, int a, int b, int year);

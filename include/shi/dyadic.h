@@ -20,7 +20,6 @@
 
 #include <shi/api.h>
 #include <shi/error.h>
-#include <shi/io_dyad.h>
 #include <shi/states.h>
 
 #ifdef __cplusplus
@@ -28,6 +27,16 @@ extern "C" {
 #endif
 
 #define SHI_DY_NA 255 /* missing: outside the source's years */
+/* UN voting reference states of the agreement arrays (the importer's
+ * SHI_UNGA_NREF, checked equal where both are seen, in src/panel/dyadic.c). */
+#define SHI_DY_NREF 6
+
+/* Importer tables (shi/io_dyad.h): the builder's input, opaque here so that
+ * the measures above the panel never see a file format. */
+struct shi_contig_table;
+struct shi_capital_table;
+struct shi_alliance_table;
+struct shi_unga_table;
 
 /** The dyadic data, dense. Zero-initialise; shi_dyadic_destroy always. */
 typedef struct shi_dyadic {
@@ -42,8 +51,9 @@ typedef struct shi_dyadic {
     double *cap_lat;     /* [year][i]: latitude of i's capital on 1 January; NaN unknown */
     double *cap_lon;     /* [year][i] */
     int unga_y0, unga_y1;
-    double *ideal;                /* [year][i]: UN ideal point; NaN missing */
-    double *agree[SHI_UNGA_NREF]; /* [year][i]: share of votes agreeing with reference r */
+    double *ideal;              /* [year][i]: UN ideal point; NaN missing */
+    int agree_ref[SHI_DY_NREF]; /* COW code of the reference state of agree[r] */
+    double *agree[SHI_DY_NREF]; /* [year][i]: share of votes agreeing with reference r */
     /* Optional (NULL when not loaded): */
     int mid_y0, mid_y1;
     uint8_t *mid_host; /* [year][j][i]: highest hostility level (1-5) of j in a dispute
@@ -58,10 +68,11 @@ SHI_API void shi_dyadic_destroy(shi_dyadic *d);
  *  an error pointing into `paths[k]` (k: 0 contiguity, 1 capitals, 2 alliances,
  *  3 UN). */
 SHI_API shi_status shi_dyadic_build(shi_dyadic *d, const shi_states *s, int y0, int y1,
-                                    const shi_contig_table *contig,
-                                    const shi_capital_table *capitals,
-                                    const shi_alliance_table *ally, const shi_unga_table *unga,
-                                    const char *const paths[4], shi_err *err);
+                                    const struct shi_contig_table *contig,
+                                    const struct shi_capital_table *capitals,
+                                    const struct shi_alliance_table *ally,
+                                    const struct shi_unga_table *unga, const char *const paths[4],
+                                    shi_err *err);
 
 /** Write the arrays as .shd records (spells of equal values over consecutive
  *  years; see docs/data.md) to `f`. */

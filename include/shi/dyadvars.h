@@ -21,14 +21,10 @@
 #define SHI_DYADVARS_H
 
 #include <shi/api.h>
-#include <shi/dyadic.h>
+#include <shi/data.h>
 #include <shi/error.h>
 #include <shi/frame.h>
-#include <shi/panel.h>
-#include <shi/states.h>
-
-struct shi_relations;
-struct shi_threat_model;
+#include <shi/threat.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -50,33 +46,26 @@ enum {
  *  "all"); unknown names are an error listing the valid ones. */
 SHI_API shi_status shi_dyadvars_parse(const char *list, unsigned *mask, shi_err *err);
 
-/** Do these families need the dyadic data (shi_data_load_dyadic)? */
+/** Do these families need the dyadic data (SHI_DATA_DYADIC)? */
 SHI_API int shi_dyadvars_need_dyadic(unsigned mask);
 
-/** What the variables are computed from. */
-typedef struct shi_dyadvars_input {
-    const shi_states *states;
-    const shi_panel *caps;                /* state-year capabilities */
-    size_t cinc;                          /* their CINC column (shi_cinc_add) */
-    const shi_dyadic *dy;                 /* dyadic arrays (NULL if no family needs them) */
-    int threads;                          /* 0: OpenMP default */
-    const struct shi_relations *rel;      /* threat: events (may be NULL) */
-    const struct shi_threat_model *model; /* threat: NULL for the defaults */
+/** How the variables are computed (zero: the defaults). */
+typedef struct shi_dyadvars_opts {
+    int threads;                   /* 0: OpenMP default */
+    const shi_threat_model *model; /* threat: NULL for the defaults */
     /* Optional progress report, called from one thread at a time with the rows
      * done so far and the total (for a progress bar); NULL for none. */
     void (*progress)(void *arg, size_t done, size_t total);
     void *progress_arg;
-} shi_dyadvars_input;
+} shi_dyadvars_opts;
 
 /** Add the families in `mask` to frame `f`, whose first three columns are
- *  year, ccode1, ccode2 (as shi_dyads_generate makes them). The output is the
+ *  year, ccode1, ccode2 (as shi_dyads_generate makes them), from the data
+ *  view `d` (the families of shi_dyadvars_need_dyadic need its dyadic part;
+ *  threat uses the relations when loaded). `o` may be NULL. The output is the
  *  same for any number of threads. */
-SHI_API shi_status shi_dyadvars_add(shi_frame *f, unsigned mask, const shi_dyadvars_input *in,
-                                    shi_err *err);
-
-/** Great-circle distance in km between two points (degrees), by the haversine
- *  formula on a sphere of the mean Earth radius 6371.0088 km (IUGG). */
-SHI_API double shi_great_circle_km(double lat1, double lon1, double lat2, double lon2);
+SHI_API shi_status shi_dyadvars_add(shi_frame *f, unsigned mask, const shi_data *d,
+                                    const shi_dyadvars_opts *o, shi_err *err);
 
 #ifdef __cplusplus
 }

@@ -76,6 +76,21 @@ SHI_API long shi_panel_row(const shi_panel *p, int unit, int year);
 /** Rows of one year: sets *rows and *n (n = 0 outside the panel's years). */
 SHI_API void shi_panel_year(const shi_panel *p, int year, const size_t **rows, size_t *n);
 
+/* ---- CINC (Singer, Bremer & Stuckey 1972) ----------------------------------
+ * Each state's yearly share of the system total of each of the six NMC
+ * components, averaged over the components it has (a missing component is
+ * left out, not counted as 0). Computed by the panel when the data are loaded
+ * (shi_data.cinc), so that every measure reads one column. */
+
+/** Compute CINC into column `out` of `p` from the six component columns
+ *  `comp` (milex, milper, irst, pec, tpop, upop). A state-year with no
+ *  component present has no CINC. O(rows). */
+SHI_API shi_status shi_cinc_compute(shi_panel *p, const size_t comp[6], size_t out, shi_err *err);
+
+/** Add a column "cinc" computed by shi_cinc_compute from the panel's columns
+ *  milex, milper, irst, pec, tpop and upop (once; later calls return it). */
+SHI_API shi_status shi_cinc_add(shi_panel *p, size_t *col, shi_err *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -2,9 +2,10 @@
  * shi/power.h - the configuration of power (shi, guoji geju) and its trend.
  *
  * Measures over the state-year capability panel:
- *  - CINC (Singer, Bremer & Stuckey 1972): each state's yearly share of the
- *    system total of each of the six NMC components, averaged over the
- *    components it has (a missing component is left out, not counted as 0).
+ *  - CINC (Singer, Bremer & Stuckey 1972) is computed once, when the data are
+ *    loaded (shi/panel.h, shi_cinc_compute; shi_data.cinc is its column):
+ *    it is part of the NMC data set, and every measure here takes the
+ *    column of the power measure to use.
  *  - Shares of a scope (all system members, or the major powers) and the
  *    concentration CON of Ray & Singer (1973):
  *        CON = sqrt((sum_i s_i^2 - 1/N) / (1 - 1/N)),
@@ -30,15 +31,6 @@
 extern "C" {
 #endif
 
-/** Compute CINC into column `out` of `p` from the six component columns
- *  `comp` (milex, milper, irst, pec, tpop, upop). A state-year with no
- *  component present has no CINC. O(rows). */
-SHI_API shi_status shi_cinc_compute(shi_panel *p, const size_t comp[6], size_t out, shi_err *err);
-
-/** Add a column "cinc" computed by shi_cinc_compute from the panel's columns
- *  milex, milper, irst, pec, tpop and upop (once; later calls return it). */
-SHI_API shi_status shi_cinc_add(shi_panel *p, size_t *col, shi_err *err);
-
 /** Which states a year's shares are taken over. */
 typedef enum shi_scope { SHI_SCOPE_ALL = 0, SHI_SCOPE_MAJORS = 1 } shi_scope;
 
@@ -62,7 +54,21 @@ typedef struct shi_polarity_rule {
 } shi_polarity_rule;
 
 SHI_API shi_polarity_rule shi_polarity_rule_default(void);
-SHI_API const char *shi_polarity_name(shi_polarity p);
+/* Names are inline: the views format them without calling a measure. */
+static inline const char *shi_polarity_name(shi_polarity p)
+{
+    switch (p) {
+    case SHI_UNIPOLAR:
+        return "unipolar";
+    case SHI_BIPOLAR:
+        return "bipolar";
+    case SHI_MULTIPOLAR:
+        return "multipolar";
+    case SHI_POLARITY_NONE:
+        break;
+    }
+    return "none";
+}
 
 /** The configuration of power in one year. */
 typedef struct shi_power_year {
@@ -104,7 +110,20 @@ typedef enum shi_transition_kind {
     SHI_LEAVES_PARITY  /* ratio leaves [0.8, 1.2] */
 } shi_transition_kind;
 
-SHI_API const char *shi_transition_name(shi_transition_kind k);
+static inline const char *shi_transition_name(shi_transition_kind k)
+{
+    switch (k) {
+    case SHI_ENTERS_PARITY:
+        return "enters parity";
+    case SHI_OVERTAKES:
+        return "overtakes";
+    case SHI_FALLS_BEHIND:
+        return "falls behind";
+    case SHI_LEAVES_PARITY:
+        return "leaves parity";
+    }
+    return "?";
+}
 
 typedef struct shi_transition {
     int year;
@@ -112,13 +131,22 @@ typedef struct shi_transition {
     double ratio; /* challenger CINC / leader CINC in that year */
 } shi_transition;
 
+/** A growable list of transition events. Zero-initialise; shi_transitions_free. */
+typedef struct shi_transitions {
+    shi_transition *v;
+    size_t n, cap;
+} shi_transitions;
+
+SHI_API void shi_transitions_free(shi_transitions *t);
+
 /** Transition events of `challenger` relative to `leader` over [y0, y1], in
- *  year order; `ev` must hold `max` events. Parity bounds default to 0.8 and
- *  1.2 (Organski & Kugler 1980, ch. 1). Years where either lacks a CINC are
- *  skipped. */
-SHI_API shi_status shi_power_transitions(const shi_panel *p, size_t cinc, int challenger,
-                                         int leader, int y0, int y1, double lo, double hi,
-                                         shi_transition *ev, size_t max, size_t *n, shi_err *err);
+ *  year order, into `out` (emptied first, grown as needed). Parity bounds
+ *  default to 0.8 and 1.2 (Organski & Kugler 1980, ch. 1). Years where either
+ *  lacks a value in column `col` (CINC or another power measure) are skipped.
+ *  \return SHI_EUSAGE for bounds not 0 < lo < 1 < hi, SHI_EIO out of memory. */
+SHI_API shi_status shi_power_transitions(const shi_panel *p, size_t col, int challenger, int leader,
+                                         int y0, int y1, double lo, double hi, shi_transitions *out,
+                                         shi_err *err);
 
 #ifdef __cplusplus
 }

@@ -1,6 +1,8 @@
 /*
- * shi/report.h - the study's analysis of a pair of states, composed from the
- * measures (this module formats; it computes no measure itself).
+ * shi/report.h - the views of a pair's analysis (shi/pair.h): a terminal
+ * summary and one self-contained HTML page. They format the analysis and the
+ * data view's names and sources; they compute nothing (the build enforces that
+ * this module calls no measure or model).
  *
  * Sections: the configuration of power (polarity, concentration, the
  * triangle of the pair and a third state, power transitions), threat both
@@ -15,30 +17,22 @@
 #include <shi/api.h>
 #include <shi/data.h>
 #include <shi/error.h>
-#include <shi/events.h>
+#include <shi/pair.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-typedef struct shi_report_opts {
-    int a, b;    /* the pair (COW codes) */
-    int third;   /* third state, or 0 for the most capable other state in y1 */
-    int y0, y1;  /* years covered */
-    size_t cinc; /* CINC column of d->caps (see shi_cinc_add) */
-} shi_report_opts;
+/** Write the terminal summary (fits one screen) of `pa`, an analysis of the
+ *  data view `d`, to `f`. The threat, issue-area, drivers and cooperation
+ *  lines are left out when the analysis has no relations sections. */
+SHI_API shi_status shi_report_summary(FILE *f, const shi_data *d, const shi_pair_analysis *pa,
+                                      shi_err *err);
 
-/** Write the terminal summary (fits one screen) to `f`. The threat, issue-area,
- *  drivers and cooperation lines need the dyadic and relations data loaded
- *  (shi_data_load_relations); without them those lines are left out. `ev`
- *  may be NULL. */
-SHI_API shi_status shi_report_summary(FILE *f, const shi_data *d, const shi_events *ev,
-                                      const shi_report_opts *o, shi_err *err);
-
-/** Write the whole report as one self-contained HTML page (inline SVG, no
- *  scripts, no network) to `f`. Needs the dyadic and relations data. */
-SHI_API shi_status shi_report_html(FILE *f, const shi_data *d, const shi_events *ev,
-                                   const shi_report_opts *o, shi_err *err);
+/** Write the whole report of `pa` as one self-contained HTML page (inline
+ *  SVG, no scripts, no network) to `f`. Needs the relations sections. */
+SHI_API shi_status shi_report_html(FILE *f, const shi_data *d, const shi_pair_analysis *pa,
+                                   shi_err *err);
 
 #ifdef __cplusplus
 }

@@ -37,11 +37,8 @@
 #include <stddef.h>
 
 #include <shi/api.h>
-#include <shi/dyadic.h>
+#include <shi/data.h>
 #include <shi/error.h>
-#include <shi/panel.h>
-#include <shi/relations.h>
-#include <shi/states.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -77,16 +74,6 @@ SHI_API shi_status shi_threat_model_load(shi_threat_model *m, const char *path, 
 /** Check a model's values; the message names the bad key. */
 SHI_API shi_status shi_threat_model_check(const shi_threat_model *m, shi_err *err);
 
-/** What the index is computed from. Optional inputs may be NULL / absent. */
-typedef struct shi_threat_input {
-    const shi_states *states;
-    const shi_panel *caps;    /* NMC panel with columns milex, milper */
-    size_t cinc;              /* its CINC column */
-    const shi_dyadic *dy;     /* contiguity, capitals, alliances, UN ideal points,
-                                 disputes and nuclear status when loaded */
-    const shi_relations *rel; /* ICEWS events (may be NULL) */
-} shi_threat_input;
-
 /** One directed threat: components, intentions parts, total. NaN = missing. */
 typedef struct shi_threat {
     double comp[SHI_T_N];
@@ -97,8 +84,11 @@ typedef struct shi_threat {
 /** Prepared lookups for fast repeated evaluation (per-year military shares). */
 typedef struct shi_threat_ctx shi_threat_ctx;
 
-SHI_API shi_status shi_threat_ctx_new(shi_threat_ctx **out, const shi_threat_input *in,
-                                      shi_err *err);
+/** Prepare the lookups over `d` (borrowed: it must outlive the context). Uses
+ *  the registry, the capabilities (CINC, milex, milper), the dyadic arrays
+ *  when loaded (contiguity, capitals, alliances, UN ideal points, disputes,
+ *  nuclear status) and the ICEWS events of the relations when loaded. */
+SHI_API shi_status shi_threat_ctx_new(shi_threat_ctx **out, const shi_data *d, shi_err *err);
 SHI_API void shi_threat_ctx_free(shi_threat_ctx *c);
 
 /** T(i <- j) in `year`: how much state i (the perceiver) is threatened by j.

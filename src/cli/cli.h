@@ -21,12 +21,15 @@ typedef struct shi_cli {
     const char *data_dir;  /* --data DIR, or NULL */
     const char *data_file; /* --data-file FILE.shd, or NULL */
     shi_data data;         /* loaded on demand by cli_data() */
-    int data_loaded;
-    shi_err err; /* the error a failing command reports */
+    shi_err err;           /* the error a failing command reports */
 } shi_cli;
 
-/** Load the data (once) per the global options. */
-shi_status cli_data(shi_cli *cli);
+/** Load the parts of the data (SHI_DATA_* bits) that cli->data does not hold
+ *  yet, from the sources the global options name (--data DIR, --data-file
+ *  FILE.shd); `alliance_file` and `events_file` (may be NULL) replace ATOP and
+ *  shi's events file. Each command calls it once, or again for more parts. */
+shi_status cli_data(shi_cli *cli, unsigned parts, const char *alliance_file,
+                    const char *events_file);
 
 /* ---- declarative options (git's parse-options, in small) ---- */
 typedef enum cli_opt_type { OPT_END = 0, OPT_FLAG, OPT_STRING, OPT_INT, OPT_REAL } cli_opt_type;

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include <shi/align.h>
-#include <shi/power.h>
 
 int cmd_align(shi_cli *cli, int argc, char **argv)
 {
@@ -39,11 +38,10 @@ int cmd_align(shi_cli *cli, int argc, char **argv)
     if (model && (s = shi_threat_model_load(&m, model, &cli->err)) != SHI_OK) {
         return s;
     }
-    if ((s = cli_data(cli)) != SHI_OK ||
-        (s = shi_data_load_relations(&cli->data, cli->data_dir, &cli->err)) != SHI_OK) {
+    if ((s = cli_data(cli, SHI_DATA_RELATIONS, NULL, NULL)) != SHI_OK) {
         return s;
     }
-    shi_panel *p = &cli->data.caps;
+    const shi_panel *p = &cli->data.caps;
     int y0 = 1992 > p->year_min ? 1992 : p->year_min, y1 = p->year_max;
     if (years && (s = cli_years("years", years, p->year_min, p->year_max, &y0, &y1, &cli->err))) {
         return s;
@@ -56,13 +54,9 @@ int cmd_align(shi_cli *cli, int argc, char **argv)
     if (a == b) {
         return shi_err_set(&cli->err, SHI_EUSAGE, "align: the two states are the same");
     }
-    size_t cinc;
-    if ((s = shi_cinc_add(p, &cinc, &cli->err)) != SHI_OK) {
-        return s;
-    }
-    shi_align_input in = {&cli->data.states, p, cinc, &cli->data.dy, &cli->data.rel, &m};
     shi_align al;
-    if ((s = shi_align_compute(&al, &in, a->ccode, b->ccode, y0, y1, window, &cli->err))) {
+    if ((s = shi_align_compute(&al, &cli->data, &m, a->ccode, b->ccode, y0, y1, window,
+                               &cli->err))) {
         return s;
     }
     const shi_align_indicator *ind = shi_align_indicators();

@@ -556,13 +556,14 @@ static int coop_moran(shi_cli *cli, int argc, char **argv)
     if ((s = shi_coop_moran(r.utility, n, &mo, fixed, &steps, share, &cli->err))) {
         goto done;
     }
+    shi_coop_moran_start(&mo, n, cnt); /* the counts the runs started from */
     static const char *const names[] = {"strategy", "initial", "fixations", "fixation_prob",
                                         "final_share"};
     static const char types[] = {'s', 'i', 'i', 'f', 'f'};
     static const int digits[] = {0, 0, 0, 3, 3};
     s = add_cols(t, names, types, digits, 5, &cli->err);
     for (size_t a = 0; a <= n && s == SHI_OK; a++) {
-        long c0 = a < n && init ? cnt[a] : pop / (long)n + ((long)a < pop % (long)n);
+        long c0 = a < n ? cnt[a] : 0;
         if ((s = shi_table_str(t, a < n ? pl[a].name : "(not fixed)", &cli->err)) ||
             (s = a < n ? shi_table_int(t, c0, &cli->err) : shi_table_missing(t, &cli->err)) ||
             (s = shi_table_int(t, fixed[a], &cli->err)) ||
@@ -573,7 +574,7 @@ static int coop_moran(shi_cli *cli, int argc, char **argv)
     }
     if (s == SHI_OK && svg.fp) {
         shi_svg_chart *c = NULL;
-        s = shi_coop_svg_moran(pl, n, &mo, fixed, steps, &c, &cli->err);
+        s = shi_coop_svg_moran(pl, n, &mo, cnt, fixed, steps, &c, &cli->err);
         s = svg_put(&svg, c, s, &cli->err);
     }
     s = finish(t, s, &o, &cli->err);

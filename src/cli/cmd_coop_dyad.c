@@ -8,7 +8,6 @@
 #include <stdio.h>
 
 #include <shi/coop_dyad.h>
-#include <shi/power.h>
 
 int cmd_coop_dyad(shi_cli *cli, int argc, char **argv)
 {
@@ -30,27 +29,23 @@ int cmd_coop_dyad(shi_cli *cli, int argc, char **argv)
     if (npos != 2) {
         return shi_err_set(&cli->err, SHI_EUSAGE, "coop: give two states, e.g. 'shi coop RUS CHN'");
     }
-    if ((s = cli_data(cli)) != SHI_OK ||
-        (s = shi_data_load_relations(&cli->data, cli->data_dir, &cli->err)) != SHI_OK) {
+    if ((s = cli_data(cli, SHI_DATA_RELATIONS, NULL, NULL)) != SHI_OK) {
         return s;
     }
-    shi_panel *p = &cli->data.caps;
+    const shi_panel *p = &cli->data.caps;
     int y0 = 2014, y1 = 2014;
     if (year_s &&
         (s = cli_years("year", year_s, p->year_min + 9, p->year_max, &y0, &y1, &cli->err))) {
         return s;
     }
     const shi_state *a, *b;
-    size_t cinc;
     if ((s = shi_states_resolve(&cli->data.states, pos[0], y1, &a, &cli->err)) ||
-        (s = shi_states_resolve(&cli->data.states, pos[1], y1, &b, &cli->err)) ||
-        (s = shi_cinc_add(p, &cinc, &cli->err))) {
+        (s = shi_states_resolve(&cli->data.states, pos[1], y1, &b, &cli->err))) {
         return s;
     }
     if (a == b) {
         return shi_err_set(&cli->err, SHI_EUSAGE, "coop: the two states are the same");
     }
-    shi_coop_dyad_input in = {&cli->data.states, p, cinc, &cli->data.dy, &cli->data.rel, NULL};
     shi_table *t = shi_table_new();
     if (!t) {
         return shi_err_set(&cli->err, SHI_EIO, "out of memory");
@@ -62,7 +57,8 @@ int cmd_coop_dyad(shi_cli *cli, int argc, char **argv)
     }
     shi_coop_dyad cd;
     for (int y = y0; y <= y1 && s == SHI_OK; y++) {
-        if ((s = shi_coop_dyad_calibrate(&cd, &in, a->ccode, b->ccode, y, &cli->err))) {
+        if ((s = shi_coop_dyad_calibrate(&cd, &cli->data, NULL, a->ccode, b->ccode, y,
+                                         &cli->err))) {
             break;
         }
         const char *rules[] = {"Grim Trigger vs itself", "TFT resists Always Defect",

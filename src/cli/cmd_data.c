@@ -21,8 +21,7 @@ static int data_info(shi_cli *cli, int argc, char **argv)
         return s;
     }
     /* Every data set shi has: the dyadic and relations parts too. */
-    if ((s = cli_data(cli)) != SHI_OK ||
-        (s = shi_data_load_relations(&cli->data, cli->data_dir, &cli->err)) != SHI_OK) {
+    if ((s = cli_data(cli, SHI_DATA_RELATIONS, NULL, NULL)) != SHI_OK) {
         return s;
     }
     shi_table *t = shi_table_new();

@@ -9,7 +9,6 @@
 
 #include <shi/drivers.h>
 #include <shi/dyad_drivers.h>
-#include <shi/power.h>
 
 typedef struct ref_row {
     int a, b, third;
@@ -29,11 +28,12 @@ static int by_share(const void *p, const void *q)
 }
 
 /* One analysis; on a data error (too few years...) the message goes to `note`. */
-static shi_status analyse(shi_cli *cli, const shi_dyad_drivers_input *in, int a, int b, int third,
-                          int y0, int y1, shi_outcome outcome, const shi_drivers_opts *opt,
-                          shi_dyad_series *ser, shi_drivers_result *res)
+static shi_status analyse(shi_cli *cli, int a, int b, int third, int y0, int y1,
+                          shi_outcome outcome, const shi_drivers_opts *opt, shi_dyad_series *ser,
+                          shi_drivers_result *res)
 {
-    shi_status s = shi_dyad_series_build(ser, in, a, b, third, y0, y1, outcome, &cli->err);
+    shi_status s =
+        shi_dyad_series_build(ser, &cli->data, NULL, a, b, third, y0, y1, outcome, &cli->err);
     if (s != SHI_OK) {
         return s;
     }
@@ -91,36 +91,26 @@ int cmd_drivers(shi_cli *cli, int argc, char **argv)
         return shi_err_set(&cli->err, SHI_EUSAGE,
                            "drivers: --boot takes 0-100000, --lags 0-3, --threads and --seed >= 0");
     }
-    if ((s = cli_data(cli)) != SHI_OK ||
-        (s = shi_data_load_relations(&cli->data, cli->data_dir, &cli->err)) != SHI_OK) {
+    /* The events file (shi's) gives the drivers ext_events and agreements. */
+    if ((s = cli_data(cli, SHI_DATA_RELATIONS | SHI_DATA_EVENTS, NULL, NULL)) != SHI_OK) {
         return s;
     }
-    shi_events ev;
-    if ((s = shi_events_load(&ev, NULL, &cli->err)) != SHI_OK) {
-        return s;
-    }
-    shi_panel *p = &cli->data.caps;
+    const shi_panel *p = &cli->data.caps;
     int y0 = 1992, y1 = 2014;
     if (years && (s = cli_years("years", years, p->year_min, p->year_max, &y0, &y1, &cli->err))) {
-        shi_events_destroy(&ev);
         return s;
     }
     const shi_state *a, *b, *c = NULL;
-    size_t cinc;
+    const size_t cinc = cli->data.cinc;
     if ((s = shi_states_resolve(&cli->data.states, pos[0], y1, &a, &cli->err)) ||
         (s = shi_states_resolve(&cli->data.states, pos[1], y1, &b, &cli->err)) ||
-        (third_s && (s = shi_states_resolve(&cli->data.states, third_s, y1, &c, &cli->err))) ||
-        (s = shi_cinc_add(p, &cinc, &cli->err))) {
-        shi_events_destroy(&ev);
+        (third_s && (s = shi_states_resolve(&cli->data.states, third_s, y1, &c, &cli->err)))) {
         return s;
     }
     if (a == b || (c && (c == a || c == b))) {
-        shi_events_destroy(&ev);
         return shi_err_set(&cli->err, SHI_EUSAGE, "drivers: the states must be different");
     }
     int third = c ? c->ccode : shi_most_capable_other(p, cinc, a->ccode, b->ccode, y1);
-    shi_dyad_drivers_input in = {&cli->data.states, p,   cinc, &cli->data.dy,
-                                 &cli->data.rel,    &ev, NULL};
     shi_drivers_opts opt = shi_drivers_opts_default();
     opt.boot = boot;
     opt.diff = diff;
@@ -130,9 +120,8 @@ int cmd_drivers(shi_cli *cli, int argc, char **argv)
     shi_dyad_series ser;
     shi_drivers_result res;
     shi_drivers_result_init(&res);
-    s = analyse(cli, &in, a->ccode, b->ccode, third, y0, y1, outcome, &opt, &ser, &res);
+    s = analyse(cli, a->ccode, b->ccode, third, y0, y1, outcome, &opt, &ser, &res);
     if (s != SHI_OK) {
-        shi_events_destroy(&ev);
         return s;
     }
     /* Reference set: every pair of major powers of the last year. */
@@ -156,8 +145,7 @@ int cmd_drivers(shi_cli *cli, int argc, char **argv)
                 shi_dyad_series rs;
                 shi_drivers_result rr;
                 shi_drivers_result_init(&rr);
-                shi_status q =
-                    analyse(cli, &in, r->a, r->b, r->third, y0, y1, outcome, &opt, &rs, &rr);
+                shi_status q = analyse(cli, r->a, r->b, r->third, y0, y1, outcome, &opt, &rs, &rr);
                 if (q == SHI_OK) {
                     r->share = rr.external_share;
                     r->lo = rr.external_share_ci[0];
@@ -247,6 +235,5 @@ int cmd_drivers(shi_cli *cli, int argc, char **argv)
     shi_table_free(t);
     shi_dyad_series_destroy(&ser);
     shi_drivers_result_destroy(&res);
-    shi_events_destroy(&ev);
     return s;
 }

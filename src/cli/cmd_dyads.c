@@ -11,9 +11,8 @@
 
 #include <shi/dyads.h>
 #include <shi/dyadvars.h>
-#include <shi/frame.h>
+#include <shi/frame_io.h>
 #include <shi/outfile.h>
-#include <shi/power.h>
 
 #define MAX_LIST 256
 
@@ -141,7 +140,7 @@ int cmd_dyads(shi_cli *cli, int argc, char **argv)
     progress pr = {!quiet && isatty(STDERR_FILENO), {0, 0}};
     clock_gettime(CLOCK_MONOTONIC, &pr.t0);
     stage(&pr, "loading data");
-    if ((s = cli_data(cli)) != SHI_OK) {
+    if ((s = cli_data(cli, SHI_DATA_CAPS, NULL, NULL)) != SHI_OK) {
         return s;
     }
     shi_dyad_opts o = {0};
@@ -182,21 +181,17 @@ int cmd_dyads(shi_cli *cli, int argc, char **argv)
     }
     if (shi_dyadvars_need_dyadic(mask) || relevant || alliances) {
         stage(&pr, "loading dyadic data");
-        if ((s = shi_data_load_dyadic(&cli->data, cli->data_dir, alliances, &cli->err))) {
+        if ((s = cli_data(cli, SHI_DATA_DYADIC, alliances, NULL)) != SHI_OK) {
             return s;
         }
     }
+    /* Threat reads the events counts of the relations (which bring the dyadic data). */
     if ((mask & SHI_DV_THREAT) &&
-        (s = shi_data_load_relations(&cli->data, cli->data_dir, &cli->err)) != SHI_OK) {
+        (s = cli_data(cli, SHI_DATA_RELATIONS, alliances, NULL)) != SHI_OK) {
         return s;
     }
     if (relevant) {
         o.relevant = &cli->data.dy;
-    }
-    size_t cinc = 0;
-    if ((mask & (SHI_DV_CINC | SHI_DV_SIM | SHI_DV_THREAT)) &&
-        (s = shi_cinc_add(&cli->data.caps, &cinc, &cli->err)) != SHI_OK) {
-        return s;
     }
     stage(&pr, "generating dyad-years");
     shi_frame f;
@@ -204,16 +199,8 @@ int cmd_dyads(shi_cli *cli, int argc, char **argv)
         return s;
     }
     stage(&pr, "adding variables");
-    shi_dyadvars_input in = {&cli->data.states,
-                             &cli->data.caps,
-                             cinc,
-                             cli->data_loaded && cli->data.dy_loaded ? &cli->data.dy : NULL,
-                             threads,
-                             cli->data.rel_loaded ? &cli->data.rel : NULL,
-                             NULL,
-                             pr.on ? bar : NULL,
-                             &pr};
-    s = shi_dyadvars_add(&f, mask, &in, &cli->err);
+    const shi_dyadvars_opts vo = {threads, NULL, pr.on ? bar : NULL, &pr};
+    s = shi_dyadvars_add(&f, mask, &cli->data, &vo, &cli->err);
     shi_meta meta = {0};
     char buf[1024];
     if (s == SHI_OK) {

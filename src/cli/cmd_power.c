@@ -142,10 +142,10 @@ static int power_transition(shi_cli *cli, int argc, char **argv)
         return shi_err_set(&cli->err, SHI_EUSAGE,
                            "power transition: needs two states, CHALLENGER and LEADER");
     }
-    if ((s = cli_data(cli)) != SHI_OK) {
+    if ((s = cli_data(cli, SHI_DATA_CAPS, NULL, NULL)) != SHI_OK) {
         return s;
     }
-    shi_panel *p = &cli->data.caps;
+    const shi_panel *p = &cli->data.caps;
     int y0 = p->year_min, y1 = p->year_max;
     if (years && (s = cli_years("years", years, p->year_min, p->year_max, &y0, &y1, &cli->err))) {
         return s;
@@ -159,10 +159,7 @@ static int power_transition(shi_cli *cli, int argc, char **argv)
         return shi_err_set(&cli->err, SHI_EUSAGE,
                            "power transition: the two states are the same ('%s')", a->abb);
     }
-    size_t cinc;
-    if ((s = shi_cinc_add(p, &cinc, &cli->err)) != SHI_OK) {
-        return s;
-    }
+    const size_t cinc = cli->data.cinc;
     shi_table *t = shi_table_new();
     if (!t) {
         return shi_err_set(&cli->err, SHI_EIO, "out of memory");
@@ -188,10 +185,10 @@ static int power_transition(shi_cli *cli, int argc, char **argv)
             s = shi_table_str(t, phase, &cli->err);
         }
     } else {
-        shi_transition ev[512];
-        size_t n = 0;
-        s = shi_power_transitions(p, cinc, a->ccode, b->ccode, y0, y1, lo, hi, ev, 512, &n,
-                                  &cli->err);
+        shi_transitions tr = {0};
+        s = shi_power_transitions(p, cinc, a->ccode, b->ccode, y0, y1, lo, hi, &tr, &cli->err);
+        const shi_transition *ev = tr.v;
+        const size_t n = tr.n;
         static const char *const names[] = {"year", "challenger", "leader", "event", "ratio"};
         static const char types[] = {'i', 's', 's', 's', 'f'};
         static const int digits[] = {0, 0, 0, 0, 4};
@@ -207,6 +204,7 @@ static int power_transition(shi_cli *cli, int argc, char **argv)
             }
             s = shi_table_real(t, ev[i].ratio, &cli->err);
         }
+        shi_transitions_free(&tr);
     }
     if (s == SHI_OK) {
         s = cli_write_table(t, format, out, &cli->err);
@@ -250,10 +248,10 @@ int cmd_power(shi_cli *cli, int argc, char **argv)
         return shi_err_set(&cli->err, SHI_EUSAGE, "power: --window takes 3-200 years, got %d",
                            window);
     }
-    if ((s = cli_data(cli)) != SHI_OK) {
+    if ((s = cli_data(cli, SHI_DATA_CAPS, NULL, NULL)) != SHI_OK) {
         return s;
     }
-    shi_panel *p = &cli->data.caps;
+    const shi_panel *p = &cli->data.caps;
     int y0 = p->year_max, y1 = p->year_max;
     if (year && (s = cli_years("year", year, p->year_min, p->year_max, &y0, &y1, &cli->err))) {
         return s;
@@ -267,10 +265,7 @@ int cmd_power(shi_cli *cli, int argc, char **argv)
                                                &nsel, &cli->err))) {
         return s;
     }
-    size_t cinc;
-    if ((s = shi_cinc_add(p, &cinc, &cli->err)) != SHI_OK) {
-        return s;
-    }
+    const size_t cinc = cli->data.cinc;
     shi_table *t = shi_table_new();
     if (!t) {
         return shi_err_set(&cli->err, SHI_EIO, "out of memory");

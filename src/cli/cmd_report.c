@@ -1,13 +1,13 @@
 /*
  * cmd_report.c - `shi report A B`: the study's analysis of a pair of states,
  * as a terminal summary or (with -o) one self-contained HTML page. The
- * composition lives in src/report; this only parses arguments and loads data.
+ * analysis is computed once (src/analysis/pair.c) and formatted by src/report;
+ * this only parses arguments and loads the data.
  */
 #include "cli.h"
 
-#include <shi/events.h>
 #include <shi/outfile.h>
-#include <shi/power.h>
+#include <shi/pair.h>
 #include <shi/report.h>
 
 int cmd_report(shi_cli *cli, int argc, char **argv)
@@ -32,8 +32,7 @@ int cmd_report(shi_cli *cli, int argc, char **argv)
         return shi_err_set(&cli->err, SHI_EUSAGE,
                            "report: needs two states, e.g. 'shi report RUS CHN'");
     }
-    if ((s = cli_data(cli)) != SHI_OK ||
-        (s = shi_data_load_relations(&cli->data, cli->data_dir, &cli->err)) != SHI_OK) {
+    if ((s = cli_data(cli, SHI_DATA_RELATIONS, NULL, NULL)) != SHI_OK) {
         return s;
     }
     shi_panel *p = &cli->data.caps;
@@ -52,27 +51,27 @@ int cmd_report(shi_cli *cli, int argc, char **argv)
     if (a == b || (c && (c == a || c == b))) {
         return shi_err_set(&cli->err, SHI_EUSAGE, "report: the states must be different");
     }
-    size_t cinc;
-    if ((s = shi_cinc_add(p, &cinc, &cli->err)) != SHI_OK) {
+    /* The events file last, so that a bad state or year is reported first. */
+    if ((s = cli_data(cli, SHI_DATA_EVENTS, NULL, events)) != SHI_OK) {
         return s;
     }
-    shi_events ev;
-    if ((s = shi_events_load(&ev, events, &cli->err)) != SHI_OK) {
+    shi_pair_opts po = {a->ccode, b->ccode, c ? c->ccode : 0, y0, y1, NULL};
+    shi_pair_analysis pa;
+    if ((s = shi_pair_analyze(&pa, &cli->data, &po, &cli->err)) != SHI_OK) {
         return s;
     }
-    shi_report_opts ro = {a->ccode, b->ccode, c ? c->ccode : 0, y0, y1, cinc};
     if (!out) {
-        s = shi_report_summary(stdout, &cli->data, &ev, &ro, &cli->err);
+        s = shi_report_summary(stdout, &cli->data, &pa, &cli->err);
     } else {
         shi_outfile o;
         if ((s = shi_outfile_open(&o, out, &cli->err)) == SHI_OK) {
-            s = shi_report_html(o.fp, &cli->data, &ev, &ro, &cli->err);
+            s = shi_report_html(o.fp, &cli->data, &pa, &cli->err);
             if (s == SHI_OK) {
                 s = shi_outfile_commit(&o, &cli->err);
             }
             shi_outfile_abort(&o);
         }
     }
-    shi_events_destroy(&ev);
+    shi_pair_free(&pa);
     return s;
 }

@@ -42,7 +42,7 @@ int cmd_states(shi_cli *cli, int argc, char **argv)
     if (s != SHI_OK || help) {
         return s;
     }
-    if ((s = cli_data(cli)) != SHI_OK) {
+    if ((s = cli_data(cli, SHI_DATA_CAPS, NULL, NULL)) != SHI_OK) {
         return s;
     }
     const shi_states *st = &cli->data.states;

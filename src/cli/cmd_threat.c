@@ -160,12 +160,10 @@ int cmd_threat(shi_cli *cli, int argc, char **argv)
     if (model && (s = shi_threat_model_load(&m, model, &cli->err)) != SHI_OK) {
         return s;
     }
-    if ((s = cli_data(cli)) != SHI_OK ||
-        (s = shi_data_load_dyadic(&cli->data, cli->data_dir, NULL, &cli->err)) != SHI_OK ||
-        (s = shi_data_load_relations(&cli->data, cli->data_dir, &cli->err)) != SHI_OK) {
+    if ((s = cli_data(cli, SHI_DATA_RELATIONS, NULL, NULL)) != SHI_OK) {
         return s;
     }
-    shi_panel *p = &cli->data.caps;
+    const shi_panel *p = &cli->data.caps;
     int y0 = p->year_max - 9, y1 = p->year_max;
     if (year && years) {
         return shi_err_set(&cli->err, SHI_EUSAGE, "threat: give --year or --years, not both");
@@ -174,13 +172,8 @@ int cmd_threat(shi_cli *cli, int argc, char **argv)
         (years && (s = cli_years("years", years, p->year_min, p->year_max, &y0, &y1, &cli->err)))) {
         return s;
     }
-    size_t cinc;
-    if ((s = shi_cinc_add(p, &cinc, &cli->err)) != SHI_OK) {
-        return s;
-    }
-    shi_threat_input in = {&cli->data.states, p, cinc, &cli->data.dy, &cli->data.rel};
     shi_threat_ctx *ctx = NULL;
-    if ((s = shi_threat_ctx_new(&ctx, &in, &cli->err)) != SHI_OK) {
+    if ((s = shi_threat_ctx_new(&ctx, &cli->data, &cli->err)) != SHI_OK) {
         return s;
     }
     shi_table *t = shi_table_new();

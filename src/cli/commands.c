@@ -50,17 +50,11 @@ static void usage(FILE *f)
                "exit codes: 0 ok, 1 bad input data, 2 usage, 3 I/O or system, 4 internal\n");
 }
 
-shi_status cli_data(shi_cli *cli)
+shi_status cli_data(shi_cli *cli, unsigned parts, const char *alliance_file,
+                    const char *events_file)
 {
-    if (cli->data_loaded) {
-        return SHI_OK;
-    }
-    shi_status s = cli->data_file ? shi_data_load_shd(&cli->data, cli->data_file, &cli->err)
-                                  : shi_data_load(&cli->data, cli->data_dir, &cli->err);
-    if (s == SHI_OK) {
-        cli->data_loaded = 1;
-    }
-    return s;
+    const shi_data_spec spec = {cli->data_dir, cli->data_file, alliance_file, events_file, parts};
+    return shi_data_open(&cli->data, &spec, &cli->err);
 }
 
 int main(int argc, char **argv)

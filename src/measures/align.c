@@ -38,32 +38,9 @@ static const shi_align_indicator IND[SHI_AL_N] = {
      "1 - 2 x the share of conflictual events between them, both ways (ICEWS)"},
 };
 
-static const char *const AREA_NAMES[SHI_AREA_N] = {"military", "economic", "diplomatic", "security",
-                                                   "events"};
-
-const char *shi_area_name(shi_area a)
-{
-    return (unsigned)a < SHI_AREA_N ? AREA_NAMES[a] : "?";
-}
-
 const shi_align_indicator *shi_align_indicators(void)
 {
     return IND;
-}
-
-const char *shi_direction_name(shi_direction d)
-{
-    switch (d) {
-    case SHI_DIR_CONVERGING:
-        return "converging";
-    case SHI_DIR_STABLE:
-        return "stable";
-    case SHI_DIR_DIVERGING:
-        return "diverging";
-    case SHI_DIR_NA:
-        break;
-    }
-    return "-";
 }
 
 void shi_align_destroy(shi_align *al)
@@ -117,9 +94,16 @@ static double share(double part, double whole)
     return !isnan(part) && !isnan(whole) && whole > 0 ? part / whole : (double)NAN;
 }
 
-shi_status shi_align_compute(shi_align *al, const shi_align_input *in, int a, int b, int y0, int y1,
-                             int window, shi_err *err)
+shi_status shi_align_compute(shi_align *al, const shi_data *d, const shi_threat_model *model, int a,
+                             int b, int y0, int y1, int window, shi_err *err)
 {
+    /* The parts of the data view the scorecard reads. */
+    const struct {
+        const shi_states *states;
+        const shi_dyadic *dy;
+        const shi_relations *rel;
+        const shi_threat_model *model;
+    } view = {&d->states, &d->dy, d->rel_loaded ? &d->rel : NULL, model}, *in = &view;
     memset(al, 0, sizeof *al);
     if (y1 < y0 || y1 - y0 > 400) {
         return shi_err_set(err, SHI_EUSAGE, "align: bad year range %d-%d", y0, y1);
@@ -148,9 +132,8 @@ shi_status shi_align_compute(shi_align *al, const shi_align_input *in, int a, in
     }
     shi_threat_model def = shi_threat_model_default();
     const shi_threat_model *m = in->model ? in->model : &def;
-    shi_threat_input ti = {in->states, in->caps, in->cinc, in->dy, in->rel};
     shi_threat_ctx *ctx = NULL;
-    shi_status s = shi_threat_ctx_new(&ctx, &ti, err);
+    shi_status s = shi_threat_ctx_new(&ctx, d, err);
     /* Alliance similarity of the pair, from the dyad-year machinery. */
     shi_frame f;
     memset(&f, 0, sizeof f);
@@ -163,9 +146,8 @@ shi_status shi_align_compute(shi_align *al, const shi_align_input *in, int a, in
         o.nstates = 2;
         o.both = 1;
         s = shi_dyads_generate(in->states, &o, &f, err);
-        shi_dyadvars_input dv = {in->states, in->caps, in->cinc, in->dy, 0, NULL, NULL, NULL, NULL};
         if (s == SHI_OK && f.nrow > 0) {
-            s = shi_dyadvars_add(&f, SHI_DV_SIM, &dv, err);
+            s = shi_dyadvars_add(&f, SHI_DV_SIM, d, NULL, err);
         }
     }
     long scol = s == SHI_OK ? shi_frame_find(&f, "s_wt_abs") : -1;
@@ -212,10 +194,10 @@ shi_status shi_align_compute(shi_align *al, const shi_align_input *in, int a, in
             double u1 = dy->ideal[shi_dy_one(dy, y, (size_t)ia)];
             double u2 = dy->ideal[shi_dy_one(dy, y, (size_t)ib)];
             al->value[SHI_AL_UN_DIST][t] = fabs(u1 - u2);
-            for (int q = 0; q < SHI_UNGA_NREF; q++) {
-                if (shi_unga_ref_ccode[q] == b) {
+            for (int q = 0; q < SHI_DY_NREF; q++) {
+                if (dy->agree_ref[q] == b) {
                     al->value[SHI_AL_UN_AGREE][t] = dy->agree[q][shi_dy_one(dy, y, (size_t)ia)];
-                } else if (shi_unga_ref_ccode[q] == a) {
+                } else if (dy->agree_ref[q] == a) {
                     al->value[SHI_AL_UN_AGREE][t] = dy->agree[q][shi_dy_one(dy, y, (size_t)ib)];
                 }
             }

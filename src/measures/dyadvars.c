@@ -7,6 +7,7 @@
  */
 #include <shi/dyadvars.h>
 #include <shi/dyads.h>
+#include <shi/geography.h>
 #include <shi/similarity.h>
 #include <shi/threat.h>
 
@@ -18,19 +19,7 @@
 #    include <omp.h>
 #endif
 
-#define MILES_PER_KM (1.0 / 1.609344) /* international mile: 1.609344 km exactly */
-
-double shi_great_circle_km(double lat1, double lon1, double lat2, double lon2)
-{
-    const double r = 6371.0088, rad = 3.14159265358979323846 / 180.0;
-    double p1 = lat1 * rad, p2 = lat2 * rad;
-    double dp = (lat2 - lat1) * rad, dl = (lon2 - lon1) * rad;
-    double h = sin(dp / 2) * sin(dp / 2) + cos(p1) * cos(p2) * sin(dl / 2) * sin(dl / 2);
-    if (h > 1) {
-        h = 1;
-    }
-    return 2 * r * asin(sqrt(h));
-}
+#define MILES_PER_KM (1.0 / SHI_KM_PER_MILE)
 
 static const struct {
     const char *name;
@@ -73,10 +62,24 @@ int shi_dyadvars_need_dyadic(unsigned mask)
             (SHI_DV_CONTIG | SHI_DV_DISTANCE | SHI_DV_ALLIANCE | SHI_DV_SIM | SHI_DV_IDEAL)) != 0;
 }
 
+/* The parts of the data view and the options the variables use. */
+typedef struct dv_input {
+    const shi_data *d;
+    const shi_states *states;
+    const shi_panel *caps;
+    size_t cinc;
+    const shi_dyadic *dy;     /* NULL when not loaded */
+    const shi_relations *rel; /* NULL when not loaded */
+    int threads;
+    const shi_threat_model *model;
+    void (*progress)(void *arg, size_t done, size_t total);
+    void *progress_arg;
+} dv_input;
+
 /* Per-run lookups: registry index of a COW code; CINC and major status by
  * (year, index). */
 typedef struct ctx {
-    const shi_dyadvars_input *in;
+    const dv_input *in;
     long map[1000];
     int y0, y1; /* years of the frame */
     size_t n;   /* registry size */
@@ -89,7 +92,7 @@ static size_t one(const ctx *c, int year, long i)
     return (size_t)(year - c->y0) * c->n + (size_t)i;
 }
 
-static shi_status ctx_init(ctx *c, const shi_frame *f, const shi_dyadvars_input *in, shi_err *err)
+static shi_status ctx_init(ctx *c, const shi_frame *f, const dv_input *in, shi_err *err)
 {
     memset(c, 0, sizeof *c);
     c->in = in;
@@ -314,10 +317,10 @@ static void fill_row(const ctx *c, const cols *k, const shi_frame *f, size_t r, 
         k->ideal2[r] = z;
         k->idist[r] = fabs(x - z); /* NaN when either is missing */
         /* Agreement is only in the file for six reference states. */
-        for (int q = 0; q < SHI_UNGA_NREF; q++) {
-            if (f->cols[2].i32[r] == shi_unga_ref_ccode[q]) {
+        for (int q = 0; q < SHI_DY_NREF; q++) {
+            if (f->cols[2].i32[r] == dy->agree_ref[q]) {
                 k->agree[r] = dy->agree[q][ia];
-            } else if (f->cols[1].i32[r] == shi_unga_ref_ccode[q]) {
+            } else if (f->cols[1].i32[r] == dy->agree_ref[q]) {
                 k->agree[r] = dy->agree[q][ib];
             }
         }
@@ -426,7 +429,29 @@ static shi_status add_cols(shi_frame *f, unsigned mask, cols *k, shi_err *err)
     return SHI_OK;
 }
 
-shi_status shi_dyadvars_add(shi_frame *f, unsigned mask, const shi_dyadvars_input *in, shi_err *err)
+static shi_status add_vars(shi_frame *f, unsigned mask, const dv_input *in, shi_err *err);
+
+shi_status shi_dyadvars_add(shi_frame *f, unsigned mask, const shi_data *d,
+                            const shi_dyadvars_opts *o, shi_err *err)
+{
+    static const shi_dyadvars_opts def = {0};
+    if (!o) {
+        o = &def;
+    }
+    const dv_input in = {d,
+                         &d->states,
+                         &d->caps,
+                         d->cinc,
+                         d->dy_loaded ? &d->dy : NULL,
+                         d->rel_loaded ? &d->rel : NULL,
+                         o->threads,
+                         o->model,
+                         o->progress,
+                         o->progress_arg};
+    return add_vars(f, mask, &in, err);
+}
+
+static shi_status add_vars(shi_frame *f, unsigned mask, const dv_input *in, shi_err *err)
 {
     if (f->ncol < 3 || strcmp(f->cols[0].name, "year") != 0 ||
         strcmp(f->cols[1].name, "ccode1") != 0 || strcmp(f->cols[2].name, "ccode2") != 0) {
@@ -464,8 +489,7 @@ shi_status shi_dyadvars_add(shi_frame *f, unsigned mask, const shi_dyadvars_inpu
     shi_threat_ctx *tc = NULL;
     shi_threat_model tm = in->model ? *in->model : shi_threat_model_default();
     if (mask & SHI_DV_THREAT) {
-        shi_threat_input ti = {in->states, in->caps, in->cinc, in->dy, in->rel};
-        if ((s = shi_threat_ctx_new(&tc, &ti, err)) != SHI_OK) {
+        if ((s = shi_threat_ctx_new(&tc, in->d, err)) != SHI_OK) {
             free(start);
             ctx_destroy(&c);
             return s;

@@ -7,41 +7,14 @@
 #include <gsl/gsl_fit.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "../core/mem.h"
 
 shi_polarity_rule shi_polarity_rule_default(void)
 {
     shi_polarity_rule r = {0.50, 0.60, 0.50};
     return r;
-}
-
-const char *shi_polarity_name(shi_polarity p)
-{
-    switch (p) {
-    case SHI_UNIPOLAR:
-        return "unipolar";
-    case SHI_BIPOLAR:
-        return "bipolar";
-    case SHI_MULTIPOLAR:
-        return "multipolar";
-    case SHI_POLARITY_NONE:
-        break;
-    }
-    return "none";
-}
-
-const char *shi_transition_name(shi_transition_kind k)
-{
-    switch (k) {
-    case SHI_ENTERS_PARITY:
-        return "enters parity";
-    case SHI_OVERTAKES:
-        return "overtakes";
-    case SHI_FALLS_BEHIND:
-        return "falls behind";
-    case SHI_LEAVES_PARITY:
-        return "leaves parity";
-    }
-    return "?";
 }
 
 static int in_scope(const shi_states *s, int ccode, int year, shi_scope scope)
@@ -214,11 +187,19 @@ double shi_power_trend(const shi_panel *p, size_t cinc, int ccode, int year, int
     return expm1(c1);
 }
 
-shi_status shi_power_transitions(const shi_panel *p, size_t cinc, int challenger, int leader,
-                                 int y0, int y1, double lo, double hi, shi_transition *ev,
-                                 size_t max, size_t *n, shi_err *err)
+void shi_transitions_free(shi_transitions *t)
 {
-    *n = 0;
+    if (t) {
+        free(t->v);
+        memset(t, 0, sizeof *t);
+    }
+}
+
+shi_status shi_power_transitions(const shi_panel *p, size_t cinc, int challenger, int leader,
+                                 int y0, int y1, double lo, double hi, shi_transitions *out,
+                                 shi_err *err)
+{
+    out->n = 0;
     if (!(lo > 0 && lo < 1 && hi > 1)) {
         return shi_err_set(err, SHI_EUSAGE,
                            "parity bounds must satisfy 0 < low < 1 < high, got %g and %g", lo, hi);
@@ -248,13 +229,13 @@ shi_status shi_power_transitions(const shi_panel *p, size_t cinc, int challenger
             k[nk++] = SHI_LEAVES_PARITY;
         }
         for (int i = 0; i < nk; i++) {
-            if (*n >= max) {
-                return shi_err_set(err, SHI_EINTERNAL, "too many transition events (max %zu)", max);
+            if (SHI_GROW(out->v, out->cap, out->n + 1) != 0) {
+                return shi_err_set(err, SHI_EIO, "out of memory");
             }
-            ev[*n].year = y;
-            ev[*n].kind = k[i];
-            ev[*n].ratio = r;
-            (*n)++;
+            out->v[out->n].year = y;
+            out->v[out->n].kind = k[i];
+            out->v[out->n].ratio = r;
+            out->n++;
         }
         prev = r;
     }

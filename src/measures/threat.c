@@ -2,7 +2,7 @@
  * threat.c - the directed balance-of-threat index (Walt 1987). Definitions,
  * defaults and sources: include/shi/threat.h and docs/threat.md.
  */
-#include <shi/dyadvars.h>
+#include <shi/geography.h>
 #include <shi/threat.h>
 
 #include <math.h>
@@ -10,80 +10,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define E_CONST 2.718281828459045
-#define KM_PER_MILE 1.609344
-
-shi_threat_model shi_threat_model_default(void)
-{
-    shi_threat_model m;
-    memset(&m, 0, sizeof m);
-    m.form = SHI_THREAT_ARITHMETIC;
-    for (int k = 0; k < SHI_T_N; k++) {
-        m.weight[k] = 0.25;
-    }
-    m.half_distance_km = 1500;
-    const double contig[5] = {1.0, 0.9, 0.85, 0.7, 0.5};
-    memcpy(m.contiguity, contig, sizeof contig);
-    m.miles_per_day = 250;
-    m.nuclear = 0.5;
-    m.window = 10;
-    m.decay = 0.8;
-    m.un_scale = 1.0;
-    const double iw[SHI_TI_N] = {0.3, 0.4, 0.2, 0.1};
-    memcpy(m.intent_weight, iw, sizeof iw);
-    return m;
-}
-
-shi_status shi_threat_model_check(const shi_threat_model *m, shi_err *err)
-{
-    static const char *const names[SHI_T_N] = {"strength", "proximity", "offensive", "intentions"};
-    double sum = 0;
-    for (int k = 0; k < SHI_T_N; k++) {
-        if (!(m->weight[k] >= 0) || !isfinite(m->weight[k])) {
-            return shi_err_set(err, SHI_EUSAGE, "threat model: weights.%s must be >= 0, got %g",
-                               names[k], m->weight[k]);
-        }
-        sum += m->weight[k];
-    }
-    if (sum <= 0) {
-        return shi_err_set(err, SHI_EUSAGE, "threat model: the weights are all 0");
-    }
-    if (!(m->half_distance_km > 0)) {
-        return shi_err_set(err, SHI_EUSAGE,
-                           "threat model: proximity.half_distance_km must be > 0, got %g",
-                           m->half_distance_km);
-    }
-    for (int k = 0; k < 5; k++) {
-        if (!(m->contiguity[k] >= 0 && m->contiguity[k] <= 1)) {
-            return shi_err_set(err, SHI_EUSAGE,
-                               "threat model: proximity.contiguity values must be in [0, 1]");
-        }
-    }
-    if (!(m->miles_per_day > 0)) {
-        return shi_err_set(err, SHI_EUSAGE, "threat model: offensive.miles_per_day must be > 0");
-    }
-    if (!(m->nuclear >= 0 && m->nuclear <= 1)) {
-        return shi_err_set(err, SHI_EUSAGE, "threat model: offensive.nuclear must be in [0, 1]");
-    }
-    if (m->window < 1 || m->window > 100) {
-        return shi_err_set(err, SHI_EUSAGE, "threat model: intentions.window must be 1-100");
-    }
-    if (!(m->decay > 0 && m->decay <= 1)) {
-        return shi_err_set(err, SHI_EUSAGE, "threat model: intentions.decay must be in (0, 1]");
-    }
-    if (!(m->un_scale > 0)) {
-        return shi_err_set(err, SHI_EUSAGE, "threat model: intentions.un_scale must be > 0");
-    }
-    for (int k = 0; k < SHI_TI_N; k++) {
-        if (!(m->intent_weight[k] >= 0)) {
-            return shi_err_set(err, SHI_EUSAGE, "threat model: intentions weights must be >= 0");
-        }
-    }
-    return SHI_OK;
-}
+/* The parts of the data view the index reads. */
+typedef struct threat_input {
+    const shi_states *states;
+    const shi_panel *caps;
+    size_t cinc;
+    const shi_dyadic *dy;
+    const shi_relations *rel; /* NULL when the relations are not loaded */
+} threat_input;
 
 struct shi_threat_ctx {
-    shi_threat_input in;
+    threat_input in;
     long map[1000]; /* COW code -> registry index */
     int y0, y1;     /* years of the capability panel */
     double *mil;    /* [year][state]: mean share of system milex and milper; NaN unknown */
@@ -94,9 +31,15 @@ struct shi_threat_ctx {
     uint16_t *part;
 };
 
-shi_status shi_threat_ctx_new(shi_threat_ctx **out, const shi_threat_input *in, shi_err *err)
+shi_status shi_threat_ctx_new(shi_threat_ctx **out, const shi_data *d, shi_err *err)
 {
     *out = NULL;
+    if (!d->dy_loaded) {
+        return shi_err_set(err, SHI_EINTERNAL, "threat: the dyadic data are not loaded");
+    }
+    const threat_input view = {&d->states, &d->caps, d->cinc, &d->dy,
+                               d->rel_loaded ? &d->rel : NULL};
+    const threat_input *in = &view;
     long cmx = shi_panel_find(in->caps, "milex"), cmp = shi_panel_find(in->caps, "milper");
     if (cmx < 0 || cmp < 0) {
         return shi_err_set(err, SHI_EINTERNAL, "threat: the panel has no milex/milper columns");
@@ -226,12 +169,6 @@ double shi_threat_combine(const shi_threat_model *m, const double comp[SHI_T_N])
     return m->form == SHI_THREAT_GEOMETRIC ? exp(acc / wsum) : acc / wsum;
 }
 
-/* Loss-of-strength gradient (Bueno de Mesquita 1981): m' = m^(log10(miles/mpd + 10 - e)). */
-static double lsg(double m, double miles, double mpd)
-{
-    return pow(m, log10(miles / mpd + 10 - E_CONST));
-}
-
 static double cinc_at(const shi_threat_ctx *c, int ccode, int year)
 {
     long r = shi_panel_row(c->in.caps, ccode, year);
@@ -352,8 +289,8 @@ shi_status shi_threat_compute(const shi_threat_ctx *c, const shi_threat_model *m
         double mi = c->mil[(size_t)(year - c->y0) * n + si];
         double mj = c->mil[(size_t)(year - c->y0) * n + sj];
         if (!isnan(mi) && !isnan(mj)) {
-            double pj = lsg(mj, km / KM_PER_MILE, m->miles_per_day);
-            double pi = lsg(mi, 0, m->miles_per_day);
+            double pj = shi_lsg(mj, km / SHI_KM_PER_MILE, m->miles_per_day);
+            double pi = shi_lsg(mi, 0, m->miles_per_day);
             double o = pj + pi > 0 ? pj / (pj + pi) : 0.5;
             if (dy && dy->nuclear && year >= dy->y0 && year <= dy->y1 &&
                 dy->nuclear[shi_dy_one(dy, year, sj)] == 3) {

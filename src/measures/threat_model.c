@@ -190,6 +190,75 @@ static shi_status top(walker *w, yaml_node_t *root, shi_threat_model *m)
     return SHI_OK;
 }
 
+shi_threat_model shi_threat_model_default(void)
+{
+    shi_threat_model m;
+    memset(&m, 0, sizeof m);
+    m.form = SHI_THREAT_ARITHMETIC;
+    for (int k = 0; k < SHI_T_N; k++) {
+        m.weight[k] = 0.25;
+    }
+    m.half_distance_km = 1500;
+    const double contig[5] = {1.0, 0.9, 0.85, 0.7, 0.5};
+    memcpy(m.contiguity, contig, sizeof contig);
+    m.miles_per_day = 250;
+    m.nuclear = 0.5;
+    m.window = 10;
+    m.decay = 0.8;
+    m.un_scale = 1.0;
+    const double iw[SHI_TI_N] = {0.3, 0.4, 0.2, 0.1};
+    memcpy(m.intent_weight, iw, sizeof iw);
+    return m;
+}
+
+shi_status shi_threat_model_check(const shi_threat_model *m, shi_err *err)
+{
+    static const char *const names[SHI_T_N] = {"strength", "proximity", "offensive", "intentions"};
+    double sum = 0;
+    for (int k = 0; k < SHI_T_N; k++) {
+        if (!(m->weight[k] >= 0) || !isfinite(m->weight[k])) {
+            return shi_err_set(err, SHI_EUSAGE, "threat model: weights.%s must be >= 0, got %g",
+                               names[k], m->weight[k]);
+        }
+        sum += m->weight[k];
+    }
+    if (sum <= 0) {
+        return shi_err_set(err, SHI_EUSAGE, "threat model: the weights are all 0");
+    }
+    if (!(m->half_distance_km > 0)) {
+        return shi_err_set(err, SHI_EUSAGE,
+                           "threat model: proximity.half_distance_km must be > 0, got %g",
+                           m->half_distance_km);
+    }
+    for (int k = 0; k < 5; k++) {
+        if (!(m->contiguity[k] >= 0 && m->contiguity[k] <= 1)) {
+            return shi_err_set(err, SHI_EUSAGE,
+                               "threat model: proximity.contiguity values must be in [0, 1]");
+        }
+    }
+    if (!(m->miles_per_day > 0)) {
+        return shi_err_set(err, SHI_EUSAGE, "threat model: offensive.miles_per_day must be > 0");
+    }
+    if (!(m->nuclear >= 0 && m->nuclear <= 1)) {
+        return shi_err_set(err, SHI_EUSAGE, "threat model: offensive.nuclear must be in [0, 1]");
+    }
+    if (m->window < 1 || m->window > 100) {
+        return shi_err_set(err, SHI_EUSAGE, "threat model: intentions.window must be 1-100");
+    }
+    if (!(m->decay > 0 && m->decay <= 1)) {
+        return shi_err_set(err, SHI_EUSAGE, "threat model: intentions.decay must be in (0, 1]");
+    }
+    if (!(m->un_scale > 0)) {
+        return shi_err_set(err, SHI_EUSAGE, "threat model: intentions.un_scale must be > 0");
+    }
+    for (int k = 0; k < SHI_TI_N; k++) {
+        if (!(m->intent_weight[k] >= 0)) {
+            return shi_err_set(err, SHI_EUSAGE, "threat model: intentions weights must be >= 0");
+        }
+    }
+    return SHI_OK;
+}
+
 shi_status shi_threat_model_load(shi_threat_model *m, const char *path, shi_err *err)
 {
     FILE *f = fopen(path, "rb");

@@ -8,17 +8,16 @@
 #include <math.h>
 #include <string.h>
 
-shi_status shi_coop_dyad_calibrate(shi_coop_dyad *out, const shi_coop_dyad_input *in, int a, int b,
-                                   int year, shi_err *err)
+shi_status shi_coop_dyad_calibrate(shi_coop_dyad *out, const shi_data *data,
+                                   const shi_threat_model *m, int a, int b, int year, shi_err *err)
 {
     memset(out, 0, sizeof *out);
     out->a = a;
     out->b = b;
     out->year = year;
-    shi_align_input ai = {in->states, in->caps, in->cinc, in->dy, in->rel, in->model};
     shi_align al;
     /* Ten years back, so the dispute history of the window is there. */
-    shi_status s = shi_align_compute(&al, &ai, a, b, year - 9, year, 3, err);
+    shi_status s = shi_align_compute(&al, data, m, a, b, year - 9, year, 3, err);
     if (s != SHI_OK) {
         return s;
     }

@@ -21,18 +21,20 @@ typedef struct moran_out {
     int failed;
 } moran_out;
 
+void shi_coop_moran_start(const shi_coop_moran_opts *o, size_t m, long *init)
+{
+    const long N = o->pop;
+    for (size_t a = 0; a < m; a++) {
+        init[a] = o->init ? o->init[a] : N / (long)m + ((long)a < N % (long)m);
+    }
+}
+
 /* One run; counts n (m longs) is the workspace, sums S (m doubles) another. */
 static void moran_run(const double *U, size_t m, const shi_coop_moran_opts *o, shi_rng *rng,
                       long *n, double *S, double *f, moran_out *res)
 {
     const long N = o->pop;
-    if (o->init) {
-        memcpy(n, o->init, m * sizeof *n);
-    } else {
-        for (size_t a = 0; a < m; a++) {
-            n[a] = N / (long)m + ((long)a < N % (long)m);
-        }
-    }
+    shi_coop_moran_start(o, m, n);
     /* S[a] = sum_b n_b U[a][b], kept up to date in O(m) per step. */
     for (size_t a = 0; a < m; a++) {
         S[a] = 0.0;

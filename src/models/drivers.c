@@ -44,20 +44,6 @@
  * its driver as part of the collinear set. */
 #define NULL_COMPONENT 1e-6
 
-const char *shi_drivers_block_name(int block)
-{
-    switch (block) {
-    case SHI_BLOCK_EXTERNAL:
-        return "external";
-    case SHI_BLOCK_BILATERAL:
-        return "bilateral";
-    case -1:
-        return "intercept";
-    default:
-        return "unknown";
-    }
-}
-
 shi_drivers_opts shi_drivers_opts_default(void)
 {
     shi_drivers_opts o;

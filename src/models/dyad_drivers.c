@@ -104,9 +104,27 @@ static void add_note(char *buf, size_t size, const char *name, const char *why)
     snprintf(buf + len, size - len, "%s%s (%s)", len ? ", " : "", name, why);
 }
 
-shi_status shi_dyad_series_build(shi_dyad_series *s, const shi_dyad_drivers_input *in, int a, int b,
-                                 int third, int y0, int y1, shi_outcome outcome, shi_err *err)
+shi_status shi_dyad_series_build(shi_dyad_series *s, const shi_data *data,
+                                 const shi_threat_model *model, int a, int b, int third, int y0,
+                                 int y1, shi_outcome outcome, shi_err *err)
 {
+    /* The parts of the data view the series read. */
+    const struct {
+        const shi_states *states;
+        const shi_panel *caps;
+        size_t cinc;
+        const shi_dyadic *dy;
+        const shi_relations *rel;
+        const shi_events *events;
+        const shi_threat_model *model;
+    } view = {&data->states,
+              &data->caps,
+              data->cinc,
+              &data->dy,
+              data->rel_loaded ? &data->rel : NULL,
+              data->ev_loaded ? &data->events : NULL,
+              model},
+      *in = &view;
     memset(s, 0, sizeof *s);
     if (y1 < y0) {
         return shi_err_set(err, SHI_EUSAGE, "drivers: the year range %d-%d runs backwards", y0, y1);
@@ -119,9 +137,8 @@ shi_status shi_dyad_series_build(shi_dyad_series *s, const shi_dyad_drivers_inpu
     size_t n = (size_t)(y1 - y0 + 1);
     s->n = n;
     /* The alignment scorecard gives most of what is needed, year by year. */
-    shi_align_input ai = {in->states, in->caps, in->cinc, in->dy, in->rel, in->model};
     shi_align al;
-    shi_status st = shi_align_compute(&al, &ai, a, b, y0, y1, 3, err);
+    shi_status st = shi_align_compute(&al, data, model, a, b, y0, y1, 3, err);
     if (st != SHI_OK) {
         return st;
     }
@@ -147,14 +164,13 @@ shi_status shi_dyad_series_build(shi_dyad_series *s, const shi_dyad_drivers_inpu
     double *raw = malloc(D_N * n * sizeof *raw);
     s->y = malloc(n * sizeof *s->y);
     s->X = malloc(D_N * n * sizeof *s->X);
-    shi_threat_input ti = {in->states, in->caps, in->cinc, in->dy, in->rel};
     shi_threat_ctx *ctx = NULL;
     shi_threat_model def = shi_threat_model_default();
     if (!raw || !s->y || !s->X) {
         st = shi_err_set(err, SHI_EIO, "out of memory");
         goto cleanup;
     }
-    if ((st = shi_threat_ctx_new(&ctx, &ti, err)) != SHI_OK) {
+    if ((st = shi_threat_ctx_new(&ctx, data, err)) != SHI_OK) {
         goto cleanup;
     }
     long ia = state_index(in->states, a), ib = state_index(in->states, b);

@@ -12,7 +12,7 @@
  * zone). The file is
  * written to a temporary file beside the target and renamed into place.
  */
-#include <shi/frame.h>
+#include <shi/frame_io.h>
 
 #include <errno.h>
 #include <limits.h>

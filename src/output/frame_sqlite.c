@@ -7,7 +7,7 @@
  * temporary file needs no journal (journal_mode=OFF, synchronous=OFF). Rows
  * go in one transaction through one prepared statement.
  */
-#include <shi/frame.h>
+#include <shi/frame_io.h>
 
 #include <errno.h>
 #include <math.h>

@@ -6,7 +6,7 @@
  * with a fixed number of decimals by exact integer arithmetic (see
  * shi_frame_fmt_real), which gives the same text as printf("%.*f").
  */
-#include <shi/frame.h>
+#include <shi/frame_io.h>
 
 #include <errno.h>
 #include <math.h>

@@ -196,12 +196,9 @@ static shi_status embedded_sources(shi_data *d, shi_err *err)
     return s;
 }
 
-shi_status shi_data_load_dyadic(shi_data *d, const char *dir, const char *alliance_file,
-                                shi_err *err)
+shi_status shi_i_data_load_dyadic(shi_data *d, const char *dir, const char *alliance_file,
+                                  shi_err *err)
 {
-    if (d->dy_loaded) {
-        return SHI_OK;
-    }
     tables t;
     memset(&t, 0, sizeof t);
     shi_dyadic emb;

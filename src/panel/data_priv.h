@@ -1,12 +1,30 @@
 /*
- * data_priv.h - helpers shared by data.c and data_dyadic.c (not public).
+ * data_priv.h - the parts of shi_data's loading (not public). data.c holds
+ * the loading order (shi_data_open) and calls each part once; no part calls
+ * back into data.c, and only the relations build (which writes a file from
+ * all the parts before it) calls other parts.
  */
 #ifndef SHI_PANEL_DATA_PRIV_H
 #define SHI_PANEL_DATA_PRIV_H
 
-/* Is `path` an existing regular file? */
+#include <shi/data.h>
+
+/* Registry and capabilities (with CINC) into a zeroed `d`: from the .shd file
+ * `shd`, or from the embedded set with official files in `dir` (may be NULL)
+ * replacing their parts. data_caps.c. */
+shi_status shi_i_data_load_caps(shi_data *d, const char *dir, const char *shd, shi_err *err);
+
+/* Dyadic arrays into d->dy; needs the registry. data_dyadic.c. */
+shi_status shi_i_data_load_dyadic(shi_data *d, const char *dir, const char *alliance_file,
+                                  shi_err *err);
+
+/* Relations into d->rel and the dense arrays of d->dy; needs the dyadic data.
+ * With `require`, every official file must be in `dir`. data_relations.c. */
+shi_status shi_i_data_load_relations(shi_data *d, const char *dir, int require, shi_err *err);
+
+/* Is `path` an existing regular file? data_files.c. */
 int shi_i_file_exists(const char *path);
-/* The file name part of a path. */
+/* The file name part of a path. data_files.c. */
 const char *shi_i_base_name(const char *path);
 
 #endif

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "../core/mem.h"
+#include "../io/shd.h"
 #include "data_priv.h"
 
 extern const unsigned char shi_embedded_relations[];
@@ -76,140 +77,6 @@ static const rl_source RL[RL_N] = {
      {"icews_dyad_year_2002-2014.csv", "icews_dyad_year_netify/icews_dyad_year_2002-2014.csv",
       NULL}},
 };
-
-void shi_relations_destroy(shi_relations *r)
-{
-    if (!r) {
-        return;
-    }
-    free(r->arms_s);
-    free(r->arms_r);
-    free(r->arms_year);
-    free(r->arms_tiv);
-    free(r->armst_c);
-    free(r->armst_year);
-    free(r->armst_imp);
-    free(r->armst_exp);
-    free(r->tn_c);
-    free(r->tn_year);
-    free(r->tn_imp);
-    free(r->tn_exp);
-    free(r->td_a);
-    free(r->td_b);
-    free(r->td_year);
-    free(r->td_f1);
-    free(r->td_f2);
-    free(r->ev_j);
-    free(r->ev_i);
-    free(r->ev_year);
-    free(r->ev_conf);
-    memset(r, 0, sizeof *r);
-}
-
-/* ---- lookups -------------------------------------------------------------- */
-
-/* First row with key >= (k1, k2, k3) in rows sorted by three int keys. */
-static size_t lower3(const int32_t *a, const int32_t *b, const int32_t *c, size_t n, int k1, int k2,
-                     int k3)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int less = a[mid] < k1 || (a[mid] == k1 && (b[mid] < k2 || (b[mid] == k2 && c[mid] < k3)));
-        if (less) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    return lo;
-}
-
-double shi_rel_arms(const shi_relations *r, int s, int rc, int y0, int y1)
-{
-    if (r->narms == 0 || y1 < r->arms_y0 || y0 > r->arms_y1) {
-        return (double)NAN;
-    }
-    double sum = 0;
-    for (size_t k = lower3(r->arms_s, r->arms_r, r->arms_year, r->narms, s, rc, y0);
-         k < r->narms && r->arms_s[k] == s && r->arms_r[k] == rc && r->arms_year[k] <= y1; k++) {
-        sum += r->arms_tiv[k];
-    }
-    return sum;
-}
-
-static double arms_total(const shi_relations *r, int c, int y0, int y1, int exports)
-{
-    if (r->narmst == 0 || y1 < r->arms_y0 || y0 > r->arms_y1) {
-        return (double)NAN;
-    }
-    /* Rows sorted by (c, year): lower bound on (c, y0). */
-    size_t lo = 0, hi = r->narmst;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (r->armst_c[mid] < c || (r->armst_c[mid] == c && r->armst_year[mid] < y0)) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    double sum = 0;
-    for (size_t k = lo; k < r->narmst && r->armst_c[k] == c && r->armst_year[k] <= y1; k++) {
-        sum += exports ? r->armst_exp[k] : r->armst_imp[k];
-    }
-    return sum;
-}
-
-double shi_rel_arms_imports(const shi_relations *r, int c, int y0, int y1)
-{
-    return arms_total(r, c, y0, y1, 0);
-}
-
-double shi_rel_arms_exports(const shi_relations *r, int c, int y0, int y1)
-{
-    return arms_total(r, c, y0, y1, 1);
-}
-
-int shi_rel_trade(const shi_relations *r, int a, int b, int year, double *a_from_b,
-                  double *b_from_a)
-{
-    *a_from_b = *b_from_a = (double)NAN;
-    int lo = a < b ? a : b, hi = a < b ? b : a;
-    size_t k = lower3(r->td_a, r->td_b, r->td_year, r->ntd, lo, hi, year);
-    if (k >= r->ntd || r->td_a[k] != lo || r->td_b[k] != hi || r->td_year[k] != year) {
-        return 0;
-    }
-    *a_from_b = a < b ? r->td_f1[k] : r->td_f2[k];
-    *b_from_a = a < b ? r->td_f2[k] : r->td_f1[k];
-    return 1;
-}
-
-double shi_rel_conflict(const shi_relations *r, int j, int i, int year)
-{
-    size_t k = lower3(r->ev_j, r->ev_i, r->ev_year, r->nev, j, i, year);
-    if (k >= r->nev || r->ev_j[k] != j || r->ev_i[k] != i || r->ev_year[k] != year) {
-        return (double)NAN;
-    }
-    return r->ev_conf[k];
-}
-
-void shi_rel_trade_total(const shi_relations *r, int c, int year, double *imports, double *exports)
-{
-    *imports = *exports = (double)NAN;
-    size_t lo = 0, hi = r->ntn;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (r->tn_c[mid] < c || (r->tn_c[mid] == c && r->tn_year[mid] < year)) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    if (lo < r->ntn && r->tn_c[lo] == c && r->tn_year[lo] == year) {
-        *imports = r->tn_imp[lo];
-        *exports = r->tn_exp[lo];
-    }
-}
 
 /* ---- building ------------------------------------------------------------- */
 
@@ -535,39 +402,11 @@ static shi_status from_official(builder *b, int k, const char *path, const char 
 
 /* ---- .shd ------------------------------------------------------------------ */
 
-static shi_status shd_int(const shi_csv *c, size_t i, long lo, long hi, long *v, shi_err *err)
-{
-    int64_t x;
-    int miss = 0;
-    shi_status s = shi_csv_int(c, i, &x, &miss, err);
-    if (s == SHI_OK && (miss || x < lo || x > hi)) {
-        char what[64];
-        snprintf(what, sizeof what, "expected an integer %ld-%ld", lo, hi);
-        s = shi_csv_field_error(c, i, err, what);
-    }
-    *v = (long)x;
-    return s;
-}
-
-static shi_status shd_reals(const shi_csv *c, size_t from, size_t n, double *out, shi_err *err)
-{
-    shi_status s = SHI_OK;
-    for (size_t k = 0; k < n && s == SHI_OK; k++) {
-        int miss;
-        s = shi_csv_real(c, from + k, &out[k], &miss, err);
-    }
-    return s;
-}
-
 static shi_status from_shd(builder *b, const char *name, const void *text, size_t len, int *have,
                            shi_err *err)
 {
-    shi_csv_opts o = {0};
-    o.delim = '\t';
-    o.no_header = 1;
-    o.ragged = 1;
     shi_csv *c = NULL;
-    shi_status s = shi_csv_open_mem(&c, name, text, len, &o, err);
+    shi_status s = shi_shd_open(&c, name, text, len, err);
     int got = 1;
     while (s == SHI_OK) {
         s = shi_csv_next(c, &got, err);
@@ -576,7 +415,7 @@ static shi_status from_shd(builder *b, const char *name, const void *text, size_
         }
         const char *tag = shi_csv_field(c, 0);
         size_t nf = shi_csv_nfields(c);
-        long a = 0, r = 0, y = 0, v = 0;
+        int64_t a = 0, r = 0, y = 0, v = 0;
         double x[4];
         int oom = 0;
 #define NEED(k)                                                                                    \
@@ -586,57 +425,69 @@ static shi_status from_shd(builder *b, const char *name, const void *text, size_
     }
         if (strcmp(tag, "arms") == 0 && !have[RL_ARMS]) {
             NEED(5);
-            if ((s = shd_int(c, 1, 1, 999, &a, err)) || (s = shd_int(c, 2, 1, 999, &r, err)) ||
-                (s = shd_int(c, 3, 1800, 2100, &y, err)) || (s = shd_reals(c, 4, 1, x, err))) {
+            if ((s = shi_shd_int(c, 1, 1, 999, &a, err)) ||
+                (s = shi_shd_int(c, 2, 1, 999, &r, err)) ||
+                (s = shi_shd_int(c, 3, 1800, 2100, &y, err)) ||
+                (s = shi_shd_reals(c, 4, 1, x, err))) {
                 break;
             }
             oom = add_arms(b, (int)a, (int)r, (int)y, x[0]);
         } else if (strcmp(tag, "armstot") == 0 && !have[RL_ARMS]) {
             NEED(5);
-            if ((s = shd_int(c, 1, 1, 999, &a, err)) || (s = shd_int(c, 2, 1800, 2100, &y, err)) ||
-                (s = shd_reals(c, 3, 2, x, err))) {
+            if ((s = shi_shd_int(c, 1, 1, 999, &a, err)) ||
+                (s = shi_shd_int(c, 2, 1800, 2100, &y, err)) ||
+                (s = shi_shd_reals(c, 3, 2, x, err))) {
                 break;
             }
             oom = add_armst(b, (int)a, (int)y, x[0], x[1]);
         } else if (strcmp(tag, "tradenat") == 0 && !have[RL_TRADE]) {
             NEED(5);
-            if ((s = shd_int(c, 1, 1, 999, &a, err)) || (s = shd_int(c, 2, 1800, 2100, &y, err)) ||
-                (s = shd_reals(c, 3, 2, x, err))) {
+            if ((s = shi_shd_int(c, 1, 1, 999, &a, err)) ||
+                (s = shi_shd_int(c, 2, 1800, 2100, &y, err)) ||
+                (s = shi_shd_reals(c, 3, 2, x, err))) {
                 break;
             }
             oom = add_tn(b, (int)a, (int)y, x[0], x[1]);
         } else if (strcmp(tag, "trade") == 0 && !have[RL_TRADE]) {
             NEED(6);
-            if ((s = shd_int(c, 1, 1, 999, &a, err)) || (s = shd_int(c, 2, 1, 999, &r, err)) ||
-                (s = shd_int(c, 3, 1800, 2100, &y, err)) || (s = shd_reals(c, 4, 2, x, err))) {
+            if ((s = shi_shd_int(c, 1, 1, 999, &a, err)) ||
+                (s = shi_shd_int(c, 2, 1, 999, &r, err)) ||
+                (s = shi_shd_int(c, 3, 1800, 2100, &y, err)) ||
+                (s = shi_shd_reals(c, 4, 2, x, err))) {
                 break;
             }
             oom = add_td(b, (int)a, (int)r, (int)y, x[0], x[1]);
         } else if (strcmp(tag, "mid") == 0 && !have[RL_MID]) {
             NEED(5);
-            if ((s = shd_int(c, 1, 1, 999, &a, err)) || (s = shd_int(c, 2, 1, 999, &r, err)) ||
-                (s = shd_int(c, 3, 1800, 2100, &y, err)) || (s = shd_int(c, 4, 1, 5, &v, err))) {
+            if ((s = shi_shd_int(c, 1, 1, 999, &a, err)) ||
+                (s = shi_shd_int(c, 2, 1, 999, &r, err)) ||
+                (s = shi_shd_int(c, 3, 1800, 2100, &y, err)) ||
+                (s = shi_shd_int(c, 4, 1, 5, &v, err))) {
                 break;
             }
             set_mid(b, (int)a, (int)r, (int)y, (int)v);
         } else if (strcmp(tag, "nuclear") == 0 && !have[RL_NUC]) {
             NEED(4);
-            if ((s = shd_int(c, 1, 1, 999, &a, err)) || (s = shd_int(c, 2, 1800, 2100, &y, err)) ||
-                (s = shd_int(c, 3, 0, 3, &v, err))) {
+            if ((s = shi_shd_int(c, 1, 1, 999, &a, err)) ||
+                (s = shi_shd_int(c, 2, 1800, 2100, &y, err)) ||
+                (s = shi_shd_int(c, 3, 0, 3, &v, err))) {
                 break;
             }
             set_nuclear(b, (int)a, (int)y, (int)v);
         } else if (strcmp(tag, "icews") == 0 && !have[RL_ICEWS]) {
             NEED(5);
-            if ((s = shd_int(c, 1, 1, 999, &a, err)) || (s = shd_int(c, 2, 1, 999, &r, err)) ||
-                (s = shd_int(c, 3, 1800, 2100, &y, err)) || (s = shd_reals(c, 4, 1, x, err))) {
+            if ((s = shi_shd_int(c, 1, 1, 999, &a, err)) ||
+                (s = shi_shd_int(c, 2, 1, 999, &r, err)) ||
+                (s = shi_shd_int(c, 3, 1800, 2100, &y, err)) ||
+                (s = shi_shd_reals(c, 4, 1, x, err))) {
                 break;
             }
             oom = set_conflict(b, (int)a, (int)r, (int)y, x[0]);
         } else if (strcmp(tag, "coverage") == 0) {
             NEED(4);
             long y0, y1;
-            if ((s = shd_int(c, 2, 0, 3000, &y0, err)) || (s = shd_int(c, 3, 0, 3000, &y1, err))) {
+            if ((s = shi_shd_int(c, 2, 0, 3000, &y0, err)) ||
+                (s = shi_shd_int(c, 3, 0, 3000, &y1, err))) {
                 break;
             }
             for (int k = 0; k < RL_N; k++) {
@@ -647,7 +498,7 @@ static shi_status from_shd(builder *b, const char *name, const void *text, size_
             }
         } else if (strcmp(tag, "subset") == 0) {
             NEED(2);
-            if ((s = shd_int(c, 1, 0, 1, &v, err))) {
+            if ((s = shi_shd_int(c, 1, 0, 1, &v, err))) {
                 break;
             }
             if (!have[RL_TRADE]) {
@@ -759,12 +610,9 @@ static shi_status add_source(shi_data *d, int k, const char *version, const char
     return SHI_OK;
 }
 
-static shi_status load(shi_data *d, const char *dir, int require, shi_err *err)
+shi_status shi_i_data_load_relations(shi_data *d, const char *dir, int require, shi_err *err)
 {
     shi_status s = SHI_OK;
-    if (!d->dy_loaded && (s = shi_data_load_dyadic(d, dir, NULL, err)) != SHI_OK) {
-        return s;
-    }
     builder b;
     memset(&b, 0, sizeof b);
     b.r = &d->rel;
@@ -825,20 +673,17 @@ static shi_status load(shi_data *d, const char *dir, int require, shi_err *err)
     return s;
 }
 
-shi_status shi_data_load_relations(shi_data *d, const char *dir, shi_err *err)
-{
-    if (d->rel_loaded) {
-        return SHI_OK;
-    }
-    return load(d, dir, 0, err);
-}
-
 shi_status shi_data_build_relations(const char *dir, const char *out, shi_err *err)
 {
     shi_data d;
-    shi_status s = shi_data_load(&d, dir, err);
+    memset(&d, 0, sizeof d);
+    shi_status s = shi_i_data_load_caps(&d, dir, NULL, err);
     if (s == SHI_OK) {
-        s = load(&d, dir, 1, err);
+        s = shi_i_data_load_dyadic(&d, dir, NULL, err);
+    }
+    if (s == SHI_OK) {
+        d.dy_loaded = 1;
+        s = shi_i_data_load_relations(&d, dir, 1, err);
     }
     /* The embedded subset: trade and events only for dyads with a state that
      * was a major power at some time. */
@@ -917,6 +762,9 @@ shi_status shi_data_build_relations(const char *dir, const char *out, shi_err *e
         s = shi_outfile_commit(&o, err);
         shi_outfile_abort(&o);
     }
-    shi_data_destroy(&d);
+    shi_states_destroy(&d.states);
+    shi_panel_destroy(&d.caps);
+    shi_dyadic_destroy(&d.dy);
+    shi_relations_destroy(&d.rel);
     return s;
 }

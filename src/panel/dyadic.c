@@ -3,10 +3,14 @@
  * tables (contiguity, capitals, alliances, UN voting).
  */
 #include <shi/dyadic.h>
+#include <shi/io_dyad.h>
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+_Static_assert(SHI_DY_NREF == SHI_UNGA_NREF,
+               "dyadic.h and io_dyad.h disagree on the UN reference states");
 
 void shi_dyadic_destroy(shi_dyadic *d)
 {
@@ -251,6 +255,9 @@ shi_status shi_dyadic_build(shi_dyadic *d, const shi_states *s, int y0, int y1,
     d->y0 = y0;
     d->y1 = y1;
     d->n = s->n;
+    for (int r = 0; r < SHI_DY_NREF; r++) {
+        d->agree_ref[r] = shi_unga_ref_ccode[r];
+    }
     long map[1000];
     make_map(s, map);
     static const char *const none[4] = {NULL, NULL, NULL, NULL};

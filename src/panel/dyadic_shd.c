@@ -18,14 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void put_real(FILE *f, double v)
-{
-    if (isnan(v)) {
-        fputs("\t", f);
-    } else {
-        fprintf(f, "\t%.15g", v);
-    }
-}
+#include "../io/shd.h"
 
 /* Runs over the years of one byte-valued pair series. */
 static void byte_runs(FILE *f, const shi_dyadic *d, const uint8_t *a, int y0, int y1, size_t i,
@@ -95,8 +88,8 @@ void shi_dyadic_write_shd(const shi_dyadic *d, const shi_states *s, FILE *f)
             }
             if (start && (isnan(a) || a != la || b != lo)) {
                 fprintf(f, "capital\t%d\t%d\t%d", s->v[i].ccode, start, y - 1);
-                put_real(f, la);
-                put_real(f, lo);
+                shi_shd_put_real(f, la);
+                shi_shd_put_real(f, lo);
                 fputc('\n', f);
                 start = 0;
             }
@@ -111,16 +104,16 @@ void shi_dyadic_write_shd(const shi_dyadic *d, const shi_states *s, FILE *f)
         for (size_t i = 0; i < d->n; i++) {
             size_t k = shi_dy_one(d, y, i);
             int any = !isnan(d->ideal[k]);
-            for (int r = 0; r < SHI_UNGA_NREF; r++) {
+            for (int r = 0; r < SHI_DY_NREF; r++) {
                 any |= !isnan(d->agree[r][k]);
             }
             if (!any) {
                 continue;
             }
             fprintf(f, "unga\t%d\t%d", s->v[i].ccode, y);
-            put_real(f, d->ideal[k]);
-            for (int r = 0; r < SHI_UNGA_NREF; r++) {
-                put_real(f, d->agree[r][k]);
+            shi_shd_put_real(f, d->ideal[k]);
+            for (int r = 0; r < SHI_DY_NREF; r++) {
+                shi_shd_put_real(f, d->agree[r][k]);
             }
             fputc('\n', f);
         }
@@ -137,14 +130,8 @@ typedef struct reader {
 
 static shi_status int_field(reader *r, size_t i, long lo, long hi, long *v)
 {
-    int64_t x;
-    int miss = 0;
-    shi_status s = shi_csv_int(r->c, i, &x, &miss, r->err);
-    if (s == SHI_OK && (miss || x < lo || x > hi)) {
-        char what[64];
-        snprintf(what, sizeof what, "expected an integer %ld-%ld", lo, hi);
-        s = shi_csv_field_error(r->c, i, r->err, what);
-    }
+    int64_t x = 0;
+    shi_status s = shi_shd_int(r->c, i, lo, hi, &x, r->err);
     *v = (long)x;
     return s;
 }
@@ -161,14 +148,7 @@ static shi_status state_field(reader *r, size_t i, long *idx)
 
 static shi_status nfields(reader *r, size_t n)
 {
-    if (shi_csv_nfields(r->c) != n) {
-        long line, col;
-        shi_csv_field_pos(r->c, 0, &line, &col);
-        return shi_err_set_at(r->err, SHI_EDATA, shi_csv_name(r->c), line, col,
-                              "expected %zu fields in a '%s' record, got %zu", n,
-                              shi_csv_field(r->c, 0), shi_csv_nfields(r->c));
-    }
-    return SHI_OK;
+    return shi_shd_fields(r->c, n, r->err);
 }
 
 static shi_status span(reader *r, const shi_dyadic *d, size_t i, long *y0, long *y1)
@@ -255,7 +235,7 @@ static shi_status record(reader *r, shi_dyadic *d)
             d->cap_lon[shi_dy_one(d, (int)y, (size_t)a)] = lo;
         }
     } else if (strcmp(tag, "unga") == 0) {
-        if ((s = nfields(r, 4 + SHI_UNGA_NREF)) || (s = state_field(r, 1, &a)) ||
+        if ((s = nfields(r, 4 + SHI_DY_NREF)) || (s = state_field(r, 1, &a)) ||
             (s = int_field(r, 2, d->y0, d->y1, &y0))) {
             return s;
         }
@@ -264,7 +244,7 @@ static shi_status record(reader *r, shi_dyadic *d)
         if ((s = shi_csv_real(r->c, 3, &d->ideal[k], &miss, r->err)) != SHI_OK) {
             return s;
         }
-        for (int q = 0; q < SHI_UNGA_NREF && s == SHI_OK; q++) {
+        for (int q = 0; q < SHI_DY_NREF && s == SHI_OK; q++) {
             s = shi_csv_real(r->c, (size_t)(4 + q), &d->agree[q][k], &miss, r->err);
         }
     } else if (strcmp(tag, "shi-data") != 0 && strcmp(tag, "note") != 0 &&
@@ -290,12 +270,8 @@ shi_status shi_dyadic_read_shd(shi_dyadic *d, const shi_states *st, int y0, int 
     for (size_t i = 0; i < st->n; i++) {
         r.map[st->v[i].ccode] = (long)i;
     }
-    shi_csv_opts o = {0};
-    o.delim = '\t';
-    o.no_header = 1;
-    o.ragged = 1;
     r.c = NULL;
-    s = shi_csv_open_mem(&r.c, name, text, len, &o, err);
+    s = shi_shd_open(&r.c, name, text, len, err);
     int got = 1;
     while (s == SHI_OK) {
         s = shi_csv_next(r.c, &got, err);

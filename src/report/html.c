@@ -1,18 +1,11 @@
 #define _POSIX_C_SOURCE 200809L /* open_memstream */
 /*
- * html.c - the study's analysis of a pair as one self-contained HTML page:
+ * html.c - a pair's analysis (shi/pair.h) as one self-contained HTML page:
  * inline SVG charts (src/output/svg.c), no scripts, no network, print- and
- * phone-friendly CSS. The report composes results of the measures and
- * models; it computes no measure itself.
+ * phone-friendly CSS. It formats the analysis; it computes nothing.
  */
-#include <shi/align.h>
-#include <shi/coop_dyad.h>
-#include <shi/drivers.h>
-#include <shi/dyad_drivers.h>
-#include <shi/power.h>
 #include <shi/report.h>
 #include <shi/svg.h>
-#include <shi/threat.h>
 
 #include <math.h>
 #include <stdarg.h>
@@ -27,8 +20,7 @@ typedef struct page {
     int chart;          /* charts drawn, for ids */
     char missing[4096]; /* plain statements of missing data */
     const shi_data *d;
-    const shi_report_opts *o;
-    const shi_events *ev;
+    const shi_pair_analysis *pa;
     int third;
 } page;
 
@@ -100,10 +92,10 @@ static void figure(page *p, shi_svg_chart *c, const char *what)
     shi_svg_free(c);
 }
 
-static double cinc_of(const page *p, int cc, int y)
+/* CINC of the analysis' state k (0 a, 1 b, 2 third, 3 the leader in y1) in year y. */
+static double cinc_of(const page *p, int k, int y)
 {
-    long r = shi_panel_row(&p->d->caps, cc, y);
-    return r >= 0 ? shi_panel_get(&p->d->caps, p->o->cinc, (size_t)r) : (double)NAN;
+    return p->pa->cinc[k][y - p->pa->y0];
 }
 
 /* Years as doubles for the x axis. */
@@ -142,15 +134,13 @@ static void line(page *p, shi_svg_chart *c, const char *label, const double *x, 
 static void section_power(page *p)
 {
     const shi_data *d = p->d;
-    const shi_report_opts *o = p->o;
+    const shi_pair_analysis *o = p->pa;
     int y0 = o->y0, y1 = o->y1;
     size_t n = (size_t)(y1 - y0 + 1);
     double *x = years(y0, y1), *v = malloc(n * sizeof *v);
-    shi_power_year last;
-    if (!x || !v ||
-        shi_power_year_compute(&d->caps, o->cinc, &d->states, y1, SHI_SCOPE_ALL, NULL, &last,
-                               p->err) != SHI_OK) {
-        p->st = p->err->code ? p->err->code : shi_err_set(p->err, SHI_EIO, "out of memory");
+    const shi_power_year last = o->all_y1;
+    if (!x || !v) {
+        p->st = shi_err_set(p->err, SHI_EIO, "out of memory");
         free(x);
         free(v);
         return;
@@ -160,8 +150,8 @@ static void section_power(page *p)
     put(p, "<section id=\"power\"><h2>1. The configuration of power</h2>\n");
     char title[256], reading[2048];
     snprintf(title, sizeof title, "Share of world capabilities (CINC), %d-%d", y0, y1);
-    double f0 = cinc_of(p, o->a, y0), f1 = cinc_of(p, o->a, y1);
-    double g0 = cinc_of(p, o->b, y0), g1 = cinc_of(p, o->b, y1);
+    double f0 = cinc_of(p, 0, y0), f1 = cinc_of(p, 0, y1);
+    double g0 = cinc_of(p, 1, y0), g1 = cinc_of(p, 1, y1);
     snprintf(reading, sizeof reading,
              "%s's share of world capabilities went from %.1f%% to %.1f%% and %s's from %.1f%% "
              "to %.1f%%; vertical rules mark power transitions (parity 0.8-1.2 and overtaking, "
@@ -173,22 +163,18 @@ static void section_power(page *p)
         set_axes(p, c, "share of world capabilities (%)", SHI_SVG_PERCENT, 0, 0);
         for (int k = 0; k < nwho; k++) {
             for (int y = y0; y <= y1; y++) {
-                v[y - y0] = cinc_of(p, who[k], y);
+                v[y - y0] = cinc_of(p, k, y);
             }
             line(p, c, abb(d, who[k]), x, v, n);
         }
         /* Transition markers among the pair and the third state. */
-        int pairs[3][2] = {{o->a, o->b}, {o->a, p->third}, {o->b, p->third}};
         int marks = 0;
         for (int q = 0; q < 3 && p->st == SHI_OK; q++) {
             for (int dir = 0; dir < 2; dir++) {
-                int ch = pairs[q][dir], ld = pairs[q][1 - dir];
-                shi_transition ev[64];
-                size_t ne = 0;
-                if (shi_power_transitions(&d->caps, o->cinc, ch, ld, y0, y1, 0.8, 1.2, ev, 64, &ne,
-                                          p->err) != SHI_OK) {
-                    continue;
-                }
+                const shi_pair_transitions *tr = &o->trans[q][dir];
+                int ch = tr->challenger, ld = tr->leader;
+                const shi_transition *ev = tr->ev.v;
+                size_t ne = tr->ev.n;
                 for (size_t e = 0; e < ne && marks < 6 && p->st == SHI_OK; e++) {
                     if (ev[e].kind != SHI_OVERTAKES || ev[e].year == y0) {
                         continue;
@@ -210,15 +196,13 @@ static void section_power(page *p)
     shi_polarity prev = SHI_POLARITY_NONE;
     int start = y0;
     for (int y = y0; con && poles && y <= y1 + 1; y++) {
-        shi_power_year r;
         shi_polarity pol = SHI_POLARITY_NONE;
         if (y <= y1) {
-            shi_power_year_compute(&d->caps, o->cinc, &d->states, y, SHI_SCOPE_MAJORS, NULL, &r,
-                                   p->err);
-            con[y - y0] = r.con;
-            poles[y - y0] = r.poles;
-            v[y - y0] = r.leader_share;
-            pol = r.polarity;
+            const shi_power_year *r = &o->majors[y - y0];
+            con[y - y0] = r->con;
+            poles[y - y0] = r->poles;
+            v[y - y0] = r->leader_share;
+            pol = r->polarity;
         }
         if (y > y0 && (pol != prev || y > y1)) {
             size_t len = strlen(periods);
@@ -256,34 +240,16 @@ static void section_power(page *p)
 
 /* ---- 2. threat ---------------------------------------------------------------- */
 
-static void section_threat(page *p, shi_threat_ctx *ctx)
+static void section_threat(page *p)
 {
     const shi_data *d = p->d;
-    const shi_report_opts *o = p->o;
+    const shi_pair_analysis *o = p->pa;
     int y0 = o->y0, y1 = o->y1;
     size_t n = (size_t)(y1 - y0 + 1);
     double *x = years(y0, y1);
-    double *t[4];
-    double *comp[2];
-    comp[0] = malloc(SHI_T_N * n * sizeof(double));
-    comp[1] = malloc(SHI_T_N * n * sizeof(double));
-    for (int k = 0; k < 4; k++) {
-        t[k] = malloc(n * sizeof(double));
-    }
-    shi_threat_model m = shi_threat_model_default();
+    double *const *t = o->threat;
+    double *const *comp = o->threat_comp;
     int pairs[4][2] = {{o->a, o->b}, {o->b, o->a}, {o->a, p->third}, {o->b, p->third}};
-    for (int y = y0; x && y <= y1 && p->st == SHI_OK; y++) {
-        for (int k = 0; k < 4; k++) {
-            shi_threat th;
-            p->st = shi_threat_compute(ctx, &m, pairs[k][0], pairs[k][1], y, &th, p->err);
-            t[k][y - y0] = th.total;
-            if (k < 2) {
-                for (int q = 0; q < SHI_T_N; q++) {
-                    comp[k][(size_t)q * n + (size_t)(y - y0)] = th.comp[q];
-                }
-            }
-        }
-    }
     put(p, "<section id=\"threat\"><h2>2. Who threatens whom (balance of threat)</h2>\n");
     char reading[2048], lab[4][64];
     double gap = t[0][n - 1] - t[1][n - 1];
@@ -330,29 +296,24 @@ static void section_threat(page *p, shi_threat_ctx *ctx)
         figure(p, c, "threat components");
     }
     put(p, "</section>\n");
-    for (int k = 0; k < 4; k++) {
-        free(t[k]);
-    }
-    free(comp[0]);
-    free(comp[1]);
     free(x);
 }
 
 /* ---- 3 and 4. issue areas and alignment ----------------------------------------- */
 
-static void section_align(page *p, const shi_align *al)
+static void section_align(page *p)
 {
     const shi_data *d = p->d;
-    const shi_report_opts *o = p->o;
+    const shi_pair_analysis *o = p->pa;
+    const shi_align *al = &o->align;
     int y0 = o->y0, y1 = o->y1;
     size_t n = (size_t)(y1 - y0 + 1);
     double *x = years(y0, y1);
-    const shi_align_indicator *ind = shi_align_indicators();
+    const shi_align_indicator *ind = o->indicators;
     put(p, "<section id=\"areas\"><h2>3. Issue areas: spheres of congruity and incongruity</h2>\n");
     char reading[2048] = "";
     for (int area = 0; area < SHI_AREA_N; area++) {
-        double score;
-        shi_direction dd = shi_align_area_direction(al, (shi_area)area, &score);
+        shi_direction dd = o->area_dir[area];
         size_t len = strlen(reading);
         snprintf(reading + len, sizeof reading - len, "%s%s %s", len ? "; " : "",
                  shi_area_name((shi_area)area),
@@ -395,8 +356,7 @@ static void section_align(page *p, const shi_align *al)
         "</tr>\n",
         y0, y1);
     for (int k = 0; k < SHI_AL_N; k++) {
-        double sl;
-        shi_direction dir = shi_align_indicator_direction(al, k, &sl);
+        shi_direction dir = o->ind_dir[k];
         double v0 = al->value[k][y0 - al->ys], v1 = al->value[k][y1 - al->ys];
         char c0[32] = "-", c1[32] = "-";
         if (!isnan(v0)) {
@@ -467,37 +427,17 @@ static void section_align(page *p, const shi_align *al)
 static void section_drivers(page *p)
 {
     const shi_data *d = p->d;
-    const shi_report_opts *o = p->o;
-    /* Trade and events end in 2014: the analysis runs over the years with trade. */
-    int y1 = o->y1 < d->rel.trade_y1 ? o->y1 : d->rel.trade_y1, y0 = o->y0;
+    const shi_pair_analysis *o = p->pa;
+    /* Trade and events end in 2014: the analysis ran over the years with trade. */
+    int y1 = o->drivers_y1, y0 = o->drivers_y0;
     put(p, "<section id=\"drivers\"><h2>5. What drives the alignment?</h2>\n");
-    shi_dyad_drivers_input in = {&d->states, &d->caps, o->cinc, &d->dy, &d->rel, p->ev, NULL};
-    shi_dyad_series ser;
-    shi_drivers_result res;
-    shi_drivers_result_init(&res);
-    shi_err e = {0};
-    shi_status s =
-        shi_dyad_series_build(&ser, &in, o->a, o->b, p->third, y0, y1, SHI_OUTCOME_IDEAL, &e);
+    const shi_dyad_series *ser = &o->series;
+    const shi_drivers_result *res = &o->drivers;
     char msg[2048] = "";
-    if (s == SHI_OK && ser.k > 0) {
-        const char *names[SHI_DD_MAX];
-        for (size_t j = 0; j < ser.k; j++) {
-            names[j] = ser.name[j];
-        }
-        shi_drivers_input di = {ser.n, ser.k, ser.y, ser.X, ser.block, names};
-        s = shi_drivers_fit(&di, NULL, &res, &e);
-    } else if (s == SHI_OK) {
-        s = shi_err_set(&e, SHI_EDATA, "no driver varies over the years");
-    }
-    if (s == SHI_EIO || s == SHI_EINTERNAL) {
-        p->st = shi_err_set(p->err, s, "%s", e.msg);
-        shi_dyad_series_destroy(&ser);
-        return;
-    }
     shi_svg_chart *c = shi_svg_new(SHI_SVG_BARS, 720, 160);
-    if (s != SHI_OK) {
+    if (o->drivers_status != SHI_OK) {
         snprintf(msg, sizeof msg, "drivers of %s-%s, %d-%d: %s", abb(d, o->a), abb(d, o->b), y0, y1,
-                 e.msg);
+                 o->drivers_msg);
         note_missing(p, msg);
         if (c) {
             p->st = shi_svg_title(c, "External versus bilateral drivers", msg, p->err);
@@ -509,7 +449,6 @@ static void section_drivers(page *p)
         put(p, "<p class=\"finding\">");
         text(p, msg);
         put(p, "</p></section>\n");
-        shi_dyad_series_destroy(&ser);
         return;
     }
     char reading[2048];
@@ -517,7 +456,7 @@ static void section_drivers(page *p)
              "Outcome: minus the UN ideal-point distance, %d-%d (n = %zu). Share of the explained "
              "variance (R2 = %.2f) due to each block of drivers: the Shapley value of the two "
              "blocks, with a moving-block bootstrap 95%% interval (docs/drivers.md).",
-             y0, y1, res.n, res.r2);
+             y0, y1, res->n, res->r2);
     if (c) {
         p->st = shi_svg_title(c, "External versus bilateral drivers", reading, p->err);
         shi_svg_axis xa = {"share of explained variance", SHI_SVG_PERCENT, 0, 0, 1};
@@ -525,30 +464,30 @@ static void section_drivers(page *p)
             p->st = shi_svg_set_axis(c, 'x', &xa, p->err);
         }
         if (p->st == SHI_OK) {
-            p->st = shi_svg_bar(c, "external (system, third state)", res.shap_share[0],
-                                res.shap_share_ci[0][0], res.shap_share_ci[0][1], p->err);
+            p->st = shi_svg_bar(c, "external (system, third state)", res->shap_share[0],
+                                res->shap_share_ci[0][0], res->shap_share_ci[0][1], p->err);
         }
         if (p->st == SHI_OK) {
             p->st =
-                shi_svg_bar(c, "bilateral (trade, arms, disputes, agreements)", res.shap_share[1],
-                            res.shap_share_ci[1][0], res.shap_share_ci[1][1], p->err);
+                shi_svg_bar(c, "bilateral (trade, arms, disputes, agreements)", res->shap_share[1],
+                            res->shap_share_ci[1][0], res->shap_share_ci[1][1], p->err);
         }
     }
     figure(p, c, "drivers");
     put(p,
         "<p class=\"finding\"><strong>Externally driven: %.0f%% of explained variance "
         "[%.0f%%, %.0f%%]</strong> (third state: %s). ",
-        100 * res.external_share, 100 * res.external_share_ci[0], 100 * res.external_share_ci[1],
+        100 * res->external_share, 100 * res->external_share_ci[0], 100 * res->external_share_ci[1],
         abb(d, p->third));
-    if (ser.dropped[0]) {
+    if (ser->dropped[0]) {
         put(p, "Left out: ");
-        text(p, ser.dropped);
+        text(p, ser->dropped);
         put(p, ". ");
     }
     put(p, "Drivers:</p>\n<table><tr><th>driver</th><th>block</th><th>coefficient</th>"
            "<th>Newey-West p</th><th>share of R2</th></tr>\n");
-    for (size_t j = 1; j <= res.k; j++) {
-        const shi_drivers_coef *cf = &res.coef[j];
+    for (size_t j = 1; j <= res->k; j++) {
+        const shi_drivers_coef *cf = &res->coef[j];
         put(p, "<tr><td>");
         text(p, cf->name);
         put(p, "</td><td>%s</td><td>%.3f</td><td>%.3f</td><td>%.0f%% [%.0f, %.0f]</td></tr>\n",
@@ -556,39 +495,20 @@ static void section_drivers(page *p)
             100 * cf->lmg_share_ci[0], 100 * cf->lmg_share_ci[1]);
     }
     put(p, "</table></section>\n");
-    shi_drivers_result_destroy(&res);
-    shi_dyad_series_destroy(&ser);
 }
 
 /* ---- 6. cooperation ------------------------------------------------------------- */
 
 static void section_coop(page *p)
 {
-    const shi_data *d = p->d;
-    const shi_report_opts *o = p->o;
-    int y1 = o->y1 < d->rel.trade_y1 ? o->y1 : d->rel.trade_y1;
-    int y0 = o->y0 + 9 > 1825 ? o->y0 : 1825;
+    const shi_pair_analysis *o = p->pa;
+    int y1 = o->coop_y1, y0 = o->coop_y0;
     put(p, "<section id=\"cooperation\"><h2>6. Can cooperation last under anarchy?</h2>\n");
-    size_t n = y1 >= y0 ? (size_t)(y1 - y0 + 1) : 0;
-    double *x = years(y0, y1 >= y0 ? y1 : y0), *delta = malloc((n ? n : 1) * sizeof(double));
-    double *grim = malloc((n ? n : 1) * sizeof(double)),
-           *tft = malloc((n ? n : 1) * sizeof(double));
-    shi_coop_dyad_input in = {&d->states, &d->caps, o->cinc, &d->dy, &d->rel, NULL};
-    shi_coop_dyad last;
-    int have = 0;
-    for (int y = y0; y <= y1 && x && delta && grim && tft; y++) {
-        shi_coop_dyad cd;
-        shi_err e = {0};
-        size_t t = (size_t)(y - y0);
-        delta[t] = grim[t] = tft[t] = (double)NAN;
-        if (shi_coop_dyad_calibrate(&cd, &in, o->a, o->b, y, &e) == SHI_OK) {
-            delta[t] = cd.delta;
-            grim[t] = cd.thr.grim;
-            tft[t] = cd.thr.tft;
-            last = cd;
-            have = 1;
-        }
-    }
+    size_t n = o->coop_n;
+    double *x = years(y0, y1 >= y0 ? y1 : y0);
+    const double *delta = o->coop_delta, *grim = o->coop_grim, *tft = o->coop_tft;
+    const shi_coop_dyad last = o->coop_last;
+    int have = o->coop_have;
     shi_svg_chart *c = shi_svg_new(SHI_SVG_LINES, 720, 320);
     char reading[2048];
     if (have) {
@@ -626,17 +546,13 @@ static void section_coop(page *p)
     }
     put(p, "</section>\n");
     free(x);
-    free(delta);
-    free(grim);
-    free(tft);
 }
 
 /* ---- 7. timeline, missing data, sources ------------------------------------------ */
 
 static void section_timeline(page *p)
 {
-    const shi_data *d = p->d;
-    const shi_report_opts *o = p->o;
+    const shi_pair_analysis *o = p->pa;
     put(p, "<section id=\"timeline\"><h2>7. Milestones</h2>\n");
     shi_svg_chart *c = shi_svg_new(SHI_SVG_TIMELINE, 720, 200);
     int count = 0;
@@ -650,12 +566,9 @@ static void section_timeline(page *p)
             p->st = shi_svg_set_axis(c, 'x', &xa, p->err);
         }
     }
-    for (size_t e = 0; p->ev && e < p->ev->n && p->st == SHI_OK; e++) {
-        const shi_event *ev = &p->ev->v[e];
+    for (size_t e = 0; e < o->nevents && p->st == SHI_OK; e++) {
+        const shi_event *ev = &o->ev->v[o->events[e]];
         int y = ev->date / 10000;
-        if (y < o->y0 || y > o->y1 || !shi_event_concerns(ev, o->a, o->b)) {
-            continue;
-        }
         double xf = y + ((ev->date / 100 % 100) - 1) / 12.0;
         p->st = shi_svg_event(c, xf, ev->label, p->err);
         count++;
@@ -666,12 +579,9 @@ static void section_timeline(page *p)
     }
     figure(p, c, "milestones");
     put(p, "<ul class=\"events\">\n");
-    for (size_t e = 0; p->ev && e < p->ev->n; e++) {
-        const shi_event *ev = &p->ev->v[e];
+    for (size_t e = 0; e < o->nevents; e++) {
+        const shi_event *ev = &o->ev->v[o->events[e]];
         int y = ev->date / 10000;
-        if (y < o->y0 || y > o->y1 || !shi_event_concerns(ev, o->a, o->b)) {
-            continue;
-        }
         put(p, "<li><strong>%04d-%02d-%02d</strong> ", y, ev->date / 100 % 100, ev->date % 100);
         text(p, ev->label);
         put(p, ": ");
@@ -681,20 +591,19 @@ static void section_timeline(page *p)
         put(p, ")</span></li>\n");
     }
     put(p, "</ul></section>\n");
-    (void)d;
 }
 
 /* Plain statements of what the data do not cover in the report's years. */
 static void coverage_notes(page *p)
 {
     const shi_data *d = p->d;
-    const shi_report_opts *o = p->o;
+    const shi_pair_analysis *o = p->pa;
     int who[3] = {o->a, o->b, p->third};
     char line[300];
     for (int k = 0; k < 3; k++) {
         int first = 0, last = 0;
         for (int y = o->y0; y <= o->y1; y++) {
-            if (!isnan(cinc_of(p, who[k], y))) {
+            if (!isnan(cinc_of(p, k, y))) {
                 last = y;
                 first = first ? first : y;
             }
@@ -792,21 +701,17 @@ static const char *CSS =
     "@media print{body{max-width:none}section{break-inside:avoid-page}a{color:inherit}}"
     "@media (max-width:600px){body{font-size:15px;padding:0 8px}table{font-size:.75em}}";
 
-shi_status shi_report_html(FILE *f, const shi_data *d, const shi_events *ev,
-                           const shi_report_opts *o, shi_err *err)
+shi_status shi_report_html(FILE *f, const shi_data *d, const shi_pair_analysis *pa, shi_err *err)
 {
     page p;
     memset(&p, 0, sizeof p);
     p.err = err;
     p.d = d;
-    p.o = o;
-    p.ev = ev;
-    p.third = o->third;
-    if (!d->dy_loaded || !d->rel_loaded) {
+    p.pa = pa;
+    p.third = pa->third;
+    const shi_pair_analysis *o = pa;
+    if (!pa->relations) {
         return shi_err_set(err, SHI_EINTERNAL, "report: the dyadic and relations data are needed");
-    }
-    if (!p.third) {
-        p.third = shi_most_capable_other(&d->caps, o->cinc, o->a, o->b, o->y1);
     }
     char title[256];
     snprintf(title, sizeof title, "%s and %s, %d-%d", name(d, o->a), name(d, o->b), o->y0, o->y1);
@@ -826,10 +731,8 @@ shi_status shi_report_html(FILE *f, const shi_data *d, const shi_events *ev,
     char *sum = NULL;
     size_t sumlen = 0;
     FILE *mf = open_memstream(&sum, &sumlen);
-    shi_report_opts so = *o;
-    so.third = p.third;
     if (mf) {
-        shi_status s = shi_report_summary(mf, d, ev, &so, err);
+        shi_status s = shi_report_summary(mf, d, pa, err);
         fclose(mf);
         if (s != SHI_OK) {
             free(sum);
@@ -840,23 +743,14 @@ shi_status shi_report_html(FILE *f, const shi_data *d, const shi_events *ev,
     }
     free(sum);
     put(&p, "</pre></div>\n");
-    shi_threat_input ti = {&d->states, &d->caps, o->cinc, &d->dy, &d->rel};
-    shi_threat_ctx *ctx = NULL;
-    if (p.st == SHI_OK) {
-        p.st = shi_threat_ctx_new(&ctx, &ti, err);
-    }
-    shi_align_input ai = {&d->states, &d->caps, o->cinc, &d->dy, &d->rel, NULL};
-    shi_align al;
-    memset(&al, 0, sizeof al);
     if (p.st == SHI_OK) {
         section_power(&p);
     }
     if (p.st == SHI_OK) {
-        section_threat(&p, ctx);
+        section_threat(&p);
     }
-    if (p.st == SHI_OK &&
-        (p.st = shi_align_compute(&al, &ai, o->a, o->b, o->y0, o->y1, 5, err)) == SHI_OK) {
-        section_align(&p, &al);
+    if (p.st == SHI_OK) {
+        section_align(&p);
     }
     if (p.st == SHI_OK) {
         section_drivers(&p);
@@ -875,8 +769,6 @@ shi_status shi_report_html(FILE *f, const shi_data *d, const shi_events *ev,
         "<footer><p class=\"src\">Made by shi %s, GPL-3.0-or-later. Cite shi "
         "(CITATION.cff) and the data sets above.</p></footer>\n</body></html>\n",
         SHI_VERSION);
-    shi_align_destroy(&al);
-    shi_threat_ctx_free(ctx);
     shi_status s = p.st;
     if (s == SHI_OK && p.html.len && fwrite(p.html.data, 1, p.html.len, f) != p.html.len) {
         s = shi_err_set(err, SHI_EIO, "write error");

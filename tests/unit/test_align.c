@@ -8,7 +8,6 @@
 
 #include <shi/align.h>
 #include <shi/data.h>
-#include <shi/power.h>
 
 /* A synthetic scorecard: values set by hand, directions from the slopes. */
 static void directions(void **state)
@@ -56,15 +55,12 @@ static void directions(void **state)
 static void russia_china(void **state)
 {
     (void)state;
-    shi_data d;
+    shi_data d = {0};
     shi_err err = {0};
-    assert_int_equal(shi_data_load(&d, NULL, &err), SHI_OK);
-    assert_int_equal(shi_data_load_relations(&d, NULL, &err), SHI_OK);
-    size_t cinc;
-    assert_int_equal(shi_cinc_add(&d.caps, &cinc, &err), SHI_OK);
-    shi_align_input in = {&d.states, &d.caps, cinc, &d.dy, &d.rel, NULL};
+    const shi_data_spec spec = {.parts = SHI_DATA_RELATIONS};
+    assert_int_equal(shi_data_open(&d, &spec, &err), SHI_OK);
     shi_align al;
-    assert_int_equal(shi_align_compute(&al, &in, 365, 710, 1992, 2014, 5, &err), SHI_OK);
+    assert_int_equal(shi_align_compute(&al, &d, NULL, 365, 710, 1992, 2014, 5, &err), SHI_OK);
     int t = 2010 - al.ys;
     assert_true(fabs(al.value[SHI_AL_TRADE_A][t] - 0.111562) < 5e-7);
     assert_true(fabs(al.value[SHI_AL_TRADE_B][t] - 0.017341) < 5e-7);
@@ -82,11 +78,11 @@ static void russia_china(void **state)
     }
     /* Trade and events are outside their data after 2014: missing, not 0. */
     shi_align_destroy(&al);
-    assert_int_equal(shi_align_compute(&al, &in, 365, 710, 2015, 2016, 3, &err), SHI_OK);
+    assert_int_equal(shi_align_compute(&al, &d, NULL, 365, 710, 2015, 2016, 3, &err), SHI_OK);
     assert_true(isnan(al.value[SHI_AL_TRADE_A][2016 - al.ys]));
     assert_true(isnan(al.value[SHI_AL_EVENTS][2016 - al.ys]));
     shi_align_destroy(&al);
-    assert_int_equal(shi_align_compute(&al, &in, 365, 710, 2015, 2016, 2, &err), SHI_EUSAGE);
+    assert_int_equal(shi_align_compute(&al, &d, NULL, 365, 710, 2015, 2016, 2, &err), SHI_EUSAGE);
     assert_string_equal(err.msg, "align: --window takes 3-50 years, got 2");
     shi_data_destroy(&d);
 }

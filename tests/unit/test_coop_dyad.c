@@ -7,20 +7,16 @@
 
 #include <shi/coop_dyad.h>
 #include <shi/data.h>
-#include <shi/power.h>
 
 static void russia_china(void **state)
 {
     (void)state;
-    shi_data d;
+    shi_data d = {0};
     shi_err err = {0};
-    assert_int_equal(shi_data_load(&d, NULL, &err), SHI_OK);
-    assert_int_equal(shi_data_load_relations(&d, NULL, &err), SHI_OK);
-    size_t cinc;
-    assert_int_equal(shi_cinc_add(&d.caps, &cinc, &err), SHI_OK);
-    shi_coop_dyad_input in = {&d.states, &d.caps, cinc, &d.dy, &d.rel, NULL};
+    const shi_data_spec spec = {.parts = SHI_DATA_RELATIONS};
+    assert_int_equal(shi_data_open(&d, &spec, &err), SHI_OK);
     shi_coop_dyad c;
-    assert_int_equal(shi_coop_dyad_calibrate(&c, &in, 365, 710, 2010, &err), SHI_OK);
+    assert_int_equal(shi_coop_dyad_calibrate(&c, &d, NULL, 365, 710, 2010, &err), SHI_OK);
     /* The mapping of docs/coop.md, recomputed from the calibration's inputs. */
     double dd = fmin(1.0, c.trade_dep / 0.1);
     assert_true(fabs(c.payoffs.R - (3 + 2 * dd)) < 1e-12);
@@ -37,7 +33,7 @@ static void russia_china(void **state)
     assert_true(fabs(c.peace - 0.9) < 1e-12);
     assert_true(c.delta > 0.5 && c.delta < 0.95);
     /* Ukraine in 1985 was not a state: a clear error. */
-    assert_int_equal(shi_coop_dyad_calibrate(&c, &in, 369, 710, 1985, &err), SHI_EDATA);
+    assert_int_equal(shi_coop_dyad_calibrate(&c, &d, NULL, 369, 710, 1985, &err), SHI_EDATA);
     shi_data_destroy(&d);
 }
 

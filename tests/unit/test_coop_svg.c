@@ -151,9 +151,12 @@ static void test_moran(void **state)
     shi_svg_chart *c = NULL;
     shi_err err = {0};
     /* Equal start (N = 20, 5 each): neutral fixation 0.25 for every type. */
-    const long fixed[5] = {1, 6, 3, 0, 0};
+    const long fixed[5] = {1, 6, 3, 0, 0}, five[4] = {5, 5, 5, 5};
     shi_coop_moran_opts o = {20, NULL, 1.0, 1000, 10, 1, 1};
-    assert_int_equal(shi_coop_svg_moran(pl, n, &o, fixed, 123.4, &c, &err), SHI_OK);
+    long start[4];
+    shi_coop_moran_start(&o, n, start);
+    assert_memory_equal(start, five, sizeof five);
+    assert_int_equal(shi_coop_svg_moran(pl, n, &o, start, fixed, 123.4, &c, &err), SHI_OK);
     char *s = render(c);
     assert_non_null(strstr(s, "Defector fixed in 6 of 10 runs (0.60); neutral drift would fix it "
                               "with probability 0.25, its initial share (1/N = 0.05"));
@@ -171,7 +174,7 @@ static void test_moran(void **state)
     /* A single mutant TFT among 9 Defectors; two runs hit max_steps. */
     const long init[4] = {0, 9, 1, 0}, fixed2[5] = {0, 7, 1, 0, 2};
     shi_coop_moran_opts o2 = {10, init, 1.0, 500, 10, 1, 1};
-    assert_int_equal(shi_coop_svg_moran(pl, n, &o2, fixed2, 42.0, &c, &err), SHI_OK);
+    assert_int_equal(shi_coop_svg_moran(pl, n, &o2, init, fixed2, 42.0, &c, &err), SHI_OK);
     s = render(c);
     assert_non_null(strstr(s, ">Tit For Tat (neutral 0.10)</text>"));
     assert_non_null(strstr(s, ">Defector (neutral 0.90)</text>"));
@@ -181,7 +184,7 @@ static void test_moran(void **state)
 
     /* No run fixed. */
     const long none[5] = {0, 0, 0, 0, 10};
-    assert_int_equal(shi_coop_svg_moran(pl, n, &o, none, (double)NAN, &c, &err), SHI_OK);
+    assert_int_equal(shi_coop_svg_moran(pl, n, &o, start, none, (double)NAN, &c, &err), SHI_OK);
     s = render(c);
     assert_non_null(strstr(s, "No type fixed within 1000 steps in any of 10 runs"));
     free(s);
@@ -193,7 +196,9 @@ static void test_moran(void **state)
     double steps, share[4];
     shi_coop_moran_opts o3 = {12, NULL, 1.0, 100000, 8, 1, 1};
     assert_int_equal(shi_coop_moran(t.utility, n, &o3, fx, &steps, share, &err), SHI_OK);
-    assert_int_equal(shi_coop_svg_moran(pl, n, &o3, fx, steps, &c, &err), SHI_OK);
+    long start3[4];
+    shi_coop_moran_start(&o3, n, start3);
+    assert_int_equal(shi_coop_svg_moran(pl, n, &o3, start3, fx, steps, &c, &err), SHI_OK);
     s = render(c);
     for (size_t i = 0; i < n; i++) {
         assert_non_null(strstr(s, pl[i].name));
@@ -201,7 +206,7 @@ static void test_moran(void **state)
     free(s);
     shi_coop_tour_destroy(&t);
 
-    assert_int_equal(shi_coop_svg_moran(pl, 0, &o, fixed, 1.0, &c, &err), SHI_EUSAGE);
+    assert_int_equal(shi_coop_svg_moran(pl, 0, &o, start, fixed, 1.0, &c, &err), SHI_EUSAGE);
     assert_null(c);
     free(pl);
 }

@@ -88,8 +88,11 @@ static void build_reproduces_dyadic(void **state)
     /* Official files vs the embedded spells: identical arrays. */
     shi_data e;
     assert_int_equal(shi_data_load(&e, NULL, &err), SHI_OK);
-    assert_int_equal(shi_data_load_dyadic(&d, SHI_SHARED_DATA, NULL, &err), SHI_OK);
-    assert_int_equal(shi_data_load_dyadic(&e, NULL, NULL, &err), SHI_OK);
+    /* shi_data_open adds the dyadic part to the loaded capabilities. */
+    const shi_data_spec dyd = {.dir = SHI_SHARED_DATA, .parts = SHI_DATA_DYADIC};
+    const shi_data_spec dye = {.parts = SHI_DATA_DYADIC};
+    assert_int_equal(shi_data_open(&d, &dyd, &err), SHI_OK);
+    assert_int_equal(shi_data_open(&e, &dye, &err), SHI_OK);
     size_t nn = (size_t)(d.dy.y1 - d.dy.y0 + 1) * d.dy.n * d.dy.n;
     size_t n1d = (size_t)(d.dy.y1 - d.dy.y0 + 1) * d.dy.n;
     assert_memory_equal(d.dy.contig, e.dy.contig, nn);
@@ -134,8 +137,10 @@ static void build_reproduces_relations(void **state)
     shi_data d, e;
     assert_int_equal(shi_data_load(&d, SHI_SHARED_DATA, &err), SHI_OK);
     assert_int_equal(shi_data_load(&e, NULL, &err), SHI_OK);
-    assert_int_equal(shi_data_load_relations(&d, SHI_SHARED_DATA, &err), SHI_OK);
-    assert_int_equal(shi_data_load_relations(&e, NULL, &err), SHI_OK);
+    const shi_data_spec reld = {.dir = SHI_SHARED_DATA, .parts = SHI_DATA_RELATIONS};
+    const shi_data_spec rele = {.parts = SHI_DATA_RELATIONS};
+    assert_int_equal(shi_data_open(&d, &reld, &err), SHI_OK);
+    assert_int_equal(shi_data_open(&e, &rele, &err), SHI_OK);
     double f1, f2, g1, g2;
     assert_true(shi_rel_trade(&d.rel, 365, 710, 2010, &f1, &f2));
     assert_true(shi_rel_trade(&e.rel, 710, 365, 2010, &g2, &g1));

@@ -9,8 +9,8 @@
 #include <shi/data.h>
 #include <shi/dyads.h>
 #include <shi/dyadvars.h>
+#include <shi/geography.h>
 #include <shi/io_dyad.h>
-#include <shi/power.h>
 #include <shi/rng.h>
 #include <shi/threat.h>
 
@@ -21,12 +21,12 @@ static int setup(void **state)
 {
     (void)state;
     shi_err err = {0};
-    if (shi_data_load(&D, NULL, &err) != SHI_OK ||
-        shi_data_load_dyadic(&D, NULL, NULL, &err) != SHI_OK ||
-        shi_cinc_add(&D.caps, &CINC, &err) != SHI_OK) {
+    const shi_data_spec spec = {.parts = SHI_DATA_DYADIC};
+    if (shi_data_open(&D, &spec, &err) != SHI_OK) {
         print_error("%s\n", err.msg);
         return -1;
     }
+    CINC = D.cinc;
     return 0;
 }
 
@@ -49,8 +49,8 @@ static void make(shi_frame *f, int y0, int y1, int directed, const int *states, 
     o.both = states != NULL;
     shi_err err = {0};
     assert_int_equal(shi_dyads_generate(&D.states, &o, f, &err), SHI_OK);
-    shi_dyadvars_input in = {&D.states, &D.caps, CINC, &D.dy, threads, NULL, NULL, NULL, NULL};
-    shi_status s = shi_dyadvars_add(f, mask, &in, &err);
+    const shi_dyadvars_opts vo = {.threads = threads};
+    shi_status s = shi_dyadvars_add(f, mask, &D, &vo, &err);
     if (s != SHI_OK) {
         print_error("%s\n", err.msg);
     }
@@ -208,7 +208,8 @@ static void threat_family(void **state)
 {
     (void)state;
     shi_err err = {0};
-    assert_int_equal(shi_data_load_relations(&D, NULL, &err), SHI_OK);
+    const shi_data_spec spec = {.parts = SHI_DATA_RELATIONS};
+    assert_int_equal(shi_data_open(&D, &spec, &err), SHI_OK);
     shi_dyad_opts o = {0};
     o.y0 = o.y1 = 2010;
     o.directed = 1;
@@ -217,11 +218,10 @@ static void threat_family(void **state)
     o.nstates = 1;
     shi_frame f;
     assert_int_equal(shi_dyads_generate(&D.states, &o, &f, &err), SHI_OK);
-    shi_dyadvars_input in = {&D.states, &D.caps, CINC, &D.dy, 2, &D.rel, NULL, NULL, NULL};
-    assert_int_equal(shi_dyadvars_add(&f, SHI_DV_THREAT, &in, &err), SHI_OK);
-    shi_threat_input ti = {&D.states, &D.caps, CINC, &D.dy, &D.rel};
+    const shi_dyadvars_opts vo = {.threads = 2};
+    assert_int_equal(shi_dyadvars_add(&f, SHI_DV_THREAT, &D, &vo, &err), SHI_OK);
     shi_threat_ctx *tc = NULL;
-    assert_int_equal(shi_threat_ctx_new(&tc, &ti, &err), SHI_OK);
+    assert_int_equal(shi_threat_ctx_new(&tc, &D, &err), SHI_OK);
     shi_threat_model m = shi_threat_model_default();
     long col = shi_frame_find(&f, "threat");
     for (size_t r = 0; r < f.nrow; r++) {

@@ -21,7 +21,7 @@
 #include <readstat.h>
 #include <sqlite3.h>
 
-#include <shi/frame.h>
+#include <shi/frame_io.h>
 #include <shi/rng.h>
 
 /* Make an empty directory SHI_TEST_TMP/frame.<name>. */

@@ -182,10 +182,10 @@ static void transitions_sequence(void **state)
         shi_panel_set(&p, col, (size_t)shi_panel_row(&p, 1, 1990 + t), 0.1 * ratio[t]);
         shi_panel_set(&p, col, (size_t)shi_panel_row(&p, 2, 1990 + t), 0.1);
     }
-    shi_transition ev[16];
-    size_t n = 0;
-    assert_int_equal(shi_power_transitions(&p, col, 1, 2, 1990, 1995, 0.8, 1.2, ev, 16, &n, &err),
-                     SHI_OK);
+    shi_transitions tr = {0};
+    assert_int_equal(shi_power_transitions(&p, col, 1, 2, 1990, 1995, 0.8, 1.2, &tr, &err), SHI_OK);
+    const shi_transition *ev = tr.v;
+    const size_t n = tr.n;
     assert_int_equal(n, 5);
     const int years[5] = {1991, 1993, 1994, 1995, 1995};
     const shi_transition_kind kinds[5] = {SHI_ENTERS_PARITY, SHI_OVERTAKES, SHI_LEAVES_PARITY,
@@ -194,8 +194,9 @@ static void transitions_sequence(void **state)
         assert_int_equal(ev[i].year, years[i]);
         assert_int_equal(ev[i].kind, kinds[i]);
     }
-    assert_int_equal(shi_power_transitions(&p, col, 1, 2, 1990, 1995, 1.1, 1.2, ev, 16, &n, &err),
+    assert_int_equal(shi_power_transitions(&p, col, 1, 2, 1990, 1995, 1.1, 1.2, &tr, &err),
                      SHI_EUSAGE);
+    shi_transitions_free(&tr);
     shi_panel_destroy(&p);
 }
 
@@ -208,8 +209,7 @@ static void majors_match_reference(void **state)
     shi_data d;
     shi_err err = {0};
     assert_int_equal(shi_data_load(&d, NULL, &err), SHI_OK);
-    size_t col;
-    assert_int_equal(shi_cinc_add(&d.caps, &col, &err), SHI_OK);
+    const size_t col = d.cinc;
     struct {
         int year, n;
         double con, poles;
@@ -247,8 +247,7 @@ static void properties_all_years(void **state)
     shi_data d;
     shi_err err = {0};
     assert_int_equal(shi_data_load(&d, NULL, &err), SHI_OK);
-    size_t col;
-    assert_int_equal(shi_cinc_add(&d.caps, &col, &err), SHI_OK);
+    const size_t col = d.cinc;
     int years = 0;
     for (int y = d.caps.year_min; y <= d.caps.year_max; y++) {
         for (int sc = 0; sc < 2; sc++) {

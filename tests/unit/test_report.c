@@ -8,20 +8,17 @@
 #include <string.h>
 
 #include <shi/data.h>
-#include <shi/events.h>
-#include <shi/power.h>
+#include <shi/pair.h>
 #include <shi/report.h>
 
 static shi_data D;
-static shi_events EV;
-static size_t CINC;
 
 static int setup(void **state)
 {
     (void)state;
     shi_err err = {0};
-    if (shi_data_load(&D, NULL, &err) || shi_data_load_relations(&D, NULL, &err) ||
-        shi_cinc_add(&D.caps, &CINC, &err) || shi_events_load(&EV, NULL, &err)) {
+    shi_data_spec spec = {NULL, NULL, NULL, NULL, SHI_DATA_ALL};
+    if (shi_data_open(&D, &spec, &err)) {
         print_error("%s\n", err.msg);
         return -1;
     }
@@ -31,7 +28,6 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    shi_events_destroy(&EV);
     shi_data_destroy(&D);
     return 0;
 }
@@ -41,10 +37,14 @@ static char *render(int a, int b, int y0, int y1, int html)
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
-    shi_report_opts o = {a, b, 0, y0, y1, CINC};
+    shi_pair_opts o = {a, b, 0, y0, y1, NULL};
+    shi_pair_analysis pa;
     shi_err err = {0};
-    shi_status s =
-        html ? shi_report_html(f, &D, &EV, &o, &err) : shi_report_summary(f, &D, &EV, &o, &err);
+    shi_status s = shi_pair_analyze(&pa, &D, &o, &err);
+    if (s == SHI_OK) {
+        s = html ? shi_report_html(f, &D, &pa, &err) : shi_report_summary(f, &D, &pa, &err);
+    }
+    shi_pair_free(&pa);
     fclose(f);
     if (s != SHI_OK) {
         print_error("%s\n", err.msg);

@@ -11,16 +11,14 @@
 #include <shi/data.h>
 #include <shi/dyadvars.h>
 #include <shi/io.h>
-#include <shi/power.h>
+#include <shi/io_dyad.h>
 #include <shi/rng.h>
 #include <shi/threat.h>
 
-/* Two states 1 and 2, members 2000-2001; capabilities and capitals given. */
+/* Two states 1 and 2, members 2000-2001; capabilities and capitals given, in
+ * a data view built by hand (registry, capabilities with CINC, dyadic arrays). */
 typedef struct toy {
-    shi_states s;
-    shi_panel p;
-    shi_dyadic dy;
-    size_t cinc;
+    shi_data d;
 } toy;
 
 static void toy_make(toy *t, const double comp1[6], const double comp2[6], double lat2,
@@ -37,17 +35,17 @@ static void toy_make(toy *t, const double comp1[6], const double comp2[6], doubl
     m.v = r;
     m.n = 2;
     shi_err err = {0};
-    assert_int_equal(shi_states_build(&t->s, &m, "m", &j, "j", NULL, 0, 0, &err), SHI_OK);
+    assert_int_equal(shi_states_build(&t->d.states, &m, "m", &j, "j", NULL, 0, 0, &err), SHI_OK);
     int32_t unit[2] = {1, 2}, yr[2] = {2000, 2000};
-    assert_int_equal(shi_panel_init_keys(&t->p, unit, yr, 2, NULL, NULL, NULL, &err), SHI_OK);
+    assert_int_equal(shi_panel_init_keys(&t->d.caps, unit, yr, 2, NULL, NULL, NULL, &err), SHI_OK);
     const char *names[6] = {"milex", "milper", "irst", "pec", "tpop", "upop"};
     for (int k = 0; k < 6; k++) {
         size_t c;
-        assert_int_equal(shi_panel_add_column(&t->p, names[k], &c, &err), SHI_OK);
-        shi_panel_set(&t->p, c, 0, comp1[k]);
-        shi_panel_set(&t->p, c, 1, comp2[k]);
+        assert_int_equal(shi_panel_add_column(&t->d.caps, names[k], &c, &err), SHI_OK);
+        shi_panel_set(&t->d.caps, c, 0, comp1[k]);
+        shi_panel_set(&t->d.caps, c, 1, comp2[k]);
     }
-    assert_int_equal(shi_cinc_add(&t->p, &t->cinc, &err), SHI_OK);
+    assert_int_equal(shi_cinc_add(&t->d.caps, &t->d.cinc, &err), SHI_OK);
     /* Capitals on the meridian: state 1 at the equator, state 2 at lat2. */
     shi_capital_table caps = {0};
     int32_t cc[2] = {1, 2}, st[2] = {19000101, 19000101}, en[2] = {21001231, 21001231};
@@ -71,24 +69,22 @@ static void toy_make(toy *t, const double comp1[6], const double comp2[6], doubl
     ct.conttype = type;
     ct.line = line;
     ct.col = line;
-    assert_int_equal(shi_dyadic_build(&t->dy, &t->s, 2000, 2001, contiguous ? &ct : NULL, &caps,
-                                      NULL, NULL, NULL, &err),
+    assert_int_equal(shi_dyadic_build(&t->d.dy, &t->d.states, 2000, 2001, contiguous ? &ct : NULL,
+                                      &caps, NULL, NULL, NULL, &err),
                      SHI_OK);
+    t->d.dy_loaded = 1;
 }
 
 static void toy_free(toy *t)
 {
-    shi_dyadic_destroy(&t->dy);
-    shi_panel_destroy(&t->p);
-    shi_states_destroy(&t->s);
+    shi_data_destroy(&t->d);
 }
 
 static void threat_of(toy *t, const shi_threat_model *m, int i, int j, shi_threat *out)
 {
-    shi_threat_input in = {&t->s, &t->p, t->cinc, &t->dy, NULL};
     shi_threat_ctx *c = NULL;
     shi_err err = {0};
-    assert_int_equal(shi_threat_ctx_new(&c, &in, &err), SHI_OK);
+    assert_int_equal(shi_threat_ctx_new(&c, &t->d, &err), SHI_OK);
     assert_int_equal(shi_threat_compute(c, m, i, j, 2000, out, &err), SHI_OK);
     shi_threat_ctx_free(c);
 }
@@ -190,16 +186,12 @@ static void combine(void **state)
 static void china_russia_gap(void **state)
 {
     (void)state;
-    shi_data d;
+    shi_data d = {0};
     shi_err err = {0};
-    assert_int_equal(shi_data_load(&d, NULL, &err), SHI_OK);
-    assert_int_equal(shi_data_load_dyadic(&d, NULL, NULL, &err), SHI_OK);
-    assert_int_equal(shi_data_load_relations(&d, NULL, &err), SHI_OK);
-    size_t cinc;
-    assert_int_equal(shi_cinc_add(&d.caps, &cinc, &err), SHI_OK);
-    shi_threat_input in = {&d.states, &d.caps, cinc, &d.dy, &d.rel};
+    const shi_data_spec spec = {.parts = SHI_DATA_RELATIONS};
+    assert_int_equal(shi_data_open(&d, &spec, &err), SHI_OK);
     shi_threat_ctx *c = NULL;
-    assert_int_equal(shi_threat_ctx_new(&c, &in, &err), SHI_OK);
+    assert_int_equal(shi_threat_ctx_new(&c, &d, &err), SHI_OK);
     shi_threat_model m = shi_threat_model_default();
     for (int y = 1992; y <= 2014; y++) {
         shi_threat rc, cr;

@@ -9,7 +9,7 @@
  * shi's double-precision CINC agrees with the published column to within
  * float precision (relative 2^-23), not to every printed digit.
  */
-#include <shi/power.h>
+#include <shi/panel.h>
 
 #include <math.h>
 

@@ -1,11 +1,12 @@
 /*
- * frame.c - columnar result frames: creation, columns, metadata, and the
- * names of the output formats. The writers are in frame_text.c (CSV, TSV,
- * JSON lines, aligned text), frame_sqlite.c and frame_dta.c.
+ * frame.c - the dyad-year panel ("frame"): creation, typed columns and the
+ * metadata that travels with it. Its writers are views, in src/output
+ * (frame_text.c, frame_sqlite.c, frame_dta.c; format names in frame_format.c).
  */
 #include <shi/frame.h>
 
 #include <ctype.h>
+#include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -193,59 +194,4 @@ shi_status shi_frame_add_f64(shi_frame *f, const char *name, const char *label, 
         *data = c->f64;
     }
     return s;
-}
-
-/* ---- format names -------------------------------------------------------- */
-
-shi_status shi_frame_format_parse(const char *name, shi_frame_format *out, shi_err *err)
-{
-    static const struct {
-        const char *name;
-        shi_frame_format fmt;
-    } names[] = {{"table", SHI_FF_TABLE}, {"csv", SHI_FF_CSV},    {"tsv", SHI_FF_TSV},
-                 {"jsonl", SHI_FF_JSONL}, {"json", SHI_FF_JSONL}, {"sqlite", SHI_FF_SQLITE},
-                 {"dta", SHI_FF_DTA}};
-    for (size_t i = 0; name && i < sizeof names / sizeof names[0]; i++) {
-        if (strcmp(name, names[i].name) == 0) {
-            *out = names[i].fmt;
-            return SHI_OK;
-        }
-    }
-    return shi_err_set(err, SHI_EUSAGE,
-                       "unknown format '%.60s'; valid formats are table, csv, tsv, jsonl, json, "
-                       "sqlite, dta",
-                       name ? name : "");
-}
-
-static int ends_with(const char *s, const char *ext)
-{
-    size_t n = strlen(s), m = strlen(ext);
-    if (n <= m || s[n - m - 1] == '/') {
-        return 0; /* ".csv" alone is a hidden file, not a CSV */
-    }
-    for (size_t i = 0; i < m; i++) {
-        if (tolower((unsigned char)s[n - m + i]) != ext[i]) {
-            return 0;
-        }
-    }
-    return 1;
-}
-
-int shi_frame_format_from_path(const char *path)
-{
-    static const struct {
-        const char *ext;
-        shi_frame_format fmt;
-    } exts[] = {{".csv", SHI_FF_CSV},    {".tsv", SHI_FF_TSV},       {".jsonl", SHI_FF_JSONL},
-                {".json", SHI_FF_JSONL}, {".sqlite", SHI_FF_SQLITE}, {".db", SHI_FF_SQLITE},
-                {".dta", SHI_FF_DTA}};
-    if (!path) {
-        return -1;
-    }
-    for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
-        if (ends_with(path, exts[i].ext)) {
-            return (int)exts[i].fmt;
-        }
-    }
-    return -1;
 }

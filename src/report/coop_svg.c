@@ -97,28 +97,24 @@ shi_status shi_coop_svg_tournament(const shi_coop_tour *t, const shi_coop_player
 /* ---- Moran ------------------------------------------------------------------ */
 
 shi_status shi_coop_svg_moran(const shi_coop_player *pl, size_t m, const shi_coop_moran_opts *o,
-                              const long *fixed, double mean_steps, shi_svg_chart **out,
-                              shi_err *err)
+                              const long *init, const long *fixed, double mean_steps,
+                              shi_svg_chart **out, shi_err *err)
 {
     *out = NULL;
-    if (!pl || !o || !fixed || m == 0 || o->runs < 1 || o->pop < 1) {
+    if (!pl || !o || !init || !fixed || m == 0 || o->runs < 1 || o->pop < 1) {
         return shi_err_set(err, SHI_EUSAGE,
                            "coop svg: a Moran chart needs at least one type, one run and N >= 1");
     }
     long N = o->pop, runs = o->runs;
-    long *init = malloc(m * sizeof *init);
     size_t *ord = malloc(m * sizeof *ord);
     shi_svg_chart *c = shi_svg_new(SHI_SVG_BARS, 0, 0);
     shi_status s = SHI_OK;
-    if (!init || !ord || !c) {
+    if (!ord || !c) {
         s = oom(err);
         goto done;
     }
-    /* Initial counts as shi_coop_moran sets them: given, or as equal as
-     * possible with the remainder going to the earlier types. */
     int equal = 1;
     for (size_t a = 0; a < m; a++) {
-        init[a] = o->init ? o->init[a] : N / (long)m + ((long)a < N % (long)m);
         equal = equal && init[a] == init[0];
     }
     /* Highest fixation first; ties keep input order. */
@@ -174,7 +170,6 @@ shi_status shi_coop_svg_moran(const shi_coop_player *pl, size_t m, const shi_coo
         s = shi_svg_bar(c, label, (double)fixed[m] / (double)runs, (double)NAN, (double)NAN, err);
     }
 done:
-    free(init);
     free(ord);
     if (!c) {
         return s;

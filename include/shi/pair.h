@@ -1,0 +1,127 @@
+/*
+ * shi/pair.h - the analysis of a pair of states, computed once: everything the
+ * study asks of a pair (power and polarity, the triangle with a third state,
+ * power transitions, threat both ways, the issue areas, the drivers of the
+ * alignment, cooperation, the milestones) in one result struct. The views
+ * (the terminal summary and the HTML report, shi/report.h) only format it.
+ *
+ * Ownership: shi_pair_analyze fills a caller-owned struct; shi_pair_free
+ * releases it (safe on a zeroed struct). The analysis borrows nothing from
+ * the data view except the events it points to (pa->events[k] indexes
+ * d->events.v), so the view must outlive it only for those.
+ */
+#ifndef SHI_PAIR_H
+#define SHI_PAIR_H
+
+#include <stddef.h>
+
+#include <shi/align.h>
+#include <shi/api.h>
+#include <shi/coop_dyad.h>
+#include <shi/data.h>
+#include <shi/drivers.h>
+#include <shi/dyad_drivers.h>
+#include <shi/error.h>
+#include <shi/power.h>
+#include <shi/threat.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** What to analyse. */
+typedef struct shi_pair_opts {
+    int a, b;                      /* the pair (COW codes) */
+    int third;                     /* third state, or 0: the most capable other state in y1 */
+    int y0, y1;                    /* years covered */
+    const shi_threat_model *model; /* NULL: the documented defaults */
+} shi_pair_opts;
+
+/** Power transitions of one ordered pair over the years (Organski). */
+typedef struct shi_pair_transitions {
+    int challenger, leader;
+    shi_transitions ev; /* the events, in year order */
+} shi_pair_transitions;
+
+/** The pair's analysis. Arrays over years hold n = y1 - y0 + 1 values, index
+ *  year - y0; NaN is missing. */
+typedef struct shi_pair_analysis {
+    int a, b, third; /* third: resolved */
+    int y0, y1;
+    size_t n;
+    int relations; /* 1: the threat..cooperation sections were computed
+                      (the data view had its dyadic and relations parts) */
+
+    /* 1. Power. */
+    shi_power_year *majors; /* n: the configuration among the major powers */
+    shi_power_year all_y1;  /* among all states, in y1 */
+    double *cinc[4];        /* n: CINC of a, b, third, and of all_y1.leader */
+    double trend[3];        /* a, b, third: log-linear CINC growth over the 10 years to y1 */
+    /* Transitions among the pair and the third state: pairs (a,b), (a,third),
+     * (b,third), in both directions (dir 0: the first is the challenger). */
+    shi_pair_transitions trans[3][2];
+    int weaker_dir[3]; /* the direction whose challenger was the weaker in y0 */
+    int both_y0[3];    /* first and last year in which both of the pair have CINC (0: none) */
+    int both_y1[3];
+
+    /* 2. Threat (needs relations). T(i <- j) totals for (a<-b, b<-a,
+     * a<-third, b<-third), and the components of the first two. */
+    double *threat[4];      /* n each */
+    double *threat_comp[2]; /* SHI_T_N * n: component q in year t at [q * n + t] */
+
+    /* 3-4. Issue areas and alignment (needs relations): the scorecard, its
+     * indicators' table, and the direction of each area and indicator over
+     * the years (with the area's score and the indicator's closeness slope). */
+    shi_align align;
+    const shi_align_indicator *indicators; /* SHI_AL_N rows (static) */
+    shi_direction area_dir[SHI_AREA_N];
+    double area_score[SHI_AREA_N];
+    shi_direction ind_dir[SHI_AL_N];
+    double ind_slope[SHI_AL_N];
+
+    /* 5. Drivers of the alignment (needs relations): over [drivers_y0,
+     * drivers_y1], the years with trade data. drivers_status is SHI_OK with a
+     * fit, SHI_EDATA when the data cannot tell (drivers_msg says why). */
+    int drivers_y0, drivers_y1;
+    shi_status drivers_status;
+    char drivers_msg[512];
+    shi_dyad_series series;
+    shi_drivers_result drivers;
+
+    /* 6. Cooperation (needs relations): the calibrated game per year over
+     * [coop_y0, coop_y1] (delta and thresholds NaN where it cannot be
+     * calibrated), and in coop_y1 itself (coop_end_status, with its message). */
+    int coop_y0, coop_y1;
+    size_t coop_n;
+    double *coop_delta, *coop_grim, *coop_tft;
+    int coop_have; /* some year was calibrated; coop_last is the latest */
+    shi_coop_dyad coop_last;
+    shi_status coop_end_status;
+    shi_coop_dyad coop_end;
+    char coop_end_msg[512];
+
+    /* 7. Milestones: indexes into the view's events (those concerning the
+     * pair in [y0, y1], in file order). */
+    const shi_events *ev;
+    size_t *events;
+    size_t nevents;
+} shi_pair_analysis;
+
+/** \brief Analyse a pair over the data view `d`: power from the capabilities
+ *  (always); threat, issue areas, drivers and cooperation when `d` has its
+ *  dyadic and relations parts (pa->relations says whether); the milestones
+ *  when it has its events. The drivers bootstrap runs once, with its
+ *  documented defaults (shi/drivers.h).
+ *  \return SHI_EUSAGE for bad options (unknown years), SHI_EIO when out of
+ *  memory; a section that the data cannot support is recorded in its status,
+ *  not returned. On failure *pa is freed (zeroed). */
+SHI_API shi_status shi_pair_analyze(shi_pair_analysis *pa, const shi_data *d,
+                                    const shi_pair_opts *o, shi_err *err);
+
+/** Release what shi_pair_analyze allocated (safe on a zeroed struct). */
+SHI_API void shi_pair_free(shi_pair_analysis *pa);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,287 @@
+/*
+ * pair.c - the analysis of a pair of states, computed once (shi/pair.h).
+ *
+ * This is the only place that runs the measures and models for a pair: the
+ * terminal summary and the HTML report format its result and compute nothing.
+ */
+#include <shi/pair.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+void shi_pair_free(shi_pair_analysis *pa)
+{
+    if (!pa) {
+        return;
+    }
+    free(pa->majors);
+    for (int k = 0; k < 4; k++) {
+        free(pa->cinc[k]);
+        free(pa->threat[k]);
+    }
+    for (int q = 0; q < 3; q++) {
+        shi_transitions_free(&pa->trans[q][0].ev);
+        shi_transitions_free(&pa->trans[q][1].ev);
+    }
+    free(pa->threat_comp[0]);
+    free(pa->threat_comp[1]);
+    shi_align_destroy(&pa->align);
+    if (pa->series.y) {
+        shi_dyad_series_destroy(&pa->series);
+    }
+    shi_drivers_result_destroy(&pa->drivers);
+    free(pa->coop_delta);
+    free(pa->coop_grim);
+    free(pa->coop_tft);
+    free(pa->events);
+    memset(pa, 0, sizeof *pa);
+}
+
+static double *nan_array(size_t n)
+{
+    double *v = malloc((n ? n : 1) * sizeof *v);
+    for (size_t i = 0; v && i < n; i++) {
+        v[i] = (double)NAN;
+    }
+    return v;
+}
+
+static double cinc_of(const shi_data *d, int cc, int y)
+{
+    long r = shi_panel_row(&d->caps, cc, y);
+    return r >= 0 ? shi_panel_get(&d->caps, d->cinc, (size_t)r) : (double)NAN;
+}
+
+/* 1. Power: the configuration among the major powers each year, the shares
+ * of the triangle, trends and transitions. */
+static shi_status power(shi_pair_analysis *pa, const shi_data *d, shi_err *err)
+{
+    size_t n = pa->n;
+    pa->majors = calloc(n, sizeof *pa->majors);
+    if (!pa->majors) {
+        return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    shi_status s = SHI_OK;
+    for (int y = pa->y0; y <= pa->y1 && s == SHI_OK; y++) {
+        s = shi_power_year_compute(&d->caps, d->cinc, &d->states, y, SHI_SCOPE_MAJORS, NULL,
+                                   &pa->majors[y - pa->y0], err);
+    }
+    if (s == SHI_OK) {
+        s = shi_power_year_compute(&d->caps, d->cinc, &d->states, pa->y1, SHI_SCOPE_ALL, NULL,
+                                   &pa->all_y1, err);
+    }
+    if (s != SHI_OK) {
+        return s;
+    }
+    const int who[4] = {pa->a, pa->b, pa->third, pa->all_y1.leader};
+    for (int k = 0; k < 4; k++) {
+        if (!(pa->cinc[k] = nan_array(n))) {
+            return shi_err_set(err, SHI_EIO, "out of memory");
+        }
+        for (int y = pa->y0; y <= pa->y1; y++) {
+            pa->cinc[k][y - pa->y0] = cinc_of(d, who[k], y);
+        }
+        if (k < 3) {
+            pa->trend[k] = shi_power_trend(&d->caps, d->cinc, who[k], pa->y1, 10);
+        }
+    }
+    /* Transitions of the pair and each of it with the third state, both ways;
+     * the challenger of record is the weaker of the two when the years open. */
+    const int pairs[3][2] = {{0, 1}, {0, 2}, {1, 2}};
+    for (int q = 0; q < 3 && s == SHI_OK; q++) {
+        const double *x = pa->cinc[pairs[q][0]], *z = pa->cinc[pairs[q][1]];
+        pa->weaker_dir[q] = !isnan(x[0]) && !isnan(z[0]) && x[0] > z[0];
+        for (size_t t = 0; t < n; t++) {
+            if (!isnan(x[t]) && !isnan(z[t])) {
+                pa->both_y1[q] = pa->y0 + (int)t;
+                pa->both_y0[q] = pa->both_y0[q] ? pa->both_y0[q] : pa->y0 + (int)t;
+            }
+        }
+        for (int dir = 0; dir < 2 && s == SHI_OK; dir++) {
+            shi_pair_transitions *tr = &pa->trans[q][dir];
+            tr->challenger = who[pairs[q][dir]];
+            tr->leader = who[pairs[q][1 - dir]];
+            s = shi_power_transitions(&d->caps, d->cinc, tr->challenger, tr->leader, pa->y0, pa->y1,
+                                      0.8, 1.2, &tr->ev, err);
+        }
+    }
+    return s;
+}
+
+/* 2. Threat both ways, and from the third state, with the components of the first two. */
+static shi_status threat(shi_pair_analysis *pa, const shi_data *d, const shi_threat_model *m,
+                         shi_err *err)
+{
+    size_t n = pa->n;
+    for (int k = 0; k < 4; k++) {
+        if (!(pa->threat[k] = nan_array(n))) {
+            return shi_err_set(err, SHI_EIO, "out of memory");
+        }
+    }
+    for (int k = 0; k < 2; k++) {
+        if (!(pa->threat_comp[k] = nan_array(SHI_T_N * n))) {
+            return shi_err_set(err, SHI_EIO, "out of memory");
+        }
+    }
+    shi_threat_ctx *ctx = NULL;
+    shi_status s = shi_threat_ctx_new(&ctx, d, err);
+    const int pairs[4][2] = {
+        {pa->a, pa->b}, {pa->b, pa->a}, {pa->a, pa->third}, {pa->b, pa->third}};
+    for (int y = pa->y0; y <= pa->y1 && s == SHI_OK; y++) {
+        size_t t = (size_t)(y - pa->y0);
+        for (int k = 0; k < 4 && s == SHI_OK; k++) {
+            shi_threat th;
+            s = shi_threat_compute(ctx, m, pairs[k][0], pairs[k][1], y, &th, err);
+            pa->threat[k][t] = th.total;
+            for (int q = 0; k < 2 && q < SHI_T_N; q++) {
+                pa->threat_comp[k][(size_t)q * n + t] = th.comp[q];
+            }
+        }
+    }
+    shi_threat_ctx_free(ctx);
+    return s;
+}
+
+/* 5. Drivers over the years with trade data. A fit the data cannot support is
+ * recorded (status and message), not an error of the analysis. */
+static shi_status drivers(shi_pair_analysis *pa, const shi_data *d, const shi_threat_model *m,
+                          shi_err *err)
+{
+    pa->drivers_y0 = pa->y0;
+    pa->drivers_y1 = pa->y1 < d->rel.trade_y1 ? pa->y1 : d->rel.trade_y1;
+    shi_drivers_result_init(&pa->drivers);
+    shi_err e = {0};
+    shi_status s = shi_dyad_series_build(&pa->series, d, m, pa->a, pa->b, pa->third, pa->drivers_y0,
+                                         pa->drivers_y1, SHI_OUTCOME_IDEAL, &e);
+    if (s == SHI_OK && pa->series.k > 0) {
+        const char *names[SHI_DD_MAX];
+        for (size_t j = 0; j < pa->series.k; j++) {
+            names[j] = pa->series.name[j];
+        }
+        shi_drivers_input di = {pa->series.n, pa->series.k,     pa->series.y,
+                                pa->series.X, pa->series.block, names};
+        s = shi_drivers_fit(&di, NULL, &pa->drivers, &e);
+    } else if (s == SHI_OK) {
+        s = shi_err_set(&e, SHI_EDATA, "no driver varies over the years");
+    }
+    if (s == SHI_EIO || s == SHI_EINTERNAL) {
+        *err = e;
+        return s;
+    }
+    pa->drivers_status = s;
+    if (s != SHI_OK) {
+        snprintf(pa->drivers_msg, sizeof pa->drivers_msg, "%s", e.msg);
+    }
+    return SHI_OK;
+}
+
+/* 6. The calibrated game per year, and in the last year with trade data. */
+static shi_status coop(shi_pair_analysis *pa, const shi_data *d, const shi_threat_model *m,
+                       shi_err *err)
+{
+    pa->coop_y1 = pa->y1 < d->rel.trade_y1 ? pa->y1 : d->rel.trade_y1;
+    pa->coop_y0 = pa->y0 + 9 > 1825 ? pa->y0 : 1825;
+    pa->coop_n = pa->coop_y1 >= pa->coop_y0 ? (size_t)(pa->coop_y1 - pa->coop_y0 + 1) : 0;
+    pa->coop_delta = nan_array(pa->coop_n);
+    pa->coop_grim = nan_array(pa->coop_n);
+    pa->coop_tft = nan_array(pa->coop_n);
+    if (!pa->coop_delta || !pa->coop_grim || !pa->coop_tft) {
+        return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    int end_done = 0;
+    for (int y = pa->coop_y0; y <= pa->coop_y1; y++) {
+        shi_coop_dyad cd;
+        shi_err e = {0};
+        size_t t = (size_t)(y - pa->coop_y0);
+        shi_status s = shi_coop_dyad_calibrate(&cd, d, m, pa->a, pa->b, y, &e);
+        if (s == SHI_OK) {
+            pa->coop_delta[t] = cd.delta;
+            pa->coop_grim[t] = cd.thr.grim;
+            pa->coop_tft[t] = cd.thr.tft;
+            pa->coop_last = cd;
+            pa->coop_have = 1;
+        }
+        if (y == pa->coop_y1) {
+            pa->coop_end_status = s;
+            pa->coop_end = cd;
+            snprintf(pa->coop_end_msg, sizeof pa->coop_end_msg, "%s", s == SHI_OK ? "" : e.msg);
+            end_done = 1;
+        }
+    }
+    if (!end_done) {
+        shi_err e = {0};
+        pa->coop_end_status =
+            shi_coop_dyad_calibrate(&pa->coop_end, d, m, pa->a, pa->b, pa->coop_y1, &e);
+        snprintf(pa->coop_end_msg, sizeof pa->coop_end_msg, "%s",
+                 pa->coop_end_status == SHI_OK ? "" : e.msg);
+    }
+    return SHI_OK;
+}
+
+/* 7. The events that concern the pair in the years covered. */
+static shi_status milestones(shi_pair_analysis *pa, const shi_data *d, shi_err *err)
+{
+    if (!d->ev_loaded) {
+        return SHI_OK;
+    }
+    pa->ev = &d->events;
+    pa->events = malloc((d->events.n ? d->events.n : 1) * sizeof *pa->events);
+    if (!pa->events) {
+        return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    for (size_t e = 0; e < d->events.n; e++) {
+        const shi_event *ev = &d->events.v[e];
+        int y = ev->date / 10000;
+        if (y >= pa->y0 && y <= pa->y1 && shi_event_concerns(ev, pa->a, pa->b)) {
+            pa->events[pa->nevents++] = e;
+        }
+    }
+    return SHI_OK;
+}
+
+shi_status shi_pair_analyze(shi_pair_analysis *pa, const shi_data *d, const shi_pair_opts *o,
+                            shi_err *err)
+{
+    memset(pa, 0, sizeof *pa);
+    if (o->y1 < o->y0) {
+        return shi_err_set(err, SHI_EUSAGE, "pair analysis: the years %d-%d run backwards", o->y0,
+                           o->y1);
+    }
+    shi_threat_model def = shi_threat_model_default();
+    const shi_threat_model *m = o->model ? o->model : &def;
+    pa->a = o->a;
+    pa->b = o->b;
+    pa->y0 = o->y0;
+    pa->y1 = o->y1;
+    pa->n = (size_t)(o->y1 - o->y0 + 1);
+    pa->third = o->third ? o->third : shi_most_capable_other(&d->caps, d->cinc, o->a, o->b, o->y1);
+    pa->relations = d->dy_loaded && d->rel_loaded;
+    shi_status s = power(pa, d, err);
+    if (s == SHI_OK && pa->relations) {
+        s = threat(pa, d, m, err);
+    }
+    if (s == SHI_OK && pa->relations) {
+        s = shi_align_compute(&pa->align, d, o->model, pa->a, pa->b, pa->y0, pa->y1, 5, err);
+        pa->indicators = shi_align_indicators();
+        for (int k = 0; s == SHI_OK && k < SHI_AREA_N; k++) {
+            pa->area_dir[k] = shi_align_area_direction(&pa->align, (shi_area)k, &pa->area_score[k]);
+        }
+        for (int k = 0; s == SHI_OK && k < SHI_AL_N; k++) {
+            pa->ind_dir[k] = shi_align_indicator_direction(&pa->align, k, &pa->ind_slope[k]);
+        }
+    }
+    if (s == SHI_OK && pa->relations) {
+        s = drivers(pa, d, o->model, err);
+    }
+    if (s == SHI_OK && pa->relations) {
+        s = coop(pa, d, o->model, err);
+    }
+    if (s == SHI_OK) {
+        s = milestones(pa, d, err);
+    }
+    if (s != SHI_OK) {
+        shi_pair_free(pa);
+    }
+    return s;
+}
