@@ -151,6 +151,13 @@ static shi_status drivers(shi_pair_analysis *pa, const shi_data *d, const shi_th
     pa->drivers_y0 = pa->y0;
     pa->drivers_y1 = pa->y1 < d->rel.trade_y1 ? pa->y1 : d->rel.trade_y1;
     shi_drivers_result_init(&pa->drivers);
+    if (pa->drivers_y1 < pa->drivers_y0) {
+        pa->drivers_status = SHI_EDATA;
+        snprintf(pa->drivers_msg, sizeof pa->drivers_msg,
+                 "no year of %d-%d has trade data (they end in %d)", pa->y0, pa->y1,
+                 d->rel.trade_y1);
+        return SHI_OK;
+    }
     shi_err e = {0};
     shi_status s = shi_dyad_series_build(&pa->series, d, m, pa->a, pa->b, pa->third, pa->drivers_y0,
                                          pa->drivers_y1, SHI_OUTCOME_IDEAL, &e);

@@ -529,9 +529,11 @@ static void section_coop(page *p)
         p->st =
             shi_svg_title(c, "Shadow of the future and cooperation thresholds", reading, p->err);
         set_axes(p, c, "continuation probability delta", SHI_SVG_NUM, 0.4, 1.0);
-        line(p, c, "delta (pair)", x, delta, n);
-        line(p, c, "grim trigger threshold", x, grim, n);
-        line(p, c, "Tit for Tat threshold", x, tft, n);
+        if (n > 0) { /* no year at all when the report starts after the trade data end */
+            line(p, c, "delta (pair)", x, delta, n);
+            line(p, c, "grim trigger threshold", x, grim, n);
+            line(p, c, "Tit for Tat threshold", x, tft, n);
+        }
         if (!have && p->st == SHI_OK) {
             p->st = shi_svg_placeholder(c, "no data for the calibration", p->err);
         }

@@ -81,8 +81,9 @@ static void later_sections(FILE *f, const shi_data *d, const shi_pair_analysis *
                 dd == SHI_DIR_NA ? "no data" : shi_direction_name(dd));
     }
     fprintf(f, "\n\n");
+    int dy1 = pa->drivers_y1 >= pa->drivers_y0 ? pa->drivers_y1 : pa->y1;
     fprintf(f, "6. Drivers %d-%d (outcome: UN ideal-point distance; docs/drivers.md)\n",
-            pa->drivers_y0, pa->drivers_y1);
+            pa->drivers_y0, dy1);
     if (pa->drivers_status == SHI_OK) {
         const shi_drivers_result *res = &pa->drivers;
         fprintf(f,

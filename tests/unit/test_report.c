@@ -185,6 +185,22 @@ static void html_sparse(void **state)
     free(h);
 }
 
+/* Years after the trade data end (2014 in the embedded data): the drivers
+ * section says so, instead of failing half-way through the summary (it said
+ * "drivers: the year range 2015-2014 runs backwards" and exited 1), and the
+ * page still renders with a placeholder for the cooperation chart. */
+static void after_trade_ends(void **state)
+{
+    (void)state;
+    char *s = render(365, 710, 2015, 2020, 0);
+    assert_non_null(strstr(s, "6. Drivers 2015-2020"));
+    assert_non_null(strstr(s, "too little data to tell: no year of 2015-2020 has trade data"));
+    free(s);
+    s = render(365, 710, 2015, 2020, 1);
+    assert_non_null(strstr(s, "no data for the calibration"));
+    free(s);
+}
+
 static void summary_sections(void **state)
 {
     (void)state;
@@ -205,6 +221,7 @@ int main(void)
         cmocka_unit_test(html_russia_china),
         cmocka_unit_test(html_sparse),
         cmocka_unit_test(summary_sections),
+        cmocka_unit_test(after_trade_ends),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
