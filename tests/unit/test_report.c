@@ -206,5 +206,5 @@ int main(void)
         cmocka_unit_test(html_sparse),
         cmocka_unit_test(summary_sections),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return shi_run_group_tests(tests, setup, teardown);
 }

@@ -274,5 +274,5 @@ int main(void)
         cmocka_unit_test(combine),    cmocka_unit_test(china_russia_gap),
         cmocka_unit_test(model_file),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return shi_run_group_tests(tests, NULL, NULL);
 }
