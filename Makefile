@@ -1,12 +1,17 @@
 # shi - thin driver over CMake/CTest. The two set-up commands:
 #   make demo    build, then run the main job on the embedded data
 #   make check   build with warnings as errors and run every test
-# Also: make bench, make asan (tests under AddressSanitizer+UBSan), make data, make format.
+# Also: make bench, make asan (tests under AddressSanitizer+UBSan), make data, make format,
+# make cppcheck (static analysis of src/; a finding fails it).
 BUILD ?= build
 JOBS ?= 2
 CMAKE_FLAGS ?=
+# A false positive is suppressed where it is, with a comment saying why:
+#   /* cppcheck-suppress <id> */ on the line before.
+CPPCHECK_FLAGS ?= --enable=warning,portability,performance --inline-suppr --std=c11 \
+  -I include -I src --error-exitcode=1 --quiet
 
-.PHONY: all deps build demo check bench asan data format clean
+.PHONY: all deps build demo check bench asan data format cppcheck clean
 
 all: build
 
@@ -39,6 +44,9 @@ bench: build
 # Rebuild the embedded default data from the official files in ../shared/data.
 data: build
 	$(BUILD)/shi data build --from ../shared/data -o data/default.shd --dyadic-output data/dyadic.shd
+
+cppcheck: deps
+	cppcheck $(CPPCHECK_FLAGS) -j $(JOBS) src
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')

@@ -11,13 +11,14 @@
 #   expected.exit    (optional, default 0) exit code
 #   expected.file.NAME  (optional) exact content of file NAME the command writes
 #   needs-shared     (optional) skip (77) when the shared data directory is absent
+#                    (a cmd that names $SHARED skips then too)
 #   any other files  inputs; the command runs in a scratch copy of CASE_DIR
 # After a failing command (non-zero exit) no file may have appeared in the
 # scratch directory: a failed command leaves no output behind, not even a
 # temporary file.
 set -u
 shi=$1 case=$2 shared=${3:-}
-if [ -f "$case/needs-shared" ] && [ ! -d "$shared" ]; then
+if { [ -f "$case/needs-shared" ] || grep -qF '$SHARED' "$case/cmd"; } && [ ! -d "$shared" ]; then
   echo "skipped: $shared is absent"
   exit 77
 fi

@@ -780,6 +780,8 @@ static int coop_sweep(shi_cli *cli, int argc, char **argv)
         for (size_t ei = 0; ei < ne && s == SHI_OK; ei++) {
             to.game.delta = dv[di];
             to.game.noise = ev[ei];
+            /* Only one's address is taken here; shi_coop_tour_init sets it up. */
+            /* cppcheck-suppress uninitvar */
             shi_coop_tour one, *rp = grid ? &grid[ei * nd + di] : &one;
             shi_coop_tour_init(rp);
             /* The library names the bad value (delta or noise) if any. */

@@ -252,6 +252,8 @@ int cmd_power(shi_cli *cli, int argc, char **argv)
         return s;
     }
     const shi_panel *p = &cli->data.caps;
+    /* By default both ends are the last year (on purpose). */
+    /* cppcheck-suppress duplicateAssignExpression */
     int y0 = p->year_max, y1 = p->year_max;
     if (year && (s = cli_years("year", year, p->year_min, p->year_max, &y0, &y1, &cli->err))) {
         return s;

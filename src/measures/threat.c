@@ -247,7 +247,8 @@ shi_status shi_threat_compute(const shi_threat_ctx *c, const shi_threat_model *m
     }
     out->total = (double)NAN;
     if (i < 1 || i > 999 || j < 1 || j > 999 || c->map[i] < 0 || c->map[j] < 0) {
-        return shi_err_set(err, SHI_EUSAGE, "threat: unknown state code %d", c->map[i] < 0 ? i : j);
+        return shi_err_set(err, SHI_EUSAGE, "threat: unknown state code %d",
+                           (i < 1 || i > 999 || c->map[i] < 0) ? i : j);
     }
     if (i == j) {
         return shi_err_set(err, SHI_EUSAGE, "threat: a state does not threaten itself");

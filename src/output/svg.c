@@ -1109,6 +1109,8 @@ static int stagger(const double *left, const double *right, size_t n, double gap
     }
     for (size_t i = 0; i < n; i++) {
         int l = 0;
+        /* end[0..used-1] are set: used grows only where end[used] is set below. */
+        /* cppcheck-suppress uninitvar */
         while (l < used && end[l] + gap > left[i]) {
             l++;
         }

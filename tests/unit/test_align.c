@@ -91,5 +91,5 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(directions),
                                        cmocka_unit_test(russia_china)};
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return shi_run_group_tests(tests, NULL, NULL);
 }

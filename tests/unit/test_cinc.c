@@ -62,7 +62,7 @@ static void official_version(const char *rel, const char *name, const char *vers
 {
     char src[512];
     if (!shared_file(src, sizeof src, rel)) {
-        skip();
+        SHI_SKIP_NO_DATA();
     }
     char dir[512], link[600];
     snprintf(dir, sizeof dir, "%s/nmc_%s", SHI_TEST_TMP, version);
@@ -120,5 +120,5 @@ int main(void)
         cmocka_unit_test(official_v6_all_rows),
         cmocka_unit_test(usa_1945),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return shi_run_group_tests(tests, NULL, NULL);
 }

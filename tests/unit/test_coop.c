@@ -515,5 +515,5 @@ int main(void)
         cmocka_unit_test(moran_neutral),
         cmocka_unit_test(moran_defectors),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return shi_run_group_tests(tests, NULL, NULL);
 }

@@ -40,5 +40,5 @@ static void russia_china(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(russia_china)};
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return shi_run_group_tests(tests, NULL, NULL);
 }

@@ -339,5 +339,5 @@ int main(void)
         cmocka_unit_test(test_moran),      cmocka_unit_test(test_replicator),
         cmocka_unit_test(test_sweep),      cmocka_unit_test(test_errors),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return shi_run_group_tests(tests, NULL, NULL);
 }

@@ -785,7 +785,7 @@ static void test_real_polity5(void **state)
     (void)state;
     char path[1024];
     if (!shared_file(path, sizeof path, "polity5/p5v2018.csv")) {
-        skip();
+        SHI_SKIP_NO_DATA();
     }
     shi_csv *c = NULL;
     shi_err err = {0};
@@ -841,5 +841,5 @@ int main(void)
         cmocka_unit_test(test_file_errors),      cmocka_unit_test(test_block_boundary),
         cmocka_unit_test(test_long_field),       cmocka_unit_test(test_real_polity5),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return shi_run_group_tests(tests, NULL, NULL);
 }

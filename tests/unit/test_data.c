@@ -37,7 +37,7 @@ static void build_reproduces_default(void **state)
 {
     (void)state;
     if (!shared_present()) {
-        skip();
+        SHI_SKIP_NO_DATA();
     }
     char out[512];
     snprintf(out, sizeof out, "%s/rebuilt.shd", SHI_TEST_TMP);
@@ -65,7 +65,7 @@ static void build_reproduces_dyadic(void **state)
 {
     (void)state;
     if (!shared_present()) {
-        skip();
+        SHI_SKIP_NO_DATA();
     }
     shi_data d;
     shi_err err = {0};
@@ -115,7 +115,7 @@ static void build_reproduces_relations(void **state)
 {
     (void)state;
     if (!shared_present()) {
-        skip();
+        SHI_SKIP_NO_DATA();
     }
     char out[512];
     snprintf(out, sizeof out, "%s/rebuilt_relations.shd", SHI_TEST_TMP);
@@ -200,5 +200,5 @@ int main(void)
         cmocka_unit_test(build_reproduces_relations),
         cmocka_unit_test(shd_errors),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return shi_run_group_tests(tests, NULL, NULL);
 }

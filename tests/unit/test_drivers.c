@@ -978,5 +978,5 @@ int main(void)
         cmocka_unit_test(constant_driver_named),
         cmocka_unit_test(bad_arguments),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return shi_run_group_tests(tests, NULL, NULL);
 }

@@ -120,5 +120,5 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(series_match_measures),
                                        cmocka_unit_test(too_few_years)};
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return shi_run_group_tests(tests, setup, teardown);
 }

@@ -220,5 +220,5 @@ int main(void)
         cmocka_unit_test(filters),
         cmocka_unit_test(thread_invariance),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return shi_run_group_tests(tests, setup, teardown);
 }

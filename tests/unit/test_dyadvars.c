@@ -245,7 +245,7 @@ static void input_row_order(void **state)
     char pa[512], pc[512];
     if (!shared_file(pa, sizeof pa, "atop/atop5_1_ddyr_subset.csv") ||
         !shared_file(pc, sizeof pc, "cow_direct_contiguity_v3.2/contdird.csv")) {
-        skip();
+        SHI_SKIP_NO_DATA();
     }
     shi_alliance_table al = {0};
     shi_contig_table ct = {0};
@@ -317,5 +317,5 @@ int main(void)
         cmocka_unit_test(great_circle),        cmocka_unit_test(parse_families),
         cmocka_unit_test(threat_family),       cmocka_unit_test(input_row_order),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return shi_run_group_tests(tests, setup, teardown);
 }

@@ -59,5 +59,5 @@ static void bad_file(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(embedded), cmocka_unit_test(bad_file)};
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return shi_run_group_tests(tests, NULL, NULL);
 }

@@ -322,7 +322,7 @@ static void test_write_error(void **state)
     (void)state;
     FILE *fp = fopen("/dev/full", "w");
     if (!fp) {
-        skip();
+        SHI_SKIP("no /dev/full");
     }
     shi_frame f;
     small_frame(&f);
@@ -708,5 +708,5 @@ int main(void)
         cmocka_unit_test(test_dta),         cmocka_unit_test(test_bad_path),
         cmocka_unit_test(test_formats),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return shi_run_group_tests(tests, NULL, NULL);
 }

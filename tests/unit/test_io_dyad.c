@@ -439,7 +439,7 @@ static void real_contiguity(void **state)
     char buf[512];
     const char *path = shared_file(buf, sizeof buf, "cow_direct_contiguity_v3.2/contdird.csv");
     if (!path) {
-        skip();
+        SHI_SKIP_NO_DATA();
     }
     shi_contig_table t = {0};
     shi_err err = {0};
@@ -466,7 +466,7 @@ static void real_capitals(void **state)
     const char *path =
         shared_file(buf, sizeof buf, "gleditsch_capdist/cow_capitals_peacesciencer.csv");
     if (!path) {
-        skip();
+        SHI_SKIP_NO_DATA();
     }
     shi_capital_table t = {0};
     shi_err err = {0};
@@ -499,7 +499,7 @@ static void real_capdist(void **state)
     char buf[512];
     const char *path = shared_file(buf, sizeof buf, "gleditsch_capdist/capdist.csv");
     if (!path) {
-        skip();
+        SHI_SKIP_NO_DATA();
     }
     shi_capdist_table t = {0};
     shi_err err = {0};
@@ -527,7 +527,7 @@ static void real_atop(void **state)
     char buf[512];
     const char *path = shared_file(buf, sizeof buf, "atop/atop5_1_ddyr_subset.csv");
     if (!path) {
-        skip();
+        SHI_SKIP_NO_DATA();
     }
     shi_alliance_table t = {0};
     shi_err err = {0};
@@ -558,7 +558,7 @@ static void real_unga(void **state)
     const char *path = shared_file(
         buf, sizeof buf, "unga_voting_bailey_strezhnev_voeten/IdealpointestimatesAll_Jun2024.csv");
     if (!path) {
-        skip();
+        SHI_SKIP_NO_DATA();
     }
     shi_unga_table t = {0};
     shi_err err = {0};
@@ -596,5 +596,5 @@ int main(void)
         cmocka_unit_test(real_capitals),   cmocka_unit_test(real_capdist),
         cmocka_unit_test(real_atop),       cmocka_unit_test(real_unga),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return shi_run_group_tests(tests, NULL, NULL);
 }

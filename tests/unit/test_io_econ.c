@@ -422,7 +422,7 @@ static void real_wdi(void **state)
     (void)state;
     char buf[1024];
     if (!shared_present() || !shared_file(buf, sizeof buf, wdi_files[0])) {
-        skip();
+        SHI_SKIP_NO_DATA();
     }
     shi_wdi_table t = {0};
     shi_err err = {0};
@@ -470,7 +470,7 @@ static void real_maddison(void **state)
     const char *p =
         shared_file(pbuf, sizeof pbuf, "maddison_mpd2020/mpd2020_gdppc_pop_excel-formatted.csv");
     if (!g || !p) {
-        skip();
+        SHI_SKIP_NO_DATA();
     }
     shi_maddison_table t = {0};
     shi_err err = {0};
@@ -525,7 +525,7 @@ static void real_owid(void **state)
     char buf[1024];
     const char *p = shared_file(buf, sizeof buf, "owid_population/population.csv");
     if (!p) {
-        skip();
+        SHI_SKIP_NO_DATA();
     }
     shi_owid_pop_table t = {0};
     shi_err err = {0};
@@ -562,7 +562,7 @@ static void real_mid5(void **state)
     const char *i = shared_file(ib, sizeof ib, "cow_mid_v5.0/MIDI_5.0.csv");
     const char *p = shared_file(pb, sizeof pb, "cow_mid_v5.0/MIDIP_5.0.csv");
     if (!b || !i || !p) {
-        skip();
+        SHI_SKIP_NO_DATA();
     }
     shi_err err = {0};
     char m[1024];
@@ -654,5 +654,5 @@ int main(void)
         cmocka_unit_test(real_owid),
         cmocka_unit_test(real_mid5),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return shi_run_group_tests(tests, NULL, NULL);
 }

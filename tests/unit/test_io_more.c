@@ -622,7 +622,7 @@ static void real_trade(void **state)
     const char *sub =
         shared_file(b3, sizeof b3, "cow_trade_v4.0/dyadic_trade_ndy_USA_RUS_CHN_rounded.csv");
     if (!nat || !gz || !sub) {
-        skip();
+        SHI_SKIP_NO_DATA();
     }
     shi_trade_nat_table n = {0};
     shi_trade_dyad_table all = {0}, s = {0};
@@ -703,7 +703,7 @@ static void real_mid(void **state)
     char buf[512];
     const char *path = shared_file(buf, sizeof buf, "gml_mid_v2.1.1/gml-ddy-disputes-2.1.1.csv");
     if (!path) {
-        skip();
+        SHI_SKIP_NO_DATA();
     }
     shi_mid_table t = {0};
     shi_err err = {0};
@@ -758,7 +758,7 @@ static void real_nuclear(void **state)
     const char *path = shared_file(
         buf, sizeof buf, "nuclear_weapons_owid/nuclear_status_tests_stockpile_by_country_year.csv");
     if (!path) {
-        skip();
+        SHI_SKIP_NO_DATA();
     }
     shi_nuclear_table t = {0};
     shi_err err = {0};
@@ -798,7 +798,7 @@ static void real_polity(void **state)
     char buf[512];
     const char *path = shared_file(buf, sizeof buf, "polity5/p5v2018.csv");
     if (!path) {
-        skip();
+        SHI_SKIP_NO_DATA();
     }
     shi_polity_table t = {0};
     shi_err err = {0};
@@ -839,7 +839,7 @@ static void real_icews(void **state)
         shared_file(b1, sizeof b1, "icews_dyad_year_netify/icews_dyad_year_2002-2014.csv");
     const char *cam = shared_file(b2, sizeof b2, "cameo_goldstein/CAMEO.goldsteinscale.txt");
     if (!path || !cam) {
-        skip();
+        SHI_SKIP_NO_DATA();
     }
     shi_icews_table t = {0};
     shi_cameo_table c = {0};
@@ -916,5 +916,5 @@ int main(void)
         cmocka_unit_test(real_polity),
         cmocka_unit_test(real_icews),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return shi_run_group_tests(tests, NULL, NULL);
 }

@@ -287,5 +287,5 @@ int main(void)
         cmocka_unit_test(transitions_sequence),  cmocka_unit_test(majors_match_reference),
         cmocka_unit_test(properties_all_years),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return shi_run_group_tests(tests, NULL, NULL);
 }

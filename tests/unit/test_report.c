@@ -223,5 +223,5 @@ int main(void)
         cmocka_unit_test(summary_sections),
         cmocka_unit_test(after_trade_ends),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return shi_run_group_tests(tests, setup, teardown);
 }

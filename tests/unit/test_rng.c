@@ -97,5 +97,5 @@ int main(void)
         cmocka_unit_test(uniform_moments),
         cmocka_unit_test(below_is_unbiased),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return shi_run_group_tests(tests, NULL, NULL);
 }

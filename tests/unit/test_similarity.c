@@ -483,5 +483,5 @@ int main(void)
         cmocka_unit_test(against_brute_force),
         cmocka_unit_test(properties),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return shi_run_group_tests(tests, NULL, NULL);
 }

@@ -297,7 +297,7 @@ static void test_real_register(void **state)
     (void)state;
     char path[512];
     if (!shared_file(path, sizeof path, REGISTER)) {
-        skip();
+        SHI_SKIP_NO_DATA();
     }
     shi_sipri_arms t = {0};
     shi_err err = {0};
@@ -333,7 +333,7 @@ static void test_real_totals(void **state)
     char rp[512], ip[512], ep[512];
     if (!shared_file(rp, sizeof rp, REGISTER) || !shared_file(ip, sizeof ip, IMPORTS) ||
         !shared_file(ep, sizeof ep, EXPORTS)) {
-        skip();
+        SHI_SKIP_NO_DATA();
     }
     shi_sipri_arms t = {0};
     shi_sipri_totals ti = {0}, te = {0};
@@ -469,7 +469,7 @@ static void test_claims(void **state)
     (void)state;
     char path[512];
     if (!shared_file(path, sizeof path, REGISTER)) {
-        skip();
+        SHI_SKIP_NO_DATA();
     }
     shi_sipri_arms t = {0};
     shi_err err = {0};
@@ -511,5 +511,5 @@ int main(void)
         cmocka_unit_test(test_dependence_pure), cmocka_unit_test(test_real_register),
         cmocka_unit_test(test_real_totals),     cmocka_unit_test(test_claims),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return shi_run_group_tests(tests, NULL, NULL);
 }

@@ -798,5 +798,5 @@ int main(void)
         cmocka_unit_test(test_timeline_stagger), cmocka_unit_test(test_bars_multiples),
         cmocka_unit_test(test_errors),           cmocka_unit_test(test_sample_page),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return shi_run_group_tests(tests, NULL, NULL);
 }

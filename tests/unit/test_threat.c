@@ -204,6 +204,13 @@ static void china_russia_gap(void **state)
     }
     shi_threat x;
     assert_int_equal(shi_threat_compute(c, &m, 365, 365, 2000, &x, &err), SHI_EUSAGE);
+    /* Codes outside 1-999 are named without reading past the code map. */
+    assert_int_equal(shi_threat_compute(c, &m, 1000, 710, 2000, &x, &err), SHI_EUSAGE);
+    assert_string_equal(err.msg, "threat: unknown state code 1000");
+    assert_int_equal(shi_threat_compute(c, &m, -5, 710, 2000, &x, &err), SHI_EUSAGE);
+    assert_string_equal(err.msg, "threat: unknown state code -5");
+    assert_int_equal(shi_threat_compute(c, &m, 365, 1000, 2000, &x, &err), SHI_EUSAGE);
+    assert_string_equal(err.msg, "threat: unknown state code 1000");
     shi_threat_ctx_free(c);
     shi_data_destroy(&d);
 }
@@ -266,5 +273,5 @@ int main(void)
         cmocka_unit_test(combine),    cmocka_unit_test(china_russia_gap),
         cmocka_unit_test(model_file),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return shi_run_group_tests(tests, NULL, NULL);
 }
