@@ -57,6 +57,9 @@ shi_status cli_years(const char *opt, const char *text, int lo, int hi, int *y0,
 /** Write a table to -o FILE (atomically) or standard output. */
 shi_status cli_write_table(const shi_table *t, const char *format, const char *out, shi_err *err);
 
+/** Remove outputs' temporary files on SIGINT, SIGTERM and SIGHUP (signals.c). */
+void cli_signals_install(void);
+
 /* ---- commands ---- */
 int cmd_states(shi_cli *cli, int argc, char **argv);
 int cmd_power(shi_cli *cli, int argc, char **argv);

@@ -59,6 +59,7 @@ shi_status cli_data(shi_cli *cli, unsigned parts, const char *alliance_file,
 
 int main(int argc, char **argv)
 {
+    cli_signals_install();
     shi_cli cli;
     memset(&cli, 0, sizeof cli);
     int i = 1;

@@ -208,21 +208,18 @@ shi_status shi_frame_write_sqlite(const shi_frame *f, const char *const *keys, s
         keycol[k] = (size_t)c;
     }
 
-    /* The temporary file, named and created as for any other output. */
+    /* The temporary file, named and created as for any other output; SQLite
+     * writes it by name, and the commit puts it in place. */
     shi_outfile o;
     shi_status s = shi_outfile_open(&o, path, err);
+    if (s == SHI_OK) {
+        s = shi_outfile_close_stream(&o, err);
+    }
     if (s != SHI_OK) {
+        shi_outfile_abort(&o);
         free(keycol);
         return s;
     }
-    if (fclose(o.fp) != 0) {
-        int e = errno;
-        o.fp = NULL;
-        remove(o.tmp);
-        free(keycol);
-        return shi_err_set(err, SHI_EIO, "cannot write '%s': %s", path, strerror(e));
-    }
-    o.fp = NULL;
 
     build b = {NULL, path, err};
     if (sqlite3_open_v2(o.tmp, &b.db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
@@ -234,11 +231,9 @@ shi_status shi_frame_write_sqlite(const shi_frame *f, const char *const *keys, s
     if (b.db && sqlite3_close(b.db) != SQLITE_OK && s == SHI_OK) {
         s = shi_err_set(err, SHI_EIO, "cannot write '%s': closing the database failed", path);
     }
-    if (s == SHI_OK && rename(o.tmp, path) != 0) {
-        s = shi_err_set(err, SHI_EIO, "cannot create '%s': %s", path, strerror(errno));
+    if (s == SHI_OK) {
+        s = shi_outfile_commit(&o, err);
     }
-    if (s != SHI_OK) {
-        remove(o.tmp);
-    }
+    shi_outfile_abort(&o);
     return s;
 }

@@ -13,8 +13,11 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <shi/outfile.h>
@@ -192,15 +195,13 @@ static void test_failed_commit(void **state)
     char dir[1024], path[1100];
     shi_outfile o;
     shi_err err = {0};
-    /* 1. The rename fails: the target is a directory. */
+    /* 1. The target is a directory: refused when opened, before any work. */
     fresh_dir(dir, sizeof dir, "failrename");
     snprintf(path, sizeof path, "%s/sub", dir);
     assert_int_equal(mkdir(path, 0777), 0);
-    assert_int_equal(shi_outfile_open(&o, path, &err), SHI_OK);
-    fputs("data\n", o.fp);
-    assert_int_equal(shi_outfile_commit(&o, &err), SHI_EIO);
+    assert_int_equal(shi_outfile_open(&o, path, &err), SHI_EIO);
     char want[2048];
-    snprintf(want, sizeof want, "cannot create '%s': %s", path, strerror(EISDIR));
+    snprintf(want, sizeof want, "cannot write '%s': %s", path, strerror(EISDIR));
     assert_string_equal(err.msg, want);
     shi_outfile_abort(&o);
     expect_dir(dir, "sub");
@@ -255,13 +256,141 @@ static void test_stdout(void **state)
     assert_true(fileno(stdout) >= 0);
 }
 
+/* Issue 20, defect 1 (2026-12-01): -o renamed its temporary file over
+ * whatever the path was. Run as root, 'shi power -o /dev/null' turned
+ * /dev/null into a regular file; a symlink was replaced by a file; an old
+ * file's mode (600) and its hard links were lost. */
+static void test_special_targets(void **state)
+{
+    (void)state;
+    shi_err err = {0};
+    shi_outfile o;
+    /* A character device stays one, and takes the bytes. */
+    assert_int_equal(shi_outfile_open(&o, "/dev/null", &err), SHI_OK);
+    fputs("data\n", o.fp);
+    assert_int_equal(shi_outfile_commit(&o, &err), SHI_OK);
+    struct stat st;
+    assert_int_equal(stat("/dev/null", &st), 0);
+    assert_true(S_ISCHR(st.st_mode));
+
+    char dir[1024], path[1100], lnk[1100], hard[1100];
+    /* A symlink is followed: the target changes, the link stays a link. */
+    fresh_dir(dir, sizeof dir, "symlink");
+    snprintf(path, sizeof path, "%s/real.csv", dir);
+    snprintf(lnk, sizeof lnk, "%s/link.csv", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("old\n", f);
+    fclose(f);
+    assert_int_equal(symlink("real.csv", lnk), 0);
+    assert_int_equal(shi_outfile_open(&o, lnk, &err), SHI_OK);
+    fputs("new\n", o.fp);
+    assert_int_equal(shi_outfile_commit(&o, &err), SHI_OK);
+    assert_int_equal(lstat(lnk, &st), 0);
+    assert_true(S_ISLNK(st.st_mode));
+    expect_content(path, "new\n");
+    expect_dir(dir, "link.csv real.csv");
+
+    /* A dangling symlink: the file it names is created. */
+    fresh_dir(dir, sizeof dir, "dangling");
+    snprintf(path, sizeof path, "%s/made.csv", dir);
+    snprintf(lnk, sizeof lnk, "%s/link.csv", dir);
+    assert_int_equal(symlink("made.csv", lnk), 0);
+    assert_int_equal(shi_outfile_open(&o, lnk, &err), SHI_OK);
+    fputs("x\n", o.fp);
+    assert_int_equal(shi_outfile_commit(&o, &err), SHI_OK);
+    expect_content(path, "x\n");
+
+    /* An existing file keeps its mode (600 stays 600). */
+    fresh_dir(dir, sizeof dir, "keepmode");
+    snprintf(path, sizeof path, "%s/secret.csv", dir);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fclose(f);
+    assert_int_equal(chmod(path, 0600), 0);
+    assert_int_equal(shi_outfile_open(&o, path, &err), SHI_OK);
+    fputs("s\n", o.fp);
+    assert_int_equal(shi_outfile_commit(&o, &err), SHI_OK);
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0600);
+
+    /* A file with another hard link is written in place: both names see it. */
+    fresh_dir(dir, sizeof dir, "hardlink");
+    snprintf(path, sizeof path, "%s/a.csv", dir);
+    snprintf(hard, sizeof hard, "%s/b.csv", dir);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("a much longer old content\n", f);
+    fclose(f);
+    assert_int_equal(link(path, hard), 0);
+    assert_int_equal(shi_outfile_open(&o, path, &err), SHI_OK);
+    fputs("new\n", o.fp);
+    assert_int_equal(shi_outfile_commit(&o, &err), SHI_OK);
+    expect_content(hard, "new\n");
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_nlink, 2);
+    expect_dir(dir, "a.csv b.csv");
+
+    /* A pipe (as from process substitution, /dev/fd/N) receives the bytes. */
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    char fdpath[64];
+    snprintf(fdpath, sizeof fdpath, "/dev/fd/%d", fds[1]);
+    assert_int_equal(shi_outfile_open(&o, fdpath, &err), SHI_OK);
+    fputs("piped\n", o.fp);
+    assert_int_equal(shi_outfile_commit(&o, &err), SHI_OK);
+    close(fds[1]);
+    char buf[32] = "";
+    assert_int_equal(read(fds[0], buf, sizeof buf - 1), 6);
+    assert_string_equal(buf, "piped\n");
+    close(fds[0]);
+}
+
+static void on_term(int sig)
+{
+    (void)sig;
+    shi_outfile_cleanup_signal();
+    _exit(9);
+}
+
+/* Issue 20, defect 11 (2026-12-01): SIGINT, SIGTERM or SIGHUP left temporary
+ * files of 133-300 MB behind. A handler that calls shi_outfile_cleanup_signal
+ * (as the shi command's does) removes them. */
+static void test_signal_cleanup(void **state)
+{
+    (void)state;
+    char dir[1024], path[1100];
+    fresh_dir(dir, sizeof dir, "signal");
+    snprintf(path, sizeof path, "%s/big.csv", dir);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        signal(SIGTERM, on_term);
+        shi_outfile o;
+        shi_err err = {0};
+        if (shi_outfile_open(&o, path, &err) != SHI_OK) {
+            _exit(1);
+        }
+        fputs("half a file", o.fp);
+        fflush(o.fp);
+        raise(SIGTERM);
+        _exit(2); /* not reached */
+    }
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 9);
+    expect_dir(dir, "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_commit),        cmocka_unit_test(test_commit_replaces),
-        cmocka_unit_test(test_file_mode),     cmocka_unit_test(test_abort),
-        cmocka_unit_test(test_failed_commit), cmocka_unit_test(test_no_directory),
-        cmocka_unit_test(test_stdout),
+        cmocka_unit_test(test_commit),         cmocka_unit_test(test_commit_replaces),
+        cmocka_unit_test(test_file_mode),      cmocka_unit_test(test_abort),
+        cmocka_unit_test(test_failed_commit),  cmocka_unit_test(test_no_directory),
+        cmocka_unit_test(test_stdout),         cmocka_unit_test(test_special_targets),
+        cmocka_unit_test(test_signal_cleanup),
     };
     return shi_run_group_tests(tests, NULL, NULL);
 }
