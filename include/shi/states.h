@@ -65,11 +65,15 @@ SHI_API int shi_states_major(const shi_states *s, const shi_state *st, int year)
 /** First and last year of system membership (any spell). */
 SHI_API void shi_states_years(const shi_states *s, const shi_state *st, int *first, int *last);
 
-/** Resolve a user's name for a state: COW code, COW abbreviation, ISO alpha-3 or
- *  English name, case-insensitive; then a unique name prefix or substring. When
- *  `year` is non-zero and several states match, the one that is a system member
- *  in `year` wins. Unknown or ambiguous names are SHI_EUSAGE errors whose
- *  message lists the candidates or the closest names. */
+/** Resolve a user's name for a state, case-insensitive, by exact identifiers
+ *  only: COW code; COW abbreviation or ISO alpha-3 (a year picks the member
+ *  when they name different states, else the COW abbreviation wins); the COW
+ *  name; the documented alias table (docs/states.md: USSR, Burma, Czechia,
+ *  "Korea, Republic of", ...; an alias may name different states in different
+ *  years). When `year` is non-zero and several states match, those that are
+ *  system members in `year` win. No prefix or substring match ever resolves a
+ *  name: unknown or ambiguous names are SHI_EUSAGE errors whose message lists
+ *  the candidates or the closest names. */
 SHI_API shi_status shi_states_resolve(const shi_states *s, const char *query, int year,
                                       const shi_state **out, shi_err *err);
 

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "state_aliases.h"
+
 void shi_states_init(shi_states *s)
 {
     memset(s, 0, sizeof *s);
@@ -262,6 +264,124 @@ static void describe(char *buf, size_t size, const shi_state *const *c, size_t n
     }
 }
 
+/* Keep the candidates that are members in `year` when some are (year 0: all). */
+static void prefer_members(const shi_states *s, int year, const shi_state **c, size_t *n)
+{
+    if (!year || *n < 1) {
+        return;
+    }
+    const shi_state *m[MAX_CAND];
+    size_t nm = 0;
+    for (size_t i = 0; i < *n; i++) {
+        if (shi_states_member(s, c[i], year)) {
+            m[nm++] = c[i];
+        }
+    }
+    if (nm >= 1) {
+        memcpy(c, m, nm * sizeof *m);
+        *n = nm;
+    }
+}
+
+static int any_member(const shi_states *s, int year, const shi_state *const *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (shi_states_member(s, c[i], year)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The states an alias names in `year` (0: in any year). */
+static size_t alias_matches(const shi_states *s, const char *q, int year, const shi_state **c)
+{
+    const shi_state_alias *a;
+    size_t na = shi_i_state_aliases(&a), n = 0;
+    for (size_t i = 0; i < na; i++) {
+        if (strcmp(a[i].alias, q) == 0 && (!year || (year >= a[i].y0 && year <= a[i].y1))) {
+            const shi_state *st = shi_states_get(s, a[i].ccode);
+            if (st) {
+                add_cand(c, &n, st);
+            }
+        }
+    }
+    return n;
+}
+
+static shi_status ambiguous(const char *query, const shi_state *const *c, size_t n, shi_err *err)
+{
+    char list[400];
+    describe(list, sizeof list, c, n);
+    return shi_err_set(err, SHI_EUSAGE, "ambiguous state '%s': %s; give a COW code or abbreviation",
+                       query, list);
+}
+
+/* Unknown: suggest the closest abbreviations, ISO codes, names and aliases by
+ * edit distance, and names that contain the query; never pick one. */
+static shi_status unknown_state(const shi_states *s, const char *query, const char *q, shi_err *err)
+{
+    size_t ql = strlen(q);
+    char buf[128];
+    int best[3] = {99, 99, 99};
+    const shi_state *bs[3] = {NULL, NULL, NULL};
+    const shi_state_alias *al;
+    size_t nal = shi_i_state_aliases(&al);
+    for (size_t i = 0; i < s->n; i++) {
+        const shi_state *st = &s->v[i];
+        const char *keys[3] = {st->abb, st->iso3, st->name};
+        int d = 99;
+        for (int k = 0; k < 3; k++) {
+            if (!keys[k][0]) {
+                continue;
+            }
+            lower(buf, sizeof buf, keys[k]);
+            int e = edit_distance(q, buf);
+            d = e < d ? e : d;
+        }
+        for (size_t k = 0; k < nal; k++) {
+            if (al[k].ccode == st->ccode) {
+                int e = edit_distance(q, al[k].alias);
+                d = e < d ? e : d;
+            }
+        }
+        for (int k = 0; k < 3; k++) {
+            if (d < best[k]) {
+                for (int j = 2; j > k; j--) {
+                    best[j] = best[j - 1];
+                    bs[j] = bs[j - 1];
+                }
+                best[k] = d;
+                bs[k] = st;
+                break;
+            }
+        }
+    }
+    int limit = (int)ql / 3 > 2 ? (int)ql / 3 : 2;
+    const shi_state *c[MAX_CAND];
+    size_t ns = 0;
+    for (int k = 0; k < 3; k++) {
+        if (bs[k] && best[k] <= limit) {
+            add_cand(c, &ns, bs[k]);
+        }
+    }
+    /* Names that contain the query as a word start ('north' -> North Korea). */
+    for (size_t i = 0; ql >= 3 && i < s->n && ns < 5; i++) {
+        lower(buf, sizeof buf, s->v[i].name);
+        const char *hit = strstr(buf, q);
+        if (hit && (hit == buf || hit[-1] == ' ')) {
+            add_cand(c, &ns, &s->v[i]);
+        }
+    }
+    if (ns == 0) {
+        return shi_err_set(err, SHI_EUSAGE, "unknown state '%s'; 'shi states' lists the known ones",
+                           query);
+    }
+    char list[400];
+    describe(list, sizeof list, c, ns);
+    return shi_err_set(err, SHI_EUSAGE, "unknown state '%s'; did you mean %s?", query, list);
+}
+
 shi_status shi_states_resolve(const shi_states *s, const char *query, int year,
                               const shi_state **out, shi_err *err)
 {
@@ -290,121 +410,67 @@ shi_status shi_states_resolve(const shi_states *s, const char *query, int year,
         *out = st;
         return SHI_OK;
     }
-    const shi_state *c[MAX_CAND];
-    size_t n = 0;
+    /* Only exact identifiers, in this order: COW or ISO abbreviation, COW
+     * name, then the alias table (docs/states.md). No prefix or substring
+     * ever resolves a name: a guess is an error with suggestions. */
+    const shi_state *c[MAX_CAND], *cow = NULL;
+    size_t n = 0, ncow = 0;
     char buf[128];
-    /* Precedence: COW abbreviation, then ISO code, then full name (COW is shi's
-     * code system: 'AUS' is Austria, as in COW, not Australia). */
-    /* With a year, a pass whose matches are all non-members that year does not
-     * end the search: 'korea' in 2000 should find North and South Korea, not
-     * the Korea of 1887-1905. Its matches are kept in case nothing better comes. */
-    const shi_state *fallback[MAX_CAND];
-    size_t nfall = 0;
-    for (int pass = 0; pass < 5 && n == 0; pass++) {
-        for (size_t i = 0; i < s->n; i++) {
-            const shi_state *st = &s->v[i];
-            int hit = 0;
-            if (pass == 0) {
-                lower(buf, sizeof buf, st->abb);
-                hit = strcmp(buf, q) == 0;
-            } else if (pass == 1) {
-                lower(buf, sizeof buf, st->iso3);
-                hit = buf[0] && strcmp(buf, q) == 0;
-            } else {
-                lower(buf, sizeof buf, st->name);
-                hit = pass == 2   ? strcmp(buf, q) == 0
-                      : pass == 3 ? strncmp(buf, q, ql) == 0
-                                  : ql >= 3 && strstr(buf, q) != NULL;
-            }
-            if (hit) {
-                add_cand(c, &n, st);
-            }
+    for (size_t i = 0; i < s->n; i++) {
+        const shi_state *st = &s->v[i];
+        lower(buf, sizeof buf, st->abb);
+        if (strcmp(buf, q) == 0) {
+            add_cand(c, &n, st);
+            cow = st;
+            ncow++;
         }
-        if (year && n > 0) {
-            size_t members = 0;
-            for (size_t k = 0; k < n; k++) {
-                members += (size_t)shi_states_member(s, c[k], year);
-            }
-            if (members == 0) {
-                if (nfall == 0) {
-                    memcpy(fallback, c, n * sizeof *c);
-                    nfall = n;
+        lower(buf, sizeof buf, st->iso3);
+        if (buf[0] && strcmp(buf, q) == 0) {
+            add_cand(c, &n, st);
+        }
+    }
+    if (n > 0) {
+        /* Both are exact codes: a year picks the member ('KOR' in 2000 is
+         * South Korea by ISO, not the COW Korea of 1887-1905); otherwise the
+         * COW abbreviation wins ('AUS' is Austria, as in COW). */
+        prefer_members(s, year, c, &n);
+        if (n > 1 && ncow == 1) {
+            for (size_t i = 0; i < n; i++) {
+                if (c[i] == cow) {
+                    *out = cow;
+                    return SHI_OK;
                 }
-                n = 0;
             }
         }
-    }
-    if (n == 0 && nfall > 0) {
-        memcpy(c, fallback, nfall * sizeof *c);
-        n = nfall;
-    }
-    if (n > 1 && year) {
-        const shi_state *m[MAX_CAND];
-        size_t nm = 0;
-        for (size_t i = 0; i < n; i++) {
-            if (shi_states_member(s, c[i], year)) {
-                m[nm++] = c[i];
-            }
+        if (n == 1) {
+            *out = c[0];
+            return SHI_OK;
         }
-        if (nm >= 1) {
-            /* The members of that year are the candidates (one: resolved). */
-            memcpy(c, m, nm * sizeof *m);
-            n = nm;
+        return ambiguous(query, c, n, err);
+    }
+    for (size_t i = 0; i < s->n; i++) {
+        lower(buf, sizeof buf, s->v[i].name);
+        if (strcmp(buf, q) == 0) {
+            add_cand(c, &n, &s->v[i]);
         }
     }
+    /* A COW name that names no member in `year` gives way to an alias that
+     * does ('korea' in 2000 names the two Koreas). */
+    const shi_state *a[MAX_CAND];
+    size_t na = alias_matches(s, q, year, a);
+    if (n == 0 || (year && !any_member(s, year, c, n) && any_member(s, year, a, na))) {
+        memcpy(c, a, na * sizeof *a);
+        n = na;
+    }
+    prefer_members(s, year, c, &n);
     if (n == 1) {
         *out = c[0];
         return SHI_OK;
     }
-    char list[400];
     if (n > 1) {
-        describe(list, sizeof list, c, n);
-        return shi_err_set(err, SHI_EUSAGE,
-                           "ambiguous state '%s': %s; give a COW code or abbreviation", query,
-                           list);
+        return ambiguous(query, c, n, err);
     }
-    /* Unknown: suggest the closest abbreviations, ISO codes and names. */
-    int best[3] = {99, 99, 99};
-    const shi_state *bs[3] = {NULL, NULL, NULL};
-    for (size_t i = 0; i < s->n; i++) {
-        const shi_state *st = &s->v[i];
-        const char *keys[3] = {st->abb, st->iso3, st->name};
-        int d = 99;
-        for (int k = 0; k < 3; k++) {
-            if (!keys[k][0]) {
-                continue;
-            }
-            lower(buf, sizeof buf, keys[k]);
-            int e = edit_distance(q, buf);
-            if (e < d) {
-                d = e;
-            }
-        }
-        for (int k = 0; k < 3; k++) {
-            if (d < best[k]) {
-                for (int j = 2; j > k; j--) {
-                    best[j] = best[j - 1];
-                    bs[j] = bs[j - 1];
-                }
-                best[k] = d;
-                bs[k] = st;
-                break;
-            }
-        }
-    }
-    int limit = (int)ql / 3 > 2 ? (int)ql / 3 : 2;
-    size_t ns = 0;
-    for (int k = 0; k < 3; k++) {
-        if (bs[k] && best[k] <= limit) {
-            c[ns++] = bs[k];
-        }
-    }
-    if (ns == 0) {
-        return shi_err_set(err, SHI_EUSAGE, "unknown state '%s'; 'shi states' lists the known ones",
-                           query);
-    }
-    describe(list, sizeof list, c, ns);
-    return shi_err_set(err, SHI_EUSAGE, "unknown state '%s'; did you mean %s?", query, list);
+    return unknown_state(s, query, q, err);
 }
 
 shi_status shi_states_resolve_list(const shi_states *s, const char *list, int year,

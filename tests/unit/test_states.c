@@ -140,6 +140,77 @@ static void names_resolve(void **state)
     assert_int_equal(resolve("DEU", 2000, &err), 255);
 }
 
+/* Issue 13 (2026-12-01): names matched by prefix or substring without notice
+ * ('UK' -> Ukraine, 'all' -> Marshall Islands, 'North' -> North Korea), and
+ * common names were rejected. Issue 20, defect 9: an exact abbreviation lost
+ * to a substring match that was a member ('HAN' and 'AND' in 2000). */
+static void names_exact_only(void **state)
+{
+    (void)state;
+    shi_err err;
+    assert_int_equal(resolve("UK", 0, &err), 200);
+    assert_int_equal(resolve("all", 0, &err), -1);
+    assert_non_null(strstr(err.msg, "unknown state 'all'"));
+    assert_int_equal(resolve("North", 2000, &err), -1);
+    assert_string_equal(err.msg, "unknown state 'North'; did you mean Netherlands (210, NTH), "
+                                 "Norway (385, NOR), North Korea (731, PRK)?");
+    assert_int_equal(resolve("united", 0, &err), -1);
+    assert_int_equal(resolve("HAN", 2000, &err), 240);
+    assert_int_equal(resolve("AND", 2000, &err), 232);
+    assert_int_equal(resolve("AND", 1900, &err), 232);
+    /* ISO KOR is South Korea; COW KOR is the Korea of 1887-1905: the year picks. */
+    assert_int_equal(resolve("KOR", 2000, &err), 732);
+    assert_int_equal(resolve("KOR", 1900, &err), 730);
+    assert_int_equal(resolve("KOR", 0, &err), 730);
+}
+
+/* Every entry of the alias table (src/panel/state_aliases.c, docs/states.md)
+ * names the state it says, checked by the state's COW name. */
+static void names_aliases(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *alias;
+        int year;
+        const char *cow_name;
+    } want[] = {
+        {"USSR", 0, "Russia"},
+        {"Soviet Union", 1970, "Russia"},
+        {"Russian Federation", 2000, "Russia"},
+        {"Czechia", 0, "Czech Republic"},
+        {"Burma", 0, "Myanmar"},
+        {"Eswatini", 2020, "Swaziland"},
+        {"C\xc3\xb4te d'Ivoire", 0, "Ivory Coast"},
+        {"cote d'ivoire", 0, "Ivory Coast"},
+        {"Korea, Republic of", 0, "South Korea"},
+        {"Korea, Democratic People's Republic of", 0, "North Korea"},
+        {"DPRK", 0, "North Korea"},
+        {"United States", 0, "United States of America"},
+        {"US", 0, "United States of America"},
+        {"Great Britain", 0, "United Kingdom"},
+        {"West Germany", 0, "German Federal Republic"},
+        {"East Germany", 0, "German Democratic Republic"},
+        {"PRC", 0, "China"},
+        {"Republic of China", 0, "Taiwan"},
+        {"Iran, Islamic Republic of", 0, "Iran"},
+        {"Syrian Arab Republic", 0, "Syria"},
+        {"Viet Nam", 0, "Vietnam"},
+        {"South Vietnam", 0, "Republic of Vietnam"},
+        {"Turkiye", 0, "Turkey"},
+        {"North Macedonia", 0, "Macedonia"},
+        {"Holland", 0, "Netherlands"},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const shi_state *st = NULL;
+        shi_err err = {0};
+        if (shi_states_resolve(&D.states, want[i].alias, want[i].year, &st, &err) != SHI_OK) {
+            print_error("%s: %s\n", want[i].alias, err.msg);
+        }
+        assert_non_null(st);
+        assert_string_equal(st->name, want[i].cow_name);
+    }
+}
+
 static void names_unknown(void **state)
 {
     (void)state;
@@ -168,10 +239,9 @@ static void names_unknown(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(spells_and_majors),
-        cmocka_unit_test(members_match_system_file),
-        cmocka_unit_test(names_resolve),
-        cmocka_unit_test(names_unknown),
+        cmocka_unit_test(spells_and_majors), cmocka_unit_test(members_match_system_file),
+        cmocka_unit_test(names_resolve),     cmocka_unit_test(names_exact_only),
+        cmocka_unit_test(names_aliases),     cmocka_unit_test(names_unknown),
     };
     return shi_run_group_tests(tests, setup, teardown);
 }
