@@ -111,6 +111,15 @@ typedef struct shi_coop_strategy {
     int stochastic;     /* uses random numbers even without noise */
 } shi_coop_strategy;
 
+/** \brief The zero-determinant four-vector P(C) after CC, CD, DC, DD
+ *  (Press & Dyson 2012) for the payoffs `pay` and slope chi >= 1: the
+ *  extortioner (generous = 0) enforces s_X - P = chi (s_Y - P), the generous
+ *  strategy (generous = 1) s_X - R = chi (s_Y - R) (Stewart & Plotkin 2012);
+ *  phi is half the largest feasible value for the extortioner and the largest
+ *  for the generous strategy, which gives Extort-2 = (8/9, 1/2, 1/3, 0) and
+ *  ZD-GTFT-2 = (1, 1/8, 1, 1/4) at 5,3,1,0. */
+SHI_API void shi_coop_zd_vector(const shi_coop_payoffs *pay, int generous, double chi, double p[4]);
+
 /** The strategy table, in listing order; *n receives its length. */
 SHI_API const shi_coop_strategy *shi_coop_strategies(size_t *n);
 

@@ -89,8 +89,9 @@ typedef struct shi_pair_analysis {
     shi_drivers_result drivers;
 
     /* 6. Cooperation (needs relations): the calibrated game per year over
-     * [coop_y0, coop_y1] (delta and thresholds NaN where it cannot be
-     * calibrated), and in coop_y1 itself (coop_end_status, with its message). */
+     * [coop_y0, coop_y1] = [y0, y1] (delta and thresholds NaN where an input
+     * is missing), and in coop_y1 itself (coop_end: its `computable` and
+     * `missing` say whether there is a verdict; coop_end_status an error). */
     int coop_y0, coop_y1;
     size_t coop_n;
     double *coop_delta, *coop_grim, *coop_tft;

@@ -183,12 +183,13 @@ static shi_status drivers(shi_pair_analysis *pa, const shi_data *d, const shi_th
     return SHI_OK;
 }
 
-/* 6. The calibrated game per year, and in the last year with trade data. */
-static shi_status coop(shi_pair_analysis *pa, const shi_data *d, const shi_threat_model *m,
-                       shi_err *err)
+/* 6. The calibrated game per year of the report; the verdict of its last
+ * year (not computable when an input of that year is missing) and the latest
+ * year that is computable. */
+static shi_status coop(shi_pair_analysis *pa, const shi_data *d, shi_err *err)
 {
-    pa->coop_y1 = pa->y1 < d->rel.trade_y1 ? pa->y1 : d->rel.trade_y1;
-    pa->coop_y0 = pa->y0 + 9 > 1825 ? pa->y0 : 1825;
+    pa->coop_y0 = pa->y0;
+    pa->coop_y1 = pa->y1;
     pa->coop_n = pa->coop_y1 >= pa->coop_y0 ? (size_t)(pa->coop_y1 - pa->coop_y0 + 1) : 0;
     pa->coop_delta = nan_array(pa->coop_n);
     pa->coop_grim = nan_array(pa->coop_n);
@@ -196,13 +197,12 @@ static shi_status coop(shi_pair_analysis *pa, const shi_data *d, const shi_threa
     if (!pa->coop_delta || !pa->coop_grim || !pa->coop_tft) {
         return shi_err_set(err, SHI_EIO, "out of memory");
     }
-    int end_done = 0;
     for (int y = pa->coop_y0; y <= pa->coop_y1; y++) {
         shi_coop_dyad cd;
         shi_err e = {0};
         size_t t = (size_t)(y - pa->coop_y0);
-        shi_status s = shi_coop_dyad_calibrate(&cd, d, m, pa->a, pa->b, y, &e);
-        if (s == SHI_OK) {
+        shi_status s = shi_coop_dyad_calibrate(&cd, d, NULL, pa->a, pa->b, y, &e);
+        if (s == SHI_OK && cd.computable) {
             pa->coop_delta[t] = cd.delta;
             pa->coop_grim[t] = cd.thr.grim;
             pa->coop_tft[t] = cd.thr.tft;
@@ -213,15 +213,7 @@ static shi_status coop(shi_pair_analysis *pa, const shi_data *d, const shi_threa
             pa->coop_end_status = s;
             pa->coop_end = cd;
             snprintf(pa->coop_end_msg, sizeof pa->coop_end_msg, "%s", s == SHI_OK ? "" : e.msg);
-            end_done = 1;
         }
-    }
-    if (!end_done) {
-        shi_err e = {0};
-        pa->coop_end_status =
-            shi_coop_dyad_calibrate(&pa->coop_end, d, m, pa->a, pa->b, pa->coop_y1, &e);
-        snprintf(pa->coop_end_msg, sizeof pa->coop_end_msg, "%s",
-                 pa->coop_end_status == SHI_OK ? "" : e.msg);
     }
     return SHI_OK;
 }
@@ -282,7 +274,7 @@ shi_status shi_pair_analyze(shi_pair_analysis *pa, const shi_data *d, const shi_
         s = drivers(pa, d, o->model, err);
     }
     if (s == SHI_OK && pa->relations) {
-        s = coop(pa, d, o->model, err);
+        s = coop(pa, d, err);
     }
     if (s == SHI_OK) {
         s = milestones(pa, d, err);

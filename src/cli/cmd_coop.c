@@ -939,6 +939,7 @@ static const struct {
     {"replicator", coop_replicator, "discrete replicator dynamics over the payoffs"},
     {"sweep", coop_sweep, "tournaments over a grid of delta and noise"},
     {"threshold", coop_threshold, "analytic and simulated thresholds of delta for cooperation"},
+    {"validate", cmd_coop_validate, "the pair's estimated game against disputes, out of sample"},
 };
 /* shi coop A B (two states) is the calibrated game of a pair: cmd_coop_dyad.c. */
 
@@ -975,8 +976,9 @@ int cmd_coop(shi_cli *cli, int argc, char **argv)
         /* shi coop A B: two states, the calibrated game of a pair. */
         return cmd_coop_dyad(cli, argc, argv);
     }
-    return shi_err_set(&cli->err, SHI_EUSAGE,
-                       "coop: unknown subcommand '%s'; valid are strategies, match, tournament, "
-                       "moran, replicator, sweep, threshold, or two states (shi coop A B)",
-                       argv[1]);
+    return shi_err_set(
+        &cli->err, SHI_EUSAGE,
+        "coop: unknown subcommand '%s'; valid are strategies, match, tournament, "
+        "moran, replicator, sweep, threshold, validate, or two states (shi coop A B)",
+        argv[1]);
 }

@@ -72,19 +72,28 @@ int cmd_coop_dyad(shi_cli *cli, int argc, char **argv)
                 (s = shi_table_real(t, cd.delta - thr[r], &cli->err))) {
                 break;
             }
-            s = shi_table_str(t, cd.delta >= thr[r] ? "yes" : "no", &cli->err);
+            s = shi_table_str(t,
+                              !cd.computable       ? "not computable"
+                              : cd.delta >= thr[r] ? "yes"
+                                                   : "no",
+                              &cli->err);
         }
     }
     int text = !format || (format[0] == 't' && format[1] == 'a');
     if (s == SHI_OK && text && !out) {
-        printf("shi coop: %s (%s) and %s (%s), %d - the prisoner's dilemma calibrated from the "
-               "pair's data (docs/coop.md)\n",
+        printf("shi coop: %s (%s) and %s (%s), %d - the prisoner's dilemma estimated from what "
+               "states did (docs/coop.md)\n",
                a->name, a->abb, b->name, b->abb, y1);
-        printf("payoffs T=%.2f R=%.2f P=%.2f S=%.2f (trade dependence %.3f); relative gains "
-               "k=%.3f (threat %.3f and %.3f); shadow of the future delta=%.3f (alliance %.0f, "
-               "similarity %.3f, peaceful years %.0f%%)\n\n",
-               cd.payoffs.T, cd.payoffs.R, cd.payoffs.P, cd.payoffs.S, cd.trade_dep, cd.k,
-               cd.threat_ab, cd.threat_ba, cd.delta, cd.alliance, cd.similarity, 100 * cd.peace);
+        if (cd.computable) {
+            printf("payoffs T=%.3f R=%.0f P=%.0f S=%.3f (temptation g=%.3f); shadow of the "
+                   "future delta=%.4f (peace years %.0f, alliance %s, trade dependence %.4f); "
+                   "implied P(no dispute next year) %.4f\n\n",
+                   cd.payoffs.T, cd.payoffs.R, cd.payoffs.P, cd.payoffs.S, cd.g, cd.delta,
+                   cd.peace_years, cd.x[SHI_CV_ALLIANCE] > 0 ? "yes" : "no", cd.trade_dep,
+                   cd.p_coop);
+        } else {
+            printf("not computable (missing: %s)\n\n", cd.missing);
+        }
     }
     if (s == SHI_OK) {
         s = cli_write_table(t, format, out, &cli->err);

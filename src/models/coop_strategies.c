@@ -17,6 +17,7 @@
  */
 #include <shi/coop.h>
 
+#include <math.h>
 #include <stddef.h>
 
 enum { C = SHI_COOP_C, D = SHI_COOP_D };
@@ -47,6 +48,36 @@ static int memory_one(const shi_coop_view *v, const double p[4], shi_rng *rng)
         return D;
     }
     return coin(rng, p[k]) ? C : D;
+}
+
+/* Zero-determinant four-vectors (Press & Dyson 2012, eq. 7 and Fig. 2):
+ * with own payoffs S_X = (R, S, T, P) and the opponent's S_Y = (R, T, S, P)
+ * over the previous turn CC, CD, DC, DD, the strategy p with
+ *     p - (1, 1, 0, 0) = phi [(S_X - l) - chi (S_Y - l)]
+ * enforces s_X - l = chi (s_Y - l) on the long-run scores. Extortion takes
+ * l = P (Press & Dyson), generosity l = R (Stewart & Plotkin 2012). phi is
+ * fixed by the payoffs: the largest value keeping every p in [0, 1] for the
+ * generous strategy, half of it for the extortioner, which gives Stewart &
+ * Plotkin's published vectors at 5,3,1,0: (8/9, 1/2, 1/3, 0) for Extort-2 and
+ * (1, 1/8, 1, 1/4) for ZD-GTFT-2. */
+void shi_coop_zd_vector(const shi_coop_payoffs *pay, int generous, double chi, double p[4])
+{
+    double R = pay->R, S = pay->S, T = pay->T, P = pay->P;
+    if (!generous) {
+        double a = (chi - 1) * (R - P), b = chi * (T - P) + (P - S), c = (T - P) + chi * (P - S);
+        double phi = 0.5 * fmin(1.0 / a, fmin(1.0 / b, 1.0 / c));
+        p[0] = 1 - phi * a;
+        p[1] = 1 - phi * b;
+        p[2] = phi * c;
+        p[3] = 0;
+    } else {
+        double a = (R - S) + chi * (T - R), b = (T - R) + chi * (R - S), c = (chi - 1) * (R - P);
+        double phi = fmin(1.0 / a, fmin(1.0 / b, 1.0 / c));
+        p[0] = 1;
+        p[1] = 1 - phi * a;
+        p[2] = phi * b;
+        p[3] = phi * c;
+    }
 }
 
 /* ---- the strategies ------------------------------------------------------ */
@@ -204,7 +235,12 @@ static int s_handshake(const shi_coop_view *v, double par, shi_coop_mem *m, shi_
 static int s_joss(const shi_coop_view *v, double par, shi_coop_mem *m, shi_rng *rng)
 {
     (void)m;
-    if (v->t > 0 && last_opp(v) == D) {
+    /* Joss cooperates first (Axelrod 1980): the coin only follows a
+     * cooperation of the opponent, and there is none before turn 0. */
+    if (v->t == 0) {
+        return C;
+    }
+    if (last_opp(v) == D) {
         return D;
     }
     return coin(rng, par) ? D : C;
@@ -403,17 +439,21 @@ static int s_soft_grudger(const shi_coop_view *v, double par, shi_coop_mem *m, s
     return C;
 }
 
+/* Press & Dyson (2012) zero-determinant strategies, recomputed from the
+ * payoffs in use (see shi_coop_zd_vector). */
 static int s_extort2(const shi_coop_view *v, double par, shi_coop_mem *m, shi_rng *rng)
 {
     (void)par, (void)m;
-    static const double p[4] = {8.0 / 9.0, 0.5, 1.0 / 3.0, 0.0};
+    double p[4];
+    shi_coop_zd_vector(v->pay, 0, 2.0, p);
     return memory_one(v, p, rng);
 }
 
 static int s_zdgtft2(const shi_coop_view *v, double par, shi_coop_mem *m, shi_rng *rng)
 {
     (void)par, (void)m;
-    static const double p[4] = {1.0, 0.125, 1.0, 0.25};
+    double p[4];
+    shi_coop_zd_vector(v->pay, 1, 2.0, p);
     return memory_one(v, p, rng);
 }
 
@@ -508,8 +548,9 @@ static const shi_coop_strategy table[] = {
      "plays C, D; cooperates forever if the opponent opened C, D, else defects forever",
      "Robson 1990, J. Theor. Biol. 144(3)", s_handshake, 0, 0, 0, 0, 0},
     {"Joss", "Sneaky TFT",
-     "TFT, but after a cooperation defects with probability q (parameter, default 0.1)", AX80,
-     s_joss, 1, 0.1, 0, 1, 1},
+     "cooperates first; TFT, but after a cooperation defects with probability q (parameter, "
+     "default 0.1)",
+     AX80, s_joss, 1, 0.1, 0, 1, 1},
     {"Tester", "Gladstein",
      "defects first; if the opponent ever defects, apologises with C and plays TFT; otherwise "
      "cooperates on turns 2-3 and then defects every other turn",
@@ -554,11 +595,13 @@ static const shi_coop_strategy table[] = {
     {"Soft Grudger", "", "cooperates; answers a defection with D, D, D, D, C, C", BDM96,
      s_soft_grudger, 0, 0, 0, 0, 0},
     {"Extort-2", "Extort2,ZD Extort 2",
-     "zero-determinant extortioner: P(C) after CC, CD, DC, DD = 8/9, 1/2, 1/3, 0",
+     "zero-determinant extortioner, chi = 2, recomputed from the payoffs: P(C) after CC, CD, "
+     "DC, DD = 8/9, 1/2, 1/3, 0 at 5,3,1,0",
      "Press & Dyson 2012, PNAS 109(26); Stewart & Plotkin 2012, PNAS 109(26)", s_extort2, 0, 0, 0,
      0, 1},
     {"ZD-GTFT-2", "ZDGTFT2,Generous ZD",
-     "generous zero-determinant strategy: P(C) after CC, CD, DC, DD = 1, 1/8, 1, 1/4",
+     "generous zero-determinant strategy, chi = 2, recomputed from the payoffs: P(C) after CC, "
+     "CD, DC, DD = 1, 1/8, 1, 1/4 at 5,3,1,0",
      "Stewart & Plotkin 2012, PNAS 109(26)", s_zdgtft2, 0, 0, 0, 0, 1},
     {"Champion", "",
      "C for 10 turns, TFT to turn 25, then defects after a defection if the opponent cooperated "

@@ -506,45 +506,46 @@ static void section_coop(page *p)
     put(p, "<section id=\"cooperation\"><h2>6. Can cooperation last under anarchy?</h2>\n");
     size_t n = o->coop_n;
     double *x = years(y0, y1 >= y0 ? y1 : y0);
-    const double *delta = o->coop_delta, *grim = o->coop_grim, *tft = o->coop_tft;
-    const shi_coop_dyad last = o->coop_last;
+    const double *delta = o->coop_delta, *grim = o->coop_grim;
+    const shi_coop_dyad last = o->coop_last, *end = &o->coop_end;
     int have = o->coop_have;
     shi_svg_chart *c = shi_svg_new(SHI_SVG_LINES, 720, 320);
     char reading[2048];
     if (have) {
         snprintf(reading, sizeof reading,
-                 "The pair's prisoner's dilemma calibrated from its data (docs/coop.md): the "
-                 "shadow of the future delta against the thresholds above which reciprocity "
-                 "sustains cooperation. In %d delta = %.2f; grim trigger needs %.2f, Tit for Tat "
-                 "%.2f: cooperation is %s.",
-                 last.year, last.delta, last.thr.grim, last.thr.tft,
-                 last.delta >= last.thr.tft    ? "sustainable for both"
-                 : last.delta >= last.thr.grim ? "sustainable for grim trigger only"
-                                               : "not sustainable");
+                 "The pair's prisoner's dilemma estimated from what states did (docs/coop.md): "
+                 "the shadow of the future delta against the threshold g/(1+g) above which "
+                 "reciprocity (grim trigger, Tit for Tat) sustains cooperation. In %d delta = "
+                 "%.3f and the threshold %.3f: cooperation is %s.",
+                 last.year, last.delta, last.thr.grim,
+                 last.delta >= last.thr.grim ? "sustainable" : "not sustainable");
     } else {
         snprintf(reading, sizeof reading, "No year with the data the calibration needs.");
-        note_missing(p, "cooperation: no year with threat measures for the pair");
+        note_missing(p, "cooperation: no year with every input of the calibrated game");
     }
     if (c) {
         p->st =
-            shi_svg_title(c, "Shadow of the future and cooperation thresholds", reading, p->err);
-        set_axes(p, c, "continuation probability delta", SHI_SVG_NUM, 0.4, 1.0);
-        if (n > 0) { /* no year at all when the report starts after the trade data end */
+            shi_svg_title(c, "Shadow of the future and the cooperation threshold", reading, p->err);
+        set_axes(p, c, "continuation probability delta", SHI_SVG_NUM, 0.0, 1.0);
+        if (n > 0) {
             line(p, c, "delta (pair)", x, delta, n);
-            line(p, c, "grim trigger threshold", x, grim, n);
-            line(p, c, "Tit for Tat threshold", x, tft, n);
+            line(p, c, "threshold g/(1+g)", x, grim, n);
         }
         if (!have && p->st == SHI_OK) {
             p->st = shi_svg_placeholder(c, "no data for the calibration", p->err);
         }
     }
     figure(p, c, "cooperation");
+    if (o->coop_end_status == SHI_OK && !end->computable) {
+        put(p, "<p class=\"finding\">In %d: not computable (missing: %s).</p>\n", y1, end->missing);
+    }
     if (have) {
         put(p,
-            "<p class=\"finding\">In %d: payoffs T=%.2f R=%.2f P=%.2f S=%.2f, relative gains "
-            "k=%.2f, delta=%.2f; margins %.2f (grim) and %.2f (Tit for Tat).</p>\n",
-            last.year, last.payoffs.T, last.payoffs.R, last.payoffs.P, last.payoffs.S, last.k,
-            last.delta, last.delta - last.thr.grim, last.delta - last.thr.tft);
+            "<p class=\"finding\">In %d: payoffs T=%.2f R=%.2f P=%.2f S=%.2f (temptation "
+            "g=%.3f), delta=%.3f; margin %.3f; implied probability of no dispute the next year "
+            "%.3f.</p>\n",
+            last.year, last.payoffs.T, last.payoffs.R, last.payoffs.P, last.payoffs.S, last.g,
+            last.delta, last.delta - last.thr.grim, last.p_coop);
     }
     put(p, "</section>\n");
     free(x);

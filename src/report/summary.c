@@ -97,17 +97,31 @@ static void later_sections(FILE *f, const shi_data *d, const shi_pair_analysis *
     fprintf(f,
             "7. Cooperation (prisoner's dilemma calibrated from the pair's data; docs/coop.md)\n");
     const shi_coop_dyad *cd = &pa->coop_end;
-    if (pa->coop_end_status == SHI_OK) {
-        fprintf(f,
-                "  %d: delta %.2f against thresholds %.2f (grim trigger) and %.2f (Tit for "
-                "Tat): %s\n\n",
-                pa->coop_y1, cd->delta, cd->thr.grim, cd->thr.tft,
-                cd->delta >= cd->thr.tft    ? "cooperation sustainable"
-                : cd->delta >= cd->thr.grim ? "sustainable for grim trigger only"
-                                            : "cooperation not sustainable");
-    } else {
+    if (pa->coop_end_status != SHI_OK) {
         fprintf(f, "  %d: no calibration (%s)\n\n", pa->coop_y1, pa->coop_end_msg);
+        return;
     }
+    if (cd->computable) {
+        fprintf(f,
+                "  %d: delta %.3f against threshold %.3f (grim trigger and Tit for Tat; "
+                "temptation g %.2f): %s; implied P(no dispute next year) %.3f\n\n",
+                pa->coop_y1, cd->delta, cd->thr.grim, cd->g,
+                cd->delta >= cd->thr.grim ? "cooperation sustainable"
+                                          : "cooperation not sustainable",
+                cd->p_coop);
+        return;
+    }
+    fprintf(f, "  %d: not computable (missing: %s)\n", pa->coop_y1, cd->missing);
+    if (pa->coop_have) {
+        const shi_coop_dyad *l = &pa->coop_last;
+        fprintf(f,
+                "  latest computable year %d: delta %.3f against threshold %.3f: %s; implied "
+                "P(no dispute next year) %.3f\n",
+                l->year, l->delta, l->thr.grim,
+                l->delta >= l->thr.grim ? "cooperation sustainable" : "cooperation not sustainable",
+                l->p_coop);
+    }
+    fprintf(f, "\n");
 }
 
 shi_status shi_report_summary(FILE *f, const shi_data *d, const shi_pair_analysis *pa, shi_err *err)

@@ -75,6 +75,100 @@ static void match_moves(void **state)
     free(mv);
 }
 
+/* Moves of a fixed-length match, a's and b's interleaved. */
+static void moves_of(const char *a, const char *b, const shi_coop_payoffs *pay, long turns,
+                     unsigned char *out)
+{
+    shi_coop_player pa = player(a), pb = player(b);
+    shi_coop_game g = shi_coop_game_default();
+    g.turns = turns;
+    if (pay) {
+        g.pay = *pay;
+    }
+    shi_rng rng;
+    shi_rng_init(&rng, 7, 0);
+    shi_coop_match_result r;
+    unsigned char *mv = NULL;
+    shi_err err;
+    assert_int_equal(shi_coop_match(&pa, &pb, &g, &rng, &r, &mv, &err), SHI_OK);
+    memcpy(out, mv, (size_t)(2 * turns));
+    free(mv);
+}
+
+/* Issue 18: Joss cooperates on its first move (Axelrod 1980: "Joss ... a
+ * variation of TIT FOR TAT"); the coin follows a cooperation only. Traced by
+ * hand: Joss(1) defects after every cooperation of the opponent, so against
+ * Cooperator C, D, D, D; Joss(0) is Tit for Tat, so against Cycler DDC it
+ * plays C, D, D, C, D, D. */
+static void joss_first_move(void **state)
+{
+    (void)state;
+    unsigned char mv[12];
+    moves_of("Joss(1)", "Cooperator", NULL, 4, mv);
+    static const unsigned char want1[8] = {0, 0, 1, 0, 1, 0, 1, 0};
+    assert_memory_equal(mv, want1, 8);
+    moves_of("Joss(0)", "Cycler DDC", NULL, 6, mv);
+    static const unsigned char want2[12] = {0, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 0};
+    assert_memory_equal(mv, want2, 12);
+    /* The default Joss(0.1) over many seeds: never a first-move defection. */
+    for (uint64_t seed = 0; seed < 200; seed++) {
+        shi_coop_player pa = player("Joss"), pb = player("Cooperator");
+        shi_coop_game g = shi_coop_game_default();
+        g.turns = 1;
+        shi_rng rng;
+        shi_rng_init(&rng, seed, 0);
+        shi_coop_match_result r;
+        shi_err err;
+        assert_int_equal(shi_coop_match(&pa, &pb, &g, &rng, &r, NULL, &err), SHI_OK);
+        assert_int_equal(r.coop[0], 1);
+    }
+}
+
+/* Press & Dyson four-vectors from the payoffs in use. At 5,3,1,0 Stewart &
+ * Plotkin's published Extort-2 (8/9, 1/2, 1/3, 0) and ZD-GTFT-2 (1, 1/8, 1,
+ * 1/4). At 6,4,2,0, by hand: extortion, chi = 2, l = P: (chi-1)(R-P) = 2,
+ * chi(T-P)+(P-S) = 10, (T-P)+chi(P-S) = 8, phi = 1/2 min(1/2, 1/10, 1/8) =
+ * 1/20: (0.9, 0.5, 0.4, 0). Generous, l = R: (R-S)+chi(T-R) = 8,
+ * (T-R)+chi(R-S) = 10, (chi-1)(R-P) = 2, phi = 1/10: (1, 0.2, 1, 0.2). */
+static void zd_vectors(void **state)
+{
+    (void)state;
+    double p[4];
+    shi_coop_payoffs d = shi_coop_payoffs_default(), q = {6, 4, 2, 0};
+    const double e1[4] = {8.0 / 9, 0.5, 1.0 / 3, 0}, g1[4] = {1, 0.125, 1, 0.25};
+    const double e2[4] = {0.9, 0.5, 0.4, 0}, g2[4] = {1, 0.2, 1, 0.2};
+    for (int k = 0; k < 4; k++) {
+        shi_coop_zd_vector(&d, 0, 2, p);
+        assert_true(fabs(p[k] - e1[k]) < 1e-15);
+        shi_coop_zd_vector(&d, 1, 2, p);
+        assert_true(fabs(p[k] - g1[k]) < 1e-15);
+        shi_coop_zd_vector(&q, 0, 2, p);
+        assert_true(fabs(p[k] - e2[k]) < 1e-15);
+        shi_coop_zd_vector(&q, 1, 2, p);
+        assert_true(fabs(p[k] - g2[k]) < 1e-15);
+    }
+    /* The strategy uses them: Extort-2 never cooperates after DD (p4 = 0), so
+     * against Defector it opens C, then defects forever. */
+    unsigned char mv[20];
+    moves_of("Extort-2", "Defector", &q, 10, mv);
+    for (int t = 1; t < 10; t++) {
+        assert_int_equal(mv[2 * t], 1);
+    }
+    /* Extortion holds on long-run scores (Press & Dyson 2012): s_X - P =
+     * 2 (s_Y - P) against Random(0.5) over 200,000 turns, within 2%. */
+    shi_coop_player pa = player("Extort-2"), pb = player("Random");
+    shi_coop_game g = shi_coop_game_default();
+    g.pay = q;
+    g.turns = 200000;
+    shi_rng rng;
+    shi_rng_init(&rng, 11, 0);
+    shi_coop_match_result r;
+    shi_err err;
+    assert_int_equal(shi_coop_match(&pa, &pb, &g, &rng, &r, NULL, &err), SHI_OK);
+    double sx = r.score[0] / (double)r.turns - q.P, sy = r.score[1] / (double)r.turns - q.P;
+    assert_true(fabs(sx - 2 * sy) < 0.02 * sx);
+}
+
 /* Hand computation, 10 turns, (5,3,1,0), no self-play:
  *   Cooperator-Defector 0 : 50;  Cooperator-TFT 30 : 30;  Cooperator-Grudger 30 : 30;
  *   Defector-TFT 14 : 9 (5 + 9x1 : 0 + 9x1);  Defector-Grudger 14 : 9;  TFT-Grudger 30 : 30.
@@ -514,6 +608,8 @@ int main(void)
         cmocka_unit_test(replicator_step),
         cmocka_unit_test(moran_neutral),
         cmocka_unit_test(moran_defectors),
+        cmocka_unit_test(joss_first_move),
+        cmocka_unit_test(zd_vectors),
     };
     return shi_run_group_tests(tests, NULL, NULL);
 }
