@@ -130,10 +130,14 @@ SHI_API shi_status shi_coop_player_parse(const char *text, shi_coop_player *p, s
 
 /** \brief Parse a comma-separated list of players (commas inside parentheses
  *  do not split); the word "all" expands to every strategy with its default
- *  parameter. *out is malloc'd (free it); *n receives the count.
+ *  parameter. *out is allocated (release it with shi_coop_players_free); *n
+ *  receives the count. On failure *out is NULL.
  *  \return SHI_EUSAGE for a bad name or an empty list; SHI_EIO out of memory. */
 SHI_API shi_status shi_coop_players_parse(const char *list, shi_coop_player **out, size_t *n,
                                           shi_err *err);
+
+/** Release a list from shi_coop_players_parse; NULL is allowed. */
+SHI_API void shi_coop_players_free(shi_coop_player *players);
 
 /* ---- matches ------------------------------------------------------------- */
 
