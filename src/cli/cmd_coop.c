@@ -211,7 +211,7 @@ static shi_status run_tournament(const char *cmd, const gopts *o, int self_play,
     to.threads = o->threads;
     s = shi_coop_tournament(*pl, *n, &to, t, err);
     if (s != SHI_OK) {
-        free(*pl);
+        shi_coop_players_free(*pl);
         *pl = NULL;
     }
     return s;
@@ -441,7 +441,7 @@ static int coop_tournament(shi_cli *cli, int argc, char **argv)
     }
     s = svg_close(&svg, s, &cli->err);
     shi_coop_tour_destroy(&r);
-    free(pl);
+    shi_coop_players_free(pl);
     return s;
 }
 
@@ -587,7 +587,7 @@ done:
     free(share);
     free(dv);
     shi_coop_tour_destroy(&r);
-    free(pl);
+    shi_coop_players_free(pl);
     return s;
 }
 
@@ -701,7 +701,7 @@ done:
     free(traj);
     free(ord);
     shi_coop_tour_destroy(&r);
-    free(pl);
+    shi_coop_players_free(pl);
     return s;
 }
 
@@ -759,7 +759,7 @@ static int coop_sweep(shi_cli *cli, int argc, char **argv)
     to.threads = o.threads;
     shi_outfile svg;
     if ((s = svg_open(cmd, o.svg, &svg, &cli->err))) {
-        free(pl);
+        shi_coop_players_free(pl);
         return s;
     }
     /* With --svg every cell's tournament is kept for the heatmap: grid[e * nd + d]. */
@@ -768,7 +768,7 @@ static int coop_sweep(shi_cli *cli, int argc, char **argv)
     if (!t || (svg.fp && !grid)) {
         shi_table_free(t);
         free(grid);
-        free(pl);
+        shi_coop_players_free(pl);
         return svg_close(&svg, shi_err_set(&cli->err, SHI_EIO, "out of memory"), &cli->err);
     }
     static const char *const names[] = {"delta", "noise",       "rank", "strategy",
@@ -812,7 +812,7 @@ static int coop_sweep(shi_cli *cli, int argc, char **argv)
         shi_coop_tour_destroy(&grid[i]);
     }
     free(grid);
-    free(pl);
+    shi_coop_players_free(pl);
     s = finish(t, s, &o, &cli->err);
     return svg_close(&svg, s, &cli->err);
 }
