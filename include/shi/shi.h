@@ -68,6 +68,7 @@
 #include <shi/dyad_drivers.h>
 
 /* analysis */
+#include <shi/drivers_reference.h>
 #include <shi/pair.h>
 
 /* views */
