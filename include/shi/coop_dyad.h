@@ -18,7 +18,7 @@
  *
  * Cooperation is sustainable for a rule when delta reaches its threshold
  * (shi_coop_thresholds_compute with relative gains k); the margin is delta
- * minus the threshold.
+ * minus the threshold (margin[] and sustainable[] per shi_coop_rule).
  */
 #ifndef SHI_COOP_DYAD_H
 #define SHI_COOP_DYAD_H
@@ -45,6 +45,8 @@ typedef struct shi_coop_dyad {
     double k;     /* relative-gains weight */
     double delta; /* shadow of the future */
     shi_coop_thresholds thr;
+    double margin[SHI_COOP_RULE_N];   /* delta minus the threshold of each rule */
+    int sustainable[SHI_COOP_RULE_N]; /* delta >= the threshold of each rule */
 } shi_coop_dyad;
 
 /** Calibrate the game of (a, b) in `year` from the data view `d` (dyadic and

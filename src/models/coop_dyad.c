@@ -64,5 +64,11 @@ shi_status shi_coop_dyad_calibrate(shi_coop_dyad *out, const shi_data *data,
         nh++;
     }
     out->delta = 0.5 + 0.45 * (nh ? h / nh : 0);
-    return shi_coop_thresholds_compute(&out->payoffs, out->k, &out->thr, err);
+    s = shi_coop_thresholds_compute(&out->payoffs, out->k, &out->thr, err);
+    for (int r = 0; r < SHI_COOP_RULE_N && s == SHI_OK; r++) {
+        double thr = shi_coop_rule_threshold(&out->thr, (shi_coop_rule)r);
+        out->margin[r] = out->delta - thr;
+        out->sustainable[r] = out->delta >= thr;
+    }
+    return s;
 }

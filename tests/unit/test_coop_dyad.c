@@ -29,6 +29,13 @@ static void russia_china(void **state)
      * threshold (T' - R) / (T' - P). */
     double Tp = c.payoffs.T + c.k * (c.payoffs.T - c.payoffs.S);
     assert_true(fabs(c.thr.grim - (Tp - c.payoffs.R) / (Tp - c.payoffs.P)) < 1e-12);
+    /* Each rule's margin is delta minus its threshold (read from c.thr field by
+     * field), and it is sustainable when the margin is not negative. */
+    const double thr[SHI_COOP_RULE_N] = {c.thr.grim, c.thr.tft_alld, c.thr.tft_alt, c.thr.tft};
+    for (int r = 0; r < SHI_COOP_RULE_N; r++) {
+        assert_true(c.margin[r] == c.delta - thr[r]);
+        assert_int_equal(c.sustainable[r], c.delta >= thr[r]);
+    }
     /* 2009 had a dispute (hostility 4): 9 of the 10 years 2001-2010 were calm. */
     assert_true(fabs(c.peace - 0.9) < 1e-12);
     assert_true(c.delta > 0.5 && c.delta < 0.95);
