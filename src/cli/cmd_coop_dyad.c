@@ -69,8 +69,7 @@ static shi_status dyad_pair(shi_cli *cli, const char *year_s, const char *const 
         (s = cli_years("year", year_s, p->year_min + 9, p->year_max, y0, y1, &cli->err))) {
         return s;
     }
-    if ((s = shi_states_resolve(&cli->data.states, pos[0], *y1, a, &cli->err)) ||
-        (s = shi_states_resolve(&cli->data.states, pos[1], *y1, b, &cli->err))) {
+    if ((s = cli_pair(cli, pos, *y1, a, b)) != SHI_OK) {
         return s;
     }
     if (*a == *b) {

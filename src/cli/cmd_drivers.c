@@ -52,12 +52,7 @@ static shi_status drivers_pair(shi_cli *cli, const drivers_args *o, int *y0, int
     shi_status s;
     *y0 = 1992;
     *y1 = 2014;
-    if (o->years &&
-        (s = cli_years("years", o->years, p->year_min, p->year_max, y0, y1, &cli->err))) {
-        return s;
-    }
-    if ((s = shi_states_resolve(st, o->pos[0], *y1, a, &cli->err)) ||
-        (s = shi_states_resolve(st, o->pos[1], *y1, b, &cli->err)) ||
+    if ((s = cli_years_pair(cli, o->years, o->pos, y0, y1, a, b)) ||
         (o->third && (s = shi_states_resolve(st, o->third, *y1, &c, &cli->err)))) {
         return s;
     }

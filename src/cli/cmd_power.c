@@ -163,11 +163,7 @@ static shi_status transition_pair(shi_cli *cli, const char *years, const char *c
     const shi_panel *p = &cli->data.caps;
     *y0 = p->year_min;
     *y1 = p->year_max;
-    if (years && (s = cli_years("years", years, p->year_min, p->year_max, y0, y1, &cli->err))) {
-        return s;
-    }
-    if ((s = shi_states_resolve(&cli->data.states, pos[0], *y1, a, &cli->err)) ||
-        (s = shi_states_resolve(&cli->data.states, pos[1], *y1, b, &cli->err))) {
+    if ((s = cli_years_pair(cli, years, pos, y0, y1, a, b)) != SHI_OK) {
         return s;
     }
     if (*a == *b) {

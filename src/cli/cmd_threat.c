@@ -219,8 +219,7 @@ static shi_status threat_rows(shi_cli *cli, shi_table *t, const shi_threat_ctx *
         return perceiver_rows(cli, t, ctx, m, who, y1, o->top, o->sensitivity);
     }
     const shi_state *a, *b;
-    if ((s = shi_states_resolve(st, o->pos[0], y1, &a, &cli->err)) ||
-        (s = shi_states_resolve(st, o->pos[1], y1, &b, &cli->err))) {
+    if ((s = cli_pair(cli, o->pos, y1, &a, &b)) != SHI_OK) {
         return s;
     }
     if (a == b) {
