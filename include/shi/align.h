@@ -120,6 +120,20 @@ SHI_API shi_direction shi_align_indicator_direction(const shi_align *al, int k, 
  *  Returns SHI_DIR_NA when no indicator of the area has data. */
 SHI_API shi_direction shi_align_area_direction(const shi_align *al, shi_area area, double *score);
 
+/** The first and last years of [al->y0, al->y1] in which indicator k has a
+ *  value, into *first and *last. Returns 0 (and both 0) when it has none. */
+SHI_API int shi_align_indicator_span(const shi_align *al, int k, int *first, int *last);
+
+/** The sphere an area's direction puts a pair in: congruity (converging),
+ *  incongruity (diverging), stable, or no data. */
+static inline const char *shi_align_sphere_name(shi_direction d)
+{
+    return d == SHI_DIR_CONVERGING  ? "congruity"
+           : d == SHI_DIR_DIVERGING ? "incongruity"
+           : d == SHI_DIR_STABLE    ? "stable"
+                                    : "no data";
+}
+
 #ifdef __cplusplus
 }
 #endif

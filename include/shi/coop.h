@@ -139,10 +139,14 @@ SHI_API shi_status shi_coop_player_parse(const char *text, shi_coop_player *p, s
 
 /** \brief Parse a comma-separated list of players (commas inside parentheses
  *  do not split); the word "all" expands to every strategy with its default
- *  parameter. *out is malloc'd (free it); *n receives the count.
+ *  parameter. *out is allocated (release it with shi_coop_players_free); *n
+ *  receives the count. On failure *out is NULL.
  *  \return SHI_EUSAGE for a bad name or an empty list; SHI_EIO out of memory. */
 SHI_API shi_status shi_coop_players_parse(const char *list, shi_coop_player **out, size_t *n,
                                           shi_err *err);
+
+/** Release a list from shi_coop_players_parse; NULL is allowed. */
+SHI_API void shi_coop_players_free(shi_coop_player *players);
 
 /* ---- matches ------------------------------------------------------------- */
 
@@ -189,6 +193,10 @@ SHI_API shi_status shi_coop_match(const shi_coop_player *a, const shi_coop_playe
 /** Relative-gains utility of player i (Grieco 1988):
  *      u_i = pi_i - k (pi_j - pi_i) = (1 + k) pi_i - k pi_j. */
 SHI_API double shi_coop_utility(double pi_i, double pi_j, double k);
+
+/** One turn's payoff of a player who moved `mine` against `theirs`
+ *  (SHI_COOP_C/D): R, S, T or P. */
+SHI_API double shi_coop_payoff(const shi_coop_payoffs *p, int mine, int theirs);
 
 /* ---- round-robin tournament ---------------------------------------------- */
 
@@ -315,6 +323,86 @@ SHI_API shi_status shi_coop_threshold_simulate(const shi_coop_player *incumbent,
                                                size_t ngrid, long samples, uint64_t seed,
                                                int threads, double *dstar, double *gap,
                                                shi_err *err);
+
+/* ---- stability rules, grids and sweeps ------------------------------------ */
+
+/** The four rules of shi_coop_thresholds, in that order. */
+typedef enum shi_coop_rule {
+    SHI_COOP_RULE_GRIM,     /* Grim Trigger vs itself sustains cooperation */
+    SHI_COOP_RULE_TFT_ALLD, /* TFT resists Always Defect */
+    SHI_COOP_RULE_TFT_ALT,  /* TFT resists alternating D, C */
+    SHI_COOP_RULE_TFT,      /* TFT collectively stable: resists both */
+    SHI_COOP_RULE_N
+} shi_coop_rule;
+
+/** The threshold of rule `r` in `t`. */
+SHI_API double shi_coop_rule_threshold(const shi_coop_thresholds *t, shi_coop_rule r);
+
+/** A growable grid of delta values. Zero-initialise; shi_coop_grid_free. */
+typedef struct shi_coop_grid {
+    double *v;
+    size_t n, cap;
+} shi_coop_grid;
+
+SHI_API void shi_coop_grid_free(shi_coop_grid *g);
+
+/** The multiples of `step` in (0, 1), each rounded to 1e-9 (so that 67 x 0.01
+ *  is 0.67), ascending, into `out` (emptied first).
+ *  \return SHI_EUSAGE unless 0.001 <= step <= 0.5; SHI_EIO out of memory. */
+SHI_API shi_status shi_coop_delta_grid(double step, shi_coop_grid *out, shi_err *err);
+
+/** One rule: its incumbent and deviants, the formula of its analytic
+ *  threshold, that threshold without and with relative gains, and the
+ *  simulated one (shi_coop_threshold_simulate). */
+typedef struct shi_coop_stability_row {
+    shi_coop_rule rule;
+    const char *what;          /* e.g. "TFT resists alternation" */
+    shi_coop_player incumbent; /* Grudger or Tit For Tat */
+    shi_coop_player dev[2];    /* Defector and/or Cycler DC */
+    size_t ndev;
+    const char *deviants; /* their names, e.g. "Defector, Cycler DC" */
+    const char *formula;  /* e.g. "(T'-R)/(T'-P)" */
+    double analytic_k0;   /* analytic threshold with k = 0 */
+    double analytic;      /* analytic threshold with the game's k */
+    double simulated;     /* simulated threshold, NaN if none on the grid */
+} shi_coop_stability_row;
+
+/** The four rules (no allocation: nothing to free). */
+typedef struct shi_coop_stability {
+    shi_coop_stability_row row[SHI_COOP_RULE_N];
+} shi_coop_stability;
+
+/** \brief Where cooperation is stable in game `g`: for each rule, the analytic
+ *  thresholds (shi_coop_thresholds_compute with k = 0 and with g->k) and the
+ *  threshold simulated over `grid` with `samples` games per delta and pairing
+ *  (shi_coop_threshold_simulate with `seed` and `threads`).
+ *  \return SHI_EUSAGE for invalid payoffs or options. */
+SHI_API shi_status shi_coop_stability_compute(const shi_coop_game *g, const shi_coop_grid *grid,
+                                              long samples, uint64_t seed, int threads,
+                                              shi_coop_stability *out, shi_err *err);
+
+/** Tournaments over a grid of delta and noise: tour[e * nd + d] was played
+ *  with deltas[d] and noises[e]. shi_coop_sweep_free. */
+typedef struct shi_coop_sweep_result {
+    size_t nd, ne;
+    shi_coop_tour *tour;
+} shi_coop_sweep_result;
+
+SHI_API void shi_coop_sweep_free(shi_coop_sweep_result *r);
+
+/** \brief Play the round robin of `o` (its delta and noise replaced) for
+ *  every delta of `deltas` and noise of `noises`, delta by delta, into `out`.
+ *  A delta of 0 means the fixed length o->game.turns.
+ *  \return an error of shi_coop_tournament (naming a bad delta or noise);
+ *  `out` is left empty on failure. */
+SHI_API shi_status shi_coop_sweep(const shi_coop_player *players, size_t n,
+                                  const shi_coop_tour_opts *o, const double *deltas, size_t nd,
+                                  const double *noises, size_t ne, shi_coop_sweep_result *out,
+                                  shi_err *err);
+
+/** The indices 0..n-1 into ord, by x descending; ties keep the input order
+ *  (e.g. the final shares of shi_coop_replicator). */
+SHI_API void shi_coop_order_by_share(const double *x, size_t n, size_t *ord);
 
 #ifdef __cplusplus
 }

@@ -35,6 +35,7 @@
 
 #include <shi/api.h>
 #include <shi/data.h>
+#include <shi/drivers.h>
 #include <shi/error.h>
 #include <shi/threat.h>
 
@@ -68,6 +69,19 @@ SHI_API void shi_dyad_series_destroy(shi_dyad_series *s);
 SHI_API shi_status shi_dyad_series_build(shi_dyad_series *s, const shi_data *d,
                                          const shi_threat_model *m, int a, int b, int third, int y0,
                                          int y1, shi_outcome outcome, shi_err *err);
+
+/** \brief The drivers analysis of one pair: build its series (as
+ *  shi_dyad_series_build, default threat model) and fit the drivers model
+ *  (shi_drivers_fit) with options `opt` (NULL: the defaults).
+ *  \param ser receives the series (shi_dyad_series_destroy); on failure it
+ *         needs no destroy.
+ *  \param res initialised by shi_drivers_result_init; filled on success.
+ *  \return SHI_EDATA "drivers: no driver varies over Y0-Y1 for this pair
+ *  (dropped: ...)" when no driver varies, or an error of the two steps. */
+SHI_API shi_status shi_dyad_drivers_fit(shi_dyad_series *ser, shi_drivers_result *res,
+                                        const shi_data *d, int a, int b, int third, int y0, int y1,
+                                        shi_outcome outcome, const shi_drivers_opts *opt,
+                                        shi_err *err);
 
 /** The most capable state in `year` other than a and b (the default third state). */
 SHI_API int shi_most_capable_other(const shi_panel *caps, size_t cinc, int a, int b, int year);

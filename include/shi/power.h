@@ -97,6 +97,13 @@ SHI_API shi_status shi_power_year_compute(const shi_panel *p, size_t cinc, const
 SHI_API double shi_power_share(const shi_panel *p, size_t cinc, const shi_states *s, int ccode,
                                int year, shi_scope scope);
 
+/** Rank of `ccode` in `year` within `scope`: 1 + the number of states in the
+ *  scope with a larger value in column `cinc` (ties share the better rank).
+ *  0 when the state has no share in the scope that year (shi_power_share is
+ *  NaN). */
+SHI_API long shi_power_rank(const shi_panel *p, size_t cinc, const shi_states *s, int ccode,
+                            int year, shi_scope scope);
+
 /** Trend: OLS slope b of ln(CINC) on year over the `window` years ending in
  *  `year`; returns the growth rate exp(b) - 1 per year (0.02 = +2 %/yr), or NaN
  *  with fewer than 3 positive values in the window. */
@@ -147,6 +154,53 @@ SHI_API void shi_transitions_free(shi_transitions *t);
 SHI_API shi_status shi_power_transitions(const shi_panel *p, size_t col, int challenger, int leader,
                                          int y0, int y1, double lo, double hi, shi_transitions *out,
                                          shi_err *err);
+
+/** Where a challenger/leader ratio r stands against the parity bounds [lo, hi]:
+ *  below (r < lo), at parity (lo <= r <= hi) or above (r > hi). */
+typedef enum shi_parity_phase {
+    SHI_BELOW_PARITY,
+    SHI_AT_PARITY,
+    SHI_ABOVE_PARITY
+} shi_parity_phase;
+
+static inline const char *shi_parity_phase_name(shi_parity_phase p)
+{
+    switch (p) {
+    case SHI_BELOW_PARITY:
+        return "below parity";
+    case SHI_AT_PARITY:
+        return "parity";
+    case SHI_ABOVE_PARITY:
+        return "above parity";
+    }
+    return "?";
+}
+
+/** One year of the capability ratio of a challenger to a leader. */
+typedef struct shi_power_ratio {
+    int year;
+    double ratio; /* challenger / leader, in the panel column given */
+    shi_parity_phase phase;
+} shi_power_ratio;
+
+/** A growable series of ratios. Zero-initialise; shi_power_ratios_free. */
+typedef struct shi_power_ratios {
+    shi_power_ratio *v;
+    size_t n, cap;
+} shi_power_ratios;
+
+SHI_API void shi_power_ratios_free(shi_power_ratios *r);
+
+/** The yearly ratio r = x_challenger / x_leader of column `col` over [y0, y1]
+ *  (Organski & Kugler 1980: parity is 0.8 <= r <= 1.2), in year order, into
+ *  `out` (emptied first, grown as needed), with each year's phase against
+ *  [lo, hi]. Years where either lacks a value, or the leader's is not
+ *  positive, are skipped, as in shi_power_transitions, whose events are the
+ *  changes of this series. The bounds are used as given (not checked).
+ *  \return SHI_EIO out of memory. */
+SHI_API shi_status shi_power_ratio_series(const shi_panel *p, size_t col, int challenger,
+                                          int leader, int y0, int y1, double lo, double hi,
+                                          shi_power_ratios *out, shi_err *err);
 
 #ifdef __cplusplus
 }

@@ -69,6 +69,7 @@
 #include <shi/validate.h>
 
 /* analysis */
+#include <shi/drivers_reference.h>
 #include <shi/pair.h>
 
 /* views */

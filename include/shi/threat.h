@@ -101,6 +101,67 @@ SHI_API shi_status shi_threat_compute(const shi_threat_ctx *c, const shi_threat_
  *  treats a zero component as 1e-6 so that one zero does not erase the rest. */
 SHI_API double shi_threat_combine(const shi_threat_model *m, const double comp[SHI_T_N]);
 
+/* ---- sensitivity to the weights, and rankings ------------------------------ */
+
+/** The weight grid of the sensitivity analysis: every composition of 1 into
+ *  four component weights that are multiples of 0.1 and at least 0.1, i.e.
+ *  (a, b, c, d) / 10 with a + b + c + d = 10, all >= 1: C(9, 3) = 84
+ *  weightings. The model's form and other parameters are kept. */
+#define SHI_THREAT_GRID_N 84
+
+/** How one directed threat and the perception gap move over the grid. */
+typedef struct shi_threat_sens {
+    double total;              /* T(i <- j) with the model's own weights */
+    double min, max;           /* range of T(i <- j) over the grid */
+    double gap;                /* T(i <- j) - T(j <- i) with the model's weights */
+    double gap_min, gap_max;   /* range of the gap over the grid */
+    double gap_positive_share; /* share of weightings with T(i <- j) > T(j <- i) */
+} shi_threat_sens;
+
+/** The sensitivity of the threats `ab` = T(i <- j) and `ba` = T(j <- i) (from
+ *  shi_threat_compute with model `m`): each weighting of the grid recombines
+ *  their components with shi_threat_combine. Both totals must be known. */
+SHI_API void shi_threat_sensitivity_of(const shi_threat_model *m, const shi_threat *ab,
+                                       const shi_threat *ba, shi_threat_sens *out);
+
+/** The same for states i and j in `year`; every field is NaN when either
+ *  threat is missing (not both members with data that year). */
+SHI_API shi_status shi_threat_sensitivity(const shi_threat_ctx *c, const shi_threat_model *m, int i,
+                                          int j, int year, shi_threat_sens *out, shi_err *err);
+
+/** One state in a ranking of who threatens a perceiver. */
+typedef struct shi_threat_rank {
+    int ccode;
+    double total;     /* T(perceiver <- ccode) with the model's weights */
+    int rank_min;     /* best rank over the weight grid (after sensitivity) */
+    int rank_max;     /* worst rank over the grid */
+    double top_share; /* share of weightings that put it in the top (NaN before) */
+} shi_threat_rank;
+
+/** A growable ranking, largest threat first. Zero-initialise;
+ *  shi_threat_ranking_free. */
+typedef struct shi_threat_ranking {
+    shi_threat_rank *v;
+    size_t n, cap;
+} shi_threat_ranking;
+
+SHI_API void shi_threat_ranking_free(shi_threat_ranking *r);
+
+/** Every state of the registry `st` (but the perceiver) whose threat to
+ *  `perceiver` in `year` is known, by total descending (ties by COW code),
+ *  into `out` (emptied first). The rank fields are left 0 and NaN.
+ *  \return SHI_EIO out of memory, or an error of shi_threat_compute. */
+SHI_API shi_status shi_threat_rank_all(const shi_threat_ctx *c, const shi_states *st,
+                                       const shi_threat_model *m, int perceiver, int year,
+                                       shi_threat_ranking *out, shi_err *err);
+
+/** For the first `top` states of `r` (a ranking from shi_threat_rank_all with
+ *  the same arguments): their best and worst rank over the weightings of the
+ *  grid, and the share of weightings that rank them among the first `top`. */
+SHI_API shi_status shi_threat_rank_sensitivity(const shi_threat_ctx *c, const shi_states *st,
+                                               const shi_threat_model *m, int perceiver, int year,
+                                               size_t top, shi_threat_ranking *r, shi_err *err);
+
 #ifdef __cplusplus
 }
 #endif

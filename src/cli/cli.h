@@ -54,6 +54,16 @@ void cli_usage(FILE *f, const char *cmd, const char *usage, const cli_opt *opts)
 shi_status cli_years(const char *opt, const char *text, int lo, int hi, int *y0, int *y1,
                      shi_err *err);
 
+/** Resolve the two states named by pos[0] and pos[1] in `year` (the caller
+ *  checks that they differ, with its own message). */
+shi_status cli_pair(shi_cli *cli, const char *const *pos, int year, const shi_state **a,
+                    const shi_state **b);
+
+/** --years TEXT when given (checked against the years of the loaded
+ *  capabilities; *y0 and *y1 hold the defaults), then cli_pair in *y1. */
+shi_status cli_years_pair(shi_cli *cli, const char *years, const char *const *pos, int *y0, int *y1,
+                          const shi_state **a, const shi_state **b);
+
 /** Write a table to -o FILE (atomically) or standard output. */
 shi_status cli_write_table(const shi_table *t, const char *format, const char *out, shi_err *err);
 

@@ -18,8 +18,6 @@
 #include <shi/rng.h>
 #include <shi/svg.h>
 
-#define MAX_GRID 1000
-
 /* Declared in cli.h once the command is registered; repeated here so this file
  * builds with -Wmissing-prototypes before that. */
 int cmd_coop(shi_cli *cli, int argc, char **argv);
@@ -211,9 +209,41 @@ static shi_status run_tournament(const char *cmd, const gopts *o, int self_play,
     to.threads = o->threads;
     s = shi_coop_tournament(*pl, *n, &to, t, err);
     if (s != SHI_OK) {
-        free(*pl);
+        shi_coop_players_free(*pl);
         *pl = NULL;
     }
+    return s;
+}
+
+/* The tournament an evolutionary subcommand starts from, and its --svg file. */
+typedef struct played {
+    shi_coop_player *pl;
+    size_t n;
+    shi_coop_tour r;
+    uint64_t seed;
+    shi_outfile svg;
+} played;
+
+/* Open the --svg file (a bad path fails at once), then play the tournament. */
+static shi_status play_start(shi_cli *cli, const char *cmd, const gopts *o, int self_play,
+                             played *p)
+{
+    p->pl = NULL;
+    p->n = 0;
+    shi_coop_tour_init(&p->r);
+    shi_status s = svg_open(cmd, o->svg, &p->svg, &cli->err);
+    if (s == SHI_OK) {
+        s = run_tournament(cmd, o, self_play, &p->pl, &p->n, &p->r, &p->seed, &cli->err);
+    }
+    return s == SHI_OK ? s : svg_close(&p->svg, s, &cli->err);
+}
+
+/* Keep or discard the --svg file (status s) and free the tournament. */
+static shi_status play_end(shi_cli *cli, played *p, shi_status s)
+{
+    s = svg_close(&p->svg, s, &cli->err);
+    shi_coop_tour_destroy(&p->r);
+    shi_coop_players_free(p->pl);
     return s;
 }
 
@@ -260,6 +290,55 @@ static int coop_strategies(shi_cli *cli, int argc, char **argv)
 
 /* ---- shi coop match ------------------------------------------------------ */
 
+/* --moves: every turn with its payoffs and running totals. */
+static shi_status match_moves(shi_table *t, const shi_coop_game *g, const shi_coop_match_result *r,
+                              const unsigned char *mv, shi_err *err)
+{
+    static const char *const names[] = {"turn",     "move_a",  "move_b", "payoff_a",
+                                        "payoff_b", "total_a", "total_b"};
+    static const char types[] = {'i', 's', 's', 'f', 'f', 'f', 'f'};
+    static const int digits[] = {0, 0, 0, 0, 0, 0, 0};
+    shi_status s = add_cols(t, names, types, digits, 7, err);
+    double ta = 0.0, tb = 0.0;
+    for (long u = 0; u < r->turns && s == SHI_OK; u++) {
+        int x = mv[2 * u], y = mv[2 * u + 1];
+        double pa = shi_coop_payoff(&g->pay, x, y), pb = shi_coop_payoff(&g->pay, y, x);
+        ta += pa;
+        tb += pb;
+        if ((s = shi_table_int(t, u + 1, err)) || (s = shi_table_str(t, x ? "D" : "C", err)) ||
+            (s = shi_table_str(t, y ? "D" : "C", err)) || (s = shi_table_real(t, pa, err)) ||
+            (s = shi_table_real(t, pb, err)) || (s = shi_table_real(t, ta, err))) {
+            break;
+        }
+        s = shi_table_real(t, tb, err);
+    }
+    return s;
+}
+
+/* The match's result for each player. */
+static shi_status match_summary(shi_table *t, const shi_coop_player *a, const shi_coop_player *b,
+                                const shi_coop_game *g, const shi_coop_match_result *r,
+                                shi_err *err)
+{
+    static const char *const names[] = {"player",   "opponent",    "turns",  "score",
+                                        "per_turn", "cooperation", "utility"};
+    static const char types[] = {'s', 's', 'i', 'f', 'f', 'f', 'f'};
+    static const int digits[] = {0, 0, 0, 2, 4, 4, 4};
+    shi_status s = add_cols(t, names, types, digits, 7, err);
+    for (int p = 0; p < 2 && s == SHI_OK; p++) {
+        double L = (double)r->turns;
+        if ((s = shi_table_str(t, p ? b->name : a->name, err)) ||
+            (s = shi_table_str(t, p ? a->name : b->name, err)) ||
+            (s = shi_table_int(t, r->turns, err)) || (s = shi_table_real(t, r->score[p], err)) ||
+            (s = shi_table_real(t, r->score[p] / L, err)) ||
+            (s = shi_table_real(t, (double)r->coop[p] / L, err))) {
+            break;
+        }
+        s = shi_table_real(t, shi_coop_utility(r->score[p], r->score[1 - p], g->k) / L, err);
+    }
+    return s;
+}
+
 static int coop_match(shi_cli *cli, int argc, char **argv)
 {
     gopts o = gopts_default();
@@ -302,52 +381,14 @@ static int coop_match(shi_cli *cli, int argc, char **argv)
     }
     shi_table *t = shi_table_new();
     if (!t) {
-        free(mv);
-        return shi_err_set(&cli->err, SHI_EIO, "out of memory");
-    }
-    if (moves) {
-        static const char *const names[] = {"turn",     "move_a",  "move_b", "payoff_a",
-                                            "payoff_b", "total_a", "total_b"};
-        static const char types[] = {'i', 's', 's', 'f', 'f', 'f', 'f'};
-        static const int digits[] = {0, 0, 0, 0, 0, 0, 0};
-        s = add_cols(t, names, types, digits, 7, &cli->err);
-        const double pay[2][2] = {{g.pay.R, g.pay.S}, {g.pay.T, g.pay.P}};
-        double ta = 0.0, tb = 0.0;
-        for (long u = 0; u < r.turns && s == SHI_OK; u++) {
-            int x = mv[2 * u], y = mv[2 * u + 1];
-            ta += pay[x][y];
-            tb += pay[y][x];
-            if ((s = shi_table_int(t, u + 1, &cli->err)) ||
-                (s = shi_table_str(t, x ? "D" : "C", &cli->err)) ||
-                (s = shi_table_str(t, y ? "D" : "C", &cli->err)) ||
-                (s = shi_table_real(t, pay[x][y], &cli->err)) ||
-                (s = shi_table_real(t, pay[y][x], &cli->err)) ||
-                (s = shi_table_real(t, ta, &cli->err))) {
-                break;
-            }
-            s = shi_table_real(t, tb, &cli->err);
-        }
+        s = shi_err_set(&cli->err, SHI_EIO, "out of memory");
     } else {
-        static const char *const names[] = {"player",   "opponent",    "turns",  "score",
-                                            "per_turn", "cooperation", "utility"};
-        static const char types[] = {'s', 's', 'i', 'f', 'f', 'f', 'f'};
-        static const int digits[] = {0, 0, 0, 2, 4, 4, 4};
-        s = add_cols(t, names, types, digits, 7, &cli->err);
-        for (int p = 0; p < 2 && s == SHI_OK; p++) {
-            double L = (double)r.turns;
-            if ((s = shi_table_str(t, p ? b.name : a.name, &cli->err)) ||
-                (s = shi_table_str(t, p ? a.name : b.name, &cli->err)) ||
-                (s = shi_table_int(t, r.turns, &cli->err)) ||
-                (s = shi_table_real(t, r.score[p], &cli->err)) ||
-                (s = shi_table_real(t, r.score[p] / L, &cli->err)) ||
-                (s = shi_table_real(t, (double)r.coop[p] / L, &cli->err))) {
-                break;
-            }
-            s = shi_table_real(t, shi_coop_utility(r.score[p], r.score[1 - p], g.k) / L, &cli->err);
-        }
+        s = moves ? match_moves(t, &g, &r, mv, &cli->err)
+                  : match_summary(t, &a, &b, &g, &r, &cli->err);
+        s = finish(t, s, &o, &cli->err);
     }
     free(mv);
-    return finish(t, s, &o, &cli->err);
+    return s;
 }
 
 /* ---- shi coop tournament ------------------------------------------------- */
@@ -415,34 +456,23 @@ static int coop_tournament(shi_cli *cli, int argc, char **argv)
     if (s != SHI_OK || help) {
         return s;
     }
-    shi_coop_player *pl = NULL;
-    size_t n;
-    shi_coop_tour r;
-    uint64_t seed;
-    shi_coop_tour_init(&r);
-    shi_outfile svg;
-    if ((s = svg_open(cmd, o.svg, &svg, &cli->err))) {
+    played p;
+    if ((s = play_start(cli, cmd, &o, self, &p))) {
         return s;
-    }
-    if ((s = run_tournament(cmd, &o, self, &pl, &n, &r, &seed, &cli->err))) {
-        return svg_close(&svg, s, &cli->err);
     }
     shi_table *t = shi_table_new();
     if (!t) {
         s = shi_err_set(&cli->err, SHI_EIO, "out of memory");
     } else {
-        s = mat ? matrix(t, pl, &r, &cli->err) : standings(t, pl, &r, &cli->err);
-        if (s == SHI_OK && svg.fp) {
+        s = mat ? matrix(t, p.pl, &p.r, &cli->err) : standings(t, p.pl, &p.r, &cli->err);
+        if (s == SHI_OK && p.svg.fp) {
             shi_svg_chart *c = NULL;
-            s = shi_coop_svg_tournament(&r, pl, &c, &cli->err);
-            s = svg_put(&svg, c, s, &cli->err);
+            s = shi_coop_svg_tournament(&p.r, p.pl, &c, &cli->err);
+            s = svg_put(&p.svg, c, s, &cli->err);
         }
         s = finish(t, s, &o, &cli->err);
     }
-    s = svg_close(&svg, s, &cli->err);
-    shi_coop_tour_destroy(&r);
-    free(pl);
-    return s;
+    return play_end(cli, &p, s);
 }
 
 /* ---- shi coop moran ------------------------------------------------------ */
@@ -474,20 +504,110 @@ static shi_status parse_reals(const char *cmd, const char *opt, const char *text
     return SHI_OK;
 }
 
+/* --init COUNTS: n whole counts into cnt, their sum into *sum. */
+static shi_status moran_init(const char *cmd, const char *init, size_t n, long *cnt, long *sum,
+                             shi_err *err)
+{
+    double *dv = calloc(n + 1, sizeof *dv);
+    size_t k;
+    shi_status s = dv ? parse_reals(cmd, "init", init, dv, n + 1, &k, err)
+                      : shi_err_set(err, SHI_EIO, "out of memory");
+    if (s == SHI_OK && k != n) {
+        s = shi_err_set(err, SHI_EUSAGE, "%s: --init has %zu counts for %zu strategies", cmd, k, n);
+    }
+    *sum = 0;
+    for (size_t a = 0; a < n && s == SHI_OK; a++) {
+        if (!(dv[a] >= 0.0 && dv[a] == floor(dv[a]) && dv[a] < 1e9)) {
+            s = shi_err_set(err, SHI_EUSAGE, "%s: --init takes non-negative whole counts, got %g",
+                            cmd, dv[a]);
+            break;
+        }
+        cnt[a] = (long)dv[a];
+        *sum += cnt[a];
+    }
+    free(dv);
+    return s;
+}
+
+/* One row per type, and one for the runs that did not fix. */
+static shi_status moran_rows(shi_table *t, const played *p, const long *cnt, const long *fixed,
+                             const double *share, long runs, shi_err *err)
+{
+    static const char *const names[] = {"strategy", "initial", "fixations", "fixation_prob",
+                                        "final_share"};
+    static const char types[] = {'s', 'i', 'i', 'f', 'f'};
+    static const int digits[] = {0, 0, 0, 3, 3};
+    const size_t n = p->n;
+    shi_status s = add_cols(t, names, types, digits, 5, err);
+    for (size_t a = 0; a <= n && s == SHI_OK; a++) {
+        long c0 = a < n ? cnt[a] : 0;
+        if ((s = shi_table_str(t, a < n ? p->pl[a].name : "(not fixed)", err)) ||
+            (s = a < n ? shi_table_int(t, c0, err) : shi_table_missing(t, err)) ||
+            (s = shi_table_int(t, fixed[a], err)) ||
+            (s = shi_table_real(t, (double)fixed[a] / (double)runs, err))) {
+            break;
+        }
+        s = a < n ? shi_table_real(t, share[a], err) : shi_table_missing(t, err);
+    }
+    return s;
+}
+
+/* The options of `coop moran` besides the shared ones. */
+typedef struct moran_args {
+    int pop, runs, max_steps;
+    double w;
+    const char *init;
+} moran_args;
+
+/* Run the Moran process over p's payoffs and write its table and chart. */
+static shi_status moran_run(shi_cli *cli, const char *cmd, const gopts *o, moran_args *m, played *p)
+{
+    const size_t n = p->n;
+    long *cnt = calloc(n, sizeof *cnt), *fixed = calloc(n + 1, sizeof *fixed);
+    double *share = calloc(n, sizeof *share);
+    shi_table *t = shi_table_new();
+    shi_status s = SHI_OK;
+    if (!cnt || !fixed || !share || !t) {
+        s = shi_err_set(&cli->err, SHI_EIO, "out of memory");
+    }
+    m->pop = m->pop == 0 && !m->init ? 100 : m->pop;
+    shi_coop_moran_opts mo = {m->pop, NULL, m->w, m->max_steps, m->runs, p->seed, o->threads};
+    long sum = 0;
+    if (s == SHI_OK && m->init &&
+        (s = moran_init(cmd, m->init, n, cnt, &sum, &cli->err)) == SHI_OK) {
+        mo.init = cnt;
+        mo.pop = m->pop == 0 ? (int)sum : mo.pop;
+    }
+    double steps = 0;
+    if (s == SHI_OK &&
+        (s = shi_coop_moran(p->r.utility, n, &mo, fixed, &steps, share, &cli->err)) == SHI_OK) {
+        shi_coop_moran_start(&mo, n, cnt); /* the counts the runs started from */
+        s = moran_rows(t, p, cnt, fixed, share, m->runs, &cli->err);
+    }
+    if (s == SHI_OK && p->svg.fp) {
+        shi_svg_chart *c = NULL;
+        s = shi_coop_svg_moran(p->pl, n, &mo, cnt, fixed, steps, &c, &cli->err);
+        s = svg_put(&p->svg, c, s, &cli->err);
+    }
+    s = t ? finish(t, s, o, &cli->err) : s;
+    free(cnt);
+    free(fixed);
+    free(share);
+    return s;
+}
+
 static int coop_moran(shi_cli *cli, int argc, char **argv)
 {
     gopts o = gopts_default();
-    int pop = 0, runs = 100, max_steps = 1000000;
-    double w = 1.0;
-    const char *init = NULL;
+    moran_args m = {0, 100, 1000000, 1.0, NULL};
     const cli_opt opts[] = {
         {OPT_STRING, 0, "strategies", &o.strategies, "LIST",
          "types in the population (default all)"},
-        {OPT_INT, 0, "pop", &pop, "N", "population size (default: the sum of --init, or 100)"},
-        {OPT_STRING, 0, "init", &init, "COUNTS", "initial counts per type (default: equal)"},
-        {OPT_REAL, 0, "w", &w, "W", "selection intensity, fitness exp(W pi) (default 1)"},
-        {OPT_INT, 0, "runs", &runs, "R", "independent runs (default 100)"},
-        {OPT_INT, 0, "max-steps", &max_steps, "M", "give up a run after M steps (default 1e6)"},
+        {OPT_INT, 0, "pop", &m.pop, "N", "population size (default: the sum of --init, or 100)"},
+        {OPT_STRING, 0, "init", &m.init, "COUNTS", "initial counts per type (default: equal)"},
+        {OPT_REAL, 0, "w", &m.w, "W", "selection intensity, fitness exp(W pi) (default 1)"},
+        {OPT_INT, 0, "runs", &m.runs, "R", "independent runs (default 100)"},
+        {OPT_INT, 0, "max-steps", &m.max_steps, "M", "give up a run after M steps (default 1e6)"},
         {OPT_INT, 0, "repetitions", &o.reps, "R", "repetitions per match for the payoffs (10)"},
         GAME_OPTS(o),
         OUT_OPTS(o),
@@ -501,97 +621,87 @@ static int coop_moran(shi_cli *cli, int argc, char **argv)
                              "[--runs R] [--max-steps M] [game options] [--format FMT] [-o FILE] "
                              "[--svg FILE]",
                              opts, argc, argv, NULL, 0, &npos, &help, &cli->err);
-    if (s != SHI_OK || help) {
+    played p;
+    if (s != SHI_OK || help || (s = play_start(cli, cmd, &o, 1, &p))) {
         return s;
     }
-    shi_coop_player *pl = NULL;
-    size_t n;
-    shi_coop_tour r;
-    uint64_t seed;
-    shi_coop_tour_init(&r);
-    shi_outfile svg;
-    if ((s = svg_open(cmd, o.svg, &svg, &cli->err))) {
-        return s;
-    }
-    if ((s = run_tournament(cmd, &o, 1, &pl, &n, &r, &seed, &cli->err))) {
-        return svg_close(&svg, s, &cli->err);
-    }
-    long *cnt = calloc(n, sizeof *cnt), *fixed = calloc(n + 1, sizeof *fixed);
-    double *share = calloc(n, sizeof *share), *dv = calloc(n + 1, sizeof *dv);
-    shi_table *t = shi_table_new();
-    if (!cnt || !fixed || !share || !dv || !t) {
-        s = shi_err_set(&cli->err, SHI_EIO, "out of memory");
-        goto done;
-    }
-    if (pop == 0 && !init) {
-        pop = 100;
-    }
-    shi_coop_moran_opts mo = {pop, NULL, w, max_steps, runs, seed, o.threads};
-    if (init) {
-        size_t k;
-        if ((s = parse_reals(cmd, "init", init, dv, n + 1, &k, &cli->err))) {
-            goto done;
-        }
-        if (k != n) {
-            s = shi_err_set(&cli->err, SHI_EUSAGE, "%s: --init has %zu counts for %zu strategies",
-                            cmd, k, n);
-            goto done;
-        }
-        long sum = 0;
-        for (size_t a = 0; a < n; a++) {
-            if (!(dv[a] >= 0.0 && dv[a] == floor(dv[a]) && dv[a] < 1e9)) {
-                s = shi_err_set(&cli->err, SHI_EUSAGE,
-                                "%s: --init takes non-negative whole counts, got %g", cmd, dv[a]);
-                goto done;
-            }
-            cnt[a] = (long)dv[a];
-            sum += cnt[a];
-        }
-        mo.init = cnt;
-        if (pop == 0) {
-            mo.pop = pop = (int)sum;
-        }
-    }
-    double steps;
-    if ((s = shi_coop_moran(r.utility, n, &mo, fixed, &steps, share, &cli->err))) {
-        goto done;
-    }
-    shi_coop_moran_start(&mo, n, cnt); /* the counts the runs started from */
-    static const char *const names[] = {"strategy", "initial", "fixations", "fixation_prob",
-                                        "final_share"};
-    static const char types[] = {'s', 'i', 'i', 'f', 'f'};
-    static const int digits[] = {0, 0, 0, 3, 3};
-    s = add_cols(t, names, types, digits, 5, &cli->err);
-    for (size_t a = 0; a <= n && s == SHI_OK; a++) {
-        long c0 = a < n ? cnt[a] : 0;
-        if ((s = shi_table_str(t, a < n ? pl[a].name : "(not fixed)", &cli->err)) ||
-            (s = a < n ? shi_table_int(t, c0, &cli->err) : shi_table_missing(t, &cli->err)) ||
-            (s = shi_table_int(t, fixed[a], &cli->err)) ||
-            (s = shi_table_real(t, (double)fixed[a] / runs, &cli->err))) {
-            break;
-        }
-        s = a < n ? shi_table_real(t, share[a], &cli->err) : shi_table_missing(t, &cli->err);
-    }
-    if (s == SHI_OK && svg.fp) {
-        shi_svg_chart *c = NULL;
-        s = shi_coop_svg_moran(pl, n, &mo, cnt, fixed, steps, &c, &cli->err);
-        s = svg_put(&svg, c, s, &cli->err);
-    }
-    s = finish(t, s, &o, &cli->err);
-    t = NULL;
-done:
-    s = svg_close(&svg, s, &cli->err);
-    shi_table_free(t);
-    free(cnt);
-    free(fixed);
-    free(share);
-    free(dv);
-    shi_coop_tour_destroy(&r);
-    free(pl);
-    return s;
+    return play_end(cli, &p, moran_run(cli, cmd, &o, &m, &p));
 }
 
 /* ---- shi coop replicator ------------------------------------------------- */
+
+/* --every K: the shares every K generations and in the last. */
+static shi_status replicator_every(shi_table *t, const played *p, const double *traj, long gens,
+                                   int every, shi_err *err)
+{
+    static const char *const names[] = {"generation", "strategy", "share"};
+    static const char types[] = {'i', 's', 'f'};
+    static const int digits[] = {0, 0, 6};
+    shi_status s = add_cols(t, names, types, digits, 3, err);
+    for (long g = 0; g <= gens && s == SHI_OK; g++) {
+        if (g % every != 0 && g != gens) {
+            continue;
+        }
+        for (size_t a = 0; a < p->n && s == SHI_OK; a++) {
+            if ((s = shi_table_int(t, g, err)) || (s = shi_table_str(t, p->pl[a].name, err))) {
+                break;
+            }
+            s = shi_table_real(t, traj[(size_t)g * p->n + a], err);
+        }
+    }
+    return s;
+}
+
+/* The final shares, largest first (ties in input order). */
+static shi_status replicator_final(shi_table *t, const played *p, const double *traj, long gens,
+                                   shi_err *err)
+{
+    static const char *const names[] = {"rank", "strategy", "initial", "final", "score"};
+    static const char types[] = {'i', 's', 'f', 'f', 'f'};
+    static const int digits[] = {0, 0, 6, 6, 4};
+    const size_t n = p->n;
+    const double *x = traj + (size_t)gens * n;
+    size_t *ord = malloc(n * sizeof *ord);
+    if (!ord) {
+        return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    shi_coop_order_by_share(x, n, ord);
+    shi_status s = add_cols(t, names, types, digits, 5, err);
+    for (size_t a = 0; a < n && s == SHI_OK; a++) {
+        size_t i = ord[a];
+        if ((s = shi_table_int(t, (int64_t)a + 1, err)) ||
+            (s = shi_table_str(t, p->pl[i].name, err)) || (s = shi_table_real(t, traj[i], err)) ||
+            (s = shi_table_real(t, x[i], err))) {
+            break;
+        }
+        s = shi_table_real(t, p->r.score[i], err);
+    }
+    free(ord);
+    return s;
+}
+
+/* Run the replicator dynamics over p's payoffs and write the table and chart. */
+static shi_status replicator_run(shi_cli *cli, const gopts *o, played *p, long gens, int every)
+{
+    double *traj = malloc(((size_t)gens + 1) * p->n * sizeof *traj);
+    shi_table *t = shi_table_new();
+    shi_status s = SHI_OK;
+    if (!traj || !t) {
+        s = shi_err_set(&cli->err, SHI_EIO, "out of memory");
+    } else if ((s = shi_coop_replicator(p->r.utility, p->n, NULL, gens, traj, &cli->err)) ==
+               SHI_OK) {
+        s = every > 0 ? replicator_every(t, p, traj, gens, every, &cli->err)
+                      : replicator_final(t, p, traj, gens, &cli->err);
+    }
+    if (s == SHI_OK && p->svg.fp) {
+        shi_svg_chart *c = NULL;
+        s = shi_coop_svg_replicator(p->pl, p->n, traj, gens, &c, &cli->err);
+        s = svg_put(&p->svg, c, s, &cli->err);
+    }
+    s = t ? finish(t, s, o, &cli->err) : s;
+    free(traj);
+    return s;
+}
 
 static int coop_replicator(shi_cli *cli, int argc, char **argv)
 {
@@ -623,100 +733,105 @@ static int coop_replicator(shi_cli *cli, int argc, char **argv)
         return shi_err_set(&cli->err, SHI_EUSAGE, "%s: --generations and --every must be >= 0",
                            cmd);
     }
-    shi_coop_player *pl = NULL;
-    size_t n;
-    shi_coop_tour r;
-    uint64_t seed;
-    shi_coop_tour_init(&r);
-    shi_outfile svg;
-    if ((s = svg_open(cmd, o.svg, &svg, &cli->err))) {
+    played p;
+    if ((s = play_start(cli, cmd, &o, 1, &p))) {
         return s;
     }
-    if ((s = run_tournament(cmd, &o, 1, &pl, &n, &r, &seed, &cli->err))) {
-        return svg_close(&svg, s, &cli->err);
-    }
-    double *traj = malloc(((size_t)gens + 1) * n * sizeof *traj);
-    size_t *ord = malloc(n * sizeof *ord);
-    shi_table *t = shi_table_new();
-    if (!traj || !ord || !t) {
-        s = shi_err_set(&cli->err, SHI_EIO, "out of memory");
-        goto done;
-    }
-    if ((s = shi_coop_replicator(r.utility, n, NULL, gens, traj, &cli->err))) {
-        goto done;
-    }
-    if (every > 0) {
-        static const char *const names[] = {"generation", "strategy", "share"};
-        static const char types[] = {'i', 's', 'f'};
-        static const int digits[] = {0, 0, 6};
-        s = add_cols(t, names, types, digits, 3, &cli->err);
-        for (long g = 0; g <= gens && s == SHI_OK; g++) {
-            if (g % every != 0 && g != gens) {
-                continue;
-            }
-            for (size_t a = 0; a < n && s == SHI_OK; a++) {
-                if ((s = shi_table_int(t, g, &cli->err)) ||
-                    (s = shi_table_str(t, pl[a].name, &cli->err))) {
-                    break;
-                }
-                s = shi_table_real(t, traj[(size_t)g * n + a], &cli->err);
-            }
-        }
-    } else {
-        /* Final shares, largest first (ties in input order). */
-        const double *x = traj + (size_t)gens * n;
-        for (size_t a = 0; a < n; a++) {
-            size_t b = a;
-            while (b > 0 && x[ord[b - 1]] < x[a]) {
-                ord[b] = ord[b - 1];
-                b--;
-            }
-            ord[b] = a;
-        }
-        static const char *const names[] = {"rank", "strategy", "initial", "final", "score"};
-        static const char types[] = {'i', 's', 'f', 'f', 'f'};
-        static const int digits[] = {0, 0, 6, 6, 4};
-        s = add_cols(t, names, types, digits, 5, &cli->err);
-        for (size_t a = 0; a < n && s == SHI_OK; a++) {
-            size_t i = ord[a];
-            if ((s = shi_table_int(t, (int64_t)a + 1, &cli->err)) ||
-                (s = shi_table_str(t, pl[i].name, &cli->err)) ||
-                (s = shi_table_real(t, traj[i], &cli->err)) ||
-                (s = shi_table_real(t, x[i], &cli->err))) {
-                break;
-            }
-            s = shi_table_real(t, r.score[i], &cli->err);
-        }
-    }
-    if (s == SHI_OK && svg.fp) {
-        shi_svg_chart *c = NULL;
-        s = shi_coop_svg_replicator(pl, n, traj, gens, &c, &cli->err);
-        s = svg_put(&svg, c, s, &cli->err);
-    }
-    s = finish(t, s, &o, &cli->err);
-    t = NULL;
-done:
-    s = svg_close(&svg, s, &cli->err);
-    shi_table_free(t);
-    free(traj);
-    free(ord);
-    shi_coop_tour_destroy(&r);
-    free(pl);
-    return s;
+    return play_end(cli, &p, replicator_run(cli, &o, &p, gens, every));
 }
 
 /* ---- shi coop sweep ------------------------------------------------------ */
 
+/* One row per cell of the grid and strategy, cell by cell. */
+static shi_status sweep_rows(shi_table *t, const shi_coop_sweep_result *sw,
+                             const shi_coop_player *pl, size_t n, const double *dv,
+                             const double *ev, shi_err *err)
+{
+    static const char *const names[] = {"delta", "noise",       "rank", "strategy",
+                                        "score", "cooperation", "wins"};
+    static const char types[] = {'f', 'f', 'i', 's', 'f', 'f', 'i'};
+    static const int digits[] = {3, 3, 0, 0, 4, 4, 0};
+    shi_status s = add_cols(t, names, types, digits, 7, err);
+    for (size_t di = 0; di < sw->nd && s == SHI_OK; di++) {
+        for (size_t ei = 0; ei < sw->ne && s == SHI_OK; ei++) {
+            const shi_coop_tour *rp = &sw->tour[ei * sw->nd + di];
+            for (size_t a = 0; a < n && s == SHI_OK; a++) {
+                size_t i = rp->order[a];
+                if ((s = shi_table_real(t, dv[di], err)) || (s = shi_table_real(t, ev[ei], err)) ||
+                    (s = shi_table_int(t, rp->rank[i], err)) ||
+                    (s = shi_table_str(t, pl[i].name, err)) ||
+                    (s = shi_table_real(t, rp->score[i], err)) ||
+                    (s = shi_table_real(t, rp->coop[i], err))) {
+                    break;
+                }
+                s = shi_table_int(t, rp->wins[i], err);
+            }
+        }
+    }
+    return s;
+}
+
+/* The sweep's grid (--deltas, --noises), its tournament options and players. */
+typedef struct sweep_args {
+    const char *deltas, *noises;
+    double dv[64], ev[64];
+    size_t nd, ne;
+    shi_coop_tour_opts to;
+    shi_coop_player *pl;
+    size_t n;
+} sweep_args;
+
+static shi_status sweep_setup(shi_cli *cli, const char *cmd, const gopts *o, sweep_args *w)
+{
+    uint64_t seed;
+    shi_status s;
+    if ((s = parse_reals(cmd, "deltas", w->deltas, w->dv, 64, &w->nd, &cli->err)) ||
+        (s = parse_reals(cmd, "noises", w->noises, w->ev, 64, &w->ne, &cli->err)) ||
+        (s = game_from(cmd, o, &w->to.game, &cli->err)) ||
+        (s = parse_seed(cmd, o->seed, &seed, &cli->err)) ||
+        (s = shi_coop_players_parse(o->strategies ? o->strategies : "all", &w->pl, &w->n,
+                                    &cli->err))) {
+        return s;
+    }
+    w->to.reps = o->reps;
+    w->to.self_play = 0;
+    w->to.seed = seed;
+    w->to.threads = o->threads;
+    return SHI_OK;
+}
+
+/* Play the sweep and write its table and heatmap. */
+static shi_status sweep_run(shi_cli *cli, const gopts *o, const sweep_args *w, shi_outfile *svg)
+{
+    shi_coop_sweep_result sw;
+    shi_table *t = shi_table_new();
+    if (!t) {
+        return shi_err_set(&cli->err, SHI_EIO, "out of memory");
+    }
+    shi_status s = shi_coop_sweep(w->pl, w->n, &w->to, w->dv, w->nd, w->ev, w->ne, &sw, &cli->err);
+    if (s == SHI_OK) {
+        s = sweep_rows(t, &sw, w->pl, w->n, w->dv, w->ev, &cli->err);
+    }
+    if (s == SHI_OK && svg->fp) {
+        shi_svg_chart *c = NULL;
+        s = shi_coop_svg_sweep(sw.tour, w->pl, w->dv, w->nd, w->ev, w->ne, SHI_COOP_SVG_COOPERATION,
+                               &c, &cli->err);
+        s = svg_put(svg, c, s, &cli->err);
+    }
+    shi_coop_sweep_free(&sw);
+    return finish(t, s, o, &cli->err);
+}
+
 static int coop_sweep(shi_cli *cli, int argc, char **argv)
 {
     gopts o = gopts_default();
-    const char *deltas = "0.5,0.67,0.8,0.9,0.95,0.99", *noises = "0,0.01,0.05";
+    sweep_args w = {.deltas = "0.5,0.67,0.8,0.9,0.95,0.99", .noises = "0,0.01,0.05"};
     o.reps = 5;
     const cli_opt opts[] = {
         {OPT_STRING, 0, "strategies", &o.strategies, "LIST", "strategies (default all)"},
-        {OPT_STRING, 0, "deltas", &deltas, "LIST",
+        {OPT_STRING, 0, "deltas", &w.deltas, "LIST",
          "continuation probabilities, 0 = fixed --turns (default 0.5,0.67,0.8,0.9,0.95,0.99)"},
-        {OPT_STRING, 0, "noises", &noises, "LIST", "noise levels (default 0,0.01,0.05)"},
+        {OPT_STRING, 0, "noises", &w.noises, "LIST", "noise levels (default 0,0.01,0.05)"},
         {OPT_INT, 0, "repetitions", &o.reps, "R", "repetitions of each match (default 5)"},
         {OPT_INT, 0, "turns", &o.turns, "N", "turns when delta is 0 (default 200)"},
         {OPT_STRING, 0, "payoffs", &o.payoffs, "T,R,P,S", "payoffs (default 5,3,1,0)"},
@@ -735,89 +850,61 @@ static int coop_sweep(shi_cli *cli, int argc, char **argv)
                              "[--relative-gains K] [--seed S] [--threads K] [--format FMT] "
                              "[-o FILE] [--svg FILE]",
                              opts, argc, argv, NULL, 0, &npos, &help, &cli->err);
-    if (s != SHI_OK || help) {
-        return s;
-    }
-    double dv[64], ev[64];
-    size_t nd, ne;
-    if ((s = parse_reals(cmd, "deltas", deltas, dv, 64, &nd, &cli->err)) ||
-        (s = parse_reals(cmd, "noises", noises, ev, 64, &ne, &cli->err))) {
-        return s;
-    }
-    shi_coop_player *pl = NULL;
-    size_t n;
-    uint64_t seed;
-    shi_coop_tour_opts to;
-    if ((s = game_from(cmd, &o, &to.game, &cli->err)) ||
-        (s = parse_seed(cmd, o.seed, &seed, &cli->err)) ||
-        (s = shi_coop_players_parse(o.strategies ? o.strategies : "all", &pl, &n, &cli->err))) {
-        return s;
-    }
-    to.reps = o.reps;
-    to.self_play = 0;
-    to.seed = seed;
-    to.threads = o.threads;
     shi_outfile svg;
-    if ((s = svg_open(cmd, o.svg, &svg, &cli->err))) {
-        free(pl);
+    if (s != SHI_OK || help || (s = sweep_setup(cli, cmd, &o, &w)) ||
+        (s = svg_open(cmd, o.svg, &svg, &cli->err))) {
+        shi_coop_players_free(w.pl);
         return s;
     }
-    /* With --svg every cell's tournament is kept for the heatmap: grid[e * nd + d]. */
-    shi_coop_tour *grid = svg.fp ? calloc(nd * ne, sizeof *grid) : NULL;
-    shi_table *t = shi_table_new();
-    if (!t || (svg.fp && !grid)) {
-        shi_table_free(t);
-        free(grid);
-        free(pl);
-        return svg_close(&svg, shi_err_set(&cli->err, SHI_EIO, "out of memory"), &cli->err);
-    }
-    static const char *const names[] = {"delta", "noise",       "rank", "strategy",
-                                        "score", "cooperation", "wins"};
-    static const char types[] = {'f', 'f', 'i', 's', 'f', 'f', 'i'};
-    static const int digits[] = {3, 3, 0, 0, 4, 4, 0};
-    s = add_cols(t, names, types, digits, 7, &cli->err);
-    for (size_t di = 0; di < nd && s == SHI_OK; di++) {
-        for (size_t ei = 0; ei < ne && s == SHI_OK; ei++) {
-            to.game.delta = dv[di];
-            to.game.noise = ev[ei];
-            /* Only one's address is taken here; shi_coop_tour_init sets it up. */
-            /* cppcheck-suppress uninitvar */
-            shi_coop_tour one, *rp = grid ? &grid[ei * nd + di] : &one;
-            shi_coop_tour_init(rp);
-            /* The library names the bad value (delta or noise) if any. */
-            s = shi_coop_tournament(pl, n, &to, rp, &cli->err);
-            for (size_t a = 0; a < n && s == SHI_OK; a++) {
-                size_t i = rp->order[a];
-                if ((s = shi_table_real(t, dv[di], &cli->err)) ||
-                    (s = shi_table_real(t, ev[ei], &cli->err)) ||
-                    (s = shi_table_int(t, rp->rank[i], &cli->err)) ||
-                    (s = shi_table_str(t, pl[i].name, &cli->err)) ||
-                    (s = shi_table_real(t, rp->score[i], &cli->err)) ||
-                    (s = shi_table_real(t, rp->coop[i], &cli->err))) {
-                    break;
-                }
-                s = shi_table_int(t, rp->wins[i], &cli->err);
-            }
-            if (!grid) {
-                shi_coop_tour_destroy(rp);
-            }
-        }
-    }
-    if (s == SHI_OK && grid) {
-        shi_svg_chart *c = NULL;
-        s = shi_coop_svg_sweep(grid, pl, dv, nd, ev, ne, SHI_COOP_SVG_COOPERATION, &c, &cli->err);
-        s = svg_put(&svg, c, s, &cli->err);
-    }
-    for (size_t i = 0; grid && i < nd * ne; i++) {
-        shi_coop_tour_destroy(&grid[i]);
-    }
-    free(grid);
-    free(pl);
-    s = finish(t, s, &o, &cli->err);
+    s = sweep_run(cli, &o, &w, &svg);
+    shi_coop_players_free(w.pl);
     return svg_close(&svg, s, &cli->err);
 }
 
 /* ---- shi coop threshold -------------------------------------------------- */
+
+/* One row per rule. */
+static shi_status threshold_rows(shi_table *t, const shi_coop_stability *st, shi_err *err)
+{
+    static const char *const names[] = {"rule",        "incumbent", "deviants", "formula",
+                                        "analytic_k0", "analytic",  "simulated"};
+    static const char types[] = {'s', 's', 's', 's', 'f', 'f', 'f'};
+    static const int digits[] = {0, 0, 0, 0, 4, 4, 2};
+    shi_status s = add_cols(t, names, types, digits, 7, err);
+    for (int i = 0; i < SHI_COOP_RULE_N && s == SHI_OK; i++) {
+        const shi_coop_stability_row *r = &st->row[i];
+        if ((s = shi_table_str(t, r->what, err)) ||
+            (s = shi_table_str(t, r->incumbent.name, err)) ||
+            (s = shi_table_str(t, r->deviants, err)) || (s = shi_table_str(t, r->formula, err)) ||
+            (s = shi_table_real(t, r->analytic_k0, err)) ||
+            (s = shi_table_real(t, r->analytic, err))) {
+            break;
+        }
+        s = shi_table_real(t, r->simulated, err);
+    }
+    return s;
+}
+
+/* Compute the rules' thresholds and write them. */
+static shi_status threshold_run(shi_cli *cli, const gopts *o, const shi_coop_game *g, uint64_t seed,
+                                int samples, double step)
+{
+    shi_coop_grid grid = {0};
+    shi_coop_stability st;
+    shi_status s = shi_coop_delta_grid(step, &grid, &cli->err);
+    if (s == SHI_OK) {
+        s = shi_coop_stability_compute(g, &grid, samples, seed, o->threads, &st, &cli->err);
+    }
+    shi_coop_grid_free(&grid);
+    if (s != SHI_OK) {
+        return s;
+    }
+    shi_table *t = shi_table_new();
+    if (!t) {
+        return shi_err_set(&cli->err, SHI_EIO, "out of memory");
+    }
+    return finish(t, threshold_rows(t, &st, &cli->err), o, &cli->err);
+}
 
 static int coop_threshold(shi_cli *cli, int argc, char **argv)
 {
@@ -859,70 +946,7 @@ static int coop_threshold(shi_cli *cli, int argc, char **argv)
         (s = parse_seed(cmd, o.seed, &seed, &cli->err))) {
         return s;
     }
-    shi_coop_thresholds th0, thk;
-    if ((s = shi_coop_thresholds_compute(&g.pay, 0.0, &th0, &cli->err)) ||
-        (s = shi_coop_thresholds_compute(&g.pay, g.k, &thk, &cli->err))) {
-        return s;
-    }
-    double grid[MAX_GRID];
-    size_t ng = 0;
-    for (long i = 1; ng < MAX_GRID; i++) {
-        /* Grid points are multiples of the step, rounded to 1e-9 so 0.67 prints as 0.67. */
-        double d = round((double)i * step * 1e9) / 1e9;
-        if (d >= 1.0) {
-            break;
-        }
-        grid[ng++] = d;
-    }
-    shi_coop_player grim, tft, alld, alt;
-    if ((s = shi_coop_player_parse("Grudger", &grim, &cli->err)) ||
-        (s = shi_coop_player_parse("Tit For Tat", &tft, &cli->err)) ||
-        (s = shi_coop_player_parse("Defector", &alld, &cli->err)) ||
-        (s = shi_coop_player_parse("Cycler DC", &alt, &cli->err))) {
-        return s;
-    }
-    const shi_coop_player both[2] = {alld, alt};
-    struct rule {
-        const char *what;
-        const shi_coop_player *inc, *dev;
-        size_t ndev;
-        const char *devs;
-        double a0, ak;
-    } rules[4] = {
-        {"Grim Trigger sustains cooperation", &grim, &alld, 1, "Defector", th0.grim, thk.grim},
-        {"TFT resists Always Defect", &tft, &alld, 1, "Defector", th0.tft_alld, thk.tft_alld},
-        {"TFT resists alternation", &tft, &alt, 1, "Cycler DC", th0.tft_alt, thk.tft_alt},
-        {"TFT collectively stable", &tft, both, 2, "Defector, Cycler DC", th0.tft, thk.tft},
-    };
-    static const char *const names[] = {"rule",        "incumbent", "deviants", "formula",
-                                        "analytic_k0", "analytic",  "simulated"};
-    static const char types[] = {'s', 's', 's', 's', 'f', 'f', 'f'};
-    static const int digits[] = {0, 0, 0, 0, 4, 4, 2};
-    static const char *const formula[4] = {"(T'-R)/(T'-P)", "(T'-R)/(T'-P)", "(T'-R)/(R-S')",
-                                           "max of the two"};
-    shi_table *t = shi_table_new();
-    if (!t) {
-        return shi_err_set(&cli->err, SHI_EIO, "out of memory");
-    }
-    s = add_cols(t, names, types, digits, 7, &cli->err);
-    for (int i = 0; i < 4 && s == SHI_OK; i++) {
-        double sim;
-        if ((s = shi_coop_threshold_simulate(rules[i].inc, rules[i].dev, rules[i].ndev, &g, grid,
-                                             ng, samples, seed, o.threads, &sim, NULL,
-                                             &cli->err))) {
-            break;
-        }
-        if ((s = shi_table_str(t, rules[i].what, &cli->err)) ||
-            (s = shi_table_str(t, rules[i].inc->name, &cli->err)) ||
-            (s = shi_table_str(t, rules[i].devs, &cli->err)) ||
-            (s = shi_table_str(t, formula[i], &cli->err)) ||
-            (s = shi_table_real(t, rules[i].a0, &cli->err)) ||
-            (s = shi_table_real(t, rules[i].ak, &cli->err))) {
-            break;
-        }
-        s = shi_table_real(t, sim, &cli->err);
-    }
-    return finish(t, s, &o, &cli->err);
+    return threshold_run(cli, &o, &g, seed, samples, step);
 }
 
 /* ---- dispatch ------------------------------------------------------------ */

@@ -8,233 +8,201 @@
 #include <string.h>
 
 #include <shi/drivers.h>
+#include <shi/drivers_reference.h>
 #include <shi/dyad_drivers.h>
 
-typedef struct ref_row {
-    int a, b, third;
-    double share, lo, hi;
-    size_t n;
-    char note[520];
-} ref_row;
+/* The options of `shi drivers`. */
+typedef struct drivers_args {
+    const char *third, *years, *outcome, *format, *out;
+    int boot, diff, lags, reference, threads, seed;
+    const char *pos[2];
+    size_t npos;
+} drivers_args;
 
-static int by_share(const void *p, const void *q)
+static shi_status drivers_parse(shi_cli *cli, int argc, char **argv, drivers_args *o, int *help)
 {
-    const ref_row *x = p, *z = q;
-    int xn = isnan(x->share), zn = isnan(z->share);
-    if (xn || zn) {
-        return xn - zn;
-    }
-    return (x->share < z->share) - (x->share > z->share);
+    const cli_opt opts[] = {
+        {OPT_STRING, 0, "third", &o->third, "STATE",
+         "the third state (default: the most capable other state in the last year)"},
+        {OPT_STRING, 0, "years", &o->years, "A-B", "years (default 1992-2014)"},
+        {OPT_STRING, 0, "outcome", &o->outcome, "NAME", "ideal (default), sim or index"},
+        {OPT_INT, 0, "boot", &o->boot, "B", "bootstrap replications (default 2000; 0 none)"},
+        {OPT_INT, 0, "seed", &o->seed, "S", "bootstrap seed (default 1)"},
+        {OPT_FLAG, 0, "diff", &o->diff, NULL, "first differences instead of levels"},
+        {OPT_INT, 0, "lags", &o->lags, "L", "add drivers lagged 1..L years"},
+        {OPT_FLAG, 0, "reference", &o->reference, NULL,
+         "compare with every pair of major powers of the last year"},
+        {OPT_INT, 0, "threads", &o->threads, "N", "threads for the bootstrap"},
+        {OPT_STRING, 0, "format", &o->format, "FMT", "table (default), csv, tsv or json"},
+        {OPT_STRING, 'o', "output", &o->out, "FILE", "write to FILE instead of standard output"},
+        {OPT_END, 0, NULL, NULL, NULL, NULL}};
+    return cli_parse("drivers",
+                     "shi drivers A B [--third C] [--years A-B] [--outcome "
+                     "ideal|sim|index] [--reference]",
+                     opts, argc, argv, o->pos, 2, &o->npos, help, &cli->err);
 }
 
-/* One analysis; on a data error (too few years...) the message goes to `note`. */
-static shi_status analyse(shi_cli *cli, int a, int b, int third, int y0, int y1,
-                          shi_outcome outcome, const shi_drivers_opts *opt, shi_dyad_series *ser,
-                          shi_drivers_result *res)
+/* The pair, the third state and the years, checked. */
+static shi_status drivers_pair(shi_cli *cli, const drivers_args *o, int *y0, int *y1,
+                               const shi_state **a, const shi_state **b, int *third)
 {
-    shi_status s =
-        shi_dyad_series_build(ser, &cli->data, NULL, a, b, third, y0, y1, outcome, &cli->err);
-    if (s != SHI_OK) {
+    const shi_panel *p = &cli->data.caps;
+    const shi_states *st = &cli->data.states;
+    const shi_state *c = NULL;
+    shi_status s;
+    *y0 = 1992;
+    *y1 = 2014;
+    if ((s = cli_years_pair(cli, o->years, o->pos, y0, y1, a, b)) ||
+        (o->third && (s = shi_states_resolve(st, o->third, *y1, &c, &cli->err)))) {
         return s;
     }
-    if (ser->k == 0) {
-        return shi_err_set(&cli->err, SHI_EDATA,
-                           "drivers: no driver varies over %d-%d for this pair (dropped: %s)", y0,
-                           y1, ser->dropped);
+    if (*a == *b || (c && (c == *a || c == *b))) {
+        return shi_err_set(&cli->err, SHI_EUSAGE, "drivers: the states must be different");
     }
-    const char *names[SHI_DD_MAX];
-    for (size_t j = 0; j < ser->k; j++) {
-        names[j] = ser->name[j];
+    *third =
+        c ? c->ccode : shi_most_capable_other(p, cli->data.cinc, (*a)->ccode, (*b)->ccode, *y1);
+    return SHI_OK;
+}
+
+/* The heading lines of the text output. */
+static void print_heading(shi_cli *cli, const shi_state *a, const shi_state *b, int third, int y0,
+                          int y1, shi_outcome outcome, const shi_drivers_result *res,
+                          const shi_dyad_series *ser)
+{
+    const shi_state *t3 = shi_states_get(&cli->data.states, third);
+    printf("shi drivers: %s (%s) and %s (%s), %d-%d; third state %s (%s); outcome '%s'\n", a->name,
+           a->abb, b->name, b->abb, y0, y1, t3 ? t3->name : "?", t3 ? t3->abb : "?",
+           shi_outcome_name(outcome));
+    printf("externally driven: %.0f%% of explained variance [%.0f%%, %.0f%%] "
+           "(block Shapley value; sum of external LMG shares %.0f%%)\n",
+           100 * res->external_share, 100 * res->external_share_ci[0],
+           100 * res->external_share_ci[1], 100 * res->lmg_share[0]);
+    printf("R2 %.3f (adjusted %.3f), n %zu of %zu years (%zu lost to differences/lags, %zu "
+           "to missing values), k %zu, Durbin-Watson %.2f, Newey-West lag %d, bootstrap %d "
+           "blocks of %d, seed %llu\n",
+           res->r2, res->adj_r2, res->n, res->n_input, res->n_lost, res->n_missing, res->k, res->dw,
+           res->hac_lag, res->boot, res->block_len, (unsigned long long)res->seed);
+    if (ser->dropped[0]) {
+        printf("left out: %s\n", ser->dropped);
     }
-    shi_drivers_input di = {ser->n, ser->k, ser->y, ser->X, ser->block, names};
-    return shi_drivers_fit(&di, opt, res, &cli->err);
+    printf("\n");
+}
+
+/* The coefficient table. */
+static shi_status coef_rows(shi_table *t, const shi_drivers_result *res, shi_err *err)
+{
+    const char *names[] = {"driver", "block",     "coef",  "se_hac",
+                           "p_hac",  "lmg_share", "ci_lo", "ci_hi"};
+    const char types[] = {'s', 's', 'f', 'f', 'f', 'f', 'f', 'f'};
+    shi_status s = SHI_OK;
+    for (int k = 0; k < 8 && s == SHI_OK; k++) {
+        s = shi_table_column(t, names[k], types[k], 4, err);
+    }
+    for (size_t j = 0; j <= res->k && s == SHI_OK; j++) {
+        const shi_drivers_coef *cf = &res->coef[j];
+        if ((s = shi_table_str(t, cf->name, err)) ||
+            (s = shi_table_str(t, shi_drivers_block_name(cf->block), err)) ||
+            (s = shi_table_real(t, cf->b, err)) || (s = shi_table_real(t, cf->se_hac, err)) ||
+            (s = shi_table_real(t, cf->p_hac, err)) ||
+            (s = shi_table_real(t, j ? cf->lmg_share : (double)NAN, err)) ||
+            (s = shi_table_real(t, j ? cf->lmg_share_ci[0] : (double)NAN, err))) {
+            break;
+        }
+        s = shi_table_real(t, j ? cf->lmg_share_ci[1] : (double)NAN, err);
+    }
+    return s;
+}
+
+/* The reference set, after the table. */
+static void print_refs(shi_cli *cli, const shi_drivers_refs *refs, const shi_state *a,
+                       const shi_state *b, int y1)
+{
+    printf("\nreference set: pairs of major powers in %d, external share (block Shapley)\n", y1);
+    for (size_t r = 0; r < refs->n; r++) {
+        const shi_drivers_ref *x = &refs->v[r];
+        const shi_state *xa = shi_states_get(&cli->data.states, x->a);
+        const shi_state *xb = shi_states_get(&cli->data.states, x->b);
+        int here = (x->a == a->ccode && x->b == b->ccode) || (x->a == b->ccode && x->b == a->ccode);
+        if (isnan(x->share)) {
+            printf("  %2zu. %s-%s  n/a: %s\n", r + 1, xa->abb, xb->abb, x->note);
+        } else {
+            printf("  %2zu. %s-%s  %3.0f%% [%3.0f%%, %3.0f%%]%s\n", r + 1, xa->abb, xb->abb,
+                   100 * x->share, 100 * x->lo, 100 * x->hi, here ? "   <- this pair" : "");
+        }
+    }
+}
+
+/* The heading, the table and the reference set. */
+static shi_status drivers_print(shi_cli *cli, const drivers_args *o, const shi_state *a,
+                                const shi_state *b, int third, int y0, int y1, shi_outcome outcome,
+                                const shi_drivers_result *res, const shi_dyad_series *ser,
+                                const shi_drivers_refs *refs)
+{
+    int text = !o->format || strcmp(o->format, "table") == 0;
+    if (text && !o->out) {
+        print_heading(cli, a, b, third, y0, y1, outcome, res, ser);
+    }
+    shi_table *t = shi_table_new();
+    shi_status s =
+        t ? coef_rows(t, res, &cli->err) : shi_err_set(&cli->err, SHI_EIO, "out of memory");
+    if (s == SHI_OK) {
+        s = cli_write_table(t, o->format, o->out, &cli->err);
+    }
+    if (s == SHI_OK && o->reference && text && !o->out) {
+        print_refs(cli, refs, a, b, y1);
+    }
+    shi_table_free(t);
+    return s;
 }
 
 int cmd_drivers(shi_cli *cli, int argc, char **argv)
 {
-    const char *third_s = NULL, *years = NULL, *outcome_s = "ideal", *format = NULL, *out = NULL;
-    int boot = 2000, diff = 0, lags = 0, reference = 0, threads = 0, seed = 1;
-    const cli_opt opts[] = {
-        {OPT_STRING, 0, "third", &third_s, "STATE",
-         "the third state (default: the most capable other state in the last year)"},
-        {OPT_STRING, 0, "years", &years, "A-B", "years (default 1992-2014)"},
-        {OPT_STRING, 0, "outcome", &outcome_s, "NAME", "ideal (default), sim or index"},
-        {OPT_INT, 0, "boot", &boot, "B", "bootstrap replications (default 2000; 0 none)"},
-        {OPT_INT, 0, "seed", &seed, "S", "bootstrap seed (default 1)"},
-        {OPT_FLAG, 0, "diff", &diff, NULL, "first differences instead of levels"},
-        {OPT_INT, 0, "lags", &lags, "L", "add drivers lagged 1..L years"},
-        {OPT_FLAG, 0, "reference", &reference, NULL,
-         "compare with every pair of major powers of the last year"},
-        {OPT_INT, 0, "threads", &threads, "N", "threads for the bootstrap"},
-        {OPT_STRING, 0, "format", &format, "FMT", "table (default), csv, tsv or json"},
-        {OPT_STRING, 'o', "output", &out, "FILE", "write to FILE instead of standard output"},
-        {OPT_END, 0, NULL, NULL, NULL, NULL}};
-    const char *pos[2];
-    size_t npos;
+    drivers_args o = {NULL, NULL, "ideal", NULL, NULL, 2000, 0, 0, 0, 0, 1, {NULL, NULL}, 0};
     int help;
-    shi_status s = cli_parse("drivers",
-                             "shi drivers A B [--third C] [--years A-B] [--outcome "
-                             "ideal|sim|index] [--reference]",
-                             opts, argc, argv, pos, 2, &npos, &help, &cli->err);
+    shi_status s = drivers_parse(cli, argc, argv, &o, &help);
     if (s != SHI_OK || help) {
         return s;
     }
-    if (npos != 2) {
+    if (o.npos != 2) {
         return shi_err_set(&cli->err, SHI_EUSAGE,
                            "drivers: needs two states, e.g. 'shi drivers RUS CHN'");
     }
     shi_outcome outcome;
-    if ((s = shi_outcome_parse(outcome_s, &outcome, &cli->err)) != SHI_OK) {
+    if ((s = shi_outcome_parse(o.outcome, &outcome, &cli->err)) != SHI_OK) {
         return s;
     }
-    if (boot < 0 || boot > 100000 || lags < 0 || lags > 3 || threads < 0 || seed < 0) {
+    if (o.boot < 0 || o.boot > 100000 || o.lags < 0 || o.lags > 3 || o.threads < 0 || o.seed < 0) {
         return shi_err_set(&cli->err, SHI_EUSAGE,
                            "drivers: --boot takes 0-100000, --lags 0-3, --threads and --seed >= 0");
     }
     /* The events file (shi's) gives the drivers ext_events and agreements. */
-    if ((s = cli_data(cli, SHI_DATA_RELATIONS | SHI_DATA_EVENTS, NULL, NULL)) != SHI_OK) {
+    int y0 = 0, y1 = 0, third = 0;
+    const shi_state *a, *b;
+    if ((s = cli_data(cli, SHI_DATA_RELATIONS | SHI_DATA_EVENTS, NULL, NULL)) ||
+        (s = drivers_pair(cli, &o, &y0, &y1, &a, &b, &third))) {
         return s;
     }
-    const shi_panel *p = &cli->data.caps;
-    int y0 = 1992, y1 = 2014;
-    if (years && (s = cli_years("years", years, p->year_min, p->year_max, &y0, &y1, &cli->err))) {
-        return s;
-    }
-    const shi_state *a, *b, *c = NULL;
-    const size_t cinc = cli->data.cinc;
-    if ((s = shi_states_resolve(&cli->data.states, pos[0], y1, &a, &cli->err)) ||
-        (s = shi_states_resolve(&cli->data.states, pos[1], y1, &b, &cli->err)) ||
-        (third_s && (s = shi_states_resolve(&cli->data.states, third_s, y1, &c, &cli->err)))) {
-        return s;
-    }
-    if (a == b || (c && (c == a || c == b))) {
-        return shi_err_set(&cli->err, SHI_EUSAGE, "drivers: the states must be different");
-    }
-    int third = c ? c->ccode : shi_most_capable_other(p, cinc, a->ccode, b->ccode, y1);
     shi_drivers_opts opt = shi_drivers_opts_default();
-    opt.boot = boot;
-    opt.diff = diff;
-    opt.lags = lags;
-    opt.threads = threads;
-    opt.seed = (uint64_t)seed;
+    opt.boot = o.boot;
+    opt.diff = o.diff;
+    opt.lags = o.lags;
+    opt.threads = o.threads;
+    opt.seed = (uint64_t)o.seed;
     shi_dyad_series ser;
     shi_drivers_result res;
     shi_drivers_result_init(&res);
-    s = analyse(cli, a->ccode, b->ccode, third, y0, y1, outcome, &opt, &ser, &res);
+    shi_drivers_refs refs = {0};
+    s = shi_dyad_drivers_fit(&ser, &res, &cli->data, a->ccode, b->ccode, third, y0, y1, outcome,
+                             &opt, &cli->err);
     if (s != SHI_OK) {
+        shi_drivers_result_destroy(&res);
         return s;
     }
-    /* Reference set: every pair of major powers of the last year. */
-    ref_row refs[64];
-    size_t nref = 0;
-    if (reference) {
-        const shi_states *st = &cli->data.states;
-        int maj[32], nm = 0;
-        for (size_t i = 0; i < st->n && nm < 32; i++) {
-            if (shi_states_major(st, &st->v[i], y1)) {
-                maj[nm++] = st->v[i].ccode;
-            }
-        }
-        for (int i = 0; i < nm; i++) {
-            for (int j = i + 1; j < nm && nref < 64; j++) {
-                ref_row *r = &refs[nref++];
-                memset(r, 0, sizeof *r);
-                r->a = maj[i];
-                r->b = maj[j];
-                r->third = shi_most_capable_other(p, cinc, r->a, r->b, y1);
-                shi_dyad_series rs;
-                shi_drivers_result rr;
-                shi_drivers_result_init(&rr);
-                shi_status q = analyse(cli, r->a, r->b, r->third, y0, y1, outcome, &opt, &rs, &rr);
-                if (q == SHI_OK) {
-                    r->share = rr.external_share;
-                    r->lo = rr.external_share_ci[0];
-                    r->hi = rr.external_share_ci[1];
-                    r->n = rr.n;
-                    shi_dyad_series_destroy(&rs);
-                } else if (q == SHI_EDATA) {
-                    r->share = r->lo = r->hi = (double)NAN;
-                    snprintf(r->note, sizeof r->note, "%s", cli->err.msg);
-                    shi_err_clear(&cli->err);
-                } else {
-                    shi_drivers_result_destroy(&rr);
-                    s = q;
-                    break;
-                }
-                shi_drivers_result_destroy(&rr);
-            }
-            if (s != SHI_OK) {
-                break;
-            }
-        }
-        /* refs[0..nref-1] are all set above; qsort reads no further. */
-        /* cppcheck-suppress uninitvar */
-        qsort(refs, nref, sizeof *refs, by_share);
+    if (!o.reference || (s = shi_drivers_reference(&cli->data, y0, y1, outcome, &opt, &refs,
+                                                   &cli->err)) == SHI_OK) {
+        s = drivers_print(cli, &o, a, b, third, y0, y1, outcome, &res, &ser, &refs);
     }
-    int text = !format || strcmp(format, "table") == 0;
-    if (s == SHI_OK && text && !out) {
-        const shi_state *t3 = shi_states_get(&cli->data.states, third);
-        printf("shi drivers: %s (%s) and %s (%s), %d-%d; third state %s (%s); outcome '%s'\n",
-               a->name, a->abb, b->name, b->abb, y0, y1, t3 ? t3->name : "?", t3 ? t3->abb : "?",
-               shi_outcome_name(outcome));
-        printf("externally driven: %.0f%% of explained variance [%.0f%%, %.0f%%] "
-               "(block Shapley value; sum of external LMG shares %.0f%%)\n",
-               100 * res.external_share, 100 * res.external_share_ci[0],
-               100 * res.external_share_ci[1], 100 * res.lmg_share[0]);
-        printf("R2 %.3f (adjusted %.3f), n %zu of %zu years (%zu lost to differences/lags, %zu "
-               "to missing values), k %zu, Durbin-Watson %.2f, Newey-West lag %d, bootstrap %d "
-               "blocks of %d, seed %llu\n",
-               res.r2, res.adj_r2, res.n, res.n_input, res.n_lost, res.n_missing, res.k, res.dw,
-               res.hac_lag, res.boot, res.block_len, (unsigned long long)res.seed);
-        if (ser.dropped[0]) {
-            printf("left out: %s\n", ser.dropped);
-        }
-        printf("\n");
-    }
-    shi_table *t = shi_table_new();
-    if (!t) {
-        s = shi_err_set(&cli->err, SHI_EIO, "out of memory");
-    }
-    const char *names[] = {"driver", "block",     "coef",  "se_hac",
-                           "p_hac",  "lmg_share", "ci_lo", "ci_hi"};
-    const char types[] = {'s', 's', 'f', 'f', 'f', 'f', 'f', 'f'};
-    for (int k = 0; k < 8 && s == SHI_OK; k++) {
-        s = shi_table_column(t, names[k], types[k], 4, &cli->err);
-    }
-    for (size_t j = 0; j <= res.k && s == SHI_OK; j++) {
-        const shi_drivers_coef *cf = &res.coef[j];
-        if ((s = shi_table_str(t, cf->name, &cli->err)) ||
-            (s = shi_table_str(t, shi_drivers_block_name(cf->block), &cli->err)) ||
-            (s = shi_table_real(t, cf->b, &cli->err)) ||
-            (s = shi_table_real(t, cf->se_hac, &cli->err)) ||
-            (s = shi_table_real(t, cf->p_hac, &cli->err)) ||
-            (s = shi_table_real(t, j ? cf->lmg_share : (double)NAN, &cli->err)) ||
-            (s = shi_table_real(t, j ? cf->lmg_share_ci[0] : (double)NAN, &cli->err))) {
-            break;
-        }
-        s = shi_table_real(t, j ? cf->lmg_share_ci[1] : (double)NAN, &cli->err);
-    }
-    if (s == SHI_OK) {
-        s = cli_write_table(t, format, out, &cli->err);
-    }
-    if (s == SHI_OK && reference && text && !out) {
-        printf("\nreference set: pairs of major powers in %d, external share (block Shapley)\n",
-               y1);
-        for (size_t r = 0; r < nref; r++) {
-            const shi_state *x = shi_states_get(&cli->data.states, refs[r].a);
-            const shi_state *z = shi_states_get(&cli->data.states, refs[r].b);
-            int here = (refs[r].a == a->ccode && refs[r].b == b->ccode) ||
-                       (refs[r].a == b->ccode && refs[r].b == a->ccode);
-            if (isnan(refs[r].share)) {
-                printf("  %2zu. %s-%s  n/a: %s\n", r + 1, x->abb, z->abb, refs[r].note);
-            } else {
-                printf("  %2zu. %s-%s  %3.0f%% [%3.0f%%, %3.0f%%]%s\n", r + 1, x->abb, z->abb,
-                       100 * refs[r].share, 100 * refs[r].lo, 100 * refs[r].hi,
-                       here ? "   <- this pair" : "");
-            }
-        }
-    }
-    shi_table_free(t);
+    shi_drivers_refs_free(&refs);
     shi_dyad_series_destroy(&ser);
     shi_drivers_result_destroy(&res);
     return s;

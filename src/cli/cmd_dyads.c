@@ -95,138 +95,174 @@ static shi_status write_frame(shi_cli *cli, const shi_frame *f, const char *form
     return s;
 }
 
-int cmd_dyads(shi_cli *cli, int argc, char **argv)
+/* The options of `shi dyads`. */
+typedef struct dyads_args {
+    const char *years, *add, *states, *regions, *format, *out, *alliances;
+    int directed, both, relevant, threads, quiet;
+    unsigned mask; /* the variables of --add */
+} dyads_args;
+
+static shi_status dyads_parse(shi_cli *cli, int argc, char **argv, dyads_args *a, int *help)
 {
-    const char *years = NULL, *add = NULL, *states = NULL, *regions = NULL, *format = NULL,
-               *out = NULL, *alliances = NULL;
-    int directed = 0, both = 0, relevant = 0, threads = 0, quiet = 0;
     const cli_opt opts[] = {
-        {OPT_STRING, 0, "years", &years, "A-B", "years (default 1816-2016, the COW state list)"},
-        {OPT_FLAG, 0, "directed", &directed, NULL, "directed dyads (i,j) and (j,i); default i<j"},
-        {OPT_STRING, 0, "add", &add, "LIST",
+        {OPT_STRING, 0, "years", &a->years, "A-B", "years (default 1816-2016, the COW state list)"},
+        {OPT_FLAG, 0, "directed", &a->directed, NULL,
+         "directed dyads (i,j) and (j,i); default i<j"},
+        {OPT_STRING, 0, "add", &a->add, "LIST",
          "variables: cinc,major,contiguity,distance,alliance,sim,ideal,threat or all"},
-        {OPT_STRING, 0, "states", &states, "LIST", "dyads with a member among these states"},
-        {OPT_FLAG, 0, "both", &both, NULL, "with --states: both members among them"},
-        {OPT_STRING, 0, "regions", &regions, "LIST",
+        {OPT_STRING, 0, "states", &a->states, "LIST", "dyads with a member among these states"},
+        {OPT_FLAG, 0, "both", &a->both, NULL, "with --states: both members among them"},
+        {OPT_STRING, 0, "regions", &a->regions, "LIST",
          "dyads with a member in these COW regions (americas,europe,africa,middleeast,asia,"
          "oceania)"},
-        {OPT_FLAG, 0, "relevant", &relevant, NULL,
+        {OPT_FLAG, 0, "relevant", &a->relevant, NULL,
          "politically relevant dyads only (contiguous, or a major power)"},
-        {OPT_STRING, 0, "alliances", &alliances, "FILE",
+        {OPT_STRING, 0, "alliances", &a->alliances, "FILE",
          "your own alliance file (ccode1,ccode2,year,level) instead of ATOP"},
-        {OPT_INT, 0, "threads", &threads, "N", "threads (default: all cores)"},
-        {OPT_FLAG, 'q', "quiet", &quiet, NULL, "no progress messages"},
-        {OPT_STRING, 0, "format", &format, "FMT", "table, csv, tsv, jsonl, sqlite or dta"},
-        {OPT_STRING, 'o', "output", &out, "FILE",
+        {OPT_INT, 0, "threads", &a->threads, "N", "threads (default: all cores)"},
+        {OPT_FLAG, 'q', "quiet", &a->quiet, NULL, "no progress messages"},
+        {OPT_STRING, 0, "format", &a->format, "FMT", "table, csv, tsv, jsonl, sqlite or dta"},
+        {OPT_STRING, 'o', "output", &a->out, "FILE",
          "write to FILE (format from its extension: .csv .tsv .jsonl .sqlite .dta)"},
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     const char *pos[1];
     size_t npos;
-    int help;
     shi_status s = cli_parse("dyads",
                              "shi dyads [--years A-B] [--directed] [--add LIST] [--states LIST "
                              "[--both]] [--regions LIST] [--relevant] [--format FMT] [-o FILE]",
-                             opts, argc, argv, pos, 0, &npos, &help, &cli->err);
-    if (s != SHI_OK || help) {
+                             opts, argc, argv, pos, 0, &npos, help, &cli->err);
+    if (s != SHI_OK || *help) {
         return s;
     }
-    if (threads < 0 || threads > 1024) {
-        return shi_err_set(&cli->err, SHI_EUSAGE, "dyads: --threads takes 1-1024, got %d", threads);
+    if (a->threads < 0 || a->threads > 1024) {
+        return shi_err_set(&cli->err, SHI_EUSAGE, "dyads: --threads takes 1-1024, got %d",
+                           a->threads);
     }
-    unsigned mask = 0;
-    if (add && (s = shi_dyadvars_parse(add, &mask, &cli->err)) != SHI_OK) {
+    return a->add ? shi_dyadvars_parse(a->add, &a->mask, &cli->err) : SHI_OK;
+}
+
+/* Which dyad-years: years, --states (their codes into list), --regions. */
+static shi_status dyads_select(shi_cli *cli, const dyads_args *a, shi_dyad_opts *o, int *list)
+{
+    shi_status s;
+    o->y0 = 1816;
+    o->y1 = 2016;
+    if (a->years &&
+        (s = cli_years("years", a->years, 1816, SHI_DYADIC_Y1, &o->y0, &o->y1, &cli->err))) {
         return s;
     }
-    progress pr = {!quiet && isatty(STDERR_FILENO), {0, 0}};
-    clock_gettime(CLOCK_MONOTONIC, &pr.t0);
-    stage(&pr, "loading data");
-    if ((s = cli_data(cli, SHI_DATA_CAPS, NULL, NULL)) != SHI_OK) {
-        return s;
-    }
-    shi_dyad_opts o = {0};
-    o.y0 = 1816;
-    o.y1 = 2016;
-    if (years && (s = cli_years("years", years, 1816, SHI_DYADIC_Y1, &o.y0, &o.y1, &cli->err))) {
-        return s;
-    }
-    o.directed = directed;
-    o.both = both;
-    o.threads = threads;
-    int list[MAX_LIST];
+    o->directed = a->directed;
+    o->both = a->both;
+    o->threads = a->threads;
     const shi_state *sel[MAX_LIST];
     size_t nsel = 0;
-    if (states) {
-        if ((s = shi_states_resolve_list(&cli->data.states, states, o.y1, sel, MAX_LIST, &nsel,
+    if (a->states) {
+        if ((s = shi_states_resolve_list(&cli->data.states, a->states, o->y1, sel, MAX_LIST, &nsel,
                                          &cli->err))) {
             return s;
         }
         for (size_t k = 0; k < nsel; k++) {
             list[k] = sel[k]->ccode;
         }
-        o.states = list;
-        o.nstates = nsel;
-    } else if (both) {
+        o->states = list;
+        o->nstates = nsel;
+    } else if (a->both) {
         return shi_err_set(&cli->err, SHI_EUSAGE, "dyads: --both needs --states");
     }
-    if (regions) {
+    if (a->regions) {
         char buf[256];
-        snprintf(buf, sizeof buf, "%s", regions);
+        snprintf(buf, sizeof buf, "%s", a->regions);
         for (char *t = strtok(buf, ","); t; t = strtok(NULL, ",")) {
             shi_region r;
             if ((s = shi_region_parse(t, &r, &cli->err)) != SHI_OK) {
                 return s;
             }
-            o.regions |= 1u << r;
+            o->regions |= 1u << r;
         }
     }
-    if (shi_dyadvars_need_dyadic(mask) || relevant || alliances) {
-        stage(&pr, "loading dyadic data");
-        if ((s = cli_data(cli, SHI_DATA_DYADIC, alliances, NULL)) != SHI_OK) {
+    return SHI_OK;
+}
+
+/* The data the variables need beyond the capabilities. */
+static shi_status dyads_load(shi_cli *cli, const dyads_args *a, progress *pr)
+{
+    shi_status s;
+    if (shi_dyadvars_need_dyadic(a->mask) || a->relevant || a->alliances) {
+        stage(pr, "loading dyadic data");
+        if ((s = cli_data(cli, SHI_DATA_DYADIC, a->alliances, NULL)) != SHI_OK) {
             return s;
         }
     }
     /* Threat reads the events counts of the relations (which bring the dyadic data). */
-    if ((mask & SHI_DV_THREAT) &&
-        (s = cli_data(cli, SHI_DATA_RELATIONS, alliances, NULL)) != SHI_OK) {
+    if ((a->mask & SHI_DV_THREAT) &&
+        (s = cli_data(cli, SHI_DATA_RELATIONS, a->alliances, NULL)) != SHI_OK) {
         return s;
     }
-    if (relevant) {
-        o.relevant = &cli->data.dy;
-    }
-    stage(&pr, "generating dyad-years");
-    shi_frame f;
-    if ((s = shi_dyads_generate(&cli->data.states, &o, &f, &cli->err)) != SHI_OK) {
-        return s;
-    }
-    stage(&pr, "adding variables");
-    const shi_dyadvars_opts vo = {threads, NULL, pr.on ? bar : NULL, &pr};
-    s = shi_dyadvars_add(&f, mask, &cli->data, &vo, &cli->err);
-    shi_meta meta = {0};
+    return SHI_OK;
+}
+
+/* The metadata written with the frame: software, sources, options. */
+static shi_status dyads_meta(shi_cli *cli, const dyads_args *a, const shi_dyad_opts *o,
+                             shi_meta *meta)
+{
     char buf[1024];
-    if (s == SHI_OK) {
-        snprintf(buf, sizeof buf, "shi %s", SHI_VERSION);
-        s = shi_meta_add(&meta, "software", buf, &cli->err);
-    }
+    snprintf(buf, sizeof buf, "shi %s", SHI_VERSION);
+    shi_status s = shi_meta_add(meta, "software", buf, &cli->err);
     for (size_t k = 0; k < cli->data.nsrc && s == SHI_OK; k++) {
         const shi_source *src = &cli->data.src[k];
         char key[64];
         snprintf(key, sizeof key, "source.%s", src->id);
         snprintf(buf, sizeof buf, "%s %s (%s; read from %s)", src->name, src->version, src->file,
                  src->loaded);
-        s = shi_meta_add(&meta, key, buf, &cli->err);
+        s = shi_meta_add(meta, key, buf, &cli->err);
     }
     if (s == SHI_OK) {
         snprintf(buf, sizeof buf,
                  "years=%d-%d directed=%d add=%s states=%s both=%d regions=%s "
                  "relevant=%d alliances=%s",
-                 o.y0, o.y1, directed, add ? add : "", states ? states : "", both,
-                 regions ? regions : "", relevant, alliances ? alliances : "ATOP");
-        s = shi_meta_add(&meta, "options", buf, &cli->err);
+                 o->y0, o->y1, a->directed, a->add ? a->add : "", a->states ? a->states : "",
+                 a->both, a->regions ? a->regions : "", a->relevant,
+                 a->alliances ? a->alliances : "ATOP");
+        s = shi_meta_add(meta, "options", buf, &cli->err);
+    }
+    return s;
+}
+
+int cmd_dyads(shi_cli *cli, int argc, char **argv)
+{
+    dyads_args a = {0};
+    int help;
+    shi_status s = dyads_parse(cli, argc, argv, &a, &help);
+    if (s != SHI_OK || help) {
+        return s;
+    }
+    progress pr = {!a.quiet && isatty(STDERR_FILENO), {0, 0}};
+    clock_gettime(CLOCK_MONOTONIC, &pr.t0);
+    stage(&pr, "loading data");
+    shi_dyad_opts o = {0};
+    int list[MAX_LIST];
+    if ((s = cli_data(cli, SHI_DATA_CAPS, NULL, NULL)) || (s = dyads_select(cli, &a, &o, list)) ||
+        (s = dyads_load(cli, &a, &pr))) {
+        return s;
+    }
+    o.relevant = a.relevant ? &cli->data.dy : NULL;
+    stage(&pr, "generating dyad-years");
+    shi_frame f;
+    if ((s = shi_dyads_generate(&cli->data.states, &o, &f, &cli->err)) != SHI_OK) {
+        return s;
+    }
+    stage(&pr, "adding variables");
+    const shi_dyadvars_opts vo = {a.threads, NULL, pr.on ? bar : NULL, &pr};
+    s = shi_dyadvars_add(&f, a.mask, &cli->data, &vo, &cli->err);
+    shi_meta meta = {0};
+    if (s == SHI_OK) {
+        s = dyads_meta(cli, &a, &o, &meta);
     }
     if (s == SHI_OK) {
+        char buf[64];
         snprintf(buf, sizeof buf, "writing %zu rows", f.nrow);
         stage(&pr, buf);
-        s = write_frame(cli, &f, format, out, &meta);
+        s = write_frame(cli, &f, a.format, a.out, &meta);
     }
     stage(&pr, "");
     shi_meta_destroy(&meta);

@@ -80,21 +80,7 @@ static shi_status state_rows(shi_cli *cli, shi_table *t, size_t cinc, int y0, in
                 continue; /* not in the capability data that year */
             }
             double share = shi_power_share(p, cinc, st, x->ccode, y, scope);
-            /* Rank within the scope: 1 + number of states in scope with more CINC. */
-            int64_t rank = 0;
-            if (!isnan(share)) {
-                const size_t *rows;
-                size_t n;
-                shi_panel_year(p, y, &rows, &n);
-                double mine = shi_panel_get(p, cinc, (size_t)row);
-                rank = 1;
-                for (size_t i = 0; i < n; i++) {
-                    if (shi_panel_ok(p, cinc, rows[i]) && shi_panel_get(p, cinc, rows[i]) > mine &&
-                        !isnan(shi_power_share(p, cinc, st, p->unit[rows[i]], y, scope))) {
-                        rank++;
-                    }
-                }
-            }
+            long rank = shi_power_rank(p, cinc, st, x->ccode, y, scope);
             double trend = shi_power_trend(p, cinc, x->ccode, y, window);
             if ((s = shi_table_int(t, y, err)) || (s = shi_table_str(t, x->abb, err)) ||
                 (s = shi_table_int(t, x->ccode, err)) ||
@@ -112,6 +98,79 @@ static shi_status state_rows(shi_cli *cli, shi_table *t, size_t cinc, int y0, in
         }
     }
     return s;
+}
+
+/* --series: the yearly capability ratio and its phase. */
+static shi_status ratio_rows(shi_cli *cli, shi_table *t, const shi_state *a, const shi_state *b,
+                             int y0, int y1, double lo, double hi)
+{
+    static const char *const names[] = {"year", "challenger", "leader", "ratio", "phase"};
+    static const char types[] = {'i', 's', 's', 'f', 's'};
+    static const int digits[] = {0, 0, 0, 4, 0};
+    shi_power_ratios rs = {0};
+    shi_status s = add_cols(t, names, types, digits, 5, &cli->err);
+    if (s == SHI_OK) {
+        s = shi_power_ratio_series(&cli->data.caps, cli->data.cinc, a->ccode, b->ccode, y0, y1, lo,
+                                   hi, &rs, &cli->err);
+    }
+    for (size_t i = 0; i < rs.n && s == SHI_OK; i++) {
+        if ((s = shi_table_int(t, rs.v[i].year, &cli->err)) ||
+            (s = shi_table_str(t, a->abb, &cli->err)) ||
+            (s = shi_table_str(t, b->abb, &cli->err)) ||
+            (s = shi_table_real(t, rs.v[i].ratio, &cli->err))) {
+            break;
+        }
+        s = shi_table_str(t, shi_parity_phase_name(rs.v[i].phase), &cli->err);
+    }
+    shi_power_ratios_free(&rs);
+    return s;
+}
+
+/* The transition events. */
+static shi_status event_rows(shi_cli *cli, shi_table *t, const shi_state *a, const shi_state *b,
+                             int y0, int y1, double lo, double hi)
+{
+    static const char *const names[] = {"year", "challenger", "leader", "event", "ratio"};
+    static const char types[] = {'i', 's', 's', 's', 'f'};
+    static const int digits[] = {0, 0, 0, 0, 4};
+    shi_transitions tr = {0};
+    shi_status s = shi_power_transitions(&cli->data.caps, cli->data.cinc, a->ccode, b->ccode, y0,
+                                         y1, lo, hi, &tr, &cli->err);
+    if (s == SHI_OK) {
+        s = add_cols(t, names, types, digits, 5, &cli->err);
+    }
+    for (size_t i = 0; i < tr.n && s == SHI_OK; i++) {
+        if ((s = shi_table_int(t, tr.v[i].year, &cli->err)) ||
+            (s = shi_table_str(t, a->abb, &cli->err)) ||
+            (s = shi_table_str(t, b->abb, &cli->err)) ||
+            (s = shi_table_str(t, shi_transition_name(tr.v[i].kind), &cli->err))) {
+            break;
+        }
+        s = shi_table_real(t, tr.v[i].ratio, &cli->err);
+    }
+    shi_transitions_free(&tr);
+    return s;
+}
+
+/* The years (default: all of the data) and the two states of `power transition`. */
+static shi_status transition_pair(shi_cli *cli, const char *years, const char *const *pos, int *y0,
+                                  int *y1, const shi_state **a, const shi_state **b)
+{
+    shi_status s = cli_data(cli, SHI_DATA_CAPS, NULL, NULL);
+    if (s != SHI_OK) {
+        return s;
+    }
+    const shi_panel *p = &cli->data.caps;
+    *y0 = p->year_min;
+    *y1 = p->year_max;
+    if ((s = cli_years_pair(cli, years, pos, y0, y1, a, b)) != SHI_OK) {
+        return s;
+    }
+    if (*a == *b) {
+        return shi_err_set(&cli->err, SHI_EUSAGE,
+                           "power transition: the two states are the same ('%s')", (*a)->abb);
+    }
+    return SHI_OK;
 }
 
 static int power_transition(shi_cli *cli, int argc, char **argv)
@@ -142,74 +201,45 @@ static int power_transition(shi_cli *cli, int argc, char **argv)
         return shi_err_set(&cli->err, SHI_EUSAGE,
                            "power transition: needs two states, CHALLENGER and LEADER");
     }
-    if ((s = cli_data(cli, SHI_DATA_CAPS, NULL, NULL)) != SHI_OK) {
-        return s;
-    }
-    const shi_panel *p = &cli->data.caps;
-    int y0 = p->year_min, y1 = p->year_max;
-    if (years && (s = cli_years("years", years, p->year_min, p->year_max, &y0, &y1, &cli->err))) {
-        return s;
-    }
+    int y0, y1;
     const shi_state *a, *b;
-    if ((s = shi_states_resolve(&cli->data.states, pos[0], y1, &a, &cli->err)) ||
-        (s = shi_states_resolve(&cli->data.states, pos[1], y1, &b, &cli->err))) {
+    if ((s = transition_pair(cli, years, pos, &y0, &y1, &a, &b)) != SHI_OK) {
         return s;
     }
-    if (a == b) {
-        return shi_err_set(&cli->err, SHI_EUSAGE,
-                           "power transition: the two states are the same ('%s')", a->abb);
-    }
-    const size_t cinc = cli->data.cinc;
     shi_table *t = shi_table_new();
     if (!t) {
         return shi_err_set(&cli->err, SHI_EIO, "out of memory");
     }
-    if (series) {
-        static const char *const names[] = {"year", "challenger", "leader", "ratio", "phase"};
-        static const char types[] = {'i', 's', 's', 'f', 's'};
-        static const int digits[] = {0, 0, 0, 4, 0};
-        s = add_cols(t, names, types, digits, 5, &cli->err);
-        for (int y = y0; y <= y1 && s == SHI_OK; y++) {
-            long ra = shi_panel_row(p, a->ccode, y), rb = shi_panel_row(p, b->ccode, y);
-            if (ra < 0 || rb < 0 || !shi_panel_ok(p, cinc, (size_t)ra) ||
-                !shi_panel_ok(p, cinc, (size_t)rb) || shi_panel_get(p, cinc, (size_t)rb) <= 0) {
-                continue;
-            }
-            double r = shi_panel_get(p, cinc, (size_t)ra) / shi_panel_get(p, cinc, (size_t)rb);
-            const char *phase = r < lo ? "below parity" : r <= hi ? "parity" : "above parity";
-            if ((s = shi_table_int(t, y, &cli->err)) || (s = shi_table_str(t, a->abb, &cli->err)) ||
-                (s = shi_table_str(t, b->abb, &cli->err)) ||
-                (s = shi_table_real(t, r, &cli->err))) {
-                break;
-            }
-            s = shi_table_str(t, phase, &cli->err);
-        }
-    } else {
-        shi_transitions tr = {0};
-        s = shi_power_transitions(p, cinc, a->ccode, b->ccode, y0, y1, lo, hi, &tr, &cli->err);
-        const shi_transition *ev = tr.v;
-        const size_t n = tr.n;
-        static const char *const names[] = {"year", "challenger", "leader", "event", "ratio"};
-        static const char types[] = {'i', 's', 's', 's', 'f'};
-        static const int digits[] = {0, 0, 0, 0, 4};
-        if (s == SHI_OK) {
-            s = add_cols(t, names, types, digits, 5, &cli->err);
-        }
-        for (size_t i = 0; i < n && s == SHI_OK; i++) {
-            if ((s = shi_table_int(t, ev[i].year, &cli->err)) ||
-                (s = shi_table_str(t, a->abb, &cli->err)) ||
-                (s = shi_table_str(t, b->abb, &cli->err)) ||
-                (s = shi_table_str(t, shi_transition_name(ev[i].kind), &cli->err))) {
-                break;
-            }
-            s = shi_table_real(t, ev[i].ratio, &cli->err);
-        }
-        shi_transitions_free(&tr);
-    }
+    s = series ? ratio_rows(cli, t, a, b, y0, y1, lo, hi)
+               : event_rows(cli, t, a, b, y0, y1, lo, hi);
     if (s == SHI_OK) {
         s = cli_write_table(t, format, out, &cli->err);
     }
     shi_table_free(t);
+    return s;
+}
+
+/* The years (default: the last of the data) and the --states of `shi power`. */
+static shi_status power_years(shi_cli *cli, const char *year, const char *years, const char *states,
+                              int *y0, int *y1, const shi_state **sel, size_t *nsel)
+{
+    shi_status s = cli_data(cli, SHI_DATA_CAPS, NULL, NULL);
+    if (s != SHI_OK) {
+        return s;
+    }
+    const shi_panel *p = &cli->data.caps;
+    /* By default both ends are the last year (on purpose). */
+    *y0 = *y1 = p->year_max;
+    if (year && (s = cli_years("year", year, p->year_min, p->year_max, y0, y1, &cli->err))) {
+        return s;
+    }
+    if (years && (s = cli_years("years", years, p->year_min, p->year_max, y0, y1, &cli->err))) {
+        return s;
+    }
+    if (states) {
+        s = shi_states_resolve_list(&cli->data.states, states, *y1, sel, MAX_STATES, nsel,
+                                    &cli->err);
+    }
     return s;
 }
 
@@ -248,23 +278,10 @@ int cmd_power(shi_cli *cli, int argc, char **argv)
         return shi_err_set(&cli->err, SHI_EUSAGE, "power: --window takes 3-200 years, got %d",
                            window);
     }
-    if ((s = cli_data(cli, SHI_DATA_CAPS, NULL, NULL)) != SHI_OK) {
-        return s;
-    }
-    const shi_panel *p = &cli->data.caps;
-    /* By default both ends are the last year (on purpose). */
-    /* cppcheck-suppress duplicateAssignExpression */
-    int y0 = p->year_max, y1 = p->year_max;
-    if (year && (s = cli_years("year", year, p->year_min, p->year_max, &y0, &y1, &cli->err))) {
-        return s;
-    }
-    if (years && (s = cli_years("years", years, p->year_min, p->year_max, &y0, &y1, &cli->err))) {
-        return s;
-    }
+    int y0, y1;
     const shi_state *sel[MAX_STATES];
     size_t nsel = 0;
-    if (states && (s = shi_states_resolve_list(&cli->data.states, states, y1, sel, MAX_STATES,
-                                               &nsel, &cli->err))) {
+    if ((s = power_years(cli, year, years, states, &y0, &y1, sel, &nsel)) != SHI_OK) {
         return s;
     }
     const size_t cinc = cli->data.cinc;

@@ -10,6 +10,24 @@
 #include <shi/pair.h>
 #include <shi/report.h>
 
+/* The terminal summary, or with -o FILE the HTML page (written atomically). */
+static shi_status report_write(shi_cli *cli, const shi_pair_analysis *pa, const char *out)
+{
+    if (!out) {
+        return shi_report_summary(stdout, &cli->data, pa, &cli->err);
+    }
+    shi_outfile o;
+    shi_status s = shi_outfile_open(&o, out, &cli->err);
+    if (s == SHI_OK) {
+        s = shi_report_html(o.fp, &cli->data, pa, &cli->err);
+        if (s == SHI_OK) {
+            s = shi_outfile_commit(&o, &cli->err);
+        }
+        shi_outfile_abort(&o);
+    }
+    return s;
+}
+
 int cmd_report(shi_cli *cli, int argc, char **argv)
 {
     const char *third = NULL, *years = NULL, *out = NULL, *events = NULL;
@@ -37,12 +55,8 @@ int cmd_report(shi_cli *cli, int argc, char **argv)
     }
     shi_panel *p = &cli->data.caps;
     int y0 = p->year_max - 30 > p->year_min ? p->year_max - 30 : p->year_min, y1 = p->year_max;
-    if (years && (s = cli_years("years", years, p->year_min, p->year_max, &y0, &y1, &cli->err))) {
-        return s;
-    }
     const shi_state *a, *b, *c = NULL;
-    if ((s = shi_states_resolve(&cli->data.states, pos[0], y1, &a, &cli->err)) ||
-        (s = shi_states_resolve(&cli->data.states, pos[1], y1, &b, &cli->err))) {
+    if ((s = cli_years_pair(cli, years, pos, &y0, &y1, &a, &b)) != SHI_OK) {
         return s;
     }
     if (third && (s = shi_states_resolve(&cli->data.states, third, y1, &c, &cli->err))) {
@@ -60,18 +74,7 @@ int cmd_report(shi_cli *cli, int argc, char **argv)
     if ((s = shi_pair_analyze(&pa, &cli->data, &po, &cli->err)) != SHI_OK) {
         return s;
     }
-    if (!out) {
-        s = shi_report_summary(stdout, &cli->data, &pa, &cli->err);
-    } else {
-        shi_outfile o;
-        if ((s = shi_outfile_open(&o, out, &cli->err)) == SHI_OK) {
-            s = shi_report_html(o.fp, &cli->data, &pa, &cli->err);
-            if (s == SHI_OK) {
-                s = shi_outfile_commit(&o, &cli->err);
-            }
-            shi_outfile_abort(&o);
-        }
-    }
+    s = report_write(cli, &pa, out);
     shi_pair_free(&pa);
     return s;
 }

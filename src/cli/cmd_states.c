@@ -25,6 +25,39 @@ static void spells_text(char *buf, size_t size, const shi_spell *sp, size_t n)
     }
 }
 
+/* One row per state: all, the members of `year`, or `one`. */
+static shi_status state_rows(shi_table *t, const shi_states *st, const shi_state *one, int year,
+                             shi_err *err)
+{
+    const char *cols[] = {"ccode", "abb", "iso3", "name", "member", "major_power"};
+    const char types[] = {'i', 's', 's', 's', 's', 's'};
+    shi_status s = SHI_OK;
+    for (int c = 0; c < 6 && s == SHI_OK; c++) {
+        s = shi_table_column(t, cols[c], types[c], 0, err);
+    }
+    for (size_t i = 0; i < st->n && s == SHI_OK; i++) {
+        const shi_state *x = &st->v[i];
+        if ((one && x != one) || (year && !one && !shi_states_member(st, x, year))) {
+            continue;
+        }
+        char mem[400], maj[400];
+        spells_text(mem, sizeof mem, st->spells + x->sp0, x->nsp);
+        spells_text(maj, sizeof maj, st->majors + x->mp0, x->nmp);
+        if (year) {
+            snprintf(mem, sizeof mem, "%s", !one || shi_states_member(st, x, year) ? "yes" : "no");
+            snprintf(maj, sizeof maj, "%s", shi_states_major(st, x, year) ? "yes" : "no");
+        }
+        if ((s = shi_table_int(t, x->ccode, err)) == SHI_OK &&
+            (s = shi_table_str(t, x->abb, err)) == SHI_OK &&
+            (s = shi_table_str(t, x->iso3[0] ? x->iso3 : NULL, err)) == SHI_OK &&
+            (s = shi_table_str(t, x->name, err)) == SHI_OK &&
+            (s = shi_table_str(t, mem, err)) == SHI_OK) {
+            s = shi_table_str(t, maj[0] ? maj : NULL, err);
+        }
+    }
+    return s;
+}
+
 int cmd_states(shi_cli *cli, int argc, char **argv)
 {
     int year = 0;
@@ -62,34 +95,7 @@ int cmd_states(shi_cli *cli, int argc, char **argv)
     if (!t) {
         return shi_err_set(&cli->err, SHI_EIO, "out of memory");
     }
-    const char *cols[] = {"ccode", "abb", "iso3", "name", "member", "major_power"};
-    const char types[] = {'i', 's', 's', 's', 's', 's'};
-    for (int c = 0; c < 6 && s == SHI_OK; c++) {
-        s = shi_table_column(t, cols[c], types[c], 0, &cli->err);
-    }
-    for (size_t i = 0; i < st->n && s == SHI_OK; i++) {
-        const shi_state *x = &st->v[i];
-        if ((one && x != one) || (year && !one && !shi_states_member(st, x, year))) {
-            continue;
-        }
-        char mem[400], maj[400];
-        spells_text(mem, sizeof mem, st->spells + x->sp0, x->nsp);
-        spells_text(maj, sizeof maj, st->majors + x->mp0, x->nmp);
-        if (year && one) {
-            snprintf(mem, sizeof mem, "%s", shi_states_member(st, x, year) ? "yes" : "no");
-            snprintf(maj, sizeof maj, "%s", shi_states_major(st, x, year) ? "yes" : "no");
-        } else if (year) {
-            snprintf(mem, sizeof mem, "yes");
-            snprintf(maj, sizeof maj, "%s", shi_states_major(st, x, year) ? "yes" : "no");
-        }
-        if ((s = shi_table_int(t, x->ccode, &cli->err)) == SHI_OK &&
-            (s = shi_table_str(t, x->abb, &cli->err)) == SHI_OK &&
-            (s = shi_table_str(t, x->iso3[0] ? x->iso3 : NULL, &cli->err)) == SHI_OK &&
-            (s = shi_table_str(t, x->name, &cli->err)) == SHI_OK &&
-            (s = shi_table_str(t, mem, &cli->err)) == SHI_OK) {
-            s = shi_table_str(t, maj[0] ? maj : NULL, &cli->err);
-        }
-    }
+    s = state_rows(t, st, one, year, &cli->err);
     if (s == SHI_OK) {
         s = cli_write_table(t, format, out, &cli->err);
     }

@@ -12,27 +12,6 @@
 #include <shi/power.h>
 #include <shi/threat.h>
 
-/* The weight grid of --sensitivity: every composition of 1 into four weights
- * that are multiples of 0.1 and at least 0.1 (84 weightings). */
-#define GRID_MAX 84
-static size_t weight_grid(double (*g)[SHI_T_N])
-{
-    size_t n = 0;
-    for (int a = 1; a <= 7; a++) {
-        for (int b = 1; a + b <= 8; b++) {
-            for (int c = 1; a + b + c <= 9; c++) {
-                int d = 10 - a - b - c;
-                g[n][0] = a / 10.0;
-                g[n][1] = b / 10.0;
-                g[n][2] = c / 10.0;
-                g[n][3] = d / 10.0;
-                n++;
-            }
-        }
-    }
-    return n;
-}
-
 static shi_status cols(shi_table *t, const char *const *names, const char *types, int n,
                        shi_err *err)
 {
@@ -83,93 +62,182 @@ static shi_status pair_rows(shi_cli *cli, shi_table *t, const shi_threat_ctx *ct
     return s;
 }
 
-typedef struct ranked {
-    int ccode;
-    double total;
-} ranked;
-
-static int by_total(const void *p, const void *q)
+/* --perceiver: who threatens `who` most in `year` (with --sensitivity, the
+ * range of ranks over the weight grid). */
+static shi_status perceiver_rows(shi_cli *cli, shi_table *t, const shi_threat_ctx *ctx,
+                                 const shi_threat_model *m, const shi_state *who, int year, int top,
+                                 int sensitivity)
 {
-    const ranked *a = p, *b = q;
-    if (a->total != b->total) {
-        return a->total > b->total ? -1 : 1;
+    static const char *const names[] = {"rank",     "threat_from", "name",     "total",
+                                        "rank_min", "rank_max",    "top_share"};
+    static const char types[] = {'i', 's', 's', 'f', 'i', 'i', 'f'};
+    const shi_states *st = &cli->data.states;
+    shi_threat_ranking r = {0};
+    shi_status s = shi_threat_rank_all(ctx, st, m, who->ccode, year, &r, &cli->err);
+    if (s == SHI_OK && r.n == 0) {
+        s = shi_err_set(&cli->err, SHI_EDATA, "threat: %s is not a system member with data in %d",
+                        who->abb, year);
     }
-    return (a->ccode > b->ccode) - (a->ccode < b->ccode);
+    size_t k = (size_t)top < r.n ? (size_t)top : r.n;
+    if (s == SHI_OK) {
+        s = cols(t, names, types, sensitivity ? 7 : 4, &cli->err);
+    }
+    if (s == SHI_OK && sensitivity) {
+        s = shi_threat_rank_sensitivity(ctx, st, m, who->ccode, year, k, &r, &cli->err);
+    }
+    for (size_t i = 0; i < k && s == SHI_OK; i++) {
+        const shi_threat_rank *x = &r.v[i];
+        const shi_state *z = shi_states_get(st, x->ccode);
+        if ((s = shi_table_int(t, (int64_t)i + 1, &cli->err)) ||
+            (s = shi_table_str(t, z->abb, &cli->err)) ||
+            (s = shi_table_str(t, z->name, &cli->err)) ||
+            (s = shi_table_real(t, x->total, &cli->err))) {
+            break;
+        }
+        if (sensitivity && ((s = shi_table_int(t, x->rank_min, &cli->err)) ||
+                            (s = shi_table_int(t, x->rank_max, &cli->err)) ||
+                            (s = shi_table_real(t, x->top_share, &cli->err)))) {
+            break;
+        }
+    }
+    shi_threat_ranking_free(&r);
+    return s;
 }
 
-/* Everyone that threatens `who` in `year`, sorted, with the model `m`. */
-static shi_status rank_all(shi_cli *cli, const shi_threat_ctx *ctx, const shi_threat_model *m,
-                           const shi_state *who, int year, ranked *r, size_t *n)
+/* A --sensitivity of a pair: per year, the range of T both ways and of the gap
+ * over the weight grid. */
+static shi_status sensitivity_rows(shi_cli *cli, shi_table *t, const shi_threat_ctx *ctx,
+                                   const shi_threat_model *m, const shi_state *a,
+                                   const shi_state *b, int y0, int y1)
 {
-    const shi_states *st = &cli->data.states;
-    *n = 0;
-    for (size_t i = 0; i < st->n; i++) {
-        const shi_state *x = &st->v[i];
-        if (x == who) {
+    static const char *const names[] = {
+        "year", "perceiver", "threat_from", "total",   "min",
+        "max",  "gap",       "gap_min",     "gap_max", "gap_positive_share"};
+    static const char types[] = {'i', 's', 's', 'f', 'f', 'f', 'f', 'f', 'f', 'f'};
+    shi_status s = cols(t, names, types, 10, &cli->err);
+    for (int y = y0; y <= y1 && s == SHI_OK; y++) {
+        shi_threat_sens x;
+        if ((s = shi_threat_sensitivity(ctx, m, a->ccode, b->ccode, y, &x, &cli->err)) ||
+            isnan(x.total)) {
             continue;
         }
-        shi_threat th;
-        shi_status s = shi_threat_compute(ctx, m, who->ccode, x->ccode, year, &th, &cli->err);
-        if (s != SHI_OK) {
-            return s;
+        const double v[] = {x.total, x.min, x.max, x.gap, x.gap_min, x.gap_max};
+        if ((s = shi_table_int(t, y, &cli->err)) || (s = shi_table_str(t, a->abb, &cli->err)) ||
+            (s = shi_table_str(t, b->abb, &cli->err))) {
+            break;
         }
-        if (!isnan(th.total)) {
-            r[*n].ccode = x->ccode;
-            r[(*n)++].total = th.total;
+        for (size_t c = 0; c < sizeof v / sizeof v[0] && s == SHI_OK; c++) {
+            s = shi_table_real(t, v[c], &cli->err);
+        }
+        if (s == SHI_OK) {
+            s = shi_table_real(t, x.gap_positive_share, &cli->err);
         }
     }
-    qsort(r, *n, sizeof *r, by_total);
-    return SHI_OK;
+    return s;
 }
 
-int cmd_threat(shi_cli *cli, int argc, char **argv)
-{
-    const char *years = NULL, *year = NULL, *perceiver = NULL, *model = NULL, *format = NULL,
-               *out = NULL;
-    int top = 10, sensitivity = 0;
-    const cli_opt opts[] = {
-        {OPT_STRING, 0, "years", &years, "A-B", "years (default: the last 10 of the data)"},
-        {OPT_STRING, 'y', "year", &year, "YEAR", "one year"},
-        {OPT_STRING, 0, "perceiver", &perceiver, "STATE", "rank who threatens STATE most"},
-        {OPT_INT, 0, "top", &top, "N", "with --perceiver: how many (default 10)"},
-        {OPT_STRING, 'm', "model", &model, "FILE", "threat model (YAML; docs/threat.md)"},
-        {OPT_FLAG, 0, "sensitivity", &sensitivity, NULL,
-         "how results move over 84 weightings of the four components"},
-        {OPT_STRING, 0, "format", &format, "FMT", "table (default), csv, tsv or json"},
-        {OPT_STRING, 'o', "output", &out, "FILE", "write to FILE instead of standard output"},
-        {OPT_END, 0, NULL, NULL, NULL, NULL}};
+/* The options of `shi threat`. */
+typedef struct threat_args {
+    const char *years, *year, *perceiver, *model, *format, *out;
+    int top, sensitivity;
     const char *pos[2];
     size_t npos;
-    int help;
+} threat_args;
+
+static shi_status threat_parse(shi_cli *cli, int argc, char **argv, threat_args *o, int *help)
+{
+    const cli_opt opts[] = {
+        {OPT_STRING, 0, "years", &o->years, "A-B", "years (default: the last 10 of the data)"},
+        {OPT_STRING, 'y', "year", &o->year, "YEAR", "one year"},
+        {OPT_STRING, 0, "perceiver", &o->perceiver, "STATE", "rank who threatens STATE most"},
+        {OPT_INT, 0, "top", &o->top, "N", "with --perceiver: how many (default 10)"},
+        {OPT_STRING, 'm', "model", &o->model, "FILE", "threat model (YAML; docs/threat.md)"},
+        {OPT_FLAG, 0, "sensitivity", &o->sensitivity, NULL,
+         "how results move over 84 weightings of the four components"},
+        {OPT_STRING, 0, "format", &o->format, "FMT", "table (default), csv, tsv or json"},
+        {OPT_STRING, 'o', "output", &o->out, "FILE", "write to FILE instead of standard output"},
+        {OPT_END, 0, NULL, NULL, NULL, NULL}};
     shi_status s = cli_parse("threat",
                              "shi threat A B [--years A-B] [--model FILE] [--sensitivity]\n"
                              "       shi threat --perceiver STATE --year Y [--top N] "
                              "[--sensitivity]",
-                             opts, argc, argv, pos, 2, &npos, &help, &cli->err);
-    if (s != SHI_OK || help) {
+                             opts, argc, argv, o->pos, 2, &o->npos, help, &cli->err);
+    if (s != SHI_OK || *help) {
         return s;
     }
-    if ((perceiver && npos != 0) || (!perceiver && npos != 2)) {
+    if ((o->perceiver && o->npos != 0) || (!o->perceiver && o->npos != 2)) {
         return shi_err_set(&cli->err, SHI_EUSAGE,
                            "threat: give two states (shi threat A B) or --perceiver STATE");
     }
-    if (top < 1 || top > 300) {
-        return shi_err_set(&cli->err, SHI_EUSAGE, "threat: --top takes 1-300, got %d", top);
+    if (o->top < 1 || o->top > 300) {
+        return shi_err_set(&cli->err, SHI_EUSAGE, "threat: --top takes 1-300, got %d", o->top);
     }
-    shi_threat_model m = shi_threat_model_default();
-    if (model && (s = shi_threat_model_load(&m, model, &cli->err)) != SHI_OK) {
+    return SHI_OK;
+}
+
+/* The model, the data and the years (default: the last 10 of the data). */
+static shi_status threat_setup(shi_cli *cli, const threat_args *o, shi_threat_model *m, int *y0,
+                               int *y1)
+{
+    shi_status s;
+    *m = shi_threat_model_default();
+    if (o->model && (s = shi_threat_model_load(m, o->model, &cli->err)) != SHI_OK) {
         return s;
     }
     if ((s = cli_data(cli, SHI_DATA_RELATIONS, NULL, NULL)) != SHI_OK) {
         return s;
     }
     const shi_panel *p = &cli->data.caps;
-    int y0 = p->year_max - 9, y1 = p->year_max;
-    if (year && years) {
+    *y0 = p->year_max - 9;
+    *y1 = p->year_max;
+    if (o->year && o->years) {
         return shi_err_set(&cli->err, SHI_EUSAGE, "threat: give --year or --years, not both");
     }
-    if ((year && (s = cli_years("year", year, p->year_min, p->year_max, &y0, &y1, &cli->err))) ||
-        (years && (s = cli_years("years", years, p->year_min, p->year_max, &y0, &y1, &cli->err)))) {
+    if ((o->year &&
+         (s = cli_years("year", o->year, p->year_min, p->year_max, y0, y1, &cli->err))) ||
+        (o->years &&
+         (s = cli_years("years", o->years, p->year_min, p->year_max, y0, y1, &cli->err)))) {
+        return s;
+    }
+    return SHI_OK;
+}
+
+/* The rows of the table: a perceiver's ranking, or a pair's years. */
+static shi_status threat_rows(shi_cli *cli, shi_table *t, const shi_threat_ctx *ctx,
+                              const shi_threat_model *m, const threat_args *o, int y0, int y1)
+{
+    const shi_states *st = &cli->data.states;
+    shi_status s;
+    if (o->perceiver) {
+        const shi_state *who;
+        if ((s = shi_states_resolve(st, o->perceiver, y1, &who, &cli->err))) {
+            return s;
+        }
+        if (y0 != y1) {
+            return shi_err_set(&cli->err, SHI_EUSAGE, "threat: --perceiver needs one --year");
+        }
+        return perceiver_rows(cli, t, ctx, m, who, y1, o->top, o->sensitivity);
+    }
+    const shi_state *a, *b;
+    if ((s = cli_pair(cli, o->pos, y1, &a, &b)) != SHI_OK) {
+        return s;
+    }
+    if (a == b) {
+        return shi_err_set(&cli->err, SHI_EUSAGE, "threat: the two states are the same");
+    }
+    return o->sensitivity ? sensitivity_rows(cli, t, ctx, m, a, b, y0, y1)
+                          : pair_rows(cli, t, ctx, m, a, b, y0, y1);
+}
+
+int cmd_threat(shi_cli *cli, int argc, char **argv)
+{
+    threat_args o = {0};
+    o.top = 10;
+    int help;
+    shi_threat_model m;
+    int y0, y1;
+    shi_status s = threat_parse(cli, argc, argv, &o, &help);
+    if (s != SHI_OK || help || (s = threat_setup(cli, &o, &m, &y0, &y1)) != SHI_OK) {
         return s;
     }
     shi_threat_ctx *ctx = NULL;
@@ -177,138 +245,14 @@ int cmd_threat(shi_cli *cli, int argc, char **argv)
         return s;
     }
     shi_table *t = shi_table_new();
-    ranked *r = calloc(cli->data.states.n + 1, sizeof *r);
-    if (!t || !r) {
+    if (!t) {
         s = shi_err_set(&cli->err, SHI_EIO, "out of memory");
-        goto cleanup;
-    }
-    double grid[GRID_MAX][SHI_T_N];
-    size_t ng = weight_grid(grid);
-    if (perceiver) {
-        const shi_state *who;
-        if ((s = shi_states_resolve(&cli->data.states, perceiver, y1, &who, &cli->err))) {
-            goto cleanup;
-        }
-        if (y0 != y1) {
-            s = shi_err_set(&cli->err, SHI_EUSAGE, "threat: --perceiver needs one --year");
-            goto cleanup;
-        }
-        size_t n;
-        if ((s = rank_all(cli, ctx, &m, who, y1, r, &n)) != SHI_OK) {
-            goto cleanup;
-        }
-        if (n == 0) {
-            s = shi_err_set(&cli->err, SHI_EDATA,
-                            "threat: %s is not a system member with data in %d", who->abb, y1);
-            goto cleanup;
-        }
-        size_t k = (size_t)top < n ? (size_t)top : n;
-        static const char *const names[] = {"rank",     "threat_from", "name",     "total",
-                                            "rank_min", "rank_max",    "top_share"};
-        static const char types[] = {'i', 's', 's', 'f', 'i', 'i', 'f'};
-        s = cols(t, names, types, sensitivity ? 7 : 4, &cli->err);
-        int rmin[300], rmax[300], intop[300];
-        for (size_t i = 0; i < k; i++) {
-            rmin[i] = 1 << 30;
-            rmax[i] = 0;
-            intop[i] = 0;
-        }
-        ranked *g = calloc(cli->data.states.n + 1, sizeof *g);
-        for (size_t w = 0; sensitivity && g && w < ng && s == SHI_OK; w++) {
-            shi_threat_model mw = m;
-            memcpy(mw.weight, grid[w], sizeof mw.weight);
-            size_t gn;
-            if ((s = rank_all(cli, ctx, &mw, who, y1, g, &gn)) != SHI_OK) {
-                break;
-            }
-            for (size_t i = 0; i < k; i++) {
-                for (size_t q = 0; q < gn; q++) {
-                    if (g[q].ccode == r[i].ccode) {
-                        int rank = (int)q + 1;
-                        rmin[i] = rank < rmin[i] ? rank : rmin[i];
-                        rmax[i] = rank > rmax[i] ? rank : rmax[i];
-                        intop[i] += q < k;
-                    }
-                }
-            }
-        }
-        free(g);
-        for (size_t i = 0; i < k && s == SHI_OK; i++) {
-            const shi_state *x = shi_states_get(&cli->data.states, r[i].ccode);
-            if ((s = shi_table_int(t, (int64_t)i + 1, &cli->err)) ||
-                (s = shi_table_str(t, x->abb, &cli->err)) ||
-                (s = shi_table_str(t, x->name, &cli->err)) ||
-                (s = shi_table_real(t, r[i].total, &cli->err))) {
-                break;
-            }
-            if (sensitivity &&
-                ((s = shi_table_int(t, rmin[i], &cli->err)) ||
-                 (s = shi_table_int(t, rmax[i], &cli->err)) ||
-                 (s = shi_table_real(t, (double)intop[i] / (double)ng, &cli->err)))) {
-                break;
-            }
-        }
     } else {
-        const shi_state *a, *b;
-        if ((s = shi_states_resolve(&cli->data.states, pos[0], y1, &a, &cli->err)) ||
-            (s = shi_states_resolve(&cli->data.states, pos[1], y1, &b, &cli->err))) {
-            goto cleanup;
-        }
-        if (a == b) {
-            s = shi_err_set(&cli->err, SHI_EUSAGE, "threat: the two states are the same");
-            goto cleanup;
-        }
-        if (!sensitivity) {
-            s = pair_rows(cli, t, ctx, &m, a, b, y0, y1);
-        } else {
-            /* Per year: the range of T both ways and of the gap over the grid. */
-            static const char *const names[] = {
-                "year", "perceiver", "threat_from", "total",   "min",
-                "max",  "gap",       "gap_min",     "gap_max", "gap_positive_share"};
-            static const char types[] = {'i', 's', 's', 'f', 'f', 'f', 'f', 'f', 'f', 'f'};
-            s = cols(t, names, types, 10, &cli->err);
-            for (int y = y0; y <= y1 && s == SHI_OK; y++) {
-                shi_threat ab, ba;
-                if ((s = shi_threat_compute(ctx, &m, a->ccode, b->ccode, y, &ab, &cli->err)) ||
-                    (s = shi_threat_compute(ctx, &m, b->ccode, a->ccode, y, &ba, &cli->err))) {
-                    break;
-                }
-                if (isnan(ab.total) || isnan(ba.total)) {
-                    continue;
-                }
-                double lo = INFINITY, hi = -INFINITY, glo = INFINITY, ghi = -INFINITY;
-                size_t pos_gap = 0;
-                for (size_t w = 0; w < ng; w++) {
-                    shi_threat_model mw = m;
-                    memcpy(mw.weight, grid[w], sizeof mw.weight);
-                    double x = shi_threat_combine(&mw, ab.comp),
-                           z = shi_threat_combine(&mw, ba.comp);
-                    lo = x < lo ? x : lo;
-                    hi = x > hi ? x : hi;
-                    glo = x - z < glo ? x - z : glo;
-                    ghi = x - z > ghi ? x - z : ghi;
-                    pos_gap += x > z;
-                }
-                if ((s = shi_table_int(t, y, &cli->err)) ||
-                    (s = shi_table_str(t, a->abb, &cli->err)) ||
-                    (s = shi_table_str(t, b->abb, &cli->err)) ||
-                    (s = shi_table_real(t, ab.total, &cli->err)) ||
-                    (s = shi_table_real(t, lo, &cli->err)) ||
-                    (s = shi_table_real(t, hi, &cli->err)) ||
-                    (s = shi_table_real(t, ab.total - ba.total, &cli->err)) ||
-                    (s = shi_table_real(t, glo, &cli->err)) ||
-                    (s = shi_table_real(t, ghi, &cli->err))) {
-                    break;
-                }
-                s = shi_table_real(t, (double)pos_gap / (double)ng, &cli->err);
-            }
-        }
+        s = threat_rows(cli, t, ctx, &m, &o, y0, y1);
     }
     if (s == SHI_OK) {
-        s = cli_write_table(t, format, out, &cli->err);
+        s = cli_write_table(t, o.format, o.out, &cli->err);
     }
-cleanup:
-    free(r);
     shi_table_free(t);
     shi_threat_ctx_free(ctx);
     return s;

@@ -44,6 +44,56 @@ static shi_status set_value(const char *cmd, const cli_opt *o, const char *arg, 
     return shi_err_set(err, SHI_EINTERNAL, "option --%s has no value type", o->lng);
 }
 
+/* The option `a` names ("--name", "--name=VALUE" or "-x") into *o (NULL when
+ * none does), and the value given after '=' into *val (else NULL). */
+static shi_status find_option(const char *cmd, const cli_opt *opts, const char *a,
+                              const cli_opt **o, const char **val, shi_err *err)
+{
+    *o = NULL;
+    *val = NULL;
+    if (a[1] == '-') {
+        const char *name = a + 2;
+        const char *eq = strchr(name, '=');
+        size_t len = eq ? (size_t)(eq - name) : strlen(name);
+        for (const cli_opt *p = opts; p->type != OPT_END; p++) {
+            if (strlen(p->lng) == len && strncmp(p->lng, name, len) == 0) {
+                *o = p;
+            }
+        }
+        if (*o && eq) {
+            if ((*o)->type == OPT_FLAG) {
+                return shi_err_set(err, SHI_EUSAGE, "%s: --%s takes no value", cmd, (*o)->lng);
+            }
+            *val = eq + 1;
+        }
+    } else if (a[2] == '\0') {
+        for (const cli_opt *p = opts; p->type != OPT_END; p++) {
+            if (p->shrt && p->shrt == a[1]) {
+                *o = p;
+            }
+        }
+    }
+    return SHI_OK;
+}
+
+/* Apply option o of argv[*i] (its value inline in val, or the next argument). */
+static shi_status apply_option(const char *cmd, const cli_opt *o, const char *val, int argc,
+                               char **argv, int *i, shi_err *err)
+{
+    if (o->type == OPT_FLAG) {
+        *(int *)o->value = 1;
+        return SHI_OK;
+    }
+    if (!val) {
+        if (*i + 1 >= argc) {
+            return shi_err_set(err, SHI_EUSAGE, "%s: --%s needs a value (%s)", cmd, o->lng,
+                               o->argh ? o->argh : "VALUE");
+        }
+        val = argv[++*i];
+    }
+    return set_value(cmd, o, val, err);
+}
+
 shi_status cli_parse(const char *cmd, const char *usage, const cli_opt *opts, int argc, char **argv,
                      const char **pos, size_t maxpos, size_t *npos, int *help, shi_err *err)
 {
@@ -70,51 +120,18 @@ shi_status cli_parse(const char *cmd, const char *usage, const cli_opt *opts, in
             *help = 1;
             return SHI_OK;
         }
-        const cli_opt *o = NULL;
-        const char *val = NULL;
-        if (a[1] == '-') {
-            const char *name = a + 2;
-            const char *eq = strchr(name, '=');
-            size_t len = eq ? (size_t)(eq - name) : strlen(name);
-            for (const cli_opt *p = opts; p->type != OPT_END; p++) {
-                if (strlen(p->lng) == len && strncmp(p->lng, name, len) == 0) {
-                    o = p;
-                }
-            }
-            if (o && eq) {
-                if (o->type == OPT_FLAG) {
-                    return shi_err_set(err, SHI_EUSAGE, "%s: --%s takes no value", cmd, o->lng);
-                }
-                val = eq + 1;
-            }
-        } else if (a[2] == '\0') {
-            for (const cli_opt *p = opts; p->type != OPT_END; p++) {
-                if (p->shrt && p->shrt == a[1]) {
-                    o = p;
-                }
-            }
-        }
-        if (!o) {
+        const cli_opt *o;
+        const char *val;
+        shi_status s = find_option(cmd, opts, a, &o, &val, err);
+        if (s == SHI_OK && !o) {
             if (strspn(a + 1, "0123456789.") == strlen(a + 1) && *npos < maxpos) {
                 pos[(*npos)++] = a; /* a negative number is a positional value */
                 continue;
             }
-            return shi_err_set(err, SHI_EUSAGE, "%s: unknown option '%s'; see 'shi %s --help'", cmd,
-                               a, cmd);
+            s = shi_err_set(err, SHI_EUSAGE, "%s: unknown option '%s'; see 'shi %s --help'", cmd, a,
+                            cmd);
         }
-        if (o->type == OPT_FLAG) {
-            *(int *)o->value = 1;
-            continue;
-        }
-        if (!val) {
-            if (i + 1 >= argc) {
-                return shi_err_set(err, SHI_EUSAGE, "%s: --%s needs a value (%s)", cmd, o->lng,
-                                   o->argh ? o->argh : "VALUE");
-            }
-            val = argv[++i];
-        }
-        shi_status s = set_value(cmd, o, val, err);
-        if (s != SHI_OK) {
+        if (s != SHI_OK || (s = apply_option(cmd, o, val, argc, argv, &i, err)) != SHI_OK) {
             return s;
         }
     }
@@ -178,6 +195,24 @@ shi_status cli_years(const char *opt, const char *text, int lo, int hi, int *y0,
 bad:
     return shi_err_set(err, SHI_EUSAGE, "--%s: expected a year or a range like 1992-2022, got '%s'",
                        opt, text);
+}
+
+shi_status cli_pair(shi_cli *cli, const char *const *pos, int year, const shi_state **a,
+                    const shi_state **b)
+{
+    shi_status s = shi_states_resolve(&cli->data.states, pos[0], year, a, &cli->err);
+    return s == SHI_OK ? shi_states_resolve(&cli->data.states, pos[1], year, b, &cli->err) : s;
+}
+
+shi_status cli_years_pair(shi_cli *cli, const char *years, const char *const *pos, int *y0, int *y1,
+                          const shi_state **a, const shi_state **b)
+{
+    const shi_panel *p = &cli->data.caps;
+    shi_status s;
+    if (years && (s = cli_years("years", years, p->year_min, p->year_max, y0, y1, &cli->err))) {
+        return s;
+    }
+    return cli_pair(cli, pos, *y1, a, b);
 }
 
 shi_status cli_write_table(const shi_table *t, const char *format, const char *out, shi_err *err)

@@ -256,3 +256,15 @@ shi_direction shi_align_area_direction(const shi_align *al, shi_area area, doubl
     *score = n ? sum / n : (double)NAN;
     return n ? classify(*score, 1.0) : SHI_DIR_NA;
 }
+
+int shi_align_indicator_span(const shi_align *al, int k, int *first, int *last)
+{
+    *first = *last = 0;
+    for (int y = al->y0; y <= al->y1; y++) {
+        if (!isnan(al->value[k][y - al->ys])) {
+            *last = y;
+            *first = *first ? *first : y;
+        }
+    }
+    return *first != 0;
+}

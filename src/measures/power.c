@@ -153,6 +153,27 @@ double shi_power_share(const shi_panel *p, size_t cinc, const shi_states *s, int
     return total > 0 ? shi_panel_get(p, cinc, (size_t)row) / total : (double)NAN;
 }
 
+long shi_power_rank(const shi_panel *p, size_t cinc, const shi_states *s, int ccode, int year,
+                    shi_scope scope)
+{
+    long row = shi_panel_row(p, ccode, year);
+    if (row < 0 || isnan(shi_power_share(p, cinc, s, ccode, year, scope))) {
+        return 0;
+    }
+    const size_t *rows;
+    size_t n;
+    shi_panel_year(p, year, &rows, &n);
+    double mine = shi_panel_get(p, cinc, (size_t)row);
+    long rank = 1;
+    for (size_t i = 0; i < n; i++) {
+        if (shi_panel_ok(p, cinc, rows[i]) && shi_panel_get(p, cinc, rows[i]) > mine &&
+            !isnan(shi_power_share(p, cinc, s, p->unit[rows[i]], year, scope))) {
+            rank++;
+        }
+    }
+    return rank;
+}
+
 double shi_power_trend(const shi_panel *p, size_t cinc, int ccode, int year, int window)
 {
     if (window < 3 || window > 400) {
@@ -195,6 +216,48 @@ void shi_transitions_free(shi_transitions *t)
     }
 }
 
+/* The ratio of `a` to `b` in `year` into *r; 0 when either lacks a value or
+ * b's is not positive. */
+static int ratio_at(const shi_panel *p, size_t col, int a, int b, int year, double *r)
+{
+    long ra = shi_panel_row(p, a, year), rb = shi_panel_row(p, b, year);
+    if (ra < 0 || rb < 0 || !shi_panel_ok(p, col, (size_t)ra) ||
+        !shi_panel_ok(p, col, (size_t)rb) || shi_panel_get(p, col, (size_t)rb) <= 0) {
+        return 0;
+    }
+    *r = shi_panel_get(p, col, (size_t)ra) / shi_panel_get(p, col, (size_t)rb);
+    return 1;
+}
+
+void shi_power_ratios_free(shi_power_ratios *r)
+{
+    if (r) {
+        free(r->v);
+        memset(r, 0, sizeof *r);
+    }
+}
+
+shi_status shi_power_ratio_series(const shi_panel *p, size_t col, int challenger, int leader,
+                                  int y0, int y1, double lo, double hi, shi_power_ratios *out,
+                                  shi_err *err)
+{
+    out->n = 0;
+    for (int y = y0; y <= y1; y++) {
+        double r;
+        if (!ratio_at(p, col, challenger, leader, y, &r)) {
+            continue;
+        }
+        if (SHI_GROW(out->v, out->cap, out->n + 1) != 0) {
+            return shi_err_set(err, SHI_EIO, "out of memory");
+        }
+        shi_power_ratio *x = &out->v[out->n++];
+        x->year = y;
+        x->ratio = r;
+        x->phase = r < lo ? SHI_BELOW_PARITY : r <= hi ? SHI_AT_PARITY : SHI_ABOVE_PARITY;
+    }
+    return SHI_OK;
+}
+
 shi_status shi_power_transitions(const shi_panel *p, size_t cinc, int challenger, int leader,
                                  int y0, int y1, double lo, double hi, shi_transitions *out,
                                  shi_err *err)
@@ -206,12 +269,10 @@ shi_status shi_power_transitions(const shi_panel *p, size_t cinc, int challenger
     }
     double prev = (double)NAN;
     for (int y = y0; y <= y1; y++) {
-        long a = shi_panel_row(p, challenger, y), b = shi_panel_row(p, leader, y);
-        if (a < 0 || b < 0 || !shi_panel_ok(p, cinc, (size_t)a) ||
-            !shi_panel_ok(p, cinc, (size_t)b) || shi_panel_get(p, cinc, (size_t)b) <= 0) {
+        double r;
+        if (!ratio_at(p, cinc, challenger, leader, y, &r)) {
             continue;
         }
-        double r = shi_panel_get(p, cinc, (size_t)a) / shi_panel_get(p, cinc, (size_t)b);
         int in_now = r >= lo && r <= hi;
         int in_before = !isnan(prev) && prev >= lo && prev <= hi;
         shi_transition_kind k[2];

@@ -118,6 +118,14 @@ double shi_coop_utility(double pi_i, double pi_j, double k)
     return pi_i - k * (pi_j - pi_i);
 }
 
+double shi_coop_payoff(const shi_coop_payoffs *p, int mine, int theirs)
+{
+    if (mine == SHI_COOP_C) {
+        return theirs == SHI_COOP_C ? p->R : p->S;
+    }
+    return theirs == SHI_COOP_C ? p->T : p->P;
+}
+
 /* ---- the match engine ---------------------------------------------------- */
 
 /* Length of a match: fixed, or geometric with P(L >= t) = delta^(t-1). */

@@ -234,3 +234,8 @@ shi_status shi_coop_players_parse(const char *list, shi_coop_player **out, size_
     *n = nv;
     return SHI_OK;
 }
+
+void shi_coop_players_free(shi_coop_player *players)
+{
+    free(players);
+}

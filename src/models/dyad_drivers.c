@@ -295,3 +295,29 @@ cleanup:
     }
     return st;
 }
+
+shi_status shi_dyad_drivers_fit(shi_dyad_series *ser, shi_drivers_result *res, const shi_data *d,
+                                int a, int b, int third, int y0, int y1, shi_outcome outcome,
+                                const shi_drivers_opts *opt, shi_err *err)
+{
+    shi_status s = shi_dyad_series_build(ser, d, NULL, a, b, third, y0, y1, outcome, err);
+    if (s != SHI_OK) {
+        return s;
+    }
+    if (ser->k == 0) {
+        s = shi_err_set(err, SHI_EDATA,
+                        "drivers: no driver varies over %d-%d for this pair (dropped: %s)", y0, y1,
+                        ser->dropped);
+    } else {
+        const char *names[SHI_DD_MAX];
+        for (size_t j = 0; j < ser->k; j++) {
+            names[j] = ser->name[j];
+        }
+        shi_drivers_input di = {ser->n, ser->k, ser->y, ser->X, ser->block, names};
+        s = shi_drivers_fit(&di, opt, res, err);
+    }
+    if (s != SHI_OK) {
+        shi_dyad_series_destroy(ser);
+    }
+    return s;
+}

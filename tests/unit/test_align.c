@@ -46,6 +46,18 @@ static void directions(void **state)
     assert_true(fabs(score - 1.6) < 1e-9);
     assert_int_equal(shi_align_area_direction(&al, SHI_AREA_SECURITY, &score), SHI_DIR_DIVERGING);
     assert_int_equal(shi_align_area_direction(&al, SHI_AREA_ECONOMIC, &score), SHI_DIR_NA);
+    /* Spans by hand: UN distance has all ten years; trade of A only 2003 and
+     * 2005 (2004 missing); trade of B none. */
+    v[SHI_AL_TRADE_A][3] = v[SHI_AL_TRADE_A][5] = 0.1;
+    int f0, f1;
+    assert_int_equal(shi_align_indicator_span(&al, SHI_AL_UN_DIST, &f0, &f1), 1);
+    assert_true(f0 == 2000 && f1 == 2009);
+    assert_int_equal(shi_align_indicator_span(&al, SHI_AL_TRADE_A, &f0, &f1), 1);
+    assert_true(f0 == 2003 && f1 == 2005);
+    assert_int_equal(shi_align_indicator_span(&al, SHI_AL_TRADE_B, &f0, &f1), 0);
+    assert_true(f0 == 0 && f1 == 0);
+    assert_string_equal(shi_align_sphere_name(SHI_DIR_DIVERGING), "incongruity");
+    assert_string_equal(shi_align_sphere_name(SHI_DIR_NA), "no data");
 }
 
 /* Russia-China on the embedded data. Reference values: trade dependence of

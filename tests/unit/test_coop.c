@@ -203,7 +203,7 @@ static void tournament_by_hand(void **state)
     assert_true(fabs(t.coop[2] - 21.0 / 30.0) < 1e-12); /* TFT: 10 + 1 + 10 C turns */
     assert_int_equal(t.total_turns, 3 * 6 * 10);
     shi_coop_tour_destroy(&t);
-    free(pl);
+    shi_coop_players_free(pl);
 }
 
 /* ---- a brute-force reference tournament --------------------------------- *
@@ -321,7 +321,7 @@ static void run_noisy(uint64_t seed, int threads, shi_coop_tour *t)
     o.game.k = 0.5;
     shi_coop_tour_init(t);
     assert_int_equal(shi_coop_tournament(pl, n, &o, t, &err), SHI_OK);
-    free(pl);
+    shi_coop_players_free(pl);
 }
 
 static int same_tour(const shi_coop_tour *a, const shi_coop_tour *b)
@@ -423,7 +423,7 @@ static void strategy_names(void **state)
     assert_int_equal(shi_coop_players_parse("tft, Random(0.7),gtft", &pl, &n, &err), SHI_OK);
     assert_int_equal(n, 3);
     assert_string_equal(pl[1].name, "Random(0.7)");
-    free(pl);
+    shi_coop_players_free(pl);
     assert_int_equal(shi_coop_players_parse(" , ", &pl, &n, &err), SHI_EUSAGE);
     assert_string_equal(err.msg, "empty list of strategies");
 }

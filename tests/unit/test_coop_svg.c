@@ -112,7 +112,7 @@ static void test_tournament(void **state)
     assert_true(d && tf && g && co && d < tf && tf < g && g < co);
     free(s);
     shi_coop_tour_destroy(&t);
-    free(pl);
+    shi_coop_players_free(pl);
 }
 
 /* Two reciprocators alone tie for first at 3 points per turn; with relative
@@ -138,7 +138,7 @@ static void test_tournament_tie(void **state)
     assert_non_null(strstr(s, "utility per turn, relative gains"));
     free(s);
     shi_coop_tour_destroy(&t);
-    free(pl);
+    shi_coop_players_free(pl);
 }
 
 /* ---- Moran ----------------------------------------------------------------------------- */
@@ -208,7 +208,7 @@ static void test_moran(void **state)
 
     assert_int_equal(shi_coop_svg_moran(pl, 0, &o, start, fixed, 1.0, &c, &err), SHI_EUSAGE);
     assert_null(c);
-    free(pl);
+    shi_coop_players_free(pl);
 }
 
 /* ---- replicator ------------------------------------------------------------------------ */
@@ -242,7 +242,7 @@ static void test_replicator(void **state)
     assert_null(strstr(s, "others"));
     free(s);
     shi_coop_tour_destroy(&t);
-    free(pl);
+    shi_coop_players_free(pl);
 
     /* Every strategy: more than 8, so 7 lines and "others". Thinned: 2500
      * generations become every 3rd (834 points) and the last. */
@@ -269,7 +269,7 @@ static void test_replicator(void **state)
 
     assert_int_equal(shi_coop_svg_replicator(pl, n, traj, -1, &c, &err), SHI_EUSAGE);
     assert_null(c);
-    free(pl);
+    shi_coop_players_free(pl);
 }
 
 /* ---- sweep ------------------------------------------------------------------------- */
@@ -317,7 +317,7 @@ static void test_sweep(void **state)
     for (size_t i = 0; i < 6; i++) {
         shi_coop_tour_destroy(&grid[i]);
     }
-    free(pl);
+    shi_coop_players_free(pl);
 }
 
 static void test_errors(void **state)

@@ -18,11 +18,8 @@ static size_t CINC;
 static int setup(void **state)
 {
     (void)state;
-    shi_err err = {0};
     /* The relations and shi's events file: everything a series reads. */
-    const shi_data_spec spec = {.parts = SHI_DATA_RELATIONS | SHI_DATA_EVENTS};
-    if (shi_data_open(&D, &spec, &err)) {
-        print_error("%s\n", err.msg);
+    if (open_data(&D, SHI_DATA_RELATIONS | SHI_DATA_EVENTS) != 0) {
         return -1;
     }
     CINC = D.cinc;

@@ -162,26 +162,37 @@ static void trend_log_linear(void **state)
     shi_panel_destroy(&p);
 }
 
+/* Challenger 1 and leader 2 over `years` years from 1990, the first six with
+ * ratios RATIO (challenger 0.1 x ratio, leader 0.1); the rest left missing. */
+static const double RATIO[6] = {0.5, 0.85, 0.95, 1.05, 1.3, 0.9};
+
+static size_t ratio_panel(shi_panel *p, int years)
+{
+    int32_t unit[16], yr[16];
+    for (int i = 0; i < 2 * years; i++) {
+        unit[i] = i < years ? 1 : 2;
+        yr[i] = 1990 + i % years;
+    }
+    shi_err err = {0};
+    assert_int_equal(shi_panel_init_keys(p, unit, yr, (size_t)(2 * years), NULL, NULL, NULL, &err),
+                     SHI_OK);
+    size_t col;
+    assert_int_equal(shi_panel_add_column(p, "cinc", &col, &err), SHI_OK);
+    for (int t = 0; t < 6; t++) {
+        shi_panel_set(p, col, (size_t)shi_panel_row(p, 1, 1990 + t), 0.1 * RATIO[t]);
+        shi_panel_set(p, col, (size_t)shi_panel_row(p, 2, 1990 + t), 0.1);
+    }
+    return col;
+}
+
 /* Ratios 0.5, 0.85, 0.95, 1.05, 1.3, 0.9: enters parity in year 1, overtakes in
  * year 3, leaves parity in year 4, enters parity and falls behind in year 5. */
 static void transitions_sequence(void **state)
 {
     (void)state;
-    const double ratio[6] = {0.5, 0.85, 0.95, 1.05, 1.3, 0.9};
     shi_panel p = {0};
-    int32_t unit[12], yr[12];
-    for (int i = 0; i < 12; i++) {
-        unit[i] = i < 6 ? 1 : 2;
-        yr[i] = 1990 + i % 6;
-    }
+    size_t col = ratio_panel(&p, 6);
     shi_err err = {0};
-    assert_int_equal(shi_panel_init_keys(&p, unit, yr, 12, NULL, NULL, NULL, &err), SHI_OK);
-    size_t col;
-    assert_int_equal(shi_panel_add_column(&p, "cinc", &col, &err), SHI_OK);
-    for (int t = 0; t < 6; t++) {
-        shi_panel_set(&p, col, (size_t)shi_panel_row(&p, 1, 1990 + t), 0.1 * ratio[t]);
-        shi_panel_set(&p, col, (size_t)shi_panel_row(&p, 2, 1990 + t), 0.1);
-    }
     shi_transitions tr = {0};
     assert_int_equal(shi_power_transitions(&p, col, 1, 2, 1990, 1995, 0.8, 1.2, &tr, &err), SHI_OK);
     const shi_transition *ev = tr.v;
@@ -198,6 +209,64 @@ static void transitions_sequence(void **state)
                      SHI_EUSAGE);
     shi_transitions_free(&tr);
     shi_panel_destroy(&p);
+}
+
+/* The ratio series of the transitions above, by hand: challenger 0.1 x ratio
+ * over a leader at 0.1 gives the ratios themselves; against [0.8, 1.2] the
+ * phases are below (0.5), parity (0.85, 0.95, 1.05), above (1.3), parity
+ * (0.9). A leader at 0 (1996) and a missing challenger value (1997) are
+ * skipped. The events of shi_power_transitions are the changes of phase and
+ * of side of 1 in this same series (checked against the list above). */
+static void ratio_series_by_hand(void **state)
+{
+    (void)state;
+    shi_panel p = {0};
+    size_t col = ratio_panel(&p, 8);
+    shi_err err = {0};
+    shi_panel_set(&p, col, (size_t)shi_panel_row(&p, 1, 1996), 0.1);
+    shi_panel_set(&p, col, (size_t)shi_panel_row(&p, 2, 1996), 0.0);
+    shi_panel_set(&p, col, (size_t)shi_panel_row(&p, 2, 1997), 0.1);
+    shi_power_ratios rs = {0};
+    assert_int_equal(shi_power_ratio_series(&p, col, 1, 2, 1990, 1997, 0.8, 1.2, &rs, &err),
+                     SHI_OK);
+    assert_int_equal(rs.n, 6);
+    const shi_parity_phase ph[6] = {SHI_BELOW_PARITY, SHI_AT_PARITY,    SHI_AT_PARITY,
+                                    SHI_AT_PARITY,    SHI_ABOVE_PARITY, SHI_AT_PARITY};
+    for (size_t i = 0; i < 6; i++) {
+        assert_int_equal(rs.v[i].year, 1990 + (int)i);
+        assert_true(fabs(rs.v[i].ratio - RATIO[i]) < 1e-12);
+        assert_int_equal(rs.v[i].phase, ph[i]);
+    }
+    assert_string_equal(shi_parity_phase_name(rs.v[4].phase), "above parity");
+    /* A sub-range empties the series first. */
+    assert_int_equal(shi_power_ratio_series(&p, col, 1, 2, 1994, 1994, 0.8, 1.2, &rs, &err),
+                     SHI_OK);
+    assert_int_equal(rs.n, 1);
+    assert_int_equal(rs.v[0].phase, SHI_ABOVE_PARITY);
+    shi_power_ratios_free(&rs);
+    assert_null(rs.v);
+    shi_panel_destroy(&p);
+}
+
+/* Ranks by hand: CINC 0.25, 0.15, 0.15, 0.10 rank 1, 2, 2, 4 (ties share the
+ * better rank); a state without a row and a year without data have rank 0. */
+static void rank_by_hand(void **state)
+{
+    (void)state;
+    shi_states s;
+    toy_states(&s, 4);
+    shi_panel p = {0};
+    const double c[4] = {0.25, 0.15, 0.15, 0.10};
+    size_t col = toy_panel(&p, c, 4, 2010);
+    const long want[4] = {1, 2, 2, 4};
+    for (int i = 0; i < 4; i++) {
+        assert_int_equal(shi_power_rank(&p, col, &s, i + 1, 2010, SHI_SCOPE_ALL), want[i]);
+        assert_int_equal(shi_power_rank(&p, col, &s, i + 1, 2010, SHI_SCOPE_MAJORS), want[i]);
+    }
+    assert_int_equal(shi_power_rank(&p, col, &s, 9, 2010, SHI_SCOPE_ALL), 0);
+    assert_int_equal(shi_power_rank(&p, col, &s, 1, 2011, SHI_SCOPE_ALL), 0);
+    shi_panel_destroy(&p);
+    shi_states_destroy(&s);
 }
 
 /* Reference values from tests/reference/power_ref.py, an independent Python
@@ -285,7 +354,8 @@ int main(void)
         cmocka_unit_test(concentration_by_hand), cmocka_unit_test(polarity_labels),
         cmocka_unit_test(cinc_by_hand),          cmocka_unit_test(trend_log_linear),
         cmocka_unit_test(transitions_sequence),  cmocka_unit_test(majors_match_reference),
-        cmocka_unit_test(properties_all_years),
+        cmocka_unit_test(properties_all_years),  cmocka_unit_test(ratio_series_by_hand),
+        cmocka_unit_test(rank_by_hand),
     };
     return shi_run_group_tests(tests, NULL, NULL);
 }

@@ -179,6 +179,71 @@ static void combine(void **state)
     }
 }
 
+/* The weight grid by hand. T(i <- j) has components (1, 0, 0, 0) and T(j <- i)
+ * (0, 1, 0, 0), so with weights (a, b, c, d) / 10 the arithmetic totals are
+ * a / 10 and b / 10. Over a + b + c + d = 10, all >= 1 (84 weightings):
+ * a runs over 1..7, so T(i <- j) ranges over [0.1, 0.7]; the gap (a - b) / 10
+ * over [-0.6, 0.6]; a > b in (84 - 16) / 2 = 34 weightings, since a = b = k
+ * leaves c + d = 10 - 2k, i.e. 9 - 2k ways for k = 1..4: 7 + 5 + 3 + 1 = 16,
+ * and a < b as often as a > b by symmetry. The model's own totals 0.25 and
+ * 0.25 give the total and a gap of 0. */
+static void sensitivity_by_hand(void **state)
+{
+    (void)state;
+    shi_threat_model m = shi_threat_model_default();
+    shi_threat ab = {{1, 0, 0, 0}, {0}, 0.25}, ba = {{0, 1, 0, 0}, {0}, 0.25};
+    shi_threat_sens x;
+    shi_threat_sensitivity_of(&m, &ab, &ba, &x);
+    assert_true(fabs(x.total - 0.25) < 1e-15);
+    assert_true(fabs(x.min - 0.1) < 1e-12);
+    assert_true(fabs(x.max - 0.7) < 1e-12);
+    assert_true(fabs(x.gap) < 1e-15);
+    assert_true(fabs(x.gap_min + 0.6) < 1e-12);
+    assert_true(fabs(x.gap_max - 0.6) < 1e-12);
+    assert_true(fabs(x.gap_positive_share - 34.0 / 84.0) < 1e-15);
+}
+
+/* On the toy of hand_case: the pair's sensitivity is that of the two threats
+ * computed one by one (shi_threat_compute); the ranking of who threatens state
+ * 1 holds state 2 alone, with the threat computed directly, first under every
+ * weighting. A year when neither is a member (2002) leaves everything missing. */
+static void ranking_on_toy(void **state)
+{
+    (void)state;
+    const double c1[6] = {10, 1, 5, 5, 100, 10}, c2[6] = {30, 3, 15, 15, 300, 30};
+    toy t = {0};
+    toy_make(&t, c1, c2, 20, 0);
+    shi_threat_model m = shi_threat_model_default();
+    shi_threat ab, ba;
+    threat_of(&t, &m, 1, 2, &ab);
+    threat_of(&t, &m, 2, 1, &ba);
+    shi_threat_sens want, got;
+    shi_threat_sensitivity_of(&m, &ab, &ba, &want);
+    shi_threat_ctx *c = NULL;
+    shi_err err = {0};
+    assert_int_equal(shi_threat_ctx_new(&c, &t.d, &err), SHI_OK);
+    assert_int_equal(shi_threat_sensitivity(c, &m, 1, 2, 2000, &got, &err), SHI_OK);
+    assert_memory_equal(&want, &got, sizeof want);
+    assert_int_equal(shi_threat_sensitivity(c, &m, 1, 2, 2002, &got, &err), SHI_OK);
+    assert_true(isnan(got.total) && isnan(got.gap_positive_share));
+    shi_threat_ranking r = {0};
+    assert_int_equal(shi_threat_rank_all(c, &t.d.states, &m, 1, 2000, &r, &err), SHI_OK);
+    assert_int_equal(r.n, 1);
+    assert_int_equal(r.v[0].ccode, 2);
+    assert_true(r.v[0].total == ab.total);
+    assert_true(isnan(r.v[0].top_share));
+    assert_int_equal(shi_threat_rank_sensitivity(c, &t.d.states, &m, 1, 2000, 10, &r, &err),
+                     SHI_OK);
+    assert_int_equal(r.v[0].rank_min, 1);
+    assert_int_equal(r.v[0].rank_max, 1);
+    assert_true(r.v[0].top_share == 1.0);
+    assert_int_equal(shi_threat_rank_all(c, &t.d.states, &m, 1, 2002, &r, &err), SHI_OK);
+    assert_int_equal(r.n, 0);
+    shi_threat_ranking_free(&r);
+    shi_threat_ctx_free(c);
+    toy_free(&t);
+}
+
 /* The study's "threat perception gap": on the embedded data Russia is more
  * threatened by China than China by Russia in 1992-2014. This is a property
  * of the data under the default model, checked so that a change of the model
@@ -269,9 +334,10 @@ static void model_file(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(hand_case),  cmocka_unit_test(identical_inputs_symmetric),
-        cmocka_unit_test(combine),    cmocka_unit_test(china_russia_gap),
-        cmocka_unit_test(model_file),
+        cmocka_unit_test(hand_case),      cmocka_unit_test(identical_inputs_symmetric),
+        cmocka_unit_test(combine),        cmocka_unit_test(china_russia_gap),
+        cmocka_unit_test(model_file),     cmocka_unit_test(sensitivity_by_hand),
+        cmocka_unit_test(ranking_on_toy),
     };
     return shi_run_group_tests(tests, NULL, NULL);
 }

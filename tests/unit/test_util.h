@@ -16,6 +16,7 @@
 
 #include <cmocka.h>
 
+#include <shi/data.h>
 #include <shi/error.h>
 
 /* Path of a file in ../shared/data, or NULL (and a note) when it is absent. */
@@ -33,6 +34,19 @@ static inline int shared_present(void)
 {
     struct stat st;
     return stat(SHI_SHARED_DATA, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Open the parts (SHI_DATA_*) of the embedded data into *d, for a group
+ * setup: 0, or -1 after printing the error. */
+static inline int open_data(shi_data *d, unsigned parts)
+{
+    shi_err err = {0};
+    const shi_data_spec spec = {.parts = parts};
+    if (shi_data_open(d, &spec, &err)) {
+        print_error("%s\n", err.msg);
+        return -1;
+    }
+    return 0;
 }
 
 /* ---- skipped tests --------------------------------------------------------------- */
