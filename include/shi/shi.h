@@ -66,6 +66,7 @@
 #include <shi/coop_dyad.h>
 #include <shi/drivers.h>
 #include <shi/dyad_drivers.h>
+#include <shi/unitroot.h>
 
 /* analysis */
 #include <shi/pair.h>
