@@ -65,6 +65,7 @@
 #include <shi/coop.h>
 #include <shi/coop_dyad.h>
 #include <shi/drivers.h>
+#include <shi/drivers_id.h>
 #include <shi/dyad_drivers.h>
 #include <shi/unitroot.h>
 
