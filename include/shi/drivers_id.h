@@ -24,6 +24,7 @@
 #define SHI_DRIVERS_ID_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include <shi/api.h>
 #include <shi/drivers.h>
@@ -146,6 +147,44 @@ SHI_API shi_status shi_drivers_identify(const shi_drivers_id_input *in,
  *  outcome and every driver (and, in differences, their previous year) are
  *  known. */
 SHI_API size_t shi_drivers_usable(const shi_drivers_input *in, int diff);
+
+/* ---- the panel design ------------------------------------------------------------ */
+
+/** A panel of dyads: rows (unit, time) with the outcome and the drivers,
+ *  already in the form wanted (levels or differences). */
+typedef struct shi_panel_input {
+    size_t nrow, k;
+    const double *y;  /* nrow; NaN = missing (row dropped) */
+    const double *X;  /* k x nrow, column-major; NaN = missing */
+    const int *block; /* k */
+    const int *unit;  /* nrow: dyad index 0..nunit-1 */
+    const int *time;  /* nrow: year index 0..ntime-1 */
+    size_t nunit, ntime;
+} shi_panel_input;
+
+/** The panel estimate: the block Shapley share of the external block in the
+ *  within R^2 after dyad and year fixed effects, with a dyad (cluster)
+ *  bootstrap interval. */
+typedef struct shi_panel_fit {
+    size_t nobs, nunit;  /* rows and dyads used */
+    double r2_within;    /* R^2 of the drivers after both fixed effects */
+    double r2_block[2];  /* within R^2 of each block alone */
+    double share;        /* external block Shapley share */
+    double share_ci[2];  /* 2.5 and 97.5 percentiles over the dyad bootstrap */
+    int boot;            /* replications (stream i of the seed for replication i) */
+    size_t boot_invalid; /* replications with no within variation */
+} shi_panel_fit;
+
+/**
+ * \brief Two-way fixed effects (dyad and year) by alternating projections
+ * (Guimaraes & Portugal 2010), then the block Shapley split of the within
+ * R^2, and a bootstrap that resamples whole dyads (each draw its own fixed
+ * effect). Thread-free and deterministic for a seed.
+ * \return SHI_OK; SHI_EUSAGE for bad arguments; SHI_EDATA with fewer than 3
+ *   dyads or fewer rows than 2 k + units + years; SHI_EIO out of memory.
+ */
+SHI_API shi_status shi_panel_fe_fit(const shi_panel_input *in, int boot, uint64_t seed,
+                                    shi_panel_fit *out, shi_err *err);
 
 #ifdef __cplusplus
 }

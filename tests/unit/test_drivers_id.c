@@ -199,11 +199,54 @@ static void too_few_years(void **state)
                                  "values, 10 needed (2 regressors)");
 }
 
+/* Panel: fixed effects absorb any dyad and year constants; the share recovers
+ * the block that drives the within variation. */
+static void panel_fixed_effects(void **state)
+{
+    (void)state;
+    enum { U = 12, T = 20, R = U * T };
+    static double y[R], X[2 * R], y2[R], X2[2 * R];
+    static int unit[R], time[R];
+    static const int block[2] = {SHI_BLOCK_EXTERNAL, SHI_BLOCK_BILATERAL};
+    shi_rng g;
+    shi_rng_init(&g, 4242, 0);
+    for (int i = 0; i < R; i++) {
+        unit[i] = i / T;
+        time[i] = i % T;
+        X[i] = gauss(&g);
+        X[R + i] = gauss(&g);
+        y[i] = X[i] + 0.3 * X[R + i] + 0.3 * gauss(&g);
+        /* arbitrary dyad and year constants */
+        double a = 2.385 * unit[i] - 0.7 * time[i] * time[i], c = 1.1 * unit[i] + 0.4 * time[i];
+        y2[i] = y[i] + a;
+        X2[i] = X[i] + c;
+        X2[R + i] = X[R + i] - a;
+    }
+    X[5] = (double)NAN; /* a missing value drops its row */
+    X2[5] = (double)NAN;
+    shi_panel_input in = {R, 2, y, X, block, unit, time, U, T};
+    shi_panel_fit f1, f2;
+    shi_err err = {0};
+    assert_int_equal(shi_panel_fe_fit(&in, 200, 3, &f1, &err), SHI_OK);
+    in.y = y2;
+    in.X = X2;
+    assert_int_equal(shi_panel_fe_fit(&in, 200, 3, &f2, &err), SHI_OK);
+    assert_int_equal(f1.nobs, R - 1);
+    assert_int_equal(f1.nunit, U);
+    assert_true(fabs(f1.share - f2.share) < 1e-8);
+    assert_true(fabs(f1.r2_within - f2.r2_within) < 1e-8);
+    assert_true(f1.share > 0.8 && f1.share_ci[0] > 0.5 && f1.share_ci[1] <= 1.0 + 1e-9);
+    /* too few dyads */
+    in.nunit = 2;
+    in.nrow = 2 * T;
+    assert_int_equal(shi_panel_fe_fit(&in, 0, 3, &f1, &err), SHI_EDATA);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(verdict_rules), cmocka_unit_test(too_few_years),
-        cmocka_unit_test(thread_invariant), cmocka_unit_test(placebo_rank_and_p),
-        cmocka_unit_test(known_answers)};
+        cmocka_unit_test(verdict_rules),       cmocka_unit_test(too_few_years),
+        cmocka_unit_test(thread_invariant),    cmocka_unit_test(placebo_rank_and_p),
+        cmocka_unit_test(panel_fixed_effects), cmocka_unit_test(known_answers)};
     return shi_run_group_tests(tests, NULL, NULL);
 }
