@@ -70,6 +70,7 @@
 #include <shi/unitroot.h>
 
 /* analysis */
+#include <shi/drivers_pair.h>
 #include <shi/pair.h>
 
 /* views */
