@@ -73,6 +73,7 @@ typedef struct shi_drivers_pair {
     size_t panel_ndyads;
     int panel_a[SHI_PANEL_MAX_DYADS], panel_b[SHI_PANEL_MAX_DYADS];
     shi_panel_fit panel;
+    shi_threat_ctx *ctx; /* while running only (NULL after) */
 } shi_drivers_pair;
 
 SHI_API void shi_drivers_pair_free(shi_drivers_pair *r);

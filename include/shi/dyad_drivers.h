@@ -105,8 +105,12 @@ enum {
     SHI_DRV_N
 };
 
-/** "study-v1" / "events-v1" (the current version of each). */
-SHI_API const char *shi_drivers_spec_name(int spec);
+/** "study-v1" / "events-v1" (the current version of each). Inline: the
+ *  views format it without calling a model. */
+static inline const char *shi_drivers_spec_name(int spec)
+{
+    return spec == SHI_SPEC_STUDY ? "study-v1" : spec == SHI_SPEC_EVENTS ? "events-v1" : "?";
+}
 /** Parse "study", "study-v1", "events", "events-v1"; an unknown name lists the valid ones. */
 SHI_API shi_status shi_drivers_spec_parse(const char *name, int *spec, shi_err *err);
 
@@ -126,11 +130,13 @@ SHI_API shi_spec_opts shi_spec_opts_default(void);
  * outcome is left out (arms_share with the arms or align outcome), as are
  * drivers with no variation or missing in more than a quarter of the years;
  * `dropped` names them. Needs the dyadic and relations parts of `d` (and its
- * events for events-v1).
+ * events for events-v1). `ctx` is a threat context over `d`, or NULL to make
+ * one (the costly part of a build: pass one when building many dyads).
  */
 SHI_API shi_status shi_dyad_spec_build(shi_dyad_series *s, const shi_data *d,
-                                       const shi_threat_model *m, int a, int b, int third, int y0,
-                                       int y1, const shi_spec_opts *o, shi_err *err);
+                                       const shi_threat_ctx *ctx, const shi_threat_model *m, int a,
+                                       int b, int third, int y0, int y1, const shi_spec_opts *o,
+                                       shi_err *err);
 
 /** The external drivers of `s` (same columns, same order) with another third
  *  state: writes (external columns) x s->n values, column-major, into X.

@@ -105,11 +105,10 @@ static shi_status choose_placebos(shi_drivers_pair *r, const shi_data *d, shi_er
 static shi_status placebo_drivers(const shi_drivers_pair *r, const shi_data *d, double *X,
                                   int *valid, size_t kext, shi_err *err)
 {
-    shi_threat_ctx *ctx = NULL;
-    shi_status st = shi_threat_ctx_new(&ctx, d, err);
+    shi_status st = SHI_OK;
     for (size_t p = 0; p < r->nplacebo && st == SHI_OK; p++) {
         shi_err e = {0};
-        shi_status ps = shi_dyad_spec_external(&r->series, d, ctx, r->o.model, &r->o.spec,
+        shi_status ps = shi_dyad_spec_external(&r->series, d, r->ctx, r->o.model, &r->o.spec,
                                                r->placebo[p], X + p * kext * r->series.n, &e);
         if (ps == SHI_EIO) {
             *err = e;
@@ -117,7 +116,6 @@ static shi_status placebo_drivers(const shi_drivers_pair *r, const shi_data *d, 
         }
         valid[p] = ps == SHI_OK;
     }
-    shi_threat_ctx_free(ctx);
     return st;
 }
 
@@ -155,7 +153,8 @@ static shi_status sensitivity(shi_drivers_pair *r, const shi_data *d, shi_err *e
     o.spec.move_contested = 1;
     shi_dyad_series s;
     shi_err e = {0};
-    shi_status st = shi_dyad_spec_build(&s, d, o.model, o.a, o.b, o.third, o.y0, o.y1, &o.spec, &e);
+    shi_status st =
+        shi_dyad_spec_build(&s, d, r->ctx, o.model, o.a, o.b, o.third, o.y0, o.y1, &o.spec, &e);
     r->sens_done = 1;
     if (st == SHI_OK) {
         const char *names[SHI_DD_MAX];
@@ -214,8 +213,8 @@ static shi_status panel(shi_drivers_pair *r, const shi_data *d, shi_err *err)
         for (int j = i + 1; j < nm && r->panel_ndyads < SHI_PANEL_MAX_DYADS; j++) {
             shi_dyad_series s;
             shi_err e = {0};
-            shi_status q = shi_dyad_spec_build(&s, d, o->model, maj[i], maj[j], o->third, o->y0,
-                                               o->y1, &o->spec, &e);
+            shi_status q = shi_dyad_spec_build(&s, d, r->ctx, o->model, maj[i], maj[j], o->third,
+                                               o->y0, o->y1, &o->spec, &e);
             if (q == SHI_EIO) {
                 *err = e;
                 st = q;
@@ -297,10 +296,14 @@ shi_status shi_drivers_pair_run(shi_drivers_pair *r, const shi_data *d,
     if (!r->o.third) {
         r->o.third = shi_most_capable_other(&d->caps, d->cinc, o->a, o->b, o->y1);
     }
-    shi_status st = shi_dyad_spec_build(&r->series, d, o->model, o->a, o->b, r->o.third, o->y0,
-                                        o->y1, &o->spec, err);
+    shi_status st = shi_threat_ctx_new(&r->ctx, d, err);
     if (st != SHI_OK) {
         return st;
+    }
+    st = shi_dyad_spec_build(&r->series, d, r->ctx, o->model, o->a, o->b, r->o.third, o->y0, o->y1,
+                             &o->spec, err);
+    if (st != SHI_OK) {
+        goto fail;
     }
     if (r->series.k == 0) {
         st = shi_err_set(err, SHI_EDATA, "drivers: no driver varies over %d-%d (left out: %s)",
@@ -341,10 +344,14 @@ shi_status shi_drivers_pair_run(shi_drivers_pair *r, const shi_data *d,
     if (st == SHI_OK && o->panel) {
         st = panel(r, d, err);
     }
+    shi_threat_ctx_free(r->ctx);
+    r->ctx = NULL;
     if (st == SHI_OK) {
         return SHI_OK;
     }
 fail:
+    shi_threat_ctx_free(r->ctx);
+    r->ctx = NULL;
     shi_drivers_pair_free(r);
     return st;
 }

@@ -320,8 +320,6 @@ cleanup:
 
 /* ---- pre-declared specifications ------------------------------------------------ */
 
-static const char *const SPEC_NAMES[SHI_SPEC_N] = {"study-v1", "events-v1"};
-
 /* Each specification's drivers, two per block at most, external first; -1 ends. */
 static const int SPEC_DRIVERS[SHI_SPEC_N][4] = {
     {SHI_DRV_THREAT_CAP, SHI_DRV_THIRD_PREP, SHI_DRV_TRADE_DEP, SHI_DRV_ARMS_SHARE},
@@ -331,17 +329,12 @@ static const char *const DRV_NAMES[SHI_DRV_N] = {"threat_cap", "third_prep", "ex
                                                  "trade_dep",  "arms_share", "bil_events"};
 static const int DRV_BLOCK[SHI_DRV_N] = {0, 0, 0, 1, 1, 1};
 
-const char *shi_drivers_spec_name(int spec)
-{
-    return spec >= 0 && spec < SHI_SPEC_N ? SPEC_NAMES[spec] : "?";
-}
-
 shi_status shi_drivers_spec_parse(const char *name, int *spec, shi_err *err)
 {
     for (int k = 0; k < SHI_SPEC_N; k++) {
-        size_t base = strcspn(SPEC_NAMES[k], "-");
-        if (strcmp(name, SPEC_NAMES[k]) == 0 ||
-            (strlen(name) == base && strncmp(name, SPEC_NAMES[k], base) == 0)) {
+        size_t base = strcspn(shi_drivers_spec_name(k), "-");
+        if (strcmp(name, shi_drivers_spec_name(k)) == 0 ||
+            (strlen(name) == base && strncmp(name, shi_drivers_spec_name(k), base) == 0)) {
             *spec = k;
             return SHI_OK;
         }
@@ -507,9 +500,9 @@ static shi_status spec_outcome(shi_dyad_series *s, const shi_data *d, const shi_
     return SHI_OK;
 }
 
-shi_status shi_dyad_spec_build(shi_dyad_series *s, const shi_data *d, const shi_threat_model *m,
-                               int a, int b, int third, int y0, int y1, const shi_spec_opts *o,
-                               shi_err *err)
+shi_status shi_dyad_spec_build(shi_dyad_series *s, const shi_data *d, const shi_threat_ctx *ctx_in,
+                               const shi_threat_model *m, int a, int b, int third, int y0, int y1,
+                               const shi_spec_opts *o, shi_err *err)
 {
     memset(s, 0, sizeof *s);
     if (o->spec < 0 || o->spec >= SHI_SPEC_N) {
@@ -519,7 +512,7 @@ shi_status shi_dyad_spec_build(shi_dyad_series *s, const shi_data *d, const shi_
         return shi_err_set(err, SHI_EUSAGE,
                            "drivers: specification '%s' takes the outcomes ideal, sim, arms or "
                            "align",
-                           SPEC_NAMES[o->spec]);
+                           shi_drivers_spec_name(o->spec));
     }
     if (!(o->half_life > 0.0)) {
         return shi_err_set(err, SHI_EUSAGE, "drivers: the events' half-life must be > 0, got %g",
@@ -551,7 +544,7 @@ shi_status shi_dyad_spec_build(shi_dyad_series *s, const shi_data *d, const shi_
         st = shi_err_set(err, SHI_EIO, "out of memory");
         goto cleanup;
     }
-    if ((st = shi_threat_ctx_new(&ctx, d, err)) != SHI_OK ||
+    if ((!ctx_in && (st = shi_threat_ctx_new(&ctx, d, err)) != SHI_OK) ||
         (st = spec_outcome(s, d, &al, o->outcome, work)) != SHI_OK) {
         goto cleanup;
     }
@@ -561,7 +554,8 @@ shi_status shi_dyad_spec_build(shi_dyad_series *s, const shi_data *d, const shi_
             add_note(s->dropped, sizeof s->dropped, DRV_NAMES[id], "the outcome is built from it");
             continue;
         }
-        if ((st = driver_column(id, d, ctx, tm, o, &al, a, b, third, y0, n, work, err)) != SHI_OK) {
+        if ((st = driver_column(id, d, ctx_in ? ctx_in : ctx, tm, o, &al, a, b, third, y0, n, work,
+                                err)) != SHI_OK) {
             goto cleanup;
         }
         keep_column(s, work, DRV_NAMES[id], DRV_BLOCK[id], id);

@@ -134,7 +134,8 @@ static void specifications(void **state)
                                  "study (study-v1) and events (events-v1)");
     shi_spec_opts o = shi_spec_opts_default();
     shi_dyad_series s;
-    assert_int_equal(shi_dyad_spec_build(&s, &D, NULL, 365, 710, 2, 1992, 2014, &o, &err), SHI_OK);
+    assert_int_equal(shi_dyad_spec_build(&s, &D, NULL, NULL, 365, 710, 2, 1992, 2014, &o, &err),
+                     SHI_OK);
     assert_int_equal(s.k, 4);
     assert_string_equal(s.name[0], "threat_cap");
     assert_string_equal(s.name[1], "third_prep");
@@ -157,7 +158,8 @@ static void specifications(void **state)
     shi_dyad_series_destroy(&s);
     /* The arms outcome leaves out the arms driver. */
     o.outcome = SHI_OUTCOME_ARMS;
-    assert_int_equal(shi_dyad_spec_build(&s, &D, NULL, 365, 710, 2, 1992, 2014, &o, &err), SHI_OK);
+    assert_int_equal(shi_dyad_spec_build(&s, &D, NULL, NULL, 365, 710, 2, 1992, 2014, &o, &err),
+                     SHI_OK);
     assert_int_equal(s.k, 3);
     assert_non_null(strstr(s.dropped, "arms_share (the outcome is built from it)"));
     shi_dyad_series_destroy(&s);
@@ -166,7 +168,8 @@ static void specifications(void **state)
      * summit of 2008 counts in neither): 2^-4 + 2^-3 + 2^-1.5 + 2^-0.5 + 1. */
     o = shi_spec_opts_default();
     o.spec = SHI_SPEC_EVENTS;
-    assert_int_equal(shi_dyad_spec_build(&s, &D, NULL, 365, 710, 2, 1992, 2014, &o, &err), SHI_OK);
+    assert_int_equal(shi_dyad_spec_build(&s, &D, NULL, NULL, 365, 710, 2, 1992, 2014, &o, &err),
+                     SHI_OK);
     assert_string_equal(s.name[1], "ext_events");
     assert_string_equal(s.name[3], "bil_events");
     const double b97 = 0.0625 + 0.125 + pow(2, -1.5) + pow(2, -0.5) + 1;
@@ -176,7 +179,8 @@ static void specifications(void **state)
     shi_dyad_series_destroy(&s);
     /* Sensitivity: the contested 1997 declaration moves to the external block. */
     o.move_contested = 1;
-    assert_int_equal(shi_dyad_spec_build(&s, &D, NULL, 365, 710, 2, 1992, 2014, &o, &err), SHI_OK);
+    assert_int_equal(shi_dyad_spec_build(&s, &D, NULL, NULL, 365, 710, 2, 1992, 2014, &o, &err),
+                     SHI_OK);
     assert_true(fabs(s.X[3 * s.n + 5] - (b97 - 1)) < 1e-12);
     assert_true(fabs(s.X[1 * s.n + 5] - 1.0) < 1e-12);
     shi_dyad_series_destroy(&s);
