@@ -252,6 +252,15 @@ static shi_status panel(shi_drivers_pair *r, const shi_data *d, shi_err *err)
         for (size_t c = 1; c < k; c++) {
             memmove(X + c * rows, X + c * cap, rows * sizeof *X);
         }
+        if (r->panel_ndyads < 3) {
+            r->panel_status = SHI_EDATA;
+            snprintf(r->panel_msg, sizeof r->panel_msg,
+                     "only %zu of %zu major-power dyads have every driver of %s (one is missing "
+                     "or constant for the others): no panel",
+                     r->panel_ndyads, r->panel_ndyads + skipped,
+                     shi_drivers_spec_name(o->spec.spec));
+            goto cleanup;
+        }
         shi_panel_input in = {rows, k, y, X, r->series.block, unit, time, r->panel_ndyads, T};
         shi_err e = {0};
         r->panel_status = shi_panel_fe_fit(&in, o->panel_boot, o->id.fit.seed, &r->panel, &e);

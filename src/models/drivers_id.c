@@ -268,6 +268,12 @@ shi_status shi_drivers_identify(const shi_drivers_id_input *in, const shi_driver
     /* 4. The verdict. */
     r.verdict = shi_drivers_verdict(r.fit.external_share_ci, r.placebo_p, r.fit.perm_p[1], o.alpha,
                                     r.why, sizeof r.why);
+    if (kext == 0 || kext == ri->k) {
+        /* One block only: its share is 100% by construction, not evidence. */
+        r.verdict = SHI_VERDICT_NOT_IDENTIFIED;
+        snprintf(r.why, sizeof r.why, "the %s block has no driver left: the split is %s",
+                 kext ? "bilateral" : "external", "100% to the other block by construction");
+    }
     shi_drivers_id_destroy(out);
     *out = r;
     return SHI_OK;

@@ -176,8 +176,8 @@ shi_status shi_panel_fe_fit(const shi_panel_input *in, int boot, uint64_t seed, 
     start[in->nunit] = m;
     if (used_units < 3 || m < 2 * k + in->nunit + in->ntime) {
         st = shi_err_set(err, SHI_EDATA,
-                         "panel: too few observations: %zu rows in %zu dyads (need at least 3 "
-                         "dyads and %zu rows)",
+                         "too few observations: %zu rows in %zu dyads (need at least 3 dyads "
+                         "and %zu rows)",
                          m, used_units, 2 * k + in->nunit + in->ntime);
         goto cleanup;
     }
