@@ -86,10 +86,11 @@ typedef struct shi_drivers_opts {
     int threads;     /* OpenMP threads for the bootstrap; 0 = the OpenMP default */
     double rank_tol; /* a singular value of the standardised drivers below
                         rank_tol times the largest means collinear (default 1e-6) */
+    int perm;        /* block permutations per block (default 0 = none): see perm_p */
 } shi_drivers_opts;
 
 /** Defaults: levels, no lags, automatic HAC lag, B = 2000, automatic block
- *  length, seed 1, default threads, rank_tol 1e-6. */
+ *  length, seed 1, default threads, rank_tol 1e-6, no permutations. */
 SHI_API shi_drivers_opts shi_drivers_opts_default(void);
 
 /** One coefficient of the fitted model. Index 0 of shi_drivers_result.coef is
@@ -149,6 +150,18 @@ typedef struct shi_drivers_result {
     double shap_share_ci[2][2]; /* [block][lo, hi]: 2.5 and 97.5 percentiles */
     double lmg_share_ci[2][2];
     double external_share_ci[2]; /* = shap_share_ci[0] */
+
+    /* The block permutation test (NaN when perm = 0). For block b, the rows of
+       that block's regressors are cut into consecutive runs of block_len rows,
+       the runs are put in a random order (the other block and the outcome stay
+       in place, so each block keeps its own autocorrelation), and the block's
+       Shapley share is recomputed; perm_p[b] = (1 + #{permuted share >= the
+       observed one}) / (1 + perm), the one-sided permutation p value of "the
+       timing of block b's drivers matters" (a run permutation in the spirit
+       of the moving-block bootstrap; Kuensch 1989). Permutation i of block b
+       draws from stream 2^40 (b + 1) + i of the seed. */
+    int perm;         /* permutations per block */
+    double perm_p[2]; /* [external, bilateral] */
 } shi_drivers_result;
 
 /** Zero a result. */

@@ -43,13 +43,25 @@
 extern "C" {
 #endif
 
-typedef enum shi_outcome { SHI_OUTCOME_IDEAL, SHI_OUTCOME_SIM, SHI_OUTCOME_INDEX } shi_outcome;
+/* ideal, sim, index: above. arms: the share of the two states' combined arms
+ * imports that they supply each other (SIPRI TIV). align: the alignment
+ * composite, the mean of the standardised -UN distance, S and arms share over
+ * the years analysed (each known component counts; docs/drivers.md). */
+typedef enum shi_outcome {
+    SHI_OUTCOME_IDEAL,
+    SHI_OUTCOME_SIM,
+    SHI_OUTCOME_INDEX,
+    SHI_OUTCOME_ARMS,
+    SHI_OUTCOME_ALIGN
+} shi_outcome;
 SHI_API shi_status shi_outcome_parse(const char *name, shi_outcome *out, shi_err *err);
 SHI_API const char *shi_outcome_name(shi_outcome o);
 
 #define SHI_DD_MAX 12
 
 typedef struct shi_dyad_series {
+    int spec;           /* SHI_SPEC_* of a specification build; -1 for shi_dyad_series_build */
+    int id[SHI_DD_MAX]; /* SHI_DRV_* of each column (specification builds) */
     int a, b, third;
     int y0, y1;
     size_t n;  /* years */
@@ -82,6 +94,71 @@ SHI_API shi_status shi_dyad_drivers_fit(shi_dyad_series *ser, shi_drivers_result
                                         const shi_data *d, int a, int b, int third, int y0, int y1,
                                         shi_outcome outcome, const shi_drivers_opts *opt,
                                         shi_err *err);
+
+/* ---- pre-declared specifications (docs/drivers.md, "Specifications") ---------- */
+
+/** A named, versioned specification: at most two drivers per block, chosen a
+ *  priori from the literature. */
+typedef enum shi_drivers_spec {
+    SHI_SPEC_STUDY = 0, /* "study-v1": capability threat and the third state's preponderance
+                           (external); trade dependence and arms-transfer share (bilateral) */
+    SHI_SPEC_EVENTS = 1 /* "events-v1": capability threat and external events (external);
+                           trade dependence and bilateral events (bilateral), events as
+                           pulses with the same decay in both blocks */
+} shi_drivers_spec;
+#define SHI_SPEC_N 2
+
+/** The drivers a specification may use. */
+enum {
+    SHI_DRV_THREAT_CAP, /* external: mean capability threat to A and to B from C */
+    SHI_DRV_THIRD_PREP, /* external: C's CINC / (1 - CINC_A - CINC_B) */
+    SHI_DRV_EXT_PULSE,  /* external: external events, decayed pulses */
+    SHI_DRV_TRADE_DEP,  /* bilateral: mean of the two trade dependences */
+    SHI_DRV_ARMS_SHARE, /* bilateral: arms supplied to each other / combined arms imports */
+    SHI_DRV_BIL_PULSE,  /* bilateral: bilateral events, decayed pulses */
+    SHI_DRV_N
+};
+
+/** "study-v1" / "events-v1" (the current version of each). Inline: the
+ *  views format it without calling a model. */
+static inline const char *shi_drivers_spec_name(int spec)
+{
+    return spec == SHI_SPEC_STUDY ? "study-v1" : spec == SHI_SPEC_EVENTS ? "events-v1" : "?";
+}
+/** Parse "study", "study-v1", "events", "events-v1"; an unknown name lists the valid ones. */
+SHI_API shi_status shi_drivers_spec_parse(const char *name, int *spec, shi_err *err);
+
+/** Options of a specification build. */
+typedef struct shi_spec_opts {
+    int spec;            /* SHI_SPEC_* */
+    shi_outcome outcome; /* SHI_OUTCOME_IDEAL, SIM, ARMS or ALIGN (not INDEX) */
+    int move_contested;  /* 1: contested events count in the other block (sensitivity run) */
+    double half_life;    /* event pulses: half-life in years (default 2) */
+} shi_spec_opts;
+
+SHI_API shi_spec_opts shi_spec_opts_default(void);
+
+/**
+ * \brief Build the outcome and the drivers of a specification for (a, b) with
+ * third state `third` over [y0, y1]. A driver whose measurement enters the
+ * outcome is left out (arms_share with the arms or align outcome), as are
+ * drivers with no variation or missing in more than a quarter of the years;
+ * `dropped` names them. Needs the dyadic and relations parts of `d` (and its
+ * events for events-v1). `ctx` is a threat context over `d`, or NULL to make
+ * one (the costly part of a build: pass one when building many dyads).
+ */
+SHI_API shi_status shi_dyad_spec_build(shi_dyad_series *s, const shi_data *d,
+                                       const shi_threat_ctx *ctx, const shi_threat_model *m, int a,
+                                       int b, int third, int y0, int y1, const shi_spec_opts *o,
+                                       shi_err *err);
+
+/** The external drivers of `s` (same columns, same order) with another third
+ *  state: writes (external columns) x s->n values, column-major, into X.
+ *  `ctx` is a threat context over `d` (shi_threat_ctx_new), reused across calls. */
+SHI_API shi_status shi_dyad_spec_external(const shi_dyad_series *s, const shi_data *d,
+                                          const shi_threat_ctx *ctx, const shi_threat_model *m,
+                                          const shi_spec_opts *o, int third, double *X,
+                                          shi_err *err);
 
 /** The most capable state in `year` other than a and b (the default third state). */
 SHI_API int shi_most_capable_other(const shi_panel *caps, size_t cinc, int a, int b, int year);

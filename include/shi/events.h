@@ -7,6 +7,11 @@
  *   date  states  kind  label  description  source
  * date YYYY-MM-DD; states: COW codes separated by commas (empty: the whole
  * system); kind: bilateral, external or crisis.
+ * Three optional columns say how the drivers model counts the event
+ * (docs/drivers.md, "Events"): block (external, bilateral or none; default
+ * bilateral for a bilateral kind, external otherwise), contested (yes or no,
+ * default no: whether the block is arguable, so that a sensitivity run moves
+ * it to the other block) and block_why (the justification, one sentence).
  */
 #ifndef SHI_EVENTS_H
 #define SHI_EVENTS_H
@@ -25,6 +30,13 @@ extern "C" {
 
 typedef enum shi_event_kind { SHI_EV_BILATERAL, SHI_EV_EXTERNAL, SHI_EV_CRISIS } shi_event_kind;
 
+/** The drivers block an event counts in. */
+typedef enum shi_event_block {
+    SHI_EVB_EXTERNAL = 0,  /* an act of, or against, a third party */
+    SHI_EVB_BILATERAL = 1, /* an act of the two states between themselves */
+    SHI_EVB_NONE = 2       /* counted in neither (e.g. a signal of the opposite sign) */
+} shi_event_block;
+
 typedef struct shi_event {
     int32_t date;                     /* yyyymmdd */
     int states[SHI_EVENT_MAX_STATES]; /* COW codes */
@@ -33,6 +45,9 @@ typedef struct shi_event {
     char label[64];
     char description[256];
     char source[256];
+    shi_event_block block; /* drivers block */
+    int contested;         /* 1: the block is arguable (moved in the sensitivity run) */
+    char block_why[256];   /* why this block */
 } shi_event;
 
 typedef struct shi_events {

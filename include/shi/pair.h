@@ -20,6 +20,7 @@
 #include <shi/coop_dyad.h>
 #include <shi/data.h>
 #include <shi/drivers.h>
+#include <shi/drivers_pair.h>
 #include <shi/dyad_drivers.h>
 #include <shi/error.h>
 #include <shi/power.h>
@@ -79,14 +80,15 @@ typedef struct shi_pair_analysis {
     shi_direction ind_dir[SHI_AL_N];
     double ind_slope[SHI_AL_N];
 
-    /* 5. Drivers of the alignment (needs relations): over [drivers_y0,
-     * drivers_y1], the years with trade data. drivers_status is SHI_OK with a
-     * fit, SHI_EDATA when the data cannot tell (drivers_msg says why). */
+    /* 5. Drivers of the alignment (needs relations): the identified test of
+     * shi/drivers_pair.h with its defaults (study-v1, UN ideal points, form by
+     * unit-root tests, placebos, panel) over [drivers_y0, drivers_y1], the
+     * years with trade data. drivers_status is SHI_OK with a result,
+     * SHI_EDATA or SHI_EUSAGE when the data cannot tell (drivers_msg says why). */
     int drivers_y0, drivers_y1;
     shi_status drivers_status;
     char drivers_msg[512];
-    shi_dyad_series series;
-    shi_drivers_result drivers;
+    shi_drivers_pair drivers;
 
     /* 6. Cooperation (needs relations): the calibrated game per year over
      * [coop_y0, coop_y1] = [y0, y1] (delta and thresholds NaN where an input

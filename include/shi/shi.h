@@ -65,10 +65,13 @@
 #include <shi/coop.h>
 #include <shi/coop_dyad.h>
 #include <shi/drivers.h>
+#include <shi/drivers_id.h>
 #include <shi/dyad_drivers.h>
+#include <shi/unitroot.h>
 #include <shi/validate.h>
 
 /* analysis */
+#include <shi/drivers_pair.h>
 #include <shi/drivers_reference.h>
 #include <shi/pair.h>
 

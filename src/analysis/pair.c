@@ -27,10 +27,7 @@ void shi_pair_free(shi_pair_analysis *pa)
     free(pa->threat_comp[0]);
     free(pa->threat_comp[1]);
     shi_align_destroy(&pa->align);
-    if (pa->series.y) {
-        shi_dyad_series_destroy(&pa->series);
-    }
-    shi_drivers_result_destroy(&pa->drivers);
+    shi_drivers_pair_free(&pa->drivers);
     free(pa->coop_delta);
     free(pa->coop_grim);
     free(pa->coop_tft);
@@ -143,14 +140,14 @@ static shi_status threat(shi_pair_analysis *pa, const shi_data *d, const shi_thr
     return s;
 }
 
-/* 5. Drivers over the years with trade data. A fit the data cannot support is
- * recorded (status and message), not an error of the analysis. */
+/* 5. Drivers over the years with trade data: the identified test with its
+ * defaults. A test the data cannot support is recorded (status and message),
+ * not an error of the analysis. */
 static shi_status drivers(shi_pair_analysis *pa, const shi_data *d, const shi_threat_model *m,
                           shi_err *err)
 {
     pa->drivers_y0 = pa->y0;
     pa->drivers_y1 = pa->y1 < d->rel.trade_y1 ? pa->y1 : d->rel.trade_y1;
-    shi_drivers_result_init(&pa->drivers);
     if (pa->drivers_y1 < pa->drivers_y0) {
         pa->drivers_status = SHI_EDATA;
         snprintf(pa->drivers_msg, sizeof pa->drivers_msg,
@@ -158,20 +155,15 @@ static shi_status drivers(shi_pair_analysis *pa, const shi_data *d, const shi_th
                  d->rel.trade_y1);
         return SHI_OK;
     }
+    shi_drivers_pair_opts o = shi_drivers_pair_opts_default();
+    o.a = pa->a;
+    o.b = pa->b;
+    o.third = pa->third;
+    o.y0 = pa->drivers_y0;
+    o.y1 = pa->drivers_y1;
+    o.model = m;
     shi_err e = {0};
-    shi_status s = shi_dyad_series_build(&pa->series, d, m, pa->a, pa->b, pa->third, pa->drivers_y0,
-                                         pa->drivers_y1, SHI_OUTCOME_IDEAL, &e);
-    if (s == SHI_OK && pa->series.k > 0) {
-        const char *names[SHI_DD_MAX];
-        for (size_t j = 0; j < pa->series.k; j++) {
-            names[j] = pa->series.name[j];
-        }
-        shi_drivers_input di = {pa->series.n, pa->series.k,     pa->series.y,
-                                pa->series.X, pa->series.block, names};
-        s = shi_drivers_fit(&di, NULL, &pa->drivers, &e);
-    } else if (s == SHI_OK) {
-        s = shi_err_set(&e, SHI_EDATA, "no driver varies over the years");
-    }
+    shi_status s = shi_drivers_pair_run(&pa->drivers, d, &o, &e);
     if (s == SHI_EIO || s == SHI_EINTERNAL) {
         *err = e;
         return s;

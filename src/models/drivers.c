@@ -56,6 +56,7 @@ shi_drivers_opts shi_drivers_opts_default(void)
     o.seed = 1;
     o.threads = 0;
     o.rank_tol = 1e-6;
+    o.perm = 0;
     return o;
 }
 
@@ -727,6 +728,28 @@ static void decompose(const design *d, const int *blk, const size_t *idx, scratc
     out->shap[1] = 0.5 * out->r2b[1] + 0.5 * (out->r2 - out->r2b[0]);
 }
 
+/* Threads for the replications: the option, else OpenMP's default; 1 without OpenMP. */
+static int thread_count(const shi_drivers_opts *o)
+{
+    int nth = 1;
+#ifdef _OPENMP
+    nth = o->threads > 0 ? o->threads : omp_get_max_threads();
+#else
+    (void)o;
+#endif
+    return nth < 1 ? 1 : nth;
+}
+
+/* The calling thread's number inside a parallel region (0 without OpenMP). */
+static int thread_id(void)
+{
+#ifdef _OPENMP
+    return omp_get_thread_num();
+#else
+    return 0;
+#endif
+}
+
 /* 2.5 and 97.5 percentiles (GSL's quantile_from_sorted_data: linear
  * interpolation, R's type 7) of the non-NaN values v[b * stride], b < B. */
 static void percentile_ci(const double *v, size_t stride, size_t B, double *tmp, double ci[2])
@@ -759,13 +782,7 @@ static shi_status bootstrap(const design *d, const int *blk, const shi_drivers_o
         bl = m;
     }
     r->block_len = (int)bl;
-    int nth = 1;
-#ifdef _OPENMP
-    nth = o->threads > 0 ? o->threads : omp_get_max_threads();
-    if (nth < 1) {
-        nth = 1;
-    }
-#endif
+    const int nth = thread_count(o);
     const size_t nd = scratch_doubles(m, K), ni = m;
     double *mem = malloc((size_t)nth * nd * sizeof *mem);
     size_t *imem = malloc((size_t)nth * ni * sizeof *imem);
@@ -785,10 +802,7 @@ static shi_status bootstrap(const design *d, const int *blk, const shi_drivers_o
 #    pragma omp parallel num_threads(nth)
 #endif
     {
-        int tid = 0;
-#ifdef _OPENMP
-        tid = omp_get_thread_num();
-#endif
+        const int tid = thread_id();
         scratch s;
         scratch_bind(&s, mem + (size_t)tid * nd, imem + (size_t)tid * ni, m, K);
 #ifdef _OPENMP
@@ -847,6 +861,99 @@ cleanup:
     return st;
 }
 
+/* Row order of a run permutation: rows 0..m-1 cut into runs of bl rows (the
+ * last may be shorter), the runs shuffled (Fisher-Yates), concatenated. */
+static void run_permutation(shi_rng *rng, size_t m, size_t bl, size_t *runs, size_t *out)
+{
+    const size_t nr = (m + bl - 1) / bl;
+    for (size_t i = 0; i < nr; i++) {
+        runs[i] = i;
+    }
+    for (size_t i = nr; i > 1; i--) {
+        size_t j = (size_t)shi_rng_below(rng, (uint64_t)i);
+        size_t t = runs[i - 1];
+        runs[i - 1] = runs[j];
+        runs[j] = t;
+    }
+    size_t pos = 0;
+    for (size_t i = 0; i < nr; i++) {
+        for (size_t t = runs[i] * bl; t < m && t < (runs[i] + 1) * bl; t++) {
+            out[pos++] = t;
+        }
+    }
+}
+
+/* The block permutation p values (shi_drivers_result.perm_p). Each
+ * permutation's share goes into its own slot and the counts are taken
+ * serially afterwards, so the result does not depend on the thread count. */
+static shi_status permutation(const design *d, const int *blk, const shi_drivers_opts *o,
+                              shi_drivers_result *r, shi_err *err)
+{
+    const size_t m = d->m, K = d->K, P = (size_t)o->perm;
+    const size_t bl = r->block_len > 0 ? (size_t)r->block_len : 1;
+    const int nth = thread_count(o);
+    const size_t nd = scratch_doubles(m, K) + m * K, ni = 3 * m;
+    double *mem = malloc((size_t)nth * nd * sizeof *mem);
+    size_t *imem = malloc((size_t)nth * ni * sizeof *imem);
+    double *share = malloc(2 * P * sizeof *share);
+    if (!mem || !imem || !share) {
+        free(mem);
+        free(imem);
+        free(share);
+        return shi_err_set(err, SHI_EIO, "out of memory for %zu permutations", P);
+    }
+    const long total = (long)(2 * P);
+#ifdef _OPENMP
+#    pragma omp parallel num_threads(nth)
+#endif
+    {
+        const int tid = thread_id();
+        double *base = mem + (size_t)tid * nd;
+        size_t *ib = imem + (size_t)tid * ni;
+        scratch s;
+        scratch_bind(&s, base, ib, m, K);
+        double *Z = base + scratch_doubles(m, K);
+        size_t *order = ib + m, *runs = ib + 2 * m;
+#ifdef _OPENMP
+#    pragma omp for schedule(static)
+#endif
+        for (long ii = 0; ii < total; ii++) {
+            const size_t b = (size_t)ii / P, i = (size_t)ii % P;
+            shi_rng rng;
+            shi_rng_init(&rng, o->seed, ((uint64_t)(b + 1) << 40) + (uint64_t)i);
+            run_permutation(&rng, m, bl, runs, order);
+            for (size_t q = 0; q < K; q++) {
+                const double *z = d->Z + q * m;
+                const int moved = (blk[q] == SHI_BLOCK_EXTERNAL ? 0 : 1) == (int)b;
+                for (size_t t = 0; t < m; t++) {
+                    Z[q * m + t] = moved ? z[order[t]] : z[t];
+                }
+            }
+            design pd = *d;
+            pd.Z = Z;
+            shares sh;
+            decompose(&pd, blk, NULL, &s, &sh);
+            share[ii] = sh.r2 > 0.0 && isfinite(sh.r2) ? sh.shap[b] / sh.r2 : (double)NAN;
+        }
+    }
+    r->perm = o->perm;
+    for (int b = 0; b < 2; b++) {
+        const double obs = r->shap_share[b];
+        size_t ge = 0;
+        for (size_t i = 0; i < P; i++) {
+            /* A tie counts against the observed share (conservative); an
+             * undefined permuted share (constant outcome) cannot happen here
+             * since the outcome is not permuted. */
+            ge += !(share[(size_t)b * P + i] < obs - 1e-12);
+        }
+        r->perm_p[b] = (double)(1 + ge) / (double)(1 + P);
+    }
+    free(mem);
+    free(imem);
+    free(share);
+    return SHI_OK;
+}
+
 /* ---- the analysis -------------------------------------------------------------- */
 
 static shi_status check_args(const shi_drivers_input *in, const shi_drivers_opts *o, shi_err *err)
@@ -886,6 +993,9 @@ static shi_status check_args(const shi_drivers_input *in, const shi_drivers_opts
     }
     if (o->threads < 0) {
         return shi_err_set(err, SHI_EUSAGE, "threads must be >= 0, got %d", o->threads);
+    }
+    if (o->perm < 0) {
+        return shi_err_set(err, SHI_EUSAGE, "permutations must be >= 0, got %d", o->perm);
     }
     if (!(o->rank_tol > 0.0 && o->rank_tol < 1.0)) {
         return shi_err_set(err, SHI_EUSAGE, "rank tolerance must be in (0, 1), got %g",
@@ -1029,6 +1139,17 @@ shi_status shi_drivers_fit(const shi_drivers_input *in, const shi_drivers_opts *
     }
     r.external_share_ci[0] = r.shap_share_ci[0][0];
     r.external_share_ci[1] = r.shap_share_ci[0][1];
+    r.perm_p[0] = r.perm_p[1] = (double)NAN;
+    if (o.perm > 0) {
+        if (r.block_len == 0) {
+            long bl = lround(cbrt((double)d.m));
+            r.block_len = (int)(o.block_len > 0 ? o.block_len : bl < 1 ? 1 : bl);
+        }
+        st = permutation(&d, blk, &o, &r, err);
+        if (st != SHI_OK) {
+            goto cleanup;
+        }
+    }
 
     shi_drivers_result_destroy(out);
     *out = r;

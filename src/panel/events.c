@@ -44,6 +44,9 @@ static shi_status read_all(shi_events *e, shi_csv *c, shi_err *err)
     static const char *const cols[] = {"date", "states", "kind", "label", "description", "source"};
     long idx[6];
     shi_status s = shi_csv_require(c, cols, 6, idx, err);
+    /* Optional: how the drivers model counts each event. */
+    const long iblock = shi_csv_find(c, "block"), icont = shi_csv_find(c, "contested");
+    const long iwhy = shi_csv_find(c, "block_why");
     for (int got = 1; s == SHI_OK;) {
         s = shi_csv_next(c, &got, err);
         if (s != SHI_OK || !got) {
@@ -83,6 +86,31 @@ static shi_status read_all(shi_events *e, shi_csv *c, shi_err *err)
         snprintf(ev->label, sizeof ev->label, "%s", shi_csv_field(c, (size_t)idx[3]));
         snprintf(ev->description, sizeof ev->description, "%s", shi_csv_field(c, (size_t)idx[4]));
         snprintf(ev->source, sizeof ev->source, "%s", shi_csv_field(c, (size_t)idx[5]));
+        ev->block = ev->kind == SHI_EV_BILATERAL ? SHI_EVB_BILATERAL : SHI_EVB_EXTERNAL;
+        if (iblock >= 0) {
+            const char *b = shi_csv_field(c, (size_t)iblock);
+            if (strcmp(b, "external") == 0) {
+                ev->block = SHI_EVB_EXTERNAL;
+            } else if (strcmp(b, "bilateral") == 0) {
+                ev->block = SHI_EVB_BILATERAL;
+            } else if (strcmp(b, "none") == 0) {
+                ev->block = SHI_EVB_NONE;
+            } else if (b[0]) {
+                return shi_csv_field_error(c, (size_t)iblock, err,
+                                           "expected external, bilateral or none");
+            }
+        }
+        if (icont >= 0) {
+            const char *b = shi_csv_field(c, (size_t)icont);
+            if (strcmp(b, "yes") == 0) {
+                ev->contested = 1;
+            } else if (b[0] && strcmp(b, "no") != 0) {
+                return shi_csv_field_error(c, (size_t)icont, err, "expected yes or no");
+            }
+        }
+        if (iwhy >= 0) {
+            snprintf(ev->block_why, sizeof ev->block_why, "%s", shi_csv_field(c, (size_t)iwhy));
+        }
         if (!ev->label[0] || !ev->source[0]) {
             return shi_csv_field_error(c, (size_t)idx[ev->label[0] ? 5 : 3], err,
                                        "every event needs a label and a source");

@@ -424,6 +424,78 @@ static void section_align(page *p)
 
 /* ---- 5. drivers ---------------------------------------------------------------- */
 
+/* The placebo strip: every placebo's external share, sorted, with the real
+ * third state among them at its rank. */
+static void placebo_chart(page *p, const shi_drivers_pair *dp)
+{
+    const shi_drivers_id *id = &dp->id;
+    const size_t n = id->placebo_valid + 1;
+    double *x = malloc(n * sizeof *x), *pl = malloc(n * sizeof *pl), *re = malloc(n * sizeof *re);
+    shi_svg_chart *c = shi_svg_new(SHI_SVG_LINES, 720, 220);
+    if (!x || !pl || !re) {
+        free(x);
+        free(pl);
+        free(re);
+        shi_svg_free(c);
+        p->st = shi_err_set(p->err, SHI_EIO, "out of memory");
+        return;
+    }
+    /* Sorted from the largest share down (rank 1 first); the real state takes
+     * its rank (ties count against it, as in the p value). */
+    size_t m = 0;
+    for (size_t q = 0; q < id->nplacebo; q++) {
+        if (!isnan(id->placebo_share[q])) {
+            pl[m++] = id->placebo_share[q];
+        }
+    }
+    for (size_t i = 1; i < m; i++) {
+        for (size_t j = i; j > 0 && pl[j] > pl[j - 1]; j--) {
+            double t = pl[j];
+            pl[j] = pl[j - 1];
+            pl[j - 1] = t;
+        }
+    }
+    const size_t r = id->rank - 1;
+    memmove(pl + r + 1, pl + r, (m - r) * sizeof *pl);
+    for (size_t i = 0; i < n; i++) {
+        x[i] = (double)(i + 1);
+        re[i] = i == r ? id->fit.external_share : (double)NAN;
+    }
+    pl[r] = (double)NAN;
+    char reading[600], lab[96];
+    snprintf(reading, sizeof reading,
+             "External share with each of %zu placebo third states in place of %s (same years, "
+             "same model), sorted; %s ranks %zu of %zu, placebo p = %.2f. A third state that "
+             "drives the alignment should rank near the top.",
+             id->placebo_valid, abb(p->d, dp->o.third), abb(p->d, dp->o.third), id->rank, n,
+             id->placebo_p);
+    snprintf(lab, sizeof lab, "%s (the third state)", abb(p->d, dp->o.third));
+    if (c) {
+        shi_svg_axis xa = {"rank (1 = largest external share)", SHI_SVG_NUM, 0, 0, 0};
+        shi_svg_axis ya = {"external share", SHI_SVG_PERCENT, 0, (double)NAN, (double)NAN};
+        p->st = shi_svg_title(c, "Placebo third states", reading, p->err);
+        if (p->st == SHI_OK) {
+            p->st = shi_svg_set_axis(c, 'x', &xa, p->err);
+        }
+        if (p->st == SHI_OK) {
+            p->st = shi_svg_set_axis(c, 'y', &ya, p->err);
+        }
+        if (p->st == SHI_OK) {
+            p->st = shi_svg_line(c, "placebo third states", x, n, pl, n, p->err);
+        }
+        if (p->st == SHI_OK) {
+            p->st = shi_svg_line(c, lab, x, n, re, n, p->err);
+        }
+        if (p->st == SHI_OK) {
+            p->st = shi_svg_hline(c, 0.5, "50%", p->err);
+        }
+    }
+    figure(p, c, "placebos");
+    free(x);
+    free(pl);
+    free(re);
+}
+
 static void section_drivers(page *p)
 {
     const shi_data *d = p->d;
@@ -431,8 +503,10 @@ static void section_drivers(page *p)
     /* Trade and events end in 2014: the analysis ran over the years with trade. */
     int y1 = o->drivers_y1, y0 = o->drivers_y0;
     put(p, "<section id=\"drivers\"><h2>5. What drives the alignment?</h2>\n");
-    const shi_dyad_series *ser = &o->series;
-    const shi_drivers_result *res = &o->drivers;
+    const shi_drivers_pair *dp = &o->drivers;
+    const shi_drivers_id *id = &dp->id;
+    const shi_dyad_series *ser = &dp->series;
+    const shi_drivers_result *res = &id->fit;
     char msg[2048] = "";
     shi_svg_chart *c = shi_svg_new(SHI_SVG_BARS, 720, 160);
     if (o->drivers_status != SHI_OK) {
@@ -446,17 +520,19 @@ static void section_drivers(page *p)
             }
         }
         figure(p, c, "drivers");
-        put(p, "<p class=\"finding\">");
+        put(p, "<p class=\"finding\"><strong>Verdict: not identified</strong>. ");
         text(p, msg);
         put(p, "</p></section>\n");
         return;
     }
     char reading[2048];
     snprintf(reading, sizeof reading,
-             "Outcome: minus the UN ideal-point distance, %d-%d (n = %zu). Share of the explained "
-             "variance (R2 = %.2f) due to each block of drivers: the Shapley value of the two "
-             "blocks, with a moving-block bootstrap 95%% interval (docs/drivers.md).",
-             y0, y1, res->n, res->r2);
+             "Specification %s. Outcome: minus the UN ideal-point distance, %d-%d, in %s (n = "
+             "%zu). Share of the explained variance (R2 = %.2f) due to each block of drivers: the "
+             "Shapley value of the two blocks, with a moving-block bootstrap 95%% interval "
+             "(docs/drivers.md).",
+             shi_drivers_spec_name(dp->o.spec.spec), y0, y1,
+             id->diff ? "first differences" : "levels", res->n, res->r2);
     if (c) {
         p->st = shi_svg_title(c, "External versus bilateral drivers", reading, p->err);
         shi_svg_axis xa = {"share of explained variance", SHI_SVG_PERCENT, 0, 0, 1};
@@ -464,27 +540,44 @@ static void section_drivers(page *p)
             p->st = shi_svg_set_axis(c, 'x', &xa, p->err);
         }
         if (p->st == SHI_OK) {
-            p->st = shi_svg_bar(c, "external (system, third state)", res->shap_share[0],
-                                res->shap_share_ci[0][0], res->shap_share_ci[0][1], p->err);
+            p->st =
+                shi_svg_bar(c, "external (threat, third state's preponderance)", res->shap_share[0],
+                            res->shap_share_ci[0][0], res->shap_share_ci[0][1], p->err);
         }
         if (p->st == SHI_OK) {
-            p->st =
-                shi_svg_bar(c, "bilateral (trade, arms, disputes, agreements)", res->shap_share[1],
-                            res->shap_share_ci[1][0], res->shap_share_ci[1][1], p->err);
+            p->st = shi_svg_bar(c, "bilateral (trade, arms)", res->shap_share[1],
+                                res->shap_share_ci[1][0], res->shap_share_ci[1][1], p->err);
         }
     }
     figure(p, c, "drivers");
+    put(p, "<p class=\"finding\"><strong>Verdict: %s</strong> (", shi_verdict_name(id->verdict));
+    text(p, id->why);
     put(p,
-        "<p class=\"finding\"><strong>Externally driven: %.0f%% of explained variance "
-        "[%.0f%%, %.0f%%]</strong> (third state: %s). ",
+        "). External share %.0f%% of explained variance [%.0f%%, %.0f%%]; third state %s ranks "
+        "%zu of %zu against placebo third states (p = %.2f); block permutation p: external "
+        "%.2f, bilateral %.2f. Form: ",
         100 * res->external_share, 100 * res->external_share_ci[0], 100 * res->external_share_ci[1],
-        abb(d, p->third));
+        abb(d, dp->o.third), id->rank, id->placebo_valid + 1, id->placebo_p, res->perm_p[0],
+        res->perm_p[1]);
+    text(p, id->form_why);
+    put(p, ". ");
+    if (dp->panel_status == SHI_OK && dp->o.panel) {
+        put(p,
+            "Panel of %zu major-power dyads with dyad and year fixed effects: external share "
+            "%.0f%% [%.0f%%, %.0f%%]. ",
+            dp->panel.nunit, 100 * dp->panel.share, 100 * dp->panel.share_ci[0],
+            100 * dp->panel.share_ci[1]);
+    }
     if (ser->dropped[0]) {
         put(p, "Left out: ");
         text(p, ser->dropped);
         put(p, ". ");
     }
-    put(p, "Drivers:</p>\n<table><tr><th>driver</th><th>block</th><th>coefficient</th>"
+    put(p, "</p>\n");
+    if (id->placebo_valid > 0 && p->st == SHI_OK) {
+        placebo_chart(p, dp);
+    }
+    put(p, "<table><tr><th>driver</th><th>block</th><th>coefficient</th>"
            "<th>Newey-West p</th><th>share of R2</th></tr>\n");
     for (size_t j = 1; j <= res->k; j++) {
         const shi_drivers_coef *cf = &res->coef[j];

@@ -82,17 +82,33 @@ static void later_sections(FILE *f, const shi_data *d, const shi_pair_analysis *
     }
     fprintf(f, "\n\n");
     int dy1 = pa->drivers_y1 >= pa->drivers_y0 ? pa->drivers_y1 : pa->y1;
-    fprintf(f, "6. Drivers %d-%d (outcome: UN ideal-point distance; docs/drivers.md)\n",
-            pa->drivers_y0, dy1);
+    const shi_drivers_pair *dp = &pa->drivers;
     if (pa->drivers_status == SHI_OK) {
-        const shi_drivers_result *res = &pa->drivers;
+        const shi_drivers_id *id = &dp->id;
+        const shi_drivers_result *res = &id->fit;
+        fprintf(f, "6. Drivers %d-%d (%s, outcome: UN ideal-point distance, %s; docs/drivers.md)\n",
+                pa->drivers_y0, dy1, shi_drivers_spec_name(dp->o.spec.spec),
+                id->diff ? "first differences" : "levels");
+        fprintf(f, "  verdict: %s - %s\n", shi_verdict_name(id->verdict), id->why);
         fprintf(f,
-                "  externally driven: %.0f%% of explained variance [%.0f%%, %.0f%%] (R2 %.2f, "
-                "n %zu)\n\n",
+                "  external share %.0f%% [%.0f%%, %.0f%%] (R2 %.2f, n %zu); %s ranks %zu of %zu "
+                "against placebo third states (p %.2f); permutation p: external %.2f, bilateral "
+                "%.2f\n",
                 100 * res->external_share, 100 * res->external_share_ci[0],
-                100 * res->external_share_ci[1], res->r2, res->n);
+                100 * res->external_share_ci[1], res->r2, res->n, abb(d, dp->o.third), id->rank,
+                id->placebo_valid + 1, id->placebo_p, res->perm_p[0], res->perm_p[1]);
+        if (dp->panel_status == SHI_OK && dp->o.panel) {
+            fprintf(f,
+                    "  panel of %zu major-power dyads (dyad and year fixed effects): external "
+                    "share %.0f%% [%.0f%%, %.0f%%]\n\n",
+                    dp->panel.nunit, 100 * dp->panel.share, 100 * dp->panel.share_ci[0],
+                    100 * dp->panel.share_ci[1]);
+        } else {
+            fprintf(f, "  panel: %s\n\n", dp->panel_msg);
+        }
     } else {
-        fprintf(f, "  too little data to tell: %s\n\n", pa->drivers_msg);
+        fprintf(f, "6. Drivers %d-%d (docs/drivers.md)\n", pa->drivers_y0, dy1);
+        fprintf(f, "  verdict: not identified - too little data to tell: %s\n\n", pa->drivers_msg);
     }
     fprintf(f,
             "7. Cooperation (prisoner's dilemma calibrated from the pair's data; docs/coop.md)\n");

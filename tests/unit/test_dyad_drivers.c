@@ -11,6 +11,7 @@
 #include <shi/drivers.h>
 #include <shi/dyad_drivers.h>
 #include <shi/power.h>
+#include <shi/threat.h>
 
 static shi_data D;
 static size_t CINC;
@@ -110,12 +111,82 @@ static void too_few_years(void **state)
     shi_dyad_series_destroy(&s);
     shi_outcome o;
     assert_int_equal(shi_outcome_parse("votes", &o, &err), SHI_EUSAGE);
-    assert_string_equal(err.msg, "unknown outcome 'votes'; valid outcomes are ideal, sim, index");
+    assert_string_equal(err.msg, "unknown outcome 'votes'; valid outcomes are ideal, sim, arms, "
+                                 "align (and index, the legacy composite)");
+}
+
+/* The pre-declared specifications: their drivers, the overlap rule, the
+ * symmetric event pulses (hand sums from data/events.tsv). */
+static void specifications(void **state)
+{
+    (void)state;
+    shi_err err = {0};
+    int sp;
+    assert_int_equal(shi_drivers_spec_parse("study", &sp, &err), SHI_OK);
+    assert_int_equal(sp, SHI_SPEC_STUDY);
+    assert_int_equal(shi_drivers_spec_parse("events-v1", &sp, &err), SHI_OK);
+    assert_int_equal(sp, SHI_SPEC_EVENTS);
+    assert_int_equal(shi_drivers_spec_parse("kitchen-sink", &sp, &err), SHI_EUSAGE);
+    assert_string_equal(err.msg, "unknown specification 'kitchen-sink'; valid specifications are "
+                                 "study (study-v1) and events (events-v1)");
+    shi_spec_opts o = shi_spec_opts_default();
+    shi_dyad_series s;
+    assert_int_equal(shi_dyad_spec_build(&s, &D, NULL, NULL, 365, 710, 2, 1992, 2014, &o, &err),
+                     SHI_OK);
+    assert_int_equal(s.k, 4);
+    assert_string_equal(s.name[0], "threat_cap");
+    assert_string_equal(s.name[1], "third_prep");
+    assert_string_equal(s.name[2], "trade_dep");
+    assert_string_equal(s.name[3], "arms_share");
+    assert_int_equal(s.block[1], SHI_BLOCK_EXTERNAL);
+    assert_int_equal(s.block[3], SHI_BLOCK_BILATERAL);
+    /* third_prep = CINC_USA / (1 - CINC_RUS - CINC_CHN) */
+    double cu = shi_panel_get(&D.caps, CINC, (size_t)shi_panel_row(&D.caps, 2, 2000));
+    double cr = shi_panel_get(&D.caps, CINC, (size_t)shi_panel_row(&D.caps, 365, 2000));
+    double cc = shi_panel_get(&D.caps, CINC, (size_t)shi_panel_row(&D.caps, 710, 2000));
+    assert_true(fabs(s.X[1 * s.n + 8] - cu / (1 - cr - cc)) < 1e-15);
+    /* The external drivers for another third state have the same columns. */
+    double X[2 * 23];
+    shi_threat_ctx *ctx = NULL;
+    assert_int_equal(shi_threat_ctx_new(&ctx, &D, &err), SHI_OK);
+    assert_int_equal(shi_dyad_spec_external(&s, &D, ctx, NULL, &o, 2, X, &err), SHI_OK);
+    assert_memory_equal(X, s.X, sizeof X); /* the real third state gives back its own */
+    shi_threat_ctx_free(ctx);
+    shi_dyad_series_destroy(&s);
+    /* The arms outcome leaves out the arms driver. */
+    o.outcome = SHI_OUTCOME_ARMS;
+    assert_int_equal(shi_dyad_spec_build(&s, &D, NULL, NULL, 365, 710, 2, 1992, 2014, &o, &err),
+                     SHI_OK);
+    assert_int_equal(s.k, 3);
+    assert_non_null(strstr(s.dropped, "arms_share (the outcome is built from it)"));
+    shi_dyad_series_destroy(&s);
+    /* Events as pulses with half-life 2, both blocks. In 1997 the bilateral
+     * events so far are 1989, 1991, 1994, 1996 and 1997 (the SCO Dushanbe
+     * summit of 2008 counts in neither): 2^-4 + 2^-3 + 2^-1.5 + 2^-0.5 + 1. */
+    o = shi_spec_opts_default();
+    o.spec = SHI_SPEC_EVENTS;
+    assert_int_equal(shi_dyad_spec_build(&s, &D, NULL, NULL, 365, 710, 2, 1992, 2014, &o, &err),
+                     SHI_OK);
+    assert_string_equal(s.name[1], "ext_events");
+    assert_string_equal(s.name[3], "bil_events");
+    const double b97 = 0.0625 + 0.125 + pow(2, -1.5) + pow(2, -0.5) + 1;
+    assert_true(fabs(s.X[3 * s.n + 5] - b97) < 1e-12);
+    /* 1999: NATO enlargement and the Belgrade bombing, both this year. */
+    assert_true(fabs(s.X[1 * s.n + 7] - 2.0) < 1e-12);
+    shi_dyad_series_destroy(&s);
+    /* Sensitivity: the contested 1997 declaration moves to the external block. */
+    o.move_contested = 1;
+    assert_int_equal(shi_dyad_spec_build(&s, &D, NULL, NULL, 365, 710, 2, 1992, 2014, &o, &err),
+                     SHI_OK);
+    assert_true(fabs(s.X[3 * s.n + 5] - (b97 - 1)) < 1e-12);
+    assert_true(fabs(s.X[1 * s.n + 5] - 1.0) < 1e-12);
+    shi_dyad_series_destroy(&s);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(series_match_measures),
-                                       cmocka_unit_test(too_few_years)};
+                                       cmocka_unit_test(too_few_years),
+                                       cmocka_unit_test(specifications)};
     return shi_run_group_tests(tests, setup, teardown);
 }

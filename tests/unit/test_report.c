@@ -145,10 +145,13 @@ static void html_russia_china(void **state)
     }
     assert_true(ok);
     assert_true(strncmp(h, "<!DOCTYPE html>", 15) == 0);
-    /* Every chart: 2 power, 3 threat, 1 scorecard, 1 alignment, 1 drivers,
-     * 1 cooperation, 1 timeline. */
-    assert_int_equal(count(h, "<svg"), 10);
-    assert_int_equal(count(h, "</svg>"), 10);
+    /* Every chart: 2 power, 3 threat, 1 scorecard, 1 alignment, 2 drivers (the
+     * blocks and the placebo third states), 1 cooperation, 1 timeline. */
+    assert_int_equal(count(h, "<svg"), 11);
+    assert_int_equal(count(h, "</svg>"), 11);
+    /* The drivers section says its verdict (issue 12). */
+    assert_non_null(strstr(h, "<strong>Verdict: not identified</strong>"));
+    assert_non_null(strstr(h, "<title>Placebo third states</title>"));
     const char *sections[] = {"id=\"power\"",     "id=\"threat\"",  "id=\"areas\"",
                               "id=\"alignment\"", "id=\"drivers\"", "id=\"cooperation\"",
                               "id=\"timeline\"",  "id=\"missing\"", "id=\"data\""};
@@ -159,7 +162,7 @@ static void html_russia_china(void **state)
     assert_int_equal(count(h, "<title>") >= 10, 1);
     assert_null(strstr(h, "nan"));
     assert_null(strstr(h, "inf "));
-    assert_non_null(strstr(h, "Externally driven:"));
+    assert_non_null(strstr(h, "External share "));
     assert_non_null(strstr(h, "1997-04-23"));       /* the multipolar-world declaration */
     assert_non_null(strstr(h, "Singer, J. David")); /* the sources table */
     /* Self-contained: no scripts, no links to other resources. */
