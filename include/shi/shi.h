@@ -37,6 +37,7 @@
 #include <shi/io.h>
 #include <shi/io_dyad.h>
 #include <shi/io_econ.h>
+#include <shi/io_conflict.h>
 #include <shi/io_more.h>
 #include <shi/io_sipri.h>
 
