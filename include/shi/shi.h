@@ -67,6 +67,7 @@
 #include <shi/coop_dyad.h>
 #include <shi/drivers.h>
 #include <shi/dyad_drivers.h>
+#include <shi/threat_validate.h>
 #include <shi/validate.h>
 
 /* analysis */
