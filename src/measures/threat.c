@@ -18,6 +18,7 @@ struct shi_threat_ctx {
     long map[1000]; /* COW code -> registry index */
     int y0, y1;     /* years of the capability panel */
     size_t n;       /* registry size */
+    long cinc_col;  /* the panel column "cinc" (the default measure), or -1 */
     double *share;  /* [col][year][state]: share of the system total of the column; NaN */
     double *mil;    /* [year][state]: mean share of system milex and milper; NaN unknown */
     /* Opponents by year (CSR over the dyadic years): the states k in a MID
@@ -134,6 +135,7 @@ shi_status shi_threat_ctx_new(shi_threat_ctx **out, const shi_data *d, shi_err *
     for (size_t i = 0; i < c->n; i++) {
         c->map[d->states.v[i].ccode] = (long)i;
     }
+    c->cinc_col = shi_panel_find(&d->caps, "cinc");
     c->y0 = d->caps.year_min;
     c->y1 = d->caps.year_max;
     if (shares(c, &d->caps) != 0 || opponents(c, &d->dy) != 0) {
@@ -304,7 +306,10 @@ static void intentions(const shi_threat_ctx *c, const shi_threat_model *m, size_
 /* The power measure's column in the panel, or -1. */
 static long measure_col(const shi_threat_ctx *c, const shi_threat_model *m)
 {
-    return shi_panel_find(&c->d->caps, m->measure[0] ? m->measure : "cinc");
+    if (!m->measure[0] || strcmp(m->measure, "cinc") == 0) {
+        return c->cinc_col;
+    }
+    return shi_panel_find(&c->d->caps, m->measure);
 }
 
 shi_status shi_threat_compute(const shi_threat_ctx *c, const shi_threat_model *m, int i, int j,
