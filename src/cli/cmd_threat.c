@@ -1,7 +1,8 @@
 /*
  * cmd_threat.c - `shi threat A B` (both directions and the perception gap),
  * `shi threat --perceiver X --year Y --top N` (who threatens X most), and
- * `--sensitivity` (how results move over a grid of component weights).
+ * `--sensitivity` (how results move over a grid of component weights);
+ * `shi threat validate` is cmd_threat_validate.c.
  */
 #include "cli.h"
 
@@ -47,12 +48,14 @@ static shi_status pair_rows(shi_cli *cli, shi_table *t, const shi_threat_ctx *ct
                             const shi_threat_model *m, const shi_state *a, const shi_state *b,
                             int y0, int y1)
 {
-    static const char *const names[] = {
-        "year", "perceiver", "threat_from", "strength", "proximity", "offensive", "intentions",
-        "un",   "disputes",  "alliances",   "events",   "total",     "gap"};
-    static const char types[] = {'i', 's', 's', 'f', 'f', 'f', 'f', 'f', 'f', 'f', 'f', 'f', 'f'};
+    static const char *const names[] = {"year",      "perceiver", "threat_from", "strength",
+                                        "proximity", "offensive", "intentions",  "un",
+                                        "disputes",  "conflict",  "alliances",   "events",
+                                        "total",     "gap",       "partial"};
+    static const char types[] = {'i', 's', 's', 'f', 'f', 'f', 'f', 'f',
+                                 'f', 'f', 'f', 'f', 'f', 'f', 'i'};
     shi_err *err = &cli->err;
-    shi_status s = cols(t, names, types, 13, err);
+    shi_status s = cols(t, names, types, 15, err);
     for (int y = y0; y <= y1 && s == SHI_OK; y++) {
         shi_threat ab, ba;
         if ((s = shi_threat_compute(ctx, m, a->ccode, b->ccode, y, &ab, err)) ||
@@ -75,8 +78,9 @@ static shi_status pair_rows(shi_cli *cli, shi_table *t, const shi_threat_ctx *ct
             for (int k = 0; k < SHI_TI_N && s == SHI_OK; k++) {
                 s = shi_table_real(t, x->intent[k], err);
             }
-            if (s == SHI_OK && (s = shi_table_real(t, x->total, err)) == SHI_OK) {
-                s = shi_table_real(t, x->total - o->total, err);
+            if (s == SHI_OK && (s = shi_table_real(t, x->total, err)) == SHI_OK &&
+                (s = shi_table_real(t, x->total - o->total, err)) == SHI_OK) {
+                s = shi_table_int(t, x->partial, err);
             }
         }
     }
@@ -124,8 +128,11 @@ static shi_status rank_all(shi_cli *cli, const shi_threat_ctx *ctx, const shi_th
 
 int cmd_threat(shi_cli *cli, int argc, char **argv)
 {
+    if (argc >= 2 && strcmp(argv[1], "validate") == 0) {
+        return cmd_threat_validate(cli, argc - 1, argv + 1);
+    }
     const char *years = NULL, *year = NULL, *perceiver = NULL, *model = NULL, *format = NULL,
-               *out = NULL;
+               *out = NULL, *measure = NULL;
     int top = 10, sensitivity = 0;
     const cli_opt opts[] = {
         {OPT_STRING, 0, "years", &years, "A-B", "years (default: the last 10 of the data)"},
@@ -133,6 +140,8 @@ int cmd_threat(shi_cli *cli, int argc, char **argv)
         {OPT_STRING, 0, "perceiver", &perceiver, "STATE", "rank who threatens STATE most"},
         {OPT_INT, 0, "top", &top, "N", "with --perceiver: how many (default 10)"},
         {OPT_STRING, 'm', "model", &model, "FILE", "threat model (YAML; docs/threat.md)"},
+        {OPT_STRING, 0, "measure", &measure, "NAME",
+         "power measure of strength and reach (default: the model's, cinc)"},
         {OPT_FLAG, 0, "sensitivity", &sensitivity, NULL,
          "how results move over 84 weightings of the four components"},
         {OPT_STRING, 0, "format", &format, "FMT", "table (default), csv, tsv or json"},
@@ -144,7 +153,8 @@ int cmd_threat(shi_cli *cli, int argc, char **argv)
     shi_status s = cli_parse("threat",
                              "shi threat A B [--years A-B] [--model FILE] [--sensitivity]\n"
                              "       shi threat --perceiver STATE --year Y [--top N] "
-                             "[--sensitivity]",
+                             "[--sensitivity]\n"
+                             "       shi threat validate [--model FILE]",
                              opts, argc, argv, pos, 2, &npos, &help, &cli->err);
     if (s != SHI_OK || help) {
         return s;
@@ -159,6 +169,22 @@ int cmd_threat(shi_cli *cli, int argc, char **argv)
     shi_threat_model m = shi_threat_model_default();
     if (model && (s = shi_threat_model_load(&m, model, &cli->err)) != SHI_OK) {
         return s;
+    }
+    if (measure) {
+        size_t k = 0;
+        while (shi_threat_measures[k] && strcmp(shi_threat_measures[k], measure) != 0) {
+            k++;
+        }
+        if (!shi_threat_measures[k]) {
+            char list[200] = "";
+            for (size_t q = 0; shi_threat_measures[q]; q++) {
+                size_t n = strlen(list);
+                snprintf(list + n, sizeof list - n, "%s%s", q ? ", " : "", shi_threat_measures[q]);
+            }
+            return shi_err_set(&cli->err, SHI_EUSAGE,
+                               "threat: unknown --measure '%s'; valid are %s", measure, list);
+        }
+        snprintf(m.measure, sizeof m.measure, "%s", measure);
     }
     if ((s = cli_data(cli, SHI_DATA_RELATIONS, NULL, NULL)) != SHI_OK) {
         return s;
