@@ -43,7 +43,8 @@ bench: build
 
 # Rebuild the embedded default data from the official files in ../shared/data.
 data: build
-	$(BUILD)/shi data build --from ../shared/data -o data/default.shd --dyadic-output data/dyadic.shd
+	$(BUILD)/shi data build --from ../shared/data -o data/default.shd --dyadic-output data/dyadic.shd \
+	  --relations-output data/relations.shd
 
 cppcheck: deps
 	cppcheck $(CPPCHECK_FLAGS) -j $(JOBS) src

@@ -59,6 +59,12 @@ typedef struct shi_dyadic {
     uint8_t *mid_host; /* [year][j][i]: highest hostility level (1-5) of j in a dispute
                           with i that year (0 none), or SHI_DY_NA */
     uint8_t *nuclear;  /* [year][i]: nuclear-weapons status 0-3 (3 = possession), or SHI_DY_NA */
+    float *warheads;   /* [year][i]: nuclear warhead stockpile (FAS via OWID); NaN outside */
+    int ucdp_y0, ucdp_y1;
+    uint8_t *ucdp; /* [year][i][j]: highest UCDP/PRIO intensity (1 minor: 25-999 battle
+                      deaths, 2 war: 1,000+) of an interstate or internationalised conflict
+                      with i and j on opposite sides (primary or secondary warring
+                      parties) that year, 0 none, or SHI_DY_NA outside the data; symmetric */
 } shi_dyadic;
 
 SHI_API void shi_dyadic_destroy(shi_dyadic *d);

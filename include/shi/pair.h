@@ -69,6 +69,7 @@ typedef struct shi_pair_analysis {
      * a<-third, b<-third), and the components of the first two. */
     double *threat[4];      /* n each */
     double *threat_comp[2]; /* SHI_T_N * n: component q in year t at [q * n + t] */
+    int *threat_partial[4]; /* n each: 1 when the total lacks a part whose data had ended */
 
     /* 3-4. Issue areas and alignment (needs relations): the scorecard, its
      * indicators' table, and the direction of each area and indicator over

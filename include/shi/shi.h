@@ -37,6 +37,7 @@
 #include <shi/io.h>
 #include <shi/io_dyad.h>
 #include <shi/io_econ.h>
+#include <shi/io_conflict.h>
 #include <shi/io_more.h>
 #include <shi/io_sipri.h>
 
@@ -74,6 +75,7 @@
 #include <shi/drivers_pair.h>
 #include <shi/drivers_reference.h>
 #include <shi/pair.h>
+#include <shi/threat_validate.h>
 
 /* views */
 #include <shi/coop_svg.h>

@@ -1,35 +1,47 @@
 /*
  * shi/threat.h - balance of threat (Walt 1987, The Origins of Alliances, ch. 2):
- * how much state i is threatened by state j in a year, from four criteria,
- * each scored on [0, 1]:
+ * how much state i (the perceiver) is threatened by state j in a year, from
+ * Walt's four criteria, each scored on [0, 1]. Full definitions, sources and
+ * the validation: docs/threat.md.
  *
- *  strength    aggregate power: j's share of the dyad's capabilities,
- *              S = CINC_j / (CINC_i + CINC_j).
- *  proximity   geography: P = max(c(type), 2^(-d / h)), with d the distance
- *              between the capitals (km), h the half-distance (default 1,500
- *              km) and c(type) the floor of a COW contiguity type (default land
- *              1.0, <=12 mi 0.9, <=24 mi 0.85, <=150 mi 0.7, <=400 mi 0.5).
- *  offensive   offensive capability: j's military capability projected over the
- *              distance with Bueno de Mesquita's (1981, The War Trap, p. 105)
- *              loss-of-strength gradient, m' = m^(log10(miles / mpd + 10 - e)),
- *              mpd = miles per day (default 250), against i's own at home:
- *              O = m'_j / (m'_j + m'_i(0)), m = mean of the state's shares of
- *              system military expenditure and personnel; a nuclear-armed j
- *              raises it: O' = 1 - (1 - O)(1 - nu) (default nu = 0.5).
- *  intentions  offensive intentions, a weighted mean of what is known of:
- *              UN ideal-point distance u / (u + s) (default s = 1); disputes j
- *              originated or joined against i in the last w years (default 10),
- *              each weighted by hostility level / 5 and by decay^age (0.8);
- *              j's alliances with i's adversaries; the share of conflictual
- *              events from j to i. Missing parts are left out and the weights of
- *              the rest renormalised; with none known, intentions are missing.
+ *  strength    aggregate power, relative: S = P_j / (P_i + P_j), P the power
+ *              measure of the model (a capability-panel column, default CINC).
+ *  proximity   power projection: the share of j's power that reaches i under
+ *              Bueno de Mesquita's (1981, The War Trap, p. 105) loss-of-strength
+ *              gradient, R = P_j^(x(d) - x(0)) with x(d) = log10(d / mpd + 10 - e),
+ *              P_j j's share of the system, d the capital-to-capital miles (0 for
+ *              states contiguous by land, as in EUGene; sea contiguity is not
+ *              land), mpd the miles per day of the era (EUGene: 250 before 1918,
+ *              375 in 1918-1945, 500 after 1945).
+ *  offensive   offensive capability: j's military capability (mean share of
+ *              system military expenditure and personnel) at the distance,
+ *              against i's at home, O = m_j^x(d) / (m_j^x(d) + m_i^x(0)), lifted
+ *              by a nuclear second-strike term O' = 1 - (1 - O)(1 - n_j (1 - n_i)),
+ *              n = min(1, warheads / K): nuclear arms threaten a state that cannot
+ *              answer in kind, not one that can (Jervis 1989).
+ *  intentions  hostility of j towards i, the weighted mean of the parts known:
+ *              UN ideal-point distance u / (u + s); disputes (MID: j's hostility
+ *              level / 5) and armed conflict (UCDP/PRIO: intensity / 2) with i,
+ *              remembered with weight decay^age over `window` years and combined
+ *              as 1 - prod(1 - x); the share of i's adversaries (MID or UCDP
+ *              opponents in the window) with which j has a defence or offence
+ *              pact (ATOP level 3); the share of j's events towards i that are
+ *              conflictual (ICEWS). A defence/offence pact between i and j
+ *              multiplies the whole by (1 - ally_discount).
  *
- * The threat T(i <- j) is the weighted arithmetic or geometric mean of the
- * four components (default weights 0.25 each, arithmetic). Weights, form and
- * parameters come from a model file (YAML, docs/threat.md). The perception gap
- * of the study is T(i <- j) - T(j <- i). This index is shi's own construction
- * of Walt's criteria: every choice above is a documented default, not a
- * published standard.
+ * The total, by the model's form:
+ *  interactive (default): T = A * H^k, A the weighted arithmetic mean of the
+ *              three capability components (capability at distance), H the
+ *              intentions, k = 3 w_I / (w_S + w_P + w_O); with equal weights
+ *              k = 1, Singer's (1958) threat = capability x intent: a capable
+ *              neighbour with benign intentions is no threat.
+ *  arithmetic / geometric: weighted means of the four (the additive form of
+ *              shi before 2026-12, kept for comparison).
+ * Data ends are data ends: a part whose source has ended is missing after its
+ * last year (never decayed, never extrapolated); a total built without a part
+ * whose data had ended is flagged `partial`. The perception gap of the study is
+ * T(i <- j) - T(j <- i). Every choice above is a documented default of shi,
+ * chosen on years up to 1980 only (docs/threat.md), not a published standard.
  */
 #ifndef SHI_THREAT_H
 #define SHI_THREAT_H
@@ -45,24 +57,30 @@ extern "C" {
 #endif
 
 enum { SHI_T_STRENGTH, SHI_T_PROXIMITY, SHI_T_OFFENSIVE, SHI_T_INTENTIONS, SHI_T_N };
-enum { SHI_TI_UN, SHI_TI_DISPUTES, SHI_TI_ALLIANCES, SHI_TI_EVENTS, SHI_TI_N };
+enum { SHI_TI_UN, SHI_TI_DISPUTES, SHI_TI_CONFLICT, SHI_TI_ALLIANCES, SHI_TI_EVENTS, SHI_TI_N };
 
 typedef enum shi_threat_form {
-    SHI_THREAT_ARITHMETIC = 0,
-    SHI_THREAT_GEOMETRIC = 1
+    SHI_THREAT_INTERACTIVE = 0,
+    SHI_THREAT_ARITHMETIC = 1,
+    SHI_THREAT_GEOMETRIC = 2
 } shi_threat_form;
 
-/** The model: weights, form and parameters (see the header comment). */
+/** The power measures the strength component can use: columns of the
+ *  capability panel (NULL-terminated). */
+SHI_API extern const char *const shi_threat_measures[];
+
+/** The model: form, weights and parameters (see the header comment). */
 typedef struct shi_threat_model {
     shi_threat_form form;
     double weight[SHI_T_N];         /* component weights, >= 0, not all 0 */
-    double half_distance_km;        /* proximity: distance at which 2^(-d/h) = 1/2 */
-    double contiguity[5];           /* proximity floor of contiguity types 1-5 */
-    double miles_per_day;           /* offensive: loss-of-strength gradient */
-    double nuclear;                 /* offensive: nu, the lift from nuclear weapons */
-    int window;                     /* intentions: years of disputes counted */
-    double decay;                   /* intentions: weight of a dispute per year of age */
+    char measure[32];               /* strength and reach: power measure ("cinc") */
+    double miles_per_day[3];        /* before 1918, 1918-1945, after 1945 */
+    double second_strike;           /* K: warheads for a full second-strike term */
+    int window;                     /* intentions: years of disputes and conflict */
+    double decay;                   /* intentions: weight of an event per year of age */
     double un_scale;                /* intentions: s in u / (u + s) */
+    double baseline;                /* intentions: h0 in h0 + (1 - h0) H */
+    double ally_discount;           /* intentions x (1 - a) between allies */
     double intent_weight[SHI_TI_N]; /* intentions: weights of its parts */
 } shi_threat_model;
 
@@ -79,26 +97,40 @@ typedef struct shi_threat {
     double comp[SHI_T_N];
     double intent[SHI_TI_N];
     double total;
+    int partial; /* 1: a part the model weights was left out because its data had
+                    ended before this year (or a later year used its last value) */
 } shi_threat;
+
+/** The miles per day of `year` in the model (the era rule above). */
+static inline double shi_threat_mpd(const shi_threat_model *m, int year)
+{
+    return year < 1918 ? m->miles_per_day[0]
+                       : (year <= 1945 ? m->miles_per_day[1] : m->miles_per_day[2]);
+}
 
 /** Prepared lookups for fast repeated evaluation (per-year military shares). */
 typedef struct shi_threat_ctx shi_threat_ctx;
 
 /** Prepare the lookups over `d` (borrowed: it must outlive the context). Uses
- *  the registry, the capabilities (CINC, milex, milper), the dyadic arrays
- *  when loaded (contiguity, capitals, alliances, UN ideal points, disputes,
- *  nuclear status) and the ICEWS events of the relations when loaded. */
+ *  the registry, the capabilities (every column's yearly shares, milex and
+ *  milper), the dyadic arrays (contiguity, capitals, alliances, UN ideal
+ *  points; disputes, UCDP conflict and warheads when the relations are
+ *  loaded) and the ICEWS events of the relations when loaded. */
 SHI_API shi_status shi_threat_ctx_new(shi_threat_ctx **out, const shi_data *d, shi_err *err);
 SHI_API void shi_threat_ctx_free(shi_threat_ctx *c);
 
 /** T(i <- j) in `year`: how much state i (the perceiver) is threatened by j.
- *  Missing when either is not a system member with capabilities that year. */
+ *  Missing when either is not a system member that year.
+ *  \return SHI_EUSAGE for an unknown state, i == j, or a power measure the
+ *  panel does not have. */
 SHI_API shi_status shi_threat_compute(const shi_threat_ctx *c, const shi_threat_model *m, int i,
                                       int j, int year, shi_threat *out, shi_err *err);
 
 /** Combine components into a total with the model's weights and form. A
- *  missing component is left out (weights renormalised); a geometric mean
- *  treats a zero component as 1e-6 so that one zero does not erase the rest. */
+ *  missing capability component is left out (weights renormalised); in the
+ *  interactive form missing intentions make the total missing; a geometric
+ *  mean treats a zero component as 1e-6 so that one zero does not erase the
+ *  rest. */
 SHI_API double shi_threat_combine(const shi_threat_model *m, const double comp[SHI_T_N]);
 
 /* ---- sensitivity to the weights, and rankings ------------------------------ */

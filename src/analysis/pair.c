@@ -19,6 +19,7 @@ void shi_pair_free(shi_pair_analysis *pa)
     for (int k = 0; k < 4; k++) {
         free(pa->cinc[k]);
         free(pa->threat[k]);
+        free(pa->threat_partial[k]);
     }
     for (int q = 0; q < 3; q++) {
         shi_transitions_free(&pa->trans[q][0].ev);
@@ -112,7 +113,8 @@ static shi_status threat(shi_pair_analysis *pa, const shi_data *d, const shi_thr
 {
     size_t n = pa->n;
     for (int k = 0; k < 4; k++) {
-        if (!(pa->threat[k] = nan_array(n))) {
+        if (!(pa->threat[k] = nan_array(n)) ||
+            !(pa->threat_partial[k] = calloc(n ? n : 1, sizeof *pa->threat_partial[k]))) {
             return shi_err_set(err, SHI_EIO, "out of memory");
         }
     }
@@ -131,6 +133,7 @@ static shi_status threat(shi_pair_analysis *pa, const shi_data *d, const shi_thr
             shi_threat th;
             s = shi_threat_compute(ctx, m, pairs[k][0], pairs[k][1], y, &th, err);
             pa->threat[k][t] = th.total;
+            pa->threat_partial[k][t] = th.partial;
             for (int q = 0; k < 2 && q < SHI_T_N; q++) {
                 pa->threat_comp[k][(size_t)q * n + t] = th.comp[q];
             }

@@ -1,7 +1,8 @@
 /*
  * cmd_threat.c - `shi threat A B` (both directions and the perception gap),
  * `shi threat --perceiver X --year Y --top N` (who threatens X most), and
- * `--sensitivity` (how results move over a grid of component weights).
+ * `--sensitivity` (how results move over a grid of component weights);
+ * `shi threat validate` is cmd_threat_validate.c.
  */
 #include "cli.h"
 
@@ -26,12 +27,14 @@ static shi_status pair_rows(shi_cli *cli, shi_table *t, const shi_threat_ctx *ct
                             const shi_threat_model *m, const shi_state *a, const shi_state *b,
                             int y0, int y1)
 {
-    static const char *const names[] = {
-        "year", "perceiver", "threat_from", "strength", "proximity", "offensive", "intentions",
-        "un",   "disputes",  "alliances",   "events",   "total",     "gap"};
-    static const char types[] = {'i', 's', 's', 'f', 'f', 'f', 'f', 'f', 'f', 'f', 'f', 'f', 'f'};
+    static const char *const names[] = {"year",      "perceiver", "threat_from", "strength",
+                                        "proximity", "offensive", "intentions",  "un",
+                                        "disputes",  "conflict",  "alliances",   "events",
+                                        "total",     "gap",       "partial"};
+    static const char types[] = {'i', 's', 's', 'f', 'f', 'f', 'f', 'f',
+                                 'f', 'f', 'f', 'f', 'f', 'f', 'i'};
     shi_err *err = &cli->err;
-    shi_status s = cols(t, names, types, 13, err);
+    shi_status s = cols(t, names, types, 15, err);
     for (int y = y0; y <= y1 && s == SHI_OK; y++) {
         shi_threat ab, ba;
         if ((s = shi_threat_compute(ctx, m, a->ccode, b->ccode, y, &ab, err)) ||
@@ -54,8 +57,9 @@ static shi_status pair_rows(shi_cli *cli, shi_table *t, const shi_threat_ctx *ct
             for (int k = 0; k < SHI_TI_N && s == SHI_OK; k++) {
                 s = shi_table_real(t, x->intent[k], err);
             }
-            if (s == SHI_OK && (s = shi_table_real(t, x->total, err)) == SHI_OK) {
-                s = shi_table_real(t, x->total - o->total, err);
+            if (s == SHI_OK && (s = shi_table_real(t, x->total, err)) == SHI_OK &&
+                (s = shi_table_real(t, x->total - o->total, err)) == SHI_OK) {
+                s = shi_table_int(t, x->partial, err);
             }
         }
     }
@@ -138,7 +142,7 @@ static shi_status sensitivity_rows(shi_cli *cli, shi_table *t, const shi_threat_
 
 /* The options of `shi threat`. */
 typedef struct threat_args {
-    const char *years, *year, *perceiver, *model, *format, *out;
+    const char *years, *year, *perceiver, *model, *format, *out, *measure;
     int top, sensitivity;
     const char *pos[2];
     size_t npos;
@@ -152,6 +156,8 @@ static shi_status threat_parse(shi_cli *cli, int argc, char **argv, threat_args 
         {OPT_STRING, 0, "perceiver", &o->perceiver, "STATE", "rank who threatens STATE most"},
         {OPT_INT, 0, "top", &o->top, "N", "with --perceiver: how many (default 10)"},
         {OPT_STRING, 'm', "model", &o->model, "FILE", "threat model (YAML; docs/threat.md)"},
+        {OPT_STRING, 0, "measure", &o->measure, "NAME",
+         "power measure of strength and reach (default: the model's, cinc)"},
         {OPT_FLAG, 0, "sensitivity", &o->sensitivity, NULL,
          "how results move over 84 weightings of the four components"},
         {OPT_STRING, 0, "format", &o->format, "FMT", "table (default), csv, tsv or json"},
@@ -160,7 +166,8 @@ static shi_status threat_parse(shi_cli *cli, int argc, char **argv, threat_args 
     shi_status s = cli_parse("threat",
                              "shi threat A B [--years A-B] [--model FILE] [--sensitivity]\n"
                              "       shi threat --perceiver STATE --year Y [--top N] "
-                             "[--sensitivity]",
+                             "[--sensitivity]\n"
+                             "       shi threat validate [--model FILE]",
                              opts, argc, argv, o->pos, 2, &o->npos, help, &cli->err);
     if (s != SHI_OK || *help) {
         return s;
@@ -175,6 +182,26 @@ static shi_status threat_parse(shi_cli *cli, int argc, char **argv, threat_args 
     return SHI_OK;
 }
 
+/* --measure: a power measure the threat model knows (shi_threat_measures). */
+static shi_status set_measure(shi_cli *cli, shi_threat_model *m, const char *measure)
+{
+    size_t k = 0;
+    while (shi_threat_measures[k] && strcmp(shi_threat_measures[k], measure) != 0) {
+        k++;
+    }
+    if (!shi_threat_measures[k]) {
+        char list[200] = "";
+        for (size_t q = 0; shi_threat_measures[q]; q++) {
+            size_t n = strlen(list);
+            snprintf(list + n, sizeof list - n, "%s%s", q ? ", " : "", shi_threat_measures[q]);
+        }
+        return shi_err_set(&cli->err, SHI_EUSAGE, "threat: unknown --measure '%s'; valid are %s",
+                           measure, list);
+    }
+    snprintf(m->measure, sizeof m->measure, "%s", measure);
+    return SHI_OK;
+}
+
 /* The model, the data and the years (default: the last 10 of the data). */
 static shi_status threat_setup(shi_cli *cli, const threat_args *o, shi_threat_model *m, int *y0,
                                int *y1)
@@ -182,6 +209,9 @@ static shi_status threat_setup(shi_cli *cli, const threat_args *o, shi_threat_mo
     shi_status s;
     *m = shi_threat_model_default();
     if (o->model && (s = shi_threat_model_load(m, o->model, &cli->err)) != SHI_OK) {
+        return s;
+    }
+    if (o->measure && (s = set_measure(cli, m, o->measure)) != SHI_OK) {
         return s;
     }
     if ((s = cli_data(cli, SHI_DATA_RELATIONS, NULL, NULL)) != SHI_OK) {
@@ -231,6 +261,9 @@ static shi_status threat_rows(shi_cli *cli, shi_table *t, const shi_threat_ctx *
 
 int cmd_threat(shi_cli *cli, int argc, char **argv)
 {
+    if (argc >= 2 && strcmp(argv[1], "validate") == 0) {
+        return cmd_threat_validate(cli, argc - 1, argv + 1);
+    }
     threat_args o = {0};
     o.top = 10;
     int help;

@@ -140,6 +140,7 @@ typedef struct cols {
     double *s[8], *taub, *kappa, *pi, *pi_sq;
     double *ideal1, *ideal2, *idist, *agree;
     double *threat, *tcomp[SHI_T_N];
+    int32_t *tpartial;
 } cols;
 
 /* Alliance-portfolio similarity over the system of one year: a dense matrix of
@@ -265,6 +266,7 @@ static void fill_row(const ctx *c, const cols *k, const shi_frame *f, size_t r, 
         if (shi_threat_compute(tc, tm, f->cols[1].i32[r], f->cols[2].i32[r], f->cols[0].i32[r], &th,
                                NULL) == SHI_OK) {
             k->threat[r] = th.total;
+            k->tpartial[r] = th.partial;
             for (int q = 0; q < SHI_T_N; q++) {
                 k->tcomp[q][r] = th.comp[q];
             }
@@ -415,6 +417,11 @@ static shi_status add_cols(shi_frame *f, unsigned mask, cols *k, shi_err *err)
             if ((s = shi_frame_add_f64(f, tn[q], tl[q], 4, &k->tcomp[q], err))) {
                 return s;
             }
+        }
+        if ((s = shi_frame_add_i32(f, "threat_partial",
+                                   "1: the threat total lacks a part whose data had ended",
+                                   &k->tpartial, err))) {
+            return s;
         }
     }
     if ((mask & SHI_DV_IDEAL) &&

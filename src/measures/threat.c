@@ -1,6 +1,6 @@
 /*
  * threat.c - the directed balance-of-threat index (Walt 1987). Definitions,
- * defaults and sources: include/shi/threat.h and docs/threat.md.
+ * formulas and sources: include/shi/threat.h and docs/threat.md.
  */
 #include <shi/geography.h>
 #include <shi/threat.h>
@@ -10,26 +10,109 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The parts of the data view the index reads. */
-typedef struct threat_input {
-    const shi_states *states;
-    const shi_panel *caps;
-    size_t cinc;
-    const shi_dyadic *dy;
-    const shi_relations *rel; /* NULL when the relations are not loaded */
-} threat_input;
+const char *const shi_threat_measures[] = {"cinc", "milex", "milper", "irst",
+                                           "pec",  "tpop",  "upop",   NULL};
 
 struct shi_threat_ctx {
-    threat_input in;
+    const shi_data *d;
     long map[1000]; /* COW code -> registry index */
     int y0, y1;     /* years of the capability panel */
+    size_t n;       /* registry size */
+    long cinc_col;  /* the panel column "cinc" (the default measure), or -1 */
+    double *share;  /* [col][year][state]: share of the system total of the column; NaN */
     double *mil;    /* [year][state]: mean share of system milex and milper; NaN unknown */
-    /* Dispute partners by year (CSR over the dyadic years): the states k with
-     * mid_host[y][k][i] > 0 are part[pstart[(y - dy->y0) * n + i] ..]. They make
-     * "allied with i's adversaries" O(partners) instead of O(states). */
+    /* Opponents by year (CSR over the dyadic years): the states k in a MID
+     * with i (mid_host[y][k][i] > 0) or on the other side of a UCDP conflict
+     * (ucdp[y][i][k] > 0) are part[pstart[(y - dy->y0) * n + i] ..]. They
+     * make "allied with i's adversaries" O(opponents) instead of O(states). */
     size_t *pstart;
     uint16_t *part;
 };
+
+/* Shares of every panel column, year by year, over the states with a value. */
+static int shares(shi_threat_ctx *c, const shi_panel *p)
+{
+    size_t ny = (size_t)(c->y1 - c->y0 + 1), cells = ny * c->n;
+    c->share = malloc((p->ncol * cells > 0 ? p->ncol * cells : 1) * sizeof *c->share);
+    c->mil = malloc((cells > 0 ? cells : 1) * sizeof *c->mil);
+    if (!c->share || !c->mil) {
+        return -1;
+    }
+    for (size_t k = 0; k < p->ncol * cells; k++) {
+        c->share[k] = (double)NAN;
+    }
+    for (size_t k = 0; k < cells; k++) {
+        c->mil[k] = (double)NAN;
+    }
+    long cmx = shi_panel_find(p, "milex"), cmp = shi_panel_find(p, "milper");
+    for (int y = c->y0; y <= c->y1; y++) {
+        const size_t *rows;
+        size_t m;
+        shi_panel_year(p, y, &rows, &m);
+        for (size_t col = 0; col < p->ncol; col++) {
+            double tot = 0;
+            for (size_t r = 0; r < m; r++) {
+                if (shi_panel_ok(p, col, rows[r])) {
+                    tot += shi_panel_get(p, col, rows[r]);
+                }
+            }
+            for (size_t r = 0; r < m && tot > 0; r++) {
+                long i =
+                    p->unit[rows[r]] > 0 && p->unit[rows[r]] < 1000 ? c->map[p->unit[rows[r]]] : -1;
+                if (i >= 0 && shi_panel_ok(p, col, rows[r])) {
+                    c->share[(col * ny + (size_t)(y - c->y0)) * c->n + (size_t)i] =
+                        shi_panel_get(p, col, rows[r]) / tot;
+                }
+            }
+        }
+        for (size_t i = 0; i < c->n && cmx >= 0 && cmp >= 0; i++) {
+            size_t cell = (size_t)(y - c->y0) * c->n + i;
+            double x = c->share[((size_t)cmx * ny) * c->n + cell];
+            double z = c->share[((size_t)cmp * ny) * c->n + cell];
+            int k = !isnan(x) + !isnan(z);
+            c->mil[cell] = k ? ((isnan(x) ? 0 : x) + (isnan(z) ? 0 : z)) / k : (double)NAN;
+        }
+    }
+    return 0;
+}
+
+/* The opponents' CSR (see the struct). */
+static int opponents(shi_threat_ctx *c, const shi_dyadic *dy)
+{
+    if (!dy->mid_host && !dy->ucdp) {
+        return 0;
+    }
+    size_t ny = (size_t)(dy->y1 - dy->y0 + 1), cells = ny * dy->n, total = 0;
+    c->pstart = calloc(cells + 1, sizeof *c->pstart);
+    for (size_t pass = 0; pass < 2 && c->pstart; pass++) {
+        if (pass == 1 && !(c->part = malloc((total ? total : 1) * sizeof *c->part))) {
+            break;
+        }
+        size_t at = 0;
+        for (int y = dy->y0; y <= dy->y1; y++) {
+            int mid = dy->mid_host && y >= dy->mid_y0 && y <= dy->mid_y1;
+            int ucdp = dy->ucdp && y >= dy->ucdp_y0 && y <= dy->ucdp_y1;
+            for (size_t i = 0; i < dy->n; i++) {
+                if (pass == 0) {
+                    c->pstart[(size_t)(y - dy->y0) * dy->n + i] = total;
+                }
+                for (size_t k = 0; (mid || ucdp) && k < dy->n; k++) {
+                    uint8_t h = mid ? dy->mid_host[shi_dy_pair(dy, y, k, i)] : 0;
+                    uint8_t u = ucdp ? dy->ucdp[shi_dy_pair(dy, y, i, k)] : 0;
+                    if ((h != SHI_DY_NA && h > 0) || (u != SHI_DY_NA && u > 0)) {
+                        if (pass == 0) {
+                            total++;
+                        } else {
+                            c->part[at++] = (uint16_t)k;
+                        }
+                    }
+                }
+            }
+        }
+        c->pstart[cells] = total;
+    }
+    return c->pstart && c->part ? 0 : -1;
+}
 
 shi_status shi_threat_ctx_new(shi_threat_ctx **out, const shi_data *d, shi_err *err)
 {
@@ -37,103 +120,27 @@ shi_status shi_threat_ctx_new(shi_threat_ctx **out, const shi_data *d, shi_err *
     if (!d->dy_loaded) {
         return shi_err_set(err, SHI_EINTERNAL, "threat: the dyadic data are not loaded");
     }
-    const threat_input view = {&d->states, &d->caps, d->cinc, &d->dy,
-                               d->rel_loaded ? &d->rel : NULL};
-    const threat_input *in = &view;
-    long cmx = shi_panel_find(in->caps, "milex"), cmp = shi_panel_find(in->caps, "milper");
-    if (cmx < 0 || cmp < 0) {
+    if (shi_panel_find(&d->caps, "milex") < 0 || shi_panel_find(&d->caps, "milper") < 0) {
         return shi_err_set(err, SHI_EINTERNAL, "threat: the panel has no milex/milper columns");
     }
     shi_threat_ctx *c = calloc(1, sizeof *c);
     if (!c) {
         return shi_err_set(err, SHI_EIO, "out of memory");
     }
-    c->in = *in;
+    c->d = d;
     for (int k = 0; k < 1000; k++) {
         c->map[k] = -1;
     }
-    size_t n = in->states->n;
-    for (size_t i = 0; i < n; i++) {
-        c->map[in->states->v[i].ccode] = (long)i;
+    c->n = d->states.n;
+    for (size_t i = 0; i < c->n; i++) {
+        c->map[d->states.v[i].ccode] = (long)i;
     }
-    const shi_panel *p = in->caps;
-    c->y0 = p->year_min;
-    c->y1 = p->year_max;
-    size_t ny = (size_t)(c->y1 - c->y0 + 1);
-    c->mil = malloc((ny * n > 0 ? ny * n : 1) * sizeof *c->mil);
-    if (!c->mil) {
-        free(c);
+    c->cinc_col = shi_panel_find(&d->caps, "cinc");
+    c->y0 = d->caps.year_min;
+    c->y1 = d->caps.year_max;
+    if (shares(c, &d->caps) != 0 || opponents(c, &d->dy) != 0) {
+        shi_threat_ctx_free(c);
         return shi_err_set(err, SHI_EIO, "out of memory");
-    }
-    for (size_t k = 0; k < ny * n; k++) {
-        c->mil[k] = (double)NAN;
-    }
-    for (int y = c->y0; y <= c->y1; y++) {
-        const size_t *rows;
-        size_t m;
-        shi_panel_year(p, y, &rows, &m);
-        double tx = 0, tp = 0;
-        for (size_t r = 0; r < m; r++) {
-            if (shi_panel_ok(p, (size_t)cmx, rows[r])) {
-                tx += shi_panel_get(p, (size_t)cmx, rows[r]);
-            }
-            if (shi_panel_ok(p, (size_t)cmp, rows[r])) {
-                tp += shi_panel_get(p, (size_t)cmp, rows[r]);
-            }
-        }
-        for (size_t r = 0; r < m; r++) {
-            long i = c->map[p->unit[rows[r]]];
-            if (i < 0) {
-                continue;
-            }
-            double sum = 0;
-            int k = 0;
-            if (shi_panel_ok(p, (size_t)cmx, rows[r]) && tx > 0) {
-                sum += shi_panel_get(p, (size_t)cmx, rows[r]) / tx;
-                k++;
-            }
-            if (shi_panel_ok(p, (size_t)cmp, rows[r]) && tp > 0) {
-                sum += shi_panel_get(p, (size_t)cmp, rows[r]) / tp;
-                k++;
-            }
-            c->mil[(size_t)(y - c->y0) * n + (size_t)i] = k ? sum / k : (double)NAN;
-        }
-    }
-    const shi_dyadic *dy = in->dy;
-    if (dy && dy->mid_host) {
-        size_t ny2 = (size_t)(dy->y1 - dy->y0 + 1), cells = ny2 * dy->n, total = 0;
-        c->pstart = calloc(cells + 1, sizeof *c->pstart);
-        for (size_t pass = 0; pass < 2 && c->pstart; pass++) {
-            if (pass == 1) {
-                c->part = malloc((total ? total : 1) * sizeof *c->part);
-                if (!c->part) {
-                    break;
-                }
-            }
-            size_t at = 0;
-            for (int y = dy->y0; y <= dy->y1; y++) {
-                for (size_t i = 0; i < dy->n; i++) {
-                    if (pass == 0) {
-                        c->pstart[(size_t)(y - dy->y0) * dy->n + i] = total;
-                    }
-                    for (size_t k = 0; y >= dy->mid_y0 && y <= dy->mid_y1 && k < dy->n; k++) {
-                        uint8_t h = dy->mid_host[shi_dy_pair(dy, y, k, i)];
-                        if (h != SHI_DY_NA && h > 0) {
-                            if (pass == 0) {
-                                total++;
-                            } else {
-                                c->part[at++] = (uint16_t)k;
-                            }
-                        }
-                    }
-                }
-            }
-            c->pstart[cells] = total;
-        }
-        if (!c->pstart || !c->part) {
-            shi_threat_ctx_free(c);
-            return shi_err_set(err, SHI_EIO, "out of memory");
-        }
     }
     *out = c;
     return SHI_OK;
@@ -142,6 +149,7 @@ shi_status shi_threat_ctx_new(shi_threat_ctx **out, const shi_data *d, shi_err *
 void shi_threat_ctx_free(shi_threat_ctx *c)
 {
     if (c) {
+        free(c->share);
         free(c->mil);
         free(c->pstart);
         free(c->part);
@@ -152,7 +160,8 @@ void shi_threat_ctx_free(shi_threat_ctx *c)
 double shi_threat_combine(const shi_threat_model *m, const double comp[SHI_T_N])
 {
     double wsum = 0, acc = 0;
-    for (int k = 0; k < SHI_T_N; k++) {
+    int ncap = m->form == SHI_THREAT_INTERACTIVE ? SHI_T_INTENTIONS : SHI_T_N;
+    for (int k = 0; k < ncap; k++) {
         if (isnan(comp[k]) || m->weight[k] <= 0) {
             continue;
         }
@@ -166,56 +175,49 @@ double shi_threat_combine(const shi_threat_model *m, const double comp[SHI_T_N])
     if (wsum <= 0) {
         return (double)NAN;
     }
-    return m->form == SHI_THREAT_GEOMETRIC ? exp(acc / wsum) : acc / wsum;
-}
-
-static double cinc_at(const shi_threat_ctx *c, int ccode, int year)
-{
-    long r = shi_panel_row(c->in.caps, ccode, year);
-    return r >= 0 && shi_panel_ok(c->in.caps, c->in.cinc, (size_t)r)
-               ? shi_panel_get(c->in.caps, c->in.cinc, (size_t)r)
-               : (double)NAN;
-}
-
-/* Disputes j originated or joined against i over the window, weighted by
- * hostility / 5 and decay^age; saturating: 1 - prod(1 - x). */
-static double disputes(const shi_threat_ctx *c, const shi_threat_model *m, size_t i, size_t j,
-                       int year)
-{
-    const shi_dyadic *dy = c->in.dy;
-    if (!dy || !dy->mid_host || year - m->window + 1 > dy->mid_y1 || year < dy->mid_y0) {
+    if (m->form == SHI_THREAT_GEOMETRIC) {
+        return exp(acc / wsum);
+    }
+    if (m->form == SHI_THREAT_ARITHMETIC) {
+        return acc / wsum;
+    }
+    /* Interactive: T = A * H^k, k = 3 w_I / (w_S + w_P + w_O) (Singer 1958 at k = 1). */
+    double wcap =
+        m->weight[SHI_T_STRENGTH] + m->weight[SHI_T_PROXIMITY] + m->weight[SHI_T_OFFENSIVE];
+    double h = comp[SHI_T_INTENTIONS];
+    if (isnan(h) || wcap <= 0) {
         return (double)NAN;
     }
-    double keep = 1;
-    for (int t = year; t > year - m->window && t >= dy->y0; t--) {
-        if (t > dy->mid_y1 || t < dy->mid_y0) {
-            continue;
-        }
-        uint8_t h = dy->mid_host[shi_dy_pair(dy, t, j, i)];
+    double k = 3 * m->weight[SHI_T_INTENTIONS] / wcap;
+    return acc / wsum * (k > 0 ? pow(h, k) : 1.0);
+}
+
+/* Hostility remembered over the window: 1 - prod(1 - x_t decay^age), x_t the
+ * hostility of year t on [0, 1] (MID level / 5, or UCDP intensity / 2). */
+static double remembered(const uint8_t *arr, const shi_dyadic *dy, size_t a, size_t b, int year,
+                         int from, double scale, const shi_threat_model *m)
+{
+    double keep = 1, w = 1;
+    for (int t = year; t > year - m->window && t >= from; t--, w *= m->decay) {
+        uint8_t h = arr[shi_dy_pair(dy, t, a, b)];
         if (h != SHI_DY_NA && h > 0) {
-            keep *= 1 - (h / 5.0) * pow(m->decay, year - t);
+            double x = h / scale * w;
+            keep *= 1 - (x < 1 ? x : 1);
         }
     }
     return 1 - keep;
 }
 
-/* j's alliances (level >= 2) with i's adversaries: the states that had a
- * dispute with i in the window. Share of i's adversaries allied to j. */
+/* j's defence or offence pacts (ATOP level 3) with i's adversaries: the
+ * share of the states in a MID or UCDP conflict with i in the window (other
+ * than j) that j is allied to in `year`. */
 static double allied_with_adversaries(const shi_threat_ctx *c, const shi_threat_model *m, size_t i,
-                                      size_t j, int year)
+                                      size_t j, int year, int first)
 {
-    const shi_dyadic *dy = c->in.dy;
-    if (!dy || !dy->mid_host || year < dy->ally_y0 || year > dy->ally_y1 || year < dy->mid_y0 ||
-        year - m->window + 1 > dy->mid_y1) {
-        return (double)NAN;
-    }
-    /* i's adversaries in the window: the union of its yearly dispute partners. */
+    const shi_dyadic *dy = &c->d->dy;
     uint16_t seen[256];
     size_t nseen = 0, allied = 0;
-    for (int t = year; t > year - m->window && t >= dy->mid_y0; t--) {
-        if (t > dy->mid_y1 || !c->pstart) {
-            continue;
-        }
+    for (int t = year; t > year - m->window && t >= first; t--) {
         size_t cell = (size_t)(t - dy->y0) * dy->n + i;
         for (size_t q = c->pstart[cell]; q < c->pstart[cell + 1]; q++) {
             size_t k = c->part[q];
@@ -229,11 +231,85 @@ static double allied_with_adversaries(const shi_threat_ctx *c, const shi_threat_
             seen[nseen++] = (uint16_t)k;
             uint8_t a = dy->ally_level[shi_dy_pair(dy, year, j, k)];
             uint8_t b = dy->ally_level[shi_dy_pair(dy, year, k, j)];
-            allied += (a != SHI_DY_NA && a >= 2) || (b != SHI_DY_NA && b >= 2);
+            allied += (a != SHI_DY_NA && a >= 3) || (b != SHI_DY_NA && b >= 3);
         }
     }
-    size_t adversaries = nseen;
-    return adversaries ? (double)allied / (double)adversaries : 0.0;
+    return nseen ? (double)allied / (double)nseen : 0.0;
+}
+
+/* Intentions of j towards i (si, sj registry indexes); parts into out->intent. */
+static void intentions(const shi_threat_ctx *c, const shi_threat_model *m, size_t si, size_t sj,
+                       int i, int j, int year, shi_threat *out)
+{
+    const shi_dyadic *dy = &c->d->dy;
+    double *p = out->intent;
+    int ended[SHI_TI_N] = {0};
+    /* UN ideal-point distance. */
+    double ui = dy->ideal[shi_dy_one(dy, year, si)], uj = dy->ideal[shi_dy_one(dy, year, sj)];
+    if (!isnan(ui) && !isnan(uj)) {
+        double u = fabs(ui - uj);
+        p[SHI_TI_UN] = u / (u + m->un_scale);
+    }
+    ended[SHI_TI_UN] = year > dy->unga_y1;
+    /* Disputes and armed conflict, each missing after its source ends. */
+    int mid = dy->mid_host && year >= dy->mid_y0 && year <= dy->mid_y1;
+    int ucdp = dy->ucdp && year >= dy->ucdp_y0 && year <= dy->ucdp_y1;
+    if (mid) {
+        p[SHI_TI_DISPUTES] = remembered(dy->mid_host, dy, sj, si, year, dy->mid_y0, 5.0, m);
+    }
+    ended[SHI_TI_DISPUTES] = !dy->mid_host || year > dy->mid_y1;
+    if (ucdp) {
+        p[SHI_TI_CONFLICT] = remembered(dy->ucdp, dy, sj, si, year, dy->ucdp_y0, 2.0, m);
+    }
+    ended[SHI_TI_CONFLICT] = !dy->ucdp || year > dy->ucdp_y1;
+    /* Alliances with i's adversaries: ATOP years, and a source of opponents
+     * that covers the year (MID from 1816, UCDP from 1946). */
+    int ally_ok = year >= dy->ally_y0 && year <= dy->ally_y1;
+    if (ally_ok && (mid || ucdp) && c->pstart) {
+        int first = mid ? dy->mid_y0 : dy->ucdp_y0;
+        p[SHI_TI_ALLIANCES] = allied_with_adversaries(c, m, si, sj, year, first);
+        /* Opponents from one source only, because the other has ended. */
+        out->partial |= m->intent_weight[SHI_TI_ALLIANCES] > 0 && !mid && year > dy->mid_y1;
+    }
+    ended[SHI_TI_ALLIANCES] = year > dy->ally_y1;
+    /* Events. */
+    if (c->d->rel_loaded) {
+        if (year >= c->d->rel.ev_y0 && year <= c->d->rel.ev_y1) {
+            p[SHI_TI_EVENTS] = shi_rel_conflict(&c->d->rel, j, i, year);
+        }
+        ended[SHI_TI_EVENTS] = year > c->d->rel.ev_y1;
+    }
+    double w = 0, acc = 0;
+    for (int k = 0; k < SHI_TI_N; k++) {
+        if (!isnan(p[k]) && m->intent_weight[k] > 0) {
+            w += m->intent_weight[k];
+            acc += m->intent_weight[k] * p[k];
+        } else if (m->intent_weight[k] > 0 && ended[k]) {
+            out->partial = 1;
+        }
+    }
+    double h = w > 0 ? acc / w : (double)NAN;
+    /* Suspicion under anarchy: no state is sure of another's intentions
+     * (Mearsheimer 2001, ch. 2), so hostility starts at a baseline h0. */
+    h = m->baseline + (1 - m->baseline) * h;
+    /* Allies: a defence/offence pact between i and j discounts hostility. */
+    if (!isnan(h) && ally_ok) {
+        uint8_t a = dy->ally_level[shi_dy_pair(dy, year, si, sj)];
+        uint8_t b = dy->ally_level[shi_dy_pair(dy, year, sj, si)];
+        if ((a != SHI_DY_NA && a >= 3) || (b != SHI_DY_NA && b >= 3)) {
+            h *= 1 - m->ally_discount;
+        }
+    }
+    out->comp[SHI_T_INTENTIONS] = h;
+}
+
+/* The power measure's column in the panel, or -1. */
+static long measure_col(const shi_threat_ctx *c, const shi_threat_model *m)
+{
+    if (!m->measure[0] || strcmp(m->measure, "cinc") == 0) {
+        return c->cinc_col;
+    }
+    return shi_panel_find(&c->d->caps, m->measure);
 }
 
 shi_status shi_threat_compute(const shi_threat_ctx *c, const shi_threat_model *m, int i, int j,
@@ -246,6 +322,7 @@ shi_status shi_threat_compute(const shi_threat_ctx *c, const shi_threat_model *m
         out->intent[k] = (double)NAN;
     }
     out->total = (double)NAN;
+    out->partial = 0;
     if (i < 1 || i > 999 || j < 1 || j > 999 || c->map[i] < 0 || c->map[j] < 0) {
         return shi_err_set(err, SHI_EUSAGE, "threat: unknown state code %d",
                            (i < 1 || i > 999 || c->map[i] < 0) ? i : j);
@@ -253,73 +330,84 @@ shi_status shi_threat_compute(const shi_threat_ctx *c, const shi_threat_model *m
     if (i == j) {
         return shi_err_set(err, SHI_EUSAGE, "threat: a state does not threaten itself");
     }
+    long col = measure_col(c, m);
+    if (col < 0) {
+        return shi_err_set(err, SHI_EUSAGE, "threat: unknown power measure '%s'", m->measure);
+    }
     size_t si = (size_t)c->map[i], sj = (size_t)c->map[j];
-    const shi_states *s = c->in.states;
+    const shi_states *s = &c->d->states;
     if (!shi_states_member(s, &s->v[si], year) || !shi_states_member(s, &s->v[sj], year)) {
         return SHI_OK; /* no dyad that year */
     }
-    /* Strength. */
-    double ci = cinc_at(c, i, year), cj = cinc_at(c, j, year);
-    if (!isnan(ci) && !isnan(cj) && ci + cj > 0) {
-        out->comp[SHI_T_STRENGTH] = cj / (ci + cj);
+    const shi_dyadic *dy = &c->d->dy;
+    int in_dy = year >= dy->y0 && year <= dy->y1;
+    int in_caps = year >= c->y0 && year <= c->y1;
+    size_t ny = (size_t)(c->y1 - c->y0 + 1);
+    /* Power shares of the measure. */
+    double pi = (double)NAN, pj = (double)NAN;
+    if (in_caps) {
+        size_t base = ((size_t)col * ny + (size_t)(year - c->y0)) * c->n;
+        pi = c->share[base + si];
+        pj = c->share[base + sj];
     }
-    /* Proximity and offensive capability need the capitals and contiguity. */
-    const shi_dyadic *dy = c->in.dy;
-    double km = (double)NAN;
-    if (dy && year >= dy->y0 && year <= dy->y1) {
+    /* Strength: S = P_j / (P_i + P_j). */
+    if (!isnan(pi) && !isnan(pj) && pi + pj > 0) {
+        out->comp[SHI_T_STRENGTH] = pj / (pi + pj);
+    }
+    /* Distance in miles: capitals; 0 when contiguous by land (EUGene). After
+     * the contiguity data end, their last year is used and the total flagged. */
+    double miles = (double)NAN;
+    if (in_dy) {
         size_t a = shi_dy_one(dy, year, si), b = shi_dy_one(dy, year, sj);
         if (!isnan(dy->cap_lat[a]) && !isnan(dy->cap_lat[b])) {
-            km =
-                shi_great_circle_km(dy->cap_lat[a], dy->cap_lon[a], dy->cap_lat[b], dy->cap_lon[b]);
+            miles = shi_great_circle_km(dy->cap_lat[a], dy->cap_lon[a], dy->cap_lat[b],
+                                        dy->cap_lon[b]) /
+                    SHI_KM_PER_MILE;
         }
-        double prox = isnan(km) ? (double)NAN : pow(2.0, -km / m->half_distance_km);
         uint8_t ct = dy->contig[shi_dy_pair(dy, year, si, sj)];
         if (ct == SHI_DY_NA && year > dy->contig_y1 && dy->contig_y1 >= dy->y0) {
-            /* After the contiguity data end (2016), borders are carried forward:
-             * they rarely change, and missing would read as "far apart". */
             ct = dy->contig[shi_dy_pair(dy, dy->contig_y1, si, sj)];
+            out->partial = 1;
         }
-        if (ct >= 1 && ct <= 5) {
-            double floor_ = m->contiguity[ct - 1];
-            prox = isnan(prox) || floor_ > prox ? floor_ : prox;
+        if (ct == 1) {
+            miles = 0;
         }
-        out->comp[SHI_T_PROXIMITY] = prox;
     }
-    if (year >= c->y0 && year <= c->y1 && !isnan(km)) {
-        size_t n = s->n;
-        double mi = c->mil[(size_t)(year - c->y0) * n + si];
-        double mj = c->mil[(size_t)(year - c->y0) * n + sj];
+    double mpd = shi_threat_mpd(m, year);
+    double x0 = log10(10 - 2.718281828459045);
+    /* Proximity as reach: R = P_j^(x(d) - x(0)). */
+    if (!isnan(miles) && !isnan(pj)) {
+        double xd = log10(miles / mpd + 10 - 2.718281828459045);
+        out->comp[SHI_T_PROXIMITY] = pj > 0 ? pow(pj, xd - x0) : 0.0;
+    }
+    /* Offensive capability at distance, with the second-strike term. */
+    if (in_caps && !isnan(miles)) {
+        double mi = c->mil[(size_t)(year - c->y0) * c->n + si];
+        double mj = c->mil[(size_t)(year - c->y0) * c->n + sj];
         if (!isnan(mi) && !isnan(mj)) {
-            double pj = shi_lsg(mj, km / SHI_KM_PER_MILE, m->miles_per_day);
-            double pi = shi_lsg(mi, 0, m->miles_per_day);
-            double o = pj + pi > 0 ? pj / (pj + pi) : 0.5;
-            if (dy && dy->nuclear && year >= dy->y0 && year <= dy->y1 &&
-                dy->nuclear[shi_dy_one(dy, year, sj)] == 3) {
-                o = 1 - (1 - o) * (1 - m->nuclear);
+            double qj = shi_lsg(mj, miles, mpd), qi = shi_lsg(mi, 0, mpd);
+            double o = qj + qi > 0 ? qj / (qj + qi) : 0.5;
+            if (dy->warheads && in_dy) {
+                double wi = dy->warheads[shi_dy_one(dy, year, si)];
+                double wj = dy->warheads[shi_dy_one(dy, year, sj)];
+                if (!isnan(wi) && !isnan(wj)) {
+                    double ni = wi / m->second_strike, nj = wj / m->second_strike;
+                    ni = ni < 1 ? ni : 1;
+                    nj = nj < 1 ? nj : 1;
+                    o = 1 - (1 - o) * (1 - nj * (1 - ni));
+                } else if (year >= 1945) {
+                    out->partial = 1; /* the stockpile data have ended */
+                }
+                /* Before 1945 no state had nuclear weapons: no term. */
             }
             out->comp[SHI_T_OFFENSIVE] = o;
         }
     }
-    /* Intentions. */
-    if (dy && year >= dy->y0 && year <= dy->y1) {
-        double ui = dy->ideal[shi_dy_one(dy, year, si)], uj = dy->ideal[shi_dy_one(dy, year, sj)];
-        if (!isnan(ui) && !isnan(uj)) {
-            double u = fabs(ui - uj);
-            out->intent[SHI_TI_UN] = u / (u + m->un_scale);
-        }
-        out->intent[SHI_TI_DISPUTES] = disputes(c, m, si, sj, year);
-        out->intent[SHI_TI_ALLIANCES] = allied_with_adversaries(c, m, si, sj, year);
-        if (c->in.rel) {
-            out->intent[SHI_TI_EVENTS] = shi_rel_conflict(c->in.rel, j, i, year);
-        }
-        double w = 0, acc = 0;
-        for (int k = 0; k < SHI_TI_N; k++) {
-            if (!isnan(out->intent[k]) && m->intent_weight[k] > 0) {
-                w += m->intent_weight[k];
-                acc += m->intent_weight[k] * out->intent[k];
-            }
-        }
-        out->comp[SHI_T_INTENTIONS] = w > 0 ? acc / w : (double)NAN;
+    if (in_dy) {
+        intentions(c, m, si, sj, i, j, year, out);
+    }
+    for (int k = 0; k < SHI_T_N; k++) {
+        out->partial |= isnan(out->comp[k]) && m->weight[k] > 0 && year > c->y1;
     }
     out->total = shi_threat_combine(m, out->comp);
     return SHI_OK;

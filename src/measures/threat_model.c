@@ -2,17 +2,20 @@
  * threat_model.c - read a threat model file (YAML, via libyaml) into a
  * shi_threat_model. The format (docs/threat.md):
  *
- *   form: arithmetic            # or geometric
+ *   form: interactive           # or arithmetic, geometric
  *   weights: {strength: 0.25, proximity: 0.25, offensive: 0.25, intentions: 0.25}
- *   proximity: {half_distance_km: 1500, contiguity: [1.0, 0.9, 0.85, 0.7, 0.5]}
- *   offensive: {miles_per_day: 250, nuclear: 0.5}
+ *   strength: {measure: cinc}   # a power measure: shi_threat_measures
+ *   proximity: {miles_per_day: [250, 375, 500]}
+ *   offensive: {second_strike: 200}
  *   intentions:
  *     window: 10
  *     decay: 0.8
  *     un_scale: 1.0
- *     weights: {un: 0.3, disputes: 0.4, alliances: 0.2, events: 0.1}
+ *     ally_discount: 0.5
+ *     weights: {un: 0.2, disputes: 0.3, conflict: 0.3, alliances: 0.1, events: 0.1}
  *
- * Keys left out keep their defaults; an unknown key or a bad value is an error
+ * Keys left out keep their defaults; an unknown key, a bad or out-of-range
+ * value (e.g. a negative weight) or an unknown power measure is an error
  * naming the file, line, column and key.
  */
 #include <shi/threat.h>
@@ -65,9 +68,10 @@ static shi_status number(walker *w, const yaml_node_t *n, const char *key, doubl
 typedef struct field {
     const char *key;
     double *value;
+    double min; /* smallest value allowed (-HUGE_VAL: any) */
 } field;
 
-/* A mapping whose keys are all in `f` (numbers), or nested handled by `sub`. */
+/* A mapping whose keys are all in `f`, each a number >= its min. */
 static shi_status numbers(walker *w, const yaml_node_t *map, const char *where, const field *f,
                           size_t nf)
 {
@@ -88,11 +92,136 @@ static shi_status numbers(walker *w, const yaml_node_t *map, const char *where, 
             return at(w, k, "unknown key '%s' in '%s'", key, where);
         }
         shi_status s = number(w, v, key, f[i].value);
+        if (s == SHI_OK && *f[i].value < f[i].min) {
+            s = at(w, v, "'%s.%s' must be >= %g", where, key, f[i].min);
+        }
         if (s != SHI_OK) {
             return s;
         }
     }
     return SHI_OK;
+}
+
+/* The key of a mapping pair, "" when it is not a scalar. */
+static const char *key_of(walker *w, const yaml_node_pair_t *p, yaml_node_t **k, yaml_node_t **v)
+{
+    *k = yaml_document_get_node(w->doc, p->key);
+    *v = yaml_document_get_node(w->doc, p->value);
+    return *k && (*k)->type == YAML_SCALAR_NODE ? (const char *)(*k)->data.scalar.value : "";
+}
+
+static shi_status strength(walker *w, yaml_node_t *v, shi_threat_model *m)
+{
+    if (v->type != YAML_MAPPING_NODE) {
+        return at(w, v, "expected a mapping for '%s'%s", "strength", "");
+    }
+    for (yaml_node_pair_t *q = v->data.mapping.pairs.start; q < v->data.mapping.pairs.top; q++) {
+        yaml_node_t *kk, *vv;
+        const char *sub = key_of(w, q, &kk, &vv);
+        if (strcmp(sub, "measure") != 0) {
+            return at(w, kk, "unknown key '%s' in '%s'", sub, "strength");
+        }
+        const char *t = vv->type == YAML_SCALAR_NODE ? (const char *)vv->data.scalar.value : "";
+        size_t k = 0;
+        while (shi_threat_measures[k] && strcmp(shi_threat_measures[k], t) != 0) {
+            k++;
+        }
+        if (!shi_threat_measures[k]) {
+            char list[200] = "";
+            for (size_t q2 = 0; shi_threat_measures[q2]; q2++) {
+                size_t n = strlen(list);
+                snprintf(list + n, sizeof list - n, "%s%s", q2 ? ", " : "",
+                         shi_threat_measures[q2]);
+            }
+            return at(w, vv, "unknown power measure '%s' (valid: %s)", t, list);
+        }
+        snprintf(m->measure, sizeof m->measure, "%s", t);
+    }
+    return SHI_OK;
+}
+
+static shi_status proximity(walker *w, yaml_node_t *v, shi_threat_model *m)
+{
+    if (v->type != YAML_MAPPING_NODE) {
+        return at(w, v, "expected a mapping for '%s'%s", "proximity", "");
+    }
+    shi_status s = SHI_OK;
+    for (yaml_node_pair_t *q = v->data.mapping.pairs.start;
+         q < v->data.mapping.pairs.top && s == SHI_OK; q++) {
+        yaml_node_t *kk, *vv;
+        const char *sub = key_of(w, q, &kk, &vv);
+        if (strcmp(sub, "miles_per_day") != 0) {
+            return at(w, kk, "unknown key '%s' in '%s'", sub, "proximity");
+        }
+        if (vv->type != YAML_SEQUENCE_NODE ||
+            vv->data.sequence.items.top - vv->data.sequence.items.start != 3) {
+            return at(w, vv,
+                      "expected a list of 3 numbers (before 1918, 1918-1945, after 1945) for "
+                      "'%s'%s",
+                      sub, "");
+        }
+        for (int i = 0; i < 3 && s == SHI_OK; i++) {
+            yaml_node_t *e = yaml_document_get_node(w->doc, vv->data.sequence.items.start[i]);
+            s = number(w, e, sub, &m->miles_per_day[i]);
+            if (s == SHI_OK && !(m->miles_per_day[i] > 0)) {
+                s = at(w, e, "'proximity.miles_per_day' values must be > 0, got %g%s",
+                       m->miles_per_day[i], "");
+            }
+        }
+    }
+    return s;
+}
+
+static shi_status intentions(walker *w, yaml_node_t *v, shi_threat_model *m)
+{
+    if (v->type != YAML_MAPPING_NODE) {
+        return at(w, v, "expected a mapping for '%s'%s", "intentions", "");
+    }
+    shi_status s = SHI_OK;
+    double window = m->window;
+    for (yaml_node_pair_t *q = v->data.mapping.pairs.start;
+         q < v->data.mapping.pairs.top && s == SHI_OK; q++) {
+        yaml_node_t *kk, *vv;
+        const char *sub = key_of(w, q, &kk, &vv);
+        if (strcmp(sub, "window") == 0) {
+            s = number(w, vv, sub, &window);
+            if (s == SHI_OK && (window != floor(window) || window < 1 || window > 100)) {
+                s = at(w, vv, "expected a whole number of years 1-100 for '%s'%s", sub, "");
+            }
+        } else if (strcmp(sub, "decay") == 0) {
+            s = number(w, vv, sub, &m->decay);
+            if (s == SHI_OK && !(m->decay > 0 && m->decay <= 1)) {
+                s = at(w, vv, "'intentions.decay' must be in (0, 1], got %g%s", m->decay, "");
+            }
+        } else if (strcmp(sub, "un_scale") == 0) {
+            s = number(w, vv, sub, &m->un_scale);
+            if (s == SHI_OK && !(m->un_scale > 0)) {
+                s = at(w, vv, "'intentions.un_scale' must be > 0, got %g%s", m->un_scale, "");
+            }
+        } else if (strcmp(sub, "baseline") == 0) {
+            s = number(w, vv, sub, &m->baseline);
+            if (s == SHI_OK && !(m->baseline >= 0 && m->baseline <= 1)) {
+                s = at(w, vv, "'intentions.baseline' must be in [0, 1], got %g%s", m->baseline, "");
+            }
+        } else if (strcmp(sub, "ally_discount") == 0) {
+            s = number(w, vv, sub, &m->ally_discount);
+            if (s == SHI_OK && !(m->ally_discount >= 0 && m->ally_discount <= 1)) {
+                s = at(w, vv, "'intentions.ally_discount' must be in [0, 1], got %g%s",
+                       m->ally_discount, "");
+            }
+        } else if (strcmp(sub, "weights") == 0) {
+            field f[] = {{"un", &m->intent_weight[SHI_TI_UN], 0},
+                         {"disputes", &m->intent_weight[SHI_TI_DISPUTES], 0},
+                         {"conflict", &m->intent_weight[SHI_TI_CONFLICT], 0},
+                         {"alliances", &m->intent_weight[SHI_TI_ALLIANCES], 0},
+                         {"events", &m->intent_weight[SHI_TI_EVENTS], 0}};
+            s = numbers(w, vv, "intentions.weights", f, 5);
+        } else {
+            s = at(w, kk, "unknown key '%s' in '%s'", sub, "intentions");
+        }
+    }
+    m->window = (int)window;
+    return s;
 }
 
 static shi_status top(walker *w, yaml_node_t *root, shi_threat_model *m)
@@ -102,84 +231,37 @@ static shi_status top(walker *w, yaml_node_t *root, shi_threat_model *m)
     }
     for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
          p++) {
-        yaml_node_t *k = yaml_document_get_node(w->doc, p->key);
-        yaml_node_t *v = yaml_document_get_node(w->doc, p->value);
-        const char *key =
-            k && k->type == YAML_SCALAR_NODE ? (const char *)k->data.scalar.value : "";
+        yaml_node_t *k, *v;
+        const char *key = key_of(w, p, &k, &v);
         shi_status s = SHI_OK;
         if (strcmp(key, "form") == 0) {
             const char *t = v->type == YAML_SCALAR_NODE ? (const char *)v->data.scalar.value : "";
-            if (strcmp(t, "arithmetic") == 0) {
+            if (strcmp(t, "interactive") == 0) {
+                m->form = SHI_THREAT_INTERACTIVE;
+            } else if (strcmp(t, "arithmetic") == 0) {
                 m->form = SHI_THREAT_ARITHMETIC;
             } else if (strcmp(t, "geometric") == 0) {
                 m->form = SHI_THREAT_GEOMETRIC;
             } else {
-                s = at(w, v, "expected 'arithmetic' or 'geometric' for 'form', got '%s'%s", t, "");
+                s = at(w, v,
+                       "expected 'interactive', 'arithmetic' or 'geometric' for 'form', got '%s'%s",
+                       t, "");
             }
         } else if (strcmp(key, "weights") == 0) {
-            field f[] = {{"strength", &m->weight[SHI_T_STRENGTH]},
-                         {"proximity", &m->weight[SHI_T_PROXIMITY]},
-                         {"offensive", &m->weight[SHI_T_OFFENSIVE]},
-                         {"intentions", &m->weight[SHI_T_INTENTIONS]}};
+            field f[] = {{"strength", &m->weight[SHI_T_STRENGTH], 0},
+                         {"proximity", &m->weight[SHI_T_PROXIMITY], 0},
+                         {"offensive", &m->weight[SHI_T_OFFENSIVE], 0},
+                         {"intentions", &m->weight[SHI_T_INTENTIONS], 0}};
             s = numbers(w, v, "weights", f, 4);
+        } else if (strcmp(key, "strength") == 0) {
+            s = strength(w, v, m);
         } else if (strcmp(key, "proximity") == 0) {
-            if (v->type != YAML_MAPPING_NODE) {
-                return at(w, v, "expected a mapping for '%s'%s", key, "");
-            }
-            for (yaml_node_pair_t *q = v->data.mapping.pairs.start;
-                 q < v->data.mapping.pairs.top && s == SHI_OK; q++) {
-                yaml_node_t *kk = yaml_document_get_node(w->doc, q->key);
-                yaml_node_t *vv = yaml_document_get_node(w->doc, q->value);
-                const char *sub = (const char *)kk->data.scalar.value;
-                if (strcmp(sub, "half_distance_km") == 0) {
-                    s = number(w, vv, sub, &m->half_distance_km);
-                } else if (strcmp(sub, "contiguity") == 0) {
-                    if (vv->type != YAML_SEQUENCE_NODE ||
-                        vv->data.sequence.items.top - vv->data.sequence.items.start != 5) {
-                        return at(w, vv, "expected a list of 5 numbers for '%s'%s", sub, "");
-                    }
-                    for (int i = 0; i < 5 && s == SHI_OK; i++) {
-                        yaml_node_t *e =
-                            yaml_document_get_node(w->doc, vv->data.sequence.items.start[i]);
-                        s = number(w, e, sub, &m->contiguity[i]);
-                    }
-                } else {
-                    s = at(w, kk, "unknown key '%s' in '%s'", sub, "proximity");
-                }
-            }
+            s = proximity(w, v, m);
         } else if (strcmp(key, "offensive") == 0) {
-            field f[] = {{"miles_per_day", &m->miles_per_day}, {"nuclear", &m->nuclear}};
-            s = numbers(w, v, "offensive", f, 2);
+            field f[] = {{"second_strike", &m->second_strike, 1}};
+            s = numbers(w, v, "offensive", f, 1);
         } else if (strcmp(key, "intentions") == 0) {
-            if (v->type != YAML_MAPPING_NODE) {
-                return at(w, v, "expected a mapping for '%s'%s", key, "");
-            }
-            double window = m->window;
-            for (yaml_node_pair_t *q = v->data.mapping.pairs.start;
-                 q < v->data.mapping.pairs.top && s == SHI_OK; q++) {
-                yaml_node_t *kk = yaml_document_get_node(w->doc, q->key);
-                yaml_node_t *vv = yaml_document_get_node(w->doc, q->value);
-                const char *sub = (const char *)kk->data.scalar.value;
-                if (strcmp(sub, "window") == 0) {
-                    s = number(w, vv, sub, &window);
-                    if (s == SHI_OK && (window != floor(window) || window < 1 || window > 100)) {
-                        s = at(w, vv, "expected a whole number of years 1-100 for '%s'%s", sub, "");
-                    }
-                } else if (strcmp(sub, "decay") == 0) {
-                    s = number(w, vv, sub, &m->decay);
-                } else if (strcmp(sub, "un_scale") == 0) {
-                    s = number(w, vv, sub, &m->un_scale);
-                } else if (strcmp(sub, "weights") == 0) {
-                    field f[] = {{"un", &m->intent_weight[SHI_TI_UN]},
-                                 {"disputes", &m->intent_weight[SHI_TI_DISPUTES]},
-                                 {"alliances", &m->intent_weight[SHI_TI_ALLIANCES]},
-                                 {"events", &m->intent_weight[SHI_TI_EVENTS]}};
-                    s = numbers(w, vv, "intentions.weights", f, 4);
-                } else {
-                    s = at(w, kk, "unknown key '%s' in '%s'", sub, "intentions");
-                }
-            }
-            m->window = (int)window;
+            s = intentions(w, v, m);
         } else {
             s = at(w, k, "unknown key '%s'%s", key, "");
         }
@@ -194,19 +276,21 @@ shi_threat_model shi_threat_model_default(void)
 {
     shi_threat_model m;
     memset(&m, 0, sizeof m);
-    m.form = SHI_THREAT_ARITHMETIC;
-    for (int k = 0; k < SHI_T_N; k++) {
-        m.weight[k] = 0.25;
-    }
-    m.half_distance_km = 1500;
-    const double contig[5] = {1.0, 0.9, 0.85, 0.7, 0.5};
-    memcpy(m.contiguity, contig, sizeof contig);
-    m.miles_per_day = 250;
-    m.nuclear = 0.5;
+    m.form = SHI_THREAT_INTERACTIVE;
+    /* Chosen on perceiver-years up to 1975 (outcomes to 1980) only, by the
+     * grid of bench/threat_tune.sh; docs/threat.md gives the table. */
+    const double w[SHI_T_N] = {0.1, 0.8, 0.1, 0.1};
+    memcpy(m.weight, w, sizeof w);
+    snprintf(m.measure, sizeof m.measure, "%s", "cinc");
+    const double mpd[3] = {250, 375, 500};
+    memcpy(m.miles_per_day, mpd, sizeof mpd);
+    m.second_strike = 200;
     m.window = 10;
     m.decay = 0.8;
     m.un_scale = 1.0;
-    const double iw[SHI_TI_N] = {0.3, 0.4, 0.2, 0.1};
+    m.baseline = 0.05;
+    m.ally_discount = 0.5;
+    const double iw[SHI_TI_N] = {0, 0.4, 0.4, 0.1, 0.1};
     memcpy(m.intent_weight, iw, sizeof iw);
     return m;
 }
@@ -225,22 +309,25 @@ shi_status shi_threat_model_check(const shi_threat_model *m, shi_err *err)
     if (sum <= 0) {
         return shi_err_set(err, SHI_EUSAGE, "threat model: the weights are all 0");
     }
-    if (!(m->half_distance_km > 0)) {
+    if (m->form == SHI_THREAT_INTERACTIVE && sum - m->weight[SHI_T_INTENTIONS] <= 0) {
         return shi_err_set(err, SHI_EUSAGE,
-                           "threat model: proximity.half_distance_km must be > 0, got %g",
-                           m->half_distance_km);
+                           "threat model: the interactive form needs a capability weight > 0");
     }
-    for (int k = 0; k < 5; k++) {
-        if (!(m->contiguity[k] >= 0 && m->contiguity[k] <= 1)) {
+    size_t k = 0;
+    while (shi_threat_measures[k] && strcmp(shi_threat_measures[k], m->measure) != 0) {
+        k++;
+    }
+    if (!shi_threat_measures[k]) {
+        return shi_err_set(err, SHI_EUSAGE, "threat model: unknown power measure '%s'", m->measure);
+    }
+    for (int q = 0; q < 3; q++) {
+        if (!(m->miles_per_day[q] > 0)) {
             return shi_err_set(err, SHI_EUSAGE,
-                               "threat model: proximity.contiguity values must be in [0, 1]");
+                               "threat model: proximity.miles_per_day must be > 0");
         }
     }
-    if (!(m->miles_per_day > 0)) {
-        return shi_err_set(err, SHI_EUSAGE, "threat model: offensive.miles_per_day must be > 0");
-    }
-    if (!(m->nuclear >= 0 && m->nuclear <= 1)) {
-        return shi_err_set(err, SHI_EUSAGE, "threat model: offensive.nuclear must be in [0, 1]");
+    if (!(m->second_strike >= 1)) {
+        return shi_err_set(err, SHI_EUSAGE, "threat model: offensive.second_strike must be >= 1");
     }
     if (m->window < 1 || m->window > 100) {
         return shi_err_set(err, SHI_EUSAGE, "threat model: intentions.window must be 1-100");
@@ -251,8 +338,15 @@ shi_status shi_threat_model_check(const shi_threat_model *m, shi_err *err)
     if (!(m->un_scale > 0)) {
         return shi_err_set(err, SHI_EUSAGE, "threat model: intentions.un_scale must be > 0");
     }
-    for (int k = 0; k < SHI_TI_N; k++) {
-        if (!(m->intent_weight[k] >= 0)) {
+    if (!(m->baseline >= 0 && m->baseline <= 1)) {
+        return shi_err_set(err, SHI_EUSAGE, "threat model: intentions.baseline must be in [0, 1]");
+    }
+    if (!(m->ally_discount >= 0 && m->ally_discount <= 1)) {
+        return shi_err_set(err, SHI_EUSAGE,
+                           "threat model: intentions.ally_discount must be in [0, 1]");
+    }
+    for (int q = 0; q < SHI_TI_N; q++) {
+        if (!(m->intent_weight[q] >= 0)) {
             return shi_err_set(err, SHI_EUSAGE, "threat model: intentions weights must be >= 0");
         }
     }

@@ -36,11 +36,15 @@ void shi_threat_sensitivity_of(const shi_threat_model *m, const shi_threat *ab,
     double grid[SHI_THREAT_GRID_N][SHI_T_N];
     size_t ng = weight_grid(grid);
     double lo = INFINITY, hi = -INFINITY, glo = INFINITY, ghi = -INFINITY;
-    size_t pos_gap = 0;
+    size_t pos_gap = 0, known = 0;
     for (size_t w = 0; w < ng; w++) {
         shi_threat_model mw = *m;
         memcpy(mw.weight, grid[w], sizeof mw.weight);
         double x = shi_threat_combine(&mw, ab->comp), z = shi_threat_combine(&mw, ba->comp);
+        if (isnan(x) || isnan(z)) {
+            continue; /* a weighting that needs a component the pair lacks */
+        }
+        known++;
         lo = x < lo ? x : lo;
         hi = x > hi ? x : hi;
         glo = x - z < glo ? x - z : glo;
@@ -53,7 +57,10 @@ void shi_threat_sensitivity_of(const shi_threat_model *m, const shi_threat *ab,
     out->gap = ab->total - ba->total;
     out->gap_min = glo;
     out->gap_max = ghi;
-    out->gap_positive_share = (double)pos_gap / (double)ng;
+    out->gap_positive_share = known ? (double)pos_gap / (double)known : (double)NAN;
+    if (!known) {
+        out->min = out->max = out->gap_min = out->gap_max = (double)NAN;
+    }
 }
 
 shi_status shi_threat_sensitivity(const shi_threat_ctx *c, const shi_threat_model *m, int i, int j,

@@ -395,7 +395,10 @@ static double cinc_of(const shi_data *d, int cc, int y)
  * of the ideal and sim outcomes, so it is left out (no mechanical overlap). */
 static double capability_threat(const shi_threat_model *m, const shi_threat *t)
 {
+    /* The capability part A of the interactive model (the weighted mean of
+     * the three), whatever form the model combines the four with. */
     shi_threat_model mc = *m;
+    mc.form = SHI_THREAT_ARITHMETIC;
     mc.weight[SHI_T_INTENTIONS] = 0.0;
     double comp[SHI_T_N];
     memcpy(comp, t->comp, sizeof comp);

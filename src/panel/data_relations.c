@@ -10,10 +10,14 @@
  *   tradenat  c  year  imports  exports        trade  a  b  year  a_from_b  b_from_a
  *   mid       j  i  year  hostility            (j's highest hostility level against i)
  *   nuclear   c  year  status                  (status > 0 only)
+ *   warheads  c  year  stockpile               (stockpile > 0 only)
  *   icews     j  i  year  conflict_share
+ *   ucdp      a  b  year  intensity            (a < b; UCDP/PRIO, both on opposite sides)
  */
 #include <shi/csv.h>
 #include <shi/data.h>
+#include <shi/io_conflict.h>
+#include <shi/io_dyad.h>
 #include <shi/io_econ.h>
 #include <shi/io_more.h>
 #include <shi/io_sipri.h>
@@ -32,7 +36,7 @@
 extern const unsigned char shi_embedded_relations[];
 extern const size_t shi_embedded_relations_len;
 
-enum { RL_ARMS, RL_TRADE, RL_MID, RL_NUC, RL_ICEWS, RL_N };
+enum { RL_ARMS, RL_TRADE, RL_MID, RL_NUC, RL_ICEWS, RL_UCDP, RL_N };
 
 typedef struct rl_source {
     const char *id, *name, *version, *citation;
@@ -76,6 +80,13 @@ static const rl_source RL[RL_N] = {
      "https://doi.org/10.7910/DVN/28075; aggregated by Dorff and Minhas (netify)",
      {"icews_dyad_year_2002-2014.csv", "icews_dyad_year_netify/icews_dyad_year_2002-2014.csv",
       NULL}},
+    {"ucdp",
+     "UCDP/PRIO Armed Conflict Dataset (interstate and internationalised conflict dyads)",
+     "25.1",
+     "Davies, Shawn et al. 2025. Organized violence 1989-2024. Journal of Peace Research 62(4); "
+     "Gleditsch, Nils Petter et al. 2002. Armed Conflict 1946-2001: A New Dataset. Journal of "
+     "Peace Research 39(5): 615-637; codes converted from Gleditsch and Ward (1999)",
+     {"ucdp-prio-acd-251.csv", "ucdp_v25.1/ucdp-prio-acd-251.csv", NULL}},
 };
 
 /* ---- building ------------------------------------------------------------- */
@@ -173,12 +184,18 @@ static int dense_init(builder *b)
     if (!d->mid_host) {
         d->mid_host = malloc(nn ? nn : 1);
         d->nuclear = malloc(n1 ? n1 : 1);
-        if (!d->mid_host || !d->nuclear) {
+        d->warheads = malloc((n1 ? n1 : 1) * sizeof *d->warheads);
+        d->ucdp = malloc(nn ? nn : 1);
+        if (!d->mid_host || !d->nuclear || !d->warheads || !d->ucdp) {
             return -1;
         }
     }
     memset(d->mid_host, SHI_DY_NA, nn);
     memset(d->nuclear, SHI_DY_NA, n1);
+    memset(d->ucdp, SHI_DY_NA, nn);
+    for (size_t k = 0; k < n1; k++) {
+        d->warheads[k] = (float)NAN;
+    }
     return 0;
 }
 
@@ -207,6 +224,37 @@ static void set_nuclear(builder *b, int c, int year, int status)
     cover(b, RL_NUC, year);
 }
 
+static void set_warheads(builder *b, int c, int year, double n)
+{
+    shi_dyadic *d = b->dy;
+    long sc = b->map[c];
+    if (sc < 0 || year < d->y0 || year > d->y1) {
+        return;
+    }
+    d->warheads[shi_dy_one(d, year, (size_t)sc)] = (float)n;
+}
+
+/* A UCDP conflict-year with COW states a and c on opposite sides. */
+static void set_ucdp(builder *b, int a, int c, int year, int intensity)
+{
+    shi_dyadic *d = b->dy;
+    cover(b, RL_UCDP, year);
+    if (a < 1 || a > 999 || c < 1 || c > 999) {
+        return; /* a Gleditsch-Ward state COW does not have */
+    }
+    long sa = b->map[a], sc = b->map[c];
+    if (sa < 0 || sc < 0 || sa == sc || year < d->y0 || year > d->y1) {
+        return;
+    }
+    for (int k = 0; k < 2; k++) {
+        uint8_t *p = &d->ucdp[k ? shi_dy_pair(d, year, (size_t)sc, (size_t)sa)
+                                : shi_dy_pair(d, year, (size_t)sa, (size_t)sc)];
+        if (*p == SHI_DY_NA || intensity > *p) {
+            *p = (uint8_t)intensity;
+        }
+    }
+}
+
 static int set_conflict(builder *b, int j, int i, int year, double share)
 {
     shi_relations *x = b->r;
@@ -226,6 +274,8 @@ static void dense_finish(builder *b)
     shi_dyadic *d = b->dy;
     d->mid_y0 = b->years[RL_MID][0];
     d->mid_y1 = b->years[RL_MID][1];
+    d->ucdp_y0 = b->years[RL_UCDP][0];
+    d->ucdp_y1 = b->years[RL_UCDP][1];
     for (int y = d->y0; y <= d->y1; y++) {
         for (size_t k = 0; k < d->n * d->n; k++) {
             size_t idx = shi_dy_pair(d, y, 0, 0) + k;
@@ -233,10 +283,22 @@ static void dense_finish(builder *b)
                 d->mid_host[idx] = 0;
             }
         }
+        for (size_t k = 0; k < d->n * d->n; k++) {
+            size_t idx = shi_dy_pair(d, y, 0, 0) + k;
+            if (y >= b->years[RL_UCDP][0] && y <= b->years[RL_UCDP][1] &&
+                d->ucdp[idx] == SHI_DY_NA) {
+                d->ucdp[idx] = 0;
+            }
+        }
         for (size_t i = 0; i < d->n; i++) {
-            uint8_t *p = &d->nuclear[shi_dy_one(d, y, i)];
-            if (y >= b->years[RL_NUC][0] && y <= b->years[RL_NUC][1] && *p == SHI_DY_NA) {
-                *p = 0;
+            size_t idx = shi_dy_one(d, y, i);
+            if (y >= b->years[RL_NUC][0] && y <= b->years[RL_NUC][1]) {
+                if (d->nuclear[idx] == SHI_DY_NA) {
+                    d->nuclear[idx] = 0;
+                }
+                if (isnan(d->warheads[idx])) {
+                    d->warheads[idx] = 0;
+                }
             }
         }
     }
@@ -265,6 +327,61 @@ typedef struct key4 {
 static int cmp4(const void *p, const void *q);
 
 /* ---- official files -------------------------------------------------------- */
+
+/* UCDP/PRIO conflict-years: every pair of states on opposite sides (primary
+ * parties or secondary warring parties) of an interstate (type 2) or
+ * internationalised intrastate (type 4) conflict. Gleditsch-Ward codes are
+ * checked against gw_states.csv (next to the UCDP folder) and converted to
+ * COW codes (shi_gw_to_cow, shi/io_dyad.h); a code COW or the registry does
+ * not have (e.g. GW 711, Tibet) is left out. */
+static shi_status from_ucdp(builder *b, const char *path, const char *dir, shi_err *err)
+{
+    char gpath[400];
+    snprintf(gpath, sizeof gpath, "%s/%s", dir, "gleditsch_ward_states/gw_states.csv");
+    if (!shi_i_file_exists(gpath)) {
+        snprintf(gpath, sizeof gpath, "%s/%s", dir, "gw_states.csv");
+    }
+    shi_gw_table g;
+    shi_ucdp_table t;
+    memset(&g, 0, sizeof g);
+    memset(&t, 0, sizeof t);
+    shi_status st = shi_io_read_gw_states(gpath, &g, err);
+    if (st == SHI_OK) {
+        st = shi_io_read_ucdp_acd(path, &t, err);
+    }
+    /* Codes UCDP uses that gw_states.csv (peacesciencer's copy of the list,
+     * without the microstates) lacks: 55 Grenada and 972 Tonga, in Gleditsch
+     * and Ward's list of microstates; 751 Hyderabad (1947-1948, in Gleditsch
+     * and Ward's main list, not in this copy). Any other unknown code is an
+     * error in the file. */
+    static const int omitted[] = {55, 751, 972};
+    for (size_t k = 0; st == SHI_OK && k < t.ngw; k++) {
+        int ok = shi_gw_known(&g, t.gw[k]);
+        for (size_t q = 0; q < sizeof omitted / sizeof omitted[0]; q++) {
+            ok |= t.gw[k] == omitted[q];
+        }
+        if (!ok) {
+            st = shi_err_set_at(err, SHI_EDATA, path, t.gw_line[k], t.gw_col[k],
+                                "Gleditsch-Ward code %d is not in '%s'", t.gw[k], gpath);
+        }
+    }
+    for (size_t r = 0; st == SHI_OK && r < t.n; r++) {
+        cover(b, RL_UCDP, t.year[r]);
+        if (t.type[r] != SHI_UCDP_INTERSTATE && t.type[r] != SHI_UCDP_INTERNATIONALISED) {
+            continue;
+        }
+        for (size_t x = 0; x < t.na[r]; x++) {
+            for (size_t z = 0; z < t.nb[r]; z++) {
+                int y = t.year[r];
+                set_ucdp(b, shi_gw_to_cow(t.gw[t.a0[r] + x], y),
+                         shi_gw_to_cow(t.gw[t.b0[r] + z], y), y, t.intensity[r]);
+            }
+        }
+    }
+    shi_gw_table_destroy(&g);
+    shi_ucdp_table_destroy(&t);
+    return st;
+}
 
 static shi_status from_official(builder *b, int k, const char *path, const char *dir, shi_err *err)
 {
@@ -373,9 +490,14 @@ static shi_status from_official(builder *b, int k, const char *path, const char 
             int c = t.iso3[i][0] ? iso_to_cow(b->s, t.iso3[i], t.year[i]) : 0;
             if (c > 0) {
                 set_nuclear(b, c, t.year[i], t.status[i]);
+                if (t.stockpile[i] > 0) {
+                    set_warheads(b, c, t.year[i], t.stockpile[i]);
+                }
             }
         }
         shi_nuclear_table_destroy(&t);
+    } else if (k == RL_UCDP) {
+        st = from_ucdp(b, path, dir, err);
     } else {
         shi_icews_table t;
         memset(&t, 0, sizeof t);
@@ -474,6 +596,23 @@ static shi_status from_shd(builder *b, const char *name, const void *text, size_
                 break;
             }
             set_nuclear(b, (int)a, (int)y, (int)v);
+        } else if (strcmp(tag, "warheads") == 0 && !have[RL_NUC]) {
+            NEED(4);
+            if ((s = shi_shd_int(c, 1, 1, 999, &a, err)) ||
+                (s = shi_shd_int(c, 2, 1800, 2100, &y, err)) ||
+                (s = shi_shd_int(c, 3, 1, 1000000, &v, err))) {
+                break;
+            }
+            set_warheads(b, (int)a, (int)y, (double)v);
+        } else if (strcmp(tag, "ucdp") == 0 && !have[RL_UCDP]) {
+            NEED(5);
+            if ((s = shi_shd_int(c, 1, 1, 999, &a, err)) ||
+                (s = shi_shd_int(c, 2, 1, 999, &r, err)) ||
+                (s = shi_shd_int(c, 3, 1800, 2100, &y, err)) ||
+                (s = shi_shd_int(c, 4, 1, 2, &v, err))) {
+                break;
+            }
+            set_ucdp(b, (int)a, (int)r, (int)y, (int)v);
         } else if (strcmp(tag, "icews") == 0 && !have[RL_ICEWS]) {
             NEED(5);
             if ((s = shi_shd_int(c, 1, 1, 999, &a, err)) ||
@@ -716,6 +855,7 @@ shi_status shi_data_build_relations(const char *dir, const char *out, shi_err *e
                 r->arms_y0, r->arms_y1, r->trade_y0, r->trade_y1, dy->mid_y0, dy->mid_y1);
         fprintf(f, "coverage\tnuclear\t%d\t%d\ncoverage\ticews\t%d\t%d\nsubset\t1\n", nuc0, nuc1,
                 ic0, ic1);
+        fprintf(f, "coverage\tucdp\t%d\t%d\n", dy->ucdp_y0, dy->ucdp_y1);
         for (size_t k = 0; k < r->narms; k++) {
             fprintf(f, "arms\t%d\t%d\t%d\t%.17g\n", r->arms_s[k], r->arms_r[k], r->arms_year[k],
                     r->arms_tiv[k]);
@@ -744,11 +884,26 @@ shi_status shi_data_build_relations(const char *dir, const char *out, shi_err *e
                 if (st != SHI_DY_NA && st > 0) {
                     fprintf(f, "nuclear\t%d\t%d\t%u\n", cj, y, st);
                 }
+                float wh = dy->warheads[shi_dy_one(dy, y, j)];
+                if (wh > 0) {
+                    fprintf(f, "warheads\t%d\t%d\t%.0f\n", cj, y, (double)wh);
+                }
                 for (size_t i = 0; i < dy->n; i++) {
                     int ci = d.states.v[i].ccode;
                     uint8_t h = dy->mid_host[shi_dy_pair(dy, y, j, i)];
                     if (h != SHI_DY_NA && h > 0) {
                         fprintf(f, "mid\t%d\t%d\t%d\t%u\n", cj, ci, y, h);
+                    }
+                }
+            }
+        }
+        for (int y = dy->y0; y <= dy->y1; y++) {
+            for (size_t a = 0; a < dy->n; a++) {
+                for (size_t c = 0; c < dy->n; c++) {
+                    int ca = d.states.v[a].ccode, cc = d.states.v[c].ccode;
+                    uint8_t u = dy->ucdp[shi_dy_pair(dy, y, a, c)];
+                    if (ca < cc && u != SHI_DY_NA && u > 0) {
+                        fprintf(f, "ucdp\t%d\t%d\t%d\t%u\n", ca, cc, y, u);
                     }
                 }
             }

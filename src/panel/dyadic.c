@@ -28,6 +28,8 @@ void shi_dyadic_destroy(shi_dyadic *d)
     }
     free(d->mid_host);
     free(d->nuclear);
+    free(d->warheads);
+    free(d->ucdp);
     memset(d, 0, sizeof *d);
 }
 

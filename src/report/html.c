@@ -269,17 +269,29 @@ static void section_threat(page *p)
         }
     }
     figure(p, c, "threat");
-    static const char *const rows[SHI_T_N] = {"aggregate strength", "proximity",
-                                              "offensive capability", "offensive intentions"};
-    for (int k = 0; k < 2 && p->st == SHI_OK; k++) {
+    static const char *const rows[SHI_T_N + 1] = {"aggregate strength", "proximity",
+                                                  "offensive capability", "offensive intentions",
+                                                  "total (hatched: partial)"};
+    /* The components and, as a fifth row, the total where it is complete: a
+     * year whose total lacks a part whose data had ended is hatched. */
+    double *cells = malloc((SHI_T_N + 1) * n * sizeof *cells);
+    if (!cells && p->st == SHI_OK) {
+        p->st = shi_err_set(p->err, SHI_EIO, "out of memory");
+    }
+    for (int k = 0; k < 2 && p->st == SHI_OK && cells; k++) {
+        memcpy(cells, comp[k], SHI_T_N * n * sizeof *cells);
+        for (size_t q = 0; q < n; q++) {
+            cells[SHI_T_N * n + q] = o->threat_partial[k][q] ? (double)NAN : t[k][q];
+        }
         char title[160];
         snprintf(title, sizeof title, "Components of the threat to %s from %s", abb(d, pairs[k][0]),
                  abb(d, pairs[k][1]));
         c = shi_svg_new(SHI_SVG_HEATMAP, 720, 200);
         if (c) {
             p->st = shi_svg_title(c, title,
-                                  "Each of Walt's four criteria by year, 0-1: darker is lower, "
-                                  "yellow higher; hatched cells have no data.",
+                                  "Each of Walt's four criteria by year, and the total, 0-1: "
+                                  "darker is lower, yellow higher; hatched cells have no data, "
+                                  "or (total) lack a part whose data had ended.",
                                   p->err);
             shi_svg_axis xa = {"year", SHI_SVG_YEAR, 0, 0, 0};
             shi_svg_axis za = {"component score (0-1)", SHI_SVG_NUM, 2, 0, 1};
@@ -290,11 +302,13 @@ static void section_threat(page *p)
                 p->st = shi_svg_set_axis(c, 'z', &za, p->err);
             }
             if (p->st == SHI_OK) {
-                p->st = shi_svg_heatmap(c, rows, SHI_T_N, x, n, comp[k], SHI_T_N * n, p->err);
+                p->st =
+                    shi_svg_heatmap(c, rows, SHI_T_N + 1, x, n, cells, (SHI_T_N + 1) * n, p->err);
             }
         }
         figure(p, c, "threat components");
     }
+    free(cells);
     put(p, "</section>\n");
     free(x);
 }

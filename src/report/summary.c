@@ -70,9 +70,15 @@ static void later_sections(FILE *f, const shi_data *d, const shi_pair_analysis *
     } else {
         fprintf(f,
                 "  %d: %s is %s threatened by %s (%.2f) than %s by %s (%.2f): gap %+.2f; "
-                "from %s: %.2f and %.2f\n\n",
+                "from %s: %.2f and %.2f\n",
                 pa->y1, abb(d, pa->a), ab >= ba ? "more" : "less", abb(d, pa->b), ab, abb(d, pa->b),
                 abb(d, pa->a), ba, ab - ba, abb(d, pa->third), ac, bc);
+        int partial = 0;
+        for (int k = 0; k < 4; k++) {
+            partial |= pa->threat_partial[k][t];
+        }
+        fprintf(f, partial ? "  partial: some sources had ended by %d (docs/threat.md)\n\n" : "\n",
+                pa->y1);
     }
     fprintf(f, "5. Issue areas %d-%d (docs/align.md):", pa->y0, pa->y1);
     for (int area = 0; area < SHI_AREA_N; area++) {

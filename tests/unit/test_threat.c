@@ -93,10 +93,11 @@ static void threat_of(toy *t, const shi_threat_model *m, int i, int j, shi_threa
  * times as much in every component. CINC shares 0.25 and 0.75, so
  * strength T(1<-2) = 0.75; military shares m1 = 0.25, m2 = 0.75.
  * Capitals 0 and 13.4898 degrees apart on a meridian: d = R * 0.235445 rad
- * = 1500.0 km with R = 6371.0088, so proximity = 2^(-1) = 0.5 (not contiguous).
- * Offensive: miles = 1500 / 1.609344 = 932.057; exponent of j:
- * log10(932.057/250 + 10 - e) = log10(11.009945) = 1.041785; of i at home:
- * log10(10 - e) = 0.862234; O = 0.75^1.041785 / (0.75^1.041785 + 0.25^0.862234). */
+ * = 1500.0 km with R = 6371.0088 = 932.057 miles; year 2000, 500 miles a day
+ * (EUGene's rate after 1945). Exponents x(d) = log10(932.057/500 + 10 - e)
+ * = log10(9.145832) = 0.961223, x(0) = log10(10 - e) = 0.862234.
+ * Proximity R = 0.75^(x(d) - x(0)); offensive O = 0.75^x(d) / (0.75^x(d) +
+ * 0.25^x(0)); no warheads known in the toy, so no second-strike term. */
 static void hand_case(void **state)
 {
     (void)state;
@@ -108,18 +109,23 @@ static void hand_case(void **state)
     shi_threat th;
     threat_of(&t, &m, 1, 2, &th);
     assert_true(fabs(th.comp[SHI_T_STRENGTH] - 0.75) < 1e-12);
-    assert_true(fabs(th.comp[SHI_T_PROXIMITY] - 0.5) < 1e-9);
     double miles = 1500 / 1.609344;
-    double ej = log10(miles / 250 + 10 - 2.718281828459045), ei = log10(10 - 2.718281828459045);
-    assert_true(fabs(ej - 1.041785) < 1e-6);
-    assert_true(fabs(ei - 0.862234) < 1e-6);
-    double pj = pow(0.75, ej), pi = pow(0.25, ei);
+    double xd = log10(miles / 500 + 10 - 2.718281828459045), x0 = log10(10 - 2.718281828459045);
+    assert_true(fabs(xd - 0.961223) < 1e-6);
+    assert_true(fabs(x0 - 0.862234) < 1e-6);
+    assert_true(fabs(th.comp[SHI_T_PROXIMITY] - pow(0.75, xd - x0)) < 1e-9);
+    double pj = pow(0.75, xd), pi = pow(0.25, x0);
     assert_true(fabs(th.comp[SHI_T_OFFENSIVE] - pj / (pj + pi)) < 1e-9);
-    /* No UN data in the toy: intentions missing, the total is the mean of three. */
+    /* No UN, dispute or conflict data in the toy: intentions are missing, and
+     * in the interactive form so is the total. */
     assert_true(isnan(th.comp[SHI_T_INTENTIONS]));
-    double want = (0.75 + 0.5 + pj / (pj + pi)) / 3;
+    assert_true(isnan(th.total));
+    /* The additive form of the old index takes the mean of the three known. */
+    m.form = SHI_THREAT_ARITHMETIC;
+    threat_of(&t, &m, 1, 2, &th);
+    double want = (0.1 * 0.75 + 0.8 * pow(0.75, xd - x0) + 0.1 * pj / (pj + pi)) / 1.0;
     assert_true(fabs(th.total - want) < 1e-9);
-    /* Land contiguity lifts proximity to its floor, 1.0. */
+    /* Land contiguity: distance 0 (EUGene), full reach. Sea is not land. */
     toy_free(&t);
     memset(&t, 0, sizeof t);
     toy_make(&t, c1, c2, lat2, 1);
@@ -142,30 +148,42 @@ static void identical_inputs_symmetric(void **state)
     for (int k = 0; k < SHI_T_N; k++) {
         assert_true((isnan(a.comp[k]) && isnan(b.comp[k])) || a.comp[k] == b.comp[k]);
     }
-    assert_true(a.total == b.total);
+    assert_true((isnan(a.total) && isnan(b.total)) || a.total == b.total);
     assert_true(fabs(a.comp[SHI_T_STRENGTH] - 0.5) < 1e-15);
     toy_free(&t);
 }
 
-/* Combining: arithmetic 0.25 each of (0.2, 0.4, 0.6, 0.8) = 0.5; geometric =
- * (0.2*0.4*0.6*0.8)^(1/4) = 0.0384^0.25 = 0.442673; a missing component is left
- * out; the total rises with each component (monotone) and stays in [0, 1]. */
+/* Combining: arithmetic of (0.2, 0.4, 0.6, 0.8) with weights 0.25 each =
+ * 0.5; geometric = (0.2*0.4*0.6*0.8)^(1/4) = 0.0384^0.25; interactive = the
+ * mean of the capability parts (0.4) times intentions^k, k = 3 * 0.25 / 0.75
+ * = 1: 0.4 * 0.8 = 0.32 (Singer 1958). A missing capability part is left
+ * out; missing intentions make the interactive total missing; zero
+ * intentions make it zero. The total rises with each component (monotone)
+ * and stays in [0, 1] in every form. */
 static void combine(void **state)
 {
     (void)state;
     shi_threat_model m = shi_threat_model_default();
+    for (int k = 0; k < SHI_T_N; k++) {
+        m.weight[k] = 0.25;
+    }
     double c[SHI_T_N] = {0.2, 0.4, 0.6, 0.8};
-    assert_true(fabs(shi_threat_combine(&m, c) - 0.5) < 1e-15);
+    assert_true(fabs(shi_threat_combine(&m, c) - 0.32) < 1e-15);
+    double z[SHI_T_N] = {0.9, 1.0, 0.9, 0.0};
+    assert_true(shi_threat_combine(&m, z) == 0.0); /* benign neighbour: no threat */
+    double na[SHI_T_N] = {0.2, 0.4, 0.6, (double)NAN};
+    assert_true(isnan(shi_threat_combine(&m, na)));
     m.form = SHI_THREAT_GEOMETRIC;
     assert_true(fabs(shi_threat_combine(&m, c) - pow(0.0384, 0.25)) < 1e-12);
     m.form = SHI_THREAT_ARITHMETIC;
+    assert_true(fabs(shi_threat_combine(&m, c) - 0.5) < 1e-15);
     double d[SHI_T_N] = {0.2, (double)NAN, 0.6, 0.8};
     assert_true(fabs(shi_threat_combine(&m, d) - (0.2 + 0.6 + 0.8) / 3) < 1e-15);
     shi_rng r;
     shi_rng_init(&r, 7, 0);
-    for (int it = 0; it < 2000; it++) {
+    for (int it = 0; it < 3000; it++) {
         shi_threat_model w = shi_threat_model_default();
-        w.form = it % 2 ? SHI_THREAT_GEOMETRIC : SHI_THREAT_ARITHMETIC;
+        w.form = (shi_threat_form)(it % 3);
         double x[SHI_T_N];
         for (int k = 0; k < SHI_T_N; k++) {
             w.weight[k] = 0.05 + shi_rng_uniform(&r);
@@ -175,7 +193,7 @@ static void combine(void **state)
         assert_true(base >= 0 && base <= 1);
         int k = (int)shi_rng_below(&r, SHI_T_N);
         x[k] = x[k] + (1 - x[k]) * 0.5;
-        assert_true(shi_threat_combine(&w, x) >= base);
+        assert_true(shi_threat_combine(&w, x) >= base - 1e-15);
     }
 }
 
@@ -190,8 +208,13 @@ static void combine(void **state)
 static void sensitivity_by_hand(void **state)
 {
     (void)state;
+    /* The arithmetic form with equal weights (the additive model kept for comparison). */
     shi_threat_model m = shi_threat_model_default();
-    shi_threat ab = {{1, 0, 0, 0}, {0}, 0.25}, ba = {{0, 1, 0, 0}, {0}, 0.25};
+    m.form = SHI_THREAT_ARITHMETIC;
+    for (int k = 0; k < SHI_T_N; k++) {
+        m.weight[k] = 0.25;
+    }
+    shi_threat ab = {{1, 0, 0, 0}, {0}, 0.25, 0}, ba = {{0, 1, 0, 0}, {0}, 0.25, 0};
     shi_threat_sens x;
     shi_threat_sensitivity_of(&m, &ab, &ba, &x);
     assert_true(fabs(x.total - 0.25) < 1e-15);
@@ -213,7 +236,10 @@ static void ranking_on_toy(void **state)
     const double c1[6] = {10, 1, 5, 5, 100, 10}, c2[6] = {30, 3, 15, 15, 300, 30};
     toy t = {0};
     toy_make(&t, c1, c2, 20, 0);
+    /* The additive form: the toy has no intentions data, which the interactive
+     * default needs for a total; the ranking mechanics are the same. */
     shi_threat_model m = shi_threat_model_default();
+    m.form = SHI_THREAT_ARITHMETIC;
     shi_threat ab, ba;
     threat_of(&t, &m, 1, 2, &ab);
     threat_of(&t, &m, 2, 1, &ba);
@@ -244,10 +270,86 @@ static void ranking_on_toy(void **state)
     toy_free(&t);
 }
 
+/* Everyone that threatens `who` in `year`, by the default model: the rank
+ * (1 = most) of state `x`, or 0 when it is not ranked. */
+static int rank_of(const shi_threat_ctx *c, const shi_data *d, int who, int x, int year)
+{
+    shi_threat_model m = shi_threat_model_default();
+    shi_err err = {0};
+    shi_threat tx;
+    assert_int_equal(shi_threat_compute(c, &m, who, x, year, &tx, &err), SHI_OK);
+    if (isnan(tx.total)) {
+        return 0;
+    }
+    int rank = 1;
+    for (size_t k = 0; k < d->states.n; k++) {
+        int j = d->states.v[k].ccode;
+        shi_threat th;
+        if (j == who || j == x) {
+            continue;
+        }
+        assert_int_equal(shi_threat_compute(c, &m, who, j, year, &th, &err), SHI_OK);
+        rank += !isnan(th.total) && th.total > tx.total;
+    }
+    return rank;
+}
+
+/* Sanity cases, written down with their sources before the model was tuned
+ * (the tuning looked only at the validation statistics of years <= 1980):
+ *  - Ukraine's top threat in 2014-2022 is Russia (annexation of Crimea 2014,
+ *    war in Donbas, invasion 2022; UCDP/PRIO conflict 13243).
+ *  - India's top three threats include China and Pakistan (the two enduring
+ *    rivalries of Thompson & Dreyer 2012, Handbook of International
+ *    Rivalries; Paul 2005, The India-Pakistan Conflict; Garver 2001,
+ *    Protracted Contest), 2000-2014. Result: Pakistan first every year;
+ *    China in the top three in 13 of the 15 years (4th behind Nepal in 2005
+ *    and 2006): a partial failure, pinned here so that a change is noticed.
+ *  - Formal allies rank below rivals: Japan's ally the USA ranks below its
+ *    rivals China and North Korea (Thompson & Dreyer 2012) in 2000-2014; the
+ *    UK's allies France and the USA rank below Russia in 2014.
+ *  - Canada is less threatened by the USA than Ukraine by Russia (2014-2022),
+ *    the issue's example of a finding nobody defends.
+ * Cases that the model fails are in docs/threat.md (e.g. the USA is not
+ * among China's top threats in 2022). */
+static void sanity_cases(void **state)
+{
+    (void)state;
+    shi_data d = {0};
+    shi_err err = {0};
+    const shi_data_spec spec = {.parts = SHI_DATA_RELATIONS};
+    assert_int_equal(shi_data_open(&d, &spec, &err), SHI_OK);
+    shi_threat_ctx *c = NULL;
+    assert_int_equal(shi_threat_ctx_new(&c, &d, &err), SHI_OK);
+    shi_threat_model m = shi_threat_model_default();
+    for (int y = 2014; y <= 2022; y++) {
+        assert_int_equal(rank_of(c, &d, 369, 365, y), 1);
+        shi_threat cu, ur;
+        assert_int_equal(shi_threat_compute(c, &m, 20, 2, y, &cu, &err), SHI_OK);
+        assert_int_equal(shi_threat_compute(c, &m, 369, 365, y, &ur, &err), SHI_OK);
+        assert_true(cu.total < ur.total);
+    }
+    int india_china = 0;
+    for (int y = 2000; y <= 2014; y++) {
+        int chn = rank_of(c, &d, 750, 710, y), pak = rank_of(c, &d, 750, 770, y);
+        india_china += chn >= 1 && chn <= 3;
+        assert_int_equal(pak, 1);
+        int usa = rank_of(c, &d, 740, 2, y);
+        assert_true(usa > rank_of(c, &d, 740, 710, y));
+        assert_true(usa > rank_of(c, &d, 740, 731, y));
+    }
+    assert_int_equal(india_china, 13);
+    int rus = rank_of(c, &d, 200, 365, 2014);
+    assert_true(rank_of(c, &d, 200, 220, 2014) > rus);
+    assert_true(rank_of(c, &d, 200, 2, 2014) > rus);
+    shi_threat_ctx_free(c);
+    shi_data_destroy(&d);
+}
+
 /* The study's "threat perception gap": on the embedded data Russia is more
- * threatened by China than China by Russia in 1992-2014. This is a property
- * of the data under the default model, checked so that a change of the model
- * that reverses it is noticed. All components lie in [0, 1]. */
+ * threatened by China than China by Russia in 1992-2008, and less from 2009
+ * (under the additive model before 2026-12 it held to 2014). This is a
+ * property of the data under the default model, checked so that a change of
+ * the model that moves it is noticed. All components lie in [0, 1]. */
 static void china_russia_gap(void **state)
 {
     (void)state;
@@ -262,7 +364,7 @@ static void china_russia_gap(void **state)
         shi_threat rc, cr;
         assert_int_equal(shi_threat_compute(c, &m, 365, 710, y, &rc, &err), SHI_OK);
         assert_int_equal(shi_threat_compute(c, &m, 710, 365, y, &cr, &err), SHI_OK);
-        assert_true(rc.total > cr.total);
+        assert_true(y <= 2008 ? rc.total > cr.total : rc.total < cr.total);
         for (int k = 0; k < SHI_T_N; k++) {
             assert_true(rc.comp[k] >= 0 && rc.comp[k] <= 1);
         }
@@ -297,14 +399,24 @@ static void model_file(void **state)
     shi_threat_model m;
     shi_err err = {0};
     assert_int_equal(load_text("form: geometric\nweights:\n  strength: 0.4\n  proximity: 0.1\n"
-                               "intentions:\n  window: 5\n  weights: {un: 1, disputes: 0}\n",
+                               "strength: {measure: milex}\n"
+                               "proximity: {miles_per_day: [200, 300, 400]}\n"
+                               "offensive: {second_strike: 50}\n"
+                               "intentions:\n  window: 5\n  baseline: 0\n"
+                               "  weights: {un: 1, disputes: 0}\n",
                                &m, &err),
                      SHI_OK);
     assert_int_equal(m.form, SHI_THREAT_GEOMETRIC);
     assert_true(m.weight[SHI_T_STRENGTH] == 0.4 && m.weight[SHI_T_PROXIMITY] == 0.1);
-    assert_true(m.weight[SHI_T_OFFENSIVE] == 0.25); /* default kept */
+    assert_true(m.weight[SHI_T_OFFENSIVE] == 0.1); /* default kept */
+    assert_string_equal(m.measure, "milex");
+    assert_true(m.miles_per_day[1] == 300 && m.second_strike == 50);
     assert_int_equal(m.window, 5);
+    assert_true(m.baseline == 0);
     assert_true(m.intent_weight[SHI_TI_UN] == 1 && m.intent_weight[SHI_TI_DISPUTES] == 0);
+    assert_int_equal(load_text("form: additive\n", &m, &err), SHI_EDATA);
+    assert_string_equal(
+        err.msg, "expected 'interactive', 'arithmetic' or 'geometric' for 'form', got 'additive'");
 
     assert_int_equal(load_text("form: arithmetic\nweights:\n  strenght: 0.4\n", &m, &err),
                      SHI_EDATA);
@@ -316,8 +428,18 @@ static void model_file(void **state)
     assert_int_equal(err.line, 1);
     assert_string_equal(err.msg, "expected a number for 'strength', got 'heavy'");
 
-    assert_int_equal(load_text("form: harmonic\n", &m, &err), SHI_EDATA);
-    assert_string_equal(err.msg, "expected 'arithmetic' or 'geometric' for 'form', got 'harmonic'");
+    /* A negative weight: its line and column. */
+    assert_int_equal(load_text("weights:\n  proximity: -0.5\n", &m, &err), SHI_EDATA);
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.col, 14);
+    assert_string_equal(err.msg, "'weights.proximity' must be >= 0");
+
+    /* An unknown power measure names the valid ones. */
+    assert_int_equal(load_text("strength:\n  measure: gdpp\n", &m, &err), SHI_EDATA);
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.col, 12);
+    assert_string_equal(err.msg, "unknown power measure 'gdpp' (valid: cinc, milex, milper, irst, "
+                                 "pec, tpop, upop)");
 
     assert_int_equal(load_text("weights: [1, 2\n", &m, &err), SHI_EDATA);
     assert_true(strncmp(err.msg, "YAML syntax error", 17) == 0);
@@ -327,16 +449,29 @@ static void model_file(void **state)
         load_text("weights: {strength: 0, proximity: 0, offensive: 0, intentions: 0}\n", &m, &err),
         SHI_EDATA);
     assert_string_equal(err.msg, "threat model: the weights are all 0");
-    assert_int_equal(load_text("proximity: {contiguity: [1, 2]}\n", &m, &err), SHI_EDATA);
-    assert_string_equal(err.msg, "expected a list of 5 numbers for 'contiguity'");
+    assert_int_equal(load_text("proximity: {miles_per_day: [1, 2]}\n", &m, &err), SHI_EDATA);
+    assert_string_equal(err.msg, "expected a list of 3 numbers (before 1918, 1918-1945, after "
+                                 "1945) for 'miles_per_day'");
+    assert_int_equal(load_text("proximity: {half_distance_km: 1500}\n", &m, &err), SHI_EDATA);
+    assert_string_equal(err.msg, "unknown key 'half_distance_km' in 'proximity'");
+    /* The shipped example file is the default model. */
+    shi_threat_model def = shi_threat_model_default();
+    m = def;
+    assert_int_equal(shi_threat_model_load(&m, SHI_SOURCE_DIR "/examples/threat-model.yaml", &err),
+                     SHI_OK);
+    assert_memory_equal(&m, &def, sizeof m);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(hand_case),      cmocka_unit_test(identical_inputs_symmetric),
-        cmocka_unit_test(combine),        cmocka_unit_test(china_russia_gap),
-        cmocka_unit_test(model_file),     cmocka_unit_test(sensitivity_by_hand),
+        cmocka_unit_test(hand_case),
+        cmocka_unit_test(identical_inputs_symmetric),
+        cmocka_unit_test(combine),
+        cmocka_unit_test(china_russia_gap),
+        cmocka_unit_test(sanity_cases),
+        cmocka_unit_test(model_file),
+        cmocka_unit_test(sensitivity_by_hand),
         cmocka_unit_test(ranking_on_toy),
     };
     return shi_run_group_tests(tests, NULL, NULL);
