@@ -271,6 +271,10 @@ static shi_status parse_text(shi_i_reader *rd, size_t k, size_t r, shi_err *err)
 {
     const shi_i_col *c = &rd->cols[k];
     const char *f = shi_i_text(rd, k);
+    if ((c->flags & SHI_I_OPTIONAL) && shi_csv_is_missing(rd->csv, (size_t)rd->idx[k])) {
+        rd->na[k] = 1; /* nothing stored: the importer decides what a missing text means */
+        return SHI_OK;
+    }
     size_t len = strlen(f);
     if ((double)len < c->lo || (double)len > c->hi || (c->valid && !c->valid(f))) {
         return shi_i_bad(rd, k, c->what, err);
@@ -334,4 +338,15 @@ shi_status shi_i_close(shi_i_reader *rd, shi_status s, shi_err *err)
     shi_csv_free(rd->csv);
     rd->csv = NULL;
     return s;
+}
+
+shi_status shi_i_read_all(shi_i_reader *rd, shi_status s, shi_err *err)
+{
+    for (int got = 1; s == SHI_OK;) {
+        if ((s = shi_i_row(rd, &got, err)) != SHI_OK || !got) {
+            break;
+        }
+        shi_i_commit(rd);
+    }
+    return shi_i_close(rd, s, err);
 }

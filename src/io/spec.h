@@ -130,6 +130,9 @@ shi_status shi_i_bad(const shi_i_reader *rd, size_t k, const char *what, shi_err
 size_t shi_i_at(const shi_i_reader *rd);
 /* Keep the row: record its position and count it. */
 void shi_i_commit(shi_i_reader *rd);
+/* Read every row with no check but the specs' (after a successful open,
+ * s == SHI_OK), then close. */
+shi_status shi_i_read_all(shi_i_reader *rd, shi_status s, shi_err *err);
 /* Close the file; with s == SHI_OK and no row kept, "no records after the
  * header". Returns the status. */
 shi_status shi_i_close(shi_i_reader *rd, shi_status s, shi_err *err);
