@@ -43,13 +43,15 @@ static shi_status open_common(shi_i_reader *rd, const char *path, const shi_csv_
     for (size_t k = 0; dest && k < dest->nextra; k++) {
         rd->grow[rd->ngrow++] = dest->extra[k];
     }
-    /* With an integer among the missing codes, the fast path would read it
-     * as a number: then look for missing codes first. */
+    /* The fast path would read a missing code such as -9 as a number: keep
+     * those codes, to test a number against them (one comparison of values
+     * per field instead of a string comparison per code). */
     const char *const *miss = opts && opts->missing ? opts->missing : default_missing;
-    for (; *miss; miss++) {
+    for (; *miss && rd->nint_miss < 4; miss++) {
         int64_t x;
         if (shi_i_plain_int(*miss, &x, 15)) {
-            rd->int_missing = 1;
+            rd->int_miss[rd->nint_miss] = *miss;
+            rd->int_miss_v[rd->nint_miss++] = x;
         }
     }
     /* Columns are required in spec order, so the first missing one is named. */
@@ -182,16 +184,28 @@ static shi_status missing(shi_i_reader *rd, size_t k, size_t r, shi_err *err)
     return SHI_OK;
 }
 
+/* Is the plain integer f (of value x) one of the file's missing codes? */
+static int int_missing(const shi_i_reader *rd, const char *f, int64_t x)
+{
+    for (int j = 0; j < rd->nint_miss; j++) {
+        if (x == rd->int_miss_v[j] && strcmp(f, rd->int_miss[j]) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static shi_status parse_int(shi_i_reader *rd, size_t k, size_t r, shi_err *err)
 {
     const shi_i_col *c = &rd->cols[k];
     size_t i = (size_t)rd->idx[k];
     const char *f = shi_csv_field(rd->csv, i);
     int64_t x = 0;
-    if (rd->int_missing && shi_csv_is_missing(rd->csv, i)) {
-        return missing(rd, k, r, err);
-    }
-    if (!shi_i_plain_int(f, &x, (c->flags & SHI_I_PLAIN) ? 15 : 9)) {
+    if (shi_i_plain_int(f, &x, (c->flags & SHI_I_PLAIN) ? 15 : 9)) {
+        if (int_missing(rd, f, x)) {
+            return missing(rd, k, r, err);
+        }
+    } else {
         if (c->flags & SHI_I_PLAIN) {
             return shi_csv_is_missing(rd->csv, i) ? missing(rd, k, r, err)
                                                   : shi_i_bad(rd, k, c->what, err);
@@ -227,30 +241,29 @@ static shi_status parse_num(shi_i_reader *rd, size_t k, size_t r, shi_err *err)
     const char *f = shi_csv_field(rd->csv, i);
     double v = 0;
     int64_t x;
-    if ((c->flags & SHI_I_OPTIONAL || c->type == SHI_I_REAL) && shi_csv_is_missing(rd->csv, i)) {
-        return missing(rd, k, r, err);
-    }
     if (c->type == SHI_I_CUSTOM) {
+        if ((c->flags & SHI_I_OPTIONAL) && shi_csv_is_missing(rd->csv, i)) {
+            return missing(rd, k, r, err);
+        }
         if (!c->parse(f, &v)) {
             return shi_i_bad(rd, k, c->what, err);
         }
-    } else if ((f[0] >= '0' && f[0] <= '9') || (c->flags & SHI_I_INTS)) {
+    } else if (((f[0] >= '0' && f[0] <= '9') || (c->flags & SHI_I_INTS)) &&
+               shi_i_plain_int(f, &x, (c->flags & SHI_I_INTS) ? 9 : 15)) {
         /* A plain integer is exact in a double and strtod would give the same
          * (but for "-0", hence the sign only with SHI_I_INTS). */
-        if (shi_i_plain_int(f, &x, (c->flags & SHI_I_INTS) ? 9 : 15)) {
-            v = (double)x;
-        } else {
-            int miss = 0;
-            shi_status s = shi_csv_real(rd->csv, i, &v, &miss, err);
-            if (s != SHI_OK) {
-                return s;
-            }
+        if (int_missing(rd, f, x)) {
+            return missing(rd, k, r, err);
         }
+        v = (double)x;
     } else {
         int miss = 0;
         shi_status s = shi_csv_real(rd->csv, i, &v, &miss, err);
         if (s != SHI_OK) {
             return s;
+        }
+        if (miss) {
+            return missing(rd, k, r, err);
         }
     }
     rd->v[k] = v;

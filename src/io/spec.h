@@ -98,8 +98,9 @@ typedef struct shi_i_reader {
     shi_col_ref grow[SHI_I_MAXCOLS + 8]; /* every column of the table */
     size_t ngrow;                        /* how many */
     size_t first;                        /* rows in the table when it was opened */
-    int int_missing;                     /* a missing code looks like an integer (COW's -9):
-                                          * test for missing before the fast path */
+    const char *int_miss[4];             /* the missing codes that read as integers (COW's -9) */
+    int64_t int_miss_v[4];               /* their values */
+    int nint_miss;                       /* how many */
     long idx[SHI_I_MAXCOLS];             /* field index of each spec column */
     int64_t iv[SHI_I_MAXCOLS];           /* INT: the value as read (0 when missing) */
     double v[SHI_I_MAXCOLS]; /* INT, REAL, CUSTOM: the value as read (NaN when missing) */
