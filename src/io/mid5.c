@@ -34,6 +34,10 @@
 #define DAY(n, d) INT_COL(n, 1, 31, 1, "expected a day 1-31 or -9", d)
 #define MONTH(n, d) INT_COL(n, 1, 12, 1, "expected a month 1-12 or -9", d)
 #define YEAR(n, d) INT_COL(n, 1816, 2100, 0, "expected a year 1816-2100", d)
+/* The six date columns, start then end, that all three files have. */
+#define DATES(t)                                                                                   \
+    DAY("stday", (t)->stday), MONTH("stmon", (t)->stmon), YEAR("styear", (t)->styear),             \
+        DAY("endday", (t)->endday), MONTH("endmon", (t)->endmon), YEAR("endyear", (t)->endyear)
 #define FLAG(n, d) INT_COL(n, 0, 1, 0, "expected 0 or 1", d)
 #define REVTYPE(n, d) INT_COL(n, 0, 4, 1, "expected a revision type 0-4 or -9", d)
 #define FATALITY(d) INT_COL("fatality", 0, 6, 1, "expected a fatality level 0-6 or -9", d)
@@ -107,12 +111,7 @@ shi_status shi_io_read_midb5(const char *path, shi_midb_table *out, shi_err *err
     const shi_i_col cols[] = {
         DISPNUM(out->dispnum),
         CCODE(out->ccode),
-        DAY("stday", out->stday),
-        MONTH("stmon", out->stmon),
-        YEAR("styear", out->styear),
-        DAY("endday", out->endday),
-        MONTH("endmon", out->endmon),
-        YEAR("endyear", out->endyear),
+        DATES(out),
         FLAG("sidea", out->sidea),
         INT_COL("revstate", 0, 1, 1, "expected 0, 1 or -9", out->revstate),
         REVTYPE("revtype1", out->revtype1),
@@ -159,12 +158,7 @@ shi_status shi_io_read_midi5(const char *path, shi_midi_table *out, shi_err *err
     const shi_i_col cols[] = {
         DISPNUM(out->dispnum),
         INCIDNUM(out->incidnum),
-        DAY("stday", out->stday),
-        MONTH("stmon", out->stmon),
-        YEAR("styear", out->styear),
-        DAY("endday", out->endday),
-        MONTH("endmon", out->endmon),
-        YEAR("endyear", out->endyear),
+        DATES(out),
         INT_COL("duration", 0, 99999999, 1, "expected a duration in days (0 or more) or -9",
                 out->duration),
         FATALITY(out->fatality),
@@ -213,12 +207,7 @@ shi_status shi_io_read_midip5(const char *path, shi_midip_table *out, shi_err *e
         DISPNUM(out->dispnum),
         INCIDNUM(out->incidnum),
         CCODE(out->ccode),
-        DAY("stday", out->stday),
-        MONTH("stmon", out->stmon),
-        YEAR("styear", out->styear),
-        DAY("endday", out->endday),
-        MONTH("endmon", out->endmon),
-        YEAR("endyear", out->endyear),
+        DATES(out),
         FLAG("insidea", out->insidea),
         FLAG("sidea", out->sidea),
         FATALITY(out->fatality),

@@ -134,8 +134,10 @@ size_t shi_i_at(const shi_i_reader *rd)
     return rd->dest.n ? *rd->dest.n : 0;
 }
 
-/* Store x (an integer, or NaN/na for missing) into element r of column c. */
-static void store(const shi_i_col *c, size_t r, int64_t x, double v)
+/* Store a value into element r of column c: v in a double column, else *x
+ * or, without x (CUSTOM, or `na`), v converted; the conversion happens only
+ * for an int column and after the range check, so it is defined. */
+static void store(const shi_i_col *c, size_t r, const int64_t *x, double v)
 {
     if (!c->dst) {
         return;
@@ -144,18 +146,19 @@ static void store(const shi_i_col *c, size_t r, int64_t x, double v)
         (*(double **)c->dst)[r] = v;
         return;
     }
+    int64_t xi = x ? *x : (int64_t)v;
     switch (c->size) {
     case 1:
-        (*(int8_t **)c->dst)[r] = (int8_t)x;
+        (*(int8_t **)c->dst)[r] = (int8_t)xi;
         break;
     case 2:
-        (*(int16_t **)c->dst)[r] = (int16_t)x;
+        (*(int16_t **)c->dst)[r] = (int16_t)xi;
         break;
     case 4:
-        (*(int32_t **)c->dst)[r] = (int32_t)x;
+        (*(int32_t **)c->dst)[r] = (int32_t)xi;
         break;
     default:
-        (*(int64_t **)c->dst)[r] = x;
+        (*(int64_t **)c->dst)[r] = xi;
         break;
     }
 }
@@ -180,7 +183,7 @@ static shi_status missing(shi_i_reader *rd, size_t k, size_t r, shi_err *err)
     rd->na[k] = 1;
     rd->iv[k] = 0;
     rd->v[k] = (double)NAN;
-    store(c, r, (int64_t)c->na, c->na);
+    store(c, r, NULL, c->na);
     return SHI_OK;
 }
 
@@ -193,6 +196,25 @@ static int int_missing(const shi_i_reader *rd, const char *f, int64_t x)
         }
     }
     return 0;
+}
+
+/* Keep the value read for column k (x for INT, v for every type), map an NA
+ * code to `na`, range-check and store it. */
+static shi_status finish(shi_i_reader *rd, size_t k, size_t r, int64_t x, double v, shi_err *err)
+{
+    const shi_i_col *c = &rd->cols[k];
+    rd->iv[k] = x;
+    rd->v[k] = v;
+    if (is_na_code(c, v)) {
+        rd->na[k] = 1;
+        store(c, r, NULL, c->na);
+        return SHI_OK;
+    }
+    if (v < c->lo || v > c->hi) {
+        return shi_i_bad(rd, k, c->what, err);
+    }
+    store(c, r, c->type == SHI_I_INT ? &x : NULL, v);
+    return SHI_OK;
 }
 
 static shi_status parse_int(shi_i_reader *rd, size_t k, size_t r, shi_err *err)
@@ -219,18 +241,7 @@ static shi_status parse_int(shi_i_reader *rd, size_t k, size_t r, shi_err *err)
             return missing(rd, k, r, err);
         }
     }
-    rd->iv[k] = x;
-    rd->v[k] = (double)x;
-    if (is_na_code(c, (double)x)) {
-        rd->na[k] = 1;
-        store(c, r, (int64_t)c->na, c->na);
-        return SHI_OK;
-    }
-    if ((double)x < c->lo || (double)x > c->hi) {
-        return shi_i_bad(rd, k, c->what, err);
-    }
-    store(c, r, x, (double)x);
-    return SHI_OK;
+    return finish(rd, k, r, x, (double)x, err);
 }
 
 /* A number of the column: REAL (shi_csv_real) or CUSTOM (its parse function). */
@@ -266,18 +277,7 @@ static shi_status parse_num(shi_i_reader *rd, size_t k, size_t r, shi_err *err)
             return missing(rd, k, r, err);
         }
     }
-    rd->v[k] = v;
-    rd->iv[k] = 0;
-    if (is_na_code(c, v)) {
-        rd->na[k] = 1;
-        store(c, r, (int64_t)c->na, c->na);
-        return SHI_OK;
-    }
-    if (v < c->lo || v > c->hi) {
-        return shi_i_bad(rd, k, c->what, err);
-    }
-    store(c, r, (int64_t)v, v);
-    return SHI_OK;
+    return finish(rd, k, r, 0, v, err);
 }
 
 static shi_status parse_text(shi_i_reader *rd, size_t k, size_t r, shi_err *err)
