@@ -14,6 +14,20 @@
 
 static const char *const default_missing[] = {"", NULL};
 
+/* How a column is stored, worked out once at open (store() runs per field). */
+enum { ST_NONE, ST_F64, ST_I8, ST_I16, ST_I32, ST_I64 };
+
+static unsigned char store_kind(const shi_i_col *c)
+{
+    if (!c->dst || c->type == SHI_I_TEXT) {
+        return ST_NONE; /* TEXT copies its bytes itself */
+    }
+    if (c->type == SHI_I_REAL || (c->flags & SHI_I_DOUBLE)) {
+        return ST_F64;
+    }
+    return c->size == 1 ? ST_I8 : c->size == 2 ? ST_I16 : c->size == 4 ? ST_I32 : ST_I64;
+}
+
 static shi_status open_common(shi_i_reader *rd, const char *path, const shi_csv_opts *opts,
                               const shi_i_col *cols, size_t ncols, const shi_i_dest *dest,
                               shi_err *err)
@@ -32,6 +46,7 @@ static shi_status open_common(shi_i_reader *rd, const char *path, const shi_csv_
         rd->first = *dest->n;
     }
     for (size_t k = 0; k < ncols; k++) {
+        rd->st[k] = store_kind(&cols[k]);
         if (cols[k].dst) {
             rd->grow[rd->ngrow++] = (shi_col_ref){(void **)cols[k].dst, cols[k].size};
         }
@@ -47,12 +62,19 @@ static shi_status open_common(shi_i_reader *rd, const char *path, const shi_csv_
      * those codes, to test a number against them (one comparison of values
      * per field instead of a string comparison per code). */
     const char *const *miss = opts && opts->missing ? opts->missing : default_missing;
-    for (; *miss && rd->nint_miss < 4; miss++) {
+    for (; *miss; miss++) {
         int64_t x;
-        if (shi_i_plain_int(*miss, &x, 15)) {
-            rd->int_miss[rd->nint_miss] = *miss;
-            rd->int_miss_v[rd->nint_miss++] = x;
+        if (!shi_i_plain_int(*miss, &x, 15)) {
+            continue;
         }
+        if (rd->nint_miss == 4) {
+            shi_csv_free(rd->csv);
+            rd->csv = NULL;
+            return shi_err_set(err, SHI_EINTERNAL,
+                               "importer of '%s': more than 4 integer missing codes", path);
+        }
+        rd->int_miss[rd->nint_miss] = *miss;
+        rd->int_miss_v[rd->nint_miss++] = x;
     }
     /* Columns are required in spec order, so the first missing one is named. */
     for (size_t k = 0; k < ncols; k++) {
@@ -113,7 +135,7 @@ shi_status shi_i_reserve(shi_i_reader *rd, size_t need, shi_err *err)
 shi_status shi_i_next(shi_i_reader *rd, int *got, shi_err *err)
 {
     shi_status s = shi_csv_next(rd->csv, got, err);
-    if (s != SHI_OK || !*got || !rd->dest.n) {
+    if (s != SHI_OK || !*got || !rd->dest.n || *rd->dest.n < *rd->dest.cap) {
         return s;
     }
     return shi_i_reserve(rd, *rd->dest.n + 1, err);
@@ -134,36 +156,39 @@ size_t shi_i_at(const shi_i_reader *rd)
     return rd->dest.n ? *rd->dest.n : 0;
 }
 
-/* Store a value into element r of column c: v in a double column, else *x
+/* Store a value into element r of column k: v in a double column, else *x
  * or, without x (CUSTOM, or `na`), v converted; the conversion happens only
  * for an int column and after the range check, so it is defined. */
-static void store(const shi_i_col *c, size_t r, const int64_t *x, double v)
+static inline void store(const shi_i_reader *rd, size_t k, size_t r, const int64_t *x, double v)
 {
-    if (!c->dst) {
+    void *dst = rd->cols[k].dst;
+    switch (rd->st[k]) {
+    case ST_NONE:
         return;
-    }
-    if (c->type == SHI_I_REAL || (c->flags & SHI_I_DOUBLE)) {
-        (*(double **)c->dst)[r] = v;
+    case ST_F64:
+        (*(double **)dst)[r] = v;
         return;
+    default:
+        break;
     }
     int64_t xi = x ? *x : (int64_t)v;
-    switch (c->size) {
-    case 1:
-        (*(int8_t **)c->dst)[r] = (int8_t)xi;
+    switch (rd->st[k]) {
+    case ST_I8:
+        (*(int8_t **)dst)[r] = (int8_t)xi;
         break;
-    case 2:
-        (*(int16_t **)c->dst)[r] = (int16_t)xi;
+    case ST_I16:
+        (*(int16_t **)dst)[r] = (int16_t)xi;
         break;
-    case 4:
-        (*(int32_t **)c->dst)[r] = (int32_t)xi;
+    case ST_I32:
+        (*(int32_t **)dst)[r] = (int32_t)xi;
         break;
     default:
-        (*(int64_t **)c->dst)[r] = xi;
+        (*(int64_t **)dst)[r] = xi;
         break;
     }
 }
 
-static int is_na_code(const shi_i_col *c, double v)
+static inline int is_na_code(const shi_i_col *c, double v)
 {
     for (int j = 0; j < c->nna; j++) {
         if (v == c->na_code[j]) {
@@ -183,12 +208,12 @@ static shi_status missing(shi_i_reader *rd, size_t k, size_t r, shi_err *err)
     rd->na[k] = 1;
     rd->iv[k] = 0;
     rd->v[k] = (double)NAN;
-    store(c, r, NULL, c->na);
+    store(rd, k, r, NULL, c->na);
     return SHI_OK;
 }
 
 /* Is the plain integer f (of value x) one of the file's missing codes? */
-static int int_missing(const shi_i_reader *rd, const char *f, int64_t x)
+static inline int int_missing(const shi_i_reader *rd, const char *f, int64_t x)
 {
     for (int j = 0; j < rd->nint_miss; j++) {
         if (x == rd->int_miss_v[j] && strcmp(f, rd->int_miss[j]) == 0) {
@@ -205,15 +230,15 @@ static shi_status finish(shi_i_reader *rd, size_t k, size_t r, int64_t x, double
     const shi_i_col *c = &rd->cols[k];
     rd->iv[k] = x;
     rd->v[k] = v;
-    if (is_na_code(c, v)) {
+    if (c->nna && is_na_code(c, v)) {
         rd->na[k] = 1;
-        store(c, r, NULL, c->na);
+        store(rd, k, r, NULL, c->na);
         return SHI_OK;
     }
     if (v < c->lo || v > c->hi) {
         return shi_i_bad(rd, k, c->what, err);
     }
-    store(c, r, c->type == SHI_I_INT ? &x : NULL, v);
+    store(rd, k, r, c->type == SHI_I_INT ? &x : NULL, v);
     return SHI_OK;
 }
 

@@ -65,7 +65,8 @@ typedef struct shi_i_col {
     const char *what;         /* message for a bad value, e.g. "expected a year 1816-2100" */
     const char *what_missing; /* message for a missing value if not `what`, or NULL */
     void *dst;                /* address of the destination column (e.g. &t->ccode), or NULL */
-    size_t size;              /* its element size: 1, 2, 4 or 8 (ints), 8 (double), the buffer */
+    size_t size;              /* its element size: 1, 2, 4 or 8 (an integer column, also for CUSTOM
+                               * without SHI_I_DOUBLE), 8 (double), the buffer (TEXT) */
     double na;                /* stored for a missing value or an NA code */
     double na_code[3];        /* values that mean missing (COW -9; Polity -66, -77, -88) */
     int nna;                  /* how many of them */
@@ -98,18 +99,22 @@ typedef struct shi_i_reader {
     shi_col_ref grow[SHI_I_MAXCOLS + 8]; /* every column of the table */
     size_t ngrow;                        /* how many */
     size_t first;                        /* rows in the table when it was opened */
-    const char *int_miss[4];             /* the missing codes that read as integers (COW's -9) */
+    const char *int_miss[4];             /* missing codes that read as integers (COW's -9) */
     int64_t int_miss_v[4];               /* their values */
     int nint_miss;                       /* how many */
     long idx[SHI_I_MAXCOLS];             /* field index of each spec column */
+    unsigned char st[SHI_I_MAXCOLS];     /* how each is stored (spec.c) */
     int64_t iv[SHI_I_MAXCOLS];           /* INT: the value as read (0 when missing) */
     double v[SHI_I_MAXCOLS]; /* INT, REAL, CUSTOM: the value as read (NaN when missing) */
     int na[SHI_I_MAXCOLS];   /* the field was missing or an NA code */
 } shi_i_reader;
 
-/* Open a file, or a named buffer (`data` non-NULL), and find the columns:
- * "missing column 'x' in the header" (or "... 'x' (or 'y') ..." with an
- * alias). On failure the reader holds nothing. */
+/* Open a file (shi_i_open) or a named buffer (shi_i_open_mem) and find the
+ * columns: "missing column 'x' in the header" (or "... 'x' (or 'y') ..." with
+ * an alias), the first missing one in spec order. `dest` may be NULL: then the
+ * reader fills no table (an importer that keeps only some rows stores them
+ * itself and must not call shi_i_commit). On failure the reader holds nothing;
+ * shi_i_close is still safe. */
 shi_status shi_i_open(shi_i_reader *rd, const char *path, const shi_csv_opts *opts,
                       const shi_i_col *cols, size_t ncols, const shi_i_dest *dest, shi_err *err);
 shi_status shi_i_open_mem(shi_i_reader *rd, const char *name, const void *data, size_t len,
