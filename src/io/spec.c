@@ -156,10 +156,10 @@ size_t shi_i_at(const shi_i_reader *rd)
     return rd->dest.n ? *rd->dest.n : 0;
 }
 
-/* Store a value into element r of column k: v in a double column, else *x
+/* Store a value into element r of column k: v in a double column, else x
  * or, without x (CUSTOM, or `na`), v converted; the conversion happens only
  * for an int column and after the range check, so it is defined. */
-static inline void store(const shi_i_reader *rd, size_t k, size_t r, const int64_t *x, double v)
+static inline void store(const shi_i_reader *rd, size_t k, size_t r, int has_x, int64_t x, double v)
 {
     void *dst = rd->cols[k].dst;
     switch (rd->st[k]) {
@@ -171,7 +171,7 @@ static inline void store(const shi_i_reader *rd, size_t k, size_t r, const int64
     default:
         break;
     }
-    int64_t xi = x ? *x : (int64_t)v;
+    int64_t xi = has_x ? x : (int64_t)v;
     switch (rd->st[k]) {
     case ST_I8:
         (*(int8_t **)dst)[r] = (int8_t)xi;
@@ -208,7 +208,7 @@ static shi_status missing(shi_i_reader *rd, size_t k, size_t r, shi_err *err)
     rd->na[k] = 1;
     rd->iv[k] = 0;
     rd->v[k] = (double)NAN;
-    store(rd, k, r, NULL, c->na);
+    store(rd, k, r, 0, 0, c->na);
     return SHI_OK;
 }
 
@@ -225,20 +225,21 @@ static inline int int_missing(const shi_i_reader *rd, const char *f, int64_t x)
 
 /* Keep the value read for column k (x for INT, v for every type), map an NA
  * code to `na`, range-check and store it. */
-static shi_status finish(shi_i_reader *rd, size_t k, size_t r, int64_t x, double v, shi_err *err)
+static inline shi_status finish(shi_i_reader *rd, size_t k, size_t r, int64_t x, double v,
+                                shi_err *err)
 {
     const shi_i_col *c = &rd->cols[k];
     rd->iv[k] = x;
     rd->v[k] = v;
     if (c->nna && is_na_code(c, v)) {
         rd->na[k] = 1;
-        store(rd, k, r, NULL, c->na);
+        store(rd, k, r, 0, 0, c->na);
         return SHI_OK;
     }
     if (v < c->lo || v > c->hi) {
         return shi_i_bad(rd, k, c->what, err);
     }
-    store(rd, k, r, c->type == SHI_I_INT ? &x : NULL, v);
+    store(rd, k, r, c->type == SHI_I_INT, x, v);
     return SHI_OK;
 }
 
@@ -328,8 +329,23 @@ shi_status shi_i_parse(shi_i_reader *rd, size_t from, size_t to, shi_err *err)
     size_t r = shi_i_at(rd);
     for (size_t k = from; k < to; k++) {
         shi_status s;
+        const shi_i_col *c = &rd->cols[k];
         rd->na[k] = 0;
-        switch (rd->cols[k].type) {
+        if (c->type == SHI_I_INT && !(c->flags & SHI_I_PLAIN) && !c->nna) {
+            /* The common case (a plain integer in range, no missing code)
+             * first: most fields of the large files are that. Anything else
+             * takes the general path below, which reads it again. */
+            const char *f = shi_csv_field(rd->csv, (size_t)rd->idx[k]);
+            int64_t x;
+            if (shi_i_plain_int(f, &x, 9) && (double)x >= c->lo && (double)x <= c->hi &&
+                !int_missing(rd, f, x)) {
+                rd->iv[k] = x;
+                rd->v[k] = (double)x;
+                store(rd, k, r, 1, x, (double)x);
+                continue;
+            }
+        }
+        switch (c->type) {
         case SHI_I_INT:
             s = parse_int(rd, k, r, err);
             break;
