@@ -18,8 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/mem.h"
-#include "fields.h"
+#include "spec.h"
 
 void shi_alliance_table_destroy(shi_alliance_table *t)
 {
@@ -50,105 +49,61 @@ int shi_atop_level(unsigned flags)
     return 0;
 }
 
-static int reserve(shi_alliance_table *t, size_t need)
-{
-    if (need <= t->cap) {
-        return 0;
-    }
-    /* Grow every column to the same capacity; on failure the table stays valid. */
-    const shi_col_ref cols[] = {
-        SHI_COL_REF(t->ccode1), SHI_COL_REF(t->ccode2), SHI_COL_REF(t->year), SHI_COL_REF(t->flags),
-        SHI_COL_REF(t->level),  SHI_COL_REF(t->line),   SHI_COL_REF(t->col)};
-    return shi_grow_columns(cols, sizeof cols / sizeof cols[0], &t->cap, need, 1024);
-}
-
-/* The dyad-year key shared by both files: idx[0..2] = ccode1, ccode2, year. */
-static shi_status key_at(const shi_csv *csv, const long *idx, shi_alliance_table *t, size_t r,
-                         shi_err *err)
-{
-    int64_t c1, c2, yr;
-    shi_status s;
-    if ((s = shi_i_int_in(csv, idx[0], 1, 999, "expected a COW code 1-999", &c1, err)) != SHI_OK ||
-        (s = shi_i_int_in(csv, idx[1], 1, 999, "expected a COW code 1-999", &c2, err)) != SHI_OK ||
-        (s = shi_i_int_in(csv, idx[2], 1815, 2100, "expected a year 1815-2100", &yr, err)) !=
-            SHI_OK) {
-        return s;
-    }
-    if (c1 == c2) {
-        return shi_csv_field_error(csv, (size_t)idx[1], err, "expected a state other than ccode1");
-    }
-    long line, col;
-    shi_csv_field_pos(csv, (size_t)idx[0], &line, &col);
-    t->ccode1[r] = (int32_t)c1;
-    t->ccode2[r] = (int32_t)c2;
-    t->year[r] = (int32_t)yr;
-    t->line[r] = (int32_t)line;
-    t->col[r] = (int32_t)col;
-    return SHI_OK;
-}
-
 /* Read either format: with `atop`, five 0/1 obligation columns; else one level. */
 static shi_status read_dyads(const char *path, int atop, shi_alliance_table *out, shi_err *err)
 {
-    static const char *const atop_cols[] = {"ccode1",       "ccode2",       "year",
-                                            "atop_defense", "atop_offense", "atop_neutral",
-                                            "atop_nonagg",  "atop_consul"};
-    static const char *const gen_cols[] = {"ccode1", "ccode2", "year", "level"};
-    shi_csv *csv = NULL;
-    shi_status s = shi_csv_open(&csv, path, NULL, err);
-    if (s != SHI_OK) {
-        return s;
+    enum { C_C1, C_C2, C_YEAR, C_LEVEL, C_OBLIG = C_LEVEL, NCOLS_ATOP = C_OBLIG + 5 };
+    static const char *const oblig[5] = {"atop_defense", "atop_offense", "atop_neutral",
+                                         "atop_nonagg", "atop_consul"};
+    shi_i_col cols[NCOLS_ATOP] = {
+        [C_C1] = {"ccode1", .type = SHI_I_INT, .lo = 1, .hi = 999,
+                  .what = "expected a COW code 1-999", SHI_I_TO(out->ccode1)},
+        [C_C2] = {"ccode2", .type = SHI_I_INT, .lo = 1, .hi = 999,
+                  .what = "expected a COW code 1-999", SHI_I_TO(out->ccode2)},
+        [C_YEAR] = {"year", .type = SHI_I_INT, .lo = 1815, .hi = 2100,
+                    .what = "expected a year 1815-2100", SHI_I_TO(out->year)},
+        [C_LEVEL] = {"level", .type = SHI_I_INT, .lo = 0, .hi = 3,
+                     .what = "expected an alliance level 0-3", SHI_I_TO(out->level)},
+    };
+    if (atop) {
+        for (int k = 0; k < 5; k++) {
+            cols[C_OBLIG + k] = (shi_i_col){oblig[k], .type = SHI_I_INT, .lo = 0, .hi = 1,
+                                            .what = "expected 0 or 1"};
+        }
     }
-    long idx[8];
-    s = atop ? shi_csv_require(csv, atop_cols, 8, idx, err)
-             : shi_csv_require(csv, gen_cols, 4, idx, err);
-    size_t first = out->n;
+    size_t ncols = atop ? NCOLS_ATOP : C_LEVEL + 1;
+    /* flags (and, for ATOP, level) are derived from the obligation columns. */
+    const shi_col_ref extra[] = {SHI_COL_REF(out->flags), SHI_COL_REF(out->level)};
+    const shi_i_dest dest = {&out->n,   &out->cap, 1024,  &out->line,
+                             &out->col, C_C1,      extra, atop ? 2 : 1};
+    shi_i_reader rd;
+    shi_status s = shi_i_open(&rd, path, NULL, cols, ncols, &dest, err);
     for (int got = 1; s == SHI_OK;) {
-        s = shi_csv_next(csv, &got, err);
-        if (s != SHI_OK || !got) {
+        if ((s = shi_i_next(&rd, &got, err)) != SHI_OK || !got ||
+            (s = shi_i_parse(&rd, 0, C_YEAR + 1, err)) != SHI_OK) {
             break;
         }
-        if (reserve(out, out->n + 1) != 0) {
-            s = shi_err_set(err, SHI_EIO, "out of memory");
+        if (rd.iv[C_C1] == rd.iv[C_C2]) {
+            s = shi_i_bad(&rd, C_C2, "expected a state other than ccode1", err);
             break;
         }
-        size_t r = out->n;
-        if ((s = key_at(csv, idx, out, r, err)) != SHI_OK) {
+        if ((s = shi_i_parse(&rd, C_YEAR + 1, ncols, err)) != SHI_OK) {
             break;
         }
+        size_t r = shi_i_at(&rd);
         if (atop) {
             unsigned flags = 0;
             for (int k = 0; k < 5; k++) {
-                int64_t b;
-                if ((s = shi_i_int_in(csv, idx[3 + k], 0, 1, "expected 0 or 1", &b, err)) !=
-                    SHI_OK) {
-                    break;
-                }
-                if (b) {
-                    flags |= 1u << k;
-                }
-            }
-            if (s != SHI_OK) {
-                break;
+                flags |= rd.iv[C_OBLIG + k] ? 1u << k : 0u;
             }
             out->flags[r] = (uint8_t)flags;
             out->level[r] = (int8_t)shi_atop_level(flags);
         } else {
-            int64_t lv;
-            if ((s = shi_i_int_in(csv, idx[3], 0, 3, "expected an alliance level 0-3", &lv, err)) !=
-                SHI_OK) {
-                break;
-            }
             out->flags[r] = SHI_ALLY_NO_FLAGS;
-            out->level[r] = (int8_t)lv;
         }
-        out->n++;
+        shi_i_commit(&rd);
     }
-    if (s == SHI_OK && out->n == first) {
-        s = shi_err_set_at(err, SHI_EDATA, path, 2, 0, "no records after the header");
-    }
-    shi_csv_free(csv);
-    return s;
+    return shi_i_close(&rd, s, err);
 }
 
 shi_status shi_io_read_atop(const char *path, shi_alliance_table *out, shi_err *err)

@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/mem.h"
+#include "spec.h"
 
 void shi_capdist_table_destroy(shi_capdist_table *t)
 {
@@ -34,100 +34,24 @@ void shi_capdist_table_destroy(shi_capdist_table *t)
     memset(t, 0, sizeof *t);
 }
 
-static int reserve(shi_capdist_table *t, size_t need)
-{
-    if (need <= t->cap) {
-        return 0;
-    }
-    /* Grow every column to the same capacity; on failure the table stays valid. */
-    const shi_col_ref cols[] = {SHI_COL_REF(t->gw_a), SHI_COL_REF(t->gw_b), SHI_COL_REF(t->id_a),
-                                SHI_COL_REF(t->id_b), SHI_COL_REF(t->km),   SHI_COL_REF(t->miles),
-                                SHI_COL_REF(t->line), SHI_COL_REF(t->col)};
-    return shi_grow_columns(cols, sizeof cols / sizeof cols[0], &t->cap, need, 1024);
-}
-
-static shi_status gw_at(const shi_csv *csv, long i, int32_t *v, shi_err *err)
-{
-    int64_t x;
-    int miss = 0;
-    shi_status s = shi_csv_int(csv, (size_t)i, &x, &miss, err);
-    if (s != SHI_OK) {
-        return s;
-    }
-    if (miss || x < 1 || x > 999) {
-        return shi_csv_field_error(csv, (size_t)i, err, "expected a Gleditsch-Ward number 1-999");
-    }
-    *v = (int32_t)x;
-    return SHI_OK;
-}
-
-static shi_status id_at(const shi_csv *csv, long i, char *v, shi_err *err)
-{
-    const char *f = shi_csv_field(csv, (size_t)i);
-    size_t n = strlen(f);
-    if (n == 0 || n > 3) {
-        return shi_csv_field_error(csv, (size_t)i, err, "expected a state id of 1-3 letters");
-    }
-    memcpy(v, f, n + 1);
-    return SHI_OK;
-}
-
-static shi_status dist_at(const shi_csv *csv, long i, double hi, const char *what, double *v,
-                          shi_err *err)
-{
-    int miss = 0;
-    shi_status s = shi_csv_real(csv, (size_t)i, v, &miss, err);
-    if (s != SHI_OK) {
-        return s;
-    }
-    if (miss || *v < 0 || *v > hi) {
-        return shi_csv_field_error(csv, (size_t)i, err, what);
-    }
-    return SHI_OK;
-}
-
 shi_status shi_io_read_capdist(const char *path, shi_capdist_table *out, shi_err *err)
 {
-    static const char *const cols[] = {"numa", "ida", "numb", "idb", "kmdist", "midist"};
-    shi_csv *csv = NULL;
-    shi_status s = shi_csv_open(&csv, path, NULL, err);
-    if (s != SHI_OK) {
-        return s;
-    }
-    long idx[6];
-    s = shi_csv_require(csv, cols, 6, idx, err);
-    size_t first = out->n;
-    for (int got = 1; s == SHI_OK;) {
-        s = shi_csv_next(csv, &got, err);
-        if (s != SHI_OK || !got) {
-            break;
-        }
-        if (reserve(out, out->n + 1) != 0) {
-            s = shi_err_set(err, SHI_EIO, "out of memory");
-            break;
-        }
-        size_t r = out->n;
-        if ((s = gw_at(csv, idx[0], &out->gw_a[r], err)) != SHI_OK ||
-            (s = id_at(csv, idx[1], out->id_a[r], err)) != SHI_OK ||
-            (s = gw_at(csv, idx[2], &out->gw_b[r], err)) != SHI_OK ||
-            (s = id_at(csv, idx[3], out->id_b[r], err)) != SHI_OK ||
-            (s = dist_at(csv, idx[4], 20100, "expected a distance 0-20100 km", &out->km[r], err)) !=
-                SHI_OK ||
-            (s = dist_at(csv, idx[5], 12500, "expected a distance 0-12500 miles", &out->miles[r],
-                         err)) != SHI_OK) {
-            break;
-        }
-        long line, col;
-        shi_csv_field_pos(csv, (size_t)idx[0], &line, &col);
-        out->line[r] = (int32_t)line;
-        out->col[r] = (int32_t)col;
-        out->n++;
-    }
-    if (s == SHI_OK && out->n == first) {
-        s = shi_err_set_at(err, SHI_EDATA, path, 2, 0, "no records after the header");
-    }
-    shi_csv_free(csv);
-    return s;
+    static const char *const gw = "expected a Gleditsch-Ward number 1-999";
+    static const char *const id = "expected a state id of 1-3 letters";
+    const shi_i_col cols[] = {
+        {"numa", .type = SHI_I_INT, .lo = 1, .hi = 999, .what = gw, SHI_I_TO(out->gw_a)},
+        {"ida", .type = SHI_I_TEXT, .lo = 1, .hi = 3, .what = id, SHI_I_TO(out->id_a)},
+        {"numb", .type = SHI_I_INT, .lo = 1, .hi = 999, .what = gw, SHI_I_TO(out->gw_b)},
+        {"idb", .type = SHI_I_TEXT, .lo = 1, .hi = 3, .what = id, SHI_I_TO(out->id_b)},
+        {"kmdist", .type = SHI_I_REAL, .lo = 0, .hi = 20100,
+         .what = "expected a distance 0-20100 km", SHI_I_TO(out->km)},
+        {"midist", .type = SHI_I_REAL, .lo = 0, .hi = 12500,
+         .what = "expected a distance 0-12500 miles", SHI_I_TO(out->miles)},
+    };
+    const shi_i_dest dest = {&out->n, &out->cap, 1024, &out->line, &out->col, 0, NULL, 0};
+    shi_i_reader rd;
+    shi_status s = shi_i_open(&rd, path, NULL, cols, sizeof cols / sizeof cols[0], &dest, err);
+    return shi_i_read_all(&rd, s, err);
 }
 
 /*

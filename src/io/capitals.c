@@ -12,11 +12,12 @@
 #include <shi/csv.h>
 #include <shi/io_dyad.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/mem.h"
+#include "spec.h"
 
 void shi_capital_table_destroy(shi_capital_table *t)
 {
@@ -32,18 +33,6 @@ void shi_capital_table_destroy(shi_capital_table *t)
     free(t->line);
     free(t->col);
     memset(t, 0, sizeof *t);
-}
-
-static int reserve(shi_capital_table *t, size_t need)
-{
-    if (need <= t->cap) {
-        return 0;
-    }
-    /* Grow every column to the same capacity; on failure the table stays valid. */
-    const shi_col_ref cols[] = {SHI_COL_REF(t->ccode), SHI_COL_REF(t->start), SHI_COL_REF(t->end),
-                                SHI_COL_REF(t->lat),   SHI_COL_REF(t->lon),   SHI_COL_REF(t->name),
-                                SHI_COL_REF(t->line),  SHI_COL_REF(t->col)};
-    return shi_grow_columns(cols, sizeof cols / sizeof cols[0], &t->cap, need, 256);
 }
 
 static int is_leap(int y)
@@ -78,92 +67,50 @@ static int parse_iso_date(const char *f, int32_t *out)
     return 0;
 }
 
-static shi_status date_at(const shi_csv *csv, long i, int32_t *v, shi_err *err)
+static int date_num(const char *f, double *v)
 {
-    if (parse_iso_date(shi_csv_field(csv, (size_t)i), v) != 0) {
-        return shi_csv_field_error(csv, (size_t)i, err,
-                                   "expected a calendar date YYYY-MM-DD in 1800-2100");
+    int32_t d;
+    if (parse_iso_date(f, &d) != 0) {
+        return 0;
     }
-    return SHI_OK;
-}
-
-static shi_status real_in(const shi_csv *csv, long i, double lo, double hi, const char *what,
-                          double *v, shi_err *err)
-{
-    int miss = 0;
-    shi_status s = shi_csv_real(csv, (size_t)i, v, &miss, err);
-    if (s != SHI_OK) {
-        return s;
-    }
-    if (miss || *v < lo || *v > hi) {
-        return shi_csv_field_error(csv, (size_t)i, err, what);
-    }
-    return SHI_OK;
+    *v = d;
+    return 1;
 }
 
 shi_status shi_io_read_capitals(const char *path, shi_capital_table *out, shi_err *err)
 {
-    static const char *const cols[] = {"ccode", "capital", "stdate", "enddate", "lat", "lng"};
-    shi_csv *csv = NULL;
-    shi_status s = shi_csv_open(&csv, path, NULL, err);
-    if (s != SHI_OK) {
-        return s;
-    }
-    long idx[6];
-    s = shi_csv_require(csv, cols, 6, idx, err);
-    size_t first = out->n;
+    enum { C_CCODE, C_NAME, C_START, C_END, C_LAT, C_LON, NCOLS };
+    static const char *const date = "expected a calendar date YYYY-MM-DD in 1800-2100";
+    const shi_i_col cols[NCOLS] = {
+        {"ccode", .type = SHI_I_INT, .lo = 1, .hi = 999, .what = "expected a COW code 1-999",
+         SHI_I_TO(out->ccode)},
+        {"capital", .type = SHI_I_TEXT, .lo = 1, .hi = SHI_CAPITAL_NAME_MAX - 1,
+         .what = "expected a capital's name of 1-63 bytes", SHI_I_TO(out->name)},
+        {"stdate", .type = SHI_I_CUSTOM, .lo = -HUGE_VAL, .hi = HUGE_VAL, .what = date,
+         .parse = date_num, SHI_I_TO(out->start)},
+        {"enddate", .type = SHI_I_CUSTOM, .lo = -HUGE_VAL, .hi = HUGE_VAL, .what = date,
+         .parse = date_num, SHI_I_TO(out->end)},
+        {"lat", .type = SHI_I_REAL, .lo = -90, .hi = 90, .what = "expected a latitude in [-90, 90]",
+         SHI_I_TO(out->lat)},
+        {"lng", .type = SHI_I_REAL, .lo = -180, .hi = 180,
+         .what = "expected a longitude in [-180, 180]", SHI_I_TO(out->lon)},
+    };
+    const shi_i_dest dest = {&out->n, &out->cap, 256, &out->line, &out->col, C_CCODE, NULL, 0};
+    shi_i_reader rd;
+    shi_status s = shi_i_open(&rd, path, NULL, cols, NCOLS, &dest, err);
     for (int got = 1; s == SHI_OK;) {
-        s = shi_csv_next(csv, &got, err);
-        if (s != SHI_OK || !got) {
+        if ((s = shi_i_next(&rd, &got, err)) != SHI_OK || !got ||
+            (s = shi_i_parse(&rd, 0, C_LAT, err)) != SHI_OK) {
             break;
         }
-        if (reserve(out, out->n + 1) != 0) {
-            s = shi_err_set(err, SHI_EIO, "out of memory");
+        if (rd.v[C_END] < rd.v[C_START]) {
+            s = shi_i_bad(&rd, C_END, "expected an end date not before stdate", err);
             break;
         }
-        size_t r = out->n;
-        int64_t cc;
-        int miss = 0;
-        if ((s = shi_csv_int(csv, (size_t)idx[0], &cc, &miss, err)) != SHI_OK) {
+        if ((s = shi_i_parse(&rd, C_LAT, NCOLS, err)) != SHI_OK) {
             break;
         }
-        if (miss || cc < 1 || cc > 999) {
-            s = shi_csv_field_error(csv, (size_t)idx[0], err, "expected a COW code 1-999");
-            break;
-        }
-        const char *name = shi_csv_field(csv, (size_t)idx[1]);
-        size_t len = strlen(name);
-        if (len == 0 || len >= SHI_CAPITAL_NAME_MAX) {
-            s = shi_csv_field_error(csv, (size_t)idx[1], err,
-                                    "expected a capital's name of 1-63 bytes");
-            break;
-        }
-        if ((s = date_at(csv, idx[2], &out->start[r], err)) != SHI_OK ||
-            (s = date_at(csv, idx[3], &out->end[r], err)) != SHI_OK) {
-            break;
-        }
-        if (out->end[r] < out->start[r]) {
-            s = shi_csv_field_error(csv, (size_t)idx[3], err,
-                                    "expected an end date not before stdate");
-            break;
-        }
-        if ((s = real_in(csv, idx[4], -90, 90, "expected a latitude in [-90, 90]", &out->lat[r],
-                         err)) != SHI_OK ||
-            (s = real_in(csv, idx[5], -180, 180, "expected a longitude in [-180, 180]",
-                         &out->lon[r], err)) != SHI_OK) {
-            break;
-        }
-        memcpy(out->name[r], name, len + 1);
-        long line, col;
-        shi_csv_field_pos(csv, (size_t)idx[0], &line, &col);
-        out->ccode[r] = (int32_t)cc;
-        out->line[r] = (int32_t)line;
-        out->col[r] = (int32_t)col;
-        out->n++;
+        shi_i_commit(&rd);
     }
-    if (s == SHI_OK && out->n == first) {
-        s = shi_err_set_at(err, SHI_EDATA, path, 2, 0, "no records after the header");
-    }
-    shi_csv_free(csv);
-    return s;
+    return shi_i_close(&rd, s, err);
 }

@@ -14,8 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/mem.h"
-#include "fields.h"
+#include "spec.h"
 
 void shi_contig_table_destroy(shi_contig_table *t)
 {
@@ -31,78 +30,41 @@ void shi_contig_table_destroy(shi_contig_table *t)
     memset(t, 0, sizeof *t);
 }
 
-static int reserve(shi_contig_table *t, size_t need)
-{
-    if (need <= t->cap) {
-        return 0;
-    }
-    /* Grow every column to the same capacity; on failure the table stays valid. */
-    const shi_col_ref cols[] = {SHI_COL_REF(t->ccode1), SHI_COL_REF(t->ccode2),
-                                SHI_COL_REF(t->year),   SHI_COL_REF(t->conttype),
-                                SHI_COL_REF(t->line),   SHI_COL_REF(t->col)};
-    return shi_grow_columns(cols, sizeof cols / sizeof cols[0], &t->cap, need, 1024);
-}
-
-/* An integer field that must be present and within [lo, hi]; `what` names the
- * expectation, e.g. "expected a COW code 1-999". */
 shi_status shi_io_read_contiguity(const char *path, shi_contig_table *out, shi_err *err)
 {
-    static const char *const cols[] = {"state1no", "state2no", "year", "conttype", "version"};
-    shi_csv *csv = NULL;
-    shi_status s = shi_csv_open(&csv, path, NULL, err);
-    if (s != SHI_OK) {
-        return s;
-    }
-    long idx[5];
-    s = shi_csv_require(csv, cols, 5, idx, err);
-    size_t first = out->n;
+    enum { C_C1, C_C2, C_YEAR, C_TYPE, C_VERSION, NCOLS };
+    const shi_i_col cols[NCOLS] = {
+        {"state1no", .type = SHI_I_INT, .lo = 1, .hi = 999, .what = "expected a COW code 1-999",
+         SHI_I_TO(out->ccode1)},
+        {"state2no", .type = SHI_I_INT, .lo = 1, .hi = 999, .what = "expected a COW code 1-999",
+         SHI_I_TO(out->ccode2)},
+        {"year", .type = SHI_I_INT, .lo = 1816, .hi = 2100, .what = "expected a year 1816-2100",
+         SHI_I_TO(out->year)},
+        {"conttype", .type = SHI_I_INT, .lo = 1, .hi = 5, .what = "expected a contiguity type 1-5",
+         SHI_I_TO(out->conttype)},
+        {"version", .type = SHI_I_TEXT, .lo = 0, .hi = sizeof out->version - 1,
+         .what = "expected a version number"},
+    };
+    const shi_i_dest dest = {&out->n, &out->cap, 1024, &out->line, &out->col, C_C1, NULL, 0};
+    shi_i_reader rd;
+    shi_status s = shi_i_open(&rd, path, NULL, cols, NCOLS, &dest, err);
     for (int got = 1; s == SHI_OK;) {
-        s = shi_csv_next(csv, &got, err);
-        if (s != SHI_OK || !got) {
+        if ((s = shi_i_next(&rd, &got, err)) != SHI_OK || !got ||
+            (s = shi_i_parse(&rd, 0, C_VERSION, err)) != SHI_OK) {
             break;
         }
-        if (reserve(out, out->n + 1) != 0) {
-            s = shi_err_set(err, SHI_EIO, "out of memory");
+        if (rd.iv[C_C1] == rd.iv[C_C2]) {
+            s = shi_i_bad(&rd, C_C2, "expected a state other than state1no", err);
             break;
         }
-        int64_t c1, c2, yr, ct;
-        if ((s = shi_i_int_in(csv, idx[0], 1, 999, "expected a COW code 1-999", &c1, err)) !=
-                SHI_OK ||
-            (s = shi_i_int_in(csv, idx[1], 1, 999, "expected a COW code 1-999", &c2, err)) !=
-                SHI_OK ||
-            (s = shi_i_int_in(csv, idx[2], 1816, 2100, "expected a year 1816-2100", &yr, err)) !=
-                SHI_OK ||
-            (s = shi_i_int_in(csv, idx[3], 1, 5, "expected a contiguity type 1-5", &ct, err)) !=
-                SHI_OK) {
+        if ((s = shi_i_parse(&rd, C_VERSION, NCOLS, err)) != SHI_OK) {
             break;
         }
-        if (c1 == c2) {
-            s = shi_csv_field_error(csv, (size_t)idx[1], err,
-                                    "expected a state other than state1no");
-            break;
-        }
-        const char *ver = shi_csv_field(csv, (size_t)idx[4]);
-        if (strlen(ver) >= sizeof out->version) {
-            s = shi_csv_field_error(csv, (size_t)idx[4], err, "expected a version number");
-            break;
-        }
-        size_t r = out->n;
-        long line, col;
-        shi_csv_field_pos(csv, (size_t)idx[0], &line, &col);
-        out->ccode1[r] = (int32_t)c1;
-        out->ccode2[r] = (int32_t)c2;
-        out->year[r] = (int32_t)yr;
-        out->conttype[r] = (int8_t)ct;
-        out->line[r] = (int32_t)line;
-        out->col[r] = (int32_t)col;
+        const char *ver = shi_i_text(&rd, C_VERSION);
         if (ver[0] && strcmp(out->version, ver) != 0) {
             snprintf(out->version, sizeof out->version, "%s", ver);
         }
-        out->n++;
+        shi_i_commit(&rd);
     }
-    if (s == SHI_OK && out->n == first) {
-        s = shi_err_set_at(err, SHI_EDATA, path, 2, 0, "no records after the header");
-    }
-    shi_csv_free(csv);
-    return s;
+    return shi_i_close(&rd, s, err);
 }

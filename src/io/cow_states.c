@@ -8,11 +8,12 @@
 #include <shi/csv.h>
 #include <shi/io.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/mem.h"
+#include "spec.h"
 
 void shi_spell_recs_destroy(shi_spell_recs *r)
 {
@@ -24,98 +25,63 @@ void shi_spell_recs_destroy(shi_spell_recs *r)
 
 static const char *const cow_missing[] = {"", "-9", NULL};
 
-/* Read an integer field that must be present and within [lo, hi]. */
-static shi_status int_in(const shi_csv *csv, long i, long lo, long hi, int64_t *v, shi_err *err)
-{
-    int miss = 0;
-    shi_status s = shi_csv_int(csv, (size_t)i, v, &miss, err);
-    if (s != SHI_OK) {
-        return s;
+/* An integer that must be present and within [lo, hi] (`what` names the range). */
+#define COW_INT(col, l, h, range)                                                                  \
+    {                                                                                              \
+        col, .type = SHI_I_INT, .lo = l, .hi = h, .what = "value out of range " range,             \
+             .what_missing = "expected a value (missing is not allowed)"                           \
     }
-    if (miss) {
-        return shi_csv_field_error(csv, (size_t)i, err,
-                                   "expected a value (missing is not allowed)");
-    }
-    if (*v < lo || *v > hi) {
-        char what[96];
-        snprintf(what, sizeof what, "value out of range %ld-%ld", lo, hi);
-        return shi_csv_field_error(csv, (size_t)i, err, what);
-    }
-    return SHI_OK;
-}
-
-/* Read a date from three columns (year, month, day) into yyyymmdd. */
-static shi_status date_at(const shi_csv *csv, const long *idx, int32_t *out, shi_err *err)
-{
-    int64_t y, m, d;
-    shi_status s = int_in(csv, idx[0], 1800, 2100, &y, err);
-    if (s == SHI_OK) {
-        s = int_in(csv, idx[1], 1, 12, &m, err);
-    }
-    if (s == SHI_OK) {
-        s = int_in(csv, idx[2], 1, 31, &d, err);
-    }
-    if (s == SHI_OK) {
-        *out = (int32_t)(y * 10000 + m * 100 + d);
-    }
-    return s;
-}
 
 static shi_status read_spells(const char *path, int with_name, shi_spell_recs *out, shi_err *err)
 {
-    static const char *const cols[] = {"stateabb", "ccode",    "styear", "stmonth", "stday",
-                                       "endyear",  "endmonth", "endday", "version", "statenme"};
+    enum { C_ABB, C_CCODE, C_START, C_END = C_START + 3, C_VERSION = C_END + 3, C_NAME, NCOLS };
+    /* Required in the order of the files' columns; stateabb is checked last. */
+    static const shi_i_col cols[NCOLS] = {
+        {"stateabb", .type = SHI_I_TEXT, .lo = 1, .hi = 7,
+         .what = "expected a 1-7 letter abbreviation"},
+        COW_INT("ccode", 1, 999, "1-999"),
+        COW_INT("styear", 1800, 2100, "1800-2100"),
+        COW_INT("stmonth", 1, 12, "1-12"),
+        COW_INT("stday", 1, 31, "1-31"),
+        COW_INT("endyear", 1800, 2100, "1800-2100"),
+        COW_INT("endmonth", 1, 12, "1-12"),
+        COW_INT("endday", 1, 31, "1-31"),
+        COW_INT("version", 1900, 2100, "1900-2100"),
+        {"statenme", .type = SHI_I_TEXT, .lo = 0, .hi = HUGE_VAL},
+    };
+    const shi_col_ref extra[] = {SHI_COL_REF(out->v)};
+    const shi_i_dest dest = {&out->n, &out->cap, 16, NULL, NULL, 0, extra, 1};
     shi_csv_opts o = {0};
     o.missing = cow_missing;
-    shi_csv *csv = NULL;
-    shi_status s = shi_csv_open(&csv, path, &o, err);
-    if (s != SHI_OK) {
-        return s;
-    }
-    long idx[10];
-    s = shi_csv_require(csv, cols, with_name ? 10 : 9, idx, err);
-    size_t first = out->n;
+    shi_i_reader rd;
+    shi_status s = shi_i_open(&rd, path, &o, cols, with_name ? NCOLS : NCOLS - 1, &dest, err);
     for (int got = 1; s == SHI_OK;) {
-        s = shi_csv_next(csv, &got, err);
-        if (s != SHI_OK || !got) {
-            break;
-        }
-        if (SHI_GROW(out->v, out->cap, out->n + 1) != 0) {
-            s = shi_err_set(err, SHI_EIO, "out of memory");
+        if ((s = shi_i_next(&rd, &got, err)) != SHI_OK || !got ||
+            (s = shi_i_parse(&rd, C_CCODE, C_NAME, err)) != SHI_OK) {
             break;
         }
         shi_spell_rec *r = &out->v[out->n];
         memset(r, 0, sizeof *r);
-        int64_t cc, ver;
-        if ((s = int_in(csv, idx[1], 1, 999, &cc, err)) != SHI_OK ||
-            (s = date_at(csv, idx + 2, &r->start, err)) != SHI_OK ||
-            (s = date_at(csv, idx + 5, &r->end, err)) != SHI_OK ||
-            (s = int_in(csv, idx[8], 1900, 2100, &ver, err)) != SHI_OK) {
-            break;
-        }
+        const int64_t *v = rd.iv;
+        r->start = (int32_t)(v[C_START] * 10000 + v[C_START + 1] * 100 + v[C_START + 2]);
+        r->end = (int32_t)(v[C_END] * 10000 + v[C_END + 1] * 100 + v[C_END + 2]);
         if (r->end < r->start) {
-            s = shi_csv_field_error(csv, (size_t)idx[5], err, "spell ends before it starts");
+            s = shi_i_bad(&rd, C_END, "spell ends before it starts", err);
             break;
         }
-        const char *abb = shi_csv_field(csv, (size_t)idx[0]);
-        if (strlen(abb) == 0 || strlen(abb) >= sizeof r->abb) {
-            s = shi_csv_field_error(csv, (size_t)idx[0], err, "expected a 1-7 letter abbreviation");
+        if ((s = shi_i_parse(&rd, C_ABB, C_ABB + 1, err)) != SHI_OK) {
             break;
         }
-        r->ccode = (int)cc;
-        snprintf(r->abb, sizeof r->abb, "%s", abb);
+        r->ccode = (int)v[C_CCODE];
+        snprintf(r->abb, sizeof r->abb, "%s", shi_i_text(&rd, C_ABB));
         if (with_name) {
-            snprintf(r->name, sizeof r->name, "%s", shi_csv_field(csv, (size_t)idx[9]));
+            snprintf(r->name, sizeof r->name, "%s", shi_i_text(&rd, C_NAME));
         }
-        shi_csv_field_pos(csv, (size_t)idx[1], &r->line, &r->col);
-        out->version = (int)ver;
-        out->n++;
+        shi_csv_field_pos(rd.csv, (size_t)rd.idx[C_CCODE], &r->line, &r->col);
+        out->version = (int)v[C_VERSION];
+        shi_i_commit(&rd);
     }
-    if (s == SHI_OK && out->n == first) {
-        s = shi_err_set_at(err, SHI_EDATA, path, 2, 0, "no records after the header");
-    }
-    shi_csv_free(csv);
-    return s;
+    return shi_i_close(&rd, s, err);
 }
 
 shi_status shi_io_read_cow_states(const char *path, shi_spell_recs *out, shi_err *err)

@@ -45,4 +45,24 @@ static inline shi_status shi_i_int_in(const shi_csv *csv, long i, long lo, long 
     return SHI_OK;
 }
 
+/* Three capital letters A-Z first (an ISO 3166 alpha-3 code when the length
+ * is checked to be 3). */
+static inline int shi_i_upper3(const char *f)
+{
+    return f[0] >= 'A' && f[0] <= 'Z' && f[1] >= 'A' && f[1] <= 'Z' && f[2] >= 'A' && f[2] <= 'Z';
+}
+
+/* Letters, digits and '_' only (OWID's codes: ISO3, OWID_xxx); "" passes. */
+static inline int shi_i_word(const char *f)
+{
+    for (; *f; f++) {
+        char c = *f;
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+              c == '_')) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 #endif

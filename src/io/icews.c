@@ -23,8 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/mem.h"
 #include "fields.h"
+#include "spec.h"
 
 const char *const shi_quad_column[SHI_NQUAD] = {"verbCoop", "matlCoop", "verbConf", "matlConf"};
 const int shi_quad_root_lo[SHI_NQUAD] = {1, 5, 9, 14};
@@ -48,112 +48,47 @@ void shi_icews_table_destroy(shi_icews_table *t)
     memset(t, 0, sizeof *t);
 }
 
-static int reserve_icews(shi_icews_table *t, size_t need)
-{
-    if (need <= t->cap) {
-        return 0;
-    }
-    /* Grow every column to the same capacity; on failure the table stays valid. */
-    shi_col_ref cols[5 + SHI_NQUAD];
-    size_t n = 0;
-    cols[n++] = SHI_COL_REF(t->iso3_i);
-    cols[n++] = SHI_COL_REF(t->iso3_j);
-    cols[n++] = SHI_COL_REF(t->year);
-    for (int k = 0; k < SHI_NQUAD; k++) {
-        cols[n++] = SHI_COL_REF(t->count[k]);
-    }
-    cols[n++] = SHI_COL_REF(t->line);
-    cols[n++] = SHI_COL_REF(t->col);
-    return shi_grow_columns(cols, n, &t->cap, need, 1024);
-}
-
-static int iso3_ok(const char *f)
-{
-    for (int k = 0; k < 3; k++) {
-        if (f[k] < 'A' || f[k] > 'Z') {
-            return 0;
-        }
-    }
-    return f[3] == '\0';
-}
-
 shi_status shi_io_read_icews_dyad_year(const char *path, shi_icews_table *out, shi_err *err)
 {
     enum { C_I, C_J, C_YEAR, C_COUNT, NCOLS = C_COUNT + SHI_NQUAD };
-    const char *cols[NCOLS] = {"i_iso3c", "j_iso3c", "year"};
+    static const char *const iso3 = "expected an ISO3 code of three capital letters";
+    shi_i_col cols[NCOLS] = {
+        {"i_iso3c", .type = SHI_I_TEXT, .lo = 3, .hi = 3, .valid = shi_i_upper3, .what = iso3,
+         SHI_I_TO(out->iso3_i)},
+        {"j_iso3c", .type = SHI_I_TEXT, .lo = 3, .hi = 3, .valid = shi_i_upper3, .what = iso3,
+         SHI_I_TO(out->iso3_j)},
+        {"year", .type = SHI_I_INT, .lo = 1990, .hi = 2100, .what = "expected a year 1990-2100",
+         SHI_I_TO(out->year)},
+    };
     for (int k = 0; k < SHI_NQUAD; k++) {
-        cols[C_COUNT + k] = shi_quad_column[k];
+        cols[C_COUNT + k] = (shi_i_col){shi_quad_column[k],
+                                        .type = SHI_I_INT,
+                                        .lo = 0,
+                                        .hi = 999999999,
+                                        .what = "expected a count of events (0 or more)",
+                                        SHI_I_TO(out->count[k])};
     }
     static const char *const na[] = {"", "NA", NULL};
     shi_csv_opts o = {0};
     o.missing = na;
-    shi_csv *csv = NULL;
-    shi_status s = shi_csv_open(&csv, path, &o, err);
-    if (s != SHI_OK) {
-        return s;
-    }
-    long idx[NCOLS];
-    s = shi_csv_require(csv, cols, NCOLS, idx, err);
-    size_t first = out->n;
+    const shi_i_dest dest = {&out->n, &out->cap, 1024, &out->line, &out->col, C_I, NULL, 0};
+    shi_i_reader rd;
+    shi_status s = shi_i_open(&rd, path, &o, cols, NCOLS, &dest, err);
     for (int got = 1; s == SHI_OK;) {
-        s = shi_csv_next(csv, &got, err);
-        if (s != SHI_OK || !got) {
+        if ((s = shi_i_next(&rd, &got, err)) != SHI_OK || !got ||
+            (s = shi_i_parse(&rd, C_I, C_YEAR, err)) != SHI_OK) {
             break;
         }
-        if (reserve_icews(out, out->n + 1) != 0) {
-            s = shi_err_set(err, SHI_EIO, "out of memory");
+        if (strcmp(shi_i_text(&rd, C_I), shi_i_text(&rd, C_J)) == 0) {
+            s = shi_i_bad(&rd, C_J, "expected a country other than i_iso3c", err);
             break;
         }
-        size_t r = out->n;
-        const char *fi = shi_csv_field(csv, (size_t)idx[C_I]);
-        const char *fj = shi_csv_field(csv, (size_t)idx[C_J]);
-        if (!iso3_ok(fi)) {
-            s = shi_csv_field_error(csv, (size_t)idx[C_I], err,
-                                    "expected an ISO3 code of three capital letters");
+        if ((s = shi_i_parse(&rd, C_YEAR, NCOLS, err)) != SHI_OK) {
             break;
         }
-        if (!iso3_ok(fj)) {
-            s = shi_csv_field_error(csv, (size_t)idx[C_J], err,
-                                    "expected an ISO3 code of three capital letters");
-            break;
-        }
-        if (strcmp(fi, fj) == 0) {
-            s = shi_csv_field_error(csv, (size_t)idx[C_J], err,
-                                    "expected a country other than i_iso3c");
-            break;
-        }
-        int64_t yr, c[SHI_NQUAD];
-        if ((s = shi_i_int_in(csv, idx[C_YEAR], 1990, 2100, "expected a year 1990-2100", &yr,
-                              err)) != SHI_OK) {
-            break;
-        }
-        for (int k = 0; k < SHI_NQUAD; k++) {
-            if ((s = shi_i_int_in(csv, idx[C_COUNT + k], 0, 999999999,
-                                  "expected a count of events (0 or more)", &c[k], err)) !=
-                SHI_OK) {
-                break;
-            }
-        }
-        if (s != SHI_OK) {
-            break;
-        }
-        long line, col;
-        shi_csv_field_pos(csv, (size_t)idx[C_I], &line, &col);
-        memcpy(out->iso3_i[r], fi, 4);
-        memcpy(out->iso3_j[r], fj, 4);
-        out->year[r] = (int32_t)yr;
-        for (int k = 0; k < SHI_NQUAD; k++) {
-            out->count[k][r] = (int32_t)c[k];
-        }
-        out->line[r] = (int32_t)line;
-        out->col[r] = (int32_t)col;
-        out->n++;
+        shi_i_commit(&rd);
     }
-    if (s == SHI_OK && out->n == first) {
-        s = shi_err_set_at(err, SHI_EDATA, path, 2, 0, "no records after the header");
-    }
-    shi_csv_free(csv);
-    return s;
+    return shi_i_close(&rd, s, err);
 }
 
 /* ---- CAMEO / Goldstein --------------------------------------------------- */
@@ -168,17 +103,6 @@ void shi_cameo_table_destroy(shi_cameo_table *t)
     free(t->line);
     free(t->col);
     memset(t, 0, sizeof *t);
-}
-
-static int reserve_cameo(shi_cameo_table *t, size_t need)
-{
-    if (need <= t->cap) {
-        return 0;
-    }
-    /* Grow every column to the same capacity; on failure the table stays valid. */
-    const shi_col_ref cols[] = {SHI_COL_REF(t->code), SHI_COL_REF(t->goldstein),
-                                SHI_COL_REF(t->line), SHI_COL_REF(t->col)};
-    return shi_grow_columns(cols, sizeof cols / sizeof cols[0], &t->cap, need, 1024);
 }
 
 /* The root (first two digits) of a CAMEO code, or 0 if the code is malformed. */
@@ -197,59 +121,25 @@ static int cameo_root(const char *f)
     return root >= 1 && root <= 20 ? root : 0;
 }
 
+static int cameo_ok(const char *f)
+{
+    return cameo_root(f) != 0;
+}
+
 shi_status shi_io_read_cameo_goldstein(const char *path, shi_cameo_table *out, shi_err *err)
 {
-    enum { C_CODE, C_SCALE, NCOLS };
-    static const char *const cols[NCOLS] = {"CAMEOEVENTCODE", "GOLDSTEINSCALE"};
+    const shi_i_col cols[] = {
+        {"CAMEOEVENTCODE", .type = SHI_I_TEXT, .lo = 0, .hi = HUGE_VAL, .valid = cameo_ok,
+         .what = "expected a CAMEO code of 2-4 digits with a root 01-20", SHI_I_TO(out->code)},
+        {"GOLDSTEINSCALE", .type = SHI_I_REAL, .lo = -10, .hi = 10,
+         .what = "expected a Goldstein value -10..10", SHI_I_TO(out->goldstein)},
+    };
+    const shi_i_dest dest = {&out->n, &out->cap, 1024, &out->line, &out->col, 0, NULL, 0};
     shi_csv_opts o = {0};
     o.delim = '\t';
-    shi_csv *csv = NULL;
-    shi_status s = shi_csv_open(&csv, path, &o, err);
-    if (s != SHI_OK) {
-        return s;
-    }
-    long idx[NCOLS];
-    s = shi_csv_require(csv, cols, NCOLS, idx, err);
-    size_t first = out->n;
-    for (int got = 1; s == SHI_OK;) {
-        s = shi_csv_next(csv, &got, err);
-        if (s != SHI_OK || !got) {
-            break;
-        }
-        if (reserve_cameo(out, out->n + 1) != 0) {
-            s = shi_err_set(err, SHI_EIO, "out of memory");
-            break;
-        }
-        size_t r = out->n;
-        const char *code = shi_csv_field(csv, (size_t)idx[C_CODE]);
-        if (!cameo_root(code)) {
-            s = shi_csv_field_error(csv, (size_t)idx[C_CODE], err,
-                                    "expected a CAMEO code of 2-4 digits with a root 01-20");
-            break;
-        }
-        double g;
-        int miss = 0;
-        if ((s = shi_csv_real(csv, (size_t)idx[C_SCALE], &g, &miss, err)) != SHI_OK) {
-            break;
-        }
-        if (miss || g < -10 || g > 10) {
-            s = shi_csv_field_error(csv, (size_t)idx[C_SCALE], err,
-                                    "expected a Goldstein value -10..10");
-            break;
-        }
-        long line, col;
-        shi_csv_field_pos(csv, (size_t)idx[C_CODE], &line, &col);
-        memcpy(out->code[r], code, strlen(code) + 1);
-        out->goldstein[r] = g;
-        out->line[r] = (int32_t)line;
-        out->col[r] = (int32_t)col;
-        out->n++;
-    }
-    if (s == SHI_OK && out->n == first) {
-        s = shi_err_set_at(err, SHI_EDATA, path, 2, 0, "no records after the header");
-    }
-    shi_csv_free(csv);
-    return s;
+    shi_i_reader rd;
+    shi_status s = shi_i_open(&rd, path, &o, cols, sizeof cols / sizeof cols[0], &dest, err);
+    return shi_i_read_all(&rd, s, err);
 }
 
 shi_status shi_cameo_quad_weights(const shi_cameo_table *t, int roots_only, double w[SHI_NQUAD],

@@ -19,7 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/mem.h"
+#include "fields.h"
+#include "spec.h"
 
 int shi_econ_parse_grouped(const char *s, double *v)
 {
@@ -80,54 +81,32 @@ void shi_maddison_table_destroy(shi_maddison_table *t)
     memset(t, 0, sizeof *t);
 }
 
-static int reserve(shi_maddison_table *t, size_t need)
+/* A year of plain digits (at most five), range-checked by its spec. */
+static int year_digits(const char *f, double *y)
 {
-    if (need <= t->cap) {
-        return 0;
-    }
-    /* Grow every column to the same capacity; on failure the table stays valid. */
-    const shi_col_ref cols[] = {SHI_COL_REF(t->iso3),  SHI_COL_REF(t->year),
-                                SHI_COL_REF(t->gdppc), SHI_COL_REF(t->pop_thousands),
-                                SHI_COL_REF(t->kind),  SHI_COL_REF(t->line),
-                                SHI_COL_REF(t->col)};
-    return shi_grow_columns(cols, sizeof cols / sizeof cols[0], &t->cap, need, 4096);
-}
-
-static int iso3_ok(const char *f)
-{
-    return strlen(f) == 3 && f[0] >= 'A' && f[0] <= 'Z' && f[1] >= 'A' && f[1] <= 'Z' &&
-           f[2] >= 'A' && f[2] <= 'Z';
-}
-
-/* A year 1-2100 (plain digits). */
-static shi_status year_at(const shi_csv *csv, long i, int32_t *y, shi_err *err)
-{
-    const char *f = shi_csv_field(csv, (size_t)i);
     long v = 0;
     int nd = 0;
     for (; f[nd] >= '0' && f[nd] <= '9' && nd < 5; nd++) {
         v = v * 10 + (f[nd] - '0');
     }
-    if (nd == 0 || f[nd] != '\0' || v < 1 || v > 2100) {
-        return shi_csv_field_error(csv, (size_t)i, err, "expected a year 1-2100");
+    if (nd == 0 || f[nd] != '\0') {
+        return 0;
     }
-    *y = (int32_t)v;
-    return SHI_OK;
+    *y = (double)v;
+    return 1;
 }
 
-/* A number >= 0 written with or without thousands separators, or "" (NaN). */
-static shi_status grouped_at(const shi_csv *csv, long i, const char *what, double *v, shi_err *err)
-{
-    const char *f = shi_csv_field(csv, (size_t)i);
-    if (f[0] == '\0') {
-        *v = (double)NAN;
-        return SHI_OK;
+/* The two files' key columns, countrycode and year. */
+#define CODE_COL(dst)                                                                              \
+    {                                                                                              \
+        "countrycode", .type = SHI_I_TEXT, .lo = 3, .hi = 3, .valid = shi_i_upper3,                \
+                       .what = "expected a country code of 3 letters A-Z", dst                     \
     }
-    if (!shi_econ_parse_grouped(f, v)) {
-        return shi_csv_field_error(csv, (size_t)i, err, what);
+#define YEAR_COL(dst)                                                                              \
+    {                                                                                              \
+        "year", .type = SHI_I_CUSTOM, .lo = 1, .hi = 2100, .parse = year_digits,                   \
+                .what = "expected a year 1-2100", dst                                              \
     }
-    return SHI_OK;
-}
 
 static int8_t kind_of(const char *iso3)
 {
@@ -197,63 +176,32 @@ static void msort(const shi_maddison_table *t, size_t *a, size_t *tmp, size_t m)
 
 static shi_status read_gdppc(const char *path, shi_maddison_table *out, shi_err *err)
 {
-    enum { C_CODE, C_YEAR, C_GDPPC, NCOLS };
-    static const char *const cols[NCOLS] = {"countrycode", "year", "gdppc"};
-    shi_csv *csv = NULL;
-    shi_status s = shi_csv_open(&csv, path, NULL, err);
-    if (s != SHI_OK) {
-        return s;
-    }
-    long idx[NCOLS];
-    s = shi_csv_require(csv, cols, NCOLS, idx, err);
-    size_t first = out->n;
+    const shi_i_col cols[] = {
+        CODE_COL(SHI_I_TO(out->iso3)),
+        YEAR_COL(SHI_I_TO(out->year)),
+        {"gdppc", .type = SHI_I_REAL, .flags = SHI_I_OPTIONAL, .lo = 0, .hi = HUGE_VAL,
+         .na = (double)NAN, .what = "expected GDP per capita (0 or more) or nothing",
+         SHI_I_TO(out->gdppc)},
+    };
+    const shi_col_ref extra[] = {SHI_COL_REF(out->pop_thousands), SHI_COL_REF(out->kind)};
+    const shi_i_dest dest = {&out->n, &out->cap, 4096, &out->line, &out->col, 0, extra, 2};
+    shi_i_reader rd;
+    shi_status s = shi_i_open(&rd, path, NULL, cols, sizeof cols / sizeof cols[0], &dest, err);
     for (int got = 1; s == SHI_OK;) {
-        s = shi_csv_next(csv, &got, err);
-        if (s != SHI_OK || !got) {
+        if ((s = shi_i_row(&rd, &got, err)) != SHI_OK || !got) {
             break;
         }
-        if (reserve(out, out->n + 1) != 0) {
-            s = shi_err_set(err, SHI_EIO, "out of memory");
-            break;
-        }
-        size_t r = out->n;
-        const char *code = shi_csv_field(csv, (size_t)idx[C_CODE]);
-        if (!iso3_ok(code)) {
-            s = shi_csv_field_error(csv, (size_t)idx[C_CODE], err,
-                                    "expected a country code of 3 letters A-Z");
-            break;
-        }
-        int miss = 0;
-        if ((s = year_at(csv, idx[C_YEAR], &out->year[r], err)) != SHI_OK ||
-            (s = shi_csv_real(csv, (size_t)idx[C_GDPPC], &out->gdppc[r], &miss, err)) != SHI_OK) {
-            break;
-        }
-        if (!miss && out->gdppc[r] < 0) {
-            s = shi_csv_field_error(csv, (size_t)idx[C_GDPPC], err,
-                                    "expected GDP per capita (0 or more) or nothing");
-            break;
-        }
-        long line, col;
-        shi_csv_field_pos(csv, (size_t)idx[C_CODE], &line, &col);
-        memcpy(out->iso3[r], code, 4);
+        size_t r = shi_i_at(&rd);
         out->pop_thousands[r] = (double)NAN;
-        out->kind[r] = kind_of(code);
-        out->line[r] = (int32_t)line;
-        out->col[r] = (int32_t)col;
-        out->n++;
+        out->kind[r] = kind_of(out->iso3[r]);
+        shi_i_commit(&rd);
     }
-    if (s == SHI_OK && out->n == first) {
-        s = shi_err_set_at(err, SHI_EDATA, path, 2, 0, "no records after the header");
-    }
-    shi_csv_free(csv);
-    return s;
+    return shi_i_close(&rd, s, err);
 }
 
 static shi_status read_pop(const char *path, const char *gdppc_path, shi_maddison_table *out,
                            size_t first, shi_err *err)
 {
-    enum { C_CODE, C_YEAR, C_GDPPC, C_POP, NCOLS };
-    static const char *const cols[NCOLS] = {"countrycode", "year", "gdppc", "pop"};
     size_t m = out->n - first;
     size_t *perm = malloc((m ? m : 1) * sizeof *perm);
     size_t *tmp = malloc((m ? m : 1) * sizeof *tmp);
@@ -278,37 +226,29 @@ static shi_status read_pop(const char *path, const char *gdppc_path, shi_maddiso
             break;
         }
     }
-    shi_csv *csv = NULL;
+    enum { C_CODE, C_YEAR, C_GDPPC, C_POP, NCOLS };
+    /* The rows go to the gdppc file's table, found by key: the reader fills none. */
+    const shi_i_col cols[NCOLS] = {
+        CODE_COL(.dst = NULL),
+        YEAR_COL(.dst = NULL),
+        {"gdppc", .type = SHI_I_CUSTOM, .flags = SHI_I_OPTIONAL, .lo = 0, .hi = HUGE_VAL,
+         .parse = shi_econ_parse_grouped, .what = "expected GDP per capita like 12,734 or nothing"},
+        {"pop", .type = SHI_I_CUSTOM, .flags = SHI_I_OPTIONAL, .lo = 0, .hi = HUGE_VAL,
+         .parse = shi_econ_parse_grouped,
+         .what = "expected a population like 1,385,439 or nothing"},
+    };
+    shi_i_reader rd = {0};
     if (s == SHI_OK) {
-        s = shi_csv_open(&csv, path, NULL, err);
-    }
-    long idx[NCOLS];
-    if (s == SHI_OK) {
-        s = shi_csv_require(csv, cols, NCOLS, idx, err);
+        s = shi_i_open(&rd, path, NULL, cols, NCOLS, NULL, err);
     }
     size_t nread = 0;
     for (int got = 1; s == SHI_OK;) {
-        s = shi_csv_next(csv, &got, err);
-        if (s != SHI_OK || !got) {
+        if ((s = shi_i_row(&rd, &got, err)) != SHI_OK || !got) {
             break;
         }
-        const char *code = shi_csv_field(csv, (size_t)idx[C_CODE]);
-        int32_t year;
-        if (!iso3_ok(code)) {
-            s = shi_csv_field_error(csv, (size_t)idx[C_CODE], err,
-                                    "expected a country code of 3 letters A-Z");
-            break;
-        }
-        if ((s = year_at(csv, idx[C_YEAR], &year, err)) != SHI_OK) {
-            break;
-        }
-        double g, pop;
-        if ((s = grouped_at(csv, idx[C_GDPPC], "expected GDP per capita like 12,734 or nothing", &g,
-                            err)) != SHI_OK ||
-            (s = grouped_at(csv, idx[C_POP], "expected a population like 1,385,439 or nothing",
-                            &pop, err)) != SHI_OK) {
-            break;
-        }
+        const char *code = shi_i_text(&rd, C_CODE);
+        int32_t year = (int32_t)rd.v[C_YEAR];
+        double g = rd.v[C_GDPPC], pop = rd.v[C_POP];
         /* The files list the same rows in the same order: try that first. */
         long r = -1;
         if (first + nread < out->n && cmp_key(out, first + nread, code, year) == 0) {
@@ -320,7 +260,7 @@ static shi_status read_pop(const char *path, const char *gdppc_path, shi_maddiso
             char what[160];
             snprintf(what, sizeof what,
                      "no row with this countrycode and year %d in the gdppc file", (int)year);
-            s = shi_csv_field_error(csv, (size_t)idx[C_CODE], err, what);
+            s = shi_i_bad(&rd, C_CODE, what, err);
             break;
         }
         double full = out->gdppc[r];
@@ -329,15 +269,14 @@ static shi_status read_pop(const char *path, const char *gdppc_path, shi_maddiso
             snprintf(what, sizeof what,
                      "expected the rounded gdppc of the gdppc file (%.4f at its line %d)", full,
                      (int)out->line[r]);
-            s = shi_csv_field_error(csv, (size_t)idx[C_GDPPC], err, what);
+            s = shi_i_bad(&rd, C_GDPPC, what, err);
             break;
         }
         out->pop_thousands[r] = pop;
         nread++;
     }
     free(perm);
-    shi_csv_free(csv);
-    return s;
+    return shi_i_close(&rd, s, err);
 }
 
 shi_status shi_io_read_maddison(const char *gdppc_path, const char *pop_path,

@@ -11,6 +11,12 @@
  * a 4-field record (rest of Comments, the three TIV columns); the two are
  * rejoined. Any other field count is an error.
  *
+ * Neither file fits the column-spec reader of spec.h, which maps header names
+ * to columns and one record to one row: the register's columns have repeated
+ * blank names and a deal can span two records; the totals files are wide (a
+ * column per year, a row per cell). They use the CSV reader directly and grow
+ * their tables with shi_grow_columns.
+ *
  * Delivered TIV is spread equally over the years listed in "Year(s) of
  * delivery": the register gives the total number delivered but not the number
  * per year, so equal shares are the only split the file supports. Totals over
@@ -62,49 +68,6 @@ void shi_sipri_totals_destroy(shi_sipri_totals *t)
     free(t->line);
     free(t->col);
     memset(t, 0, sizeof *t);
-}
-
-static size_t grown(size_t cap, size_t need)
-{
-    size_t c = cap ? cap * 2 : 1024;
-    while (c < need) {
-        c *= 2;
-    }
-    return c;
-}
-
-static int reserve_dyads(shi_sipri_arms *t, size_t need)
-{
-    if (need <= t->cap) {
-        return 0;
-    }
-    /* Grow every column to the same capacity; on failure the table stays valid. */
-    const shi_col_ref cols[] = {SHI_COL_REF(t->supplier), SHI_COL_REF(t->recipient),
-                                SHI_COL_REF(t->year), SHI_COL_REF(t->tiv)};
-    return shi_grow_columns(cols, sizeof cols / sizeof cols[0], &t->cap, need, 1024);
-}
-
-static int reserve_states(shi_sipri_arms *t, size_t need)
-{
-    if (need <= t->scap) {
-        return 0;
-    }
-    /* Grow every column to the same capacity; on failure the table stays valid. */
-    const shi_col_ref cols[] = {SHI_COL_REF(t->s_ccode), SHI_COL_REF(t->s_year),
-                                SHI_COL_REF(t->s_imports), SHI_COL_REF(t->s_exports)};
-    return shi_grow_columns(cols, sizeof cols / sizeof cols[0], &t->scap, need, 1024);
-}
-
-static int reserve_totals(shi_sipri_totals *t, size_t need)
-{
-    if (need <= t->cap) {
-        return 0;
-    }
-    /* Grow every column to the same capacity; on failure the table stays valid. */
-    const shi_col_ref cols[] = {SHI_COL_REF(t->ccode),   SHI_COL_REF(t->year), SHI_COL_REF(t->tiv),
-                                SHI_COL_REF(t->lt_half), SHI_COL_REF(t->name), SHI_COL_REF(t->line),
-                                SHI_COL_REF(t->col)};
-    return shi_grow_columns(cols, sizeof cols / sizeof cols[0], &t->cap, need, 1024);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -253,14 +216,9 @@ typedef struct contribs {
 
 static int contrib_push(contribs *c, contrib x)
 {
-    if (c->n == c->cap) {
-        size_t cap = grown(c->cap, c->n + 1);
-        contrib *q = realloc(c->v, cap * sizeof *q);
-        if (!q) {
-            return -1;
-        }
-        c->v = q;
-        c->cap = cap;
+    const shi_col_ref col = SHI_COL_REF(c->v);
+    if (shi_grow_columns(&col, 1, &c->cap, c->n + 1, 1024) != 0) {
+        return -1;
     }
     c->v[c->n++] = x;
     return 0;
@@ -389,6 +347,11 @@ static shi_status check_header(const shi_csv *csv, const char *file, shi_err *er
 static shi_status aggregate(contribs *c, shi_sipri_arms *out, shi_err *err)
 {
     shi_status s = SHI_OK;
+    /* The dyad-years and the state-years: two tables, each grown as one. */
+    const shi_col_ref dyads[] = {SHI_COL_REF(out->supplier), SHI_COL_REF(out->recipient),
+                                 SHI_COL_REF(out->year), SHI_COL_REF(out->tiv)};
+    const shi_col_ref states[] = {SHI_COL_REF(out->s_ccode), SHI_COL_REF(out->s_year),
+                                  SHI_COL_REF(out->s_imports), SHI_COL_REF(out->s_exports)};
     qsort(c->v, c->n, sizeof *c->v, cmp_contrib);
     double *im = calloc((size_t)CCODE_MAX * NYEARS, sizeof *im);
     double *ex = calloc((size_t)CCODE_MAX * NYEARS, sizeof *ex);
@@ -415,7 +378,7 @@ static shi_status aggregate(contribs *c, shi_sipri_arms *out, shi_err *err)
         }
         /* State dyads only; a state's deliveries to itself stay out. */
         if (x->s > 0 && x->r > 0 && x->s != x->r) {
-            if (reserve_dyads(out, out->n + 1) != 0) {
+            if (shi_grow_columns(dyads, 4, &out->cap, out->n + 1, 1024) != 0) {
                 s = shi_err_set(err, SHI_EIO, "out of memory");
                 goto cleanup;
             }
@@ -431,7 +394,7 @@ static shi_status aggregate(contribs *c, shi_sipri_arms *out, shi_err *err)
         if (!seen[k]) {
             continue;
         }
-        if (reserve_states(out, out->ns + 1) != 0) {
+        if (shi_grow_columns(states, 4, &out->scap, out->ns + 1, 1024) != 0) {
             s = shi_err_set(err, SHI_EIO, "out of memory");
             goto cleanup;
         }
@@ -580,6 +543,12 @@ shi_status shi_io_read_sipri_totals(const char *path, shi_sipri_totals *out, shi
     }
     out->exports = exports;
     size_t first = out->n;
+    /* Cells become rows (a wide file): the row reader of spec.h does not fit,
+     * the table is grown here. */
+    const shi_col_ref cols[] = {SHI_COL_REF(out->ccode), SHI_COL_REF(out->year),
+                                SHI_COL_REF(out->tiv),   SHI_COL_REF(out->lt_half),
+                                SHI_COL_REF(out->name),  SHI_COL_REF(out->line),
+                                SHI_COL_REF(out->col)};
     for (;;) {
         int got = 0;
         if ((s = shi_csv_next(csv, &got, err)) != SHI_OK || !got) {
@@ -607,7 +576,8 @@ shi_status shi_io_read_sipri_totals(const char *path, shi_sipri_totals *out, shi
                 s = shi_csv_field_error(csv, i, err, "expected a TIV (millions) >= 0");
                 break;
             }
-            if (reserve_totals(out, out->n + 1) != 0) {
+            if (shi_grow_columns(cols, sizeof cols / sizeof cols[0], &out->cap, out->n + 1, 1024) !=
+                0) {
                 s = shi_err_set(err, SHI_EIO, "out of memory");
                 break;
             }

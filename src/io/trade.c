@@ -24,36 +24,27 @@
 
 #include <zlib.h>
 
-#include "../core/mem.h"
-#include "fields.h"
+#include "spec.h"
 
 static const char *const trade_na[] = {"", "NA", "-9", NULL};
 
 /* A flow in million USD: >= 0, or missing (NaN) for "", "NA" and -9. */
-static shi_status flow_at(const shi_csv *csv, long i, double *v, shi_err *err)
-{
-    int64_t x;
-    if (shi_i_plain_int(shi_csv_field(csv, (size_t)i), &x, 9)) {
-        *v = (double)x;
-    } else {
-        int miss = 0;
-        shi_status s = shi_csv_real(csv, (size_t)i, v, &miss, err);
-        if (s != SHI_OK) {
-            return s;
-        }
-        if (miss) {
-            *v = (double)NAN;
-            return SHI_OK;
-        }
+#define FLOW(col, dst)                                                                             \
+    {                                                                                              \
+        col, .type = SHI_I_REAL, .flags = SHI_I_OPTIONAL | SHI_I_INTS, .lo = 0, .hi = HUGE_VAL,    \
+             .what = "expected a trade flow (0 or more) or -9 for missing", .na = (double)NAN,     \
+             .na_code = {-9}, .nna = 1, SHI_I_TO(dst)                                              \
     }
-    if (*v == -9.0) {
-        *v = (double)NAN;
-    } else if (*v < 0) {
-        return shi_csv_field_error(csv, (size_t)i, err,
-                                   "expected a trade flow (0 or more) or -9 for missing");
+#define COW(col, dst)                                                                              \
+    {                                                                                              \
+        col, .type = SHI_I_INT, .lo = 1, .hi = 999, .what = "expected a COW code 1-999",           \
+             SHI_I_TO(dst)                                                                         \
     }
-    return SHI_OK;
-}
+#define YEAR(dst)                                                                                  \
+    {                                                                                              \
+        "year", .type = SHI_I_INT, .lo = 1800, .hi = 2100, .what = "expected a year 1800-2100",    \
+                SHI_I_TO(dst)                                                                      \
+    }
 
 /* ---- national totals ----------------------------------------------------- */
 
@@ -71,64 +62,16 @@ void shi_trade_nat_table_destroy(shi_trade_nat_table *t)
     memset(t, 0, sizeof *t);
 }
 
-static int reserve_nat(shi_trade_nat_table *t, size_t need)
-{
-    if (need <= t->cap) {
-        return 0;
-    }
-    /* Grow every column to the same capacity; on failure the table stays valid. */
-    const shi_col_ref cols[] = {SHI_COL_REF(t->ccode),   SHI_COL_REF(t->year),
-                                SHI_COL_REF(t->imports), SHI_COL_REF(t->exports),
-                                SHI_COL_REF(t->line),    SHI_COL_REF(t->col)};
-    return shi_grow_columns(cols, sizeof cols / sizeof cols[0], &t->cap, need, 1024);
-}
-
 shi_status shi_io_read_cow_trade_national(const char *path, shi_trade_nat_table *out, shi_err *err)
 {
-    enum { C_CCODE, C_YEAR, C_IMP, C_EXP, NCOLS };
-    static const char *const cols[NCOLS] = {"ccode", "year", "imports", "exports"};
+    const shi_i_col cols[] = {COW("ccode", out->ccode), YEAR(out->year),
+                              FLOW("imports", out->imports), FLOW("exports", out->exports)};
+    const shi_i_dest dest = {&out->n, &out->cap, 1024, &out->line, &out->col, 0, NULL, 0};
     shi_csv_opts o = {0};
     o.missing = trade_na;
-    shi_csv *csv = NULL;
-    shi_status s = shi_csv_open(&csv, path, &o, err);
-    if (s != SHI_OK) {
-        return s;
-    }
-    long idx[NCOLS];
-    s = shi_csv_require(csv, cols, NCOLS, idx, err);
-    size_t first = out->n;
-    for (int got = 1; s == SHI_OK;) {
-        s = shi_csv_next(csv, &got, err);
-        if (s != SHI_OK || !got) {
-            break;
-        }
-        if (reserve_nat(out, out->n + 1) != 0) {
-            s = shi_err_set(err, SHI_EIO, "out of memory");
-            break;
-        }
-        size_t r = out->n;
-        int64_t cc, yr;
-        if ((s = shi_i_int_in(csv, idx[C_CCODE], 1, 999, "expected a COW code 1-999", &cc, err)) !=
-                SHI_OK ||
-            (s = shi_i_int_in(csv, idx[C_YEAR], 1800, 2100, "expected a year 1800-2100", &yr,
-                              err)) != SHI_OK ||
-            (s = flow_at(csv, idx[C_IMP], &out->imports[r], err)) != SHI_OK ||
-            (s = flow_at(csv, idx[C_EXP], &out->exports[r], err)) != SHI_OK) {
-            break;
-        }
-        long line, col;
-        shi_csv_field_pos(csv, (size_t)idx[C_CCODE], &line, &col);
-        out->ccode[r] = (int32_t)cc;
-        out->year[r] = (int32_t)yr;
-        out->line[r] = (int32_t)line;
-        out->col[r] = (int32_t)col;
-        out->n++;
-    }
-    if (s == SHI_OK && out->n == first) {
-        s = shi_err_set_at(err, SHI_EDATA, path, 2, 0, "no records after the header");
-    }
-    shi_csv_free(csv);
-    return s;
+    shi_i_reader rd;
+    shi_status s = shi_i_open(&rd, path, &o, cols, sizeof cols / sizeof cols[0], &dest, err);
+    return shi_i_read_all(&rd, s, err);
 }
 
 /* ---- dyadic flows -------------------------------------------------------- */
@@ -148,19 +91,6 @@ void shi_trade_dyad_table_destroy(shi_trade_dyad_table *t)
     free(t->line);
     free(t->col);
     memset(t, 0, sizeof *t);
-}
-
-static int reserve_dyad(shi_trade_dyad_table *t, size_t need)
-{
-    if (need <= t->cap) {
-        return 0;
-    }
-    /* Grow every column to the same capacity; on failure the table stays valid. */
-    const shi_col_ref cols[] = {
-        SHI_COL_REF(t->ccode1),  SHI_COL_REF(t->ccode2), SHI_COL_REF(t->year),
-        SHI_COL_REF(t->flow1),   SHI_COL_REF(t->flow2),  SHI_COL_REF(t->smooth1),
-        SHI_COL_REF(t->smooth2), SHI_COL_REF(t->line),   SHI_COL_REF(t->col)};
-    return shi_grow_columns(cols, sizeof cols / sizeof cols[0], &t->cap, need, 1024);
 }
 
 /* Does the file start with the gzip magic bytes 1f 8b? -1 if it cannot be
@@ -251,12 +181,20 @@ static shi_status gunzip_file(const char *path, size_t hint, char **data, size_t
 
 shi_status shi_io_read_cow_trade_dyadic(const char *path, shi_trade_dyad_table *out, shi_err *err)
 {
-    enum { C_C1, C_C2, C_YEAR, C_F1, C_F2, C_S1, C_S2, NCOLS };
-    static const char *const cols[NCOLS] = {"ccode1", "ccode2",      "year",       "flow1",
-                                            "flow2",  "smoothflow1", "smoothflow2"};
+    enum { C_C1, C_C2, C_YEAR, NCOLS = 7 };
+    const shi_i_col cols[NCOLS] = {
+        COW("ccode1", out->ccode1),
+        COW("ccode2", out->ccode2),
+        YEAR(out->year),
+        FLOW("flow1", out->flow1),
+        FLOW("flow2", out->flow2),
+        FLOW("smoothflow1", out->smooth1),
+        FLOW("smoothflow2", out->smooth2),
+    };
+    const shi_i_dest dest = {&out->n, &out->cap, 1024, &out->line, &out->col, C_C1, NULL, 0};
     shi_csv_opts o = {0};
     o.missing = trade_na;
-    shi_csv *csv = NULL;
+    shi_i_reader rd;
     char *data = NULL;
     size_t len = 0;
     shi_status s;
@@ -265,70 +203,35 @@ shi_status shi_io_read_cow_trade_dyadic(const char *path, shi_trade_dyad_table *
         if ((s = gunzip_file(path, isize, &data, &len, err)) != SHI_OK) {
             return s;
         }
+        s = shi_i_open_mem(&rd, path, data, len, &o, cols, NCOLS, &dest, err);
         /* Reserve all rows at once: one line per row after the header. */
         size_t lines = 0;
         for (const char *p = data, *end = data + len; (p = memchr(p, '\n', (size_t)(end - p)));
              p++) {
             lines++;
         }
-        if (lines > 0 && reserve_dyad(out, out->n + lines) != 0) {
-            free(data);
-            return shi_err_set(err, SHI_EIO, "out of memory");
+        if (s == SHI_OK && lines > 0) {
+            s = shi_i_reserve(&rd, out->n + lines, err);
         }
-        s = shi_csv_open_mem(&csv, path, data, len, &o, err);
     } else {
-        s = shi_csv_open(&csv, path, &o, err);
+        s = shi_i_open(&rd, path, &o, cols, NCOLS, &dest, err);
     }
-    if (s != SHI_OK) {
-        free(data);
-        return s;
-    }
-    long idx[NCOLS];
-    s = shi_csv_require(csv, cols, NCOLS, idx, err);
-    size_t first = out->n;
     for (int got = 1; s == SHI_OK;) {
-        s = shi_csv_next(csv, &got, err);
-        if (s != SHI_OK || !got) {
+        if ((s = shi_i_next(&rd, &got, err)) != SHI_OK || !got ||
+            (s = shi_i_parse(&rd, C_C1, C_YEAR, err)) != SHI_OK) {
             break;
         }
-        if (reserve_dyad(out, out->n + 1) != 0) {
-            s = shi_err_set(err, SHI_EIO, "out of memory");
+        if (rd.iv[C_C2] <= rd.iv[C_C1]) {
+            s = shi_i_bad(&rd, C_C2, "expected a COW code greater than ccode1 (non-directed file)",
+                          err);
             break;
         }
-        size_t r = out->n;
-        int64_t c1, c2, yr;
-        if ((s = shi_i_int_in(csv, idx[C_C1], 1, 999, "expected a COW code 1-999", &c1, err)) !=
-                SHI_OK ||
-            (s = shi_i_int_in(csv, idx[C_C2], 1, 999, "expected a COW code 1-999", &c2, err)) !=
-                SHI_OK) {
+        if ((s = shi_i_parse(&rd, C_YEAR, NCOLS, err)) != SHI_OK) {
             break;
         }
-        if (c2 <= c1) {
-            s = shi_csv_field_error(csv, (size_t)idx[C_C2], err,
-                                    "expected a COW code greater than ccode1 (non-directed file)");
-            break;
-        }
-        if ((s = shi_i_int_in(csv, idx[C_YEAR], 1800, 2100, "expected a year 1800-2100", &yr,
-                              err)) != SHI_OK ||
-            (s = flow_at(csv, idx[C_F1], &out->flow1[r], err)) != SHI_OK ||
-            (s = flow_at(csv, idx[C_F2], &out->flow2[r], err)) != SHI_OK ||
-            (s = flow_at(csv, idx[C_S1], &out->smooth1[r], err)) != SHI_OK ||
-            (s = flow_at(csv, idx[C_S2], &out->smooth2[r], err)) != SHI_OK) {
-            break;
-        }
-        long line, col;
-        shi_csv_field_pos(csv, (size_t)idx[C_C1], &line, &col);
-        out->ccode1[r] = (int32_t)c1;
-        out->ccode2[r] = (int32_t)c2;
-        out->year[r] = (int32_t)yr;
-        out->line[r] = (int32_t)line;
-        out->col[r] = (int32_t)col;
-        out->n++;
+        shi_i_commit(&rd);
     }
-    if (s == SHI_OK && out->n == first) {
-        s = shi_err_set_at(err, SHI_EDATA, path, 2, 0, "no records after the header");
-    }
-    shi_csv_free(csv);
+    s = shi_i_close(&rd, s, err);
     free(data);
     return s;
 }

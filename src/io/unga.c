@@ -16,8 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/mem.h"
-#include "fields.h"
+#include "spec.h"
 
 const int shi_unga_ref_ccode[SHI_UNGA_NREF] = {2, 365, 140, 710, 750, 666};
 const char *const shi_unga_ref_column[SHI_UNGA_NREF] = {"USAgree",    "RUSSAgree",  "BrazilAgree",
@@ -41,99 +40,42 @@ void shi_unga_table_destroy(shi_unga_table *t)
     memset(t, 0, sizeof *t);
 }
 
-static int reserve(shi_unga_table *t, size_t need)
-{
-    if (need <= t->cap) {
-        return 0;
-    }
-    /* Grow every column to the same capacity; on failure the table stays valid. */
-    shi_col_ref cols[7 + SHI_UNGA_NREF];
-    size_t n = 0;
-    cols[n++] = SHI_COL_REF(t->ccode);
-    cols[n++] = SHI_COL_REF(t->session);
-    cols[n++] = SHI_COL_REF(t->year);
-    cols[n++] = SHI_COL_REF(t->nvotes);
-    cols[n++] = SHI_COL_REF(t->ideal);
-    for (int k = 0; k < SHI_UNGA_NREF; k++) {
-        cols[n++] = SHI_COL_REF(t->agree[k]);
-    }
-    cols[n++] = SHI_COL_REF(t->line);
-    cols[n++] = SHI_COL_REF(t->col);
-    return shi_grow_columns(cols, n, &t->cap, need, 1024);
-}
-
 shi_status shi_io_read_unga(const char *path, shi_unga_table *out, shi_err *err)
 {
     enum { C_CCODE, C_SESSION, C_NVOTES, C_IDEAL, C_AGREE, NCOLS = C_AGREE + SHI_UNGA_NREF };
-    const char *cols[NCOLS] = {"ccode", "session", "NVotesAll", "IdealPointAll"};
+    shi_i_col cols[NCOLS] = {
+        {"ccode", .type = SHI_I_INT, .lo = 1, .hi = 999, .what = "expected a COW code 1-999",
+         SHI_I_TO(out->ccode)},
+        {"session", .type = SHI_I_INT, .lo = 1, .hi = 155, .what = "expected a session 1-155",
+         SHI_I_TO(out->session)},
+        {"NVotesAll", .type = SHI_I_INT, .flags = SHI_I_OPTIONAL, .lo = 0, .hi = HUGE_VAL,
+         .what = "expected a number of votes (0 or more) or NA", .na = -1, SHI_I_TO(out->nvotes)},
+        {"IdealPointAll", .type = SHI_I_REAL, .flags = SHI_I_OPTIONAL, .lo = -HUGE_VAL,
+         .hi = HUGE_VAL, .na = (double)NAN, SHI_I_TO(out->ideal)},
+    };
     for (int k = 0; k < SHI_UNGA_NREF; k++) {
-        cols[C_AGREE + k] = shi_unga_ref_column[k];
+        cols[C_AGREE + k] = (shi_i_col){shi_unga_ref_column[k],
+                                        .type = SHI_I_REAL,
+                                        .flags = SHI_I_OPTIONAL,
+                                        .lo = 0,
+                                        .hi = 1,
+                                        .what = "expected a share between 0 and 1, or NA",
+                                        .na = (double)NAN,
+                                        SHI_I_TO(out->agree[k])};
     }
     static const char *const na[] = {"NA", "", NULL};
     shi_csv_opts o = {0};
     o.missing = na;
-    shi_csv *csv = NULL;
-    shi_status s = shi_csv_open(&csv, path, &o, err);
-    if (s != SHI_OK) {
-        return s;
-    }
-    long idx[NCOLS];
-    s = shi_csv_require(csv, cols, NCOLS, idx, err);
-    size_t first = out->n;
+    const shi_col_ref extra[] = {SHI_COL_REF(out->year)};
+    const shi_i_dest dest = {&out->n, &out->cap, 1024, &out->line, &out->col, C_CCODE, extra, 1};
+    shi_i_reader rd;
+    shi_status s = shi_i_open(&rd, path, &o, cols, NCOLS, &dest, err);
     for (int got = 1; s == SHI_OK;) {
-        s = shi_csv_next(csv, &got, err);
-        if (s != SHI_OK || !got) {
+        if ((s = shi_i_row(&rd, &got, err)) != SHI_OK || !got) {
             break;
         }
-        if (reserve(out, out->n + 1) != 0) {
-            s = shi_err_set(err, SHI_EIO, "out of memory");
-            break;
-        }
-        size_t r = out->n;
-        int64_t cc, ses, nv;
-        int miss = 0;
-        if ((s = shi_i_int_in(csv, idx[C_CCODE], 1, 999, "expected a COW code 1-999", &cc, err)) !=
-                SHI_OK ||
-            (s = shi_i_int_in(csv, idx[C_SESSION], 1, 155, "expected a session 1-155", &ses,
-                              err)) != SHI_OK ||
-            (s = shi_csv_int(csv, (size_t)idx[C_NVOTES], &nv, &miss, err)) != SHI_OK) {
-            break;
-        }
-        if (!miss && nv < 0) {
-            s = shi_csv_field_error(csv, (size_t)idx[C_NVOTES], err,
-                                    "expected a number of votes (0 or more) or NA");
-            break;
-        }
-        out->nvotes[r] = miss ? -1 : (int32_t)nv;
-        if ((s = shi_csv_real(csv, (size_t)idx[C_IDEAL], &out->ideal[r], &miss, err)) != SHI_OK) {
-            break;
-        }
-        for (int k = 0; k < SHI_UNGA_NREF; k++) {
-            double *v = &out->agree[k][r];
-            if ((s = shi_csv_real(csv, (size_t)idx[C_AGREE + k], v, &miss, err)) != SHI_OK) {
-                break;
-            }
-            if (!miss && (*v < 0 || *v > 1)) {
-                s = shi_csv_field_error(csv, (size_t)idx[C_AGREE + k], err,
-                                        "expected a share between 0 and 1, or NA");
-                break;
-            }
-        }
-        if (s != SHI_OK) {
-            break;
-        }
-        long line, col;
-        shi_csv_field_pos(csv, (size_t)idx[C_CCODE], &line, &col);
-        out->ccode[r] = (int32_t)cc;
-        out->session[r] = (int32_t)ses;
-        out->year[r] = (int32_t)(1945 + ses);
-        out->line[r] = (int32_t)line;
-        out->col[r] = (int32_t)col;
-        out->n++;
+        out->year[shi_i_at(&rd)] = (int32_t)(1945 + rd.iv[C_SESSION]);
+        shi_i_commit(&rd);
     }
-    if (s == SHI_OK && out->n == first) {
-        s = shi_err_set_at(err, SHI_EDATA, path, 2, 0, "no records after the header");
-    }
-    shi_csv_free(csv);
-    return s;
+    return shi_i_close(&rd, s, err);
 }

@@ -10,10 +10,11 @@
 #include <shi/io.h>
 
 #include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/mem.h"
+#include "spec.h"
 
 void shi_iso_recs_destroy(shi_iso_recs *r)
 {
@@ -23,41 +24,42 @@ void shi_iso_recs_destroy(shi_iso_recs *r)
     }
 }
 
+static int upper3(const char *f)
+{
+    return isupper((unsigned char)f[0]) && isupper((unsigned char)f[1]) &&
+           isupper((unsigned char)f[2]);
+}
+
 shi_status shi_io_read_unga_iso3(const char *path, shi_iso_recs *out, shi_err *err)
 {
-    static const char *const cols[] = {"ccode", "iso3c"};
+    enum { C_CCODE, C_ISO, NCOLS };
+    static const shi_i_col cols[NCOLS] = {
+        {"ccode", .type = SHI_I_INT, .flags = SHI_I_OPTIONAL, .lo = -HUGE_VAL, .hi = HUGE_VAL},
+        {"iso3c", .type = SHI_I_TEXT, .flags = SHI_I_OPTIONAL, .lo = 3, .hi = 3,
+         .what = "expected a 3-letter ISO code", .valid = upper3},
+    };
     static const char *const miss_codes[] = {"", "NA", NULL};
     shi_csv_opts o = {0};
     o.missing = miss_codes;
-    shi_csv *csv = NULL;
-    shi_status s = shi_csv_open(&csv, path, &o, err);
-    if (s != SHI_OK) {
-        return s;
-    }
-    long idx[2];
-    s = shi_csv_require(csv, cols, 2, idx, err);
+    /* Rows without a code are skipped and codes are kept once, so the reader
+     * fills no table: the pairs are appended here. */
+    shi_i_reader rd;
+    shi_status s = shi_i_open(&rd, path, &o, cols, NCOLS, NULL, err);
     for (int got = 1; s == SHI_OK;) {
-        s = shi_csv_next(csv, &got, err);
-        if (s != SHI_OK || !got) {
+        if ((s = shi_i_next(&rd, &got, err)) != SHI_OK || !got ||
+            (s = shi_i_parse(&rd, C_CCODE, C_ISO, err)) != SHI_OK) {
             break;
         }
-        int64_t cc;
-        int miss = 0;
-        if ((s = shi_csv_int(csv, (size_t)idx[0], &cc, &miss, err)) != SHI_OK) {
-            break;
-        }
-        if (miss || shi_csv_is_missing(csv, (size_t)idx[1])) {
+        if (rd.na[C_CCODE] || shi_csv_is_missing(rd.csv, (size_t)rd.idx[C_ISO])) {
             continue;
         }
-        const char *iso = shi_csv_field(csv, (size_t)idx[1]);
-        if (strlen(iso) != 3 || !isupper((unsigned char)iso[0]) ||
-            !isupper((unsigned char)iso[1]) || !isupper((unsigned char)iso[2])) {
-            s = shi_csv_field_error(csv, (size_t)idx[1], err, "expected a 3-letter ISO code");
+        if ((s = shi_i_parse(&rd, C_ISO, NCOLS, err)) != SHI_OK) {
             break;
         }
+        int cc = (int)rd.iv[C_CCODE];
         int seen = 0;
         for (size_t k = out->n; k-- > 0;) {
-            if (out->v[k].ccode == (int)cc) {
+            if (out->v[k].ccode == cc) {
                 seen = 1;
                 break;
             }
@@ -69,10 +71,9 @@ shi_status shi_io_read_unga_iso3(const char *path, shi_iso_recs *out, shi_err *e
             s = shi_err_set(err, SHI_EIO, "out of memory");
             break;
         }
-        out->v[out->n].ccode = (int)cc;
-        memcpy(out->v[out->n].iso3, iso, 4);
+        out->v[out->n].ccode = cc;
+        memcpy(out->v[out->n].iso3, shi_i_text(&rd, C_ISO), 4);
         out->n++;
     }
-    shi_csv_free(csv);
-    return s;
+    return shi_i_close(&rd, s, err);
 }

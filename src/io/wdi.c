@@ -16,7 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/mem.h"
+#include "fields.h"
+#include "spec.h"
 
 /* The aggregate codes of the WDI bulk files (2023-2026 releases), sorted for
  * bsearch. Every other code in those files is one of WDI's 217 economies. */
@@ -54,24 +55,6 @@ void shi_wdi_table_destroy(shi_wdi_table *t)
     free(t->col);
     free(t->indicators);
     memset(t, 0, sizeof *t);
-}
-
-static int reserve(shi_wdi_table *t, size_t need)
-{
-    if (need <= t->cap) {
-        return 0;
-    }
-    /* Grow every column to the same capacity; on failure the table stays valid. */
-    const shi_col_ref cols[] = {SHI_COL_REF(t->iso3), SHI_COL_REF(t->year), SHI_COL_REF(t->value),
-                                SHI_COL_REF(t->kind), SHI_COL_REF(t->ind),  SHI_COL_REF(t->line),
-                                SHI_COL_REF(t->col)};
-    return shi_grow_columns(cols, sizeof cols / sizeof cols[0], &t->cap, need, 4096);
-}
-
-static int iso3_ok(const char *f)
-{
-    return strlen(f) == 3 && f[0] >= 'A' && f[0] <= 'Z' && f[1] >= 'A' && f[1] <= 'Z' &&
-           f[2] >= 'A' && f[2] <= 'Z';
 }
 
 /* A year header: 1-4 digits, 1900-2100. */
@@ -115,23 +98,32 @@ static int indicator_index(shi_wdi_table *t, const char *code, const char *name)
 shi_status shi_io_read_wdi(const char *path, shi_wdi_table *out, shi_err *err)
 {
     enum { C_CODE, C_INAME, C_ICODE, NCOLS };
-    static const char *const cols[NCOLS] = {"Country Code", "Indicator Name", "Indicator Code"};
+    /* The key columns are specs; the year columns are a wide block whose cells
+     * become rows, so this importer grows its table itself. */
+    static const shi_i_col cols[NCOLS] = {
+        {"Country Code", .type = SHI_I_TEXT, .lo = 3, .hi = 3, .valid = shi_i_upper3,
+         .what = "expected a country code of 3 letters A-Z"},
+        {"Indicator Name", .type = SHI_I_TEXT, .lo = 0, .hi = sizeof out->indicators[0].name - 1,
+         .what = "expected an indicator name of at most 159 bytes"},
+        {"Indicator Code", .type = SHI_I_TEXT, .lo = 1, .hi = sizeof out->indicators[0].code - 1,
+         .what = "expected an indicator code of 1-31 bytes"},
+    };
     shi_csv_opts opts = {0};
     opts.skip_lines = 4;
-    shi_csv *csv = NULL;
-    shi_status s = shi_csv_open(&csv, path, &opts, err);
+    shi_i_reader rd;
+    shi_status s = shi_i_open(&rd, path, &opts, cols, NCOLS, NULL, err);
     if (s != SHI_OK) {
         return s;
     }
-    long idx[NCOLS];
-    s = shi_csv_require(csv, cols, NCOLS, idx, err);
+    const shi_csv *csv = rd.csv;
+    const long *idx = rd.idx;
     /* The year columns: every named column after the first four must be a year;
      * unnamed ones (the trailing empty column) are skipped. */
     size_t nc = shi_csv_ncols(csv);
     size_t *ycol = malloc((nc ? nc : 1) * sizeof *ycol);
     int *yval = malloc((nc ? nc : 1) * sizeof *yval);
     size_t ny = 0;
-    if (s == SHI_OK && (!ycol || !yval)) {
+    if (!ycol || !yval) {
         s = shi_err_set(err, SHI_EIO, "out of memory");
     }
     for (size_t k = 0; s == SHI_OK && k < nc; k++) {
@@ -152,33 +144,26 @@ shi_status shi_io_read_wdi(const char *path, shi_wdi_table *out, shi_err *err)
         s = shi_err_set_at(err, SHI_EDATA, shi_csv_name(csv), 5, 0,
                            "no year columns in the header");
     }
+    const shi_col_ref tcols[] = {SHI_COL_REF(out->iso3),  SHI_COL_REF(out->year),
+                                 SHI_COL_REF(out->value), SHI_COL_REF(out->kind),
+                                 SHI_COL_REF(out->ind),   SHI_COL_REF(out->line),
+                                 SHI_COL_REF(out->col)};
     size_t first_rec = out->nrec;
     int ind = -1;
     for (int got = 1; s == SHI_OK;) {
-        s = shi_csv_next(csv, &got, err);
-        if (s != SHI_OK || !got) {
+        if ((s = shi_i_next(&rd, &got, err)) != SHI_OK || !got ||
+            (s = shi_i_parse(&rd, C_CODE, C_INAME, err)) != SHI_OK) {
             break;
         }
-        const char *code = shi_csv_field(csv, (size_t)idx[C_CODE]);
-        if (!iso3_ok(code)) {
-            s = shi_csv_field_error(csv, (size_t)idx[C_CODE], err,
-                                    "expected a country code of 3 letters A-Z");
-            break;
-        }
-        const char *icode = shi_csv_field(csv, (size_t)idx[C_ICODE]);
+        const char *code = shi_i_text(&rd, C_CODE);
+        const char *icode = shi_i_text(&rd, C_ICODE);
         if (ind < 0) {
-            const char *iname = shi_csv_field(csv, (size_t)idx[C_INAME]);
-            if (icode[0] == '\0' || strlen(icode) >= sizeof out->indicators[0].code) {
-                s = shi_csv_field_error(csv, (size_t)idx[C_ICODE], err,
-                                        "expected an indicator code of 1-31 bytes");
+            /* The first record names the file's indicator. */
+            if ((s = shi_i_parse(&rd, C_ICODE, NCOLS, err)) != SHI_OK ||
+                (s = shi_i_parse(&rd, C_INAME, C_ICODE, err)) != SHI_OK) {
                 break;
             }
-            if (strlen(iname) >= sizeof out->indicators[0].name) {
-                s = shi_csv_field_error(csv, (size_t)idx[C_INAME], err,
-                                        "expected an indicator name of at most 159 bytes");
-                break;
-            }
-            if ((ind = indicator_index(out, icode, iname)) < 0) {
+            if ((ind = indicator_index(out, icode, shi_i_text(&rd, C_INAME))) < 0) {
                 s = shi_err_set(err, SHI_EIO, "out of memory");
                 break;
             }
@@ -186,10 +171,11 @@ shi_status shi_io_read_wdi(const char *path, shi_wdi_table *out, shi_err *err)
             char what[96];
             snprintf(what, sizeof what, "expected the file's one indicator code '%s'",
                      out->indicators[ind].code);
-            s = shi_csv_field_error(csv, (size_t)idx[C_ICODE], err, what);
+            s = shi_i_bad(&rd, C_ICODE, what, err);
             break;
         }
-        if (reserve(out, out->n + ny) != 0) {
+        if (shi_grow_columns(tcols, sizeof tcols / sizeof tcols[0], &out->cap, out->n + ny, 4096) !=
+            0) {
             s = shi_err_set(err, SHI_EIO, "out of memory");
             break;
         }
@@ -221,8 +207,7 @@ shi_status shi_io_read_wdi(const char *path, shi_wdi_table *out, shi_err *err)
     }
     free(ycol);
     free(yval);
-    shi_csv_free(csv);
-    return s;
+    return shi_i_close(&rd, s, err);
 }
 
 double shi_wdi_value(const shi_wdi_table *t, int ind, const char *iso3, int year)
