@@ -106,9 +106,12 @@ typedef struct shi_coop_strategy {
     const char *desc;    /* one-line definition */
     const char *cite;    /* source of the definition */
     shi_coop_fn fn;
-    int has_par;        /* 1 if "Name(x)" sets a parameter */
-    double par, lo, hi; /* default parameter and its valid range [lo, hi] */
-    int stochastic;     /* uses random numbers even without noise */
+    int has_par;          /* 1 if "Name(x)" sets a parameter */
+    double par, lo, hi;   /* default parameter and its valid range [lo, hi] */
+    int stochastic;       /* uses random numbers even without noise */
+    const char *readings; /* comma-separated names of its readings, the default
+                           * first, or NULL: "Name(reading)" passes the reading's
+                           * index as the parameter (docs/coop.md, section 3) */
 } shi_coop_strategy;
 
 /** \brief The zero-determinant four-vector P(C) after CC, CD, DC, DD
@@ -200,30 +203,81 @@ SHI_API double shi_coop_payoff(const shi_coop_payoffs *p, int mine, int theirs);
 
 /* ---- round-robin tournament ---------------------------------------------- */
 
+/** Self-play: whether each player also meets a copy of itself, and whether
+ *  those matches count in its standings. */
+typedef enum shi_coop_self_play {
+    SHI_COOP_SELF_NONE = 0,    /* no self-play: the matrix diagonal is NaN */
+    SHI_COOP_SELF_COUNTED = 1, /* played, and both copies count in the standings */
+    SHI_COOP_SELF_AXELROD = 2  /* played and shown in the matrix, left out of the
+                                * standings (score, payoff, cooperation, wins), as
+                                * the Axelrod library's ResultSet does */
+} shi_coop_self_play;
+
+/** How per-turn values are averaged over matches; the two differ only when
+ *  match lengths differ (delta > 0). */
+typedef enum shi_coop_averaging {
+    SHI_COOP_AVG_POOLED = 0,   /* total payoff / total turns: estimates the
+                                * normalised discounted payoff (1 - delta) E[sum
+                                * delta^(t-1) x_t]; long matches weigh more */
+    SHI_COOP_AVG_PER_MATCH = 1 /* the mean over matches of each match's payoff per
+                                * turn (the Axelrod library's normalised score) */
+} shi_coop_averaging;
+
+/** What the standings are ranked by. */
+typedef enum shi_coop_rank_by {
+    SHI_COOP_RANK_MEAN = 0,  /* the score over all repetitions */
+    SHI_COOP_RANK_MEDIAN = 1 /* the median over repetitions of the per-repetition
+                              * score (the Axelrod library's ranking) */
+} shi_coop_rank_by;
+
 typedef struct shi_coop_tour_opts {
     shi_coop_game game;
     long reps;     /* repetitions of every match, >= 1 */
-    int self_play; /* also play each player against a copy of itself */
+    int self_play; /* a shi_coop_self_play: 0 none, 1 counted, 2 Axelrod's */
     uint64_t seed;
-    int threads; /* OpenMP threads; 0 = the OpenMP default */
+    int threads;                  /* OpenMP threads; 0 = the OpenMP default */
+    shi_coop_averaging averaging; /* per-turn averaging over matches; 0 = pooled */
+    shi_coop_rank_by rank_by;     /* ranking key; 0 = the mean (score) */
 } shi_coop_tour_opts;
 
-/** Results of a round robin over n players. Per-turn values are sums over all
- *  matches and repetitions divided by the turns played, so matches of random
- *  length weigh by their length. */
+/** \brief Parse the name of a tournament convention, as the command line
+ *  gives it: self-play "none", "counted" or "axelrod"; averaging "pooled" or
+ *  "per-match"; ranking "mean" or "median". NULL text keeps *out.
+ *  \return SHI_EUSAGE naming the valid values, e.g. "self-play must be none,
+ *  counted or axelrod, got 'x'". */
+SHI_API shi_status shi_coop_self_play_parse(const char *text, int *out, shi_err *err);
+SHI_API shi_status shi_coop_averaging_parse(const char *text, shi_coop_averaging *out,
+                                            shi_err *err);
+SHI_API shi_status shi_coop_rank_by_parse(const char *text, shi_coop_rank_by *out, shi_err *err);
+
+/** Results of a round robin over n players. Per-turn values average over
+ *  matches and repetitions as o->averaging says: pooled (the default) sums
+ *  payoffs and divides by the turns played, so matches of random length weigh
+ *  by their length; per-match averages each match's payoff per turn. The
+ *  standings (score, mean_payoff, coop, wins) include a player's self-play
+ *  matches only with SHI_COOP_SELF_COUNTED; the matrices show them with either
+ *  kind of self-play. */
 typedef struct shi_coop_tour {
     size_t n;
-    double *payoff;      /* n*n: payoff[i*n+j] mean per-turn payoff of i against j
-                          * (NaN on the diagonal without self-play) */
-    double *utility;     /* n*n: the same for utility u_i (equals payoff when k = 0) */
-    double *score;       /* per player: mean per-turn utility over all its matches */
-    double *mean_payoff; /* per player: mean per-turn payoff */
-    double *coop;        /* per player: share of turns it cooperated */
-    long *wins;          /* per player: matches won (payoff strictly above the
-                          * opponent's), summed over repetitions; self-play never wins */
-    long *rank;          /* per player: 1 = highest score; ties share the better rank */
-    size_t *order;       /* players by rank; ties in input order */
-    long total_turns;    /* turns played in the whole tournament */
+    double *payoff;       /* n*n: payoff[i*n+j] mean per-turn payoff of i against j
+                           * (NaN on the diagonal without self-play) */
+    double *utility;      /* n*n: the same for utility u_i (equals payoff when k = 0) */
+    double *score;        /* per player: mean per-turn utility over all its matches */
+    double *mean_payoff;  /* per player: mean per-turn payoff */
+    double *coop;         /* per player: share of its moves that were C (pooled over
+                           * its matches whatever the averaging) */
+    long *wins;           /* per player: matches won (payoff strictly above the
+                           * opponent's), summed over repetitions; self-play never wins */
+    long *rank;           /* per player: 1 = best by the ranking key (score, or
+                           * median_score with SHI_COOP_RANK_MEDIAN); ties share
+                           * the better rank */
+    size_t *order;        /* players by rank; ties in input order */
+    long total_turns;     /* turns played in the whole tournament */
+    long reps;            /* repetitions: the columns of rep_score */
+    double *rep_score;    /* n*reps: rep_score[i*reps+r] player i's score in
+                           * repetition r alone (same averaging and self-play) */
+    double *median_score; /* per player: the median of its rep_score (mean of
+                           * the middle two for an even count) */
 } shi_coop_tour;
 
 /** Zero `t` (safe to destroy afterwards). */

@@ -34,8 +34,22 @@ typedef struct gopts {
     int reps;
     const char *strategies;
     const char *format, *out;
-    const char *svg; /* --svg FILE, or NULL */
+    const char *svg;       /* --svg FILE, or NULL */
+    const char *averaging; /* --averaging pooled|per-match, or NULL (pooled) */
+    const char *rank_by;   /* --rank mean|median, or NULL (mean) */
 } gopts;
+
+#define CONVENTION_OPTS(g)                                                                         \
+    {OPT_STRING,                                                                                   \
+     0,                                                                                            \
+     "averaging",                                                                                  \
+     &(g).averaging,                                                                               \
+     "pooled|per-match",                                                                           \
+     "per-turn values over matches: total/turns (default) or the mean of each match's"},           \
+    {                                                                                              \
+        OPT_STRING, 0, "rank", &(g).rank_by, "mean|median",                                        \
+            "rank by the score (default) or its median over repetitions"                           \
+    }
 
 #define GAME_OPTS(g)                                                                               \
     {OPT_INT, 0, "turns", &(g).turns, "N", "fixed number of turns (default 200)"},                 \
@@ -193,9 +207,13 @@ static shi_status run_tournament(const char *cmd, const gopts *o, int self_play,
                                  shi_err *err)
 {
     shi_coop_tour_opts to;
+    memset(&to, 0, sizeof to);
     shi_status s = game_from(cmd, o, &to.game, err);
     if (s == SHI_OK) {
         s = parse_seed(cmd, o->seed, seed, err);
+    }
+    if (s == SHI_OK && !(s = shi_coop_averaging_parse(o->averaging, &to.averaging, err))) {
+        s = shi_coop_rank_by_parse(o->rank_by, &to.rank_by, err);
     }
     if (s == SHI_OK) {
         s = shi_coop_players_parse(o->strategies ? o->strategies : "all", pl, n, err);
@@ -275,6 +293,8 @@ static int coop_strategies(shi_cli *cli, int argc, char **argv)
         char par[64] = "";
         if (tab[i].has_par) {
             snprintf(par, sizeof par, "%g in [%g, %g]", tab[i].par, tab[i].lo, tab[i].hi);
+        } else if (tab[i].readings) {
+            snprintf(par, sizeof par, "reading: %s", tab[i].readings);
         }
         if ((s = shi_table_str(t, tab[i].name, &cli->err)) ||
             (s = shi_table_str(t, tab[i].aliases[0] ? tab[i].aliases : NULL, &cli->err)) ||
@@ -394,13 +414,16 @@ static int coop_match(shi_cli *cli, int argc, char **argv)
 /* ---- shi coop tournament ------------------------------------------------- */
 
 static shi_status standings(shi_table *t, const shi_coop_player *pl, const shi_coop_tour *r,
-                            shi_err *err)
+                            int median, shi_err *err)
 {
     static const char *const names[] = {"rank",   "strategy",    "score",
                                         "payoff", "cooperation", "wins"};
     static const char types[] = {'i', 's', 'f', 'f', 'f', 'i'};
     static const int digits[] = {0, 0, 4, 4, 4, 0};
     shi_status s = add_cols(t, names, types, digits, 6, err);
+    if (s == SHI_OK && median) {
+        s = shi_table_column(t, "median", 'f', 4, err);
+    }
     for (size_t a = 0; a < r->n && s == SHI_OK; a++) {
         size_t i = r->order[a];
         if ((s = shi_table_int(t, r->rank[i], err)) || (s = shi_table_str(t, pl[i].name, err)) ||
@@ -410,6 +433,9 @@ static shi_status standings(shi_table *t, const shi_coop_player *pl, const shi_c
             break;
         }
         s = shi_table_int(t, r->wins[i], err);
+        if (s == SHI_OK && median) {
+            s = shi_table_real(t, r->median_score[i], err);
+        }
     }
     return s;
 }
@@ -434,11 +460,14 @@ static int coop_tournament(shi_cli *cli, int argc, char **argv)
 {
     gopts o = gopts_default();
     int self = 0, mat = 0;
+    const char *self_txt = NULL;
     const cli_opt opts[] = {
         {OPT_STRING, 0, "strategies", &o.strategies, "LIST",
          "comma-separated strategies, 'all' for every one (default all)"},
         {OPT_INT, 0, "repetitions", &o.reps, "R", "repetitions of each match (default 10)"},
-        {OPT_FLAG, 0, "self-play", &self, NULL, "also play each strategy against itself"},
+        {OPT_STRING, 0, "self-play", &self_txt, "counted|axelrod",
+         "also play each strategy against itself, counted in its standings or not (Axelrod)"},
+        CONVENTION_OPTS(o),
         {OPT_FLAG, 0, "matrix", &mat, NULL, "print the payoff matrix (row against column)"},
         GAME_OPTS(o),
         OUT_OPTS(o),
@@ -450,10 +479,12 @@ static int coop_tournament(shi_cli *cli, int argc, char **argv)
     shi_status s =
         cli_parse(cmd,
                   "shi coop tournament [--strategies LIST|all] [--turns N | --delta D] "
-                  "[--repetitions R] [--noise E] [--seed S] [--threads K] [--self-play] "
-                  "[--relative-gains K] [--matrix] [--format FMT] [-o FILE] [--svg FILE]",
+                  "[--repetitions R] [--noise E] [--seed S] [--threads K] "
+                  "[--self-play counted|axelrod] [--averaging pooled|per-match] "
+                  "[--rank mean|median] [--relative-gains K] [--matrix] [--format FMT] [-o FILE] "
+                  "[--svg FILE]",
                   opts, argc, argv, NULL, 0, &npos, &help, &cli->err);
-    if (s != SHI_OK || help) {
+    if (s != SHI_OK || help || (s = shi_coop_self_play_parse(self_txt, &self, &cli->err))) {
         return s;
     }
     played p;
@@ -464,7 +495,8 @@ static int coop_tournament(shi_cli *cli, int argc, char **argv)
     if (!t) {
         s = shi_err_set(&cli->err, SHI_EIO, "out of memory");
     } else {
-        s = mat ? matrix(t, p.pl, &p.r, &cli->err) : standings(t, p.pl, &p.r, &cli->err);
+        int med = o.rank_by && strcmp(o.rank_by, "median") == 0;
+        s = mat ? matrix(t, p.pl, &p.r, &cli->err) : standings(t, p.pl, &p.r, med, &cli->err);
         if (s == SHI_OK && p.svg.fp) {
             shi_svg_chart *c = NULL;
             s = shi_coop_svg_tournament(&p.r, p.pl, &c, &cli->err);
@@ -789,6 +821,8 @@ static shi_status sweep_setup(shi_cli *cli, const char *cmd, const gopts *o, swe
         (s = parse_reals(cmd, "noises", w->noises, w->ev, 64, &w->ne, &cli->err)) ||
         (s = game_from(cmd, o, &w->to.game, &cli->err)) ||
         (s = parse_seed(cmd, o->seed, &seed, &cli->err)) ||
+        (s = shi_coop_averaging_parse(o->averaging, &w->to.averaging, &cli->err)) ||
+        (s = shi_coop_rank_by_parse(o->rank_by, &w->to.rank_by, &cli->err)) ||
         (s = shi_coop_players_parse(o->strategies ? o->strategies : "all", &w->pl, &w->n,
                                     &cli->err))) {
         return s;
@@ -838,6 +872,7 @@ static int coop_sweep(shi_cli *cli, int argc, char **argv)
         {OPT_REAL, 0, "relative-gains", &o.k, "K", "Grieco relative-gains coefficient"},
         {OPT_STRING, 0, "seed", &o.seed, "S", "random seed (default 1)"},
         {OPT_INT, 0, "threads", &o.threads, "K", "OpenMP threads (default: all)"},
+        CONVENTION_OPTS(o),
         OUT_OPTS(o),
         SVG_OPT(o),
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
@@ -847,7 +882,8 @@ static int coop_sweep(shi_cli *cli, int argc, char **argv)
     shi_status s = cli_parse(cmd,
                              "shi coop sweep [--strategies LIST] [--deltas LIST] [--noises LIST] "
                              "[--repetitions R] [--turns N] [--payoffs T,R,P,S] "
-                             "[--relative-gains K] [--seed S] [--threads K] [--format FMT] "
+                             "[--relative-gains K] [--seed S] [--threads K] "
+                             "[--averaging pooled|per-match] [--rank mean|median] [--format FMT] "
                              "[-o FILE] [--svg FILE]",
                              opts, argc, argv, NULL, 0, &npos, &help, &cli->err);
     shi_outfile svg;

@@ -241,7 +241,77 @@ void shi_coop_tour_destroy(shi_coop_tour *t)
     free(t->wins);
     free(t->rank);
     free(t->order);
+    free(t->rep_score);
+    free(t->median_score);
     shi_coop_tour_init(t);
+}
+
+/* *out = the index of `text` in names[0..n), or SHI_EUSAGE listing them. */
+static shi_status parse_name(const char *what, const char *text, const char *const *names, size_t n,
+                             const char *valid, int *out, shi_err *err)
+{
+    if (!text) {
+        return SHI_OK;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(text, names[i]) == 0) {
+            *out = (int)i;
+            return SHI_OK;
+        }
+    }
+    return shi_err_set(err, SHI_EUSAGE, "%s must be %s, got '%s'", what, valid, text);
+}
+
+shi_status shi_coop_self_play_parse(const char *text, int *out, shi_err *err)
+{
+    static const char *const names[] = {"none", "counted", "axelrod"};
+    return parse_name("self-play", text, names, 3, "none, counted or axelrod", out, err);
+}
+
+shi_status shi_coop_averaging_parse(const char *text, shi_coop_averaging *out, shi_err *err)
+{
+    static const char *const names[] = {"pooled", "per-match"};
+    int v = (int)*out;
+    shi_status s = parse_name("averaging", text, names, 2, "pooled or per-match", &v, err);
+    *out = v ? SHI_COOP_AVG_PER_MATCH : SHI_COOP_AVG_POOLED;
+    return s;
+}
+
+shi_status shi_coop_rank_by_parse(const char *text, shi_coop_rank_by *out, shi_err *err)
+{
+    static const char *const names[] = {"mean", "median"};
+    int v = (int)*out;
+    shi_status s = parse_name("rank", text, names, 2, "mean or median", &v, err);
+    *out = v ? SHI_COOP_RANK_MEDIAN : SHI_COOP_RANK_MEAN;
+    return s;
+}
+
+static shi_status tour_check(const shi_coop_tour_opts *o, size_t n, shi_err *err)
+{
+    shi_status st = shi_coop_game_check(&o->game, err);
+    if (st != SHI_OK) {
+        return st;
+    }
+    if (o->reps < 1) {
+        return shi_err_set(err, SHI_EUSAGE, "repetitions must be at least 1, got %ld", o->reps);
+    }
+    if (o->self_play < SHI_COOP_SELF_NONE || o->self_play > SHI_COOP_SELF_AXELROD) {
+        return shi_err_set(err, SHI_EUSAGE, "self-play must be 0, 1 or 2, got %d", o->self_play);
+    }
+    if ((o->averaging != SHI_COOP_AVG_POOLED && o->averaging != SHI_COOP_AVG_PER_MATCH) ||
+        (o->rank_by != SHI_COOP_RANK_MEAN && o->rank_by != SHI_COOP_RANK_MEDIAN)) {
+        return shi_err_set(err, SHI_EUSAGE, "unknown averaging or ranking convention");
+    }
+    /* Under Axelrod's convention a lone player's standings would be empty. */
+    if (n < 1 || (n < 2 && o->self_play != SHI_COOP_SELF_COUNTED)) {
+        return shi_err_set(err, SHI_EUSAGE,
+                           "a tournament needs at least 2 players (or 1 with self-play), got %zu",
+                           n);
+    }
+    if (o->threads < 0) {
+        return shi_err_set(err, SHI_EUSAGE, "threads must be >= 0, got %d", o->threads);
+    }
+    return SHI_OK;
 }
 
 /* One match's outcome, written by whichever thread plays it. */
@@ -251,50 +321,175 @@ typedef struct task_out {
     int failed;
 } task_out;
 
+/* The sums of the reduction, carved from one block. A match adds to each
+ * side its payoff (utility) and a weight: pooled, the payoff and the turns;
+ * per match, the payoff per turn and 1. Values are the ratios. */
+typedef struct tour_sums {
+    double *block;
+    double *psum, *usum, *wsum;  /* n*n: the matrices */
+    double *pay, *util, *weight; /* n: the standings */
+    double *cmoves, *moves;      /* n: its moves that were C, all its moves */
+    double *rutil, *rweight;     /* n*reps: the standings of one repetition */
+} tour_sums;
+
+static int sums_alloc(tour_sums *S, size_t n, size_t reps)
+{
+    S->block = calloc(3 * n * n + 5 * n + 2 * n * reps, sizeof *S->block);
+    if (!S->block) {
+        return -1;
+    }
+    double *p = S->block;
+    S->psum = p, p += n * n;
+    S->usum = p, p += n * n;
+    S->wsum = p, p += n * n;
+    S->pay = p, p += n;
+    S->util = p, p += n;
+    S->weight = p, p += n;
+    S->cmoves = p, p += n;
+    S->moves = p, p += n;
+    S->rutil = p, p += n * reps;
+    S->rweight = p;
+    return 0;
+}
+
+/* Add one standings entry of player i in repetition rep. */
+static void add_entry(tour_sums *S, size_t i, size_t rep, size_t reps, double pay, double util,
+                      double w)
+{
+    S->pay[i] += pay;
+    S->util[i] += util;
+    S->weight[i] += w;
+    S->rutil[i * reps + rep] += util;
+    S->rweight[i * reps + rep] += w;
+}
+
+/* Reduce the matches in task order (m = rep * npairs + pair), so the sums are
+ * the same for any thread count. */
+static void reduce(const shi_coop_tour_opts *o, size_t n, size_t npairs, const unsigned *pi,
+                   const unsigned *pj, const task_out *out, tour_sums *S, shi_coop_tour *r)
+{
+    const int pm = o->averaging == SHI_COOP_AVG_PER_MATCH;
+    const size_t reps = (size_t)o->reps, ntask = npairs * reps;
+    for (size_t m = 0; m < ntask; m++) {
+        const task_out *x = &out[m];
+        size_t rep = m / npairs, pr = m % npairs, i = pi[pr], j = pj[pr];
+        double ua = shi_coop_utility(x->sa, x->sb, o->game.k);
+        double ub = shi_coop_utility(x->sb, x->sa, o->game.k);
+        double L = (double)x->turns;
+        double pa = pm ? x->sa / L : x->sa, pb = pm ? x->sb / L : x->sb;
+        double qa = pm ? ua / L : ua, qb = pm ? ub / L : ub, w = pm ? 1.0 : L;
+        S->psum[i * n + j] += pa;
+        S->psum[j * n + i] += pb;
+        S->usum[i * n + j] += qa;
+        S->usum[j * n + i] += qb;
+        S->wsum[i * n + j] += w;
+        S->wsum[j * n + i] += w;
+        r->total_turns += x->turns;
+        if (i == j) {
+            /* Self-play: both copies are the player's own, counted or not. */
+            if (o->self_play == SHI_COOP_SELF_COUNTED) {
+                add_entry(S, i, rep, reps, pa + pb, qa + qb, 2.0 * w);
+                S->cmoves[i] += (double)(x->ca + x->cb);
+                S->moves[i] += 2.0 * L;
+            }
+            continue;
+        }
+        add_entry(S, i, rep, reps, pa, qa, w);
+        add_entry(S, j, rep, reps, pb, qb, w);
+        S->cmoves[i] += (double)x->ca;
+        S->cmoves[j] += (double)x->cb;
+        S->moves[i] += L;
+        S->moves[j] += L;
+        r->wins[i] += x->sa > x->sb;
+        r->wins[j] += x->sb > x->sa;
+    }
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The values of the sums, the medians over repetitions, and the ranking. */
+static void finalize(const shi_coop_tour_opts *o, const tour_sums *S, double *tmp, shi_coop_tour *r)
+{
+    size_t n = r->n, reps = (size_t)o->reps;
+    for (size_t c = 0; c < n * n; c++) {
+        r->payoff[c] = S->wsum[c] > 0.0 ? S->psum[c] / S->wsum[c] : (double)NAN;
+        r->utility[c] = S->wsum[c] > 0.0 ? S->usum[c] / S->wsum[c] : (double)NAN;
+    }
+    for (size_t i = 0; i < n; i++) {
+        r->mean_payoff[i] = S->pay[i] / S->weight[i];
+        r->score[i] = S->util[i] / S->weight[i];
+        r->coop[i] = S->cmoves[i] / S->moves[i];
+        for (size_t q = 0; q < reps; q++) {
+            tmp[q] = r->rep_score[i * reps + q] = S->rutil[i * reps + q] / S->rweight[i * reps + q];
+        }
+        qsort(tmp, reps, sizeof *tmp, cmp_double);
+        r->median_score[i] = reps % 2 ? tmp[reps / 2] : 0.5 * (tmp[reps / 2 - 1] + tmp[reps / 2]);
+    }
+    /* Rank by the key, ties in input order (insertion sort: stable, n is small). */
+    const double *key = o->rank_by == SHI_COOP_RANK_MEDIAN ? r->median_score : r->score;
+    for (size_t i = 0; i < n; i++) {
+        size_t a = i;
+        while (a > 0 && key[r->order[a - 1]] < key[i]) {
+            r->order[a] = r->order[a - 1];
+            a--;
+        }
+        r->order[a] = i;
+    }
+    for (size_t a = 0; a < n; a++) {
+        size_t x = r->order[a];
+        r->rank[x] =
+            (a > 0 && key[r->order[a - 1]] == key[x]) ? r->rank[r->order[a - 1]] : (long)a + 1;
+    }
+}
+
+static int tour_alloc(shi_coop_tour *r, size_t n, long reps)
+{
+    r->n = n;
+    r->reps = reps;
+    r->payoff = malloc(n * n * sizeof *r->payoff);
+    r->utility = malloc(n * n * sizeof *r->utility);
+    r->score = calloc(n, sizeof *r->score);
+    r->mean_payoff = calloc(n, sizeof *r->mean_payoff);
+    r->coop = calloc(n, sizeof *r->coop);
+    r->wins = calloc(n, sizeof *r->wins);
+    r->rank = calloc(n, sizeof *r->rank);
+    r->order = calloc(n, sizeof *r->order);
+    r->rep_score = calloc(n * (size_t)reps, sizeof *r->rep_score);
+    r->median_score = calloc(n, sizeof *r->median_score);
+    return r->payoff && r->utility && r->score && r->mean_payoff && r->coop && r->wins && r->rank &&
+                   r->order && r->rep_score && r->median_score
+               ? 0
+               : -1;
+}
+
 shi_status shi_coop_tournament(const shi_coop_player *players, size_t n,
                                const shi_coop_tour_opts *o, shi_coop_tour *t, shi_err *err)
 {
-    shi_status st = shi_coop_game_check(&o->game, err);
+    shi_status st = tour_check(o, n, err);
     if (st != SHI_OK) {
         return st;
     }
-    if (o->reps < 1) {
-        return shi_err_set(err, SHI_EUSAGE, "repetitions must be at least 1, got %ld", o->reps);
-    }
-    if (n < 1 || (n < 2 && !o->self_play)) {
-        return shi_err_set(err, SHI_EUSAGE,
-                           "a tournament needs at least 2 players (or 1 with self-play), got %zu",
-                           n);
-    }
-    if (o->threads < 0) {
-        return shi_err_set(err, SHI_EUSAGE, "threads must be >= 0, got %d", o->threads);
-    }
-    const double k = o->game.k;
-    size_t npairs = n * (n - 1) / 2 + (o->self_play ? n : 0);
+    const int self = o->self_play != SHI_COOP_SELF_NONE;
+    size_t npairs = n * (n - 1) / 2 + (self ? n : 0);
     size_t ntask = npairs * (size_t)o->reps;
     unsigned *pi = malloc(npairs * sizeof *pi), *pj = malloc(npairs * sizeof *pj);
     task_out *out = calloc(ntask, sizeof *out);
-    double *psum = calloc(n * n, sizeof *psum), *usum = calloc(n * n, sizeof *usum);
-    double *tsum = calloc(n * n, sizeof *tsum);
+    double *tmp = malloc((size_t)o->reps * sizeof *tmp);
+    tour_sums S = {0};
     shi_coop_tour r;
     shi_coop_tour_init(&r);
-    r.n = n;
-    r.payoff = malloc(n * n * sizeof *r.payoff);
-    r.utility = malloc(n * n * sizeof *r.utility);
-    r.score = calloc(n, sizeof *r.score);
-    r.mean_payoff = calloc(n, sizeof *r.mean_payoff);
-    r.coop = calloc(n, sizeof *r.coop);
-    r.wins = calloc(n, sizeof *r.wins);
-    r.rank = calloc(n, sizeof *r.rank);
-    r.order = calloc(n, sizeof *r.order);
-    if (!pi || !pj || !out || !psum || !usum || !tsum || !r.payoff || !r.utility || !r.score ||
-        !r.mean_payoff || !r.coop || !r.wins || !r.rank || !r.order) {
+    if (!pi || !pj || !out || !tmp || sums_alloc(&S, n, (size_t)o->reps) != 0 ||
+        tour_alloc(&r, n, o->reps) != 0) {
         st = shi_err_set(err, SHI_EIO, "out of memory");
         goto cleanup;
     }
     size_t q = 0;
     for (size_t i = 0; i < n; i++) {
-        for (size_t j = o->self_play ? i : i + 1; j < n; j++) {
+        for (size_t j = self ? i : i + 1; j < n; j++) {
             pi[q] = (unsigned)i;
             pj[q] = (unsigned)j;
             q++;
@@ -323,86 +518,14 @@ shi_status shi_coop_tournament(const shi_coop_player *players, size_t n,
         out[m].ca = res.coop[0];
         out[m].cb = res.coop[1];
     }
-
-    /* Reduce serially in task order: the sums are the same for any thread count. */
-    double *paysum = r.mean_payoff; /* per-player payoff sums, normalised below */
-    double *cnt = calloc(n, sizeof *cnt), *coopc = calloc(n, sizeof *coopc);
-    double *usc = calloc(n, sizeof *usc);
-    if (!cnt || !coopc || !usc) {
-        free(cnt);
-        free(coopc);
-        free(usc);
-        st = shi_err_set(err, SHI_EIO, "out of memory");
-        goto cleanup;
-    }
     for (size_t m = 0; m < ntask; m++) {
-        const task_out *x = &out[m];
-        if (x->failed) {
-            free(cnt);
-            free(coopc);
-            free(usc);
+        if (out[m].failed) {
             st = shi_err_set(err, SHI_EIO, "out of memory");
             goto cleanup;
         }
-        size_t pr = m % npairs, i = pi[pr], j = pj[pr];
-        double ua = shi_coop_utility(x->sa, x->sb, k), ub = shi_coop_utility(x->sb, x->sa, k);
-        double L = (double)x->turns;
-        psum[i * n + j] += x->sa;
-        psum[j * n + i] += x->sb;
-        usum[i * n + j] += ua;
-        usum[j * n + i] += ub;
-        tsum[i * n + j] += L;
-        tsum[j * n + i] += L;
-        if (i == j) {
-            /* Self-play: both copies count as the player's own turns. */
-            paysum[i] += x->sa + x->sb;
-            usc[i] += ua + ub;
-            cnt[i] += 2.0 * L;
-            coopc[i] += (double)(x->ca + x->cb);
-        } else {
-            paysum[i] += x->sa;
-            paysum[j] += x->sb;
-            usc[i] += ua;
-            usc[j] += ub;
-            cnt[i] += L;
-            cnt[j] += L;
-            coopc[i] += (double)x->ca;
-            coopc[j] += (double)x->cb;
-            r.wins[i] += x->sa > x->sb;
-            r.wins[j] += x->sb > x->sa;
-        }
-        r.total_turns += x->turns;
     }
-    for (size_t i = 0; i < n; i++) {
-        for (size_t j = 0; j < n; j++) {
-            /* On the self-play diagonal both copies' payoffs and turns were
-             * added (twice L), so the ratio is already a per-turn mean. */
-            double d = tsum[i * n + j];
-            r.payoff[i * n + j] = d > 0.0 ? psum[i * n + j] / d : (double)NAN;
-            r.utility[i * n + j] = d > 0.0 ? usum[i * n + j] / d : (double)NAN;
-        }
-        r.mean_payoff[i] = paysum[i] / cnt[i];
-        r.score[i] = usc[i] / cnt[i];
-        r.coop[i] = coopc[i] / cnt[i];
-    }
-    free(cnt);
-    free(coopc);
-    free(usc);
-
-    /* Rank by score, ties in input order (insertion sort: stable, n is small). */
-    for (size_t i = 0; i < n; i++) {
-        size_t x = i, a = i;
-        while (a > 0 && r.score[r.order[a - 1]] < r.score[x]) {
-            r.order[a] = r.order[a - 1];
-            a--;
-        }
-        r.order[a] = x;
-    }
-    for (size_t a = 0; a < n; a++) {
-        size_t x = r.order[a];
-        r.rank[x] =
-            (a > 0 && r.score[r.order[a - 1]] == r.score[x]) ? r.rank[r.order[a - 1]] : (long)a + 1;
-    }
+    reduce(o, n, npairs, pi, pj, out, &S, &r);
+    finalize(o, &S, tmp, &r);
     shi_coop_tour_destroy(t);
     *t = r;
     shi_coop_tour_init(&r);
@@ -413,8 +536,7 @@ cleanup:
     free(pi);
     free(pj);
     free(out);
-    free(psum);
-    free(usum);
-    free(tsum);
+    free(tmp);
+    free(S.block);
     return st;
 }

@@ -81,6 +81,29 @@ static int names_match(const shi_coop_strategy *s, const char *key, size_t *dist
     return best == 0;
 }
 
+/* "Name(reading)": the reading's index in hit->readings becomes the
+ * parameter, and the display name carries the reading's own spelling. */
+static shi_status parse_reading(const shi_coop_strategy *hit, const char *arg, size_t alen,
+                                shi_coop_player *p, shi_err *err)
+{
+    char want[64], buf[64];
+    normalise(arg, alen, want, sizeof want);
+    const char *r = hit->readings;
+    for (int idx = 0; *r; idx++) {
+        const char *e = strchr(r, ',');
+        size_t len = e ? (size_t)(e - r) : strlen(r);
+        normalise(r, len, buf, sizeof buf);
+        if (want[0] && strcmp(buf, want) == 0) {
+            p->par = idx;
+            snprintf(p->name, sizeof p->name, "%s(%.*s)", hit->name, (int)len, r);
+            return SHI_OK;
+        }
+        r += len + (e != NULL);
+    }
+    return shi_err_set(err, SHI_EUSAGE, "reading of '%s' must be one of %s, got '%.*s'", hit->name,
+                       hit->readings, (int)alen, arg);
+}
+
 shi_status shi_coop_player_parse(const char *text, shi_coop_player *p, shi_err *err)
 {
     while (isspace((unsigned char)*text)) {
@@ -141,6 +164,9 @@ shi_status shi_coop_player_parse(const char *text, shi_coop_player *p, shi_err *
         if (*close != ')' || close <= open + 1) {
             return shi_err_set(err, SHI_EUSAGE, "invalid parameter in '%.*s'; write e.g. '%s(0.3)'",
                                (int)len, text, hit->name);
+        }
+        if (hit->readings) {
+            return parse_reading(hit, open + 1, (size_t)(close - open - 1), p, err);
         }
         if (!hit->has_par) {
             return shi_err_set(err, SHI_EUSAGE, "strategy '%s' takes no parameter", hit->name);

@@ -200,7 +200,7 @@ static int s_hard_majority(const shi_coop_view *v, double par, shi_coop_mem *m, 
 
 static int s_adaptive(const shi_coop_view *v, double par, shi_coop_mem *m, shi_rng *rng)
 {
-    (void)par, (void)rng;
+    (void)rng;
     /* m->x[a], m->i[a]: payoff summed over, and number of, own moves a so far;
      * updated with the previous turn on each call, so each turn costs O(1). */
     if (v->t > 0) {
@@ -215,6 +215,12 @@ static int s_adaptive(const shi_coop_view *v, double par, shi_coop_mem *m, shi_r
     }
     if (v->t < 11) {
         return D;
+    }
+    if (par > 0.5) {
+        /* Reading "total" (the Axelrod library's Adaptive): the move with the
+         * larger payoff summed so far, which favours the move played more
+         * often; a tie gives D. */
+        return m->x[C] > m->x[D] ? C : D;
     }
     double ac = m->x[C] / (double)m->i[C], ad = m->x[D] / (double)m->i[D];
     return ac >= ad ? C : D;
@@ -382,8 +388,14 @@ static int s_prober(const shi_coop_view *v, double par, shi_coop_mem *m, shi_rng
 
 static int s_gradual(const shi_coop_view *v, double par, shi_coop_mem *m, shi_rng *rng)
 {
-    (void)par, (void)rng;
-    /* m->i[0]: punishing defections still due; m->i[1]: calming cooperations due. */
+    (void)rng;
+    /* m->i[0]: punishing defections still due; m->i[1]: calming cooperations due;
+     * m->i[2]: punishments begun. The punishment after a defection is n
+     * defections: with the default reading n counts every defection of the
+     * opponent so far, also those met while punishing or calming (the
+     * Axelrod library's "Gradual"); with the reading "original" n counts only
+     * the defections that began a punishment (the library's
+     * "OriginalGradual", which it gives as Beaufils et al.'s). */
     if (m->i[0] > 0) {
         if (--m->i[0] == 0) {
             m->i[1] = 2;
@@ -395,7 +407,8 @@ static int s_gradual(const shi_coop_view *v, double par, shi_coop_mem *m, shi_rn
         return C;
     }
     if (v->t > 0 && last_opp(v) == D) {
-        m->i[0] = (long)v->opp_d - 1;
+        m->i[2]++;
+        m->i[0] = (par > 0.5 ? m->i[2] : (long)v->opp_d) - 1;
         if (m->i[0] == 0) {
             m->i[1] = 2;
         }
@@ -459,12 +472,22 @@ static int s_zdgtft2(const shi_coop_view *v, double par, shi_coop_mem *m, shi_rn
 
 static int s_champion(const shi_coop_view *v, double par, shi_coop_mem *m, shi_rng *rng)
 {
-    (void)par, (void)m;
+    (void)m;
     if (v->t < 10) {
         return C;
     }
     if (v->t < 25) {
         return last_opp(v);
+    }
+    if (par > 0.5) {
+        /* Reading "inclusive" (the Axelrod library's): the opponent's share of
+         * defections at least 40 %, so exactly 60 % cooperation qualifies,
+         * and at least a uniform draw on [0, 1). */
+        double dshare = (double)v->opp_d / (double)v->t;
+        if (last_opp(v) == D && dshare >= 0.4 && dshare >= shi_rng_uniform(rng)) {
+            return D;
+        }
+        return C;
     }
     double rate = (double)(v->t - v->opp_d) / (double)v->t;
     if (last_opp(v) == D && rate < 0.6 && shi_rng_uniform(rng) > rate) {
@@ -475,8 +498,11 @@ static int s_champion(const shi_coop_view *v, double par, shi_coop_mem *m, shi_r
 
 static int s_worse(const shi_coop_view *v, double par, shi_coop_mem *m, shi_rng *rng)
 {
-    (void)par, (void)m;
-    double p = (double)v->t / 1000.0;
+    (void)m;
+    /* The default reading counts turns from 0 (so the first move is C); the
+     * reading "t+1" (the Axelrod library's) from 1, defecting with
+     * probability 1/1000 on the first move and surely from the 1000th. */
+    double p = ((double)v->t + (par > 0.5 ? 1.0 : 0.0)) / 1000.0;
     if (p >= 1.0) {
         return D;
     }
@@ -495,123 +521,132 @@ static int s_forgiver(const shi_coop_view *v, double par, shi_coop_mem *m, shi_r
 #define AX84 "Axelrod 1984, The Evolution of Cooperation"
 #define BDM96 "Beaufils, Delahaye & Mathieu 1996, Artificial Life V"
 
-/* name, aliases, definition, citation, fn, has_par, par, lo, hi, stochastic */
+/* name, aliases, definition, citation, fn, has_par, par, lo, hi, stochastic, readings */
 static const shi_coop_strategy table[] = {
-    {"Cooperator", "Always Cooperate,ALLC", "always cooperates", AX84, s_cooperator, 0, 0, 0, 0, 0},
-    {"Defector", "Always Defect,ALLD", "always defects", AX84, s_defector, 0, 0, 0, 0, 0},
+    {"Cooperator", "Always Cooperate,ALLC", "always cooperates", AX84, s_cooperator, 0, 0, 0, 0, 0,
+     NULL},
+    {"Defector", "Always Defect,ALLD", "always defects", AX84, s_defector, 0, 0, 0, 0, 0, NULL},
     {"Tit For Tat", "TFT,Rapoport", "cooperates first, then copies the opponent's last move",
-     AX80 " (Rapoport's entry, the winner)", s_tft, 0, 0, 0, 0, 0},
+     AX80 " (Rapoport's entry, the winner)", s_tft, 0, 0, 0, 0, 0, NULL},
     {"Tit For Two Tats", "TF2T", "defects only after two consecutive defections of the opponent",
-     AX80 " (sample rule that would have won)", s_tf2t, 0, 0, 0, 0, 0},
+     AX80 " (sample rule that would have won)", s_tf2t, 0, 0, 0, 0, 0, NULL},
     {"Two Tits For Tat", "TTFT,2TFT",
      "defects if the opponent defected in either of the last two turns", AX84, s_ttft, 0, 0, 0, 0,
-     0},
+     0, NULL},
     {"Grudger", "Grim Trigger,Grim,Spiteful,Friedman",
      "cooperates until the opponent defects once, then defects forever",
-     "Friedman 1971, Rev. Econ. Stud. 38(1); " AX80 " (Friedman's entry)", s_grudger, 0, 0, 0, 0,
-     0},
+     "Friedman 1971, Rev. Econ. Stud. 38(1); " AX80 " (Friedman's entry)", s_grudger, 0, 0, 0, 0, 0,
+     NULL},
     {"Win-Stay Lose-Shift", "WSLS,Pavlov",
      "cooperates first; repeats its move after R or T, switches after P or S",
      "Nowak & Sigmund 1993, Nature 364; Kraines & Kraines 1989, Theory and Decision 26", s_wsls, 0,
-     0, 0, 0, 0},
+     0, 0, 0, 0, NULL},
     {"Generous TFT", "GTFT,Generous Tit For Tat",
      "TFT, but after a defection cooperates with probability g (parameter, default 1/3: the "
      "optimum min(1-(T-R)/(R-S), (R-P)/(T-P)) at 5,3,1,0)",
-     "Nowak & Sigmund 1992, Nature 355", s_gtft, 1, 1.0 / 3.0, 0, 1, 1},
+     "Nowak & Sigmund 1992, Nature 355", s_gtft, 1, 1.0 / 3.0, 0, 1, 1, NULL},
     {"Suspicious TFT", "STFT,Mistrust,Suspicious Tit For Tat",
      "defects first, then copies the opponent's last move", "Boyd & Lorberbaum 1987, Nature 327",
-     s_stft, 0, 0, 0, 0, 0},
+     s_stft, 0, 0, 0, 0, 0, NULL},
     {"Hard TFT", "HTFT,Hard Tit For Tat",
      "cooperates first; defects if the opponent defected in any of the last three turns", BDM96,
-     s_htft, 0, 0, 0, 0, 0},
+     s_htft, 0, 0, 0, 0, 0, NULL},
     {"Alternator", "Cycler CD", "cooperates first, then alternates D, C, D, ...",
-     "Mittal & Deb 2009, IEEE Trans. Evol. Comput. 13(3)", s_alternator, 0, 0, 0, 0, 0},
+     "Mittal & Deb 2009, IEEE Trans. Evol. Comput. 13(3)", s_alternator, 0, 0, 0, 0, 0, NULL},
     {"Random", "RAND", "cooperates with probability p (parameter, default 1/2)",
-     AX80 " (the RANDOM entry)", s_random, 1, 0.5, 0, 1, 1},
+     AX80 " (the RANDOM entry)", s_random, 1, 0.5, 0, 1, 1, NULL},
     {"Bully", "Reverse TFT,Reverse Tit For Tat",
      "defects first, then plays the opposite of the opponent's last move",
-     "Nachbar 1992, J. Econ. Behav. Organ. 19(3)", s_bully, 0, 0, 0, 0, 0},
+     "Nachbar 1992, J. Econ. Behav. Organ. 19(3)", s_bully, 0, 0, 0, 0, 0, NULL},
     {"Anti TFT", "Anti Tit For Tat",
      "cooperates first, then plays the opposite of the opponent's last move",
-     "Hilbe, Nowak & Traulsen 2013, PLoS ONE 8(11)", s_antitft, 0, 0, 0, 0, 0},
+     "Hilbe, Nowak & Traulsen 2013, PLoS ONE 8(11)", s_antitft, 0, 0, 0, 0, 0, NULL},
     {"Soft Go By Majority", "Soft Majority,Go By Majority",
      "cooperates while the opponent has cooperated at least as often as it defected", AX84,
-     s_soft_majority, 0, 0, 0, 0, 0},
+     s_soft_majority, 0, 0, 0, 0, 0, NULL},
     {"Hard Go By Majority", "Hard Majority",
      "defects while the opponent has defected at least as often as it cooperated (so first)",
-     AX84 "; Mittal & Deb 2009", s_hard_majority, 0, 0, 0, 0, 0},
+     AX84 "; Mittal & Deb 2009", s_hard_majority, 0, 0, 0, 0, 0, NULL},
     {"Adaptive", "",
-     "plays C x6 then D x5, then the move with the higher average payoff so far (ties: C)",
+     "plays C x6 then D x5, then the move with the higher average payoff so far (ties: C); "
+     "Adaptive(total): the higher total payoff (ties: D), the Axelrod library's reading",
      "Li, Hingston & Kendall 2011, IEEE Trans. Comput. Intell. AI Games 3(4)", s_adaptive, 0, 0, 0,
-     0, 0},
+     0, 0, "average,total"},
     {"Handshake", "",
      "plays C, D; cooperates forever if the opponent opened C, D, else defects forever",
-     "Robson 1990, J. Theor. Biol. 144(3)", s_handshake, 0, 0, 0, 0, 0},
+     "Robson 1990, J. Theor. Biol. 144(3)", s_handshake, 0, 0, 0, 0, 0, NULL},
     {"Joss", "Sneaky TFT",
      "cooperates first; TFT, but after a cooperation defects with probability q (parameter, "
      "default 0.1)",
-     AX80, s_joss, 1, 0.1, 0, 1, 1},
+     AX80, s_joss, 1, 0.1, 0, 1, 1, NULL},
     {"Tester", "Gladstein",
      "defects first; if the opponent ever defects, apologises with C and plays TFT; otherwise "
      "cooperates on turns 2-3 and then defects every other turn",
      "Axelrod 1980, JCR 24(3) (second tournament, Gladstein's entry); " AX84, s_tester, 0, 0, 0, 0,
-     0},
+     0, NULL},
     {"Tullock", "",
      "cooperates for 11 turns, then with probability (opponent's cooperation rate over the last "
      "10 turns) - 0.1",
-     AX80, s_tullock, 0, 0, 0, 0, 1},
+     AX80, s_tullock, 0, 0, 0, 0, 1, NULL},
     {"Davis", "", "cooperates for 10 turns, then defects forever once the opponent has defected",
-     AX80, s_davis, 0, 0, 0, 0, 0},
+     AX80, s_davis, 0, 0, 0, 0, 0, NULL},
     {"Feld", "",
      "TFT, but cooperates after a cooperation only with probability falling linearly from 1 to "
      "0.5 at turn 200",
-     AX80, s_feld, 0, 0, 0, 0, 1},
+     AX80, s_feld, 0, 0, 0, 0, 1, NULL},
     {"Grofman", "",
      "cooperates if both made the same move last turn, else cooperates with probability 2/7", AX80,
-     s_grofman, 0, 0, 0, 0, 1},
+     s_grofman, 0, 0, 0, 0, 1, NULL},
     {"Shubik", "",
      "retaliates with 1, 2, 3, ... defections for each defection met while cooperating", AX80,
-     s_shubik, 0, 0, 0, 0, 0},
+     s_shubik, 0, 0, 0, 0, 0, NULL},
     {"Downing", "",
      "approximation: estimates P(opp C | own C) and P(opp C | own D) and plays the move with the "
      "higher long-run payoff; defects first",
-     AX80 " (Downing 1975, after Downing's entry)", s_downing, 0, 0, 0, 0, 0},
+     AX80 " (Downing 1975, after Downing's entry)", s_downing, 0, 0, 0, 0, 0, NULL},
     {"Firm But Fair", "FBF",
      "cooperates after CC and DC, defects after CD (suckered), cooperates w.p. 2/3 after DD",
-     "Frean 1994, Proc. R. Soc. B 257", s_fbf, 0, 0, 0, 0, 1},
+     "Frean 1994, Proc. R. Soc. B 257", s_fbf, 0, 0, 0, 0, 1, NULL},
     {"Prober", "",
      "plays D, C, C; defects forever if the opponent cooperated on turns 2-3, else plays TFT",
-     BDM96, s_prober, 0, 0, 0, 0, 0},
+     BDM96, s_prober, 0, 0, 0, 0, 0, NULL},
     {"Gradual", "",
-     "cooperates; after the opponent's n-th defection defects n times, then cooperates twice",
-     BDM96, s_gradual, 0, 0, 0, 0, 0},
+     "cooperates; after a defection defects n times, n = the opponent's defections so far, then "
+     "cooperates twice; Gradual(original): n = the punishments begun (the Axelrod library's "
+     "OriginalGradual)",
+     BDM96, s_gradual, 0, 0, 0, 0, 0, "all,original"},
     {"Cycler CCD", "Periodic CCD,Per Kind", "plays C, C, D repeatedly", BDM96 "; Mittal & Deb 2009",
-     s_cycler_ccd, 0, 0, 0, 0, 0},
+     s_cycler_ccd, 0, 0, 0, 0, 0, NULL},
     {"Cycler DDC", "Periodic DDC,Per Nasty", "plays D, D, C repeatedly", BDM96, s_cycler_ddc, 0, 0,
-     0, 0, 0},
+     0, 0, 0, NULL},
     {"Cycler DC", "Periodic DC",
      "defects first, then alternates C, D, ... (the deviation that tests TFT against S)",
-     AX84 " (the alternating deviation of Proposition 2)", s_cycler_dc, 0, 0, 0, 0, 0},
+     AX84 " (the alternating deviation of Proposition 2)", s_cycler_dc, 0, 0, 0, 0, 0, NULL},
     {"Soft Grudger", "", "cooperates; answers a defection with D, D, D, D, C, C", BDM96,
-     s_soft_grudger, 0, 0, 0, 0, 0},
+     s_soft_grudger, 0, 0, 0, 0, 0, NULL},
     {"Extort-2", "Extort2,ZD Extort 2",
      "zero-determinant extortioner, chi = 2, recomputed from the payoffs: P(C) after CC, CD, "
      "DC, DD = 8/9, 1/2, 1/3, 0 at 5,3,1,0",
      "Press & Dyson 2012, PNAS 109(26); Stewart & Plotkin 2012, PNAS 109(26)", s_extort2, 0, 0, 0,
-     0, 1},
+     0, 1, NULL},
     {"ZD-GTFT-2", "ZDGTFT2,Generous ZD",
      "generous zero-determinant strategy, chi = 2, recomputed from the payoffs: P(C) after CC, "
      "CD, DC, DD = 1, 1/8, 1, 1/4 at 5,3,1,0",
-     "Stewart & Plotkin 2012, PNAS 109(26)", s_zdgtft2, 0, 0, 0, 0, 1},
+     "Stewart & Plotkin 2012, PNAS 109(26)", s_zdgtft2, 0, 0, 0, 0, 1, NULL},
     {"Champion", "",
      "C for 10 turns, TFT to turn 25, then defects after a defection if the opponent cooperated "
-     "less than 60% and a uniform draw exceeds its cooperation rate",
-     "Axelrod 1980, JCR 24(3) (second tournament, Champion's entry)", s_champion, 0, 0, 0, 0, 1},
-    {"Worse And Worse", "", "defects with probability t/1000 on turn t (0-based)", BDM96, s_worse,
-     0, 0, 0, 0, 1},
+     "less than 60% and a uniform draw exceeds its cooperation rate; Champion(inclusive): at "
+     "most 60%, the Axelrod library's reading",
+     "Axelrod 1980, JCR 24(3) (second tournament, Champion's entry)", s_champion, 0, 0, 0, 0, 1,
+     "strict,inclusive"},
+    {"Worse And Worse", "",
+     "defects with probability t/1000 on turn t (0-based); Worse And Worse(t+1): (t+1)/1000, the "
+     "Axelrod library's reading",
+     BDM96, s_worse, 0, 0, 0, 0, 1, "t,t+1"},
     {"Forgiver", "",
      "defects while the opponent's share of defections exceeds f (parameter, default 0.1)",
-     "threshold rule in the spirit of Soft Go By Majority (" AX84 ")", s_forgiver, 1, 0.1, 0, 1, 0},
+     "threshold rule in the spirit of Soft Go By Majority (" AX84 ")", s_forgiver, 1, 0.1, 0, 1, 0,
+     NULL},
 };
 
 const shi_coop_strategy *shi_coop_strategies(size_t *n)

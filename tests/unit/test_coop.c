@@ -183,7 +183,8 @@ static void tournament_by_hand(void **state)
     assert_int_equal(shi_coop_players_parse("Cooperator,Defector,TFT,Grudger", &pl, &n, &err),
                      SHI_OK);
     assert_int_equal(n, 4);
-    shi_coop_tour_opts o = {shi_coop_game_default(), 3, 0, 42, 1};
+    shi_coop_tour_opts o = {shi_coop_game_default(), 3, 0, 42, 1, SHI_COOP_AVG_POOLED,
+                            SHI_COOP_RANK_MEAN};
     o.game.turns = 10;
     shi_coop_tour t;
     shi_coop_tour_init(&t);
@@ -270,7 +271,8 @@ static void tournament_vs_reference(void **state)
     for (int i = 0; i < NREF; i++) {
         pl[i] = player(ref_names[i]);
     }
-    shi_coop_tour_opts o = {shi_coop_game_default(), 2, 1, 7, 2};
+    shi_coop_tour_opts o = {shi_coop_game_default(), 2, 1, 7, 2, SHI_COOP_AVG_POOLED,
+                            SHI_COOP_RANK_MEAN};
     o.game.turns = turns;
     shi_coop_tour t;
     shi_coop_tour_init(&t);
@@ -315,7 +317,8 @@ static void run_noisy(uint64_t seed, int threads, shi_coop_tour *t)
     assert_int_equal(
         shi_coop_players_parse("all,Random(0.2),Generous TFT(0.1),Joss(0.3)", &pl, &n, &err),
         SHI_OK);
-    shi_coop_tour_opts o = {shi_coop_game_default(), 3, 1, seed, threads};
+    shi_coop_tour_opts o = {shi_coop_game_default(), 3, 1, seed, threads, SHI_COOP_AVG_POOLED,
+                            SHI_COOP_RANK_MEAN};
     o.game.delta = 0.98;
     o.game.noise = 0.05;
     o.game.k = 0.5;
@@ -588,6 +591,277 @@ static void moran_defectors(void **state)
     assert_int_equal(shi_coop_moran(U, 2, &o, fixed, &steps, share, &err), SHI_EUSAGE);
 }
 
+/* ---- named readings (issue 18): match-level, hand-traced ------------------- */
+
+/* Play `name` against the scripted opponent moves opp[0..n) (a match against
+ * a fixed sequence), its own moves into me[0..n). */
+static void play_script(const char *name, const unsigned char *opp, size_t n, uint64_t seed,
+                        unsigned char *me)
+{
+    shi_coop_player p = player(name);
+    shi_coop_payoffs pay = shi_coop_payoffs_default();
+    shi_coop_mem mem;
+    memset(&mem, 0, sizeof mem);
+    shi_rng rng;
+    shi_rng_init(&rng, seed, 0);
+    shi_coop_view v = {me, opp, 0, 0, 0, &pay};
+    for (size_t t = 0; t < n; t++) {
+        v.t = t;
+        me[t] = (unsigned char)p.s->fn(&v, p.par, &mem, &rng);
+        v.my_d += me[t];
+        v.opp_d += opp[t];
+    }
+}
+
+/* Adaptive (Li, Hingston & Kendall 2011) opens C x6, D x5. Traced by hand
+ * against Cooperator with payoffs T,R,P,S = 5,4.5,1,0: after 11 turns C has
+ * earned 6R = 27 (average 4.5) and D 5T = 25 (average 5). The default reading
+ * compares averages, 4.5 < 5, and defects from turn 12 on (D keeps averaging
+ * 5). Adaptive(total), the Axelrod library's reading, compares totals,
+ * 27 > 25, and cooperates; each C adds 4.5, so it cooperates forever. */
+static void adaptive_readings(void **state)
+{
+    (void)state;
+    const shi_coop_payoffs pay = {5, 4.5, 1, 0};
+    unsigned char mv[28];
+    const unsigned char open[11] = {0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1};
+    moves_of("Adaptive", "Cooperator", &pay, 14, mv);
+    for (int t = 0; t < 14; t++) {
+        assert_int_equal(mv[2 * t], t < 11 ? open[t] : 1);
+    }
+    moves_of("Adaptive(total)", "Cooperator", &pay, 14, mv);
+    for (int t = 0; t < 14; t++) {
+        assert_int_equal(mv[2 * t], t < 11 ? open[t] : 0);
+    }
+    assert_string_equal(player("adaptive(TOTAL)").name, "Adaptive(total)");
+    assert_true(player("Adaptive(average)").par == 0.0);
+    shi_coop_player p;
+    shi_err err;
+    assert_int_equal(shi_coop_player_parse("Adaptive(sum)", &p, &err), SHI_EUSAGE);
+    assert_string_equal(err.msg, "reading of 'Adaptive' must be one of average,total, got 'sum'");
+    assert_int_equal(shi_coop_player_parse("Adaptive(0.5)", &p, &err), SHI_EUSAGE);
+}
+
+/* Gradual against Defector, 20 turns, traced by hand (turns from 0).
+ * Default reading (n = every defection of the opponent so far, the Axelrod
+ * library's Gradual): t0 C; t1 D (n = 1), calm t2-t3 C; t4: n = 4, D t4-t7,
+ * calm t8-t9; t10: n = 10, D t10-t19.
+ * Gradual(original) (n = punishments begun, the library's OriginalGradual):
+ * t0 C; t1 D (1), C C; t4-t5 D (2), C C; t8-t10 D (3), C C; t13-t16 D (4),
+ * C C; t19 D (5). */
+static void gradual_readings(void **state)
+{
+    (void)state;
+    static const unsigned char all[20] = {0, 1, 0, 0, 1, 1, 1, 1, 0, 0,
+                                          1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+    static const unsigned char orig[20] = {0, 1, 0, 0, 1, 1, 0, 0, 1, 1,
+                                           1, 0, 0, 1, 1, 1, 1, 0, 0, 1};
+    unsigned char mv[40];
+    moves_of("Gradual", "Defector", NULL, 20, mv);
+    for (int t = 0; t < 20; t++) {
+        assert_int_equal(mv[2 * t], all[t]);
+    }
+    moves_of("Gradual(original)", "Defector", NULL, 20, mv);
+    for (int t = 0; t < 20; t++) {
+        assert_int_equal(mv[2 * t], orig[t]);
+    }
+}
+
+/* Worse And Worse defects with probability t/1000 on 0-based turn t, so its
+ * first move is always C and it defects surely from t = 1000; the reading
+ * "t+1" (the Axelrod library's) uses (t+1)/1000: a first-move defection with
+ * probability 1/1000 and sure defection from t = 999. */
+static void worse_readings(void **state)
+{
+    (void)state;
+    static const unsigned char coop[1003] = {0};
+    unsigned char me[1003];
+    play_script("Worse And Worse(t+1)", coop, 1003, 3, me);
+    assert_int_equal(me[999] + me[1000] + me[1001] + me[1002], 4);
+    play_script("Worse And Worse", coop, 1003, 3, me);
+    assert_int_equal(me[1000] + me[1001] + me[1002], 3);
+    long d0 = 0, d1 = 0;
+    const long n = 20000;
+    for (long s = 0; s < n; s++) {
+        play_script("Worse And Worse", coop, 1, (uint64_t)s, me);
+        d0 += me[0];
+        play_script("Worse And Worse(t+1)", coop, 1, (uint64_t)s, me);
+        d1 += me[0];
+    }
+    assert_int_equal(d0, 0);
+    assert_true(d1 > 0 && fabs((double)d1 - 20.0) < 5.0 * sqrt(20.0));
+}
+
+/* Champion against the script C C C D D repeated five times (25 turns):
+ * C on t0-t9, then Tit for Tat to t24 (the opponent's move of t-1): t10 D,
+ * t11-t13 C, t14-t15 D, t16-t18 C, t19-t20 D, t21-t23 C, t24 D. At t25 the
+ * opponent has cooperated exactly 15/25 = 60 % and defected last: the default
+ * reading (strictly below 60 %) cooperates; Champion(inclusive), the Axelrod
+ * library's, defects when a uniform draw is at most the 40 % defection share,
+ * so with probability 0.4. */
+static void champion_readings(void **state)
+{
+    (void)state;
+    unsigned char opp[26], me[26];
+    static const unsigned char want[25] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0,
+                                           0, 1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 1};
+    for (int t = 0; t < 26; t++) {
+        opp[t] = t % 5 >= 3;
+    }
+    long strict = 0, incl = 0;
+    const long n = 2000;
+    for (long s = 0; s < n; s++) {
+        play_script("Champion", opp, 26, (uint64_t)s, me);
+        assert_memory_equal(me, want, 25);
+        strict += me[25];
+        play_script("Champion(inclusive)", opp, 26, (uint64_t)s, me);
+        assert_memory_equal(me, want, 25);
+        incl += me[25];
+    }
+    assert_int_equal(strict, 0);
+    assert_true(fabs((double)incl - 0.4 * n) < 5.0 * sqrt(0.24 * n));
+}
+
+/* ---- tournament conventions (issue 18) ------------------------------------ */
+
+static void hand_tournament(int self_play, shi_coop_tour *t)
+{
+    shi_coop_player *pl;
+    size_t n;
+    shi_err err;
+    assert_int_equal(shi_coop_players_parse("Cooperator,Defector,TFT,Grudger", &pl, &n, &err),
+                     SHI_OK);
+    shi_coop_tour_opts o = {shi_coop_game_default(), 3, self_play, 42, 1, SHI_COOP_AVG_POOLED,
+                            SHI_COOP_RANK_MEAN};
+    o.game.turns = 10;
+    shi_coop_tour_init(t);
+    assert_int_equal(shi_coop_tournament(pl, n, &o, t, &err), SHI_OK);
+    shi_coop_players_free(pl);
+}
+
+/* The hand tournament of tournament_by_hand with self-play. Against itself,
+ * over 10 turns: Cooperator 30 + 30, Defector 10 + 10, TFT and Grudger 30 + 30
+ * (diagonal 3, 1, 3, 3 per turn). Counted, each player's totals gain both
+ * copies over 50 turns: Cooperator (60 + 60)/50 = 2.4, Defector (78 + 20)/50 =
+ * 1.96, TFT and Grudger (69 + 60)/50 = 2.58: ranks 3, 4, 1, 1. Axelrod's
+ * convention plays the same matches and shows the same diagonal, but the
+ * standings are those without self-play: 2.0, 2.6, 2.3, 2.3, ranks 4, 1, 2, 2,
+ * and TFT's cooperation 21/30 as before. */
+static void self_play_conventions(void **state)
+{
+    (void)state;
+    shi_coop_tour c, a;
+    hand_tournament(SHI_COOP_SELF_COUNTED, &c);
+    hand_tournament(SHI_COOP_SELF_AXELROD, &a);
+    const double diag[4] = {3, 1, 3, 3}, sc[4] = {2.4, 1.96, 2.58, 2.58},
+                 sa[4] = {2, 2.6, 2.3, 2.3};
+    const long rc[4] = {3, 4, 1, 1}, ra[4] = {4, 1, 2, 2};
+    for (size_t i = 0; i < 4; i++) {
+        assert_true(fabs(c.payoff[i * 5] - diag[i]) < 1e-12);
+        assert_true(fabs(a.payoff[i * 5] - diag[i]) < 1e-12);
+        assert_true(fabs(c.score[i] - sc[i]) < 1e-12);
+        assert_true(fabs(a.score[i] - sa[i]) < 1e-12);
+        assert_int_equal(c.rank[i], rc[i]);
+        assert_int_equal(a.rank[i], ra[i]);
+    }
+    assert_true(fabs(a.coop[2] - 21.0 / 30.0) < 1e-12);
+    assert_int_equal(a.wins[1], 9);
+    assert_int_equal(a.total_turns, c.total_turns);
+    assert_int_equal(a.total_turns, 3 * 10 * 10);
+    shi_coop_tour_destroy(&c);
+    shi_coop_tour_destroy(&a);
+    /* The names the command line takes. */
+    int sp = 0;
+    shi_err err;
+    assert_int_equal(shi_coop_self_play_parse("axelrod", &sp, &err), SHI_OK);
+    assert_int_equal(sp, SHI_COOP_SELF_AXELROD);
+    assert_int_equal(shi_coop_self_play_parse("yes", &sp, &err), SHI_EUSAGE);
+    assert_string_equal(err.msg, "self-play must be none, counted or axelrod, got 'yes'");
+}
+
+/* TFT against Defector with random lengths: a match of L turns pays TFT
+ * L - 1 (S once, then P) and Defector L + 4 (T once, then P). Replaying each
+ * repetition's match on its documented stream (r * n + 0) * n + 1 gives the
+ * lengths L_r; then pooled = sum (L_r - 1) / sum L_r, per match = the mean of
+ * (L_r - 1) / L_r, rep_score[r] = (L_r - 1) / L_r and the median is the middle
+ * one of the five. */
+static void averaging_and_median(void **state)
+{
+    (void)state;
+    shi_coop_player pl[2] = {player("TFT"), player("Defector")};
+    shi_coop_tour_opts o = {shi_coop_game_default(), 5, 0, 99, 2, SHI_COOP_AVG_POOLED,
+                            SHI_COOP_RANK_MEAN};
+    o.game.delta = 0.6;
+    double L[5], sumL = 0, sumL1 = 0, mean = 0, sorted[5];
+    for (int r = 0; r < 5; r++) {
+        shi_rng rng;
+        shi_rng_init(&rng, 99, (uint64_t)r * 2 * 2 + 1);
+        shi_coop_match_result m;
+        shi_err err;
+        assert_int_equal(shi_coop_match(&pl[0], &pl[1], &o.game, &rng, &m, NULL, &err), SHI_OK);
+        L[r] = (double)m.turns;
+        sumL += L[r];
+        sumL1 += L[r] - 1;
+        mean += (L[r] - 1) / L[r] / 5;
+        sorted[r] = (L[r] - 1) / L[r];
+    }
+    for (int a = 1; a < 5; a++) { /* insertion sort, for the median */
+        for (int b = a; b > 0 && sorted[b - 1] > sorted[b]; b--) {
+            double x = sorted[b];
+            sorted[b] = sorted[b - 1];
+            sorted[b - 1] = x;
+        }
+    }
+    shi_coop_tour p, m;
+    shi_err err;
+    shi_coop_tour_init(&p);
+    shi_coop_tour_init(&m);
+    assert_int_equal(shi_coop_tournament(pl, 2, &o, &p, &err), SHI_OK);
+    o.averaging = SHI_COOP_AVG_PER_MATCH;
+    o.rank_by = SHI_COOP_RANK_MEDIAN;
+    assert_int_equal(shi_coop_tournament(pl, 2, &o, &m, &err), SHI_OK);
+    assert_true(fabs(p.score[0] - sumL1 / sumL) < 1e-12);
+    assert_true(fabs(m.score[0] - mean) < 1e-12);
+    assert_true(fabs(m.payoff[1] - mean) < 1e-12);
+    assert_true(fabs(p.score[0] - m.score[0]) > 1e-6); /* the lengths differ at this seed */
+    for (int r = 0; r < 5; r++) {
+        assert_true(fabs(m.rep_score[r] - (L[r] - 1) / L[r]) < 1e-12);
+    }
+    assert_true(fabs(m.median_score[0] - sorted[2]) < 1e-12);
+    assert_int_equal(m.rank[1], 1); /* Defector's median is above TFT's */
+    assert_int_equal(m.reps, 5);
+    shi_coop_tour_destroy(&p);
+    shi_coop_tour_destroy(&m);
+}
+
+/* The conventions keep results independent of the thread count. */
+static void conventions_threads_invariant(void **state)
+{
+    (void)state;
+    shi_coop_player *pl;
+    size_t n;
+    shi_err err;
+    assert_int_equal(shi_coop_players_parse("all,Adaptive(total),Gradual(original)", &pl, &n, &err),
+                     SHI_OK);
+    shi_coop_tour_opts o = {
+        shi_coop_game_default(), 4, SHI_COOP_SELF_AXELROD, 5, 1, SHI_COOP_AVG_PER_MATCH,
+        SHI_COOP_RANK_MEDIAN};
+    o.game.delta = 0.95;
+    o.game.noise = 0.02;
+    shi_coop_tour a, b;
+    shi_coop_tour_init(&a);
+    shi_coop_tour_init(&b);
+    assert_int_equal(shi_coop_tournament(pl, n, &o, &a, &err), SHI_OK);
+    o.threads = 2;
+    assert_int_equal(shi_coop_tournament(pl, n, &o, &b, &err), SHI_OK);
+    assert_true(same_tour(&a, &b));
+    assert_memory_equal(a.rep_score, b.rep_score, n * 4 * sizeof(double));
+    assert_memory_equal(a.median_score, b.median_score, n * sizeof(double));
+    shi_coop_tour_destroy(&a);
+    shi_coop_tour_destroy(&b);
+    shi_coop_players_free(pl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -610,6 +884,13 @@ int main(void)
         cmocka_unit_test(moran_defectors),
         cmocka_unit_test(joss_first_move),
         cmocka_unit_test(zd_vectors),
+        cmocka_unit_test(adaptive_readings),
+        cmocka_unit_test(gradual_readings),
+        cmocka_unit_test(worse_readings),
+        cmocka_unit_test(champion_readings),
+        cmocka_unit_test(self_play_conventions),
+        cmocka_unit_test(averaging_and_median),
+        cmocka_unit_test(conventions_threads_invariant),
     };
     return shi_run_group_tests(tests, NULL, NULL);
 }

@@ -93,7 +93,8 @@ static void sweep_matches_tournaments(void **state)
     size_t n;
     shi_err err = {0};
     assert_int_equal(shi_coop_players_parse("TFT,Defector,Grudger", &pl, &n, &err), SHI_OK);
-    shi_coop_tour_opts o = {shi_coop_game_default(), 2, 0, 5, 1};
+    shi_coop_tour_opts o = {shi_coop_game_default(), 2, 0, 5, 1, SHI_COOP_AVG_POOLED,
+                            SHI_COOP_RANK_MEAN};
     o.game.turns = 20;
     const double dv[2] = {0, 0.9}, ev[2] = {0, 0.05};
     shi_coop_sweep_result sw;
