@@ -7,7 +7,7 @@
  * ~217 COW states and ~210 years an array is about 10 MB.
  *
  * Coverage is explicit: each source has its own years, and outside them a value
- * is missing (SHI_DY_NA), never 0. Inside them, a dyad the source does not list
+ * is missing (SHI_NA_U8), never 0. Inside them, a dyad the source does not list
  * is 0 (not contiguous, not allied), because those sources list every
  * contiguous or allied dyad-year of the system.
  */
@@ -20,13 +20,13 @@
 
 #include <shi/api.h>
 #include <shi/error.h>
+#include <shi/missing.h>
 #include <shi/states.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-#define SHI_DY_NA 255 /* missing: outside the source's years */
 /* UN voting reference states of the agreement arrays (the importer's
  * SHI_UNGA_NREF, checked equal where both are seen, in src/panel/dyadic.c). */
 #define SHI_DY_NREF 6
@@ -43,11 +43,11 @@ typedef struct shi_dyadic {
     int y0, y1; /* years of the arrays */
     size_t n;   /* states (registry size) */
     int contig_y0, contig_y1;
-    uint8_t *contig; /* [year][i][j]: 0, conttype 1-5, or SHI_DY_NA */
+    uint8_t *contig; /* [year][i][j]: 0, conttype 1-5, or SHI_NA_U8 */
     int ally_y0, ally_y1;
-    uint8_t *ally;       /* [year][i][j]: ATOP flags of i towards j (0 = none), or SHI_DY_NA */
+    uint8_t *ally;       /* [year][i][j]: ATOP flags of i towards j (0 = none), or SHI_NA_U8 */
     int ally_generic;    /* 1 when the alliances came from a generic level file */
-    uint8_t *ally_level; /* [year][i][j]: alliance level 0-3, or SHI_DY_NA */
+    uint8_t *ally_level; /* [year][i][j]: alliance level 0-3, or SHI_NA_U8 */
     double *cap_lat;     /* [year][i]: latitude of i's capital on 1 January; NaN unknown */
     double *cap_lon;     /* [year][i] */
     int unga_y0, unga_y1;
@@ -57,14 +57,14 @@ typedef struct shi_dyadic {
     /* Optional (NULL when not loaded): */
     int mid_y0, mid_y1;
     uint8_t *mid_host; /* [year][j][i]: highest hostility level (1-5) of j in a dispute
-                          with i that year (0 none), or SHI_DY_NA */
-    uint8_t *nuclear;  /* [year][i]: nuclear-weapons status 0-3 (3 = possession), or SHI_DY_NA */
+                          with i that year (0 none), or SHI_NA_U8 */
+    uint8_t *nuclear;  /* [year][i]: nuclear-weapons status 0-3 (3 = possession), or SHI_NA_U8 */
     float *warheads;   /* [year][i]: nuclear warhead stockpile (FAS via OWID); NaN outside */
     int ucdp_y0, ucdp_y1;
     uint8_t *ucdp; /* [year][i][j]: highest UCDP/PRIO intensity (1 minor: 25-999 battle
                       deaths, 2 war: 1,000+) of an interstate or internationalised conflict
                       with i and j on opposite sides (primary or secondary warring
-                      parties) that year, 0 none, or SHI_DY_NA outside the data; symmetric */
+                      parties) that year, 0 none, or SHI_NA_U8 outside the data; symmetric */
 } shi_dyadic;
 
 SHI_API void shi_dyadic_destroy(shi_dyadic *d);

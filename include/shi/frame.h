@@ -19,12 +19,11 @@
 
 #include <shi/api.h>
 #include <shi/error.h>
+#include <shi/missing.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-#define SHI_NA_I32 INT32_MIN
 
 typedef enum shi_fcol_type { SHI_FCOL_I32 = 0, SHI_FCOL_F64 = 1 } shi_fcol_type;
 

@@ -1,13 +1,12 @@
 /*
- * shi/io_econ.h - importers for GDP and population (World Bank WDI bulk CSV,
- * Maddison Project Database 2020, Our World in Data population) and for the
- * COW MID 5.0 participant and incident files (MIDB, MIDI, MIDIP).
+ * shi/io_econ.h - importers for GDP and population: World Bank WDI bulk CSV,
+ * Maddison Project Database 2020, Our World in Data population.
  *
  * File formats only: each reader turns one source's file into a columnar
  * table and checks every value, nothing more. Mapping ISO3 codes to COW codes
  * and choosing between sources belong to the caller (shi_states: iso3).
  *
- * As in shi/io_more.h, every read APPENDS rows to a caller-owned table (zero
+ * Every read APPENDS rows to a caller-owned table (zero
  * it before the first read: `shi_wdi_table t = {0};`) and the matching
  * _destroy frees it (safe on a zeroed struct, and twice). On failure the rows
  * appended before the bad one stay in the table and it stays valid. Each row
@@ -15,7 +14,7 @@
  * error names file:line:column and the column ("... in column 'x', got 'y'").
  *
  * Missing values are never turned into zeros: real-valued columns hold NaN,
- * small integer codes hold SHI_NA8 (-1), counts hold -1.
+ * small integer codes hold SHI_NA_I8 (-1), counts hold -1.
  *
  * Sources, columns read and coding choices: docs/sources_econ.md.
  */
@@ -27,14 +26,10 @@
 
 #include <shi/api.h>
 #include <shi/error.h>
+#include <shi/missing.h>
 
 #ifdef __cplusplus
 extern "C" {
-#endif
-
-#ifndef SHI_NA8
-/** Missing value of the small integer (int8_t) columns (as in shi/io_more.h). */
-#    define SHI_NA8 (-1)
 #endif
 
 /** What a row's area code stands for (the `kind` columns). */
@@ -162,109 +157,6 @@ SHI_API void shi_owid_pop_table_destroy(shi_owid_pop_table *t);
  *  or empty, year -10000..2100, population >= 0 (a whole number) or empty. */
 SHI_API shi_status shi_io_read_owid_population(const char *path, shi_owid_pop_table *out,
                                                shi_err *err);
-
-/* ------------------------------------------------------------------------ */
-/* COW Militarized Interstate Disputes 5.0 (Palmer et al. 2022, CMPS 39(4)) */
-/* ------------------------------------------------------------------------ */
-
-/** Dispute participants (MIDB_5.0.csv), 1816-2014: one row per state and
- *  dispute (a state that left and re-entered has two rows). Dates: day and
- *  month SHI_NA8 where -9. */
-typedef struct shi_midb_table {
-    size_t n, cap;
-    int32_t *dispnum;  /* dispute number */
-    int32_t *ccode;    /* COW code 1-999 */
-    char (*stabb)[4];  /* COW letter code, e.g. "RUS" */
-    int8_t *stday;     /* start day 1-31; SHI_NA8 */
-    int8_t *stmon;     /* start month 1-12; SHI_NA8 */
-    int32_t *styear;   /* start year 1816-2100 */
-    int8_t *endday;    /* end day 1-31; SHI_NA8 */
-    int8_t *endmon;    /* end month 1-12; SHI_NA8 */
-    int32_t *endyear;  /* end year 1816-2100 */
-    int8_t *sidea;     /* 1 if on side A (the side that took the first action) */
-    int8_t *revstate;  /* 1 if it sought to revise the status quo; SHI_NA8 */
-    int8_t *revtype1;  /* revision type 0-4 (0 none, 1 territory, 2 policy, 3 regime,
-                          4 other); SHI_NA8 */
-    int8_t *revtype2;  /* second revision type; SHI_NA8 */
-    int8_t *fatality;  /* fatality level 0-6; SHI_NA8 */
-    int32_t *fatalpre; /* battle deaths; -1 where -9 */
-    int8_t *hiact;     /* highest action 0-21 */
-    int8_t *hostlev;   /* highest hostility level 1-5 (1 none, 2 threat, 3 display,
-                          4 use of force, 5 war) */
-    int8_t *orig;      /* 1 if an originator, 0 a joiner */
-    int32_t *line;     /* line of each row */
-    int32_t *col;      /* column of its dispnum field */
-} shi_midb_table;
-
-/** Incidents (MIDI_5.0.csv), 1992-2014: one row per militarized incident. */
-typedef struct shi_midi_table {
-    size_t n, cap;
-    int32_t *dispnum;  /* dispute number */
-    int32_t *incidnum; /* incident number (dispnum * 1000 + sequence) */
-    int8_t *stday;     /* start day 1-31; SHI_NA8 */
-    int8_t *stmon;     /* start month 1-12; SHI_NA8 */
-    int32_t *styear;   /* start year 1816-2100 */
-    int8_t *endday;    /* end day; SHI_NA8 */
-    int8_t *endmon;    /* end month; SHI_NA8 */
-    int32_t *endyear;  /* end year */
-    int32_t *duration; /* days; -1 where -9 */
-    int8_t *fatality;  /* fatality level 0-6; SHI_NA8 */
-    int32_t *fatalpre; /* battle deaths; -1 where -9 */
-    int8_t *action;    /* highest action of the incident 0-21 */
-    int8_t *hostlev;   /* its hostility level 1-5 */
-    int32_t *numa;     /* states on side A */
-    int32_t *line;     /* line of each row */
-    int32_t *col;      /* column of its dispnum field */
-} shi_midi_table;
-
-/** Incident participants (MIDIP_5.0.csv), 1992-2014: one row per state and
- *  incident. action 0 / hostlev 1 marks a target that did nothing. */
-typedef struct shi_midip_table {
-    size_t n, cap;
-    int32_t *dispnum;  /* dispute number */
-    int32_t *incidnum; /* incident number */
-    int32_t *ccode;    /* COW code 1-999 */
-    char (*stabb)[4];  /* COW letter code */
-    int8_t *stday;     /* start day 1-31; SHI_NA8 */
-    int8_t *stmon;     /* start month 1-12; SHI_NA8 */
-    int32_t *styear;   /* start year 1816-2100 */
-    int8_t *endday;    /* end day; SHI_NA8 */
-    int8_t *endmon;    /* end month; SHI_NA8 */
-    int32_t *endyear;  /* end year */
-    int8_t *insidea;   /* 1 if on side A of the incident */
-    int8_t *sidea;     /* 1 if on side A of the dispute */
-    int8_t *fatality;  /* fatality level 0-6; SHI_NA8 */
-    int32_t *fatalpre; /* battle deaths; -1 where -9 */
-    int8_t *action;    /* its action 0-21 */
-    int8_t *hostlev;   /* its hostility level 1-5 */
-    int8_t *revtype1;  /* revision type 0-4; SHI_NA8 */
-    int8_t *revtype2;  /* second revision type 0-4; SHI_NA8 */
-    int32_t *line;     /* line of each row */
-    int32_t *col;      /* column of its dispnum field */
-} shi_midip_table;
-
-SHI_API void shi_midb_table_destroy(shi_midb_table *t);
-SHI_API void shi_midi_table_destroy(shi_midi_table *t);
-SHI_API void shi_midip_table_destroy(shi_midip_table *t);
-
-/** Read MIDB_5.0.csv (columns dispnum, stabb, ccode, stday, stmon, styear,
- *  endday, endmon, endyear, sidea, revstate, revtype1, revtype2, fatality,
- *  fatalpre, hiact, hostlev, orig; version is ignored). CRLF is fine.
- *  Checks: dispnum >= 1, ccode 1-999, stabb 1-3 characters, day 1-31 or -9,
- *  month 1-12 or -9, year 1816-2100, styear <= endyear, 0/1 flags, revstate
- *  0/1 or -9, revtype 0-4 or -9, fatality 0-6 or -9, fatalpre >= 0 or -9,
- *  hiact 0-21, hostlev 1-5. Time complexity: O(rows). */
-SHI_API shi_status shi_io_read_midb5(const char *path, shi_midb_table *out, shi_err *err);
-/** Read MIDI_5.0.csv (columns dispnum, incidnum, stday, stmon, styear,
- *  endday, endmon, endyear, duration, fatality, fatalpre, action, hostlev,
- *  numa; tbi and version are ignored). Checks as shi_io_read_midb5, plus
- *  incidnum >= 1, duration >= 0 or -9, action 0-21, numa >= 0. */
-SHI_API shi_status shi_io_read_midi5(const char *path, shi_midi_table *out, shi_err *err);
-/** Read MIDIP_5.0.csv (columns dispnum, incidnum, stabb, ccode, stday, stmon,
- *  styear, endday, endmon, endyear, insidea, sidea, fatality, fatalpre,
- *  action, hostlev, revtype1, revtype2; version is ignored). Checks as
- *  shi_io_read_midi5. */
-SHI_API shi_status shi_io_read_midip5(const char *path, shi_midip_table *out, shi_err *err);
 
 #ifdef __cplusplus
 }

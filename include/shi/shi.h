@@ -29,6 +29,7 @@
 /* core */
 #include <shi/api.h>
 #include <shi/error.h>
+#include <shi/missing.h>
 #include <shi/outfile.h>
 #include <shi/rng.h>
 
@@ -38,7 +39,9 @@
 #include <shi/io_dyad.h>
 #include <shi/io_econ.h>
 #include <shi/io_conflict.h>
-#include <shi/io_more.h>
+#include <shi/io_events.h>
+#include <shi/io_national.h>
+#include <shi/io_trade.h>
 #include <shi/io_sipri.h>
 
 /* panel: the data view */

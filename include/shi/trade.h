@@ -1,6 +1,6 @@
 /*
  * shi/trade.h - trade dependence of dyads from COW trade flows and national
- * totals (see shi/io_more.h for the importers). Pure functions, no state.
+ * totals (see shi/io_trade.h for the importers). Pure functions, no state.
  *
  * Definitions (COW Trade 4.0 units, current million USD):
  *   trade_ij = flow1 + flow2, i's imports from j plus j's imports from i: the

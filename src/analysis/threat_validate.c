@@ -44,13 +44,13 @@ static int fought(const shi_dyadic *dy, int o, int y, size_t i, size_t j)
         }
         uint8_t a = dy->mid_host[shi_dy_pair(dy, y, i, j)];
         uint8_t b = dy->mid_host[shi_dy_pair(dy, y, j, i)];
-        return (a != SHI_DY_NA && a > 0) || (b != SHI_DY_NA && b > 0);
+        return (a != SHI_NA_U8 && a > 0) || (b != SHI_NA_U8 && b > 0);
     }
     if (!dy->ucdp || y < dy->ucdp_y0 || y > dy->ucdp_y1) {
         return -1;
     }
     uint8_t u = dy->ucdp[shi_dy_pair(dy, y, i, j)];
-    return u != SHI_DY_NA && u > 0;
+    return u != SHI_NA_U8 && u > 0;
 }
 
 /* The scores of every partner j of perceiver i in year t into w->score. */
@@ -89,8 +89,8 @@ static shi_status scores(work *w, size_t i, int t, shi_err *err)
         /* Contiguity: land 5, then sea within 12, 24, 150, 400 miles; none 0.
          * After the contiguity data end, their last year. */
         int yc = t > dy->contig_y1 ? dy->contig_y1 : t;
-        uint8_t ct = yc >= dy->y0 ? dy->contig[shi_dy_pair(dy, yc, i, j)] : SHI_DY_NA;
-        if (ct != SHI_DY_NA) {
+        uint8_t ct = yc >= dy->y0 ? dy->contig[shi_dy_pair(dy, yc, i, j)] : SHI_NA_U8;
+        if (ct != SHI_NA_U8) {
             w->score[SHI_TV_CONTIGUITY * w->n + j] = ct >= 1 && ct <= 5 ? 6 - ct : 0;
         }
         long rj = shi_panel_row(&d->caps, cj, t);

@@ -17,7 +17,7 @@
  * mean Goldstein value of its CAMEO codes.
  */
 #include <shi/csv.h>
-#include <shi/io_more.h>
+#include <shi/io_events.h>
 
 #include <math.h>
 #include <stdlib.h>

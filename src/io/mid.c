@@ -8,10 +8,10 @@
  * Only dyad-years with a dispute are listed, each in both orders of (ccode1,
  * ccode2). The columns kept are those a threat measure needs: sides,
  * originators, revisionism, hostility levels, highest actions, onset and
- * the dispute's fatality level. -9 (and "") is missing: SHI_NA8.
+ * the dispute's fatality level. -9 (and "") is missing: SHI_NA_I8.
  */
 #include <shi/csv.h>
-#include <shi/io_more.h>
+#include <shi/io_conflict.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -44,11 +44,11 @@ void shi_mid_table_destroy(shi_mid_table *t)
     memset(t, 0, sizeof *t);
 }
 
-/* A small code in [lo, hi]; with `na_ok`, -9 or "" gives SHI_NA8. */
+/* A small code in [lo, hi]; with `na_ok`, -9 or "" gives SHI_NA_I8. */
 #define CODE(col, l, h, na_ok, msg, dst)                                                           \
     {                                                                                              \
         col, .type = SHI_I_INT, .flags = (na_ok) ? SHI_I_OPTIONAL : 0, .lo = l, .hi = h,           \
-             .what = msg, .na = SHI_NA8, .na_code = {-9}, .nna = (na_ok) ? 1 : 0, SHI_I_TO(dst)    \
+             .what = msg, .na = SHI_NA_I8, .na_code = {-9}, .nna = (na_ok) ? 1 : 0, SHI_I_TO(dst)  \
     }
 
 shi_status shi_io_read_gml_mid(const char *path, shi_mid_table *out, shi_err *err)

@@ -12,7 +12,7 @@
  * column has a range and says whether -9 (missing) is allowed.
  */
 #include <shi/csv.h>
-#include <shi/io_econ.h>
+#include <shi/io_conflict.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +20,7 @@
 #include "spec.h"
 
 /* An integer column of the files: range, message, and whether -9 (missing)
- * is allowed; -9 becomes SHI_NA8 in the int8_t columns and -1 in the int32_t
+ * is allowed; -9 becomes SHI_NA_I8 in the int8_t columns and -1 in the int32_t
  * counts (both -1). */
 #define INT_COL(n, l, h, na9, msg, dst)                                                            \
     {                                                                                              \

@@ -11,7 +11,7 @@
  * country possessed nuclear weapons that year.
  */
 #include <shi/csv.h>
-#include <shi/io_more.h>
+#include <shi/io_national.h>
 
 #include <stdlib.h>
 #include <string.h>

@@ -12,7 +12,7 @@
  * codes that differ from COW's.
  */
 #include <shi/csv.h>
-#include <shi/io_more.h>
+#include <shi/io_national.h>
 
 #include <math.h>
 #include <stdlib.h>

@@ -14,7 +14,7 @@
  * still name the .gz file and count lines of its uncompressed text.
  */
 #include <shi/csv.h>
-#include <shi/io_more.h>
+#include <shi/io_trade.h>
 
 #include <errno.h>
 #include <math.h>

@@ -188,7 +188,7 @@ shi_status shi_align_compute(shi_align *al, const shi_data *d, const shi_threat_
         if (dy && ia >= 0 && ib >= 0 && y >= dy->y0 && y <= dy->y1) {
             uint8_t l1 = dy->ally_level[shi_dy_pair(dy, y, (size_t)ia, (size_t)ib)];
             uint8_t l2 = dy->ally_level[shi_dy_pair(dy, y, (size_t)ib, (size_t)ia)];
-            if (l1 != SHI_DY_NA && l2 != SHI_DY_NA) {
+            if (l1 != SHI_NA_U8 && l2 != SHI_NA_U8) {
                 al->value[SHI_AL_ALLIANCE][t] = l1 > l2 ? l1 : l2;
             }
             double u1 = dy->ideal[shi_dy_one(dy, y, (size_t)ia)];
@@ -204,8 +204,8 @@ shi_status shi_align_compute(shi_align *al, const shi_data *d, const shi_threat_
             if (dy->mid_host && y >= dy->mid_y0 && y <= dy->mid_y1) {
                 uint8_t h1 = dy->mid_host[shi_dy_pair(dy, y, (size_t)ia, (size_t)ib)];
                 uint8_t h2 = dy->mid_host[shi_dy_pair(dy, y, (size_t)ib, (size_t)ia)];
-                h1 = h1 == SHI_DY_NA ? 0 : h1;
-                h2 = h2 == SHI_DY_NA ? 0 : h2;
+                h1 = h1 == SHI_NA_U8 ? 0 : h1;
+                h2 = h2 == SHI_NA_U8 ? 0 : h2;
                 al->value[SHI_AL_DISPUTE][t] = h1 > h2 ? h1 : h2;
             }
         }

@@ -208,8 +208,8 @@ static int simyear_make(simyear *sy, const ctx *c, int year)
             if (p != q && sy->ok) {
                 uint8_t a = dy->ally_level[shi_dy_pair(dy, year, idx[p], idx[q])];
                 uint8_t b = dy->ally_level[shi_dy_pair(dy, year, idx[q], idx[p])];
-                a = a == SHI_DY_NA ? 0 : a;
-                b = b == SHI_DY_NA ? 0 : b;
+                a = a == SHI_NA_U8 ? 0 : a;
+                b = b == SHI_NA_U8 ? 0 : b;
                 v = a > b ? a : b;
             }
             sy->lev[p * m + q] = v;
@@ -294,7 +294,7 @@ static void fill_row(const ctx *c, const cols *k, const shi_frame *f, size_t r, 
     size_t pr = shi_dy_pair(dy, y, (size_t)a, (size_t)b);
     if (mask & SHI_DV_CONTIG) {
         uint8_t v = dy->contig[pr];
-        k->conttype[r] = v == SHI_DY_NA ? SHI_NA_I32 : v;
+        k->conttype[r] = v == SHI_NA_U8 ? SHI_NA_I32 : v;
     }
     if (mask & SHI_DV_DISTANCE) {
         size_t ia = shi_dy_one(dy, y, (size_t)a), ib = shi_dy_one(dy, y, (size_t)b);
@@ -307,9 +307,9 @@ static void fill_row(const ctx *c, const cols *k, const shi_frame *f, size_t r, 
     }
     if (mask & SHI_DV_ALLIANCE) {
         uint8_t lv = dy->ally_level[pr], fl = dy->ally[pr];
-        k->level[r] = lv == SHI_DY_NA ? SHI_NA_I32 : lv;
+        k->level[r] = lv == SHI_NA_U8 ? SHI_NA_I32 : lv;
         for (int q = 0; q < 5; q++) {
-            k->flag[q][r] = fl == SHI_DY_NA ? SHI_NA_I32 : (fl >> q) & 1;
+            k->flag[q][r] = fl == SHI_NA_U8 ? SHI_NA_I32 : (fl >> q) & 1;
         }
     }
     if (mask & SHI_DV_IDEAL) {

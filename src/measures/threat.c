@@ -99,7 +99,7 @@ static int opponents(shi_threat_ctx *c, const shi_dyadic *dy)
                 for (size_t k = 0; (mid || ucdp) && k < dy->n; k++) {
                     uint8_t h = mid ? dy->mid_host[shi_dy_pair(dy, y, k, i)] : 0;
                     uint8_t u = ucdp ? dy->ucdp[shi_dy_pair(dy, y, i, k)] : 0;
-                    if ((h != SHI_DY_NA && h > 0) || (u != SHI_DY_NA && u > 0)) {
+                    if ((h != SHI_NA_U8 && h > 0) || (u != SHI_NA_U8 && u > 0)) {
                         if (pass == 0) {
                             total++;
                         } else {
@@ -200,7 +200,7 @@ static double remembered(const uint8_t *arr, const shi_dyadic *dy, size_t a, siz
     double keep = 1, w = 1;
     for (int t = year; t > year - m->window && t >= from; t--, w *= m->decay) {
         uint8_t h = arr[shi_dy_pair(dy, t, a, b)];
-        if (h != SHI_DY_NA && h > 0) {
+        if (h != SHI_NA_U8 && h > 0) {
             double x = h / scale * w;
             keep *= 1 - (x < 1 ? x : 1);
         }
@@ -231,7 +231,7 @@ static double allied_with_adversaries(const shi_threat_ctx *c, const shi_threat_
             seen[nseen++] = (uint16_t)k;
             uint8_t a = dy->ally_level[shi_dy_pair(dy, year, j, k)];
             uint8_t b = dy->ally_level[shi_dy_pair(dy, year, k, j)];
-            allied += (a != SHI_DY_NA && a >= 3) || (b != SHI_DY_NA && b >= 3);
+            allied += (a != SHI_NA_U8 && a >= 3) || (b != SHI_NA_U8 && b >= 3);
         }
     }
     return nseen ? (double)allied / (double)nseen : 0.0;
@@ -296,7 +296,7 @@ static void intentions(const shi_threat_ctx *c, const shi_threat_model *m, size_
     if (!isnan(h) && ally_ok) {
         uint8_t a = dy->ally_level[shi_dy_pair(dy, year, si, sj)];
         uint8_t b = dy->ally_level[shi_dy_pair(dy, year, sj, si)];
-        if ((a != SHI_DY_NA && a >= 3) || (b != SHI_DY_NA && b >= 3)) {
+        if ((a != SHI_NA_U8 && a >= 3) || (b != SHI_NA_U8 && b >= 3)) {
             h *= 1 - m->ally_discount;
         }
     }
@@ -365,7 +365,7 @@ shi_status shi_threat_compute(const shi_threat_ctx *c, const shi_threat_model *m
                     SHI_KM_PER_MILE;
         }
         uint8_t ct = dy->contig[shi_dy_pair(dy, year, si, sj)];
-        if (ct == SHI_DY_NA && year > dy->contig_y1 && dy->contig_y1 >= dy->y0) {
+        if (ct == SHI_NA_U8 && year > dy->contig_y1 && dy->contig_y1 >= dy->y0) {
             ct = dy->contig[shi_dy_pair(dy, dy->contig_y1, si, sj)];
             out->partial = 1;
         }

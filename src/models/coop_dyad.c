@@ -46,7 +46,7 @@ int shi_coop_i_dispute(const shi_dyadic *dy, int year, size_t i, size_t j)
 {
     uint8_t h1 = dy->mid_host[shi_dy_pair(dy, year, i, j)];
     uint8_t h2 = dy->mid_host[shi_dy_pair(dy, year, j, i)];
-    return (h1 != SHI_DY_NA && h1 > 0) || (h2 != SHI_DY_NA && h2 > 0);
+    return (h1 != SHI_NA_U8 && h1 > 0) || (h2 != SHI_NA_U8 && h2 > 0);
 }
 
 int shi_coop_i_peace_start(const shi_data *d, size_t ia, size_t ib)
@@ -92,7 +92,7 @@ unsigned shi_coop_i_covariates(const shi_data *d, size_t ia, size_t ib, int year
     if (in_dy && dy->ally_level) {
         uint8_t l1 = dy->ally_level[shi_dy_pair(dy, year, ia, ib)];
         uint8_t l2 = dy->ally_level[shi_dy_pair(dy, year, ib, ia)];
-        if (l1 != SHI_DY_NA && l2 != SHI_DY_NA) {
+        if (l1 != SHI_NA_U8 && l2 != SHI_NA_U8) {
             x[SHI_CV_ALLIANCE] = (l1 > 0 || l2 > 0) ? 1.0 : 0.0;
         }
     }
@@ -110,7 +110,7 @@ unsigned shi_coop_i_covariates(const shi_data *d, size_t ia, size_t ib, int year
     /* contiguity */
     if (in_dy && dy->contig) {
         uint8_t c = dy->contig[shi_dy_pair(dy, year, ia, ib)];
-        if (c != SHI_DY_NA) {
+        if (c != SHI_NA_U8) {
             x[SHI_CV_CONTIG] = (c >= 1 && c <= 4) ? 1.0 : 0.0;
         }
     }
@@ -276,7 +276,7 @@ shi_status shi_coop_dyad_calibrate_fit(shi_coop_dyad *out, const shi_data *d,
     if (in_dy && d->dy.ally_level) {
         uint8_t l1 = d->dy.ally_level[shi_dy_pair(&d->dy, year, ia, ib)];
         uint8_t l2 = d->dy.ally_level[shi_dy_pair(&d->dy, year, ib, ia)];
-        if (l1 != SHI_DY_NA && l2 != SHI_DY_NA) {
+        if (l1 != SHI_NA_U8 && l2 != SHI_NA_U8) {
             out->alliance = l1 > l2 ? l1 : l2;
         }
     }

@@ -19,7 +19,10 @@
 #include <shi/io_conflict.h>
 #include <shi/io_dyad.h>
 #include <shi/io_econ.h>
-#include <shi/io_more.h>
+#include <shi/io_conflict.h>
+#include <shi/io_events.h>
+#include <shi/io_national.h>
+#include <shi/io_trade.h>
 #include <shi/io_sipri.h>
 #include <shi/outfile.h>
 #include <shi/relations.h>
@@ -190,9 +193,9 @@ static int dense_init(builder *b)
             return -1;
         }
     }
-    memset(d->mid_host, SHI_DY_NA, nn);
-    memset(d->nuclear, SHI_DY_NA, n1);
-    memset(d->ucdp, SHI_DY_NA, nn);
+    memset(d->mid_host, SHI_NA_U8, nn);
+    memset(d->nuclear, SHI_NA_U8, n1);
+    memset(d->ucdp, SHI_NA_U8, nn);
     for (size_t k = 0; k < n1; k++) {
         d->warheads[k] = (float)NAN;
     }
@@ -207,7 +210,7 @@ static void set_mid(builder *b, int j, int i, int year, int host)
         return;
     }
     uint8_t *p = &d->mid_host[shi_dy_pair(d, year, (size_t)sj, (size_t)si)];
-    if (*p == SHI_DY_NA || host > *p) {
+    if (*p == SHI_NA_U8 || host > *p) {
         *p = (uint8_t)host;
     }
     cover(b, RL_MID, year);
@@ -249,7 +252,7 @@ static void set_ucdp(builder *b, int a, int c, int year, int intensity)
     for (int k = 0; k < 2; k++) {
         uint8_t *p = &d->ucdp[k ? shi_dy_pair(d, year, (size_t)sc, (size_t)sa)
                                 : shi_dy_pair(d, year, (size_t)sa, (size_t)sc)];
-        if (*p == SHI_DY_NA || intensity > *p) {
+        if (*p == SHI_NA_U8 || intensity > *p) {
             *p = (uint8_t)intensity;
         }
     }
@@ -279,21 +282,21 @@ static void dense_finish(builder *b)
     for (int y = d->y0; y <= d->y1; y++) {
         for (size_t k = 0; k < d->n * d->n; k++) {
             size_t idx = shi_dy_pair(d, y, 0, 0) + k;
-            if (y >= d->mid_y0 && y <= d->mid_y1 && d->mid_host[idx] == SHI_DY_NA) {
+            if (y >= d->mid_y0 && y <= d->mid_y1 && d->mid_host[idx] == SHI_NA_U8) {
                 d->mid_host[idx] = 0;
             }
         }
         for (size_t k = 0; k < d->n * d->n; k++) {
             size_t idx = shi_dy_pair(d, y, 0, 0) + k;
             if (y >= b->years[RL_UCDP][0] && y <= b->years[RL_UCDP][1] &&
-                d->ucdp[idx] == SHI_DY_NA) {
+                d->ucdp[idx] == SHI_NA_U8) {
                 d->ucdp[idx] = 0;
             }
         }
         for (size_t i = 0; i < d->n; i++) {
             size_t idx = shi_dy_one(d, y, i);
             if (y >= b->years[RL_NUC][0] && y <= b->years[RL_NUC][1]) {
-                if (d->nuclear[idx] == SHI_DY_NA) {
+                if (d->nuclear[idx] == SHI_NA_U8) {
                     d->nuclear[idx] = 0;
                 }
                 if (isnan(d->warheads[idx])) {
@@ -845,7 +848,7 @@ shi_status shi_data_build_relations(const char *dir, const char *out, shi_err *e
         int nuc0 = 0, nuc1 = 0, ic0 = r->ev_y0, ic1 = r->ev_y1;
         for (int y = dy->y0; y <= dy->y1; y++) {
             for (size_t i = 0; i < dy->n; i++) {
-                if (dy->nuclear[shi_dy_one(dy, y, i)] != SHI_DY_NA) {
+                if (dy->nuclear[shi_dy_one(dy, y, i)] != SHI_NA_U8) {
                     nuc0 = nuc0 ? nuc0 : y;
                     nuc1 = y;
                 }
@@ -881,7 +884,7 @@ shi_status shi_data_build_relations(const char *dir, const char *out, shi_err *e
             for (size_t j = 0; j < dy->n; j++) {
                 int cj = d.states.v[j].ccode;
                 uint8_t st = dy->nuclear[shi_dy_one(dy, y, j)];
-                if (st != SHI_DY_NA && st > 0) {
+                if (st != SHI_NA_U8 && st > 0) {
                     fprintf(f, "nuclear\t%d\t%d\t%u\n", cj, y, st);
                 }
                 float wh = dy->warheads[shi_dy_one(dy, y, j)];
@@ -891,7 +894,7 @@ shi_status shi_data_build_relations(const char *dir, const char *out, shi_err *e
                 for (size_t i = 0; i < dy->n; i++) {
                     int ci = d.states.v[i].ccode;
                     uint8_t h = dy->mid_host[shi_dy_pair(dy, y, j, i)];
-                    if (h != SHI_DY_NA && h > 0) {
+                    if (h != SHI_NA_U8 && h > 0) {
                         fprintf(f, "mid\t%d\t%d\t%d\t%u\n", cj, ci, y, h);
                     }
                 }
@@ -902,7 +905,7 @@ shi_status shi_data_build_relations(const char *dir, const char *out, shi_err *e
                 for (size_t c = 0; c < dy->n; c++) {
                     int ca = d.states.v[a].ccode, cc = d.states.v[c].ccode;
                     uint8_t u = dy->ucdp[shi_dy_pair(dy, y, a, c)];
-                    if (ca < cc && u != SHI_DY_NA && u > 0) {
+                    if (ca < cc && u != SHI_NA_U8 && u > 0) {
                         fprintf(f, "ucdp\t%d\t%d\t%d\t%u\n", ca, cc, y, u);
                     }
                 }

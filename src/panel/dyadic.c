@@ -84,7 +84,7 @@ static shi_status build_contig(shi_dyadic *d, const long *map, const shi_contig_
                                const char *path, shi_err *err)
 {
     size_t nn = (size_t)(d->y1 - d->y0 + 1) * d->n * d->n;
-    d->contig = filled_bytes(nn, SHI_DY_NA);
+    d->contig = filled_bytes(nn, SHI_NA_U8);
     if (!d->contig) {
         return shi_err_set(err, SHI_EIO, "out of memory");
     }
@@ -126,8 +126,8 @@ static shi_status build_ally(shi_dyadic *d, const long *map, const shi_alliance_
                              const char *path, shi_err *err)
 {
     size_t nn = (size_t)(d->y1 - d->y0 + 1) * d->n * d->n;
-    d->ally = filled_bytes(nn, SHI_DY_NA);
-    d->ally_level = filled_bytes(nn, SHI_DY_NA);
+    d->ally = filled_bytes(nn, SHI_NA_U8);
+    d->ally_level = filled_bytes(nn, SHI_NA_U8);
     if (!d->ally || !d->ally_level) {
         return shi_err_set(err, SHI_EIO, "out of memory");
     }
@@ -165,7 +165,7 @@ static shi_status build_ally(shi_dyadic *d, const long *map, const shi_alliance_
     }
     if (d->ally_generic) {
         /* A generic file gives levels only: obligation flags are unknown. */
-        memset(d->ally, SHI_DY_NA, nn);
+        memset(d->ally, SHI_NA_U8, nn);
     }
     return SHI_OK;
 }

@@ -32,10 +32,10 @@ static void byte_runs(FILE *f, const shi_dyadic *d, const uint8_t *a, int y0, in
             size_t k = shi_dy_pair(d, y, i, j);
             v = a ? a[k] : 0;
             l = level ? level[k] : 0;
-            if (v == SHI_DY_NA) {
+            if (v == SHI_NA_U8) {
                 v = 0;
             }
-            if (l == SHI_DY_NA) {
+            if (l == SHI_NA_U8) {
                 l = 0;
             }
         }
@@ -198,7 +198,7 @@ static shi_status record(reader *r, shi_dyadic *d)
         }
         d->ally_generic = (int)v;
         if (v) {
-            memset(d->ally, SHI_DY_NA, (size_t)(d->y1 - d->y0 + 1) * d->n * d->n);
+            memset(d->ally, SHI_NA_U8, (size_t)(d->y1 - d->y0 + 1) * d->n * d->n);
         }
     } else if (strcmp(tag, "contig") == 0) {
         if ((s = nfields(r, 6)) || (s = state_field(r, 1, &a)) || (s = state_field(r, 2, &b)) ||

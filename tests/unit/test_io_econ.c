@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <shi/io_conflict.h>
 #include <shi/io_econ.h>
 
 /* ---- WDI ------------------------------------------------------------------ */
@@ -308,12 +309,12 @@ static void midb_good_and_errors(void **state)
     assert_int_equal(t.dispnum[1], 2);
     assert_int_equal(t.ccode[1], 2);
     assert_string_equal(t.stabb[1], "USA");
-    assert_int_equal(t.stday[1], SHI_NA8); /* -9 is missing */
+    assert_int_equal(t.stday[1], SHI_NA_I8); /* -9 is missing */
     assert_int_equal(t.stmon[1], 7);
     assert_int_equal(t.styear[1], 1902);
     assert_int_equal(t.endyear[1], 1903);
     assert_int_equal(t.sidea[1], 1);
-    assert_int_equal(t.revtype2[1], SHI_NA8);
+    assert_int_equal(t.revtype2[1], SHI_NA_I8);
     assert_int_equal(t.fatality[1], 0); /* a real zero stays zero */
     assert_int_equal(t.hiact[1], 7);
     assert_int_equal(t.hostlev[1], 3);
@@ -351,7 +352,7 @@ static void midi_good_and_errors(void **state)
     assert_int_equal(t.n, 2);
     assert_int_equal(t.incidnum[1], 3551002);
     assert_int_equal(t.duration[1], 1404);
-    assert_int_equal(t.fatality[1], SHI_NA8);
+    assert_int_equal(t.fatality[1], SHI_NA_I8);
     assert_int_equal(t.fatalpre[1], -1);
     assert_int_equal(t.action[1], 13);
     assert_int_equal(t.hostlev[1], 4);

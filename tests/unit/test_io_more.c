@@ -18,7 +18,10 @@
 
 #include <zlib.h>
 
-#include <shi/io_more.h>
+#include <shi/io_conflict.h>
+#include <shi/io_events.h>
+#include <shi/io_national.h>
+#include <shi/io_trade.h>
 #include <shi/trade.h>
 
 static int near(double a, double b, double tol)
@@ -271,9 +274,9 @@ static void mid_good(void **state)
     assert_int_equal(t.hostlev1[0], 4);
     assert_int_equal(t.hiact2[0], 17);
     assert_int_equal(t.fatality[0], 3);
-    assert_int_equal(t.revstate1[1], SHI_NA8); /* "" */
-    assert_int_equal(t.revstate2[1], SHI_NA8);
-    assert_int_equal(t.fatality[1], SHI_NA8); /* -9 */
+    assert_int_equal(t.revstate1[1], SHI_NA_I8); /* "" */
+    assert_int_equal(t.revstate2[1], SHI_NA_I8);
+    assert_int_equal(t.fatality[1], SHI_NA_I8); /* -9 */
     assert_int_equal(t.orig2[1], 0);
     assert_int_equal(t.hostlev2[1], 1);
     assert_int_equal(t.line[1], 3);
@@ -715,8 +718,8 @@ static void real_mid(void **state)
     int ussuri = 0;
     for (size_t i = 0; i < t.n; i++) {
         lower += t.ccode1[i] < t.ccode2[i];
-        rev_na += t.revstate1[i] == SHI_NA8;
-        fat_na += t.fatality[i] == SHI_NA8;
+        rev_na += t.revstate1[i] == SHI_NA_I8;
+        fat_na += t.fatality[i] == SHI_NA_I8;
         /* The 1969 Sino-Soviet border clashes (Zhenbao/Damansky island on the
          * Ussuri): GML dispute 349, dated from 1968, so 1969 is not an onset
          * year. China (710) is on side A; both sides originators, use of

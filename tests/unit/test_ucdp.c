@@ -138,7 +138,7 @@ static void check_view(const shi_data *d)
     /* Korea 1950: China (secondary on the North's side) against the USA. */
     assert_int_equal(dy->ucdp[shi_dy_pair(dy, 1950, (size_t)usa, (size_t)prc)], 2);
     /* Before 1946 the data say nothing: missing, not 0. */
-    assert_int_equal(dy->ucdp[shi_dy_pair(dy, 1945, (size_t)usa, (size_t)prc)], SHI_DY_NA);
+    assert_int_equal(dy->ucdp[shi_dy_pair(dy, 1945, (size_t)usa, (size_t)prc)], SHI_NA_U8);
     /* Warheads: China's stockpile in 2022 (FAS via OWID: 390; PROVENANCE). */
     assert_true(dy->warheads[shi_dy_one(dy, 2022, (size_t)prc)] == 390.0f);
 }
