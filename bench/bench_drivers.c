@@ -19,21 +19,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench_util.h"
+
 #include <shi/drivers.h>
 #include <shi/rng.h>
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static int cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
 
 static double gauss(shi_rng *r)
 {
@@ -106,11 +95,11 @@ int main(int argc, char **argv)
     for (int th = 1; th <= 2; th++) {
         for (int i = 0; i < runs; i++) {
             shi_drivers_result r = {0};
-            double t0 = now();
+            double t0 = bench_now();
             if (run(n, k, B, th, 0, &r)) {
                 return 1;
             }
-            t[i] = now() - t0;
+            t[i] = bench_now() - t0;
             if (th == 1 && i == 0) {
                 ref = r;
                 continue;
@@ -121,14 +110,14 @@ int main(int argc, char **argv)
             }
             shi_drivers_result_destroy(&r);
         }
-        qsort(t, (size_t)runs, sizeof *t, cmp);
+        qsort(t, (size_t)runs, sizeof *t, bench_cmp);
         printf("  threads=%d  median %.4f s  min %.4f s\n", th, t[runs / 2], t[0]);
     }
     printf("  external share %.4f [%.4f, %.4f], R^2 %.4f; 1 and 2 threads identical\n",
            ref.external_share, ref.external_share_ci[0], ref.external_share_ci[1], ref.r2);
     shi_drivers_result_destroy(&ref);
 
-    double t0 = now();
+    double t0 = bench_now();
     for (uint64_t d = 0; d < 21; d++) {
         shi_drivers_result r = {0};
         if (run(n, k, B, 0, d + 1, &r)) {
@@ -136,7 +125,7 @@ int main(int argc, char **argv)
         }
         shi_drivers_result_destroy(&r);
     }
-    printf("reference set: 21 dyads, default threads: %.4f s\n", now() - t0);
+    printf("reference set: 21 dyads, default threads: %.4f s\n", bench_now() - t0);
     free(t);
     return 0;
 }

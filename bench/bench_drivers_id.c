@@ -19,21 +19,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench_util.h"
+
 #include <shi/data.h>
 #include <shi/drivers_pair.h>
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static int cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
 
 int main(int argc, char **argv)
 {
@@ -43,12 +32,12 @@ int main(int argc, char **argv)
     shi_data d = {0};
     shi_err err = {0};
     shi_data_spec spec = {NULL, NULL, NULL, NULL, SHI_DATA_ALL};
-    double t0 = now();
+    double t0 = bench_now();
     if (shi_data_open(&d, &spec, &err) != SHI_OK) {
         fprintf(stderr, "bench_drivers_id: %s\n", err.msg);
         return 1;
     }
-    printf("data loaded in %.3f s (left out below)\n", now() - t0);
+    printf("data loaded in %.3f s (left out below)\n", bench_now() - t0);
     shi_drivers_pair_opts o = shi_drivers_pair_opts_default();
     o.a = a;
     o.b = b;
@@ -58,17 +47,17 @@ int main(int argc, char **argv)
     double *tm = malloc((size_t)(runs > 0 ? runs : 1) * sizeof *tm);
     shi_drivers_pair r;
     for (int i = 0; i < runs; i++) {
-        double s = now();
+        double s = bench_now();
         if (shi_drivers_pair_run(&r, &d, &o, &err) != SHI_OK) {
             fprintf(stderr, "bench_drivers_id: %s\n", err.msg);
             return 1;
         }
-        tm[i] = now() - s;
+        tm[i] = bench_now() - s;
         if (i + 1 < runs) {
             shi_drivers_pair_free(&r);
         }
     }
-    qsort(tm, (size_t)runs, sizeof *tm, cmp);
+    qsort(tm, (size_t)runs, sizeof *tm, bench_cmp);
     printf("one pair %d-%d, B=%d, %zu placebos (%d random + fixed list), 999 permutations a "
            "block: median %.3f s, min %.3f s (%d runs)\n",
            a, b, B, r.nplacebo, P, tm[runs / 2], tm[0], runs);
@@ -86,12 +75,12 @@ int main(int argc, char **argv)
     o.fixed = 0;
     o.id.fit.boot = 0;
     o.id.fit.perm = 0;
-    double s = now();
+    double s = bench_now();
     if (shi_drivers_pair_run(&r, &d, &o, &err) != SHI_OK) {
         fprintf(stderr, "bench_drivers_id: %s\n", err.msg);
         return 1;
     }
-    double tp = now() - s;
+    double tp = bench_now() - s;
     printf("reference panel (%zu dyads, %zu rows, dyad bootstrap %d) with a point fit of the "
            "pair: %.3f s\n  panel external share %.3f [%.3f, %.3f], within R2 %.3f %s\n",
            r.panel_ndyads, r.panel.nobs, r.panel.boot, tp, r.panel.share, r.panel.share_ci[0],
@@ -100,13 +89,13 @@ int main(int argc, char **argv)
     o = shi_drivers_pair_opts_default();
     o.a = a;
     o.b = b;
-    s = now();
+    s = bench_now();
     if (shi_drivers_pair_run(&r, &d, &o, &err) != SHI_OK) {
         fprintf(stderr, "bench_drivers_id: %s\n", err.msg);
         return 1;
     }
     printf("whole analysis as `shi drivers` runs it (pair, %zu placebos, panel): %.3f s\n",
-           r.nplacebo, now() - s);
+           r.nplacebo, bench_now() - s);
     shi_drivers_pair_free(&r);
     free(tm);
     shi_data_destroy(&d);

@@ -18,24 +18,13 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench_util.h"
+
 #include <shi/frame_io.h>
 #include <shi/outfile.h>
 #include <shi/rng.h>
 
 #define NROW 1900000
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static int cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
 
 /* Dyad-years: in year y, the first 10 + (y-1816)*0.8 states (codes 2, 7, 12,
  * ...) paired both ways, until NROW rows. */
@@ -95,7 +84,7 @@ static int write_csv(const shi_frame *f, const char *path, shi_err *err)
 
 static void report(const char *what, double *t, int n)
 {
-    qsort(t, (size_t)n, sizeof *t, cmp);
+    qsort(t, (size_t)n, sizeof *t, bench_cmp);
     double med = t[n / 2];
     printf("%-34s median %.3f s  min %.3f s  %.2f M rows/s\n", what, med, t[0],
            (double)NROW / med / 1e6);
@@ -135,12 +124,12 @@ int main(int argc, char **argv)
         return 0;
     }
 
-    double t0 = now();
+    double t0 = bench_now();
     if (build(&f, 0, &err) != 0) {
         fprintf(stderr, "bench_frame: %s\n", shi_err_format(&err, msg, sizeof msg));
         return 3;
     }
-    printf("frame: %zu rows x %zu columns, built in %.3f s\n", f.nrow, f.ncol, now() - t0);
+    printf("frame: %zu rows x %zu columns, built in %.3f s\n", f.nrow, f.ncol, bench_now() - t0);
 
     double *t = malloc((size_t)n * sizeof *t);
     if (!t) {
@@ -148,12 +137,12 @@ int main(int argc, char **argv)
     }
     snprintf(path, sizeof path, "%s/bench_frame.csv", dir);
     for (int i = 0; i < n; i++) {
-        double s = now();
+        double s = bench_now();
         if (write_csv(&f, path, &err) != 0) {
             fprintf(stderr, "bench_frame: %s\n", shi_err_format(&err, msg, sizeof msg));
             return 3;
         }
-        t[i] = now() - s;
+        t[i] = bench_now() - s;
     }
     report("CSV, 3 int + 3 real columns", t, n);
 
@@ -161,12 +150,12 @@ int main(int argc, char **argv)
     f.ncol = 3; /* the key columns only */
     snprintf(path, sizeof path, "%s/bench_frame_keys.csv", dir);
     for (int i = 0; i < n; i++) {
-        double s = now();
+        double s = bench_now();
         if (write_csv(&f, path, &err) != 0) {
             fprintf(stderr, "bench_frame: %s\n", shi_err_format(&err, msg, sizeof msg));
             return 3;
         }
-        t[i] = now() - s;
+        t[i] = bench_now() - s;
     }
     report("CSV, 3 int columns", t, n);
     f.ncol = ncol;
@@ -176,22 +165,22 @@ int main(int argc, char **argv)
         snprintf(path, sizeof path, "%s/bench_frame.sqlite", dir);
         int m = n < 3 ? n : 3;
         for (int i = 0; i < m; i++) {
-            double s = now();
+            double s = bench_now();
             if (shi_frame_write_sqlite(&f, keys, 3, NULL, path, &err) != SHI_OK) {
                 fprintf(stderr, "bench_frame: %s\n", shi_err_format(&err, msg, sizeof msg));
                 return 3;
             }
-            t[i] = now() - s;
+            t[i] = bench_now() - s;
         }
         report("SQLite + index on the 3 keys", t, m);
         snprintf(path, sizeof path, "%s/bench_frame.dta", dir);
         for (int i = 0; i < m; i++) {
-            double s = now();
+            double s = bench_now();
             if (shi_frame_write_dta(&f, NULL, path, &err) != SHI_OK) {
                 fprintf(stderr, "bench_frame: %s\n", shi_err_format(&err, msg, sizeof msg));
                 return 3;
             }
-            t[i] = now() - s;
+            t[i] = bench_now() - s;
         }
         report("Stata .dta", t, m);
     }

@@ -16,21 +16,10 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "bench_util.h"
+
 #include <shi/data.h>
 #include <shi/power.h>
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static int cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
 
 int main(int argc, char **argv)
 {
@@ -43,7 +32,7 @@ int main(int argc, char **argv)
     double *t = malloc((size_t)n * sizeof *t);
     double checksum = 0;
     for (int k = 0; k < n; k++) {
-        double t0 = now();
+        double t0 = bench_now();
         shi_data d;
         shi_err err = {0};
         if (shi_data_load(&d, dir, &err) != SHI_OK) {
@@ -68,9 +57,9 @@ int main(int argc, char **argv)
             }
         }
         shi_data_destroy(&d);
-        t[k] = now() - t0;
+        t[k] = bench_now() - t0;
     }
-    qsort(t, (size_t)n, sizeof *t, cmp);
+    qsort(t, (size_t)n, sizeof *t, bench_cmp);
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     printf(

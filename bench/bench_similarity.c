@@ -14,23 +14,12 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "bench_util.h"
+
 #include <shi/rng.h>
 #include <shi/similarity.h>
 
 #define PAIRS 64
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static int cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
 
 int main(int argc, char **argv)
 {
@@ -65,7 +54,7 @@ int main(int argc, char **argv)
     }
     double t[15], sink = 0.0;
     for (int run = 0; run < 15; run++) {
-        double t0 = now();
+        double t0 = bench_now();
         for (long i = 0; i < m; i++) {
             size_t p = (size_t)(i % PAIRS) * ns;
             shi_similarity r;
@@ -75,9 +64,9 @@ int main(int argc, char **argv)
             }
             sink += r.s_abs_w + r.kappa_sq;
         }
-        t[run] = (now() - t0) / (double)m;
+        t[run] = (bench_now() - t0) / (double)m;
     }
-    qsort(t, 15, sizeof t[0], cmp);
+    qsort(t, 15, sizeof t[0], bench_cmp);
     printf("n = %ld states, %ld calls x 15 runs: median %.1f ns/call, min %.1f ns/call\n", n, m,
            t[7] * 1e9, t[0] * 1e9);
     printf("projected for 2,000,000 dyad-years: %.2f s (checksum %g)\n", t[7] * 2e6, sink);

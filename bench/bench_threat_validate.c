@@ -13,22 +13,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench_util.h"
+
 #include <shi/data.h>
 #include <shi/threat.h>
 #include <shi/threat_validate.h>
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static int cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
 
 int main(int argc, char **argv)
 {
@@ -42,27 +31,27 @@ int main(int argc, char **argv)
     }
     int runs = argc > 2 ? atoi(argv[2]) : 3;
     runs = runs < 1 ? 1 : (runs > 50 ? 50 : runs);
-    double t0 = now();
+    double t0 = bench_now();
     shi_data d = {0};
     shi_data_spec spec = {.parts = SHI_DATA_RELATIONS};
     if (shi_data_open(&d, &spec, &err) != SHI_OK) {
         fprintf(stderr, "bench_threat_validate: %s\n", err.msg);
         return 1;
     }
-    printf("load (embedded data, relations): %.3f s\n", now() - t0);
+    printf("load (embedded data, relations): %.3f s\n", bench_now() - t0);
     double times[50];
     shi_threat_validation v;
     for (int r = 0; r < runs; r++) {
-        double a = now();
+        double a = bench_now();
         if (shi_threat_validate(&d, &m, 1980, 5, &v, &err) != SHI_OK) {
             fprintf(stderr, "bench_threat_validate: %s\n", err.msg);
             shi_data_destroy(&d);
             return 1;
         }
-        times[r] = now() - a;
+        times[r] = bench_now() - a;
         printf("run %d: %.3f s\n", r + 1, times[r]);
     }
-    qsort(times, (size_t)runs, sizeof times[0], cmp);
+    qsort(times, (size_t)runs, sizeof times[0], bench_cmp);
     printf("shi_threat_validate: median %.3f s, min %.3f s (%d runs)\n", times[(runs - 1) / 2],
            times[0], runs);
     static const char *const out[SHI_TV_NOUT] = {"MID onset", "UCDP conflict"};
