@@ -12,6 +12,18 @@ echo "== bench_power: embedded data"
 if command -v hyperfine >/dev/null; then
   echo "== whole command: shi power --years 1816-2022 --majors (embedded data)"
   hyperfine -N --warmup 3 --runs 20 --style basic "$shi power --years 1816-2022 --majors" 2>&1 | grep -E "Time|Range"
+  for m in gdp beckley; do
+    echo "== whole command: shi power --measure $m --years 1816-2022 --majors (embedded data)"
+    hyperfine -N --warmup 3 --runs 20 --style basic \
+      "$shi power --measure $m --years 1816-2022 --majors" 2>&1 | grep -E "Time|Range"
+  done
+  if [ -d "$shared" ]; then
+    echo "== whole command: shi --data $shared power --measure gdp --years 1816-2022 --majors"
+    hyperfine -N --warmup 2 --runs 10 --style basic \
+      "$shi --data $shared power --measure gdp --years 1816-2022 --majors" 2>&1 | grep -E "Time|Range"
+  fi
 fi
 echo "== peak memory of the whole command (KB)"
 /usr/bin/env time -f "%M" "$shi" power --years 1816-2022 --majors 2>&1 >/dev/null | tail -1 || true
+echo "== peak memory of shi power --measure gdp (KB)"
+/usr/bin/env time -f "%M" "$shi" power --measure gdp --years 1816-2022 --majors 2>&1 >/dev/null | tail -1 || true

@@ -6,11 +6,12 @@
  * and citation of every source.
  *
  * By default everything comes from the compact data sets embedded in libshi
- * (data/default.shd, dyadic.shd, relations.shd and events.tsv, made by
- * `shi data build` from the official files). With a directory, each official
+ * (data/default.shd, econ.shd, dyadic.shd, relations.shd and events.tsv, made
+ * by `shi data build` from the official files). With a directory, each official
  * file found there replaces its embedded part. shi_data_open is the one place
- * that knows the loading order: capabilities, then dyadic, then relations
- * (which fill some dyadic arrays), then events.
+ * that knows the loading order: capabilities, then the economy (columns added
+ * to the capability panel), then dyadic, then relations (which fill some
+ * dyadic arrays), then events.
  */
 #ifndef SHI_DATA_H
 #define SHI_DATA_H
@@ -42,8 +43,10 @@ typedef struct shi_source {
 /** Everything loaded. Zero-initialise, then shi_data_open; shi_data_destroy always. */
 typedef struct shi_data {
     shi_states states; /* registry */
-    shi_panel caps;    /* state-year: milex milper irst pec tpop upop cinc_cow cinc */
+    shi_panel caps;    /* state-year: milex milper irst pec tpop upop cinc_cow cinc, and with
+                          SHI_DATA_ECON gdp gdp_src gdp_ppp gdp_ppp_src gdppc beckley */
     size_t cinc;       /* column of caps holding CINC, computed once at load */
+    int econ_loaded;   /* the economic columns are in caps (SHI_DATA_ECON) */
     shi_source src[SHI_MAX_SOURCES];
     size_t nsrc;
     shi_dyadic dy; /* dyadic data (SHI_DATA_DYADIC) */
@@ -56,13 +59,15 @@ typedef struct shi_data {
 
 /** Parts of the data. Dyadic needs the capabilities (its arrays are indexed by
  *  the registry), relations need the dyadic part (they fill some of its
- *  arrays); events stand alone beside the capabilities. */
+ *  arrays); the economy adds columns to the capability panel; events stand
+ *  alone beside the capabilities. */
 enum {
     SHI_DATA_CAPS = 1u,      /* registry and capabilities (always loaded) */
     SHI_DATA_DYADIC = 2u,    /* contiguity, capitals, alliances, UN voting */
     SHI_DATA_RELATIONS = 4u, /* arms, trade, disputes, nuclear status, ICEWS */
     SHI_DATA_EVENTS = 8u,    /* the events file */
-    SHI_DATA_ALL = 15u
+    SHI_DATA_ECON = 16u,     /* GDP (WDI spliced with Maddison) and the measures on it */
+    SHI_DATA_ALL = 31u
 };
 
 /** Where the data come from. Zero means: the embedded data, everything. */
@@ -104,6 +109,12 @@ SHI_API shi_status shi_data_build(const char *dir, const char *out, shi_err *err
  *  there) for the registry of `d`, and write it atomically to `out`. */
 SHI_API shi_status shi_data_build_dyadic(const shi_data *d, const char *dir, const char *out,
                                          shi_err *err);
+
+/** Build data/econ.shd (GDP at constant prices of the state-years of `d`'s
+ *  capability panel, spliced from WDI and Maddison: docs/power.md) from the
+ *  official files in `dir` (all needed), and write it atomically to `out`. */
+SHI_API shi_status shi_data_build_econ(const shi_data *d, const char *dir, const char *out,
+                                       shi_err *err);
 
 /** Build data/relations.shd from the official files in `dir` (all needed). */
 SHI_API shi_status shi_data_build_relations(const char *dir, const char *out, shi_err *err);

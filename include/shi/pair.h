@@ -44,6 +44,30 @@ typedef struct shi_pair_transitions {
     shi_transitions ev; /* the events, in year order */
 } shi_pair_transitions;
 
+/** The power measures a pair's report compares (shi/power.h), CINC first. */
+#define SHI_PAIR_NMEASURE 5
+
+/** Who is ahead of whom in one pair of states under one measure. */
+typedef struct shi_pair_lead {
+    int ahead;     /* COW code of the one ahead in `last` (0: no year with both values) */
+    int last;      /* the last year in which both have a value */
+    double ratio;  /* behind / ahead in `last` (<= 1) */
+    int first;     /* the first year of [y0, y1] the one now ahead passed the other (0: ahead
+                      in every year with both values) */
+    int since;     /* the year it last passed the other (0: as for first) */
+    int first_any; /* the first year with both values */
+} shi_pair_lead;
+
+/** The configuration of power under one measure. */
+typedef struct shi_pair_measure {
+    const char *name;       /* "cinc", "gdp", ... (static strings of shi_power_measures) */
+    const char *label;      /* "CINC", "GDP", ... */
+    const char *unit;       /* of the measure's values */
+    shi_power_year *majors; /* n: among the major powers (polarity, leader, CON) */
+    double *share[3];       /* n: share of a, b, third among all states with a value */
+    shi_pair_lead lead[3];  /* pairs (a,b), (a,third), (b,third) */
+} shi_pair_measure;
+
 /** The pair's analysis. Arrays over years hold n = y1 - y0 + 1 values, index
  *  year - y0; NaN is missing. */
 typedef struct shi_pair_analysis {
@@ -64,6 +88,13 @@ typedef struct shi_pair_analysis {
     int weaker_dir[3]; /* the direction whose challenger was the weaker in y0 */
     int both_y0[3];    /* first and last year in which both of the pair have CINC (0: none) */
     int both_y1[3];
+    /* The measures side by side: CINC, then those of gdp, gdp_ppp, beckley,
+     * milex that the data view has (the economic ones need SHI_DATA_ECON).
+     * disagree[q]: the measures do not all put the same state of pair q ahead
+     * in their last year. */
+    shi_pair_measure measures[SHI_PAIR_NMEASURE];
+    size_t nmeasures;
+    int disagree[3];
 
     /* 2. Threat (needs relations). T(i <- j) totals for (a<-b, b<-a,
      * a<-third, b<-third), and the components of the first two. */

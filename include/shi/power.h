@@ -6,6 +6,11 @@
  *    loaded (shi/panel.h, shi_cinc_compute; shi_data.cinc is its column):
  *    it is part of the NMC data set, and every measure here takes the
  *    column of the power measure to use.
+ *  - The power measures (shi_power_measures): CINC, GDP at market exchange
+ *    rates and at PPP (WDI spliced with Maddison), Beckley's (2018) net
+ *    resources GDP x GDP per capita, and NMC's components (military
+ *    expenditure, ...). Each is a column of the capability panel; the
+ *    economic ones are there when the data view has SHI_DATA_ECON.
  *  - Shares of a scope (all system members, or the major powers) and the
  *    concentration CON of Ray & Singer (1973):
  *        CON = sqrt((sum_i s_i^2 - 1/N) / (1 - 1/N)),
@@ -23,6 +28,7 @@
 #include <stddef.h>
 
 #include <shi/api.h>
+#include <shi/data.h>
 #include <shi/error.h>
 #include <shi/panel.h>
 #include <shi/states.h>
@@ -30,6 +36,33 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/** A power measure: a column of the capability panel (shi_data.caps) whose
+ *  shares, concentration, polarity and transitions the functions below take.
+ *  Formulas and sources: docs/power.md. */
+typedef struct shi_power_measure {
+    const char *name;  /* option value and panel column: "cinc", "gdp", ... */
+    const char *label; /* for tables and reports: "CINC", "GDP", ... */
+    const char *unit;  /* of the column's values */
+    unsigned parts;    /* data parts it needs beyond the capabilities (SHI_DATA_ECON or 0) */
+    int digits;        /* decimals to print its values with */
+} shi_power_measure;
+
+/** The power measures, CINC first (the default), ended by a NULL name:
+ *  cinc, gdp, gdp_ppp, beckley, milex, milper, irst, pec, tpop, upop. */
+SHI_API extern const shi_power_measure shi_power_measures[];
+
+/** The measure called `name`, or NULL. O(measures). */
+SHI_API const shi_power_measure *shi_power_measure_find(const char *name);
+
+/** The names of the measures, ", "-separated, into buf (cut to fit). */
+SHI_API void shi_power_measure_list(char *buf, size_t size);
+
+/** The panel column of measure `name` in `d`.
+ *  \return SHI_EUSAGE for an unknown measure (the message lists the valid
+ *  ones), SHI_EDATA when `d` lacks the part the measure needs. */
+SHI_API shi_status shi_power_measure_col(const shi_data *d, const char *name, size_t *col,
+                                         shi_err *err);
 
 /** Which states a year's shares are taken over. */
 typedef enum shi_scope { SHI_SCOPE_ALL = 0, SHI_SCOPE_MAJORS = 1 } shi_scope;

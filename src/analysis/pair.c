@@ -25,6 +25,12 @@ void shi_pair_free(shi_pair_analysis *pa)
         shi_transitions_free(&pa->trans[q][0].ev);
         shi_transitions_free(&pa->trans[q][1].ev);
     }
+    for (size_t k = 0; k < pa->nmeasures; k++) {
+        free(pa->measures[k].majors);
+        for (int q = 0; q < 3; q++) {
+            free(pa->measures[k].share[q]);
+        }
+    }
     free(pa->threat_comp[0]);
     free(pa->threat_comp[1]);
     shi_align_destroy(&pa->align);
@@ -102,6 +108,93 @@ static shi_status power(shi_pair_analysis *pa, const shi_data *d, shi_err *err)
             tr->leader = who[pairs[q][1 - dir]];
             s = shi_power_transitions(&d->caps, d->cinc, tr->challenger, tr->leader, pa->y0, pa->y1,
                                       0.8, 1.2, &tr->ev, err);
+        }
+    }
+    return s;
+}
+
+/* Who is ahead in pair (x, z) under column `col`, and since when. */
+static shi_status lead_of(const shi_data *d, size_t col, int x, int z, int y0, int y1,
+                          shi_pair_lead *out, shi_err *err)
+{
+    shi_power_ratios rs = {0};
+    memset(out, 0, sizeof *out);
+    out->ratio = (double)NAN;
+    shi_status s = shi_power_ratio_series(&d->caps, col, x, z, y0, y1, 0.8, 1.2, &rs, err);
+    if (s != SHI_OK || rs.n == 0) {
+        shi_power_ratios_free(&rs);
+        return s;
+    }
+    double r = rs.v[rs.n - 1].ratio;
+    out->last = rs.v[rs.n - 1].year;
+    out->first_any = rs.v[0].year;
+    out->ahead = r >= 1 ? x : z;
+    out->ratio = r >= 1 ? (r > 0 ? 1 / r : (double)NAN) : r;
+    for (size_t i = 1; i < rs.n; i++) {
+        int was = rs.v[i - 1].ratio >= 1, now = rs.v[i].ratio >= 1;
+        if (was != now && now == (r >= 1)) {
+            out->since = rs.v[i].year;
+            out->first = out->first ? out->first : rs.v[i].year;
+        }
+    }
+    shi_power_ratios_free(&rs);
+    return SHI_OK;
+}
+
+/* The configuration under one measure: majors each year, the triangle's
+ * shares of all states, and who leads in each pair of the triangle. */
+static shi_status one_measure(shi_pair_analysis *pa, const shi_data *d, const shi_power_measure *m,
+                              size_t col, shi_pair_measure *pm, shi_err *err)
+{
+    const int who[3] = {pa->a, pa->b, pa->third};
+    const int pairs[3][2] = {{0, 1}, {0, 2}, {1, 2}};
+    pm->name = m->name;
+    pm->label = m->label;
+    pm->unit = m->unit;
+    if (!(pm->majors = calloc(pa->n ? pa->n : 1, sizeof *pm->majors))) {
+        return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    shi_status s = SHI_OK;
+    for (int y = pa->y0; y <= pa->y1 && s == SHI_OK; y++) {
+        s = shi_power_year_compute(&d->caps, col, &d->states, y, SHI_SCOPE_MAJORS, NULL,
+                                   &pm->majors[y - pa->y0], err);
+    }
+    for (int k = 0; k < 3 && s == SHI_OK; k++) {
+        if (!(pm->share[k] = nan_array(pa->n))) {
+            return shi_err_set(err, SHI_EIO, "out of memory");
+        }
+        for (int y = pa->y0; y <= pa->y1; y++) {
+            pm->share[k][y - pa->y0] =
+                shi_power_share(&d->caps, col, &d->states, who[k], y, SHI_SCOPE_ALL);
+        }
+    }
+    for (int q = 0; q < 3 && s == SHI_OK; q++) {
+        s = lead_of(d, col, who[pairs[q][0]], who[pairs[q][1]], pa->y0, pa->y1, &pm->lead[q], err);
+    }
+    return s;
+}
+
+/* The measures side by side (those the data view has), and where they disagree. */
+static shi_status measures(shi_pair_analysis *pa, const shi_data *d, shi_err *err)
+{
+    static const char *const names[SHI_PAIR_NMEASURE] = {"cinc", "gdp", "gdp_ppp", "beckley",
+                                                         "milex"};
+    shi_status s = SHI_OK;
+    for (int k = 0; k < SHI_PAIR_NMEASURE && s == SHI_OK; k++) {
+        size_t col;
+        shi_err e = {0};
+        const shi_power_measure *m = shi_power_measure_find(names[k]);
+        if (!m || shi_power_measure_col(d, names[k], &col, &e) != SHI_OK) {
+            continue; /* not in this data view (no SHI_DATA_ECON) */
+        }
+        s = one_measure(pa, d, m, col, &pa->measures[pa->nmeasures++], err);
+    }
+    for (int q = 0; q < 3 && s == SHI_OK; q++) {
+        int ahead = 0;
+        for (size_t k = 0; k < pa->nmeasures; k++) {
+            int a = pa->measures[k].lead[q].ahead;
+            pa->disagree[q] |= a && ahead && a != ahead;
+            ahead = a ? a : ahead;
         }
     }
     return s;
@@ -252,6 +345,9 @@ shi_status shi_pair_analyze(shi_pair_analysis *pa, const shi_data *d, const shi_
     pa->third = o->third ? o->third : shi_most_capable_other(&d->caps, d->cinc, o->a, o->b, o->y1);
     pa->relations = d->dy_loaded && d->rel_loaded;
     shi_status s = power(pa, d, err);
+    if (s == SHI_OK) {
+        s = measures(pa, d, err);
+    }
     if (s == SHI_OK && pa->relations) {
         s = threat(pa, d, m, err);
     }

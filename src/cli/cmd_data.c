@@ -20,8 +20,8 @@ static int data_info(shi_cli *cli, int argc, char **argv)
     if (s != SHI_OK || help) {
         return s;
     }
-    /* Every data set shi has: the dyadic and relations parts too. */
-    if ((s = cli_data(cli, SHI_DATA_RELATIONS, NULL, NULL)) != SHI_OK) {
+    /* Every data set shi has: the economic, dyadic and relations parts too. */
+    if ((s = cli_data(cli, SHI_DATA_RELATIONS | SHI_DATA_ECON, NULL, NULL)) != SHI_OK) {
         return s;
     }
     shi_table *t = shi_table_new();
@@ -58,7 +58,7 @@ static int data_info(shi_cli *cli, int argc, char **argv)
 
 static int data_build(shi_cli *cli, int argc, char **argv)
 {
-    const char *from = NULL, *out = NULL, *dyout = NULL, *relout = NULL;
+    const char *from = NULL, *out = NULL, *dyout = NULL, *relout = NULL, *ecout = NULL;
     const cli_opt opts[] = {
         {OPT_STRING, 0, "from", &from, "DIR", "directory of official files (e.g. ../shared/data)"},
         {OPT_STRING, 'o', "output", &out, "FILE",
@@ -67,6 +67,8 @@ static int data_build(shi_cli *cli, int argc, char **argv)
          "also write the dyadic data file (e.g. data/dyadic.shd)"},
         {OPT_STRING, 0, "relations-output", &relout, "FILE",
          "also write the relations data file (e.g. data/relations.shd)"},
+        {OPT_STRING, 0, "econ-output", &ecout, "FILE",
+         "also write the economic data file (e.g. data/econ.shd)"},
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     const char *pos[1];
     size_t npos;
@@ -86,15 +88,21 @@ static int data_build(shi_cli *cli, int argc, char **argv)
     if (relout && (s = shi_data_build_relations(from, relout, &cli->err)) != SHI_OK) {
         return s;
     }
-    if (!dyout) {
+    if (!dyout && !ecout) {
         return SHI_OK;
     }
-    /* The dyadic file is indexed by the registry the official files give. */
+    /* The dyadic and economic files are indexed by the registry and the
+     * capability panel the official files give. */
     shi_data d;
     if ((s = shi_data_load(&d, from, &cli->err)) != SHI_OK) {
         return s;
     }
-    s = shi_data_build_dyadic(&d, from, dyout, &cli->err);
+    if (dyout) {
+        s = shi_data_build_dyadic(&d, from, dyout, &cli->err);
+    }
+    if (s == SHI_OK && ecout) {
+        s = shi_data_build_econ(&d, from, ecout, &cli->err);
+    }
     shi_data_destroy(&d);
     return s;
 }

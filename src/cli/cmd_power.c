@@ -61,13 +61,15 @@ static shi_status system_rows(shi_cli *cli, shi_table *t, size_t cinc, int y0, i
     return s;
 }
 
-static shi_status state_rows(shi_cli *cli, shi_table *t, size_t cinc, int y0, int y1,
-                             shi_scope scope, const shi_state **sel, size_t nsel, int window)
+static shi_status state_rows(shi_cli *cli, shi_table *t, const shi_power_measure *pm, size_t cinc,
+                             int y0, int y1, shi_scope scope, const shi_state **sel, size_t nsel,
+                             int window)
 {
-    static const char *const names[] = {"year",  "state", "ccode",     "cinc",
-                                        "share", "rank",  "trend_pct", "major"};
+    /* The value column is named after the measure ("cinc", "gdp", ...). */
+    const char *const names[] = {"year",  "state", "ccode",     pm->name,
+                                 "share", "rank",  "trend_pct", "major"};
     static const char types[] = {'i', 's', 'i', 'f', 'f', 'i', 'f', 's'};
-    static const int digits[] = {0, 0, 0, 6, 4, 0, 2, 0};
+    const int digits[] = {0, 0, 0, pm->digits, 4, 0, 2, 0};
     shi_err *err = &cli->err;
     const shi_panel *p = &cli->data.caps;
     const shi_states *st = &cli->data.states;
@@ -101,8 +103,8 @@ static shi_status state_rows(shi_cli *cli, shi_table *t, size_t cinc, int y0, in
 }
 
 /* --series: the yearly capability ratio and its phase. */
-static shi_status ratio_rows(shi_cli *cli, shi_table *t, const shi_state *a, const shi_state *b,
-                             int y0, int y1, double lo, double hi)
+static shi_status ratio_rows(shi_cli *cli, shi_table *t, size_t col, const shi_state *a,
+                             const shi_state *b, int y0, int y1, double lo, double hi)
 {
     static const char *const names[] = {"year", "challenger", "leader", "ratio", "phase"};
     static const char types[] = {'i', 's', 's', 'f', 's'};
@@ -110,8 +112,8 @@ static shi_status ratio_rows(shi_cli *cli, shi_table *t, const shi_state *a, con
     shi_power_ratios rs = {0};
     shi_status s = add_cols(t, names, types, digits, 5, &cli->err);
     if (s == SHI_OK) {
-        s = shi_power_ratio_series(&cli->data.caps, cli->data.cinc, a->ccode, b->ccode, y0, y1, lo,
-                                   hi, &rs, &cli->err);
+        s = shi_power_ratio_series(&cli->data.caps, col, a->ccode, b->ccode, y0, y1, lo, hi, &rs,
+                                   &cli->err);
     }
     for (size_t i = 0; i < rs.n && s == SHI_OK; i++) {
         if ((s = shi_table_int(t, rs.v[i].year, &cli->err)) ||
@@ -127,15 +129,15 @@ static shi_status ratio_rows(shi_cli *cli, shi_table *t, const shi_state *a, con
 }
 
 /* The transition events. */
-static shi_status event_rows(shi_cli *cli, shi_table *t, const shi_state *a, const shi_state *b,
-                             int y0, int y1, double lo, double hi)
+static shi_status event_rows(shi_cli *cli, shi_table *t, size_t col, const shi_state *a,
+                             const shi_state *b, int y0, int y1, double lo, double hi)
 {
     static const char *const names[] = {"year", "challenger", "leader", "event", "ratio"};
     static const char types[] = {'i', 's', 's', 's', 'f'};
     static const int digits[] = {0, 0, 0, 0, 4};
     shi_transitions tr = {0};
-    shi_status s = shi_power_transitions(&cli->data.caps, cli->data.cinc, a->ccode, b->ccode, y0,
-                                         y1, lo, hi, &tr, &cli->err);
+    shi_status s = shi_power_transitions(&cli->data.caps, col, a->ccode, b->ccode, y0, y1, lo, hi,
+                                         &tr, &cli->err);
     if (s == SHI_OK) {
         s = add_cols(t, names, types, digits, 5, &cli->err);
     }
@@ -151,6 +153,27 @@ static shi_status event_rows(shi_cli *cli, shi_table *t, const shi_state *a, con
     shi_transitions_free(&tr);
     return s;
 }
+
+/* --measure: the measure (default CINC) and its panel column, with the data it needs. */
+static shi_status power_measure(shi_cli *cli, const char *name, const shi_power_measure **pm,
+                                size_t *col)
+{
+    *pm = shi_power_measure_find(name ? name : "cinc");
+    if (!*pm) {
+        char list[256];
+        shi_power_measure_list(list, sizeof list);
+        return shi_err_set(&cli->err, SHI_EUSAGE, "power: unknown --measure '%s'; valid are %s",
+                           name, list);
+    }
+    shi_status s = cli_data(cli, SHI_DATA_CAPS | (*pm)->parts, NULL, NULL);
+    return s != SHI_OK ? s : shi_power_measure_col(&cli->data, (*pm)->name, col, &cli->err);
+}
+
+#define MEASURE_OPT(var)                                                                           \
+    {                                                                                              \
+        OPT_STRING, 0, "measure", &(var), "NAME",                                                  \
+            "power measure: cinc (default), gdp, gdp_ppp, beckley, milex, ... (docs/power.md)"     \
+    }
 
 /* The years (default: all of the data) and the two states of `power transition`. */
 static shi_status transition_pair(shi_cli *cli, const char *years, const char *const *pos, int *y0,
@@ -175,11 +198,12 @@ static shi_status transition_pair(shi_cli *cli, const char *years, const char *c
 
 static int power_transition(shi_cli *cli, int argc, char **argv)
 {
-    const char *years = NULL, *format = NULL, *out = NULL;
+    const char *years = NULL, *format = NULL, *out = NULL, *measure = NULL;
     double lo = 0.8, hi = 1.2;
     int series = 0;
     const cli_opt opts[] = {
         {OPT_STRING, 0, "years", &years, "A-B", "years to scan (default: all years of the data)"},
+        MEASURE_OPT(measure),
         {OPT_REAL, 0, "low", &lo, "X", "lower parity bound, challenger/leader (default 0.8)"},
         {OPT_REAL, 0, "high", &hi, "X", "upper parity bound (default 1.2)"},
         {OPT_FLAG, 0, "series", &series, NULL,
@@ -190,10 +214,11 @@ static int power_transition(shi_cli *cli, int argc, char **argv)
     const char *pos[2];
     size_t npos;
     int help;
-    shi_status s = cli_parse("power transition",
-                             "shi power transition CHALLENGER LEADER [--years A-B] [--low X] "
-                             "[--high X] [--series] [--format FMT] [-o FILE]",
-                             opts, argc, argv, pos, 2, &npos, &help, &cli->err);
+    shi_status s =
+        cli_parse("power transition",
+                  "shi power transition CHALLENGER LEADER [--years A-B] [--measure NAME] "
+                  "[--low X] [--high X] [--series] [--format FMT] [-o FILE]",
+                  opts, argc, argv, pos, 2, &npos, &help, &cli->err);
     if (s != SHI_OK || help) {
         return s;
     }
@@ -203,15 +228,18 @@ static int power_transition(shi_cli *cli, int argc, char **argv)
     }
     int y0, y1;
     const shi_state *a, *b;
-    if ((s = transition_pair(cli, years, pos, &y0, &y1, &a, &b)) != SHI_OK) {
+    const shi_power_measure *pm;
+    size_t col;
+    if ((s = power_measure(cli, measure, &pm, &col)) != SHI_OK ||
+        (s = transition_pair(cli, years, pos, &y0, &y1, &a, &b)) != SHI_OK) {
         return s;
     }
     shi_table *t = shi_table_new();
     if (!t) {
         return shi_err_set(&cli->err, SHI_EIO, "out of memory");
     }
-    s = series ? ratio_rows(cli, t, a, b, y0, y1, lo, hi)
-               : event_rows(cli, t, a, b, y0, y1, lo, hi);
+    s = series ? ratio_rows(cli, t, col, a, b, y0, y1, lo, hi)
+               : event_rows(cli, t, col, a, b, y0, y1, lo, hi);
     if (s == SHI_OK) {
         s = cli_write_table(t, format, out, &cli->err);
     }
@@ -249,10 +277,12 @@ int cmd_power(shi_cli *cli, int argc, char **argv)
         return power_transition(cli, argc - 1, argv + 1);
     }
     const char *year = NULL, *years = NULL, *states = NULL, *format = NULL, *out = NULL;
+    const char *measure = NULL;
     int majors = 0, window = 10;
     const cli_opt opts[] = {
         {OPT_STRING, 'y', "year", &year, "YEAR", "one year (default: the last year of the data)"},
         {OPT_STRING, 0, "years", &years, "A-B", "a range of years"},
+        MEASURE_OPT(measure),
         {OPT_FLAG, 0, "majors", &majors, NULL, "shares among the major powers, not all members"},
         {OPT_STRING, 0, "states", &states, "LIST",
          "per-state rows for these states (e.g. CHN,RUS,USA)"},
@@ -263,11 +293,12 @@ int cmd_power(shi_cli *cli, int argc, char **argv)
     const char *pos[1];
     size_t npos;
     int help;
-    shi_status s = cli_parse(
-        "power",
-        "shi power [--year Y | --years A-B] [--majors] [--states LIST] [--window W] "
-        "[--format FMT] [-o FILE]\n       shi power transition CHALLENGER LEADER [options]",
-        opts, argc, argv, pos, 0, &npos, &help, &cli->err);
+    shi_status s =
+        cli_parse("power",
+                  "shi power [--year Y | --years A-B] [--measure NAME] [--majors] [--states LIST] "
+                  "[--window W] [--format FMT] [-o FILE]\n       shi power transition CHALLENGER "
+                  "LEADER [options]",
+                  opts, argc, argv, pos, 0, &npos, &help, &cli->err);
     if (s != SHI_OK || help) {
         return s;
     }
@@ -280,17 +311,18 @@ int cmd_power(shi_cli *cli, int argc, char **argv)
     }
     int y0, y1;
     const shi_state *sel[MAX_STATES];
-    size_t nsel = 0;
-    if ((s = power_years(cli, year, years, states, &y0, &y1, sel, &nsel)) != SHI_OK) {
+    size_t nsel = 0, cinc;
+    const shi_power_measure *pm;
+    if ((s = power_measure(cli, measure, &pm, &cinc)) != SHI_OK ||
+        (s = power_years(cli, year, years, states, &y0, &y1, sel, &nsel)) != SHI_OK) {
         return s;
     }
-    const size_t cinc = cli->data.cinc;
     shi_table *t = shi_table_new();
     if (!t) {
         return shi_err_set(&cli->err, SHI_EIO, "out of memory");
     }
     shi_scope scope = majors ? SHI_SCOPE_MAJORS : SHI_SCOPE_ALL;
-    s = states ? state_rows(cli, t, cinc, y0, y1, scope, sel, nsel, window)
+    s = states ? state_rows(cli, t, pm, cinc, y0, y1, scope, sel, nsel, window)
                : system_rows(cli, t, cinc, y0, y1, scope);
     if (s == SHI_OK) {
         s = cli_write_table(t, format, out, &cli->err);

@@ -214,7 +214,9 @@ static shi_status threat_setup(shi_cli *cli, const threat_args *o, shi_threat_mo
     if (o->measure && (s = set_measure(cli, m, o->measure)) != SHI_OK) {
         return s;
     }
-    if ((s = cli_data(cli, SHI_DATA_RELATIONS, NULL, NULL)) != SHI_OK) {
+    /* A power measure on GDP needs the economic part of the data. */
+    const shi_power_measure *pm = shi_power_measure_find(m->measure);
+    if ((s = cli_data(cli, SHI_DATA_RELATIONS | (pm ? pm->parts : 0), NULL, NULL)) != SHI_OK) {
         return s;
     }
     const shi_panel *p = &cli->data.caps;

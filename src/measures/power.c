@@ -6,10 +6,72 @@
 
 #include <gsl/gsl_fit.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../core/mem.h"
+
+/* Definitions and sources of each: docs/power.md. The economic columns are
+ * made by panel/data_econ.c. */
+const shi_power_measure shi_power_measures[] = {
+    {"cinc", "CINC", "share of the system (COW NMC)", 0, 6},
+    {"gdp", "GDP", "million constant 2015 US$ (WDI; Maddison before)", SHI_DATA_ECON, 1},
+    {"gdp_ppp", "GDP (PPP)", "million constant 2021 international $ (WDI; Maddison before)",
+     SHI_DATA_ECON, 1},
+    {"beckley", "Beckley", "GDP x GDP per capita (million US$ x US$)", SHI_DATA_ECON, 0},
+    {"milex", "milex", "military expenditure, thousand current US$ (COW NMC)", 0, 0},
+    {"milper", "military personnel", "thousands (COW NMC)", 0, 0},
+    {"irst", "iron and steel", "thousand tons (COW NMC)", 0, 0},
+    {"pec", "energy consumption", "thousand coal-ton equivalents (COW NMC)", 0, 0},
+    {"tpop", "population", "thousands (COW NMC)", 0, 0},
+    {"upop", "urban population", "thousands (COW NMC)", 0, 0},
+    {NULL, NULL, NULL, 0, 0}};
+
+const shi_power_measure *shi_power_measure_find(const char *name)
+{
+    for (const shi_power_measure *m = shi_power_measures; name && m->name; m++) {
+        if (strcmp(m->name, name) == 0) {
+            return m;
+        }
+    }
+    return NULL;
+}
+
+void shi_power_measure_list(char *buf, size_t size)
+{
+    size_t n = 0;
+    if (size) {
+        buf[0] = '\0';
+    }
+    for (const shi_power_measure *m = shi_power_measures; m->name && n < size; m++) {
+        int k = snprintf(buf + n, size - n, "%s%s", m == shi_power_measures ? "" : ", ", m->name);
+        n += k > 0 ? (size_t)k : 0;
+    }
+}
+
+shi_status shi_power_measure_col(const shi_data *d, const char *name, size_t *col, shi_err *err)
+{
+    const shi_power_measure *m = shi_power_measure_find(name);
+    if (!m) {
+        char list[256];
+        shi_power_measure_list(list, sizeof list);
+        return shi_err_set(err, SHI_EUSAGE, "unknown power measure '%s'; valid are %s",
+                           name ? name : "", list);
+    }
+    if (strcmp(m->name, "cinc") == 0) {
+        *col = d->cinc;
+        return SHI_OK;
+    }
+    long c = shi_panel_find(&d->caps, m->name);
+    if (c < 0) {
+        return shi_err_set(err, SHI_EDATA,
+                           "power measure '%s' needs the %s data, which are not loaded", m->name,
+                           m->parts & SHI_DATA_ECON ? "economic (SHI_DATA_ECON)" : "capability");
+    }
+    *col = (size_t)c;
+    return SHI_OK;
+}
 
 shi_polarity_rule shi_polarity_rule_default(void)
 {

@@ -3,6 +3,7 @@
  * formulas and sources: include/shi/threat.h and docs/threat.md.
  */
 #include <shi/geography.h>
+#include <shi/power.h>
 #include <shi/threat.h>
 
 #include <math.h>
@@ -10,8 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const shi_threat_measures[] = {"cinc", "milex", "milper", "irst",
-                                           "pec",  "tpop",  "upop",   NULL};
+/* The power measures of shi/power.h (shi_power_measures); the economic ones
+ * need the data view's SHI_DATA_ECON part. */
+const char *const shi_threat_measures[] = {"cinc", "gdp", "gdp_ppp", "beckley", "milex", "milper",
+                                           "irst", "pec", "tpop",    "upop",    NULL};
 
 struct shi_threat_ctx {
     const shi_data *d;
@@ -332,7 +335,13 @@ shi_status shi_threat_compute(const shi_threat_ctx *c, const shi_threat_model *m
     }
     long col = measure_col(c, m);
     if (col < 0) {
-        return shi_err_set(err, SHI_EUSAGE, "threat: unknown power measure '%s'", m->measure);
+        const shi_power_measure *pm = shi_power_measure_find(m->measure);
+        return pm && (pm->parts & SHI_DATA_ECON)
+                   ? shi_err_set(err, SHI_EDATA,
+                                 "threat: power measure '%s' needs the economic data "
+                                 "(SHI_DATA_ECON), which are not loaded",
+                                 m->measure)
+                   : shi_err_set(err, SHI_EUSAGE, "threat: unknown power measure '%s'", m->measure);
     }
     size_t si = (size_t)c->map[i], sj = (size_t)c->map[j];
     const shi_states *s = &c->d->states;

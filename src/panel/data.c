@@ -1,7 +1,7 @@
 /*
  * data.c - the data view (shi/data.h): the one loading entry, with the
- * loading order of its parts (data_caps.c, data_dyadic.c, data_relations.c,
- * events.c), and the view's accessors.
+ * loading order of its parts (data_caps.c, data_econ.c, data_dyadic.c,
+ * data_relations.c, events.c), and the view's accessors.
  */
 #include <shi/data.h>
 
@@ -40,6 +40,9 @@ shi_status shi_data_open(shi_data *d, const shi_data_spec *spec, shi_err *err)
     if (fresh) {
         memset(d, 0, sizeof *d);
         s = shi_i_data_load_caps(d, spec->dir, spec->shd, err);
+    }
+    if (s == SHI_OK && (want & SHI_DATA_ECON) && !d->econ_loaded) {
+        s = shi_i_data_load_econ(d, spec->dir, err);
     }
     if (s == SHI_OK && (want & SHI_DATA_DYADIC) && !d->dy_loaded) {
         s = shi_i_data_load_dyadic(d, spec->dir, spec->alliance_file, err);

@@ -14,6 +14,11 @@
  * replacing their parts. data_caps.c. */
 shi_status shi_i_data_load_caps(shi_data *d, const char *dir, const char *shd, shi_err *err);
 
+/* The economic columns (gdp, gdp_src, gdp_ppp, gdp_ppp_src, gdppc, beckley)
+ * added to d->caps: from the official files in `dir` when all are there,
+ * else from the embedded data/econ.shd. data_econ.c. */
+shi_status shi_i_data_load_econ(shi_data *d, const char *dir, shi_err *err);
+
 /* Dyadic arrays into d->dy; needs the registry. data_dyadic.c. */
 shi_status shi_i_data_load_dyadic(shi_data *d, const char *dir, const char *alliance_file,
                                   shi_err *err);

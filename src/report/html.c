@@ -131,6 +131,91 @@ static void line(page *p, shi_svg_chart *c, const char *label, const double *x, 
 
 /* ---- 1. power -------------------------------------------------------------- */
 
+/* Who is ahead in pair q under measure k, as a table cell. */
+static void lead_cell(page *p, const shi_pair_lead *l)
+{
+    const shi_data *d = p->d;
+    if (!l->ahead) {
+        put(p, "<td>no data</td>");
+    } else {
+        put(p, "<td>%s %s %d (%.2f in %d)</td>", abb(d, l->ahead), l->since ? "since" : "from",
+            l->since ? l->since : l->first_any, l->ratio, l->last);
+    }
+}
+
+/* The measures side by side: polarity by year, who is ahead, where they disagree. */
+static void power_measures(page *p)
+{
+    const shi_pair_analysis *o = p->pa;
+    const shi_data *d = p->d;
+    static const int pairs[3][2] = {{0, 1}, {0, 2}, {1, 2}};
+    const int tri[3] = {o->a, o->b, p->third};
+    if (o->nmeasures < 2) {
+        return;
+    }
+    put(p, "<h3>The configuration of power by measure</h3>\n<table><tr><th>year</th>");
+    for (size_t k = 0; k < o->nmeasures; k++) {
+        put(p, "<th>%s</th>", o->measures[k].label);
+    }
+    put(p, "</tr>\n");
+    int step = (o->y1 - o->y0) > 12 ? 5 : 1;
+    for (int y = o->y0; y <= o->y1; y++) {
+        if ((y - o->y0) % step != 0 && y != o->y1) {
+            continue;
+        }
+        put(p, "<tr><td>%d</td>", y);
+        for (size_t k = 0; k < o->nmeasures; k++) {
+            const shi_power_year *r = &o->measures[k].majors[y - o->y0];
+            if (r->n == 0) {
+                put(p, "<td>-</td>");
+            } else {
+                put(p, "<td>%s, %s %.0f%%</td>", shi_polarity_name(r->polarity), abb(d, r->leader),
+                    100 * r->leader_share);
+            }
+        }
+        put(p, "</tr>\n");
+    }
+    put(p, "</table>\n<p class=\"src\">Polarity among the major powers and the leader's share "
+           "of their total, by the same documented thresholds under each measure: CINC (COW "
+           "NMC); GDP at market exchange rates and at PPP (World Bank WDI, Maddison before); "
+           "Beckley's net resources GDP &times; GDP per capita (Beckley 2018); military "
+           "expenditure (NMC milex). Sources and the splice: docs/power.md.</p>\n");
+    put(p, "<table><tr><th>pair</th>");
+    for (size_t k = 0; k < o->nmeasures; k++) {
+        put(p, "<th>%s</th>", o->measures[k].label);
+    }
+    put(p, "</tr>\n");
+    for (int q = 0; q < 3; q++) {
+        put(p, "<tr><td>%s-%s</td>", abb(d, tri[pairs[q][0]]), abb(d, tri[pairs[q][1]]));
+        for (size_t k = 0; k < o->nmeasures; k++) {
+            lead_cell(p, &o->measures[k].lead[q]);
+        }
+        put(p, "</tr>\n");
+    }
+    put(p, "</table>\n<p class=\"src\">Who is ahead in the last year with data for both, "
+           "since when (the year it last passed the other, or the first year of the report "
+           "if it led throughout), and the ratio of the one behind to the one ahead.</p>\n");
+    for (int q = 0; q < 3; q++) {
+        if (!o->disagree[q]) {
+            continue;
+        }
+        put(p, "<p class=\"finding\">The measures disagree on %s-%s:", abb(d, tri[pairs[q][0]]),
+            abb(d, tri[pairs[q][1]]));
+        for (int side = 0; side < 2; side++) {
+            int who = tri[pairs[q][side]], n = 0;
+            for (size_t k = 0; k < o->nmeasures; k++) {
+                if (o->measures[k].lead[q].ahead == who) {
+                    put(p, "%s%s", n++ ? ", " : side ? "; " : " ", o->measures[k].label);
+                }
+            }
+            if (n) {
+                put(p, " put%s %s ahead", n == 1 ? "s" : "", abb(d, who));
+            }
+        }
+        put(p, ".</p>\n");
+    }
+}
+
 static void section_power(page *p)
 {
     const shi_data *d = p->d;
@@ -231,7 +316,9 @@ static void section_power(page *p)
     put(p, "<p class=\"finding\">Polarity by CINC: ");
     text(p, periods);
     put(p, ". CINC weighs population and heavy industry as much as military spending, which "
-           "favours China (see the caveats in README.md).</p></section>\n");
+           "favours China (see the caveats in README.md).</p>\n");
+    power_measures(p);
+    put(p, "</section>\n");
     free(con);
     free(poles);
     free(x);

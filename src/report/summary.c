@@ -58,6 +58,70 @@ static void transitions_line(FILE *f, const shi_data *d, const shi_pair_analysis
     fprintf(f, n > 4 ? " ... (%zu events)\n" : "\n", n);
 }
 
+/* 1. The other measures beside CINC: polarity, leader and its share of the
+ * major powers' total in (at most) four years of the range. */
+static void measures_table(FILE *f, const shi_data *d, const shi_pair_analysis *pa)
+{
+    if (pa->nmeasures < 2) {
+        return;
+    }
+    int span = pa->y1 - pa->y0, cols = span >= 3 ? 4 : span + 1, yr[4];
+    fprintf(f, "  %-14s", "other measures");
+    for (int c = 0; c < cols; c++) {
+        yr[c] = pa->y0 + (span >= 30 ? 10 * c : (span * c) / (cols > 1 ? cols - 1 : 1));
+        yr[c] = c == cols - 1 ? pa->y1 : yr[c];
+        fprintf(f, c + 1 < cols ? "  %-21d" : "  %d", yr[c]);
+    }
+    fprintf(f, "\n");
+    for (size_t k = 1; k < pa->nmeasures; k++) {
+        fprintf(f, "  %-14s", pa->measures[k].label);
+        for (int c = 0; c < cols; c++) {
+            const shi_power_year *r = &pa->measures[k].majors[yr[c] - pa->y0];
+            if (r->n == 0) {
+                fprintf(f, c + 1 < cols ? "  %-21s" : "  %s", "-");
+            } else {
+                fprintf(f, "  %-10s %-4s %5.3f", shi_polarity_name(r->polarity), abb(d, r->leader),
+                        r->leader_share);
+            }
+        }
+        fprintf(f, "\n");
+    }
+}
+
+/* 2. For each pair of the triangle on which the measures disagree, which
+ * measures put whom ahead in their last year (since when, or the ratio). */
+static void leads_lines(FILE *f, const shi_data *d, const shi_pair_analysis *pa)
+{
+    static const int pairs[3][2] = {{0, 1}, {0, 2}, {1, 2}};
+    const int tri[3] = {pa->a, pa->b, pa->third};
+    for (int q = 0; q < 3; q++) {
+        if (!pa->disagree[q]) {
+            continue;
+        }
+        fprintf(f, "  Finding: the power measures disagree on %s-%s:", abb(d, tri[pairs[q][0]]),
+                abb(d, tri[pairs[q][1]]));
+        for (int side = 0; side < 2; side++) {
+            int who = tri[pairs[q][side]], n = 0;
+            for (size_t k = 0; k < pa->nmeasures; k++) {
+                const shi_pair_lead *l = &pa->measures[k].lead[q];
+                if (l->ahead != who) {
+                    continue;
+                }
+                fprintf(f, "%s%s", n++ ? ", " : side ? "; " : " ", pa->measures[k].label);
+                if (l->since) {
+                    fprintf(f, " (since %d)", l->since);
+                } else {
+                    fprintf(f, " (ratio %.2f)", l->ratio);
+                }
+            }
+            if (n) {
+                fprintf(f, " put%s %s ahead", n == 1 ? "s" : "", abb(d, who));
+            }
+        }
+        fprintf(f, " in %d (docs/power.md).\n", pa->y1);
+    }
+}
+
 /* Threat, issue areas, drivers and cooperation: one line each. */
 static void later_sections(FILE *f, const shi_data *d, const shi_pair_analysis *pa)
 {
@@ -173,10 +237,12 @@ shi_status shi_report_summary(FILE *f, const shi_data *d, const shi_pair_analysi
     if (last) {
         fprintf(f,
                 "  Finding: in %d the system is %s by CINC; %s leads with %.0f%% of major-power "
-                "capabilities.\n\n",
+                "capabilities.\n",
                 last->year, shi_polarity_name(last->polarity), name(d, last->leader),
                 100 * last->leader_share);
     }
+    measures_table(f, d, pa);
+    fprintf(f, "\n");
     int tri[3] = {a, b, third};
     fprintf(f, "2. The triangle: share of world capabilities (CINC)\n  %4s", "year");
     for (int k = 0; k < 3; k++) {
@@ -216,7 +282,9 @@ shi_status shi_report_summary(FILE *f, const shi_data *d, const shi_pair_analysi
     for (int k = 0; k < 3; k++) {
         fprintf(f, " %s %+.1f", abb(d, tri[k]), 100 * pa->trend[k]);
     }
-    fprintf(f, "\n\n3. Power transitions (parity = 0.8-1.2 of the leader's CINC; Organski & "
+    fprintf(f, "\n");
+    leads_lines(f, d, pa);
+    fprintf(f, "\n3. Power transitions (parity = 0.8-1.2 of the leader's CINC; Organski & "
                "Kugler 1980)\n");
     for (int q = 0; q < 3; q++) {
         transitions_line(f, d, pa, q);

@@ -191,14 +191,63 @@ static void shd_errors(void **state)
     assert_string_equal(err.msg, "--data: '/nonexistent/dir' is not a directory");
 }
 
+/* data/econ.shd is rebuilt byte for byte from the official files, and the
+ * columns loaded from those files equal the embedded ones exactly. */
+static void build_reproduces_econ(void **state)
+{
+    (void)state;
+    if (!shared_present()) {
+        SHI_SKIP_NO_DATA();
+    }
+    shi_data d;
+    shi_err err = {0};
+    assert_int_equal(shi_data_load(&d, SHI_SHARED_DATA, &err), SHI_OK);
+    char out[512];
+    snprintf(out, sizeof out, "%s/rebuilt_econ.shd", SHI_TEST_TMP);
+    shi_status s = shi_data_build_econ(&d, SHI_SHARED_DATA, out, &err);
+    if (s != SHI_OK) {
+        print_error("%s\n", err.msg);
+    }
+    assert_int_equal(s, SHI_OK);
+    size_t n1 = 0, n2 = 0;
+    char *a = slurp(out, &n1);
+    char *b = slurp(SHI_SOURCE_DIR "/data/econ.shd", &n2);
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_int_equal(n1, n2);
+    assert_memory_equal(a, b, n1);
+    free(a);
+    free(b);
+    unlink(out);
+    shi_data e = {0};
+    const shi_data_spec ecd = {.dir = SHI_SHARED_DATA, .parts = SHI_DATA_ECON};
+    const shi_data_spec ece = {.parts = SHI_DATA_ECON};
+    assert_int_equal(shi_data_open(&d, &ecd, &err), SHI_OK);
+    assert_int_equal(shi_data_open(&e, &ece, &err), SHI_OK);
+    assert_int_equal(d.caps.nrow, e.caps.nrow);
+    const char *cols[] = {"gdp", "gdp_src", "gdp_ppp", "gdp_ppp_src", "gdppc", "beckley"};
+    for (int k = 0; k < 6; k++) {
+        long cd = shi_data_col(&d, cols[k]), ce = shi_data_col(&e, cols[k]);
+        assert_true(cd >= 0 && ce >= 0);
+        for (size_t r = 0; r < d.caps.nrow; r++) {
+            double x = shi_panel_get(&d.caps, (size_t)cd, r);
+            double z = shi_panel_get(&e.caps, (size_t)ce, r);
+            assert_true((isnan(x) && isnan(z)) || x == z);
+        }
+    }
+    assert_string_equal(shi_data_source(&e, "wdi_gdp")->loaded, "embedded");
+    assert_string_equal(shi_data_source(&d, "maddison")->loaded + strlen(SHI_SHARED_DATA),
+                        "/maddison_mpd2020/mpd2020_gdppc.csv");
+    shi_data_destroy(&d);
+    shi_data_destroy(&e);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(embedded_loads),
-        cmocka_unit_test(build_reproduces_default),
-        cmocka_unit_test(build_reproduces_dyadic),
-        cmocka_unit_test(build_reproduces_relations),
-        cmocka_unit_test(shd_errors),
+        cmocka_unit_test(embedded_loads),          cmocka_unit_test(build_reproduces_default),
+        cmocka_unit_test(build_reproduces_dyadic), cmocka_unit_test(build_reproduces_relations),
+        cmocka_unit_test(build_reproduces_econ),   cmocka_unit_test(shd_errors),
     };
     return shi_run_group_tests(tests, NULL, NULL);
 }

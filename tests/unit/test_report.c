@@ -145,6 +145,10 @@ static void html_russia_china(void **state)
     }
     assert_true(ok);
     assert_true(strncmp(h, "<!DOCTYPE html>", 15) == 0);
+    /* The power section compares CINC with the economic measures (issue 11). */
+    assert_non_null(strstr(h, "<h3>The configuration of power by measure</h3>"));
+    assert_non_null(strstr(h, "<th>GDP</th><th>GDP (PPP)</th><th>Beckley</th><th>milex</th>"));
+    assert_non_null(strstr(h, "The measures disagree on CHN-USA: CINC, GDP (PPP) put CHN ahead"));
     /* Every chart: 2 power, 3 threat, 1 scorecard, 1 alignment, 2 drivers (the
      * blocks and the placebo third states), 1 cooperation, 1 timeline. */
     assert_int_equal(count(h, "<svg"), 11);
@@ -213,6 +217,13 @@ static void summary_sections(void **state)
     for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++) {
         assert_non_null(strstr(s, heads[k]));
     }
+    /* CINC and the economic measures side by side, and where they disagree
+     * (issue 11): China passes the USA by CINC and by GDP at PPP, not by GDP
+     * at market exchange rates, Beckley's net resources or military spending. */
+    assert_non_null(strstr(s, "other measures"));
+    assert_non_null(strstr(s, "  GDP             "));
+    assert_non_null(strstr(s, "Finding: the power measures disagree on CHN-USA: CINC (since 2003), "
+                              "GDP (PPP) (since 2016) put CHN ahead; GDP (ratio 0.78)"));
     /* Fits one screen: at most 45 lines. */
     assert_true(count(s, "\n") <= 45);
     free(s);

@@ -438,8 +438,8 @@ static void model_file(void **state)
     assert_int_equal(load_text("strength:\n  measure: gdpp\n", &m, &err), SHI_EDATA);
     assert_int_equal(err.line, 2);
     assert_int_equal(err.col, 12);
-    assert_string_equal(err.msg, "unknown power measure 'gdpp' (valid: cinc, milex, milper, irst, "
-                                 "pec, tpop, upop)");
+    assert_string_equal(err.msg, "unknown power measure 'gdpp' (valid: cinc, gdp, gdp_ppp, "
+                                 "beckley, milex, milper, irst, pec, tpop, upop)");
 
     assert_int_equal(load_text("weights: [1, 2\n", &m, &err), SHI_EDATA);
     assert_true(strncmp(err.msg, "YAML syntax error", 17) == 0);
