@@ -145,10 +145,11 @@ static void html_russia_china(void **state)
     }
     assert_true(ok);
     assert_true(strncmp(h, "<!DOCTYPE html>", 15) == 0);
-    /* Every chart: 2 power, 3 threat, 1 scorecard, 1 alignment, 2 drivers (the
-     * blocks and the placebo third states), 1 cooperation, 1 timeline. */
-    assert_int_equal(count(h, "<svg"), 11);
-    assert_int_equal(count(h, "</svg>"), 11);
+    /* Every chart: 2 power, 3 threat, 15 scorecard (one per indicator with
+     * data, each with its own axis), 1 alignment, 2 drivers (the blocks and the
+     * placebo third states), 1 cooperation, 1 timeline. */
+    assert_int_equal(count(h, "<svg"), 25);
+    assert_int_equal(count(h, "</svg>"), 25);
     /* The drivers section says its verdict (issue 12). */
     assert_non_null(strstr(h, "<strong>Verdict: not identified</strong>"));
     assert_non_null(strstr(h, "<title>Placebo third states</title>"));
