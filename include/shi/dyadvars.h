@@ -14,6 +14,9 @@
  *   ideal     ideal1, ideal2, ideal_dist (UN General Assembly ideal points), and
  *             agree: share of UN votes agreeing, where one side is a reference state
  *   threat    threat to state 1 from state 2 (shi/threat.h) and its four components
+ *   vetoes    UN Security Council vetoes in the year (permanent members only; needs the
+ *             relations): veto_n1, veto_n2, veto_joint (drafts both vetoed), and
+ *             veto_coinc12 / veto_coinc21 (share of 1's / 2's vetoes the other joined)
  * Missing stays missing: outside a data set's years a variable is missing,
  * never 0. Symmetric measures are equal for (i, j) and (j, i).
  */
@@ -39,7 +42,8 @@ enum {
     SHI_DV_SIM = 1u << 5,
     SHI_DV_IDEAL = 1u << 6,
     SHI_DV_THREAT = 1u << 7, /* threat, threat_strength/proximity/offensive/intentions */
-    SHI_DV_ALL = (1u << 8) - 1
+    SHI_DV_VETO = 1u << 8,   /* veto_n1, veto_n2, veto_joint, veto_coinc12, veto_coinc21 */
+    SHI_DV_ALL = (1u << 9) - 1
 };
 
 /** Parse a comma-separated list of families ("cinc,contiguity,distance,...";

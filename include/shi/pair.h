@@ -102,15 +102,12 @@ typedef struct shi_pair_analysis {
     double *threat_comp[2]; /* SHI_T_N * n: component q in year t at [q * n + t] */
     int *threat_partial[4]; /* n each: 1 when the total lacks a part whose data had ended */
 
-    /* 3-4. Issue areas and alignment (needs relations): the scorecard, its
-     * indicators' table, and the direction of each area and indicator over
-     * the years (with the area's score and the indicator's closeness slope). */
+    /* 3-4. Issue areas and alignment (needs relations): the scorecard with
+     * its assessment (shi_align_assess: thresholds, trend tests, each area's
+     * label under every similarity variant, spheres, flags), window 5, and its
+     * indicators' table. */
     shi_align align;
     const shi_align_indicator *indicators; /* SHI_AL_N rows (static) */
-    shi_direction area_dir[SHI_AREA_N];
-    double area_score[SHI_AREA_N];
-    shi_direction ind_dir[SHI_AL_N];
-    double ind_slope[SHI_AL_N];
 
     /* 5. Drivers of the alignment (needs relations): the identified test of
      * shi/drivers_pair.h with its defaults (study-v1, UN ideal points, form by

@@ -2,7 +2,8 @@
  * shi/relations.h - the relations between states that the threat index, the
  * issue-area scorecard and the drivers use: arms transfers (SIPRI), trade (COW
  * Trade 4.0), militarized disputes (GML MID 2.1.1), nuclear status (OWID /
- * Bleek 2017) and event counts (ICEWS 2002-2014).
+ * Bleek 2017), event counts (ICEWS 2002-2014) and UN Security Council vetoes
+ * (1946 - September 2022, shi/io_unsc.h).
  *
  * Disputes, nuclear status and events are also spread into the dense arrays
  * of shi_dyadic (mid_host, nuclear, conflict) for O(1) lookups; arms and trade
@@ -53,7 +54,23 @@ typedef struct shi_relations {
     double *ev_conf;
     int ev_y0, ev_y1;
     int subset; /* 1: trade and events only for dyads with a (sometime) major power */
+    /* UN Security Council vetoes: one row per vetoed draft, in date order;
+     * veto_m holds SHI_REL_VETO_M COW codes per draft (0 after the last) */
+    size_t nveto;
+    int32_t *veto_year, *veto_date, *veto_m;
+    int veto_y0, veto_y1;
 } shi_relations;
+
+#define SHI_REL_VETO_M 3
+
+/** Is c a permanent member of the Security Council in `year`: USA 2, UK 200,
+ *  France 220, USSR/Russia 365, China 713 (Republic of China) to 1971 and 710
+ *  (People's Republic, seated 25 October 1971) from 1971. */
+static inline int shi_rel_p5(int c, int year)
+{
+    return year >= 1946 && (c == 2 || c == 200 || c == 220 || c == 365 ||
+                            (c == 713 && year <= 1971) || (c == 710 && year >= 1971));
+}
 
 SHI_API void shi_relations_destroy(shi_relations *r);
 
@@ -70,6 +87,11 @@ SHI_API int shi_rel_trade(const shi_relations *r, int a, int b, int year, double
 /** Share of j's ICEWS events towards i that are conflictual in `year`; NaN
  *  when the dyad-year has no events or is outside 2002-2014. */
 SHI_API double shi_rel_conflict(const shi_relations *r, int j, int i, int year);
+
+/** Security Council vetoes in `year`: *na drafts vetoed by a, *nb by b;
+ *  returns the drafts both vetoed, or -1 (and *na = *nb = -1) when a or b is
+ *  not a permanent member that year or the year is outside the veto data. */
+SHI_API int shi_rel_vetoes(const shi_relations *r, int a, int b, int year, int *na, int *nb);
 
 /** National imports and exports of c in `year` (NaN when missing). */
 SHI_API void shi_rel_trade_total(const shi_relations *r, int c, int year, double *imports,

@@ -40,6 +40,7 @@
 #include <shi/io_econ.h>
 #include <shi/io_conflict.h>
 #include <shi/io_events.h>
+#include <shi/io_unsc.h>
 #include <shi/io_national.h>
 #include <shi/io_trade.h>
 #include <shi/io_sipri.h>
@@ -61,6 +62,7 @@
 #include <shi/dyadvars.h>
 #include <shi/geography.h>
 #include <shi/power.h>
+#include <shi/mktrend.h>
 #include <shi/similarity.h>
 #include <shi/threat.h>
 #include <shi/trade.h>

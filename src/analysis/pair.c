@@ -354,11 +354,8 @@ shi_status shi_pair_analyze(shi_pair_analysis *pa, const shi_data *d, const shi_
     if (s == SHI_OK && pa->relations) {
         s = shi_align_compute(&pa->align, d, o->model, pa->a, pa->b, pa->y0, pa->y1, 5, err);
         pa->indicators = shi_align_indicators();
-        for (int k = 0; s == SHI_OK && k < SHI_AREA_N; k++) {
-            pa->area_dir[k] = shi_align_area_direction(&pa->align, (shi_area)k, &pa->area_score[k]);
-        }
-        for (int k = 0; s == SHI_OK && k < SHI_AL_N; k++) {
-            pa->ind_dir[k] = shi_align_indicator_direction(&pa->align, k, &pa->ind_slope[k]);
+        if (s == SHI_OK) {
+            s = shi_align_assess(&pa->align, d, o->model, err);
         }
     }
     if (s == SHI_OK && pa->relations) {

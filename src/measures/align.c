@@ -1,42 +1,81 @@
 /*
  * align.c - the issue-area scorecard of a pair (include/shi/align.h,
- * docs/align.md).
+ * docs/align.md): values, closeness, flags (shi_align_compute); thresholds,
+ * Mann-Kendall trends, labels under every similarity variant and robust
+ * spheres (shi_align_assess).
  */
 #include <shi/align.h>
 #include <shi/dyads.h>
 #include <shi/dyadvars.h>
 
-#include <gsl/gsl_fit.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "align_priv.h"
+
 static const shi_align_indicator IND[SHI_AL_N] = {
-    {"arms_share_b_from_a", SHI_AREA_MILITARY, +1, 0.01,
-     "share of B's arms imports supplied by A (SIPRI TIV, delivery year)"},
-    {"arms_share_a_from_b", SHI_AREA_MILITARY, +1, 0.01,
-     "share of A's arms imports supplied by B (SIPRI TIV, delivery year)"},
-    {"alliance_level", SHI_AREA_MILITARY, +1, 0.05,
-     "ATOP alliance level, the stronger direction (0 none - 3 defence)"},
-    {"trade_dep_a", SHI_AREA_ECONOMIC, +1, 0.002,
-     "A's trade with B as a share of A's total trade (COW trade)"},
-    {"trade_dep_b", SHI_AREA_ECONOMIC, +1, 0.002,
-     "B's trade with A as a share of B's total trade (COW trade)"},
-    {"un_distance", SHI_AREA_DIPLOMATIC, -1, 0.02,
-     "distance of UN General Assembly ideal points (smaller is closer)"},
-    {"un_agreement", SHI_AREA_DIPLOMATIC, +1, 0.005,
-     "share of UN votes agreeing (only with six reference states)"},
-    {"alliance_similarity", SHI_AREA_DIPLOMATIC, +1, 0.005,
-     "alliance-portfolio similarity S, capability-weighted, absolute (Signorino & Ritter 1999)"},
-    {"threat_to_a", SHI_AREA_SECURITY, -1, 0.005,
-     "threat to A from B (shi threat; smaller is closer)"},
-    {"threat_to_b", SHI_AREA_SECURITY, -1, 0.005,
-     "threat to B from A (shi threat; smaller is closer)"},
-    {"dispute_hostility", SHI_AREA_SECURITY, -1, 0.1,
-     "highest hostility level of a militarized dispute between them (0 none - 5 war; GML MID)"},
-    {"cooperation_balance", SHI_AREA_EVENTS, +1, 0.01,
-     "1 - 2 x the share of conflictual events between them, both ways (ICEWS)"},
+    {"arms_share_b_from_a", SHI_AREA_MILITARY, SHI_OR_SAME, 0, SHI_ZR_ARMS,
+     "share of B's arms imports supplied by A (SIPRI TIV, delivery year)", "x"},
+    {"arms_share_a_from_b", SHI_AREA_MILITARY, SHI_OR_SAME, 0, SHI_ZR_ARMS,
+     "share of A's arms imports supplied by B (SIPRI TIV, delivery year)", "x"},
+    {"alliance_level", SHI_AREA_MILITARY, SHI_OR_SAME, 0, SHI_ZR_NONE,
+     "ATOP alliance level, the stronger direction (0 none - 3 defence)", "x"},
+    {"trade_dep_a", SHI_AREA_ECONOMIC, SHI_OR_SAME, 0, SHI_ZR_TRADE,
+     "A's trade with B as a share of A's total trade (COW trade)", "x"},
+    {"trade_dep_b", SHI_AREA_ECONOMIC, SHI_OR_SAME, 0, SHI_ZR_TRADE,
+     "B's trade with A as a share of B's total trade (COW trade)", "x"},
+    {"un_distance", SHI_AREA_DIPLOMATIC, SHI_OR_NEG, 0, SHI_ZR_NONE,
+     "distance of UN General Assembly ideal points (Bailey, Strezhnev & Voeten 2017)", "-x"},
+    {"un_agreement", SHI_AREA_DIPLOMATIC, SHI_OR_SAME, 0, SHI_ZR_NONE,
+     "share of UN votes agreeing (only with six reference states)", "x"},
+    {"alliance_similarity", SHI_AREA_DIPLOMATIC, SHI_OR_SAME, 0, SHI_ZR_NONE,
+     "alliance-portfolio similarity, Scott's pi with quadratic weights (Haege 2011)", "x"},
+    {"threat_to_a", SHI_AREA_SECURITY, SHI_OR_TOPMINUS, 1, SHI_ZR_NONE,
+     "threat to A from B (shi threat index, 0-1)", "1-x"},
+    {"threat_to_b", SHI_AREA_SECURITY, SHI_OR_TOPMINUS, 1, SHI_ZR_NONE,
+     "threat to B from A (shi threat index, 0-1)", "1-x"},
+    {"dispute_hostility", SHI_AREA_SECURITY, SHI_OR_TOPMINUS, 5, SHI_ZR_NONE,
+     "highest hostility level of a militarized dispute between them (0 none - 5 war; GML MID)",
+     "5-x"},
+    {"cooperation_balance", SHI_AREA_EVENTS, SHI_OR_SAME, 0, SHI_ZR_NONE,
+     "1 - 2 x the share of conflictual events between them, both ways (ICEWS)", "x"},
+    {"veto_joint", SHI_AREA_DIPLOMATIC, SHI_OR_SAME, 0, SHI_ZR_NONE,
+     "UN Security Council drafts both vetoed (permanent members only)", "x"},
+    {"veto_coincidence_a", SHI_AREA_DIPLOMATIC, SHI_OR_SAME, 0, SHI_ZR_NONE,
+     "share of A's Security Council vetoes that B joined", "x"},
+    {"veto_coincidence_b", SHI_AREA_DIPLOMATIC, SHI_OR_SAME, 0, SHI_ZR_NONE,
+     "share of B's Security Council vetoes that A joined", "x"},
 };
+
+/* Frame columns of the similarity variants, in SHI_ALSIM_* order. */
+static const char *const SIMCOL[SHI_ALSIM_N] = {"pi_sq", "kappa", "s_un_abs", "s_un_abs_reg",
+                                                "s_wt_abs"};
+
+/* The directed twin of an indicator (the same measure the other way), or itself. */
+int shi_i_align_twin(int k)
+{
+    switch (k) {
+    case SHI_AL_ARMS_AB:
+        return SHI_AL_ARMS_BA;
+    case SHI_AL_ARMS_BA:
+        return SHI_AL_ARMS_AB;
+    case SHI_AL_TRADE_A:
+        return SHI_AL_TRADE_B;
+    case SHI_AL_TRADE_B:
+        return SHI_AL_TRADE_A;
+    case SHI_AL_THREAT_AB:
+        return SHI_AL_THREAT_BA;
+    case SHI_AL_THREAT_BA:
+        return SHI_AL_THREAT_AB;
+    case SHI_AL_VETO_A:
+        return SHI_AL_VETO_B;
+    case SHI_AL_VETO_B:
+        return SHI_AL_VETO_A;
+    default:
+        return k;
+    }
+}
 
 const shi_align_indicator *shi_align_indicators(void)
 {
@@ -50,43 +89,31 @@ void shi_align_destroy(shi_align *al)
     }
     for (int k = 0; k < SHI_AL_N; k++) {
         free(al->value[k]);
+        free(al->close[k]);
+        free(al->flag[k]);
         free(al->slope[k]);
+        free(al->p[k]);
         free(al->dir[k]);
     }
+    for (int v = 0; v < SHI_ALSIM_N; v++) {
+        free(al->sim[v]);
+    }
+    free(al->ref);
+    shi_threat_ctx_free(al->tc);
     memset(al, 0, sizeof *al);
 }
 
-/* OLS slope of closeness over the points of [from, to] that have data;
- * NaN with fewer than 3. */
-static double slope(const shi_align *al, int k, int from, int to)
+static double closeness(int k, double x)
 {
-    double x[512], y[512];
-    size_t n = 0;
-    for (int t = from; t <= to && n < 512; t++) {
-        if (t < al->ys || t > al->y1) {
-            continue;
-        }
-        double v = al->value[k][t - al->ys];
-        if (!isnan(v)) {
-            x[n] = t;
-            y[n] = IND[k].sign * v;
-            n++;
-        }
+    switch (IND[k].orient) {
+    case SHI_OR_NEG:
+        return -x;
+    case SHI_OR_TOPMINUS:
+        return IND[k].top - x;
+    case SHI_OR_SAME:
+        break;
     }
-    if (n < 3) {
-        return (double)NAN;
-    }
-    double c0, c1, v00, v01, v11, ss;
-    gsl_fit_linear(x, 1, y, 1, n, &c0, &c1, &v00, &v01, &v11, &ss);
-    return c1;
-}
-
-static shi_direction classify(double s, double tol)
-{
-    if (isnan(s)) {
-        return SHI_DIR_NA;
-    }
-    return s > tol ? SHI_DIR_CONVERGING : s < -tol ? SHI_DIR_DIVERGING : SHI_DIR_STABLE;
+    return x;
 }
 
 static double share(double part, double whole)
@@ -94,16 +121,216 @@ static double share(double part, double whole)
     return !isnan(part) && !isnan(whole) && whole > 0 ? part / whole : (double)NAN;
 }
 
+/* ---- values of one pair ------------------------------------------------------ */
+
+/* What the values are computed from. */
+typedef struct src {
+    const shi_states *states;
+    const shi_dyadic *dy;
+    const shi_relations *rel; /* NULL when not loaded */
+    const shi_threat_ctx *tc;
+    const shi_threat_model *m;
+} src;
+
+static long state_index(const shi_states *s, int c)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        if (s->v[i].ccode == c) {
+            return (long)i;
+        }
+    }
+    return -1;
+}
+
+/* Neighbours in `year`: COW direct contiguity, land or up to 400 miles of water. */
+static int neighbours(const src *in, long ia, long ib, int year)
+{
+    const shi_dyadic *dy = in->dy;
+    if (!dy || ia < 0 || ib < 0 || year < dy->contig_y0 || year > dy->contig_y1 || year < dy->y0 ||
+        year > dy->y1) {
+        return 0;
+    }
+    uint8_t c = dy->contig[shi_dy_pair(dy, year, (size_t)ia, (size_t)ib)];
+    return c != SHI_NA_U8 && c >= 1 && c <= 5;
+}
+
+/* Relations of (a, b) in year y: arms, trade, events, vetoes, with the zero flags. */
+static void rel_values(const src *in, int a, int b, int y, int nb, double *v, uint8_t *fl)
+{
+    const shi_relations *rel = in->rel;
+    double tab = shi_rel_arms(rel, a, b, y, y), tba = shi_rel_arms(rel, b, a, y, y);
+    v[SHI_AL_ARMS_AB] = share(tab, shi_rel_arms_imports(rel, b, y, y));
+    v[SHI_AL_ARMS_BA] = share(tba, shi_rel_arms_imports(rel, a, y, y));
+    /* A zero arms flow from a supplier that exported to others that year (the
+     * recipient imported, or its share would be missing), or between neighbours. */
+    fl[SHI_AL_ARMS_AB] = v[SHI_AL_ARMS_AB] == 0 && (shi_rel_arms_exports(rel, a, y, y) > 0 || nb);
+    fl[SHI_AL_ARMS_BA] = v[SHI_AL_ARMS_BA] == 0 && (shi_rel_arms_exports(rel, b, y, y) > 0 || nb);
+    double ab, ba, ima, exa, imb, exb;
+    shi_rel_trade(rel, a, b, y, &ab, &ba);
+    shi_rel_trade_total(rel, a, y, &ima, &exa);
+    shi_rel_trade_total(rel, b, y, &imb, &exb);
+    v[SHI_AL_TRADE_A] = share(ab + ba, ima + exa);
+    v[SHI_AL_TRADE_B] = share(ab + ba, imb + exb);
+    /* A zero trade flow between states that both trade with others that year
+     * (their national totals are positive), or between neighbours. */
+    int both = ima + exa > 0 && imb + exb > 0;
+    fl[SHI_AL_TRADE_A] = v[SHI_AL_TRADE_A] == 0 && (both || nb);
+    fl[SHI_AL_TRADE_B] = v[SHI_AL_TRADE_B] == 0 && (both || nb);
+    double c1 = shi_rel_conflict(rel, a, b, y), c2 = shi_rel_conflict(rel, b, a, y);
+    int nc = !isnan(c1) + !isnan(c2);
+    if (nc) {
+        v[SHI_AL_EVENTS] = 1 - 2 * ((isnan(c1) ? 0 : c1) + (isnan(c2) ? 0 : c2)) / nc;
+    }
+    int na, nv, joint = shi_rel_vetoes(rel, a, b, y, &na, &nv);
+    if (joint >= 0) {
+        v[SHI_AL_VETO_JOINT] = joint;
+        v[SHI_AL_VETO_A] = na > 0 ? (double)joint / na : (double)NAN;
+        v[SHI_AL_VETO_B] = nv > 0 ? (double)joint / nv : (double)NAN;
+    }
+}
+
+/* Dyadic values of (a, b) in year y: alliance level, UN, disputes. */
+static void dy_values(const shi_dyadic *dy, int a, int b, long ia, long ib, int y, double *v)
+{
+    if (!dy || ia < 0 || ib < 0 || y < dy->y0 || y > dy->y1) {
+        return;
+    }
+    uint8_t l1 = dy->ally_level[shi_dy_pair(dy, y, (size_t)ia, (size_t)ib)];
+    uint8_t l2 = dy->ally_level[shi_dy_pair(dy, y, (size_t)ib, (size_t)ia)];
+    if (l1 != SHI_NA_U8 && l2 != SHI_NA_U8) {
+        v[SHI_AL_ALLIANCE] = l1 > l2 ? l1 : l2;
+    }
+    double u1 = dy->ideal[shi_dy_one(dy, y, (size_t)ia)];
+    double u2 = dy->ideal[shi_dy_one(dy, y, (size_t)ib)];
+    v[SHI_AL_UN_DIST] = fabs(u1 - u2);
+    for (int q = 0; q < SHI_DY_NREF; q++) {
+        if (dy->agree_ref[q] == b) {
+            v[SHI_AL_UN_AGREE] = dy->agree[q][shi_dy_one(dy, y, (size_t)ia)];
+        } else if (dy->agree_ref[q] == a) {
+            v[SHI_AL_UN_AGREE] = dy->agree[q][shi_dy_one(dy, y, (size_t)ib)];
+        }
+    }
+    if (dy->mid_host && y >= dy->mid_y0 && y <= dy->mid_y1) {
+        uint8_t h1 = dy->mid_host[shi_dy_pair(dy, y, (size_t)ia, (size_t)ib)];
+        uint8_t h2 = dy->mid_host[shi_dy_pair(dy, y, (size_t)ib, (size_t)ia)];
+        h1 = h1 == SHI_NA_U8 ? 0 : h1;
+        h2 = h2 == SHI_NA_U8 ? 0 : h2;
+        v[SHI_AL_DISPUTE] = h1 > h2 ? h1 : h2;
+    }
+}
+
+/* Every indicator but similarity for (a, b) over ny years from ys: val[k][t]
+ * (preset to NaN) and fl[k][t]. */
+static shi_status pair_values(const src *in, int a, int b, int ys, size_t ny, double **val,
+                              uint8_t **fl, shi_err *err)
+{
+    long ia = state_index(in->states, a), ib = state_index(in->states, b);
+    for (size_t t = 0; t < ny; t++) {
+        int y = ys + (int)t;
+        double v[SHI_AL_N];
+        uint8_t f[SHI_AL_N] = {0};
+        for (int k = 0; k < SHI_AL_N; k++) {
+            v[k] = (double)NAN;
+        }
+        if (in->rel) {
+            rel_values(in, a, b, y, neighbours(in, ia, ib, y), v, f);
+        }
+        dy_values(in->dy, a, b, ia, ib, y, v);
+        shi_threat tab, tba;
+        shi_status s;
+        if ((s = shi_threat_compute(in->tc, in->m, a, b, y, &tab, err)) != SHI_OK ||
+            (s = shi_threat_compute(in->tc, in->m, b, a, y, &tba, err)) != SHI_OK) {
+            return s;
+        }
+        v[SHI_AL_THREAT_AB] = tab.total;
+        v[SHI_AL_THREAT_BA] = tba.total;
+        for (int k = 0; k < SHI_AL_N; k++) {
+            if (k != SHI_AL_S) {
+                val[k][t] = v[k];
+                if (fl) {
+                    fl[k][t] = f[k] ? SHI_AL_FLAG_ZERO : 0;
+                }
+            }
+        }
+    }
+    return SHI_OK;
+}
+
+/* The similarity variants of the pairs among `states` over [y0, y1], in a frame
+ * (year, ccode1 < ccode2, ..., the SIMCOL columns at col[v]). */
+shi_status shi_i_align_sim_frame(const shi_data *d, const int *states, size_t n, int y0, int y1,
+                                 shi_frame *f, long col[SHI_ALSIM_N], shi_err *err)
+{
+    shi_dyad_opts o = {0};
+    o.y0 = y0;
+    o.y1 = y1;
+    o.states = states;
+    o.nstates = n;
+    o.both = 1;
+    o.threads = 1;
+    shi_status s = shi_dyads_generate(&d->states, &o, f, err);
+    if (s == SHI_OK && f->nrow > 0) {
+        s = shi_dyadvars_add(f, SHI_DV_SIM, d, NULL, err);
+    }
+    for (int v = 0; v < SHI_ALSIM_N; v++) {
+        col[v] = s == SHI_OK && f->nrow > 0 ? shi_frame_find(f, SIMCOL[v]) : -1;
+    }
+    return s;
+}
+
+shi_status shi_i_align_pair_values(const shi_data *d, const shi_threat_ctx *tc,
+                                   const shi_threat_model *m, int a, int b, int ys, size_t ny,
+                                   double **val, shi_err *err)
+{
+    const src in = {&d->states, &d->dy, d->rel_loaded ? &d->rel : NULL, tc, m};
+    return pair_values(&in, a, b, ys, ny, val, NULL, err);
+}
+
+static shi_status alloc_years(shi_align *al, size_t ny)
+{
+    for (int k = 0; k < SHI_AL_N; k++) {
+        al->value[k] = malloc(ny * sizeof *al->value[k]);
+        al->close[k] = malloc(ny * sizeof *al->close[k]);
+        al->flag[k] = calloc(ny, 1);
+        if (!al->value[k] || !al->close[k] || !al->flag[k]) {
+            return SHI_EIO;
+        }
+        for (size_t t = 0; t < ny; t++) {
+            al->value[k][t] = al->close[k][t] = (double)NAN;
+        }
+    }
+    for (int v = 0; v < SHI_ALSIM_N; v++) {
+        if (!(al->sim[v] = malloc(ny * sizeof *al->sim[v]))) {
+            return SHI_EIO;
+        }
+        for (size_t t = 0; t < ny; t++) {
+            al->sim[v][t] = (double)NAN;
+        }
+    }
+    return SHI_OK;
+}
+
+/* Vetoes over [y0, y1]: A's, B's, joint (-1 when either is never a permanent
+ * member in those years or the years are outside the data). */
+static void veto_totals(shi_align *al, const shi_relations *rel)
+{
+    al->veto_n[0] = al->veto_n[1] = al->veto_n[2] = -1;
+    for (int y = al->y0; rel && y <= al->y1; y++) {
+        int na, nb, j = shi_rel_vetoes(rel, al->a, al->b, y, &na, &nb);
+        if (j >= 0) {
+            for (int q = 0; q < 3; q++) {
+                al->veto_n[q] = al->veto_n[q] < 0 ? 0 : al->veto_n[q];
+            }
+            al->veto_n[0] += na;
+            al->veto_n[1] += nb;
+            al->veto_n[2] += j;
+        }
+    }
+}
+
 shi_status shi_align_compute(shi_align *al, const shi_data *d, const shi_threat_model *model, int a,
                              int b, int y0, int y1, int window, shi_err *err)
 {
-    /* The parts of the data view the scorecard reads. */
-    const struct {
-        const shi_states *states;
-        const shi_dyadic *dy;
-        const shi_relations *rel;
-        const shi_threat_model *model;
-    } view = {&d->states, &d->dy, d->rel_loaded ? &d->rel : NULL, model}, *in = &view;
     memset(al, 0, sizeof *al);
     if (y1 < y0 || y1 - y0 > 400) {
         return shi_err_set(err, SHI_EUSAGE, "align: bad year range %d-%d", y0, y1);
@@ -118,143 +345,43 @@ shi_status shi_align_compute(shi_align *al, const shi_data *d, const shi_threat_
     al->window = window;
     al->ys = y0 - window + 1 > 1816 ? y0 - window + 1 : 1816;
     size_t ny = (size_t)(y1 - al->ys + 1);
-    for (int k = 0; k < SHI_AL_N; k++) {
-        al->value[k] = malloc(ny * sizeof *al->value[k]);
-        al->slope[k] = malloc(ny * sizeof *al->slope[k]);
-        al->dir[k] = calloc(ny, sizeof *al->dir[k]);
-        if (!al->value[k] || !al->slope[k] || !al->dir[k]) {
-            shi_align_destroy(al);
-            return shi_err_set(err, SHI_EIO, "out of memory");
-        }
-        for (size_t t = 0; t < ny; t++) {
-            al->value[k][t] = (double)NAN;
-        }
+    if (alloc_years(al, ny) != SHI_OK) {
+        shi_align_destroy(al);
+        return shi_err_set(err, SHI_EIO, "out of memory");
     }
     shi_threat_model def = shi_threat_model_default();
-    const shi_threat_model *m = in->model ? in->model : &def;
     shi_threat_ctx *ctx = NULL;
     shi_status s = shi_threat_ctx_new(&ctx, d, err);
-    /* Alliance similarity of the pair, from the dyad-year machinery. */
     shi_frame f;
     memset(&f, 0, sizeof f);
+    long col[SHI_ALSIM_N];
+    const int pair[2] = {a, b};
     if (s == SHI_OK) {
-        const int pair[2] = {a, b};
-        shi_dyad_opts o = {0};
-        o.y0 = al->ys;
-        o.y1 = y1;
-        o.states = pair;
-        o.nstates = 2;
-        o.both = 1;
-        s = shi_dyads_generate(in->states, &o, &f, err);
-        if (s == SHI_OK && f.nrow > 0) {
-            s = shi_dyadvars_add(&f, SHI_DV_SIM, d, NULL, err);
+        s = shi_i_align_sim_frame(d, pair, 2, al->ys, y1, &f, col, err);
+    }
+    for (size_t r = 0; s == SHI_OK && r < f.nrow; r++) {
+        for (int v = 0; v < SHI_ALSIM_N; v++) {
+            al->sim[v][f.cols[0].i32[r] - al->ys] =
+                col[v] >= 0 ? f.cols[col[v]].f64[r] : (double)NAN;
         }
     }
-    long scol = s == SHI_OK ? shi_frame_find(&f, "s_wt_abs") : -1;
-    for (size_t r = 0; s == SHI_OK && scol >= 0 && r < f.nrow; r++) {
-        al->value[SHI_AL_S][f.cols[0].i32[r] - al->ys] = f.cols[scol].f64[r];
+    const src in = {&d->states, &d->dy, d->rel_loaded ? &d->rel : NULL, ctx, model ? model : &def};
+    if (s == SHI_OK) {
+        s = pair_values(&in, a, b, al->ys, ny, al->value, al->flag, err);
     }
-    const shi_dyadic *dy = in->dy;
-    long ia = -1, ib = -1;
-    for (size_t i = 0; i < in->states->n; i++) {
-        if (in->states->v[i].ccode == a) {
-            ia = (long)i;
-        }
-        if (in->states->v[i].ccode == b) {
-            ib = (long)i;
+    for (size_t t = 0; s == SHI_OK && t < ny; t++) {
+        al->value[SHI_AL_S][t] = al->sim[SHI_ALSIM_PI][t];
+        for (int k = 0; k < SHI_AL_N; k++) {
+            al->close[k][t] = closeness(k, al->value[k][t]);
         }
     }
-    for (int y = al->ys; s == SHI_OK && y <= y1; y++) {
-        size_t t = (size_t)(y - al->ys);
-        const shi_relations *rel = in->rel;
-        if (rel) {
-            al->value[SHI_AL_ARMS_AB][t] =
-                share(shi_rel_arms(rel, a, b, y, y), shi_rel_arms_imports(rel, b, y, y));
-            al->value[SHI_AL_ARMS_BA][t] =
-                share(shi_rel_arms(rel, b, a, y, y), shi_rel_arms_imports(rel, a, y, y));
-            double ab, ba, ima, exa, imb, exb;
-            shi_rel_trade(rel, a, b, y, &ab, &ba);
-            shi_rel_trade_total(rel, a, y, &ima, &exa);
-            shi_rel_trade_total(rel, b, y, &imb, &exb);
-            al->value[SHI_AL_TRADE_A][t] = share(ab + ba, ima + exa);
-            al->value[SHI_AL_TRADE_B][t] = share(ab + ba, imb + exb);
-            double c1 = shi_rel_conflict(rel, a, b, y), c2 = shi_rel_conflict(rel, b, a, y);
-            int nc = !isnan(c1) + !isnan(c2);
-            if (nc) {
-                double mean = ((isnan(c1) ? 0 : c1) + (isnan(c2) ? 0 : c2)) / nc;
-                al->value[SHI_AL_EVENTS][t] = 1 - 2 * mean;
-            }
-        }
-        if (dy && ia >= 0 && ib >= 0 && y >= dy->y0 && y <= dy->y1) {
-            uint8_t l1 = dy->ally_level[shi_dy_pair(dy, y, (size_t)ia, (size_t)ib)];
-            uint8_t l2 = dy->ally_level[shi_dy_pair(dy, y, (size_t)ib, (size_t)ia)];
-            if (l1 != SHI_NA_U8 && l2 != SHI_NA_U8) {
-                al->value[SHI_AL_ALLIANCE][t] = l1 > l2 ? l1 : l2;
-            }
-            double u1 = dy->ideal[shi_dy_one(dy, y, (size_t)ia)];
-            double u2 = dy->ideal[shi_dy_one(dy, y, (size_t)ib)];
-            al->value[SHI_AL_UN_DIST][t] = fabs(u1 - u2);
-            for (int q = 0; q < SHI_DY_NREF; q++) {
-                if (dy->agree_ref[q] == b) {
-                    al->value[SHI_AL_UN_AGREE][t] = dy->agree[q][shi_dy_one(dy, y, (size_t)ia)];
-                } else if (dy->agree_ref[q] == a) {
-                    al->value[SHI_AL_UN_AGREE][t] = dy->agree[q][shi_dy_one(dy, y, (size_t)ib)];
-                }
-            }
-            if (dy->mid_host && y >= dy->mid_y0 && y <= dy->mid_y1) {
-                uint8_t h1 = dy->mid_host[shi_dy_pair(dy, y, (size_t)ia, (size_t)ib)];
-                uint8_t h2 = dy->mid_host[shi_dy_pair(dy, y, (size_t)ib, (size_t)ia)];
-                h1 = h1 == SHI_NA_U8 ? 0 : h1;
-                h2 = h2 == SHI_NA_U8 ? 0 : h2;
-                al->value[SHI_AL_DISPUTE][t] = h1 > h2 ? h1 : h2;
-            }
-        }
-        shi_threat tab, tba;
-        if ((s = shi_threat_compute(ctx, m, a, b, y, &tab, err)) != SHI_OK ||
-            (s = shi_threat_compute(ctx, m, b, a, y, &tba, err)) != SHI_OK) {
-            break;
-        }
-        al->value[SHI_AL_THREAT_AB][t] = tab.total;
-        al->value[SHI_AL_THREAT_BA][t] = tba.total;
-    }
-    for (int k = 0; s == SHI_OK && k < SHI_AL_N; k++) {
-        for (int y = al->ys; y <= y1; y++) {
-            double sl = slope(al, k, y - window + 1, y);
-            al->slope[k][y - al->ys] = sl;
-            al->dir[k][y - al->ys] = classify(sl, IND[k].tol);
-        }
-    }
+    veto_totals(al, in.rel);
     shi_frame_destroy(&f);
-    shi_threat_ctx_free(ctx);
+    al->tc = ctx;
     if (s != SHI_OK) {
         shi_align_destroy(al);
     }
     return s;
-}
-
-shi_direction shi_align_indicator_direction(const shi_align *al, int k, double *slope_out)
-{
-    *slope_out = slope(al, k, al->y0, al->y1); /* the reported years only */
-    return classify(*slope_out, IND[k].tol);
-}
-
-shi_direction shi_align_area_direction(const shi_align *al, shi_area area, double *score)
-{
-    double sum = 0;
-    int n = 0;
-    for (int k = 0; k < SHI_AL_N; k++) {
-        if (IND[k].area != area) {
-            continue;
-        }
-        double sl = slope(al, k, al->y0, al->y1);
-        if (!isnan(sl)) {
-            double z = sl / IND[k].tol;
-            sum += z > 3 ? 3 : z < -3 ? -3 : z; /* one indicator cannot carry the area */
-            n++;
-        }
-    }
-    *score = n ? sum / n : (double)NAN;
-    return n ? classify(*score, 1.0) : SHI_DIR_NA;
 }
 
 int shi_align_indicator_span(const shi_align *al, int k, int *first, int *last)

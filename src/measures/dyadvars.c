@@ -28,7 +28,7 @@ static const struct {
     {"cinc", SHI_DV_CINC},     {"major", SHI_DV_MAJOR},       {"contiguity", SHI_DV_CONTIG},
     {"contig", SHI_DV_CONTIG}, {"distance", SHI_DV_DISTANCE}, {"alliance", SHI_DV_ALLIANCE},
     {"sim", SHI_DV_SIM},       {"ideal", SHI_DV_IDEAL},       {"threat", SHI_DV_THREAT},
-    {"all", SHI_DV_ALL},
+    {"vetoes", SHI_DV_VETO},   {"all", SHI_DV_ALL},
 };
 
 shi_status shi_dyadvars_parse(const char *list, unsigned *mask, shi_err *err)
@@ -45,10 +45,11 @@ shi_status shi_dyadvars_parse(const char *list, unsigned *mask, shi_err *err)
             }
         }
         if (!bit) {
-            return shi_err_set(err, SHI_EUSAGE,
-                               "--add: unknown variable family '%.*s'; valid families are cinc, "
-                               "major, contiguity, distance, alliance, sim, ideal, threat, all",
-                               (int)len, p);
+            return shi_err_set(
+                err, SHI_EUSAGE,
+                "--add: unknown variable family '%.*s'; valid families are cinc, "
+                "major, contiguity, distance, alliance, sim, ideal, threat, vetoes, all",
+                (int)len, p);
         }
         *mask |= bit;
         p = e ? e + 1 : p + len;
@@ -141,6 +142,8 @@ typedef struct cols {
     double *ideal1, *ideal2, *idist, *agree;
     double *threat, *tcomp[SHI_T_N];
     int32_t *tpartial;
+    int32_t *vn1, *vn2, *vjoint;
+    double *vc12, *vc21;
 } cols;
 
 /* Alliance-portfolio similarity over the system of one year: a dense matrix of
@@ -273,6 +276,17 @@ static void fill_row(const ctx *c, const cols *k, const shi_frame *f, size_t r, 
         }
     }
     int y = f->cols[0].i32[r];
+    if ((mask & SHI_DV_VETO) && c->in->rel) {
+        int n1, n2,
+            j = shi_rel_vetoes(c->in->rel, f->cols[1].i32[r], f->cols[2].i32[r], y, &n1, &n2);
+        if (j >= 0) {
+            k->vn1[r] = n1;
+            k->vn2[r] = n2;
+            k->vjoint[r] = j;
+            k->vc12[r] = n1 > 0 ? (double)j / n1 : (double)NAN;
+            k->vc21[r] = n2 > 0 ? (double)j / n2 : (double)NAN;
+        }
+    }
     long a = c->map[f->cols[1].i32[r]], b = c->map[f->cols[2].i32[r]];
     if (a < 0 || b < 0) {
         return;
@@ -423,6 +437,19 @@ static shi_status add_cols(shi_frame *f, unsigned mask, cols *k, shi_err *err)
                                    &k->tpartial, err))) {
             return s;
         }
+    }
+    if ((mask & SHI_DV_VETO) &&
+        ((s = shi_frame_add_i32(f, "veto_n1", "UN Security Council drafts vetoed by 1 (P5 only)",
+                                &k->vn1, err)) ||
+         (s = shi_frame_add_i32(f, "veto_n2", "UN Security Council drafts vetoed by 2 (P5 only)",
+                                &k->vn2, err)) ||
+         (s = shi_frame_add_i32(f, "veto_joint", "UN Security Council drafts both vetoed",
+                                &k->vjoint, err)) ||
+         (s = shi_frame_add_f64(f, "veto_coinc12", "Share of 1's vetoes that 2 joined", 4, &k->vc12,
+                                err)) ||
+         (s = shi_frame_add_f64(f, "veto_coinc21", "Share of 2's vetoes that 1 joined", 4, &k->vc21,
+                                err)))) {
+        return s;
     }
     if ((mask & SHI_DV_IDEAL) &&
         ((s = shi_frame_add_f64(f, "ideal1", "UN ideal point of state 1", 4, &k->ideal1, err)) ||

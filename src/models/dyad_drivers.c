@@ -233,7 +233,7 @@ shi_status shi_dyad_series_build(shi_dyad_series *s, const shi_data *data,
         size_t at = (size_t)(y - al.ys);
         double *X = raw;
         /* Outcome. */
-        double dist = al.value[SHI_AL_UN_DIST][at], sim = al.value[SHI_AL_S][at];
+        double dist = al.value[SHI_AL_UN_DIST][at], sim = al.sim[SHI_ALSIM_S_WT][at];
         s->y[t] = outcome == SHI_OUTCOME_IDEAL ? -dist : sim;
         if (t < 512) {
             idx[0][t] = -dist;
@@ -501,7 +501,7 @@ static shi_status spec_outcome(shi_dyad_series *s, const shi_data *d, const shi_
         int y = s->y0 + (int)t;
         size_t at = (size_t)(y - al->ys);
         un[t] = -al->value[SHI_AL_UN_DIST][at];
-        sim[t] = al->value[SHI_AL_S][at];
+        sim[t] = al->sim[SHI_ALSIM_S_WT][at]; /* capability-weighted S, as before */
         arms[t] = arms_share(d->rel_loaded ? &d->rel : NULL, s->a, s->b, y);
     }
     const double *pick = outcome == SHI_OUTCOME_IDEAL ? un

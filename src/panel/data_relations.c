@@ -13,6 +13,7 @@
  *   warheads  c  year  stockpile               (stockpile > 0 only)
  *   icews     j  i  year  conflict_share
  *   ucdp      a  b  year  intensity            (a < b; UCDP/PRIO, both on opposite sides)
+ *   veto      year  yyyymmdd  c1  c2  c3       (one vetoed draft: its members, 0 for none)
  */
 #include <shi/csv.h>
 #include <shi/data.h>
@@ -23,6 +24,7 @@
 #include <shi/io_events.h>
 #include <shi/io_national.h>
 #include <shi/io_trade.h>
+#include <shi/io_unsc.h>
 #include <shi/io_sipri.h>
 #include <shi/outfile.h>
 #include <shi/relations.h>
@@ -39,7 +41,7 @@
 extern const unsigned char shi_embedded_relations[];
 extern const size_t shi_embedded_relations_len;
 
-enum { RL_ARMS, RL_TRADE, RL_MID, RL_NUC, RL_ICEWS, RL_UCDP, RL_N };
+enum { RL_ARMS, RL_TRADE, RL_MID, RL_NUC, RL_ICEWS, RL_UCDP, RL_VETO, RL_N };
 
 typedef struct rl_source {
     const char *id, *name, *version, *citation;
@@ -90,6 +92,13 @@ static const rl_source RL[RL_N] = {
      "Gleditsch, Nils Petter et al. 2002. Armed Conflict 1946-2001: A New Dataset. Journal of "
      "Peace Research 39(5): 615-637; codes converted from Gleditsch and Ward (1999)",
      {"ucdp-prio-acd-251.csv", "ucdp_v25.1/ucdp-prio-acd-251.csv", NULL}},
+    {"vetoes",
+     "UN Security Council vetoes (draft resolutions vetoed by a permanent member)",
+     "1946 - September 2022",
+     "Yordan, Carlos L. 2022. Vetoes in the UN Security Council, 1946-2022. The World Politics "
+     "Data Lab, https://github.com/world-politics-datalab/vetoes-un-security-council (MIT), after "
+     "the UN Dag Hammarskjold Library's veto list",
+     {"unsc_vetoes_1946_sept2022.csv", "unsc_vetoes/unsc_vetoes_1946_sept2022.csv", NULL}},
 };
 
 /* ---- building ------------------------------------------------------------- */
@@ -176,6 +185,21 @@ static int add_td(builder *b, int a, int c, int year, double f1, double f2)
     PUSH(x->td_f2, n, b->cap[16], f2);
     x->ntd++;
     cover(b, RL_TRADE, year);
+    return 0;
+}
+
+/* One vetoed draft: its year, date and (up to three) members. */
+static int add_veto(builder *b, int year, int date, const int32_t m[SHI_REL_VETO_M])
+{
+    shi_relations *x = b->r;
+    size_t n = x->nveto;
+    PUSH(x->veto_year, n, b->cap[21], year);
+    PUSH(x->veto_date, n, b->cap[22], date);
+    for (int q = 0; q < SHI_REL_VETO_M; q++) {
+        PUSH(x->veto_m, n * SHI_REL_VETO_M + (size_t)q, b->cap[23], m[q]);
+    }
+    x->nveto++;
+    cover(b, RL_VETO, year);
     return 0;
 }
 
@@ -501,6 +525,14 @@ static shi_status from_official(builder *b, int k, const char *path, const char 
         shi_nuclear_table_destroy(&t);
     } else if (k == RL_UCDP) {
         st = from_ucdp(b, path, dir, err);
+    } else if (k == RL_VETO) {
+        shi_veto_table t;
+        memset(&t, 0, sizeof t);
+        st = shi_io_read_unsc_vetoes(path, &t, err);
+        for (size_t i = 0; st == SHI_OK && i < t.n && !oom; i++) {
+            oom = add_veto(b, t.year[i], t.date[i], t.member[i]);
+        }
+        shi_veto_table_destroy(&t);
     } else {
         shi_icews_table t;
         memset(&t, 0, sizeof t);
@@ -625,6 +657,22 @@ static shi_status from_shd(builder *b, const char *name, const void *text, size_
                 break;
             }
             oom = set_conflict(b, (int)a, (int)r, (int)y, x[0]);
+        } else if (strcmp(tag, "veto") == 0 && !have[RL_VETO]) {
+            NEED(6);
+            int64_t dt = 0, m[SHI_REL_VETO_M];
+            if ((s = shi_shd_int(c, 1, 1900, 2100, &y, err)) ||
+                (s = shi_shd_int(c, 2, 19000101, 21001231, &dt, err))) {
+                break;
+            }
+            int32_t mm[SHI_REL_VETO_M];
+            for (int q = 0; q < SHI_REL_VETO_M && s == SHI_OK; q++) {
+                s = shi_shd_int(c, (size_t)(3 + q), q ? 0 : 1, 999, &m[q], err);
+                mm[q] = (int32_t)m[q];
+            }
+            if (s != SHI_OK) {
+                break;
+            }
+            oom = add_veto(b, (int)y, (int)dt, mm);
         } else if (strcmp(tag, "coverage") == 0) {
             NEED(4);
             long y0, y1;
@@ -717,8 +765,31 @@ static int sort_rows(size_t n, int32_t *a, int32_t *b, int32_t *y, double **d, i
     return 0;
 }
 
+/* Vetoes in date order (a stable insertion sort: the list is short and
+ * already in order in the file). */
+static void sort_vetoes(shi_relations *r)
+{
+    for (size_t k = 1; k < r->nveto; k++) {
+        for (size_t j = k; j > 0 && r->veto_date[j - 1] > r->veto_date[j]; j--) {
+            int32_t t = r->veto_year[j];
+            r->veto_year[j] = r->veto_year[j - 1];
+            r->veto_year[j - 1] = t;
+            t = r->veto_date[j];
+            r->veto_date[j] = r->veto_date[j - 1];
+            r->veto_date[j - 1] = t;
+            for (int q = 0; q < SHI_REL_VETO_M; q++) {
+                int32_t *m = r->veto_m + j * SHI_REL_VETO_M + q;
+                t = m[0];
+                m[0] = m[-SHI_REL_VETO_M];
+                m[-SHI_REL_VETO_M] = t;
+            }
+        }
+    }
+}
+
 static int sort_all(shi_relations *r)
 {
+    sort_vetoes(r);
     double *arms[1] = {r->arms_tiv}, *armst[2] = {r->armst_imp, r->armst_exp};
     double *tn[2] = {r->tn_imp, r->tn_exp}, *td[2] = {r->td_f1, r->td_f2}, *ev[1] = {r->ev_conf};
     return sort_rows(r->nev, r->ev_j, r->ev_i, r->ev_year, ev, 1) ||
@@ -802,6 +873,8 @@ shi_status shi_i_data_load_relations(shi_data *d, const char *dir, int require, 
         d->rel.trade_y1 = b.years[RL_TRADE][1];
         d->rel.ev_y0 = b.years[RL_ICEWS][0];
         d->rel.ev_y1 = b.years[RL_ICEWS][1];
+        d->rel.veto_y0 = b.years[RL_VETO][0];
+        d->rel.veto_y1 = b.years[RL_VETO][1];
         for (int k = 0; k < RL_N && s == SHI_OK; k++) {
             s = add_source(d, k, RL[k].version, shi_i_base_name(have[k] ? path[k] : RL[k].paths[0]),
                            have[k] ? path[k] : "embedded", err);
@@ -859,6 +932,7 @@ shi_status shi_data_build_relations(const char *dir, const char *out, shi_err *e
         fprintf(f, "coverage\tnuclear\t%d\t%d\ncoverage\ticews\t%d\t%d\nsubset\t1\n", nuc0, nuc1,
                 ic0, ic1);
         fprintf(f, "coverage\tucdp\t%d\t%d\n", dy->ucdp_y0, dy->ucdp_y1);
+        fprintf(f, "coverage\tvetoes\t%d\t%d\n", r->veto_y0, r->veto_y1);
         for (size_t k = 0; k < r->narms; k++) {
             fprintf(f, "arms\t%d\t%d\t%d\t%.17g\n", r->arms_s[k], r->arms_r[k], r->arms_year[k],
                     r->arms_tiv[k]);
@@ -916,6 +990,11 @@ shi_status shi_data_build_relations(const char *dir, const char *out, shi_err *e
                 fprintf(f, "icews\t%d\t%d\t%d\t%.17g\n", r->ev_j[k], r->ev_i[k], r->ev_year[k],
                         r->ev_conf[k]);
             }
+        }
+        for (size_t k = 0; k < r->nveto; k++) {
+            const int32_t *m = r->veto_m + k * SHI_REL_VETO_M;
+            fprintf(f, "veto\t%d\t%d\t%d\t%d\t%d\n", r->veto_year[k], r->veto_date[k], m[0], m[1],
+                    m[2]);
         }
         s = shi_outfile_commit(&o, err);
         shi_outfile_abort(&o);

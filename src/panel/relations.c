@@ -34,6 +34,9 @@ void shi_relations_destroy(shi_relations *r)
     free(r->ev_i);
     free(r->ev_year);
     free(r->ev_conf);
+    free(r->veto_year);
+    free(r->veto_date);
+    free(r->veto_m);
     memset(r, 0, sizeof *r);
 }
 
@@ -140,4 +143,36 @@ void shi_rel_trade_total(const shi_relations *r, int c, int year, double *import
         *imports = r->tn_imp[lo];
         *exports = r->tn_exp[lo];
     }
+}
+
+int shi_rel_vetoes(const shi_relations *r, int a, int b, int year, int *na, int *nb)
+{
+    *na = *nb = -1;
+    if (r->nveto == 0 || year < r->veto_y0 || year > r->veto_y1 || !shi_rel_p5(a, year) ||
+        !shi_rel_p5(b, year)) {
+        return -1;
+    }
+    /* Rows in date order: a lower bound on the year. */
+    size_t lo = 0, hi = r->nveto;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->veto_year[mid] < year) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    int joint = 0;
+    *na = *nb = 0;
+    for (size_t k = lo; k < r->nveto && r->veto_year[k] == year; k++) {
+        int ha = 0, hb = 0;
+        for (int q = 0; q < SHI_REL_VETO_M; q++) {
+            ha |= r->veto_m[k * SHI_REL_VETO_M + q] == a;
+            hb |= r->veto_m[k * SHI_REL_VETO_M + q] == b;
+        }
+        *na += ha;
+        *nb += hb;
+        joint += ha && hb;
+    }
+    return joint;
 }

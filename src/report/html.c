@@ -402,6 +402,103 @@ static void section_threat(page *p)
 
 /* ---- 3 and 4. issue areas and alignment ----------------------------------------- */
 
+/* One small chart of indicator k's closeness (up is closer), its y axis fitted
+ * to the data, with the zeros that may be missing marked as dots. */
+static void indicator_chart(page *p, const double *x, size_t n, int k)
+{
+    const shi_align *al = &p->pa->align;
+    const shi_align_indicator *ind = p->pa->indicators;
+    size_t at = (size_t)(p->pa->y0 - al->ys);
+    double *fl = malloc(n * sizeof *fl);
+    int any = 0, flagged = 0;
+    for (size_t i = 0; fl && i < n; i++) {
+        any |= !isnan(al->close[k][at + i]);
+        fl[i] = al->flag[k][at + i] & SHI_AL_FLAG_ZERO ? al->close[k][at + i] : (double)NAN;
+        flagged |= !isnan(fl[i]);
+    }
+    if (!any || !fl) {
+        free(fl);
+        return;
+    }
+    char title[160], reading[512];
+    snprintf(title, sizeof title, "%s (closeness %s)", ind[k].name, ind[k].closeness);
+    snprintf(reading, sizeof reading,
+             "%s; up is closer. Trend %d-%d: %s (Sen's slope %.4g a year, "
+             "Mann-Kendall p %.3f).",
+             ind[k].what, p->pa->y0, p->pa->y1, shi_direction_name(al->trend[k].dir),
+             al->trend[k].mk.sen, al->trend[k].mk.p);
+    shi_svg_chart *c = shi_svg_new(SHI_SVG_LINES, 360, 200);
+    if (c) {
+        p->st = shi_svg_title(c, title, reading, p->err);
+        set_axes(p, c, "closeness", SHI_SVG_NUM, 0, 0); /* the range from the data */
+        line(p, c, "closeness", x, al->close[k] + at, n);
+        if (flagged) {
+            line(p, c, "zero, possibly missing", x, fl, n);
+        }
+    }
+    free(fl);
+    figure(p, c, ind[k].name);
+}
+
+/* The areas: years covered, label, what carries it, the variants, the sphere. */
+static void areas_table(page *p)
+{
+    const shi_align *al = &p->pa->align;
+    put(p, "<table><tr><th>area</th><th>years</th><th>label (Scott's pi)</th><th>carried by</th>"
+           "<th>under the similarity variants</th><th>sphere</th></tr>\n");
+    for (int area = 0; area < SHI_AREA_N; area++) {
+        char sens[512], drv[512], yrs[32] = "-";
+        shi_align_sensitivity_text(al, area, sens, sizeof sens);
+        shi_align_drivers_text(al, p->pa->indicators, area, drv, sizeof drv);
+        if (al->area_y[area][0]) {
+            snprintf(yrs, sizeof yrs, "%d-%d", al->area_y[area][0], al->area_y[area][1]);
+        }
+        put(p, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>", shi_area_name(area), yrs,
+            shi_direction_name(al->area_label[area][SHI_ALSIM_PI]), drv);
+        text(p, sens);
+        put(p, "</td><td><b>%s</b></td></tr>\n", shi_align_sphere_name(al->sphere[area]));
+    }
+    put(p, "</table>\n");
+}
+
+/* The indicators: raw values at both ends, the closeness transform, the test. */
+static void indicators_table(page *p)
+{
+    const shi_pair_analysis *o = p->pa;
+    const shi_align *al = &o->align;
+    put(p,
+        "<table><tr><th>area</th><th>indicator</th><th>%d</th><th>%d</th><th>closeness</th>"
+        "<th>Sen's slope [95%%]</th><th>p</th><th>threshold</th><th>trend</th>"
+        "<th>zeros possibly missing</th></tr>\n",
+        o->y0, o->y1);
+    for (int k = 0; k < SHI_AL_N; k++) {
+        const shi_align_trend *tr = &al->trend[k];
+        double v0 = al->value[k][o->y0 - al->ys], v1 = al->value[k][o->y1 - al->ys];
+        char c0[32] = "-", c1[32] = "-", sl[96] = "-", pv[32] = "-", nf[16] = "";
+        if (!isnan(v0)) {
+            snprintf(c0, sizeof c0, "%.3f", v0);
+        }
+        if (!isnan(v1)) {
+            snprintf(c1, sizeof c1, "%.3f", v1);
+        }
+        if (!isnan(tr->mk.sen)) {
+            snprintf(sl, sizeof sl, "%.4g [%.4g, %.4g]", tr->mk.sen, tr->mk.sen_lo, tr->mk.sen_hi);
+            snprintf(pv, sizeof pv, "%.3f", tr->mk.p);
+        }
+        if (al->nflag[k]) {
+            snprintf(nf, sizeof nf, "%d years", al->nflag[k]);
+        }
+        put(p, "<tr><td>%s</td><td>", shi_area_name(o->indicators[k].area));
+        text(p, o->indicators[k].what);
+        put(p,
+            "</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%.4g</td>"
+            "<td>%s</td><td>%s</td></tr>\n",
+            c0, c1, o->indicators[k].closeness, sl, pv, al->tol[k], shi_direction_name(tr->dir),
+            nf);
+    }
+    put(p, "</table>\n");
+}
+
 static void section_align(page *p)
 {
     const shi_data *d = p->d;
@@ -410,116 +507,52 @@ static void section_align(page *p)
     int y0 = o->y0, y1 = o->y1;
     size_t n = (size_t)(y1 - y0 + 1);
     double *x = years(y0, y1);
-    const shi_align_indicator *ind = o->indicators;
     put(p, "<section id=\"areas\"><h2>3. Issue areas: spheres of congruity and incongruity</h2>\n");
-    char reading[2048] = "";
-    for (int area = 0; area < SHI_AREA_N; area++) {
-        shi_direction dd = o->area_dir[area];
-        size_t len = strlen(reading);
-        snprintf(reading + len, sizeof reading - len, "%s%s %s", len ? "; " : "",
-                 shi_area_name((shi_area)area),
-                 dd == SHI_DIR_CONVERGING  ? "converging"
-                 : dd == SHI_DIR_DIVERGING ? "diverging"
-                 : dd == SHI_DIR_STABLE    ? "stable"
-                                           : "no data");
-    }
-    size_t len = strlen(reading);
-    snprintf(reading + len, sizeof reading - len,
-             ". Each panel is one indicator of docs/align.md over %d-%d.", y0, y1);
-    shi_svg_chart *c = shi_svg_new(SHI_SVG_MULTIPLES, 720, 520);
-    if (c && x) {
-        p->st = shi_svg_title(c, "Issue-area scorecard", reading, p->err);
-        set_axes(p, c, "value (scaled to about -1..1)", SHI_SVG_NUM, -1, 1);
-        /* Panels share one y axis: indicators on other scales are divided by
-         * their top value (alliance level by 3, hostility by 5, UN distance by 3). */
-        double *sv = malloc(n * sizeof *sv);
-        for (int k = 0; k < SHI_AL_N && p->st == SHI_OK && sv; k++) {
-            double scale = k == SHI_AL_ALLIANCE  ? 3
-                           : k == SHI_AL_DISPUTE ? 5
-                           : k == SHI_AL_UN_DIST ? 3
-                                                 : 1;
-            char t[96];
-            snprintf(t, sizeof t, "%s%s", ind[k].name,
-                     scale == 3   ? " (/3)"
-                     : scale == 5 ? " (/5)"
-                                  : "");
-            for (size_t i = 0; i < n; i++) {
-                sv[i] = al->value[k][(size_t)(y0 - al->ys) + i] / scale;
-            }
-            p->st = shi_svg_panel(c, t, p->err);
-            line(p, c, "value", x, sv, n);
-        }
-        free(sv);
-    }
-    figure(p, c, "scorecard");
     put(p,
-        "<table><tr><th>area</th><th>indicator</th><th>%d</th><th>%d</th><th>direction</th>"
-        "</tr>\n",
-        y0, y1);
-    for (int k = 0; k < SHI_AL_N; k++) {
-        shi_direction dir = o->ind_dir[k];
-        double v0 = al->value[k][y0 - al->ys], v1 = al->value[k][y1 - al->ys];
-        char c0[32] = "-", c1[32] = "-";
-        if (!isnan(v0)) {
-            snprintf(c0, sizeof c0, "%.3f", v0);
-        }
-        if (!isnan(v1)) {
-            snprintf(c1, sizeof c1, "%.3f", v1);
-        }
-        put(p, "<tr><td>%s</td><td>", shi_area_name(ind[k].area));
-        text(p, ind[k].what);
-        put(p, "</td><td>%s</td><td>%s</td><td>%s</td></tr>\n", c0, c1, shi_direction_name(dir));
+        "<p>Every indicator is shown as closeness: up is closer (a distance or a threat with "
+        "its sign turned, the raw value in the table). A trend is a label only when the "
+        "Mann-Kendall test rejects no trend at 5%% and Sen's slope adds up, over the years "
+        "with data, to at least the threshold: the median year-on-year change of the "
+        "indicator among %d pairs of major powers and the pair. An area is a sphere of "
+        "congruity or incongruity only when its label is the same under all five variants of "
+        "alliance-portfolio similarity (docs/align.md).</p>\n",
+        al->tol_pairs);
+    areas_table(p);
+    indicators_table(p);
+    put(p, "<div style=\"display:grid;grid-template-columns:repeat(auto-fill,minmax(320px,1fr));"
+           "gap:4px\">\n");
+    for (int k = 0; k < SHI_AL_N && x; k++) {
+        indicator_chart(p, x, n, k);
     }
-    put(p, "</table>\n</section>\n");
-    /* 4. Alignment. */
+    put(p, "</div>\n</section>\n");
+    /* 4. Alignment: the similarity variants side by side. */
     put(p, "<section id=\"alignment\"><h2>4. Alignment: alliance portfolios and UN votes</h2>\n");
-    c = shi_svg_new(SHI_SVG_MULTIPLES, 720, 300);
+    shi_svg_chart *c = shi_svg_new(SHI_SVG_LINES, 720, 320);
     if (c && x) {
-        /* First and last years with data of S and of the UN distance. */
-        int sy[2] = {0, 0}, uy[2] = {0, 0};
-        for (int y = y0; y <= y1; y++) {
-            if (!isnan(al->value[SHI_AL_S][y - al->ys])) {
-                sy[1] = y;
-                sy[0] = sy[0] ? sy[0] : y;
-            }
-            if (!isnan(al->value[SHI_AL_UN_DIST][y - al->ys])) {
-                uy[1] = y;
-                uy[0] = uy[0] ? uy[0] : y;
-            }
+        char reading[1024];
+        snprintf(reading, sizeof reading,
+                 "Alliance-portfolio similarity of %s and %s under five variants (Signorino & "
+                 "Ritter 1999; Haege 2011): where they part, the label depends on the variant. "
+                 "Scott's pi is the scorecard's choice.",
+                 abb(d, o->a), abb(d, o->b));
+        p->st = shi_svg_title(c, "Similarity of alliance portfolios", reading, p->err);
+        set_axes(p, c, "similarity", SHI_SVG_NUM, 0, 0);
+        for (int v = 0; v < SHI_ALSIM_N; v++) {
+            line(p, c, shi_align_sim_name(v), x, al->sim[v] + (y0 - al->ys), n);
         }
-        if (sy[0] && uy[0]) {
-            snprintf(
-                reading, sizeof reading,
-                "Alliance-portfolio similarity S (Signorino & Ritter 1999; capability-weighted) "
-                "went from %.2f (%d) to %.2f (%d), and the distance of UN ideal points "
-                "(Bailey, Strezhnev & Voeten 2017; divided by 3 here) from %.2f (%d) to %.2f "
-                "(%d).",
-                al->value[SHI_AL_S][sy[0] - al->ys], sy[0], al->value[SHI_AL_S][sy[1] - al->ys],
-                sy[1], al->value[SHI_AL_UN_DIST][uy[0] - al->ys], uy[0],
-                al->value[SHI_AL_UN_DIST][uy[1] - al->ys], uy[1]);
-        } else {
-            snprintf(reading, sizeof reading, "Alliance-portfolio similarity and UN voting: %s.",
-                     sy[0] ? "no UN ideal points for these years"
-                           : "no alliance data for these years");
-        }
-        p->st = shi_svg_title(c, "Similarity of foreign-policy positions", reading, p->err);
-        set_axes(p, c, "value", SHI_SVG_NUM, -1, 1);
-        int ks[3] = {SHI_AL_S, SHI_AL_UN_DIST, SHI_AL_UN_AGREE};
-        const char *ts[3] = {"alliance similarity S (-1 to 1)", "UN ideal-point distance (/3)",
-                             "share of UN votes agreeing"};
-        double *sv = malloc(n * sizeof *sv);
-        for (int q = 0; q < 3 && p->st == SHI_OK && sv; q++) {
-            for (size_t i = 0; i < n; i++) {
-                sv[i] = al->value[ks[q]][(size_t)(y0 - al->ys) + i] / (q == 1 ? 3 : 1);
-            }
-            p->st = shi_svg_panel(c, ts[q], p->err);
-            line(p, c, "value", x, sv, n);
-        }
-        free(sv);
     }
     figure(p, c, "alignment");
+    if (al->veto_n[0] >= 0) {
+        put(p, "<p>UN Security Council vetoes %d-%d: %s cast %d, %s %d, %d jointly", y0, y1,
+            abb(d, o->a), al->veto_n[0], abb(d, o->b), al->veto_n[1], al->veto_n[2]);
+        if (al->veto_n[0] > 0 && al->veto_n[1] > 0) {
+            put(p, " (%s joined %.0f%% of %s's vetoes, %s %.0f%% of %s's)", abb(d, o->b),
+                100.0 * al->veto_n[2] / al->veto_n[0], abb(d, o->a), abb(d, o->a),
+                100.0 * al->veto_n[2] / al->veto_n[1], abb(d, o->b));
+        }
+        put(p, ".</p>\n");
+    }
     put(p, "</section>\n");
-    (void)d;
     free(x);
 }
 

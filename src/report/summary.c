@@ -122,6 +122,57 @@ static void leads_lines(FILE *f, const shi_data *d, const shi_pair_analysis *pa)
     }
 }
 
+/* 5. Issue areas, in at most five lines: each area's sphere (robust across
+ * the similarity variants) with the years its data cover and what carries
+ * it; the variants where they disagree; the flagged zeros; the vetoes. */
+static void issue_areas(FILE *f, const shi_data *d, const shi_pair_analysis *pa)
+{
+    const shi_align *al = &pa->align;
+    const shi_align_indicator *ind = pa->indicators;
+    fprintf(f, "5. Issue areas %d-%d (docs/align.md; Mann-Kendall at 5%%, Scott's pi)\n ", pa->y0,
+            pa->y1);
+    for (int area = 0; area < SHI_AREA_N; area++) {
+        char drv[512];
+        shi_align_drivers_text(al, ind, area, drv, sizeof drv);
+        fprintf(f, "%s %s %s", area ? ";" : "", shi_area_name((shi_area)area),
+                shi_align_sphere_name(al->sphere[area]));
+        if (al->area_y[area][0]) {
+            fprintf(f, " %d-%d", al->area_y[area][0], al->area_y[area][1]);
+        }
+        if (strcmp(drv, "-") != 0) {
+            fprintf(f, " (%s)", drv);
+        }
+    }
+    fprintf(f, "\n");
+    for (int area = 0; area < SHI_AREA_N; area++) {
+        char sens[512];
+        shi_align_sensitivity_text(al, area, sens, sizeof sens);
+        if (strncmp(sens, "same", 4) != 0) {
+            fprintf(f, "  %s by similarity variant: %s\n", shi_area_name((shi_area)area), sens);
+        }
+    }
+    for (int k = 0, n = 0; k < SHI_AL_N; k++) {
+        if (al->nflag[k] > 0) {
+            fprintf(f, "%s %s %d", n++ ? "," : "  zeros possibly missing (years):", ind[k].name,
+                    al->nflag[k]);
+        }
+        if (k == SHI_AL_N - 1 && n) {
+            fprintf(f, "\n");
+        }
+    }
+    if (al->veto_n[0] >= 0) {
+        fprintf(f, "  Security Council vetoes: %s %d, %s %d, jointly %d", abb(d, pa->a),
+                al->veto_n[0], abb(d, pa->b), al->veto_n[1], al->veto_n[2]);
+        if (al->veto_n[0] > 0 && al->veto_n[1] > 0) {
+            fprintf(f, " (%s joined %.0f%% of %s's, %s %.0f%% of %s's)", abb(d, pa->b),
+                    100.0 * al->veto_n[2] / al->veto_n[0], abb(d, pa->a), abb(d, pa->a),
+                    100.0 * al->veto_n[2] / al->veto_n[1], abb(d, pa->b));
+        }
+        fprintf(f, "\n");
+    }
+    fprintf(f, "\n");
+}
+
 /* Threat, issue areas, drivers and cooperation: one line each. */
 static void later_sections(FILE *f, const shi_data *d, const shi_pair_analysis *pa)
 {
@@ -144,13 +195,7 @@ static void later_sections(FILE *f, const shi_data *d, const shi_pair_analysis *
         fprintf(f, partial ? "  partial: some sources had ended by %d (docs/threat.md)\n\n" : "\n",
                 pa->y1);
     }
-    fprintf(f, "5. Issue areas %d-%d (docs/align.md):", pa->y0, pa->y1);
-    for (int area = 0; area < SHI_AREA_N; area++) {
-        shi_direction dd = pa->area_dir[area];
-        fprintf(f, "%s %s %s", area ? ";" : "", shi_area_name((shi_area)area),
-                dd == SHI_DIR_NA ? "no data" : shi_direction_name(dd));
-    }
-    fprintf(f, "\n\n");
+    issue_areas(f, d, pa);
     int dy1 = pa->drivers_y1 >= pa->drivers_y0 ? pa->drivers_y1 : pa->y1;
     const shi_drivers_pair *dp = &pa->drivers;
     if (pa->drivers_status == SHI_OK) {

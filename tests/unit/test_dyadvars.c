@@ -237,6 +237,44 @@ static void threat_family(void **state)
     shi_frame_destroy(&f);
 }
 
+/* The vetoes family: Russia and China vetoed two drafts in 2012, both jointly
+ * (S/2012/77 and S/2012/538; tests/unit/test_unsc.c), the US none; France and
+ * Germany are not both permanent members: missing. */
+static void veto_family(void **state)
+{
+    (void)state;
+    shi_err err = {0};
+    const shi_data_spec spec = {.parts = SHI_DATA_RELATIONS};
+    assert_int_equal(shi_data_open(&D, &spec, &err), SHI_OK);
+    shi_frame f;
+    const int states[4] = {2, 220, 255, 365};
+    make(&f, 2012, 2012, 1, states, 4, SHI_DV_VETO, 1);
+    const int chn[2] = {365, 710};
+    shi_frame g;
+    make(&g, 2012, 2012, 1, chn, 2, SHI_DV_VETO, 1);
+    assert_int_equal(g.nrow, 2);
+    for (size_t r = 0; r < g.nrow; r++) {
+        assert_int_equal(g.cols[shi_frame_find(&g, "veto_joint")].i32[r], 2);
+        assert_true(f64(&g, "veto_coinc12", r) == 1 && f64(&g, "veto_coinc21", r) == 1);
+    }
+    for (size_t r = 0; r < f.nrow; r++) {
+        int c1 = f.cols[1].i32[r], c2 = f.cols[2].i32[r];
+        int32_t j = f.cols[shi_frame_find(&f, "veto_joint")].i32[r];
+        if (c1 == 255 || c2 == 255) {
+            assert_int_equal(j, SHI_NA_I32);
+        } else {
+            assert_int_equal(j, 0);
+        }
+        if (c1 == 2 && c2 == 365) {
+            assert_int_equal(f.cols[shi_frame_find(&f, "veto_n2")].i32[r], 2);
+            assert_true(isnan(f64(&f, "veto_coinc12", r))); /* no US veto in 2012 */
+            assert_true(f64(&f, "veto_coinc21", r) == 0);
+        }
+    }
+    shi_frame_destroy(&f);
+    shi_frame_destroy(&g);
+}
+
 /* Invariance to the order of the input rows: shuffling the ATOP and
  * contiguity records gives the same dense arrays (needs ../shared/data). */
 static void input_row_order(void **state)
@@ -306,7 +344,7 @@ static void parse_families(void **state)
     assert_int_equal(shi_dyadvars_parse("cinc,gdp", &m, &err), SHI_EUSAGE);
     assert_string_equal(err.msg, "--add: unknown variable family 'gdp'; valid families are "
                                  "cinc, major, contiguity, distance, alliance, sim, ideal, "
-                                 "threat, all");
+                                 "threat, vetoes, all");
 }
 
 int main(void)
@@ -315,7 +353,8 @@ int main(void)
         cmocka_unit_test(china_russia),        cmocka_unit_test(missing_outside_coverage),
         cmocka_unit_test(symmetric_both_ways), cmocka_unit_test(thread_invariance),
         cmocka_unit_test(great_circle),        cmocka_unit_test(parse_families),
-        cmocka_unit_test(threat_family),       cmocka_unit_test(input_row_order),
+        cmocka_unit_test(threat_family),       cmocka_unit_test(veto_family),
+        cmocka_unit_test(input_row_order),
     };
     return shi_run_group_tests(tests, setup, teardown);
 }
