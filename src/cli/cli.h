@@ -64,7 +64,14 @@ shi_status cli_pair(shi_cli *cli, const char *const *pos, int year, const shi_st
 shi_status cli_years_pair(shi_cli *cli, const char *years, const char *const *pos, int *y0, int *y1,
                           const shi_state **a, const shi_state **b);
 
-/** Write a table to -o FILE (atomically) or standard output. */
+/** The output format: --format FMT (any case), else the extension of -o FILE
+ *  (a name without a known extension is a usage error), else `dflt` for
+ *  standard output. sqlite and dta need a file. */
+shi_status cli_output_format(const char *format, const char *out, shi_frame_format dflt,
+                             shi_frame_format *fmt, shi_err *err);
+
+/** Write a table to -o FILE (atomically) or standard output, in the format
+ *  cli_output_format chooses; an empty table warns on stderr. */
 shi_status cli_write_table(const shi_table *t, const char *format, const char *out, shi_err *err);
 
 /** Remove outputs' temporary files on SIGINT, SIGTERM and SIGHUP (signals.c). */

@@ -262,7 +262,7 @@ static int coop_strategies(shi_cli *cli, int argc, char **argv)
     }
     static const char *const names[] = {"strategy",   "aliases",    "parameter",
                                         "stochastic", "definition", "source"};
-    static const char types[] = {'s', 's', 's', 's', 's', 's'};
+    static const char types[] = {'s', 's', 's', 'b', 's', 's'};
     static const int digits[] = {0, 0, 0, 0, 0, 0};
     shi_table *t = shi_table_new();
     if (!t) {
@@ -279,7 +279,7 @@ static int coop_strategies(shi_cli *cli, int argc, char **argv)
         if ((s = shi_table_str(t, tab[i].name, &cli->err)) ||
             (s = shi_table_str(t, tab[i].aliases[0] ? tab[i].aliases : NULL, &cli->err)) ||
             (s = shi_table_str(t, par[0] ? par : NULL, &cli->err)) ||
-            (s = shi_table_str(t, tab[i].stochastic ? "yes" : "no", &cli->err)) ||
+            (s = shi_table_flag(t, tab[i].stochastic, &cli->err)) ||
             (s = shi_table_str(t, tab[i].desc, &cli->err))) {
             break;
         }

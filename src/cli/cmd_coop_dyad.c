@@ -15,7 +15,7 @@ static shi_status dyad_rows(shi_cli *cli, shi_table *t, const shi_state *a, cons
 {
     static const char *const names[] = {"year",  "rule",   "threshold",
                                         "delta", "margin", "sustainable"};
-    static const char types[] = {'i', 's', 'f', 'f', 'f', 's'};
+    static const char types[] = {'i', 's', 'f', 'f', 'f', 'b'};
     static const char *const rules[SHI_COOP_RULE_N] = {
         "Grim Trigger vs itself", "TFT resists Always Defect", "TFT resists alternation",
         "TFT collectively stable"};
@@ -36,11 +36,8 @@ static shi_status dyad_rows(shi_cli *cli, shi_table *t, const shi_state *a, cons
                 (s = shi_table_real(t, cd->delta - thr, &cli->err))) {
                 break;
             }
-            s = shi_table_str(t,
-                              !cd->computable    ? "not computable"
-                              : cd->delta >= thr ? "yes"
-                                                 : "no",
-                              &cli->err);
+            s = cd->computable ? shi_table_flag(t, cd->delta >= thr, &cli->err)
+                               : shi_table_missing(t, &cli->err); /* not computable */
         }
     }
     return s;

@@ -62,23 +62,15 @@ static shi_status write_frame(shi_cli *cli, const shi_frame *f, const char *form
                               const shi_meta *meta)
 {
     shi_frame_format fmt;
-    shi_status s;
-    if (format) {
-        if ((s = shi_frame_format_parse(format, &fmt, &cli->err)) != SHI_OK) {
-            return s;
-        }
-    } else if (out) {
-        int k = shi_frame_format_from_path(out);
-        fmt = k >= 0 ? (shi_frame_format)k : SHI_FF_CSV;
-    } else {
-        fmt = isatty(STDOUT_FILENO) ? SHI_FF_TABLE : SHI_FF_CSV;
+    shi_status s = cli_output_format(format, out, isatty(STDOUT_FILENO) ? SHI_FF_TABLE : SHI_FF_CSV,
+                                     &fmt, &cli->err);
+    if (s != SHI_OK) {
+        return s;
+    }
+    if (f->nrow == 0) {
+        fprintf(stderr, "shi: warning: the result is empty (no rows)\n");
     }
     if (fmt == SHI_FF_SQLITE || fmt == SHI_FF_DTA) {
-        if (!out) {
-            return shi_err_set(&cli->err, SHI_EUSAGE,
-                               "dyads: the %s format needs an output file (-o FILE)",
-                               fmt == SHI_FF_SQLITE ? "sqlite" : "dta");
-        }
         static const char *const keys[] = {"year", "ccode1", "ccode2"};
         return fmt == SHI_FF_SQLITE ? shi_frame_write_sqlite(f, keys, 3, meta, out, &cli->err)
                                     : shi_frame_write_dta(f, meta, out, &cli->err);

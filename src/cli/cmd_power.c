@@ -66,7 +66,7 @@ static shi_status state_rows(shi_cli *cli, shi_table *t, size_t cinc, int y0, in
 {
     static const char *const names[] = {"year",  "state", "ccode",     "cinc",
                                         "share", "rank",  "trend_pct", "major"};
-    static const char types[] = {'i', 's', 'i', 'f', 'f', 'i', 'f', 's'};
+    static const char types[] = {'i', 's', 'i', 'f', 'f', 'i', 'f', 'b'};
     static const int digits[] = {0, 0, 0, 6, 4, 0, 2, 0};
     shi_err *err = &cli->err;
     const shi_panel *p = &cli->data.caps;
@@ -93,7 +93,7 @@ static shi_status state_rows(shi_cli *cli, shi_table *t, size_t cinc, int y0, in
                 s = shi_table_real(t, isnan(trend) ? trend : 100 * trend, err);
             }
             if (s == SHI_OK) {
-                s = shi_table_str(t, shi_states_major(st, x, y) ? "yes" : "no", err);
+                s = shi_table_flag(t, shi_states_major(st, x, y), err);
             }
         }
     }

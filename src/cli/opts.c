@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <shi/frame_io.h>
 #include <shi/outfile.h>
 
 static shi_status set_value(const char *cmd, const cli_opt *o, const char *arg, shi_err *err)
@@ -215,20 +216,47 @@ shi_status cli_years_pair(shi_cli *cli, const char *years, const char *const *po
     return cli_pair(cli, pos, *y1, a, b);
 }
 
+shi_status cli_output_format(const char *format, const char *out, shi_frame_format dflt,
+                             shi_frame_format *fmt, shi_err *err)
+{
+    int to_file = out && strcmp(out, "-") != 0;
+    if (format) {
+        shi_status s = shi_frame_format_parse(format, fmt, err);
+        if (s != SHI_OK) {
+            return s;
+        }
+    } else if (to_file) {
+        int k = shi_frame_format_from_path(out);
+        if (k < 0) {
+            return shi_err_set(err, SHI_EUSAGE,
+                               "cannot tell the format of '%s' from its name; give --format "
+                               "(table, csv, tsv, json, jsonl, sqlite, dta) or a known extension "
+                               "(.csv .tsv .json .jsonl .sqlite .db .dta)",
+                               out);
+        }
+        *fmt = (shi_frame_format)k;
+    } else {
+        *fmt = dflt;
+    }
+    if ((*fmt == SHI_FF_SQLITE || *fmt == SHI_FF_DTA) && !to_file) {
+        return shi_err_set(err, SHI_EUSAGE, "the %s format needs an output file (-o FILE)",
+                           *fmt == SHI_FF_SQLITE ? "sqlite" : "dta");
+    }
+    return SHI_OK;
+}
+
 shi_status cli_write_table(const shi_table *t, const char *format, const char *out, shi_err *err)
 {
-    shi_format fmt = SHI_FMT_TABLE;
-    if (!format && out) {
-        /* Without --format, the output file's extension chooses: x.csv is CSV. */
-        const char *dot = strrchr(out, '.');
-        if (dot &&
-            (strcmp(dot, ".csv") == 0 || strcmp(dot, ".tsv") == 0 || strcmp(dot, ".json") == 0)) {
-            format = dot + 1;
-        }
-    }
-    shi_status s = shi_format_parse(format ? format : "table", &fmt, err);
+    shi_frame_format fmt;
+    shi_status s = cli_output_format(format, out, SHI_FF_TABLE, &fmt, err);
     if (s != SHI_OK) {
         return s;
+    }
+    if (shi_table_nrows(t) == 0) {
+        fprintf(stderr, "shi: warning: the result is empty (no rows)\n");
+    }
+    if (fmt == SHI_FF_SQLITE || fmt == SHI_FF_DTA) {
+        return shi_table_write_file(t, fmt, out, err);
     }
     shi_outfile o;
     s = shi_outfile_open(&o, out, err);
