@@ -43,12 +43,32 @@ typedef struct cli_opt {
     const char *help; /* one line */
 } cli_opt;
 
+/* The largest --threads: OpenMP runs out of stack for each thread's frames
+ * long before 100,000 threads (issue 20), and no machine shi runs on has more
+ * than 1024 cores. */
+#define CLI_THREADS_MAX 1024
+/** The one --threads option every parallel command takes (1-1024, checked by
+ *  cli_parse whatever the table says; not given: 0, all cores). */
+#define CLI_OPT_THREADS(var)                                                                       \
+    {                                                                                              \
+        OPT_INT, 0, "threads", &(var), "N", "threads, 1-1024 (default: all cores)"                 \
+    }
+
 /** Parse argv[1..argc-1] (argv[0] is the command name). Positional arguments
  *  go to pos[0..*npos). "--help" prints the usage to stdout and sets *help.
  *  Errors are SHI_EUSAGE naming the option. */
 shi_status cli_parse(const char *cmd, const char *usage, const cli_opt *opts, int argc, char **argv,
                      const char **pos, size_t maxpos, size_t *npos, int *help, shi_err *err);
 void cli_usage(FILE *f, const char *cmd, const char *usage, const cli_opt *opts);
+
+/** `s` for a terminal: control characters (C0, DEL, UTF-8 C1) as \xNN, cut to
+ *  fit `size`. */
+void cli_printable(char *out, size_t size, const char *s);
+
+/** Edit distance (Levenshtein with adjacent transpositions) of two names;
+ *  cli_close says whether `typed` is near enough to `name` to suggest it. */
+size_t cli_edit_distance(const char *a, const char *b);
+int cli_close(const char *typed, const char *name);
 
 /** "--years A-B" or "--year Y" into [*y0, *y1], checked against [lo, hi]. */
 shi_status cli_years(const char *opt, const char *text, int lo, int hi, int *y0, int *y1,

@@ -32,7 +32,7 @@ static shi_status drivers_parse(shi_cli *cli, int argc, char **argv, drivers_arg
         {OPT_INT, 0, "lags", &o->lags, "L", "add drivers lagged 1..L years"},
         {OPT_FLAG, 0, "reference", &o->reference, NULL,
          "compare with every pair of major powers of the last year"},
-        {OPT_INT, 0, "threads", &o->threads, "N", "threads for the bootstrap"},
+        CLI_OPT_THREADS(o->threads),
         {OPT_STRING, 0, "format", &o->format, "FMT", "table (default), csv, tsv or json"},
         {OPT_STRING, 'o', "output", &o->out, "FILE", "write to FILE instead of standard output"},
         {OPT_END, 0, NULL, NULL, NULL, NULL}};

@@ -111,7 +111,7 @@ static shi_status dyads_parse(shi_cli *cli, int argc, char **argv, dyads_args *a
          "politically relevant dyads only (contiguous, or a major power)"},
         {OPT_STRING, 0, "alliances", &a->alliances, "FILE",
          "your own alliance file (ccode1,ccode2,year,level) instead of ATOP"},
-        {OPT_INT, 0, "threads", &a->threads, "N", "threads (default: all cores)"},
+        CLI_OPT_THREADS(a->threads),
         {OPT_FLAG, 'q', "quiet", &a->quiet, NULL, "no progress messages"},
         {OPT_STRING, 0, "format", &a->format, "FMT", "table, csv, tsv, jsonl, sqlite or dta"},
         {OPT_STRING, 'o', "output", &a->out, "FILE",
@@ -125,10 +125,6 @@ static shi_status dyads_parse(shi_cli *cli, int argc, char **argv, dyads_args *a
                              opts, argc, argv, pos, 0, &npos, help, &cli->err);
     if (s != SHI_OK || *help) {
         return s;
-    }
-    if (a->threads < 0 || a->threads > 1024) {
-        return shi_err_set(&cli->err, SHI_EUSAGE, "dyads: --threads takes 1-1024, got %d",
-                           a->threads);
     }
     return a->add ? shi_dyadvars_parse(a->add, &a->mask, &cli->err) : SHI_OK;
 }

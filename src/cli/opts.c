@@ -11,6 +11,28 @@
 #include <shi/frame_io.h>
 #include <shi/outfile.h>
 
+/* The options with one range in every command, whichever command's table
+ * lists them: --threads (OpenMP overflows its stack long before 100,000
+ * threads, issue 20) and --relative-gains (k = 1e308 made every payoff
+ * infinite; beyond 1000 a ranking is by the gap alone). */
+static const struct {
+    const char *name;
+    double lo, hi;
+} RANGES[] = {{"threads", 1, CLI_THREADS_MAX}, {"relative-gains", 0, 1000}};
+
+/* A value outside the option's range (when it has one). */
+static shi_status check_range(const char *cmd, const cli_opt *o, double v, const char *arg,
+                              shi_err *err)
+{
+    for (size_t i = 0; i < sizeof RANGES / sizeof RANGES[0]; i++) {
+        if (strcmp(o->lng, RANGES[i].name) == 0 && !(v >= RANGES[i].lo && v <= RANGES[i].hi)) {
+            return shi_err_set(err, SHI_EUSAGE, "%s: --%s takes %g to %g, got '%s'", cmd, o->lng,
+                               RANGES[i].lo, RANGES[i].hi, arg);
+        }
+    }
+    return SHI_OK;
+}
+
 static shi_status set_value(const char *cmd, const cli_opt *o, const char *arg, shi_err *err)
 {
     char *end = NULL;
@@ -26,7 +48,7 @@ static shi_status set_value(const char *cmd, const cli_opt *o, const char *arg, 
                                arg);
         }
         *(int *)o->value = (int)v;
-        return SHI_OK;
+        return check_range(cmd, o, (double)v, arg, err);
     }
     case OPT_REAL: {
         errno = 0;
@@ -36,13 +58,102 @@ static shi_status set_value(const char *cmd, const cli_opt *o, const char *arg, 
                                arg);
         }
         *(double *)o->value = v;
-        return SHI_OK;
+        return check_range(cmd, o, v, arg, err);
     }
     case OPT_FLAG:
     case OPT_END:
         break;
     }
     return shi_err_set(err, SHI_EINTERNAL, "option --%s has no value type", o->lng);
+}
+
+void cli_printable(char *out, size_t size, const char *s)
+{
+    /* Control characters from input (file contents, arguments) would reach
+     * the terminal raw: ESC sequences can rewrite the screen and a backspace
+     * can hide a character of a value (issue 20). C0, DEL and the UTF-8 C1
+     * controls (U+0080-U+009F, bytes C2 80-9F) are shown as \xNN. */
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p && n + 5 < size; p++) {
+        if (*p < 0x20 || *p == 0x7f) {
+            n += (size_t)snprintf(out + n, size - n, "\\x%02x", *p);
+        } else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+            n += (size_t)snprintf(out + n, size - n, "\\xc2\\x%02x", p[1]);
+            p++;
+        } else {
+            out[n++] = (char)*p;
+        }
+    }
+    out[n] = '\0';
+}
+
+size_t cli_edit_distance(const char *a, const char *b)
+{
+    /* Optimal string alignment (Levenshtein with adjacent transpositions), on
+     * three rolling rows; names are short, so longer input is cut at 63. */
+    size_t n = strlen(a), m = strlen(b);
+    n = n > 63 ? 63 : n;
+    m = m > 63 ? 63 : m;
+    size_t row[3][64];
+    for (size_t j = 0; j <= m; j++) {
+        row[0][j] = j;
+    }
+    for (size_t i = 1; i <= n; i++) {
+        size_t *cur = row[i % 3], *prev = row[(i - 1) % 3], *prev2 = row[(i + 1) % 3];
+        cur[0] = i;
+        for (size_t j = 1; j <= m; j++) {
+            size_t cost = a[i - 1] != b[j - 1];
+            size_t v = prev[j - 1] + cost;
+            v = prev[j] + 1 < v ? prev[j] + 1 : v;
+            v = cur[j - 1] + 1 < v ? cur[j - 1] + 1 : v;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                prev2[j - 2] + 1 < v) {
+                v = prev2[j - 2] + 1;
+            }
+            cur[j] = v;
+        }
+    }
+    return row[n % 3][m];
+}
+
+int cli_close(const char *typed, const char *name)
+{
+    size_t n = strlen(typed), d = cli_edit_distance(typed, name);
+    /* One edit in short names, two from 6 characters on; or a prefix. */
+    return (n >= 2 && strncmp(typed, name, n) == 0) || d <= (n >= 6 ? 2u : 1u);
+}
+
+/* The long option closest to `name` (NULL when none is close). */
+static const cli_opt *nearest_option(const cli_opt *opts, const char *name, size_t len)
+{
+    char typed[64];
+    snprintf(typed, sizeof typed, "%.*s", (int)(len < 63 ? len : 63), name);
+    const cli_opt *best = NULL;
+    size_t bestd = (size_t)-1;
+    for (const cli_opt *p = opts; p && p->type != OPT_END; p++) {
+        size_t d = cli_edit_distance(typed, p->lng);
+        if (cli_close(typed, p->lng) && d < bestd) {
+            best = p;
+            bestd = d;
+        }
+    }
+    return best;
+}
+
+/* The option called `name` (len bytes), or NULL. "--year" names "--years"
+ * where a command has only that: one year is a range of one. */
+static const cli_opt *named_option(const cli_opt *opts, const char *name, size_t len)
+{
+    const cli_opt *years = NULL;
+    for (const cli_opt *p = opts; p->type != OPT_END; p++) {
+        if (strlen(p->lng) == len && strncmp(p->lng, name, len) == 0) {
+            return p;
+        }
+        if (strcmp(p->lng, "years") == 0) {
+            years = p;
+        }
+    }
+    return len == 4 && strncmp(name, "year", 4) == 0 ? years : NULL;
 }
 
 /* The option `a` names ("--name", "--name=VALUE" or "-x") into *o (NULL when
@@ -56,11 +167,7 @@ static shi_status find_option(const char *cmd, const cli_opt *opts, const char *
         const char *name = a + 2;
         const char *eq = strchr(name, '=');
         size_t len = eq ? (size_t)(eq - name) : strlen(name);
-        for (const cli_opt *p = opts; p->type != OPT_END; p++) {
-            if (strlen(p->lng) == len && strncmp(p->lng, name, len) == 0) {
-                *o = p;
-            }
-        }
+        *o = named_option(opts, name, len);
         if (*o && eq) {
             if ((*o)->type == OPT_FLAG) {
                 return shi_err_set(err, SHI_EUSAGE, "%s: --%s takes no value", cmd, (*o)->lng);
@@ -93,6 +200,20 @@ static shi_status apply_option(const char *cmd, const cli_opt *o, const char *va
         val = argv[++*i];
     }
     return set_value(cmd, o, val, err);
+}
+
+static shi_status unknown_option(const char *cmd, const cli_opt *opts, const char *a, shi_err *err)
+{
+    const char *name = a + strspn(a, "-");
+    const char *eq = strchr(name, '=');
+    const cli_opt *near = nearest_option(opts, name, eq ? (size_t)(eq - name) : strlen(name));
+    if (near) {
+        return shi_err_set(err, SHI_EUSAGE,
+                           "%s: unknown option '%s'; did you mean '--%s'? see 'shi %s --help'", cmd,
+                           a, near->lng, cmd);
+    }
+    return shi_err_set(err, SHI_EUSAGE, "%s: unknown option '%s'; see 'shi %s --help'", cmd, a,
+                       cmd);
 }
 
 shi_status cli_parse(const char *cmd, const char *usage, const cli_opt *opts, int argc, char **argv,
@@ -129,8 +250,7 @@ shi_status cli_parse(const char *cmd, const char *usage, const cli_opt *opts, in
                 pos[(*npos)++] = a; /* a negative number is a positional value */
                 continue;
             }
-            s = shi_err_set(err, SHI_EUSAGE, "%s: unknown option '%s'; see 'shi %s --help'", cmd, a,
-                            cmd);
+            s = unknown_option(cmd, opts, a, err);
         }
         if (s != SHI_OK || (s = apply_option(cmd, o, val, argc, argv, &i, err)) != SHI_OK) {
             return s;

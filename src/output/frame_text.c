@@ -432,7 +432,9 @@ static shi_status write_aligned(wbuf *w, const shi_frame *f, shi_err *err)
             for (size_t k = 0; !left && k < pad; k++) {
                 put_byte(w, ' ');
             }
-            put_bytes(w, s, n);
+            for (size_t k = 0; k < n; k++) { /* no control character reaches a terminal */
+                put_byte(w, (unsigned char)s[k] < 0x20 || s[k] == 0x7f ? '?' : s[k]);
+            }
             for (size_t k = 0; left && c + 1 < f->ncol && k < pad; k++) {
                 put_byte(w, ' ');
             }

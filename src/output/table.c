@@ -267,6 +267,15 @@ static void write_json(const shi_table *t, FILE *f, int array)
     }
 }
 
+/* Text for a terminal: a control character from the data (an escape
+ * sequence could rewrite the screen, issue 20) is shown as '?'. */
+static void put_terminal(FILE *f, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        fputc(*p < 0x20 || *p == 0x7f ? '?' : *p, f);
+    }
+}
+
 /* Aligned columns for a terminal: text left, numbers right, "-" missing. */
 static shi_status write_aligned(const shi_table *t, FILE *f, shi_err *err)
 {
@@ -298,7 +307,7 @@ static shi_status write_aligned(const shi_table *t, FILE *f, shi_err *err)
             if (right) {
                 fprintf(f, "%*s", (int)pad, "");
             }
-            fputs(s, f);
+            put_terminal(f, s);
             if (!right && c + 1 < nc) {
                 fprintf(f, "%*s", (int)pad, "");
             }

@@ -285,6 +285,14 @@ static void test_flags(void **state)
                   "{\"state\": \"TUV\", \"major\": 0}\n"
                   "{\"state\": \"XXX\", \"major\": null}\n");
     shi_table_free(t);
+    /* A control character of the data never reaches a terminal (issue 20);
+     * machine formats keep the bytes (JSON escapes them). */
+    t = shi_table_new();
+    assert_int_equal(shi_table_column(t, "name", 's', 0, &err), SHI_OK);
+    assert_int_equal(shi_table_str(t, "a\x1b[2Jb\bc", &err), SHI_OK);
+    expect_render(t, SHI_FF_TABLE, "name\na?[2Jb?c\n");
+    expect_render(t, SHI_FF_JSONL, "{\"name\": \"a\\u001b[2Jb\\u0008c\"}\n");
+    shi_table_free(t);
 }
 
 /* A table as a frame, for the SQLite and Stata writers: types, names made
