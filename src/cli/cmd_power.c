@@ -130,14 +130,14 @@ static shi_status ratio_rows(shi_cli *cli, shi_table *t, const shi_state *a, con
 static shi_status event_rows(shi_cli *cli, shi_table *t, const shi_state *a, const shi_state *b,
                              int y0, int y1, double lo, double hi)
 {
-    static const char *const names[] = {"year", "challenger", "leader", "event", "ratio"};
-    static const char types[] = {'i', 's', 's', 's', 'f'};
-    static const int digits[] = {0, 0, 0, 0, 4};
+    static const char *const names[] = {"year", "challenger", "leader", "event", "ratio", "since"};
+    static const char types[] = {'i', 's', 's', 's', 'f', 'i'};
+    static const int digits[] = {0, 0, 0, 0, 4, 0};
     shi_transitions tr = {0};
     shi_status s = shi_power_transitions(&cli->data.caps, cli->data.cinc, a->ccode, b->ccode, y0,
                                          y1, lo, hi, &tr, &cli->err);
     if (s == SHI_OK) {
-        s = add_cols(t, names, types, digits, 5, &cli->err);
+        s = add_cols(t, names, types, digits, 6, &cli->err);
     }
     for (size_t i = 0; i < tr.n && s == SHI_OK; i++) {
         if ((s = shi_table_int(t, tr.v[i].year, &cli->err)) ||
@@ -146,7 +146,10 @@ static shi_status event_rows(shi_cli *cli, shi_table *t, const shi_state *a, con
             (s = shi_table_str(t, shi_transition_name(tr.v[i].kind), &cli->err))) {
             break;
         }
-        s = shi_table_real(t, tr.v[i].ratio, &cli->err);
+        if ((s = shi_table_real(t, tr.v[i].ratio, &cli->err)) == SHI_OK) {
+            s = tr.v[i].since ? shi_table_int(t, tr.v[i].since, &cli->err)
+                              : shi_table_missing(t, &cli->err);
+        }
     }
     shi_transitions_free(&tr);
     return s;
