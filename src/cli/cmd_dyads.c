@@ -20,16 +20,22 @@
 typedef struct progress {
     int on;
     struct timespec t0;
+    size_t done; /* the most the bar has shown: it never goes back */
 } progress;
+
+static double elapsed(const progress *p)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)(t.tv_sec - p->t0.tv_sec) + (double)(t.tv_nsec - p->t0.tv_nsec) * 1e-9;
+}
 
 static void stage(progress *p, const char *what)
 {
     if (!p->on) {
         return;
     }
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    double s = (double)(t.tv_sec - p->t0.tv_sec) + (double)(t.tv_nsec - p->t0.tv_nsec) * 1e-9;
+    double s = elapsed(p);
     fprintf(stderr, "\r\033[K[%6.2f s] %s", s, what);
     if (!what[0]) {
         fprintf(stderr, "\r\033[K");
@@ -44,9 +50,10 @@ static void bar(void *arg, size_t done, size_t total)
     if (!p->on || total == 0) {
         return;
     }
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    double s = (double)(t.tv_sec - p->t0.tv_sec) + (double)(t.tv_nsec - p->t0.tv_nsec) * 1e-9;
+    /* Threads report in any order: show the furthest point reached so far. */
+    done = done > p->done ? done : p->done;
+    p->done = done;
+    double s = elapsed(p);
     int width = 30, fill = (int)((double)width * (double)done / (double)total);
     char line[64];
     for (int i = 0; i < width; i++) {
@@ -224,7 +231,7 @@ int cmd_dyads(shi_cli *cli, int argc, char **argv)
     if (s != SHI_OK || help) {
         return s;
     }
-    progress pr = {!a.quiet && isatty(STDERR_FILENO), {0, 0}};
+    progress pr = {!a.quiet && isatty(STDERR_FILENO), {0, 0}, 0};
     clock_gettime(CLOCK_MONOTONIC, &pr.t0);
     stage(&pr, "loading data");
     shi_dyad_opts o = {0};
@@ -249,10 +256,19 @@ int cmd_dyads(shi_cli *cli, int argc, char **argv)
     if (s == SHI_OK) {
         char buf[64];
         snprintf(buf, sizeof buf, "writing %zu rows", f.nrow);
-        stage(&pr, buf);
+        int to_stdout = !a.out || strcmp(a.out, "-") == 0;
+        /* The table goes to the terminal too: clear the progress line first. */
+        stage(&pr, to_stdout ? "" : buf);
         s = write_frame(cli, &f, a.format, a.out, &meta);
     }
     stage(&pr, "");
+    if (s == SHI_OK && pr.on) {
+        char name[256];
+        cli_printable(name, sizeof name,
+                      a.out && strcmp(a.out, "-") != 0 ? a.out : "standard output");
+        fprintf(stderr, "wrote %zu row%s to %s in %.2f s\n", f.nrow, f.nrow == 1 ? "" : "s", name,
+                elapsed(&pr));
+    }
     shi_meta_destroy(&meta);
     shi_frame_destroy(&f);
     return s;
