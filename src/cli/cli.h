@@ -59,7 +59,15 @@ typedef struct cli_opt {
  *  Errors are SHI_EUSAGE naming the option. */
 shi_status cli_parse(const char *cmd, const char *usage, const cli_opt *opts, int argc, char **argv,
                      const char **pos, size_t maxpos, size_t *npos, int *help, shi_err *err);
+/** The help of a command: the usage line (wrapped at 80 columns, with every
+ *  option of `opts` the text leaves out appended), the options, the global
+ *  options and exit codes, and its examples (examples.c). */
 void cli_usage(FILE *f, const char *cmd, const char *usage, const cli_opt *opts);
+
+/** The examples of `cmd` ("power", "coop match", "shi" for shi itself), or
+ *  NULL; cli_print_examples prints them under "examples:". */
+const char *cli_examples(const char *cmd);
+void cli_print_examples(FILE *f, const char *cmd);
 
 /** `s` for a terminal: control characters (C0, DEL, UTF-8 C1) as \xNN, cut to
  *  fit `size`. */

@@ -58,7 +58,8 @@ typedef struct gopts {
     }
 
 #define OUT_OPTS(g)                                                                                \
-    {OPT_STRING, 0, "format", &(g).format, "FMT", "table (default), csv, tsv or json"},            \
+    {OPT_STRING,  0,     "format",                                                                 \
+     &(g).format, "FMT", "table (default), csv, tsv, json, jsonl, sqlite or dta"},                 \
     {                                                                                              \
         OPT_STRING, 'o', "output", &(g).out, "FILE", "write to FILE instead of standard output"    \
     }
@@ -979,6 +980,7 @@ static void coop_usage(FILE *f)
     }
     fprintf(f, "\n'shi coop SUBCOMMAND --help' describes a subcommand; docs/coop.md has the "
                "definitions.\n");
+    cli_print_examples(f, "coop");
 }
 
 int cmd_coop(shi_cli *cli, int argc, char **argv)

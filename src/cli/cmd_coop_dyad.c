@@ -90,7 +90,8 @@ int cmd_coop_dyad(shi_cli *cli, int argc, char **argv)
     const cli_opt opts[] = {
         {OPT_STRING, 'y', "year", &year_s, "YEAR",
          "the year (default 2014, the last with trade data)"},
-        {OPT_STRING, 0, "format", &format, "FMT", "table (default), csv, tsv or json"},
+        {OPT_STRING, 0, "format", &format, "FMT",
+         "table (default), csv, tsv, json, jsonl, sqlite or dta"},
         {OPT_STRING, 'o', "output", &out, "FILE", "write to FILE instead of standard output"},
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     const char *pos[2];

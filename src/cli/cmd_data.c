@@ -9,7 +9,8 @@ static int data_info(shi_cli *cli, int argc, char **argv)
 {
     const char *format = NULL, *out = NULL;
     const cli_opt opts[] = {
-        {OPT_STRING, 0, "format", &format, "FMT", "table (default), csv, tsv or json"},
+        {OPT_STRING, 0, "format", &format, "FMT",
+         "table (default), csv, tsv, json, jsonl, sqlite or dta"},
         {OPT_STRING, 'o', "output", &out, "FILE", "write to FILE instead of standard output"},
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     const char *pos[1];
@@ -112,6 +113,7 @@ int cmd_data(shi_cli *cli, int argc, char **argv)
                "       shi data build --from DIR -o FILE [--dyadic-output FILE]\n\n"
                "info   the data sets in use: name, version, file, where read from, citation\n"
                "build  derive shi's compact data file from the official files in DIR\n");
+        cli_print_examples(stdout, "data");
         return SHI_OK;
     }
     return shi_err_set(&cli->err, SHI_EUSAGE, "data: expected 'info' or 'build'%s%s%s",

@@ -33,7 +33,8 @@ static shi_status drivers_parse(shi_cli *cli, int argc, char **argv, drivers_arg
         {OPT_FLAG, 0, "reference", &o->reference, NULL,
          "compare with every pair of major powers of the last year"},
         CLI_OPT_THREADS(o->threads),
-        {OPT_STRING, 0, "format", &o->format, "FMT", "table (default), csv, tsv or json"},
+        {OPT_STRING, 0, "format", &o->format, "FMT",
+         "table (default), csv, tsv, json, jsonl, sqlite or dta"},
         {OPT_STRING, 'o', "output", &o->out, "FILE", "write to FILE instead of standard output"},
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     return cli_parse("drivers",

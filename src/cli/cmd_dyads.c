@@ -120,9 +120,9 @@ static shi_status dyads_parse(shi_cli *cli, int argc, char **argv, dyads_args *a
          "your own alliance file (ccode1,ccode2,year,level) instead of ATOP"},
         CLI_OPT_THREADS(a->threads),
         {OPT_FLAG, 'q', "quiet", &a->quiet, NULL, "no progress messages"},
-        {OPT_STRING, 0, "format", &a->format, "FMT", "table, csv, tsv, jsonl, sqlite or dta"},
+        {OPT_STRING, 0, "format", &a->format, "FMT", "table, csv, tsv, json, jsonl, sqlite or dta"},
         {OPT_STRING, 'o', "output", &a->out, "FILE",
-         "write to FILE (format from its extension: .csv .tsv .jsonl .sqlite .dta)"},
+         "write to FILE (format from its extension: .csv .tsv .json .jsonl .sqlite .dta)"},
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     const char *pos[1];
     size_t npos;

@@ -187,7 +187,8 @@ static int power_transition(shi_cli *cli, int argc, char **argv)
         {OPT_REAL, 0, "high", &hi, "X", "upper parity bound (default 1.2)"},
         {OPT_FLAG, 0, "series", &series, NULL,
          "print the yearly capability ratio, not only events"},
-        {OPT_STRING, 0, "format", &format, "FMT", "table (default), csv, tsv or json"},
+        {OPT_STRING, 0, "format", &format, "FMT",
+         "table (default), csv, tsv, json, jsonl, sqlite or dta"},
         {OPT_STRING, 'o', "output", &out, "FILE", "write to FILE instead of standard output"},
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     const char *pos[2];
@@ -260,7 +261,8 @@ int cmd_power(shi_cli *cli, int argc, char **argv)
         {OPT_STRING, 0, "states", &states, "LIST",
          "per-state rows for these states (e.g. CHN,RUS,USA)"},
         {OPT_INT, 0, "window", &window, "W", "years in the trend window (default 10)"},
-        {OPT_STRING, 0, "format", &format, "FMT", "table (default), csv, tsv or json"},
+        {OPT_STRING, 0, "format", &format, "FMT",
+         "table (default), csv, tsv, json, jsonl, sqlite or dta"},
         {OPT_STRING, 'o', "output", &out, "FILE", "write to FILE instead of standard output"},
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     const char *pos[1];

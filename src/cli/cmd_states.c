@@ -65,7 +65,8 @@ int cmd_states(shi_cli *cli, int argc, char **argv)
     const char *format = NULL, *out = NULL;
     const cli_opt opts[] = {
         {OPT_INT, 'y', "year", &year, "YEAR", "only states that are system members in YEAR"},
-        {OPT_STRING, 0, "format", &format, "FMT", "table (default), csv, tsv or json"},
+        {OPT_STRING, 0, "format", &format, "FMT",
+         "table (default), csv, tsv, json, jsonl, sqlite or dta"},
         {OPT_STRING, 'o', "output", &out, "FILE", "write to FILE instead of standard output"},
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     const char *pos[1];

@@ -46,8 +46,9 @@ static void usage(FILE *f)
                "embedded ones\n"
                "  --data-file FILE.shd  read a shi data file made by 'shi data build'\n"
                "  --help, --version\n\n"
-               "'shi COMMAND --help' describes a command.\n"
+               "'shi COMMAND --help' describes a command; 'man shi' has the whole manual.\n"
                "exit codes: 0 ok, 1 bad input data, 2 usage, 3 I/O or system, 4 internal\n");
+    cli_print_examples(f, "shi");
 }
 
 shi_status cli_data(shi_cli *cli, unsigned parts, const char *alliance_file,

@@ -259,9 +259,70 @@ shi_status cli_parse(const char *cmd, const char *usage, const cli_opt *opts, in
     return SHI_OK;
 }
 
+/* Whether the usage text names option o ("--name" not followed by more of a
+ * name, or "-x "). */
+static int mentioned(const char *usage, const cli_opt *o)
+{
+    size_t n = strlen(o->lng);
+    for (const char *p = strstr(usage, "--"); p; p = strstr(p + 2, "--")) {
+        if (strncmp(p + 2, o->lng, n) == 0 &&
+            !(p[2 + n] == '-' || (p[2 + n] >= 'a' && p[2 + n] <= 'z'))) {
+            return 1;
+        }
+    }
+    char shrt[4] = {'-', o->shrt, ' ', '\0'};
+    return o->shrt && strstr(usage, shrt) != NULL;
+}
+
+/* Append `word` to the usage line being printed, wrapping before 80 columns. */
+static void usage_word(FILE *f, const char *word, size_t len, size_t *col)
+{
+    if (*col + 1 + len > 80 && *col > 11) {
+        fputs("\n          ", f);
+        *col = 10;
+    }
+    fprintf(f, " %.*s", (int)len, word);
+    *col += 1 + len;
+}
+
+/* Each line of `usage` after "usage:", wrapped at brackets' outer spaces; the
+ * first line gets the options it leaves out. */
+static void usage_lines(FILE *f, const char *usage, const cli_opt *opts)
+{
+    const char *line = usage;
+    for (int first = 1; *line; first = 0) {
+        while (*line == ' ') {
+            line++;
+        }
+        const char *eol = strchr(line, '\n');
+        size_t col = 6;
+        fputs(first ? "usage:" : "      ", f);
+        for (const char *p = line, *end = eol ? eol : line + strlen(line); p < end;) {
+            int depth = 0;
+            const char *q = p;
+            while (q < end && (depth > 0 || *q != ' ')) {
+                depth += (*q == '[') - (*q == ']');
+                q++;
+            }
+            usage_word(f, p, (size_t)(q - p), &col);
+            p = q < end ? q + 1 : q;
+        }
+        for (const cli_opt *o = opts; first && o && o->type != OPT_END; o++) {
+            if (!mentioned(usage, o)) {
+                char w[96];
+                int n = snprintf(w, sizeof w, "[--%s%s%s]", o->lng, o->argh ? " " : "",
+                                 o->argh ? o->argh : "");
+                usage_word(f, w, (size_t)n, &col);
+            }
+        }
+        fputc('\n', f);
+        line = eol ? eol + 1 : line + strlen(line);
+    }
+}
+
 void cli_usage(FILE *f, const char *cmd, const char *usage, const cli_opt *opts)
 {
-    fprintf(f, "usage: %s\n", usage);
+    usage_lines(f, usage, opts);
     int any = 0;
     for (const cli_opt *p = opts; p && p->type != OPT_END; p++) {
         if (!any) {
@@ -280,7 +341,7 @@ void cli_usage(FILE *f, const char *cmd, const char *usage, const cli_opt *opts)
     }
     fprintf(f, "\nglobal options (before the command): --data DIR, --data-file FILE.shd\n");
     fprintf(f, "exit codes: 0 ok, 1 bad input data, 2 usage, 3 I/O or system, 4 internal\n");
-    (void)cmd;
+    cli_print_examples(f, cmd);
 }
 
 shi_status cli_years(const char *opt, const char *text, int lo, int hi, int *y0, int *y1,
