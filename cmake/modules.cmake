@@ -37,7 +37,7 @@ set(SHI_HEADERS_measures power.h similarity.h dependence.h trade.h threat.h alig
   geography.h)
 set(SHI_HEADERS_models coop.h coop_dyad.h drivers.h dyad_drivers.h validate.h)
 set(SHI_HEADERS_analysis pair.h drivers_reference.h)
-set(SHI_HEADERS_output table.h frame_io.h svg.h)
+set(SHI_HEADERS_output table.h frame_io.h svg.h cite.h)
 set(SHI_HEADERS_report report.h coop_svg.h)
 # The umbrella header includes everything; it belongs to no module.
 set(SHI_HEADERS_umbrella shi.h)

@@ -4,13 +4,39 @@
 #include "cli.h"
 
 #include <string.h>
+#include <strings.h>
+
+#include <shi/cite.h>
+#include <shi/outfile.h>
+
+/* --format bibtex (or -o FILE.bib): the citations as BibTeX entries. */
+static int is_bibtex(const char *format, const char *out)
+{
+    size_t n = out ? strlen(out) : 0;
+    return (format && strcasecmp(format, "bibtex") == 0) ||
+           (!format && n > 4 && strcasecmp(out + n - 4, ".bib") == 0);
+}
+
+static shi_status write_bibtex(shi_cli *cli, const char *out)
+{
+    shi_outfile o;
+    shi_status s = shi_outfile_open(&o, out, &cli->err);
+    if (s == SHI_OK) {
+        s = shi_sources_write_bibtex(cli->data.src, cli->data.nsrc, o.fp, &cli->err);
+    }
+    if (s == SHI_OK) {
+        s = shi_outfile_commit(&o, &cli->err);
+    }
+    shi_outfile_abort(&o);
+    return s;
+}
 
 static int data_info(shi_cli *cli, int argc, char **argv)
 {
     const char *format = NULL, *out = NULL;
     const cli_opt opts[] = {
         {OPT_STRING, 0, "format", &format, "FMT",
-         "table (default), csv, tsv, json, jsonl, sqlite or dta"},
+         "table (default), csv, tsv, json, jsonl, sqlite, dta or bibtex"},
         {OPT_STRING, 'o', "output", &out, "FILE", "write to FILE instead of standard output"},
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     const char *pos[1];
@@ -24,6 +50,9 @@ static int data_info(shi_cli *cli, int argc, char **argv)
     /* Every data set shi has: the dyadic and relations parts too. */
     if ((s = cli_data(cli, SHI_DATA_RELATIONS, NULL, NULL)) != SHI_OK) {
         return s;
+    }
+    if (is_bibtex(format, out)) {
+        return write_bibtex(cli, out);
     }
     shi_table *t = shi_table_new();
     if (!t) {
