@@ -185,7 +185,12 @@ shi_status shi_align_compute(shi_align *al, const shi_data *d, const shi_threat_
                 al->value[SHI_AL_EVENTS][t] = 1 - 2 * mean;
             }
         }
-        if (dy && ia >= 0 && ib >= 0 && y >= dy->y0 && y <= dy->y1) {
+        /* The dyadic arrays hold 0 (no alliance, no dispute) for pairs that
+         * are not both system members: a state that does not exist that year
+         * has missing values, not "no alliance" (Bavaria after 1871, issue 20). */
+        int members = ia >= 0 && ib >= 0 && shi_states_member(in->states, &in->states->v[ia], y) &&
+                      shi_states_member(in->states, &in->states->v[ib], y);
+        if (dy && members && y >= dy->y0 && y <= dy->y1) {
             uint8_t l1 = dy->ally_level[shi_dy_pair(dy, y, (size_t)ia, (size_t)ib)];
             uint8_t l2 = dy->ally_level[shi_dy_pair(dy, y, (size_t)ib, (size_t)ia)];
             if (l1 != SHI_DY_NA && l2 != SHI_DY_NA) {
