@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <shi/frame_io.h>
 #include <shi/outfile.h>
@@ -184,6 +185,22 @@ static shi_status find_option(const char *cmd, const cli_opt *opts, const char *
     return SHI_OK;
 }
 
+/* Options that name a file shi reads: a directory there is a usage error
+ * said as such, not a parse error at "1:1" of it (issue 20). */
+static shi_status check_input_file(const char *cmd, const cli_opt *o, const char *path,
+                                   shi_err *err)
+{
+    static const char *const inputs[] = {"model", "events", "alliances"};
+    struct stat st;
+    for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+        if (strcmp(o->lng, inputs[i]) == 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+            return shi_err_set(err, SHI_EUSAGE, "%s: --%s: '%s' is a directory, not a file", cmd,
+                               o->lng, path);
+        }
+    }
+    return SHI_OK;
+}
+
 /* Apply option o of argv[*i] (its value inline in val, or the next argument). */
 static shi_status apply_option(const char *cmd, const cli_opt *o, const char *val, int argc,
                                char **argv, int *i, shi_err *err)
@@ -199,7 +216,8 @@ static shi_status apply_option(const char *cmd, const cli_opt *o, const char *va
         }
         val = argv[++*i];
     }
-    return set_value(cmd, o, val, err);
+    shi_status s = set_value(cmd, o, val, err);
+    return s == SHI_OK && o->type == OPT_STRING ? check_input_file(cmd, o, val, err) : s;
 }
 
 static shi_status unknown_option(const char *cmd, const cli_opt *opts, const char *a, shi_err *err)
