@@ -61,6 +61,9 @@ SHI_API size_t shi_fmt_shortest(char *buf, double v);
  *  (shi_fmt_shortest) except in TABLE, which uses the column's digits. */
 SHI_API shi_status shi_frame_write_text(const shi_frame *f, FILE *out, shi_frame_format fmt,
                                         shi_err *err);
+/** The terminal table (aligned text) fitted to `width` columns (0: no
+ *  limit), as shi_table_write_width does. */
+SHI_API shi_status shi_frame_write_table(const shi_frame *f, FILE *out, size_t width, shi_err *err);
 /** Write a SQLite database at `path` (atomically: temporary file, then rename):
  *  one table named after the frame, an index on `keys` (column names, may be
  *  NULL), and a table `metadata(key TEXT, value TEXT)` from `meta`. */

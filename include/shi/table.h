@@ -50,6 +50,15 @@ SHI_API size_t shi_table_nrows(const shi_table *t);
 /** Write the table as TABLE, CSV, TSV, JSON or JSONL; checks write errors.
  *  SQLite and dta need a file: SHI_EUSAGE here, see shi_table_write_file. */
 SHI_API shi_status shi_table_write(const shi_table *t, FILE *f, shi_frame_format fmt, shi_err *err);
+/** The terminal table fitted to `width` columns (0: no limit): the widest
+ *  text columns abbreviated with "…", then the columns that still do not fit
+ *  in further blocks, each repeating the first column. */
+SHI_API shi_status shi_table_write_width(const shi_table *t, FILE *f, size_t width, shi_err *err);
+/** Write `text` (lines ended by '\n') with every line longer than `width`
+ *  columns (0: no limit) wrapped at spaces, continuation lines indented two
+ *  more than the line; shorter lines (a fitted table) as they are. A text
+ *  without a final newline gets one. */
+SHI_API void shi_text_wrap(FILE *f, const char *text, size_t width);
 /** The table as a frame named `name` (initialised here; shi_frame_destroy):
  *  text columns STR, flags I32 flags, integers I32 (F64 beyond its range),
  *  reals F64. Column names become [a-z_][a-z0-9_]* names (lower case, other

@@ -102,6 +102,15 @@ shi_status cli_output_format(const char *format, const char *out, shi_frame_form
  *  cli_output_format chooses; an empty table warns on stderr. */
 shi_status cli_write_table(const shi_table *t, const char *format, const char *out, shi_err *err);
 
+/** The width of the terminal standard output is (COLUMNS, else the terminal's
+ *  own, else 80), or 0 when it is not a terminal (term.c). */
+size_t cli_term_width(void);
+
+/** Run print(f, arg) into standard output, its long lines wrapped to the
+ *  terminal's width when standard output is one (the report summary, the
+ *  citations), else as they are. */
+shi_status cli_print_wrapped(shi_status (*print)(FILE *f, void *arg), void *arg, shi_err *err);
+
 /** Remove outputs' temporary files on SIGINT, SIGTERM and SIGHUP (signals.c). */
 void cli_signals_install(void);
 

@@ -31,6 +31,19 @@ static shi_status write_bibtex(shi_cli *cli, const char *out)
     return s;
 }
 
+/* After the table on a terminal: the citations, one a line. */
+static shi_status print_citations(FILE *f, void *arg)
+{
+    const shi_data *d = arg;
+    fprintf(f, "\ncitations:\n");
+    for (size_t i = 0; i < d->nsrc; i++) {
+        fprintf(f, "  [%s] %s\n", d->src[i].id, d->src[i].citation);
+    }
+    fprintf(f, "\nstate-years: %zu (%d-%d), states: %zu\n", d->caps.nrow, d->caps.year_min,
+            d->caps.year_max, d->states.n);
+    return SHI_OK;
+}
+
 static int data_info(shi_cli *cli, int argc, char **argv)
 {
     const char *format = NULL, *out = NULL;
@@ -75,12 +88,7 @@ static int data_info(shi_cli *cli, int argc, char **argv)
         s = cli_write_table(t, format, out, &cli->err);
     }
     if (s == SHI_OK && !wide && !out) {
-        printf("\ncitations:\n");
-        for (size_t i = 0; i < cli->data.nsrc; i++) {
-            printf("  [%s] %s\n", cli->data.src[i].id, cli->data.src[i].citation);
-        }
-        printf("\nstate-years: %zu (%d-%d), states: %zu\n", cli->data.caps.nrow,
-               cli->data.caps.year_min, cli->data.caps.year_max, cli->data.states.n);
+        s = cli_print_wrapped(print_citations, &cli->data, &cli->err);
     }
     shi_table_free(t);
     return s;

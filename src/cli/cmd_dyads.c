@@ -86,7 +86,10 @@ static shi_status write_frame(shi_cli *cli, const shi_frame *f, const char *form
     if ((s = shi_outfile_open(&o, out, &cli->err)) != SHI_OK) {
         return s;
     }
-    s = shi_frame_write_text(f, o.fp, fmt, &cli->err);
+    int to_stdout = !out || strcmp(out, "-") == 0;
+    s = fmt == SHI_FF_TABLE
+            ? shi_frame_write_table(f, o.fp, to_stdout ? cli_term_width() : 0, &cli->err)
+            : shi_frame_write_text(f, o.fp, fmt, &cli->err);
     if (s == SHI_OK) {
         s = shi_outfile_commit(&o, &cli->err);
     }
@@ -262,10 +265,9 @@ int cmd_dyads(shi_cli *cli, int argc, char **argv)
         s = write_frame(cli, &f, a.format, a.out, &meta);
     }
     stage(&pr, "");
-    if (s == SHI_OK && pr.on) {
+    if (s == SHI_OK && pr.on && a.out && strcmp(a.out, "-") != 0) {
         char name[256];
-        cli_printable(name, sizeof name,
-                      a.out && strcmp(a.out, "-") != 0 ? a.out : "standard output");
+        cli_printable(name, sizeof name, a.out);
         fprintf(stderr, "wrote %zu row%s to %s in %.2f s\n", f.nrow, f.nrow == 1 ? "" : "s", name,
                 elapsed(&pr));
     }

@@ -462,7 +462,10 @@ shi_status cli_write_table(const shi_table *t, const char *format, const char *o
     if (s != SHI_OK) {
         return s;
     }
-    s = shi_table_write(t, o.fp, fmt, err);
+    int to_stdout = !out || strcmp(out, "-") == 0;
+    /* On a terminal the table fits its width (issue 13). */
+    s = fmt == SHI_FF_TABLE ? shi_table_write_width(t, o.fp, to_stdout ? cli_term_width() : 0, err)
+                            : shi_table_write(t, o.fp, fmt, err);
     if (s == SHI_OK) {
         s = shi_outfile_commit(&o, err);
     }

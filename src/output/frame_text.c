@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "aligned.h"
+
 #define BUF_SIZE (1u << 20)
 /* Room one cell needs at most, with its separators: a real with the largest
  * exponent and 17 decimals (< SHI_FRAME_REAL_MAX), or a quoted column name
@@ -368,80 +370,40 @@ static void write_json(wbuf *w, const shi_frame *f, shi_frame_format fmt)
     }
 }
 
-/* Display width of UTF-8 text: code points, not bytes. */
-static size_t text_width(const char *s, size_t n)
+static const char *frame_cell(const void *ctx, size_t r, size_t c, char *buf)
 {
-    size_t w = 0;
-    for (size_t i = 0; i < n; i++) {
-        w += ((unsigned char)s[i] & 0xC0) != 0x80;
+    const shi_fcol *col = &((const shi_frame *)ctx)->cols[c];
+    if (col->type == SHI_FCOL_STR) {
+        return col->str[r];
     }
-    return w;
+    char *end = put_num(buf, col, r, 0); /* SHI_ALIGNED_CELL > SHI_FRAME_REAL_MAX */
+    *end = '\0';
+    return end == buf ? NULL : buf;
 }
 
-/* The terminal text of cell (r, c) ("-" when missing), in *s and *n; numbers
- * are formatted into `cell` (CELL_MAX bytes). */
-static void aligned_cell(const shi_fcol *c, size_t r, char *cell, const char **s, size_t *n)
+shi_status shi_frame_write_table(const shi_frame *f, FILE *out, size_t width, shi_err *err)
 {
-    if (c->type == SHI_FCOL_STR) {
-        *s = c->str[r] ? c->str[r] : "-";
-        *n = strlen(*s);
-        return;
+    size_t nc = f->ncol;
+    const char **names = calloc(nc ? nc : 1, sizeof *names);
+    unsigned char *left = calloc(nc ? nc : 1, 1);
+    aligned_table a = {f->nrow, nc, names, left, frame_cell, f, width, 0};
+    int rc = -1;
+    if (names && left) {
+        for (size_t c = 0; c < nc; c++) {
+            names[c] = f->cols[c].name;
+            left[c] = f->cols[c].type == SHI_FCOL_STR;
+            a.nkey += a.nkey == c && f->cols[c].type != SHI_FCOL_F64 && !f->cols[c].flag;
+        }
+        rc = shi_i_aligned_write(&a, out);
     }
-    *s = cell;
-    *n = (size_t)(put_num(cell, c, r, 0) - cell);
-    if (*n == 0) {
-        *s = "-";
-        *n = 1;
-    }
-}
-
-/* Aligned columns, two spaces apart, numbers right-aligned and text
- * left-aligned, "-" for missing. Each cell is formatted twice (to measure,
- * then to write): for small frames. */
-static shi_status write_aligned(wbuf *w, const shi_frame *f, shi_err *err)
-{
-    size_t *width = calloc(f->ncol ? f->ncol : 1, sizeof *width);
-    if (!width) {
+    free(names);
+    free(left);
+    if (rc != 0) {
         return shi_err_set(err, SHI_EIO, "out of memory");
     }
-    char cell[CELL_MAX];
-    const char *s;
-    size_t n;
-    for (size_t c = 0; c < f->ncol; c++) {
-        width[c] = strlen(f->cols[c].name);
-        for (size_t r = 0; r < f->nrow; r++) {
-            aligned_cell(&f->cols[c], r, cell, &s, &n);
-            if (text_width(s, n) > width[c]) {
-                width[c] = text_width(s, n);
-            }
-        }
+    if (fflush(out) != 0 || ferror(out)) {
+        return shi_err_set(err, SHI_EIO, "write error: %s", strerror(errno));
     }
-    for (size_t r = 0; r <= f->nrow; r++) {
-        for (size_t c = 0; c < f->ncol; c++) {
-            if (r == 0) {
-                s = f->cols[c].name;
-                n = strlen(s);
-            } else {
-                aligned_cell(&f->cols[c], r - 1, cell, &s, &n);
-            }
-            int left = f->cols[c].type == SHI_FCOL_STR;
-            size_t pad = width[c] - text_width(s, n);
-            if (c) {
-                put_bytes(w, "  ", 2);
-            }
-            for (size_t k = 0; !left && k < pad; k++) {
-                put_byte(w, ' ');
-            }
-            for (size_t k = 0; k < n; k++) { /* no control character reaches a terminal */
-                put_byte(w, (unsigned char)s[k] < 0x20 || s[k] == 0x7f ? '?' : s[k]);
-            }
-            for (size_t k = 0; left && c + 1 < f->ncol && k < pad; k++) {
-                put_byte(w, ' ');
-            }
-        }
-        put_byte(w, '\n');
-    }
-    free(width);
     return SHI_OK;
 }
 
@@ -450,6 +412,9 @@ shi_status shi_frame_write_text(const shi_frame *f, FILE *out, shi_frame_format 
     if (fmt == SHI_FF_SQLITE || fmt == SHI_FF_DTA) {
         return shi_err_set(err, SHI_EUSAGE, "format '%s' is not a text format; it needs a file",
                            fmt == SHI_FF_SQLITE ? "sqlite" : "dta");
+    }
+    if (fmt == SHI_FF_TABLE) {
+        return shi_frame_write_table(f, out, 0, err);
     }
     wbuf w = {0};
     w.out = out;
@@ -470,8 +435,7 @@ shi_status shi_frame_write_text(const shi_frame *f, FILE *out, shi_frame_format 
     case SHI_FF_TABLE:
     case SHI_FF_SQLITE:
     case SHI_FF_DTA:
-        s = write_aligned(&w, f, err);
-        break;
+        break; /* handled above */
     }
     wflush(&w);
     free(w.b);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "../core/mem.h"
+#include "aligned.h"
 
 typedef struct col {
     char name[48];
@@ -181,16 +182,6 @@ static void put_json_str(FILE *f, const char *s)
     fputc('"', f);
 }
 
-/* Display width of UTF-8 text: code points, not bytes. */
-static size_t width(const char *s)
-{
-    size_t w = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        w += (*p & 0xC0) != 0x80;
-    }
-    return w;
-}
-
 /* The text of cell i in a machine format (CSV, TSV, JSON): reals at full
  * precision, flags 0/1; NULL when missing. `buf` holds SHI_SHORTEST_MAX bytes. */
 static const char *machine_text(const shi_table *t, size_t i, char *buf)
@@ -267,55 +258,45 @@ static void write_json(const shi_table *t, FILE *f, int array)
     }
 }
 
-/* Text for a terminal: a control character from the data (an escape
- * sequence could rewrite the screen, issue 20) is shown as '?'. */
-static void put_terminal(FILE *f, const char *s)
+static const char *table_cell(const void *ctx, size_t r, size_t c, char *buf)
 {
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        fputc(*p < 0x20 || *p == 0x7f ? '?' : *p, f);
-    }
+    const shi_table *t = ctx;
+    (void)buf;
+    return t->cells[r * t->ncol + c].text;
 }
 
-/* Aligned columns for a terminal: text left, numbers right, "-" missing. */
-static shi_status write_aligned(const shi_table *t, FILE *f, shi_err *err)
+/* Aligned columns for a terminal (aligned.c), fitted to `width` (0: none). */
+static shi_status write_aligned(const shi_table *t, FILE *f, size_t width, shi_err *err)
 {
-    size_t nrow = shi_table_nrows(t), nc = t->ncol;
-    size_t *w = calloc(nc ? nc : 1, sizeof *w);
-    if (!w) {
-        return shi_err_set(err, SHI_EIO, "out of memory");
-    }
-    for (size_t c = 0; c < nc; c++) {
-        w[c] = width(t->cols[c].name);
-    }
-    for (size_t i = 0; i < t->ncell; i++) {
-        const char *s = t->cells[i].text ? t->cells[i].text : "-";
-        if (width(s) > w[i % nc]) {
-            w[i % nc] = width(s);
-        }
-    }
-    for (size_t r = 0; r <= nrow; r++) {
+    size_t nc = t->ncol;
+    const char **names = calloc(nc ? nc : 1, sizeof *names);
+    unsigned char *left = calloc(nc ? nc : 1, 1);
+    aligned_table a = {shi_table_nrows(t), nc, names, left, table_cell, t, width, 0};
+    int rc = -1;
+    if (names && left) {
         for (size_t c = 0; c < nc; c++) {
-            const char *s = r == 0 ? t->cols[c].name : t->cells[(r - 1) * nc + c].text;
-            if (!s) {
-                s = "-";
-            }
-            size_t pad = w[c] - width(s);
-            int right = t->cols[c].type != 's' && t->cols[c].type != 'b';
-            if (c) {
-                fputs("  ", f);
-            }
-            if (right) {
-                fprintf(f, "%*s", (int)pad, "");
-            }
-            put_terminal(f, s);
-            if (!right && c + 1 < nc) {
-                fprintf(f, "%*s", (int)pad, "");
-            }
+            names[c] = t->cols[c].name;
+            left[c] = t->cols[c].type == 's' || t->cols[c].type == 'b';
+            /* The leading integers and texts say what a row is. */
+            a.nkey += a.nkey == c && (t->cols[c].type == 'i' || t->cols[c].type == 's');
         }
-        fputc('\n', f);
+        rc = shi_i_aligned_write(&a, f);
     }
-    free(w);
-    return SHI_OK;
+    free(names);
+    free(left);
+    return rc == 0 ? SHI_OK : shi_err_set(err, SHI_EIO, "out of memory");
+}
+
+shi_status shi_table_write_width(const shi_table *t, FILE *f, size_t width, shi_err *err)
+{
+    if (t->ncell != shi_table_nrows(t) * t->ncol) {
+        return shi_err_set(err, SHI_EINTERNAL, "table: last row is incomplete");
+    }
+    shi_status s = write_aligned(t, f, width, err);
+    if (s == SHI_OK && ferror(f)) {
+        return shi_err_set(err, SHI_EIO, "write error");
+    }
+    return s;
 }
 
 shi_status shi_table_write(const shi_table *t, FILE *f, shi_frame_format fmt, shi_err *err)
@@ -335,7 +316,7 @@ shi_status shi_table_write(const shi_table *t, FILE *f, shi_frame_format fmt, sh
         write_json(t, f, fmt == SHI_FF_JSON);
         break;
     case SHI_FF_TABLE:
-        s = write_aligned(t, f, err);
+        s = write_aligned(t, f, 0, err);
         break;
     case SHI_FF_SQLITE:
     case SHI_FF_DTA:

@@ -378,6 +378,46 @@ static void test_sqlite_file(void **state)
     shi_table_free(t);
 }
 
+/* Fitted to a terminal (issue 13): text abbreviated with "…", then the
+ * columns that do not fit in a second block repeating the key columns; long
+ * prose lines wrapped at spaces with a hanging indent. */
+static void test_fit_width(void **state)
+{
+    (void)state;
+    shi_table *t = shi_table_new();
+    shi_err err = {0};
+    assert_int_equal(shi_table_column(t, "year", 'i', 0, &err), SHI_OK);
+    assert_int_equal(shi_table_column(t, "name", 's', 0, &err), SHI_OK);
+    assert_int_equal(shi_table_column(t, "a", 'f', 2, &err), SHI_OK);
+    assert_int_equal(shi_table_column(t, "b", 'f', 2, &err), SHI_OK);
+    assert_int_equal(shi_table_int(t, 2022, &err), SHI_OK);
+    assert_int_equal(shi_table_str(t, "United States of America", &err), SHI_OK);
+    assert_int_equal(shi_table_real(t, 1234.5, &err), SHI_OK);
+    assert_int_equal(shi_table_real(t, 0.25, &err), SHI_OK);
+    FILE *f = tmpfile();
+    assert_int_equal(shi_table_write_width(t, f, 30, &err), SHI_OK);
+    char got[512];
+    size_t n = (size_t)ftell(f);
+    rewind(f);
+    got[fread(got, 1, n, f)] = '\0';
+    fclose(f);
+    /* "year" and "name" together would take more than half the width: only
+     * "year" is repeated. */
+    assert_string_equal(got, "year  name              a\n"
+                             "2022  United St\xE2\x80\xA6  1234.50\n"
+                             "\n"
+                             "year     b\n"
+                             "2022  0.25\n");
+    shi_table_free(t);
+    f = tmpfile();
+    shi_text_wrap(f, "short\n  a line that is longer than twenty columns\n", 20);
+    n = (size_t)ftell(f);
+    rewind(f);
+    got[fread(got, 1, n, f)] = '\0';
+    fclose(f);
+    assert_string_equal(got, "short\n  a line that is\n    longer than\n    twenty columns\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -385,7 +425,7 @@ int main(void)
         cmocka_unit_test(test_json),         cmocka_unit_test(test_number_format),
         cmocka_unit_test(test_errors),       cmocka_unit_test(test_write_error),
         cmocka_unit_test(test_flags),        cmocka_unit_test(test_to_frame),
-        cmocka_unit_test(test_sqlite_file),
+        cmocka_unit_test(test_sqlite_file),  cmocka_unit_test(test_fit_width),
     };
     return shi_run_group_tests(tests, NULL, NULL);
 }
