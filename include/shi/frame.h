@@ -25,15 +25,29 @@
 extern "C" {
 #endif
 
-typedef enum shi_fcol_type { SHI_FCOL_I32 = 0, SHI_FCOL_F64 = 1 } shi_fcol_type;
+typedef enum shi_fcol_type { SHI_FCOL_I32 = 0, SHI_FCOL_F64 = 1, SHI_FCOL_STR = 2 } shi_fcol_type;
+
+/** One value label of a categorical code (Stata's value labels). */
+typedef struct shi_value_label {
+    int32_t value;
+    const char *label;
+} shi_value_label;
 
 typedef struct shi_fcol {
     char name[33];  /* variable name: [a-z_][a-z0-9_]*, at most 32 chars (Stata's limit) */
     char label[81]; /* variable label (Stata allows 80) */
     shi_fcol_type type;
-    int digits;   /* decimals when written as text (F64 only) */
+    int digits;   /* decimals in the terminal table (F64 only); machine formats
+                     write every real at full precision */
     int32_t *i32; /* nrow values (I32) */
     double *f64;  /* nrow values (F64) */
+    char **str;   /* nrow strings (STR), owned by the frame; NULL is missing */
+    int flag;     /* I32 holding only 0 and 1 (a Stata byte) */
+    /* Value labels of an I32 code (borrowed, static): the set's name
+     * ([a-z_][a-z0-9_]*) and its entries; NULL and 0 when the column has none. */
+    const char *vl_name;
+    const shi_value_label *vl;
+    size_t nvl;
 } shi_fcol;
 
 typedef struct shi_frame {
@@ -73,6 +87,18 @@ SHI_API shi_status shi_frame_add_i32(shi_frame *f, const char *name, const char 
                                      int32_t **data, shi_err *err);
 SHI_API shi_status shi_frame_add_f64(shi_frame *f, const char *name, const char *label, int digits,
                                      double **data, shi_err *err);
+/** A text column, all missing (NULL); set its cells with shi_frame_set_str. */
+SHI_API shi_status shi_frame_add_str(shi_frame *f, const char *name, const char *label,
+                                     shi_err *err);
+/** Copy `v` (NULL: missing) into cell `row` of text column `col`. */
+SHI_API shi_status shi_frame_set_str(shi_frame *f, size_t col, size_t row, const char *v,
+                                     shi_err *err);
+/** Mark I32 column `name` as a 0/1 flag (SHI_EUSAGE when there is none). */
+SHI_API shi_status shi_frame_set_flag(shi_frame *f, const char *name, shi_err *err);
+/** Attach the value labels `vl[0..n)` (static storage) named `set` to I32
+ *  column `name`. */
+SHI_API shi_status shi_frame_set_labels(shi_frame *f, const char *name, const char *set,
+                                        const shi_value_label *vl, size_t n, shi_err *err);
 /** Index of the column called `name`, or -1. */
 SHI_API long shi_frame_find(const shi_frame *f, const char *name);
 

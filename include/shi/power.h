@@ -144,10 +144,11 @@ SHI_API double shi_power_trend(const shi_panel *p, size_t cinc, int ccode, int y
 
 /** A power-transition event between a challenger and a leader. */
 typedef enum shi_transition_kind {
-    SHI_ENTERS_PARITY, /* ratio rises into [0.8, 1.2] (or the series starts there) */
-    SHI_OVERTAKES,     /* ratio rises to 1 or above */
-    SHI_FALLS_BEHIND,  /* ratio falls below 1 again */
-    SHI_LEAVES_PARITY  /* ratio leaves [0.8, 1.2] */
+    SHI_ENTERS_PARITY,    /* ratio rises into [0.8, 1.2] (or the data start there) */
+    SHI_OVERTAKES,        /* ratio rises to 1 or above */
+    SHI_FALLS_BEHIND,     /* ratio falls below 1 again */
+    SHI_LEAVES_PARITY,    /* ratio leaves [0.8, 1.2] */
+    SHI_ALREADY_AT_PARITY /* already at parity when the window opens: entered in `since` */
 } shi_transition_kind;
 
 static inline const char *shi_transition_name(shi_transition_kind k)
@@ -161,6 +162,8 @@ static inline const char *shi_transition_name(shi_transition_kind k)
         return "falls behind";
     case SHI_LEAVES_PARITY:
         return "leaves parity";
+    case SHI_ALREADY_AT_PARITY:
+        return "already at parity";
     }
     return "?";
 }
@@ -169,6 +172,8 @@ typedef struct shi_transition {
     int year;
     shi_transition_kind kind;
     double ratio; /* challenger CINC / leader CINC in that year */
+    int since;    /* SHI_ALREADY_AT_PARITY: the year the challenger entered parity
+                     (before the window); 0 for the other kinds */
 } shi_transition;
 
 /** A growable list of transition events. Zero-initialise; shi_transitions_free. */
@@ -180,7 +185,11 @@ typedef struct shi_transitions {
 SHI_API void shi_transitions_free(shi_transitions *t);
 
 /** Transition events of `challenger` relative to `leader` over [y0, y1], in
- *  year order, into `out` (emptied first, grown as needed). Parity bounds
+ *  year order, into `out` (emptied first, grown as needed). The events do not
+ *  depend on the window: the years before y0 are read too, so a challenger
+ *  at parity since before y0 gives one SHI_ALREADY_AT_PARITY event in the window's
+ *  first year with data (with `since`, the year it entered), never a false
+ *  "enters parity" in y0. Parity bounds
  *  default to 0.8 and 1.2 (Organski & Kugler 1980, ch. 1). Years where either
  *  lacks a value in column `col` (CINC or another power measure) are skipped.
  *  \return SHI_EUSAGE for bounds not 0 < lo < 1 < hi, SHI_EIO out of memory. */

@@ -87,6 +87,7 @@
 #include <shi/frame_io.h>
 #include <shi/report.h>
 #include <shi/svg.h>
+#include <shi/cite.h>
 #include <shi/table.h>
 
 #endif

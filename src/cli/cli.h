@@ -43,12 +43,40 @@ typedef struct cli_opt {
     const char *help; /* one line */
 } cli_opt;
 
+/* The largest --threads: OpenMP runs out of stack for each thread's frames
+ * long before 100,000 threads (issue 20), and no machine shi runs on has more
+ * than 1024 cores. */
+#define CLI_THREADS_MAX 1024
+/** The one --threads option every parallel command takes (1-1024, checked by
+ *  cli_parse whatever the table says; not given: 0, all cores). */
+#define CLI_OPT_THREADS(var)                                                                       \
+    {                                                                                              \
+        OPT_INT, 0, "threads", &(var), "N", "threads, 1-1024 (default: all cores)"                 \
+    }
+
 /** Parse argv[1..argc-1] (argv[0] is the command name). Positional arguments
  *  go to pos[0..*npos). "--help" prints the usage to stdout and sets *help.
  *  Errors are SHI_EUSAGE naming the option. */
 shi_status cli_parse(const char *cmd, const char *usage, const cli_opt *opts, int argc, char **argv,
                      const char **pos, size_t maxpos, size_t *npos, int *help, shi_err *err);
+/** The help of a command: the usage line (wrapped at 80 columns, with every
+ *  option of `opts` the text leaves out appended), the options, the global
+ *  options and exit codes, and its examples (examples.c). */
 void cli_usage(FILE *f, const char *cmd, const char *usage, const cli_opt *opts);
+
+/** The examples of `cmd` ("power", "coop match", "shi" for shi itself), or
+ *  NULL; cli_print_examples prints them under "examples:". */
+const char *cli_examples(const char *cmd);
+void cli_print_examples(FILE *f, const char *cmd);
+
+/** `s` for a terminal: control characters (C0, DEL, UTF-8 C1) as \xNN, cut to
+ *  fit `size`. */
+void cli_printable(char *out, size_t size, const char *s);
+
+/** Edit distance (Levenshtein with adjacent transpositions) of two names;
+ *  cli_close says whether `typed` is near enough to `name` to suggest it. */
+size_t cli_edit_distance(const char *a, const char *b);
+int cli_close(const char *typed, const char *name);
 
 /** "--years A-B" or "--year Y" into [*y0, *y1], checked against [lo, hi]. */
 shi_status cli_years(const char *opt, const char *text, int lo, int hi, int *y0, int *y1,
@@ -64,8 +92,24 @@ shi_status cli_pair(shi_cli *cli, const char *const *pos, int year, const shi_st
 shi_status cli_years_pair(shi_cli *cli, const char *years, const char *const *pos, int *y0, int *y1,
                           const shi_state **a, const shi_state **b);
 
-/** Write a table to -o FILE (atomically) or standard output. */
+/** The output format: --format FMT (any case), else the extension of -o FILE
+ *  (a name without a known extension is a usage error), else `dflt` for
+ *  standard output. sqlite and dta need a file. */
+shi_status cli_output_format(const char *format, const char *out, shi_frame_format dflt,
+                             shi_frame_format *fmt, shi_err *err);
+
+/** Write a table to -o FILE (atomically) or standard output, in the format
+ *  cli_output_format chooses; an empty table warns on stderr. */
 shi_status cli_write_table(const shi_table *t, const char *format, const char *out, shi_err *err);
+
+/** The width of the terminal standard output is (COLUMNS, else the terminal's
+ *  own, else 80), or 0 when it is not a terminal (term.c). */
+size_t cli_term_width(void);
+
+/** Run print(f, arg) into standard output, its long lines wrapped to the
+ *  terminal's width when standard output is one (the report summary, the
+ *  citations), else as they are. */
+shi_status cli_print_wrapped(shi_status (*print)(FILE *f, void *arg), void *arg, shi_err *err);
 
 /** Remove outputs' temporary files on SIGINT, SIGTERM and SIGHUP (signals.c). */
 void cli_signals_install(void);

@@ -183,7 +183,8 @@ int cmd_align(shi_cli *cli, int argc, char **argv)
         {OPT_FLAG, 's', "summary", &summary, NULL,
          "one row per indicator over the whole period: trend test, area label, sphere"},
         {OPT_STRING, 'm', "model", &model, "FILE", "threat model (YAML)"},
-        {OPT_STRING, 0, "format", &format, "FMT", "table (default), csv, tsv or json"},
+        {OPT_STRING, 0, "format", &format, "FMT",
+         "table (default), csv, tsv, json, jsonl, sqlite or dta"},
         {OPT_STRING, 'o', "output", &out, "FILE", "write to FILE instead of standard output"},
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     const char *pos[2];

@@ -6,6 +6,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -22,10 +23,13 @@
  * builds with -Wmissing-prototypes before that. */
 int cmd_coop(shi_cli *cli, int argc, char **argv);
 
+/* "Not given" for --turns: any int a user can type is checked, 0 included. */
+#define TURNS_UNSET INT_MIN
+
 /* Options shared by the subcommands that play games. */
 typedef struct gopts {
-    int turns;    /* 0 = not given (default 200) */
-    double delta; /* 0 = not given: fixed length */
+    int turns;    /* TURNS_UNSET = not given (default 200) */
+    double delta; /* NaN = not given: fixed length */
     double noise;
     const char *payoffs; /* "T,R,P,S" or NULL */
     double k;
@@ -58,11 +62,9 @@ typedef struct gopts {
         {OPT_REAL, 0, "noise", &(g).noise, "E", "each move is flipped with probability E"},        \
         {OPT_STRING, 0, "payoffs", &(g).payoffs, "T,R,P,S", "payoffs (default 5,3,1,0)"},          \
         {OPT_REAL, 0,   "relative-gains",                                                          \
-         &(g).k,   "K", "rank by Grieco utility u = pi - K (pi_opp - pi) (default 0)"},            \
+         &(g).k,   "K", "rank by Grieco utility u = pi - K (pi_opp - pi), 0-1000 (default 0)"},    \
         {OPT_STRING, 0, "seed", &(g).seed, "S", "random seed (default 1)"},                        \
-    {                                                                                              \
-        OPT_INT, 0, "threads", &(g).threads, "K", "OpenMP threads (default: all)"                  \
-    }
+        CLI_OPT_THREADS((g).threads)
 
 #define SVG_OPT(g)                                                                                 \
     {                                                                                              \
@@ -70,7 +72,8 @@ typedef struct gopts {
     }
 
 #define OUT_OPTS(g)                                                                                \
-    {OPT_STRING, 0, "format", &(g).format, "FMT", "table (default), csv, tsv or json"},            \
+    {OPT_STRING,  0,     "format",                                                                 \
+     &(g).format, "FMT", "table (default), csv, tsv, json, jsonl, sqlite or dta"},                 \
     {                                                                                              \
         OPT_STRING, 'o', "output", &(g).out, "FILE", "write to FILE instead of standard output"    \
     }
@@ -79,6 +82,8 @@ static gopts gopts_default(void)
 {
     gopts g;
     memset(&g, 0, sizeof g);
+    g.turns = TURNS_UNSET;
+    g.delta = (double)NAN;
     g.reps = 10;
     return g;
 }
@@ -104,20 +109,20 @@ static shi_status parse_seed(const char *cmd, const char *text, uint64_t *seed, 
 static shi_status game_from(const char *cmd, const gopts *o, shi_coop_game *g, shi_err *err)
 {
     *g = shi_coop_game_default();
-    if (o->turns != 0 && o->delta != 0.0) {
+    if (o->turns != TURNS_UNSET && !isnan(o->delta)) {
         return shi_err_set(err, SHI_EUSAGE, "%s: give --turns or --delta, not both", cmd);
     }
-    if (o->turns != 0) {
+    if (o->turns != TURNS_UNSET) {
         if (o->turns < 1 || o->turns > SHI_COOP_MAX_TURNS) {
             return shi_err_set(err, SHI_EUSAGE, "%s: --turns must be in [1, %ld], got %d", cmd,
                                SHI_COOP_MAX_TURNS, o->turns);
         }
         g->turns = o->turns;
     }
-    if (o->delta != 0.0 && !(o->delta > 0.0 && o->delta < 1.0)) {
+    if (!isnan(o->delta) && !(o->delta > 0.0 && o->delta < 1.0)) {
         return shi_err_set(err, SHI_EUSAGE, "%s: --delta must be in (0, 1), got %g", cmd, o->delta);
     }
-    g->delta = o->delta;
+    g->delta = isnan(o->delta) ? 0.0 : o->delta;
     if (!(o->noise >= 0.0 && o->noise <= 0.5)) {
         return shi_err_set(err, SHI_EUSAGE, "%s: --noise must be in [0, 0.5], got %g", cmd,
                            o->noise);
@@ -132,9 +137,6 @@ static shi_status game_from(const char *cmd, const gopts *o, shi_coop_game *g, s
         if (s != SHI_OK) {
             return s;
         }
-    }
-    if (o->threads < 0) {
-        return shi_err_set(err, SHI_EUSAGE, "%s: --threads must be >= 0, got %d", cmd, o->threads);
     }
     if (o->reps < 1) {
         return shi_err_set(err, SHI_EUSAGE, "%s: --repetitions must be >= 1, got %d", cmd, o->reps);
@@ -280,7 +282,7 @@ static int coop_strategies(shi_cli *cli, int argc, char **argv)
     }
     static const char *const names[] = {"strategy",   "aliases",    "parameter",
                                         "stochastic", "definition", "source"};
-    static const char types[] = {'s', 's', 's', 's', 's', 's'};
+    static const char types[] = {'s', 's', 's', 'b', 's', 's'};
     static const int digits[] = {0, 0, 0, 0, 0, 0};
     shi_table *t = shi_table_new();
     if (!t) {
@@ -299,7 +301,7 @@ static int coop_strategies(shi_cli *cli, int argc, char **argv)
         if ((s = shi_table_str(t, tab[i].name, &cli->err)) ||
             (s = shi_table_str(t, tab[i].aliases[0] ? tab[i].aliases : NULL, &cli->err)) ||
             (s = shi_table_str(t, par[0] ? par : NULL, &cli->err)) ||
-            (s = shi_table_str(t, tab[i].stochastic ? "yes" : "no", &cli->err)) ||
+            (s = shi_table_flag(t, tab[i].stochastic, &cli->err)) ||
             (s = shi_table_str(t, tab[i].desc, &cli->err))) {
             break;
         }
@@ -869,9 +871,9 @@ static int coop_sweep(shi_cli *cli, int argc, char **argv)
         {OPT_INT, 0, "repetitions", &o.reps, "R", "repetitions of each match (default 5)"},
         {OPT_INT, 0, "turns", &o.turns, "N", "turns when delta is 0 (default 200)"},
         {OPT_STRING, 0, "payoffs", &o.payoffs, "T,R,P,S", "payoffs (default 5,3,1,0)"},
-        {OPT_REAL, 0, "relative-gains", &o.k, "K", "Grieco relative-gains coefficient"},
+        {OPT_REAL, 0, "relative-gains", &o.k, "K", "Grieco relative-gains coefficient, 0-1000"},
         {OPT_STRING, 0, "seed", &o.seed, "S", "random seed (default 1)"},
-        {OPT_INT, 0, "threads", &o.threads, "K", "OpenMP threads (default: all)"},
+        CLI_OPT_THREADS(o.threads),
         CONVENTION_OPTS(o),
         OUT_OPTS(o),
         SVG_OPT(o),
@@ -949,12 +951,13 @@ static int coop_threshold(shi_cli *cli, int argc, char **argv)
     double step = 0.01;
     const cli_opt opts[] = {
         {OPT_STRING, 0, "payoffs", &o.payoffs, "T,R,P,S", "payoffs (default 5,3,1,0)"},
-        {OPT_REAL, 0, "relative-gains", &o.k, "K", "Grieco relative-gains coefficient (default 0)"},
+        {OPT_REAL, 0, "relative-gains", &o.k, "K",
+         "Grieco relative-gains coefficient, 0-1000 (default 0)"},
         {OPT_REAL, 0, "noise", &o.noise, "E", "noise in the simulation (default 0)"},
         {OPT_INT, 0, "samples", &samples, "N", "simulated games per delta and pairing (2000)"},
         {OPT_REAL, 0, "step", &step, "H", "delta grid step of the simulation (default 0.01)"},
         {OPT_STRING, 0, "seed", &o.seed, "S", "random seed (default 1)"},
-        {OPT_INT, 0, "threads", &o.threads, "K", "OpenMP threads (default: all)"},
+        CLI_OPT_THREADS(o.threads),
         OUT_OPTS(o),
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     size_t npos;
@@ -1013,6 +1016,7 @@ static void coop_usage(FILE *f)
     }
     fprintf(f, "\n'shi coop SUBCOMMAND --help' describes a subcommand; docs/coop.md has the "
                "definitions.\n");
+    cli_print_examples(f, "coop");
 }
 
 int cmd_coop(shi_cli *cli, int argc, char **argv)

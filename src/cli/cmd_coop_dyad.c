@@ -15,7 +15,7 @@ static shi_status dyad_rows(shi_cli *cli, shi_table *t, const shi_state *a, cons
 {
     static const char *const names[] = {"year",  "rule",   "threshold",
                                         "delta", "margin", "sustainable"};
-    static const char types[] = {'i', 's', 'f', 'f', 'f', 's'};
+    static const char types[] = {'i', 's', 'f', 'f', 'f', 'b'};
     static const char *const rules[SHI_COOP_RULE_N] = {
         "Grim Trigger vs itself", "TFT resists Always Defect", "TFT resists alternation",
         "TFT collectively stable"};
@@ -36,11 +36,8 @@ static shi_status dyad_rows(shi_cli *cli, shi_table *t, const shi_state *a, cons
                 (s = shi_table_real(t, cd->delta - thr, &cli->err))) {
                 break;
             }
-            s = shi_table_str(t,
-                              !cd->computable    ? "not computable"
-                              : cd->delta >= thr ? "yes"
-                                                 : "no",
-                              &cli->err);
+            s = cd->computable ? shi_table_flag(t, cd->delta >= thr, &cli->err)
+                               : shi_table_missing(t, &cli->err); /* not computable */
         }
     }
     return s;
@@ -93,7 +90,8 @@ int cmd_coop_dyad(shi_cli *cli, int argc, char **argv)
     const cli_opt opts[] = {
         {OPT_STRING, 'y', "year", &year_s, "YEAR",
          "the year (default 2014, the last with trade data)"},
-        {OPT_STRING, 0, "format", &format, "FMT", "table (default), csv, tsv or json"},
+        {OPT_STRING, 0, "format", &format, "FMT",
+         "table (default), csv, tsv, json, jsonl, sqlite or dta"},
         {OPT_STRING, 'o', "output", &out, "FILE", "write to FILE instead of standard output"},
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     const char *pos[2];

@@ -62,7 +62,8 @@ int cmd_coop_validate(shi_cli *cli, int argc, char **argv)
     const cli_opt opts[] = {
         {OPT_STRING, 0, "fit-end", &fit_s, "YEAR",
          "fit on outcomes known by YEAR, test after (default 1980)"},
-        {OPT_STRING, 0, "format", &format, "FMT", "table (default), csv, tsv or json"},
+        {OPT_STRING, 0, "format", &format, "FMT",
+         "table (default), csv, tsv, json, jsonl, sqlite or dta"},
         {OPT_STRING, 'o', "output", &out, "FILE", "write to FILE instead of standard output"},
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     size_t npos;

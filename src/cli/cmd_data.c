@@ -4,12 +4,52 @@
 #include "cli.h"
 
 #include <string.h>
+#include <strings.h>
+
+#include <shi/cite.h>
+#include <shi/outfile.h>
+
+/* --format bibtex (or -o FILE.bib): the citations as BibTeX entries. */
+static int is_bibtex(const char *format, const char *out)
+{
+    size_t n = out ? strlen(out) : 0;
+    return (format && strcasecmp(format, "bibtex") == 0) ||
+           (!format && n > 4 && strcasecmp(out + n - 4, ".bib") == 0);
+}
+
+static shi_status write_bibtex(shi_cli *cli, const char *out)
+{
+    shi_outfile o;
+    shi_status s = shi_outfile_open(&o, out, &cli->err);
+    if (s == SHI_OK) {
+        s = shi_sources_write_bibtex(cli->data.src, cli->data.nsrc, o.fp, &cli->err);
+    }
+    if (s == SHI_OK) {
+        s = shi_outfile_commit(&o, &cli->err);
+    }
+    shi_outfile_abort(&o);
+    return s;
+}
+
+/* After the table on a terminal: the citations, one a line. */
+static shi_status print_citations(FILE *f, void *arg)
+{
+    const shi_data *d = arg;
+    fprintf(f, "\ncitations:\n");
+    for (size_t i = 0; i < d->nsrc; i++) {
+        fprintf(f, "  [%s] %s\n", d->src[i].id, d->src[i].citation);
+    }
+    fprintf(f, "\nstate-years: %zu (%d-%d), states: %zu\n", d->caps.nrow, d->caps.year_min,
+            d->caps.year_max, d->states.n);
+    return SHI_OK;
+}
 
 static int data_info(shi_cli *cli, int argc, char **argv)
 {
     const char *format = NULL, *out = NULL;
     const cli_opt opts[] = {
-        {OPT_STRING, 0, "format", &format, "FMT", "table (default), csv, tsv or json"},
+        {OPT_STRING, 0, "format", &format, "FMT",
+         "table (default), csv, tsv, json, jsonl, sqlite, dta or bibtex"},
         {OPT_STRING, 'o', "output", &out, "FILE", "write to FILE instead of standard output"},
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     const char *pos[1];
@@ -23,6 +63,9 @@ static int data_info(shi_cli *cli, int argc, char **argv)
     /* Every data set shi has: the economic, dyadic and relations parts too. */
     if ((s = cli_data(cli, SHI_DATA_RELATIONS | SHI_DATA_ECON, NULL, NULL)) != SHI_OK) {
         return s;
+    }
+    if (is_bibtex(format, out)) {
+        return write_bibtex(cli, out);
     }
     shi_table *t = shi_table_new();
     if (!t) {
@@ -45,12 +88,7 @@ static int data_info(shi_cli *cli, int argc, char **argv)
         s = cli_write_table(t, format, out, &cli->err);
     }
     if (s == SHI_OK && !wide && !out) {
-        printf("\ncitations:\n");
-        for (size_t i = 0; i < cli->data.nsrc; i++) {
-            printf("  [%s] %s\n", cli->data.src[i].id, cli->data.src[i].citation);
-        }
-        printf("\nstate-years: %zu (%d-%d), states: %zu\n", cli->data.caps.nrow,
-               cli->data.caps.year_min, cli->data.caps.year_max, cli->data.states.n);
+        s = cli_print_wrapped(print_citations, &cli->data, &cli->err);
     }
     shi_table_free(t);
     return s;
@@ -120,6 +158,7 @@ int cmd_data(shi_cli *cli, int argc, char **argv)
                "       shi data build --from DIR -o FILE [--dyadic-output FILE]\n\n"
                "info   the data sets in use: name, version, file, where read from, citation\n"
                "build  derive shi's compact data file from the official files in DIR\n");
+        cli_print_examples(stdout, "data");
         return SHI_OK;
     }
     return shi_err_set(&cli->err, SHI_EUSAGE, "data: expected 'info' or 'build'%s%s%s",

@@ -45,8 +45,9 @@ static shi_status drivers_parse(shi_cli *cli, int argc, char **argv, drivers_arg
          "seed of the bootstrap, placebos and permutations (default 1)"},
         {OPT_FLAG, 0, "reference", &o->reference, NULL,
          "also the legacy levels model on every pair of major powers of the last year"},
-        {OPT_INT, 0, "threads", &o->threads, "N", "threads for the bootstrap"},
-        {OPT_STRING, 0, "format", &o->format, "FMT", "table (default), csv, tsv or json"},
+        CLI_OPT_THREADS(o->threads),
+        {OPT_STRING, 0, "format", &o->format, "FMT",
+         "table (default), csv, tsv, json, jsonl, sqlite or dta"},
         {OPT_STRING, 'o', "output", &o->out, "FILE", "write to FILE instead of standard output"},
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     return cli_parse("drivers",

@@ -20,16 +20,22 @@
 typedef struct progress {
     int on;
     struct timespec t0;
+    size_t done; /* the most the bar has shown: it never goes back */
 } progress;
+
+static double elapsed(const progress *p)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)(t.tv_sec - p->t0.tv_sec) + (double)(t.tv_nsec - p->t0.tv_nsec) * 1e-9;
+}
 
 static void stage(progress *p, const char *what)
 {
     if (!p->on) {
         return;
     }
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    double s = (double)(t.tv_sec - p->t0.tv_sec) + (double)(t.tv_nsec - p->t0.tv_nsec) * 1e-9;
+    double s = elapsed(p);
     fprintf(stderr, "\r\033[K[%6.2f s] %s", s, what);
     if (!what[0]) {
         fprintf(stderr, "\r\033[K");
@@ -44,9 +50,10 @@ static void bar(void *arg, size_t done, size_t total)
     if (!p->on || total == 0) {
         return;
     }
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    double s = (double)(t.tv_sec - p->t0.tv_sec) + (double)(t.tv_nsec - p->t0.tv_nsec) * 1e-9;
+    /* Threads report in any order: show the furthest point reached so far. */
+    done = done > p->done ? done : p->done;
+    p->done = done;
+    double s = elapsed(p);
     int width = 30, fill = (int)((double)width * (double)done / (double)total);
     char line[64];
     for (int i = 0; i < width; i++) {
@@ -62,23 +69,15 @@ static shi_status write_frame(shi_cli *cli, const shi_frame *f, const char *form
                               const shi_meta *meta)
 {
     shi_frame_format fmt;
-    shi_status s;
-    if (format) {
-        if ((s = shi_frame_format_parse(format, &fmt, &cli->err)) != SHI_OK) {
-            return s;
-        }
-    } else if (out) {
-        int k = shi_frame_format_from_path(out);
-        fmt = k >= 0 ? (shi_frame_format)k : SHI_FF_CSV;
-    } else {
-        fmt = isatty(STDOUT_FILENO) ? SHI_FF_TABLE : SHI_FF_CSV;
+    shi_status s = cli_output_format(format, out, isatty(STDOUT_FILENO) ? SHI_FF_TABLE : SHI_FF_CSV,
+                                     &fmt, &cli->err);
+    if (s != SHI_OK) {
+        return s;
+    }
+    if (f->nrow == 0) {
+        fprintf(stderr, "shi: warning: the result is empty (no rows)\n");
     }
     if (fmt == SHI_FF_SQLITE || fmt == SHI_FF_DTA) {
-        if (!out) {
-            return shi_err_set(&cli->err, SHI_EUSAGE,
-                               "dyads: the %s format needs an output file (-o FILE)",
-                               fmt == SHI_FF_SQLITE ? "sqlite" : "dta");
-        }
         static const char *const keys[] = {"year", "ccode1", "ccode2"};
         return fmt == SHI_FF_SQLITE ? shi_frame_write_sqlite(f, keys, 3, meta, out, &cli->err)
                                     : shi_frame_write_dta(f, meta, out, &cli->err);
@@ -87,7 +86,10 @@ static shi_status write_frame(shi_cli *cli, const shi_frame *f, const char *form
     if ((s = shi_outfile_open(&o, out, &cli->err)) != SHI_OK) {
         return s;
     }
-    s = shi_frame_write_text(f, o.fp, fmt, &cli->err);
+    int to_stdout = !out || strcmp(out, "-") == 0;
+    s = fmt == SHI_FF_TABLE
+            ? shi_frame_write_table(f, o.fp, to_stdout ? cli_term_width() : 0, &cli->err)
+            : shi_frame_write_text(f, o.fp, fmt, &cli->err);
     if (s == SHI_OK) {
         s = shi_outfile_commit(&o, &cli->err);
     }
@@ -119,11 +121,11 @@ static shi_status dyads_parse(shi_cli *cli, int argc, char **argv, dyads_args *a
          "politically relevant dyads only (contiguous, or a major power)"},
         {OPT_STRING, 0, "alliances", &a->alliances, "FILE",
          "your own alliance file (ccode1,ccode2,year,level) instead of ATOP"},
-        {OPT_INT, 0, "threads", &a->threads, "N", "threads (default: all cores)"},
+        CLI_OPT_THREADS(a->threads),
         {OPT_FLAG, 'q', "quiet", &a->quiet, NULL, "no progress messages"},
-        {OPT_STRING, 0, "format", &a->format, "FMT", "table, csv, tsv, jsonl, sqlite or dta"},
+        {OPT_STRING, 0, "format", &a->format, "FMT", "table, csv, tsv, json, jsonl, sqlite or dta"},
         {OPT_STRING, 'o', "output", &a->out, "FILE",
-         "write to FILE (format from its extension: .csv .tsv .jsonl .sqlite .dta)"},
+         "write to FILE (format from its extension: .csv .tsv .json .jsonl .sqlite .dta)"},
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     const char *pos[1];
     size_t npos;
@@ -133,10 +135,6 @@ static shi_status dyads_parse(shi_cli *cli, int argc, char **argv, dyads_args *a
                              opts, argc, argv, pos, 0, &npos, help, &cli->err);
     if (s != SHI_OK || *help) {
         return s;
-    }
-    if (a->threads < 0 || a->threads > 1024) {
-        return shi_err_set(&cli->err, SHI_EUSAGE, "dyads: --threads takes 1-1024, got %d",
-                           a->threads);
     }
     return a->add ? shi_dyadvars_parse(a->add, &a->mask, &cli->err) : SHI_OK;
 }
@@ -236,7 +234,7 @@ int cmd_dyads(shi_cli *cli, int argc, char **argv)
     if (s != SHI_OK || help) {
         return s;
     }
-    progress pr = {!a.quiet && isatty(STDERR_FILENO), {0, 0}};
+    progress pr = {!a.quiet && isatty(STDERR_FILENO), {0, 0}, 0};
     clock_gettime(CLOCK_MONOTONIC, &pr.t0);
     stage(&pr, "loading data");
     shi_dyad_opts o = {0};
@@ -261,10 +259,18 @@ int cmd_dyads(shi_cli *cli, int argc, char **argv)
     if (s == SHI_OK) {
         char buf[64];
         snprintf(buf, sizeof buf, "writing %zu rows", f.nrow);
-        stage(&pr, buf);
+        int to_stdout = !a.out || strcmp(a.out, "-") == 0;
+        /* The table goes to the terminal too: clear the progress line first. */
+        stage(&pr, to_stdout ? "" : buf);
         s = write_frame(cli, &f, a.format, a.out, &meta);
     }
     stage(&pr, "");
+    if (s == SHI_OK && pr.on && a.out && strcmp(a.out, "-") != 0) {
+        char name[256];
+        cli_printable(name, sizeof name, a.out);
+        fprintf(stderr, "wrote %zu row%s to %s in %.2f s\n", f.nrow, f.nrow == 1 ? "" : "s", name,
+                elapsed(&pr));
+    }
     shi_meta_destroy(&meta);
     shi_frame_destroy(&f);
     return s;

@@ -68,7 +68,7 @@ static shi_status state_rows(shi_cli *cli, shi_table *t, const shi_power_measure
     /* The value column is named after the measure ("cinc", "gdp", ...). */
     const char *const names[] = {"year",  "state", "ccode",     pm->name,
                                  "share", "rank",  "trend_pct", "major"};
-    static const char types[] = {'i', 's', 'i', 'f', 'f', 'i', 'f', 's'};
+    static const char types[] = {'i', 's', 'i', 'f', 'f', 'i', 'f', 'b'};
     const int digits[] = {0, 0, 0, pm->digits, 4, 0, 2, 0};
     shi_err *err = &cli->err;
     const shi_panel *p = &cli->data.caps;
@@ -95,7 +95,7 @@ static shi_status state_rows(shi_cli *cli, shi_table *t, const shi_power_measure
                 s = shi_table_real(t, isnan(trend) ? trend : 100 * trend, err);
             }
             if (s == SHI_OK) {
-                s = shi_table_str(t, shi_states_major(st, x, y) ? "yes" : "no", err);
+                s = shi_table_flag(t, shi_states_major(st, x, y), err);
             }
         }
     }
@@ -132,14 +132,14 @@ static shi_status ratio_rows(shi_cli *cli, shi_table *t, size_t col, const shi_s
 static shi_status event_rows(shi_cli *cli, shi_table *t, size_t col, const shi_state *a,
                              const shi_state *b, int y0, int y1, double lo, double hi)
 {
-    static const char *const names[] = {"year", "challenger", "leader", "event", "ratio"};
-    static const char types[] = {'i', 's', 's', 's', 'f'};
-    static const int digits[] = {0, 0, 0, 0, 4};
+    static const char *const names[] = {"year", "challenger", "leader", "event", "ratio", "since"};
+    static const char types[] = {'i', 's', 's', 's', 'f', 'i'};
+    static const int digits[] = {0, 0, 0, 0, 4, 0};
     shi_transitions tr = {0};
     shi_status s = shi_power_transitions(&cli->data.caps, col, a->ccode, b->ccode, y0, y1, lo, hi,
                                          &tr, &cli->err);
     if (s == SHI_OK) {
-        s = add_cols(t, names, types, digits, 5, &cli->err);
+        s = add_cols(t, names, types, digits, 6, &cli->err);
     }
     for (size_t i = 0; i < tr.n && s == SHI_OK; i++) {
         if ((s = shi_table_int(t, tr.v[i].year, &cli->err)) ||
@@ -148,7 +148,10 @@ static shi_status event_rows(shi_cli *cli, shi_table *t, size_t col, const shi_s
             (s = shi_table_str(t, shi_transition_name(tr.v[i].kind), &cli->err))) {
             break;
         }
-        s = shi_table_real(t, tr.v[i].ratio, &cli->err);
+        if ((s = shi_table_real(t, tr.v[i].ratio, &cli->err)) == SHI_OK) {
+            s = tr.v[i].since ? shi_table_int(t, tr.v[i].since, &cli->err)
+                              : shi_table_missing(t, &cli->err);
+        }
     }
     shi_transitions_free(&tr);
     return s;
@@ -208,7 +211,8 @@ static int power_transition(shi_cli *cli, int argc, char **argv)
         {OPT_REAL, 0, "high", &hi, "X", "upper parity bound (default 1.2)"},
         {OPT_FLAG, 0, "series", &series, NULL,
          "print the yearly capability ratio, not only events"},
-        {OPT_STRING, 0, "format", &format, "FMT", "table (default), csv, tsv or json"},
+        {OPT_STRING, 0, "format", &format, "FMT",
+         "table (default), csv, tsv, json, jsonl, sqlite or dta"},
         {OPT_STRING, 'o', "output", &out, "FILE", "write to FILE instead of standard output"},
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     const char *pos[2];
@@ -287,7 +291,8 @@ int cmd_power(shi_cli *cli, int argc, char **argv)
         {OPT_STRING, 0, "states", &states, "LIST",
          "per-state rows for these states (e.g. CHN,RUS,USA)"},
         {OPT_INT, 0, "window", &window, "W", "years in the trend window (default 10)"},
-        {OPT_STRING, 0, "format", &format, "FMT", "table (default), csv, tsv or json"},
+        {OPT_STRING, 0, "format", &format, "FMT",
+         "table (default), csv, tsv, json, jsonl, sqlite or dta"},
         {OPT_STRING, 'o', "output", &out, "FILE", "write to FILE instead of standard output"},
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     const char *pos[1];

@@ -10,11 +10,24 @@
 #include <shi/pair.h>
 #include <shi/report.h>
 
-/* The terminal summary, or with -o FILE the HTML page (written atomically). */
+typedef struct summary_arg {
+    shi_cli *cli;
+    const shi_pair_analysis *pa;
+} summary_arg;
+
+static shi_status print_summary(FILE *f, void *arg)
+{
+    summary_arg *x = arg;
+    return shi_report_summary(f, &x->cli->data, x->pa, &x->cli->err);
+}
+
+/* The terminal summary (its long lines wrapped on a terminal), or with -o FILE
+ * the HTML page (written atomically). */
 static shi_status report_write(shi_cli *cli, const shi_pair_analysis *pa, const char *out)
 {
     if (!out) {
-        return shi_report_summary(stdout, &cli->data, pa, &cli->err);
+        summary_arg x = {cli, pa};
+        return cli_print_wrapped(print_summary, &x, &cli->err);
     }
     shi_outfile o;
     shi_status s = shi_outfile_open(&o, out, &cli->err);

@@ -30,7 +30,8 @@ static shi_status state_rows(shi_table *t, const shi_states *st, const shi_state
                              shi_err *err)
 {
     const char *cols[] = {"ccode", "abb", "iso3", "name", "member", "major_power"};
-    const char types[] = {'i', 's', 's', 's', 's', 's'};
+    const char flag = year ? 'b' : 's'; /* a year: yes/no; else the spells */
+    const char types[] = {'i', 's', 's', 's', flag, flag};
     shi_status s = SHI_OK;
     for (int c = 0; c < 6 && s == SHI_OK; c++) {
         s = shi_table_column(t, cols[c], types[c], 0, err);
@@ -43,16 +44,16 @@ static shi_status state_rows(shi_table *t, const shi_states *st, const shi_state
         char mem[400], maj[400];
         spells_text(mem, sizeof mem, st->spells + x->sp0, x->nsp);
         spells_text(maj, sizeof maj, st->majors + x->mp0, x->nmp);
-        if (year) {
-            snprintf(mem, sizeof mem, "%s", !one || shi_states_member(st, x, year) ? "yes" : "no");
-            snprintf(maj, sizeof maj, "%s", shi_states_major(st, x, year) ? "yes" : "no");
-        }
         if ((s = shi_table_int(t, x->ccode, err)) == SHI_OK &&
             (s = shi_table_str(t, x->abb, err)) == SHI_OK &&
             (s = shi_table_str(t, x->iso3[0] ? x->iso3 : NULL, err)) == SHI_OK &&
-            (s = shi_table_str(t, x->name, err)) == SHI_OK &&
-            (s = shi_table_str(t, mem, err)) == SHI_OK) {
-            s = shi_table_str(t, maj[0] ? maj : NULL, err);
+            (s = shi_table_str(t, x->name, err)) == SHI_OK) {
+            if (year &&
+                (s = shi_table_flag(t, !one || shi_states_member(st, x, year), err)) == SHI_OK) {
+                s = shi_table_flag(t, shi_states_major(st, x, year), err);
+            } else if (!year && (s = shi_table_str(t, mem, err)) == SHI_OK) {
+                s = shi_table_str(t, maj[0] ? maj : NULL, err);
+            }
         }
     }
     return s;
@@ -64,7 +65,8 @@ int cmd_states(shi_cli *cli, int argc, char **argv)
     const char *format = NULL, *out = NULL;
     const cli_opt opts[] = {
         {OPT_INT, 'y', "year", &year, "YEAR", "only states that are system members in YEAR"},
-        {OPT_STRING, 0, "format", &format, "FMT", "table (default), csv, tsv or json"},
+        {OPT_STRING, 0, "format", &format, "FMT",
+         "table (default), csv, tsv, json, jsonl, sqlite or dta"},
         {OPT_STRING, 'o', "output", &out, "FILE", "write to FILE instead of standard output"},
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     const char *pos[1];

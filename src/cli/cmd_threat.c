@@ -160,7 +160,8 @@ static shi_status threat_parse(shi_cli *cli, int argc, char **argv, threat_args 
          "power measure of strength and reach (default: the model's, cinc)"},
         {OPT_FLAG, 0, "sensitivity", &o->sensitivity, NULL,
          "how results move over 84 weightings of the four components"},
-        {OPT_STRING, 0, "format", &o->format, "FMT", "table (default), csv, tsv or json"},
+        {OPT_STRING, 0, "format", &o->format, "FMT",
+         "table (default), csv, tsv, json, jsonl, sqlite or dta"},
         {OPT_STRING, 'o', "output", &o->out, "FILE", "write to FILE instead of standard output"},
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     shi_status s = cli_parse("threat",

@@ -46,8 +46,9 @@ static void usage(FILE *f)
                "embedded ones\n"
                "  --data-file FILE.shd  read a shi data file made by 'shi data build'\n"
                "  --help, --version\n\n"
-               "'shi COMMAND --help' describes a command.\n"
+               "'shi COMMAND --help' describes a command; 'man shi' has the whole manual.\n"
                "exit codes: 0 ok, 1 bad input data, 2 usage, 3 I/O or system, 4 internal\n");
+    cli_print_examples(f, "shi");
 }
 
 shi_status cli_data(shi_cli *cli, unsigned parts, const char *alliance_file,
@@ -57,58 +58,92 @@ shi_status cli_data(shi_cli *cli, unsigned parts, const char *alliance_file,
     return shi_data_open(&cli->data, &spec, &cli->err);
 }
 
-int main(int argc, char **argv)
+/* The global options before the command into cli; *i is left at the
+ * command. Returns -1 to go on, else the exit code (after --help, --version
+ * or a usage error). */
+static int parse_globals(shi_cli *cli, int argc, char **argv, int *i)
 {
-    cli_signals_install();
-    shi_cli cli;
-    memset(&cli, 0, sizeof cli);
-    int i = 1;
-    int status = SHI_OK;
-    for (; i < argc && argv[i][0] == '-'; i++) {
-        const char *a = argv[i];
+    for (; *i < argc && argv[*i][0] == '-'; (*i)++) {
+        const char *a = argv[*i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             usage(stdout);
             return fflush(stdout) == 0 ? 0 : SHI_EIO;
         } else if (strcmp(a, "--version") == 0) {
             printf("shi %s\n", SHI_VERSION);
             return fflush(stdout) == 0 ? 0 : SHI_EIO;
-        } else if ((strcmp(a, "--data") == 0 || strcmp(a, "--data-file") == 0) && i + 1 < argc) {
-            if (a[6] == '\0') {
-                cli.data_dir = argv[++i];
-            } else {
-                cli.data_file = argv[++i];
+        } else if (strcmp(a, "--data") == 0 || strcmp(a, "--data-file") == 0) {
+            if (*i + 1 >= argc) {
+                fprintf(stderr, "shi: %s needs a value (%s)\n", a,
+                        a[6] == '\0' ? "DIR" : "FILE.shd");
+                return SHI_EUSAGE;
             }
+            *(a[6] == '\0' ? &cli->data_dir : &cli->data_file) = argv[++*i];
         } else {
-            fprintf(stderr, "shi: unknown global option '%s'; see 'shi --help'\n", a);
+            char buf[256];
+            cli_printable(buf, sizeof buf, a);
+            fprintf(stderr, "shi: unknown global option '%s'; see 'shi --help'\n", buf);
             return SHI_EUSAGE;
         }
     }
-    if (i >= argc) {
+    if (*i >= argc) {
         usage(stderr);
         return SHI_EUSAGE;
     }
-    if (cli.data_dir && cli.data_file) {
+    if (cli->data_dir && cli->data_file) {
         fprintf(stderr, "shi: --data and --data-file cannot be used together\n");
         return SHI_EUSAGE;
     }
-    const cmd_entry *cmd = NULL;
+    return -1;
+}
+
+/* The command called `name`, or NULL after an error naming the nearest ones. */
+static const cmd_entry *find_command(const char *name)
+{
     for (size_t k = 0; k < NCOMMANDS; k++) {
-        if (strcmp(argv[i], COMMANDS[k].name) == 0) {
-            cmd = &COMMANDS[k];
+        if (strcmp(name, COMMANDS[k].name) == 0) {
+            return &COMMANDS[k];
         }
     }
+    char buf[256], near[256] = "";
+    cli_printable(buf, sizeof buf, name);
+    for (size_t k = 0; k < NCOMMANDS; k++) {
+        if (cli_close(name, COMMANDS[k].name)) {
+            size_t n = strlen(near);
+            snprintf(near + n, sizeof near - n, "%s'%s'", n ? " or " : "", COMMANDS[k].name);
+        }
+    }
+    if (near[0]) {
+        fprintf(stderr, "shi: unknown command '%s'; did you mean %s? see 'shi --help'\n", buf,
+                near);
+    } else {
+        fprintf(stderr, "shi: unknown command '%s'; see 'shi --help'\n", buf);
+    }
+    return NULL;
+}
+
+int main(int argc, char **argv)
+{
+    cli_signals_install();
+    shi_cli cli;
+    memset(&cli, 0, sizeof cli);
+    int i = 1;
+    int status = parse_globals(&cli, argc, argv, &i);
+    if (status >= 0) {
+        return status;
+    }
+    const cmd_entry *cmd = find_command(argv[i]);
     if (!cmd) {
-        fprintf(stderr, "shi: unknown command '%s'; see 'shi --help'\n", argv[i]);
         return SHI_EUSAGE;
     }
     status = cmd->fn(&cli, argc - i, argv + i);
     if (status != SHI_OK) {
-        char buf[1024];
+        char buf[1024], shown[2048];
         if (cli.err.code == SHI_OK) {
             shi_err_set(&cli.err, SHI_EINTERNAL, "command failed without a message");
             status = SHI_EINTERNAL;
         }
-        fprintf(stderr, "shi: %s\n", shi_err_format(&cli.err, buf, sizeof buf));
+        cli_printable(shown, sizeof shown, shi_err_format(&cli.err, buf, sizeof buf));
+        fprintf(stderr, "shi: %s\n", shown);
     } else if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "shi: write failure on standard output\n");
         status = SHI_EIO;

@@ -150,21 +150,24 @@ static shi_status gunzip_file(const char *path, size_t hint, char **data, size_t
             want = 1u << 30;
         }
         int r = gzread(gz, buf + n, (unsigned)want);
-        if (r < 0) {
-            int zerr = 0;
-            const char *m = gzerror(gz, &zerr);
-            s = shi_err_set_at(err, SHI_EIO, path, 0, 0, "cannot inflate: %s",
-                               m ? m : "zlib error");
+        /* A truncated stream ends with r == 0 and Z_BUF_ERROR, not r < 0. */
+        int zerr = Z_OK;
+        const char *m = r <= 0 ? gzerror(gz, &zerr) : NULL;
+        if (r < 0 || (r == 0 && (zerr != Z_OK || !gzeof(gz)))) {
+            /* Corrupt or cut input is bad data (exit 1), not an I/O error;
+             * zlib's message starts with the path, which the error names
+             * already. The position is where inflating stopped. */
+            size_t plen = strlen(path);
+            if (m && strncmp(m, path, plen) == 0 && strncmp(m + plen, ": ", 2) == 0) {
+                m += plen + 2;
+            }
+            s = shi_err_set_at(err, SHI_EDATA, path, 0, 0,
+                               "corrupt gzip data at compressed byte %ld (%zu bytes inflated): %s",
+                               (long)gzoffset(gz), n + (size_t)(r > 0 ? r : 0),
+                               m && *m && zerr != Z_OK ? m : "truncated file");
             break;
         }
         if (r == 0) {
-            /* A truncated stream ends with r == 0 and Z_BUF_ERROR, not r < 0. */
-            int zerr = Z_OK;
-            const char *m = gzerror(gz, &zerr);
-            if (zerr != Z_OK || !gzeof(gz)) {
-                s = shi_err_set_at(err, SHI_EIO, path, 0, 0, "cannot inflate: %s",
-                                   zerr != Z_OK && m ? m : "truncated file");
-            }
             break;
         }
         n += (size_t)r;

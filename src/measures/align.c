@@ -235,7 +235,13 @@ static shi_status pair_values(const src *in, int a, int b, int ys, size_t ny, do
         if (in->rel) {
             rel_values(in, a, b, y, neighbours(in, ia, ib, y), v, f);
         }
-        dy_values(in->dy, a, b, ia, ib, y, v);
+        /* The dyadic arrays hold 0 (no alliance, no dispute) for pairs that
+         * are not both system members: a state that does not exist that year
+         * has missing values, not "no alliance" (Bavaria after 1871, issue 20). */
+        if (ia >= 0 && ib >= 0 && shi_states_member(in->states, &in->states->v[ia], y) &&
+            shi_states_member(in->states, &in->states->v[ib], y)) {
+            dy_values(in->dy, a, b, ia, ib, y, v);
+        }
         shi_threat tab, tba;
         shi_status s;
         if ((s = shi_threat_compute(in->tc, in->m, a, b, y, &tab, err)) != SHI_OK ||

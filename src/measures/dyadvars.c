@@ -343,6 +343,40 @@ static void fill_row(const ctx *c, const cols *k, const shi_frame *f, size_t r, 
     }
 }
 
+/* Value labels of the categorical codes and the 0/1 flags, for Stata (a
+ * .dta shows "land" rather than 1); the other writers ignore them. */
+static shi_status label_codes(shi_frame *f, unsigned mask, shi_err *err)
+{
+    static const shi_value_label conttype[] = {{0, "none"},
+                                               {1, "land"},
+                                               {2, "sea, up to 12 miles"},
+                                               {3, "sea, 13-24 miles"},
+                                               {4, "sea, 25-150 miles"},
+                                               {5, "sea, 151-400 miles"}};
+    static const shi_value_label level[] = {{0, "none"},
+                                            {1, "consultation only"},
+                                            {2, "neutrality or non-aggression"},
+                                            {3, "defense or offense"}};
+    static const shi_value_label noyes[] = {{0, "no"}, {1, "yes"}};
+    static const char *const flags[] = {"major1",       "major2",       "atop_defense",
+                                        "atop_offense", "atop_neutral", "atop_nonagg",
+                                        "atop_consul"};
+    shi_status s = SHI_OK;
+    if (mask & SHI_DV_CONTIG) {
+        s = shi_frame_set_labels(f, "conttype", "conttype", conttype, 6, err);
+    }
+    if (s == SHI_OK && (mask & SHI_DV_ALLIANCE)) {
+        s = shi_frame_set_labels(f, "atop_level", "atop_level", level, 4, err);
+    }
+    for (size_t i = 0; i < sizeof flags / sizeof flags[0] && s == SHI_OK; i++) {
+        if (shi_frame_find(f, flags[i]) >= 0 &&
+            (s = shi_frame_set_flag(f, flags[i], err)) == SHI_OK) {
+            s = shi_frame_set_labels(f, flags[i], "noyes", noyes, 2, err);
+        }
+    }
+    return s;
+}
+
 static shi_status add_cols(shi_frame *f, unsigned mask, cols *k, shi_err *err)
 {
     static const char *const flag_names[5] = {"atop_defense", "atop_offense", "atop_neutral",
@@ -460,7 +494,7 @@ static shi_status add_cols(shi_frame *f, unsigned mask, cols *k, shi_err *err)
                                 &k->agree, err)))) {
         return s;
     }
-    return SHI_OK;
+    return label_codes(f, mask, err);
 }
 
 static shi_status add_vars(shi_frame *f, unsigned mask, const dv_input *in, shi_err *err);

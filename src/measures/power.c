@@ -329,7 +329,19 @@ shi_status shi_power_transitions(const shi_panel *p, size_t cinc, int challenger
         return shi_err_set(err, SHI_EUSAGE,
                            "parity bounds must satisfy 0 < low < 1 < high, got %g and %g", lo, hi);
     }
+    /* The years before the window: where the ratio stands when it opens, and
+     * since when it has been at parity (so the events do not depend on y0). */
     double prev = (double)NAN;
+    int since = 0;
+    for (int y = p->year_min; y < y0; y++) {
+        double r;
+        if (ratio_at(p, cinc, challenger, leader, y, &r)) {
+            int in_now = r >= lo && r <= hi, in_before = !isnan(prev) && prev >= lo && prev <= hi;
+            since = in_now && !in_before ? y : since;
+            prev = r;
+        }
+    }
+    int first = 1;
     for (int y = y0; y <= y1; y++) {
         double r;
         if (!ratio_at(p, cinc, challenger, leader, y, &r)) {
@@ -337,8 +349,12 @@ shi_status shi_power_transitions(const shi_panel *p, size_t cinc, int challenger
         }
         int in_now = r >= lo && r <= hi;
         int in_before = !isnan(prev) && prev >= lo && prev <= hi;
-        shi_transition_kind k[2];
+        shi_transition_kind k[3];
         int nk = 0;
+        if (first && in_now && in_before) {
+            k[nk++] = SHI_ALREADY_AT_PARITY;
+        }
+        first = 0;
         if (in_now && !in_before) {
             k[nk++] = SHI_ENTERS_PARITY;
         }
@@ -358,6 +374,7 @@ shi_status shi_power_transitions(const shi_panel *p, size_t cinc, int challenger
             out->v[out->n].year = y;
             out->v[out->n].kind = k[i];
             out->v[out->n].ratio = r;
+            out->v[out->n].since = k[i] == SHI_ALREADY_AT_PARITY ? since : 0;
             out->n++;
         }
         prev = r;

@@ -3,10 +3,12 @@
  * frame_dta.c - a frame as a Stata .dta file (format 118, Stata 14 and later),
  * written with ReadStat's writer API.
  *
- * Integer columns become Stata longs, real columns doubles; missing values
- * (SHI_NA_I32, NaN, the infinities) become Stata's system missing "."; column
- * labels become variable labels. The frame's name and the metadata make the
- * dataset label (cut to Stata's 80 characters), and every metadata entry is
+ * Integer columns become Stata longs (0/1 flags bytes, categorical codes with
+ * their value labels), real columns doubles, text columns str#; missing
+ * values (SHI_NA_I32, NaN, the infinities) become Stata's system missing "."
+ * ("" for text); column labels become variable labels. The frame's name and
+ * the metadata make the dataset label (cut to Stata's 80 bytes at a word
+ * boundary), and every metadata entry is
  * also a dataset note ("key: value"), where nothing is cut. The file's time
  * stamp is fixed, so the same frame always gives the same bytes (in any time
  * zone). The file is
@@ -72,18 +74,115 @@ static void sink_error(const char *msg, void *ctx)
     }
 }
 
-/* Append s to buf (of size DTA_LABEL_MAX + 1), cut at a UTF-8 boundary. */
-static void label_append(char *buf, const char *s)
+/* The dataset label: the frame's name and "key=value" of each metadata entry,
+ * cut to Stata's 80 bytes at the last word boundary that fits (the notes
+ * keep everything), into buf (DTA_LABEL_MAX + 1 bytes). */
+static void dataset_label(char *buf, const shi_frame *f, const shi_meta *meta)
 {
-    size_t n = strlen(buf), m = strlen(s);
-    if (n + m > DTA_LABEL_MAX) {
-        m = DTA_LABEL_MAX - n;
-        while (m > 0 && ((unsigned char)s[m] & 0xC0) == 0x80) {
-            m--;
+    char full[4096];
+    size_t n = (size_t)snprintf(full, sizeof full, "%s", f->name);
+    for (size_t i = 0; meta && i < meta->n && n < sizeof full; i++) {
+        n += (size_t)snprintf(full + n, sizeof full - n, "%s%s=%s", i ? "; " : ": ",
+                              meta->kv[i].key, meta->kv[i].value);
+    }
+    n = strlen(full);
+    if (n > DTA_LABEL_MAX) {
+        size_t cut = DTA_LABEL_MAX;
+        while (cut > 0 && full[cut] != ' ') {
+            cut--; /* full[cut] is the first byte left out: stop at a space */
+        }
+        while (cut > 0 && (full[cut - 1] == ' ' || full[cut - 1] == ';' || full[cut - 1] == ',')) {
+            cut--;
+        }
+        if (cut == 0) { /* one long word: cut at a UTF-8 boundary */
+            cut = DTA_LABEL_MAX;
+            while (cut > 0 && ((unsigned char)full[cut] & 0xC0) == 0x80) {
+                cut--;
+            }
+        }
+        n = cut;
+    }
+    memcpy(buf, full, n);
+    buf[n] = '\0';
+}
+
+/* The widest text of column c in bytes (1 to 2045, Stata's str# limit). */
+static size_t str_width(const shi_fcol *c, size_t nrow)
+{
+    size_t w = 1;
+    for (size_t r = 0; r < nrow; r++) {
+        size_t n = c->str[r] ? strlen(c->str[r]) : 0;
+        w = n > w ? n : w;
+    }
+    return w > 2045 ? 2045 : w;
+}
+
+/* Stata's type of a column: byte for a 0/1 flag, long, double or str#. */
+static readstat_type_t dta_type(const shi_fcol *c)
+{
+    switch (c->type) {
+    case SHI_FCOL_I32:
+        return c->flag ? READSTAT_TYPE_INT8 : READSTAT_TYPE_INT32;
+    case SHI_FCOL_STR:
+        return READSTAT_TYPE_STRING;
+    case SHI_FCOL_F64:
+        break;
+    }
+    return READSTAT_TYPE_DOUBLE;
+}
+
+/* Variable c with its label and value labels (a set is added once, the first
+ * time a column names it). */
+static readstat_variable_t *add_var(readstat_writer_t *w, const shi_frame *f, size_t c,
+                                    readstat_label_set_t **sets)
+{
+    const shi_fcol *col = &f->cols[c];
+    size_t width = col->type == SHI_FCOL_STR ? str_width(col, f->nrow) : 0;
+    readstat_variable_t *v = readstat_add_variable(w, col->name, dta_type(col), width);
+    if (!v) {
+        return NULL;
+    }
+    if (col->label[0]) {
+        readstat_variable_set_label(v, col->label);
+    }
+    if (col->vl_name && col->nvl) {
+        sets[c] = NULL;
+        for (size_t k = 0; k < c; k++) {
+            if (f->cols[k].vl_name && strcmp(f->cols[k].vl_name, col->vl_name) == 0) {
+                sets[c] = sets[k];
+            }
+        }
+        if (!sets[c]) {
+            sets[c] = readstat_add_label_set(w, READSTAT_TYPE_INT32, col->vl_name);
+            for (size_t i = 0; sets[c] && i < col->nvl; i++) {
+                readstat_label_int32_value(sets[c], col->vl[i].value, col->vl[i].label);
+            }
+        }
+        if (sets[c]) {
+            readstat_variable_set_label_set(v, sets[c]);
         }
     }
-    memcpy(buf + n, s, m);
-    buf[n + m] = '\0';
+    return v;
+}
+
+/* Cell (r, c) into the row being written. */
+static readstat_error_t put_value(readstat_writer_t *w, const readstat_variable_t *v,
+                                  const shi_fcol *col, size_t r)
+{
+    switch (col->type) {
+    case SHI_FCOL_I32:
+        if (col->i32[r] == SHI_NA_I32) {
+            return readstat_insert_missing_value(w, v);
+        }
+        return col->flag ? readstat_insert_int8_value(w, v, (int8_t)col->i32[r])
+                         : readstat_insert_int32_value(w, v, col->i32[r]);
+    case SHI_FCOL_STR:
+        return readstat_insert_string_value(w, v, col->str[r] ? col->str[r] : "");
+    case SHI_FCOL_F64:
+        break;
+    }
+    return isfinite(col->f64[r]) ? readstat_insert_double_value(w, v, col->f64[r])
+                                 : readstat_insert_missing_value(w, v);
 }
 
 static shi_status rs_fail(shi_err *err, const char *path, const sink *k, readstat_error_t rc,
@@ -119,13 +218,15 @@ shi_status shi_frame_write_dta(const shi_frame *f, const shi_meta *meta, const c
     sink k = {o.fp, 0, ""};
     readstat_error_t rc = READSTAT_OK;
     readstat_variable_t **vars = NULL;
+    readstat_label_set_t **sets = NULL;
     readstat_writer_t *w = readstat_writer_init();
     if (!w) {
         s = shi_err_set(err, SHI_EIO, "out of memory");
         goto cleanup;
     }
     vars = calloc(f->ncol, sizeof *vars);
-    if (!vars) {
+    sets = calloc(f->ncol, sizeof *sets);
+    if (!vars || !sets) {
         s = shi_err_set(err, SHI_EIO, "out of memory");
         goto cleanup;
     }
@@ -137,13 +238,9 @@ shi_status shi_frame_write_dta(const shi_frame *f, const shi_meta *meta, const c
         goto cleanup;
     }
 
-    char label[DTA_LABEL_MAX + 1] = "";
-    label_append(label, f->name);
+    char label[DTA_LABEL_MAX + 1];
+    dataset_label(label, f, meta);
     for (size_t i = 0; meta && i < meta->n; i++) {
-        label_append(label, i ? "; " : ": ");
-        label_append(label, meta->kv[i].key);
-        label_append(label, "=");
-        label_append(label, meta->kv[i].value);
         char note[sizeof meta->kv[i].key + sizeof meta->kv[i].value + 4];
         snprintf(note, sizeof note, "%s: %s", meta->kv[i].key, meta->kv[i].value);
         readstat_add_note(w, note);
@@ -154,17 +251,10 @@ shi_status shi_frame_write_dta(const shi_frame *f, const shi_meta *meta, const c
     }
 
     for (size_t c = 0; c < f->ncol; c++) {
-        const shi_fcol *col = &f->cols[c];
-        vars[c] = readstat_add_variable(
-            w, col->name, col->type == SHI_FCOL_I32 ? READSTAT_TYPE_INT32 : READSTAT_TYPE_DOUBLE,
-            0);
-        if (!vars[c]) {
+        if (!(vars[c] = add_var(w, f, c, sets))) {
             s = shi_err_set(err, SHI_EIO, "cannot write '%s': adding variable '%s' failed", path,
-                            col->name);
+                            f->cols[c].name);
             goto cleanup;
-        }
-        if (col->label[0]) {
-            readstat_variable_set_label(vars[c], col->label);
         }
     }
 
@@ -179,20 +269,15 @@ shi_status shi_frame_write_dta(const shi_frame *f, const shi_meta *meta, const c
         }
         for (size_t c = 0; c < f->ncol; c++) {
             const shi_fcol *col = &f->cols[c];
-            if (col->type == SHI_FCOL_I32) {
-                rc = col->i32[r] == SHI_NA_I32
-                         ? readstat_insert_missing_value(w, vars[c])
-                         : readstat_insert_int32_value(w, vars[c], col->i32[r]);
-            } else {
-                rc = isfinite(col->f64[r]) ? readstat_insert_double_value(w, vars[c], col->f64[r])
-                                           : readstat_insert_missing_value(w, vars[c]);
-            }
+            rc = put_value(w, vars[c], col, r);
             if (rc == READSTAT_ERROR_NUMERIC_VALUE_IS_OUT_OF_RANGE) {
                 s = shi_err_set(err, SHI_EDATA,
                                 "cannot write '%s': column '%s', row %zu: value out of Stata's "
                                 "range for a %s",
                                 path, col->name, r + 1,
-                                col->type == SHI_FCOL_I32 ? "long" : "double");
+                                col->type == SHI_FCOL_F64 ? "double"
+                                : col->flag               ? "byte"
+                                                          : "long");
                 goto cleanup;
             }
             if (rc != READSTAT_OK) {
@@ -216,6 +301,7 @@ shi_status shi_frame_write_dta(const shi_frame *f, const shi_meta *meta, const c
     readstat_writer_free(w);
     w = NULL;
     free(vars);
+    free(sets);
     return shi_outfile_commit(&o, err);
 
 cleanup:
@@ -223,6 +309,7 @@ cleanup:
         readstat_writer_free(w);
     }
     free(vars);
+    free(sets);
     shi_outfile_abort(&o);
     return s;
 }

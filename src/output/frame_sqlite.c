@@ -58,7 +58,9 @@ static shi_status fill(build *b, const shi_frame *f, const size_t *keycol, size_
     sqlite3_str_appendf(q, "CREATE TABLE \"%w\" (", f->name);
     for (size_t c = 0; c < f->ncol; c++) {
         sqlite3_str_appendf(q, "%s\"%w\" %s", c ? ", " : "", f->cols[c].name,
-                            f->cols[c].type == SHI_FCOL_I32 ? "INTEGER" : "REAL");
+                            f->cols[c].type == SHI_FCOL_I32   ? "INTEGER"
+                            : f->cols[c].type == SHI_FCOL_STR ? "TEXT"
+                                                              : "REAL");
     }
     sqlite3_str_appendall(q, ")");
     sql = sqlite3_str_finish(q);
@@ -96,6 +98,9 @@ static shi_status fill(build *b, const shi_frame *f, const size_t *keycol, size_
             if (col->type == SHI_FCOL_I32) {
                 rc = col->i32[r] == SHI_NA_I32 ? sqlite3_bind_null(st, i)
                                                : sqlite3_bind_int(st, i, col->i32[r]);
+            } else if (col->type == SHI_FCOL_STR) {
+                rc = col->str[r] ? sqlite3_bind_text(st, i, col->str[r], -1, SQLITE_STATIC)
+                                 : sqlite3_bind_null(st, i);
             } else {
                 rc = isfinite(col->f64[r]) ? sqlite3_bind_double(st, i, col->f64[r])
                                            : sqlite3_bind_null(st, i);

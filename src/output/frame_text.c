@@ -1,9 +1,11 @@
 /*
- * frame_text.c - a frame as text: CSV (RFC 4180), TSV, JSON lines, aligned text.
+ * frame_text.c - a frame as text: CSV (RFC 4180), TSV, JSON, JSON lines, aligned text.
  *
  * Built for millions of rows: cells are formatted by hand into a 1 MiB buffer
- * that is handed to fwrite when full; no printf per cell. Reals are written
- * with a fixed number of decimals by exact integer arithmetic (see
+ * that is handed to fwrite when full; no printf per cell. Machine formats
+ * (CSV, TSV, JSON, JSON lines) write reals at full precision, the shortest
+ * text that reads back to the same double (shi_fmt_shortest); the terminal
+ * table rounds them to the column's decimals by exact integer arithmetic (see
  * shi_frame_fmt_real), which gives the same text as printf("%.*f").
  */
 #include <shi/frame_io.h>
@@ -12,6 +14,8 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "aligned.h"
 
 #define BUF_SIZE (1u << 20)
 /* Room one cell needs at most, with its separators: a real with the largest
@@ -221,167 +225,196 @@ static char *wroom(wbuf *w)
     return w->b + w->n;
 }
 
-/* One cell, no separators; nothing for a missing value. */
-static char *put_cell(char *p, const shi_fcol *c, size_t r)
+/* One number cell, no separators; nothing for a missing value. Machine
+ * formats write reals at full precision, the terminal table with the
+ * column's decimals. */
+static char *put_num(char *p, const shi_fcol *c, size_t r, int machine)
 {
     if (c->type == SHI_FCOL_I32) {
         int32_t v = c->i32[r];
         return v == SHI_NA_I32 ? p : put_i32(p, v);
     }
     double v = c->f64[r];
-    return isfinite(v) ? put_real(p, v, c->digits) : p;
+    if (!isfinite(v)) {
+        return p;
+    }
+    return machine ? p + shi_fmt_shortest(p, v) : put_real(p, v, c->digits);
 }
 
-/* A header name, quoted per RFC 4180 when it holds a delimiter, quote or newline
- * (TSV: those become spaces). Names are validated, so this is a safeguard. */
-static void put_name(wbuf *w, const char *s, char delim)
+/* Append one byte, flushing first when the buffer is full. */
+static void put_byte(wbuf *w, char ch)
 {
-    char *p = wroom(w), *start = p;
-    if (delim == '\t') {
+    if (w->n + 1 > BUF_SIZE) {
+        wflush(w);
+    }
+    w->b[w->n++] = ch;
+}
+
+static void put_bytes(wbuf *w, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        put_byte(w, s[i]);
+    }
+}
+
+/* Text quoted for its format: RFC 4180 quoting for CSV (only when it holds a
+ * delimiter, quote or newline), tabs and newlines as spaces for TSV (it has
+ * no quoting), a JSON string for JSON; as it is for the terminal table. */
+static void put_text(wbuf *w, const char *s, shi_frame_format fmt)
+{
+    if (fmt == SHI_FF_TSV) {
         for (; *s; s++) {
-            *p++ = *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s;
+            put_byte(w, *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
         }
-    } else if (strpbrk(s, ",\"\n\r") == NULL) {
-        size_t n = strlen(s);
-        memcpy(p, s, n);
-        p += n;
-    } else {
-        *p++ = '"';
+    } else if (fmt == SHI_FF_CSV && strpbrk(s, ",\"\n\r") != NULL) {
+        put_byte(w, '"');
         for (; *s; s++) {
             if (*s == '"') {
-                *p++ = '"';
+                put_byte(w, '"');
             }
-            *p++ = *s;
+            put_byte(w, *s);
         }
-        *p++ = '"';
+        put_byte(w, '"');
+    } else if (fmt == SHI_FF_JSON || fmt == SHI_FF_JSONL) {
+        put_byte(w, '"');
+        for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+            if (*p == '"' || *p == '\\') {
+                put_byte(w, '\\');
+                put_byte(w, (char)*p);
+            } else if (*p < 0x20 || *p == 0x7f) {
+                char esc[8];
+                snprintf(esc, sizeof esc, "\\u%04x", *p);
+                put_bytes(w, esc, 6);
+            } else {
+                put_byte(w, (char)*p);
+            }
+        }
+        put_byte(w, '"');
+    } else {
+        put_bytes(w, s, strlen(s));
     }
-    w->n += (size_t)(p - start);
 }
 
-static void write_delimited(wbuf *w, const shi_frame *f, char delim)
+/* Cell (r, c) as `fmt` writes it; `null_text` for a missing value. */
+static void put_cell(wbuf *w, const shi_fcol *c, size_t r, shi_frame_format fmt,
+                     const char *null_text)
 {
+    if (c->type == SHI_FCOL_STR) {
+        if (c->str[r]) {
+            put_text(w, c->str[r], fmt);
+        } else {
+            put_bytes(w, null_text, strlen(null_text));
+        }
+        return;
+    }
+    char *p = wroom(w);
+    char *q = put_num(p, c, r, fmt != SHI_FF_TABLE);
+    if (q == p) {
+        size_t n = strlen(null_text);
+        memcpy(p, null_text, n);
+        q = p + n;
+    }
+    w->n += (size_t)(q - p);
+}
+
+static void write_delimited(wbuf *w, const shi_frame *f, shi_frame_format fmt)
+{
+    char delim = fmt == SHI_FF_CSV ? ',' : '\t';
     for (size_t c = 0; c < f->ncol; c++) {
         if (c) {
-            w->b[w->n++] = delim; /* wroom in put_name leaves space for one more */
+            put_byte(w, delim);
         }
-        put_name(w, f->cols[c].name, delim);
+        put_text(w, f->cols[c].name, fmt);
     }
-    w->b[w->n++] = '\n';
+    put_byte(w, '\n');
     for (size_t r = 0; r < f->nrow; r++) {
-        char *p = wroom(w);
-        char *start = p;
         for (size_t c = 0; c < f->ncol; c++) {
             if (c) {
-                *p++ = delim;
+                put_byte(w, delim);
             }
-            p = put_cell(p, &f->cols[c], r);
-            if ((size_t)(p - start) + CELL_MAX > BUF_SIZE - w->n) {
-                w->n += (size_t)(p - start);
-                p = start = wroom(w);
-            }
+            put_cell(w, &f->cols[c], r, fmt, "");
         }
-        *p++ = '\n';
-        w->n += (size_t)(p - start);
+        put_byte(w, '\n');
     }
 }
 
-static void write_jsonl(wbuf *w, const shi_frame *f)
+/* JSON lines (one object a line) or JSON (an array of those objects). */
+static void write_json(wbuf *w, const shi_frame *f, shi_frame_format fmt)
 {
+    int array = fmt == SHI_FF_JSON;
+    if (array) {
+        put_byte(w, '[');
+    }
     for (size_t r = 0; r < f->nrow; r++) {
-        char *p = wroom(w);
-        char *start = p;
+        if (array) {
+            put_bytes(w, r ? ",\n {" : "\n {", r ? 4 : 3);
+        } else {
+            put_byte(w, '{');
+        }
         for (size_t c = 0; c < f->ncol; c++) {
             const shi_fcol *col = &f->cols[c];
-            size_t n = strlen(col->name);
-            memcpy(p, c ? ", \"" : "{\"", 3 - !c);
-            p += 3 - !c;
-            memcpy(p, col->name, n); /* names are [a-z0-9_]: nothing to escape */
-            p += n;
-            memcpy(p, "\": ", 3);
-            p += 3;
-            char *q = put_cell(p, col, r);
-            if (q == p) {
-                memcpy(p, "null", 4);
-                q = p + 4;
+            if (c) {
+                put_bytes(w, ", ", 2);
             }
-            p = q;
-            if ((size_t)(p - start) + CELL_MAX > BUF_SIZE - w->n) {
-                w->n += (size_t)(p - start);
-                p = start = wroom(w);
-            }
+            put_text(w, col->name, SHI_FF_JSON);
+            put_bytes(w, ": ", 2);
+            put_cell(w, col, r, fmt, "null");
         }
-        if (f->ncol == 0) {
-            *p++ = '{';
+        put_byte(w, '}');
+        if (!array) {
+            put_byte(w, '\n');
         }
-        *p++ = '}';
-        *p++ = '\n';
-        w->n += (size_t)(p - start);
+    }
+    if (array) {
+        put_bytes(w, f->nrow ? "\n]\n" : "]\n", f->nrow ? 3 : 2);
     }
 }
 
-/* Aligned columns, two spaces apart, right-aligned, "-" for missing. Each
- * cell is formatted twice (to measure, then to write): for small frames. */
-static shi_status write_aligned(wbuf *w, const shi_frame *f, shi_err *err)
+static const char *frame_cell(const void *ctx, size_t r, size_t c, char *buf)
 {
-    size_t *width = calloc(f->ncol ? f->ncol : 1, sizeof *width);
-    if (!width) {
+    const shi_fcol *col = &((const shi_frame *)ctx)->cols[c];
+    if (col->type == SHI_FCOL_STR) {
+        return col->str[r];
+    }
+    char *end = put_num(buf, col, r, 0); /* SHI_ALIGNED_CELL > SHI_FRAME_REAL_MAX */
+    *end = '\0';
+    return end == buf ? NULL : buf;
+}
+
+shi_status shi_frame_write_table(const shi_frame *f, FILE *out, size_t width, shi_err *err)
+{
+    size_t nc = f->ncol;
+    const char **names = calloc(nc ? nc : 1, sizeof *names);
+    unsigned char *left = calloc(nc ? nc : 1, 1);
+    aligned_table a = {f->nrow, nc, names, left, frame_cell, f, width, 0};
+    int rc = -1;
+    if (names && left) {
+        for (size_t c = 0; c < nc; c++) {
+            names[c] = f->cols[c].name;
+            left[c] = f->cols[c].type == SHI_FCOL_STR;
+            a.nkey += a.nkey == c && f->cols[c].type != SHI_FCOL_F64 && !f->cols[c].flag;
+        }
+        rc = shi_i_aligned_write(&a, out);
+    }
+    free(names);
+    free(left);
+    if (rc != 0) {
         return shi_err_set(err, SHI_EIO, "out of memory");
     }
-    char cell[CELL_MAX];
-    for (size_t c = 0; c < f->ncol; c++) {
-        width[c] = strlen(f->cols[c].name);
-        for (size_t r = 0; r < f->nrow; r++) {
-            size_t n = (size_t)(put_cell(cell, &f->cols[c], r) - cell);
-            if (n == 0) {
-                n = 1; /* "-" */
-            }
-            if (n > width[c]) {
-                width[c] = n;
-            }
-        }
+    if (fflush(out) != 0 || ferror(out)) {
+        return shi_err_set(err, SHI_EIO, "write error: %s", strerror(errno));
     }
-    for (size_t r = 0; r <= f->nrow; r++) {
-        for (size_t c = 0; c < f->ncol; c++) {
-            const char *s = cell;
-            size_t n;
-            if (r == 0) {
-                s = f->cols[c].name;
-                n = strlen(s);
-            } else {
-                n = (size_t)(put_cell(cell, &f->cols[c], r - 1) - cell);
-                if (n == 0) {
-                    s = "-";
-                    n = 1;
-                }
-            }
-            char *p = wroom(w);
-            char *start = p;
-            if (c) {
-                *p++ = ' ';
-                *p++ = ' ';
-            }
-            for (size_t k = n; k < width[c]; k++) { /* width < SHI_FRAME_REAL_MAX */
-                *p++ = ' ';
-            }
-            memcpy(p, s, n);
-            p += n;
-            if (c + 1 == f->ncol) {
-                *p++ = '\n';
-            }
-            w->n += (size_t)(p - start);
-        }
-    }
-    free(width);
     return SHI_OK;
 }
 
 shi_status shi_frame_write_text(const shi_frame *f, FILE *out, shi_frame_format fmt, shi_err *err)
 {
-    if (fmt != SHI_FF_TABLE && fmt != SHI_FF_CSV && fmt != SHI_FF_TSV && fmt != SHI_FF_JSONL) {
+    if (fmt == SHI_FF_SQLITE || fmt == SHI_FF_DTA) {
         return shi_err_set(err, SHI_EUSAGE, "format '%s' is not a text format; it needs a file",
-                           fmt == SHI_FF_SQLITE ? "sqlite"
-                           : fmt == SHI_FF_DTA  ? "dta"
-                                                : "?");
+                           fmt == SHI_FF_SQLITE ? "sqlite" : "dta");
+    }
+    if (fmt == SHI_FF_TABLE) {
+        return shi_frame_write_table(f, out, 0, err);
     }
     wbuf w = {0};
     w.out = out;
@@ -392,19 +425,17 @@ shi_status shi_frame_write_text(const shi_frame *f, FILE *out, shi_frame_format 
     shi_status s = SHI_OK;
     switch (fmt) {
     case SHI_FF_CSV:
-        write_delimited(&w, f, ',');
-        break;
     case SHI_FF_TSV:
-        write_delimited(&w, f, '\t');
+        write_delimited(&w, f, fmt);
         break;
+    case SHI_FF_JSON:
     case SHI_FF_JSONL:
-        write_jsonl(&w, f);
+        write_json(&w, f, fmt);
         break;
     case SHI_FF_TABLE:
     case SHI_FF_SQLITE:
     case SHI_FF_DTA:
-        s = write_aligned(&w, f, err);
-        break;
+        break; /* handled above */
     }
     wflush(&w);
     free(w.b);

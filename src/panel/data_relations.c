@@ -58,7 +58,7 @@ static const rl_source RL[RL_N] = {
     {"trade",
      "COW Trade (national and dyadic)",
      "4.0",
-     "Barbieri, Katherine and Omar M. G. Omar Keshk. 2016. Correlates of War Project Trade Data "
+     "Barbieri, Katherine and Omar M. G. Keshk. 2016. Correlates of War Project Trade Data "
      "Set Codebook, Version 4.0; Barbieri, Keshk and Pollins. 2009. Trading Data. Conflict "
      "Management and Peace Science 26(5): 471-491",
      {"cow_trade_v4.0/dyadic_trade_ndy_all_rounded.csv.gz", "dyadic_trade_ndy_all_rounded.csv.gz",

@@ -88,6 +88,10 @@ void shi_frame_destroy(shi_frame *f)
     for (size_t i = 0; i < f->ncol; i++) {
         free(f->cols[i].i32);
         free(f->cols[i].f64);
+        for (size_t r = 0; f->cols[i].str && r < f->nrow; r++) {
+            free(f->cols[i].str[r]);
+        }
+        free(f->cols[i].str);
     }
     free(f->cols);
     f->cols = NULL;
@@ -159,6 +163,12 @@ static shi_status add_col(shi_frame *f, const char *name, const char *label, shi
         for (size_t i = 0; i < f->nrow; i++) {
             c->i32[i] = SHI_NA_I32;
         }
+    } else if (type == SHI_FCOL_STR) {
+        c->str = calloc(n, sizeof *c->str);
+        if (!c->str) {
+            return shi_err_set(err, SHI_EIO, "out of memory for column '%s' (%zu rows)", name,
+                               f->nrow);
+        }
     } else {
         c->f64 = malloc(n * sizeof *c->f64);
         if (!c->f64) {
@@ -194,4 +204,66 @@ shi_status shi_frame_add_f64(shi_frame *f, const char *name, const char *label, 
         *data = c->f64;
     }
     return s;
+}
+
+shi_status shi_frame_add_str(shi_frame *f, const char *name, const char *label, shi_err *err)
+{
+    shi_fcol *c = NULL;
+    return add_col(f, name, label, SHI_FCOL_STR, 0, &c, err);
+}
+
+shi_status shi_frame_set_str(shi_frame *f, size_t col, size_t row, const char *v, shi_err *err)
+{
+    if (col >= f->ncol || f->cols[col].type != SHI_FCOL_STR || row >= f->nrow) {
+        return shi_err_set(err, SHI_EINTERNAL, "frame '%s': no text cell (%zu, %zu)", f->name, col,
+                           row);
+    }
+    char *copy = NULL;
+    if (v) {
+        size_t n = strlen(v) + 1;
+        if (!(copy = malloc(n))) {
+            return shi_err_set(err, SHI_EIO, "out of memory");
+        }
+        memcpy(copy, v, n);
+    }
+    free(f->cols[col].str[row]);
+    f->cols[col].str[row] = copy;
+    return SHI_OK;
+}
+
+/* The I32 column `name`, or NULL after setting the error. */
+static shi_fcol *i32_col(shi_frame *f, const char *name, shi_err *err)
+{
+    long c = shi_frame_find(f, name);
+    if (c < 0 || f->cols[c].type != SHI_FCOL_I32) {
+        shi_err_set(err, SHI_EUSAGE, "frame '%s' has no integer column '%.40s'", f->name, name);
+        return NULL;
+    }
+    return &f->cols[c];
+}
+
+shi_status shi_frame_set_flag(shi_frame *f, const char *name, shi_err *err)
+{
+    shi_fcol *c = i32_col(f, name, err);
+    if (!c) {
+        return SHI_EUSAGE;
+    }
+    c->flag = 1;
+    return SHI_OK;
+}
+
+shi_status shi_frame_set_labels(shi_frame *f, const char *name, const char *set,
+                                const shi_value_label *vl, size_t n, shi_err *err)
+{
+    shi_fcol *c = i32_col(f, name, err);
+    if (!c) {
+        return SHI_EUSAGE;
+    }
+    if (!set || !valid_name(set)) {
+        return shi_err_set(err, SHI_EUSAGE, "invalid value-label set name '%.40s'", set ? set : "");
+    }
+    c->vl_name = set;
+    c->vl = vl;
+    c->nvl = n;
+    return SHI_OK;
 }

@@ -108,8 +108,13 @@ shi_status shi_states_build(shi_states *s, const shi_spell_recs *members, const 
         const shi_spell_rec *r = &mj[i];
         shi_state *cur = find_mut(s, r->ccode);
         if (!cur) {
-            st = shi_err_set_at(err, SHI_EDATA, majors_path, r->line, r->col,
-                                "unknown state code %d (not in the membership list)", r->ccode);
+            /* Either list can be at fault; the membership list is the one that
+             * usually is (a user's states file without USA, issue 20), so it
+             * comes first, and the major-power line is named too. */
+            st = shi_err_set_at(err, SHI_EDATA, members_path, 0, 0,
+                                "state %d is not in this membership list, but %s:%ld:%ld lists it "
+                                "as a major power",
+                                r->ccode, majors_path, (long)r->line, (long)r->col);
             goto cleanup;
         }
         if (cur->nmp == 0) {

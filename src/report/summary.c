@@ -52,8 +52,12 @@ static void transitions_line(FILE *f, const shi_data *d, const shi_pair_analysis
     fprintf(f, ";");
     for (size_t i = 0; i < n && i < 4; i++) {
         const shi_transition *e = &tr->ev.v[i];
-        fprintf(f, " %s %d (%.2f)%s", shi_transition_name(e->kind), e->year, e->ratio,
-                i + 1 < n && i + 1 < 4 ? "," : "");
+        const char *sep = i + 1 < n && i + 1 < 4 ? "," : "";
+        if (e->kind == SHI_ALREADY_AT_PARITY) { /* a fact of the data, not of the window */
+            fprintf(f, " already at parity when the window opens (since %d)%s", e->since, sep);
+        } else {
+            fprintf(f, " %s %d (%.2f)%s", shi_transition_name(e->kind), e->year, e->ratio, sep);
+        }
     }
     fprintf(f, n > 4 ? " ... (%zu events)\n" : "\n", n);
 }

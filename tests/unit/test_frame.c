@@ -97,19 +97,21 @@ static void test_csv(void **state)
     (void)state;
     shi_frame f;
     small_frame(&f);
+    /* Machine formats write every real at full precision (issue 13): the
+     * column's decimals are for the terminal only. */
     char *s = write_string(&f, SHI_FF_CSV);
     assert_string_equal(s, "year,ccode,x,y\n"
-                           "1816,2,0.062,2\n"
-                           "1817,-20,-1.500,4\n"
-                           ",365,,0\n"
-                           "2016,,0.000,1000000\n");
+                           "1816,2,0.0625,2.5\n"
+                           "1817,-20,-1.5,3.5\n"
+                           ",365,,-0.4\n"
+                           "2016,,-0.0001,1000000\n");
     free(s);
     s = write_string(&f, SHI_FF_TSV);
     assert_string_equal(s, "year\tccode\tx\ty\n"
-                           "1816\t2\t0.062\t2\n"
-                           "1817\t-20\t-1.500\t4\n"
-                           "\t365\t\t0\n"
-                           "2016\t\t0.000\t1000000\n");
+                           "1816\t2\t0.0625\t2.5\n"
+                           "1817\t-20\t-1.5\t3.5\n"
+                           "\t365\t\t-0.4\n"
+                           "2016\t\t-0.0001\t1000000\n");
     free(s);
     shi_frame_destroy(&f);
 }
@@ -121,10 +123,18 @@ static void test_jsonl(void **state)
     small_frame(&f);
     f.cols[3].f64[1] = (double)INFINITY; /* never printed: null */
     char *s = write_string(&f, SHI_FF_JSONL);
-    assert_string_equal(s, "{\"year\": 1816, \"ccode\": 2, \"x\": 0.062, \"y\": 2}\n"
-                           "{\"year\": 1817, \"ccode\": -20, \"x\": -1.500, \"y\": null}\n"
-                           "{\"year\": null, \"ccode\": 365, \"x\": null, \"y\": 0}\n"
-                           "{\"year\": 2016, \"ccode\": null, \"x\": 0.000, \"y\": 1000000}\n");
+    assert_string_equal(s, "{\"year\": 1816, \"ccode\": 2, \"x\": 0.0625, \"y\": 2.5}\n"
+                           "{\"year\": 1817, \"ccode\": -20, \"x\": -1.5, \"y\": null}\n"
+                           "{\"year\": null, \"ccode\": 365, \"x\": null, \"y\": -0.4}\n"
+                           "{\"year\": 2016, \"ccode\": null, \"x\": -0.0001, \"y\": 1000000}\n");
+    free(s);
+    /* JSON is always an array (issue 13: pandas.read_json), JSON lines never. */
+    s = write_string(&f, SHI_FF_JSON);
+    assert_string_equal(s, "[\n {\"year\": 1816, \"ccode\": 2, \"x\": 0.0625, \"y\": 2.5},\n"
+                           " {\"year\": 1817, \"ccode\": -20, \"x\": -1.5, \"y\": null},\n"
+                           " {\"year\": null, \"ccode\": 365, \"x\": null, \"y\": -0.4},\n"
+                           " {\"year\": 2016, \"ccode\": null, \"x\": -0.0001, \"y\": 1000000}\n"
+                           "]\n");
     free(s);
     shi_frame_destroy(&f);
 }
@@ -453,7 +463,21 @@ typedef struct dta_read {
     int32_t ints[8][8];
     char notes[4][600];
     int nnotes;
+    char vlsets[8][33];  /* value-label set of each variable */
+    char strs[8][8][64]; /* [row][var] text values */
+    char vl[8][64];      /* "set:value=label" of the first value labels */
+    int nvl;
 } dta_read;
+
+static int on_value_label(const char *set, readstat_value_t value, const char *label, void *ctx)
+{
+    dta_read *d = ctx;
+    if (d->nvl < 8) {
+        snprintf(d->vl[d->nvl++], sizeof d->vl[0], "%s:%d=%s", set, readstat_int32_value(value),
+                 label);
+    }
+    return READSTAT_HANDLER_OK;
+}
 
 static int on_meta(readstat_metadata_t *md, void *ctx)
 {
@@ -477,9 +501,9 @@ static int on_note(int i, const char *note, void *ctx)
 
 static int on_var(int i, readstat_variable_t *v, const char *val_labels, void *ctx)
 {
-    (void)val_labels;
     dta_read *d = ctx;
     if (i < 8) {
+        snprintf(d->vlsets[i], sizeof d->vlsets[i], "%s", val_labels ? val_labels : "");
         const char *l = readstat_variable_get_label(v);
         snprintf(d->names[i], sizeof d->names[i], "%s", readstat_variable_get_name(v));
         snprintf(d->labels[i], sizeof d->labels[i], "%s", l ? l : "");
@@ -496,9 +520,15 @@ static int on_value(int obs, readstat_variable_t *v, readstat_value_t val, void 
         if (readstat_value_is_system_missing(val)) {
             d->values[obs][i] = (double)NAN;
             d->ints[obs][i] = SHI_NA_I32;
-        } else if (readstat_value_type(val) == READSTAT_TYPE_INT32) {
-            d->ints[obs][i] = readstat_int32_value(val);
+        } else if (readstat_value_type(val) == READSTAT_TYPE_INT32 ||
+                   readstat_value_type(val) == READSTAT_TYPE_INT8) {
+            d->ints[obs][i] = readstat_value_type(val) == READSTAT_TYPE_INT8
+                                  ? readstat_int8_value(val)
+                                  : readstat_int32_value(val);
             d->values[obs][i] = (double)d->ints[obs][i];
+        } else if (readstat_value_type(val) == READSTAT_TYPE_STRING) {
+            const char *t = readstat_string_value(val);
+            snprintf(d->strs[obs][i], sizeof d->strs[obs][i], "%s", t ? t : "");
         } else {
             d->values[obs][i] = readstat_double_value(val);
         }
@@ -515,6 +545,7 @@ static void read_dta(const char *path, dta_read *d)
     readstat_set_note_handler(p, on_note);
     readstat_set_variable_handler(p, on_var);
     readstat_set_value_handler(p, on_value);
+    readstat_set_value_label_handler(p, on_value_label);
     readstat_error_t rc = readstat_parse_dta(p, path, d);
     readstat_parser_free(p);
     if (rc != READSTAT_OK) {
@@ -605,14 +636,15 @@ static void test_dta(void **state)
     free(b1);
     free(b2);
 
-    /* A long label is cut to Stata's 80 characters; the notes keep everything. */
+    /* A long label is cut to Stata's 80 bytes at a word boundary (issue 13);
+     * the notes keep everything. */
     char longv[400];
     memset(longv, 'v', sizeof longv - 1);
     longv[sizeof longv - 1] = '\0';
     assert_int_equal(shi_meta_add(&m, "long", longv, &err), SHI_OK);
     assert_int_equal(shi_frame_write_dta(&f, &m, path, &err), SHI_OK);
     read_dta(path, &d);
-    assert_int_equal(strlen(d.label), 80);
+    assert_string_equal(d.label, "t: source=COW NMC v7; shi_version=0.1.0");
     assert_int_equal(strlen(d.notes[2]), strlen("long: ") + 399);
 
     /* A value Stata cannot hold fails the write and leaves the old file alone. */
@@ -625,6 +657,71 @@ static void test_dta(void **state)
     assert_int_equal(d.ints[0][0], 1816);
 
     shi_meta_destroy(&m);
+    shi_frame_destroy(&f);
+}
+
+/* Text columns, 0/1 flags stored as bytes and value labels of codes (issue
+ * 13), in Stata and SQLite; text in JSON and CSV escaped and quoted. */
+static void test_text_flags_labels(void **state)
+{
+    (void)state;
+    static const shi_value_label conttype[] = {{0, "none"}, {1, "land"}, {2, "12 miles"}};
+    char dir[1024], path[1100];
+    fresh_dir(dir, sizeof dir, "labels");
+    shi_err err = {0};
+    shi_frame f;
+    int32_t *ct, *ally;
+    assert_int_equal(shi_frame_init(&f, "t", 2, &err), SHI_OK);
+    assert_int_equal(shi_frame_add_str(&f, "name", "State", &err), SHI_OK);
+    assert_int_equal(shi_frame_add_i32(&f, "conttype", "Contiguity", &ct, &err), SHI_OK);
+    assert_int_equal(shi_frame_add_i32(&f, "ally", "Allied", &ally, &err), SHI_OK);
+    assert_int_equal(shi_frame_set_labels(&f, "conttype", "conttype", conttype, 3, &err), SHI_OK);
+    assert_int_equal(shi_frame_set_flag(&f, "ally", &err), SHI_OK);
+    assert_int_equal(shi_frame_set_flag(&f, "name", &err), SHI_EUSAGE);
+    assert_int_equal(shi_frame_set_str(&f, 0, 0, "C\xc3\xb4te, \"d\"", &err), SHI_OK);
+    ct[0] = 1, ct[1] = 2, ally[0] = 1, ally[1] = 0;
+    char *s = write_string(&f, SHI_FF_CSV);
+    assert_string_equal(s, "name,conttype,ally\n\"C\xc3\xb4te, \"\"d\"\"\",1,1\n,2,0\n");
+    free(s);
+    s = write_string(&f, SHI_FF_JSONL);
+    assert_string_equal(s, "{\"name\": \"C\xc3\xb4te, \\\"d\\\"\", \"conttype\": 1, \"ally\": 1}\n"
+                           "{\"name\": null, \"conttype\": 2, \"ally\": 0}\n");
+    free(s);
+    s = write_string(&f, SHI_FF_TABLE);
+    assert_string_equal(s, "name       conttype  ally\n" /* text left, numbers right */
+                           "C\xc3\xb4te, \"d\"         1     1\n"
+                           "-                 2     0\n");
+    free(s);
+
+    snprintf(path, sizeof path, "%s/t.dta", dir);
+    assert_int_equal(shi_frame_write_dta(&f, NULL, path, &err), SHI_OK);
+    dta_read d;
+    read_dta(path, &d);
+    assert_int_equal(d.types[0], READSTAT_TYPE_STRING);
+    assert_int_equal(d.types[1], READSTAT_TYPE_INT32);
+    assert_int_equal(d.types[2], READSTAT_TYPE_INT8);
+    assert_string_equal(d.strs[0][0], "C\xc3\xb4te, \"d\"");
+    assert_string_equal(d.strs[1][0], "");
+    assert_int_equal(d.ints[1][2], 0);
+    assert_int_equal(d.ints[0][2], 1);
+    assert_string_equal(d.vlsets[1], "conttype");
+    assert_string_equal(d.vlsets[2], "");
+    assert_int_equal(d.nvl, 3);
+    assert_string_equal(d.vl[2], "conttype:2=12 miles");
+
+    snprintf(path, sizeof path, "%s/t.sqlite", dir);
+    assert_int_equal(shi_frame_write_sqlite(&f, NULL, 0, NULL, path, &err), SHI_OK);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT name, typeof(name) FROM t", -1, &st, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 0), "C\xc3\xb4te, \"d\"");
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 1), "null");
+    sqlite3_finalize(st);
+    sqlite3_close(db);
     shi_frame_destroy(&f);
 }
 
@@ -667,18 +764,19 @@ static void test_formats(void **state)
     assert_int_equal(shi_frame_format_parse("jsonl", &fmt, &err), SHI_OK);
     assert_int_equal(fmt, SHI_FF_JSONL);
     assert_int_equal(shi_frame_format_parse("json", &fmt, &err), SHI_OK);
-    assert_int_equal(fmt, SHI_FF_JSONL);
+    assert_int_equal(fmt, SHI_FF_JSON);
     assert_int_equal(shi_frame_format_parse("dta", &fmt, &err), SHI_OK);
     assert_int_equal(fmt, SHI_FF_DTA);
     assert_int_equal(shi_frame_format_parse("xlsx", &fmt, &err), SHI_EUSAGE);
     assert_string_equal(err.msg, "unknown format 'xlsx'; valid formats are table, csv, tsv, "
-                                 "jsonl, json, sqlite, dta");
-    assert_int_equal(shi_frame_format_parse("CSV", &fmt, &err), SHI_EUSAGE);
+                                 "json, jsonl, sqlite, dta");
+    assert_int_equal(shi_frame_format_parse("CSV", &fmt, &err), SHI_OK); /* any case */
+    assert_int_equal(fmt, SHI_FF_CSV);
 
     assert_int_equal(shi_frame_format_from_path("out/dyads.csv"), SHI_FF_CSV);
     assert_int_equal(shi_frame_format_from_path("a.TSV"), SHI_FF_TSV);
     assert_int_equal(shi_frame_format_from_path("a.jsonl"), SHI_FF_JSONL);
-    assert_int_equal(shi_frame_format_from_path("a.json"), SHI_FF_JSONL);
+    assert_int_equal(shi_frame_format_from_path("a.json"), SHI_FF_JSON);
     assert_int_equal(shi_frame_format_from_path("a.db"), SHI_FF_SQLITE);
     assert_int_equal(shi_frame_format_from_path("a.sqlite"), SHI_FF_SQLITE);
     assert_int_equal(shi_frame_format_from_path("a.dta"), SHI_FF_DTA);
@@ -706,7 +804,7 @@ int main(void)
         cmocka_unit_test(test_names),       cmocka_unit_test(test_fmt_fixed),
         cmocka_unit_test(test_write_error), cmocka_unit_test(test_sqlite),
         cmocka_unit_test(test_dta),         cmocka_unit_test(test_bad_path),
-        cmocka_unit_test(test_formats),
+        cmocka_unit_test(test_formats),     cmocka_unit_test(test_text_flags_labels),
     };
     return shi_run_group_tests(tests, NULL, NULL);
 }

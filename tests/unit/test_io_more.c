@@ -169,7 +169,8 @@ static void trade_dyadic_errors(void **state)
                "got '-1'");
     unlink(path);
 
-    /* A truncated gzip file is an I/O error naming the file. */
+    /* A truncated gzip file is bad input (exit 1, issue 20) naming the file
+     * once, with where inflating stopped. */
     gz_file(path, DY_HEADER DY_ROWS DY_ROWS DY_ROWS);
     FILE *f = fopen(path, "rb");
     assert_non_null(f);
@@ -180,8 +181,10 @@ static void trade_dyadic_errors(void **state)
     assert_non_null(f);
     fwrite(buf, 1, n / 2, f);
     fclose(f);
-    assert_int_equal(shi_io_read_cow_trade_dyadic(path, &t, &err), SHI_EIO);
+    assert_int_equal(shi_io_read_cow_trade_dyadic(path, &t, &err), SHI_EDATA);
     assert_string_equal(err.path, path);
+    assert_non_null(strstr(err.msg, "corrupt gzip data at compressed byte "));
+    assert_null(strstr(err.msg, path));
     unlink(path);
 
     tmp_file(path, sizeof path, "dyad_bad.csv", DY_HEADER "2,20,1799,612,735,612,735\n");

@@ -205,6 +205,24 @@ static void transitions_sequence(void **state)
         assert_int_equal(ev[i].year, years[i]);
         assert_int_equal(ev[i].kind, kinds[i]);
     }
+    /* The events do not depend on the window (issue 13): opened in 1992, at
+     * parity since 1991, it is "already at parity (since 1991)", not "enters
+     * parity 1992"; the later events are the same. */
+    assert_int_equal(shi_power_transitions(&p, col, 1, 2, 1992, 1995, 0.8, 1.2, &tr, &err), SHI_OK);
+    assert_int_equal(tr.n, 5);
+    assert_int_equal(tr.v[0].kind, SHI_ALREADY_AT_PARITY);
+    assert_int_equal(tr.v[0].year, 1992);
+    assert_int_equal(tr.v[0].since, 1991);
+    assert_string_equal(shi_transition_name(tr.v[0].kind), "already at parity");
+    for (size_t i = 1; i < 5; i++) {
+        assert_int_equal(tr.v[i].year, years[i]);
+        assert_int_equal(tr.v[i].kind, kinds[i]);
+        assert_int_equal(tr.v[i].since, 0);
+    }
+    /* Opened in 1995: the ratio was above parity in 1994, so 1995's entry is real. */
+    assert_int_equal(shi_power_transitions(&p, col, 1, 2, 1995, 1995, 0.8, 1.2, &tr, &err), SHI_OK);
+    assert_int_equal(tr.n, 2);
+    assert_int_equal(tr.v[0].kind, SHI_ENTERS_PARITY);
     assert_int_equal(shi_power_transitions(&p, col, 1, 2, 1990, 1995, 1.1, 1.2, &tr, &err),
                      SHI_EUSAGE);
     shi_transitions_free(&tr);
