@@ -5,6 +5,7 @@
  */
 #include "cli.h"
 
+#include <shi/power.h>
 #include <shi/threat.h>
 #include <shi/threat_validate.h>
 
@@ -65,8 +66,12 @@ int cmd_threat_validate(shi_cli *cli, int argc, char **argv)
         return s;
     }
     shi_threat_model m = shi_threat_model_default();
-    if ((model && (s = shi_threat_model_load(&m, model, &cli->err)) != SHI_OK) ||
-        (s = cli_data(cli, SHI_DATA_RELATIONS, NULL, NULL)) != SHI_OK) {
+    if (model && (s = shi_threat_model_load(&m, model, &cli->err)) != SHI_OK) {
+        return s;
+    }
+    /* A power measure on GDP needs the economic part of the data. */
+    const shi_power_measure *pm = shi_power_measure_find(m.measure);
+    if ((s = cli_data(cli, SHI_DATA_RELATIONS | (pm ? pm->parts : 0), NULL, NULL)) != SHI_OK) {
         return s;
     }
     shi_threat_validation v;
