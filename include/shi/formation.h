@@ -90,16 +90,31 @@ enum {
 /** The models: controls only, each theory with the controls, and all. */
 enum { SHI_FM_CONTROLS, SHI_FM_BOP, SHI_FM_BOT, SHI_FM_BW, SHI_FM_JOINT, SHI_FM_N };
 
-/** Short names: "log_distance", ..., and "controls", "balance_of_power", ... */
-SHI_API const char *shi_formation_var_name(int v);
-SHI_API const char *shi_formation_model_name(int m);
+/** Short names: "log_distance", ..., and "controls", "balance_of_power", ...
+ *  (inline, so that views can name them without calling a model). */
+static inline const char *shi_formation_var_name(int v)
+{
+    static const char *const names[SHI_FV_N] = {
+        "log_distance", "contiguous",    "prior_tie", "major",     "both_major", "bop_share",
+        "strongest",    "shared_threat", "shared_t",  "threat_ij", "top_threat"};
+    return v >= 0 && v < SHI_FV_N ? names[v] : "?";
+}
+static inline const char *shi_formation_model_name(int m)
+{
+    static const char *const names[SHI_FM_N] = {"controls", "balance_of_power", "balance_of_threat",
+                                                "bandwagoning", "joint"};
+    return m >= 0 && m < SHI_FM_N ? names[m] : "?";
+}
 /** The covariates of model m as a bit mask (bit v: covariate v). */
 SHI_API unsigned shi_formation_model_vars(int m);
 /** The sign the literature expects for covariate v under model m's theory
  *  (+1, -1, or 0 for a control); see docs/formation.md. */
 SHI_API int shi_formation_expected_sign(int m, int v);
 /** "defence" / "any". */
-SHI_API const char *shi_formation_level_name(shi_form_level l);
+static inline const char *shi_formation_level_name(shi_form_level l)
+{
+    return l == SHI_FORM_ANY ? "any" : "defence";
+}
 
 /** Options of the design. Zero-initialise, then set; shi_formation_opts_default. */
 typedef struct shi_formation_opts {
@@ -273,6 +288,7 @@ typedef struct shi_formation_path {
     char msg[200];
     shi_form_level level;
     int y0, y1;
+    int fit_y0, fit_y1; /* onset years the shipped fits were estimated on */
     size_t n;
     double *p_ab[SHI_FM_N]; /* n each */
     double *p_ba[SHI_FM_N];

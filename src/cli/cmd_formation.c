@@ -70,8 +70,10 @@ static shi_status cols(shi_cli *cli, shi_table *t, const char *const *names, con
 
 static shi_status span(shi_cli *cli, shi_table *t, int y0, int y1)
 {
-    char b[32];
-    snprintf(b, sizeof b, "%d-%d", y0, y1);
+    char b[32] = "";
+    if (y0 > 0) {
+        snprintf(b, sizeof b, "%d-%d", y0, y1);
+    }
     return shi_table_str(t, b, &cli->err);
 }
 

@@ -653,6 +653,8 @@ shi_status shi_formation_pair_path(const shi_data *d, shi_form_level l, int a, i
     for (int q = 0; q < SHI_FM_N; q++) {
         fits[q] = shi_formation_fit_embedded(l, q);
     }
+    out->fit_y0 = fits[SHI_FM_JOINT] ? fits[SHI_FM_JOINT]->y0 : 0;
+    out->fit_y1 = fits[SHI_FM_JOINT] ? fits[SHI_FM_JOINT]->y1 : 0;
     out->n = (size_t)(out->y1 - out->y0 + 1);
     shi_status s = path_alloc(out, out->n, err);
     shi_threat_ctx *ctx = NULL;

@@ -15,34 +15,12 @@
 
 #include "../core/mem.h"
 
-static const char *const VAR_NAMES[SHI_FV_N] = {
-    "log_distance", "contiguous",    "prior_tie", "major",     "both_major", "bop_share",
-    "strongest",    "shared_threat", "shared_t",  "threat_ij", "top_threat"};
-
-static const char *const MODEL_NAMES[SHI_FM_N] = {"controls", "balance_of_power",
-                                                  "balance_of_threat", "bandwagoning", "joint"};
-
 #define CONTROLS                                                                                   \
     ((1u << SHI_FV_DIST) | (1u << SHI_FV_CONTIG) | (1u << SHI_FV_PRIOR) | (1u << SHI_FV_MAJOR) |   \
      (1u << SHI_FV_BOTHMAJOR))
 #define BOP ((1u << SHI_FV_BOP_SHARE) | (1u << SHI_FV_STRONGEST))
 #define BOT ((1u << SHI_FV_SHARED) | (1u << SHI_FV_SHARED_T) | (1u << SHI_FV_THREAT_IJ))
 #define BW ((1u << SHI_FV_STRONGEST) | (1u << SHI_FV_TOP_THREAT))
-
-const char *shi_formation_var_name(int v)
-{
-    return v >= 0 && v < SHI_FV_N ? VAR_NAMES[v] : "?";
-}
-
-const char *shi_formation_model_name(int m)
-{
-    return m >= 0 && m < SHI_FM_N ? MODEL_NAMES[m] : "?";
-}
-
-const char *shi_formation_level_name(shi_form_level l)
-{
-    return l == SHI_FORM_ANY ? "any" : "defence";
-}
 
 unsigned shi_formation_model_vars(int m)
 {
@@ -409,7 +387,7 @@ static shi_status fit_from(const shi_formation_design *x, int model, int y0, int
             snprintf(fit->msg, sizeof fit->msg,
                      "%d-%d: %s does not vary among the partners of "
                      "any chooser-year",
-                     fit->y0, fit->y1, VAR_NAMES[cols[cv]]);
+                     fit->y0, fit->y1, shi_formation_var_name(cols[cv]));
         } else {
             snprintf(fit->msg, sizeof fit->msg, "%d-%d: %s", fit->y0, fit->y1, msg);
         }
