@@ -23,6 +23,7 @@
 #include <shi/drivers_pair.h>
 #include <shi/dyad_drivers.h>
 #include <shi/error.h>
+#include <shi/formation.h>
 #include <shi/power.h>
 #include <shi/threat.h>
 
@@ -131,6 +132,12 @@ typedef struct shi_pair_analysis {
     shi_status coop_end_status;
     shi_coop_dyad coop_end;
     char coop_end_msg[512];
+
+    /* 8. Alliance formation (needs relations): the onset path of the pair at
+     * the defence level under the shipped fits of shi/formation.h, over
+     * [y0, y1] clipped to the covered onset years; formation.status says
+     * when no year is covered. */
+    shi_formation_path formation;
 
     /* 7. Milestones: indexes into the view's events (those concerning the
      * pair in [y0, y1], in file order). */

@@ -75,6 +75,7 @@
 #include <shi/dyad_drivers.h>
 #include <shi/unitroot.h>
 #include <shi/validate.h>
+#include <shi/formation.h>
 
 /* analysis */
 #include <shi/drivers_pair.h>

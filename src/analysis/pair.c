@@ -38,6 +38,7 @@ void shi_pair_free(shi_pair_analysis *pa)
     free(pa->coop_delta);
     free(pa->coop_grim);
     free(pa->coop_tft);
+    shi_formation_path_free(&pa->formation);
     free(pa->events);
     memset(pa, 0, sizeof *pa);
 }
@@ -363,6 +364,10 @@ shi_status shi_pair_analyze(shi_pair_analysis *pa, const shi_data *d, const shi_
     }
     if (s == SHI_OK && pa->relations) {
         s = coop(pa, d, err);
+    }
+    if (s == SHI_OK && pa->relations) {
+        s = shi_formation_pair_path(d, SHI_FORM_DEFENCE, pa->a, pa->b, pa->y0, pa->y1,
+                                    &pa->formation, err);
     }
     if (s == SHI_OK) {
         s = milestones(pa, d, err);

@@ -29,6 +29,7 @@ static const cmd_entry COMMANDS[] = {
     {"report", cmd_report, "the study's analysis of a pair of states (terminal summary)"},
     {"coop", cmd_coop,
      "iterated prisoner's dilemma: strategies, matches, tournaments, evolution, thresholds"},
+    {"formation", cmd_formation, "alliance formation: balance of power, of threat, bandwagoning"},
     {"data", cmd_data, "data sources: 'data info', 'data build'"},
 };
 #define NCOMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])

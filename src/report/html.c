@@ -778,6 +778,59 @@ static void section_coop(page *p)
     free(x);
 }
 
+/* ---- 8. alliance formation ------------------------------------------------------ */
+
+static void section_formation(page *p)
+{
+    const shi_pair_analysis *o = p->pa;
+    const shi_formation_path *fp = &o->formation;
+    put(p, "<section id=\"formation\"><h2>8. Would they ally? Alliance formation</h2>\n");
+    if (fp->status != SHI_OK) {
+        note_missing(p, "alliance formation: no covered onset year");
+        put(p, "<p>No onset path: ");
+        text(p, fp->msg);
+        put(p, "</p></section>\n");
+        return;
+    }
+    char reading[1024], marks[256] = "";
+    size_t len = 0;
+    for (size_t k = 0; k < fp->n && len + 8 < sizeof marks; k++) {
+        if (fp->onset_any[k]) {
+            len += (size_t)snprintf(marks + len, sizeof marks - len, "%s%d", len ? ", " : "",
+                                    fp->y0 + (int)k);
+        }
+    }
+    snprintf(reading, sizeof reading,
+             "The probability that %s takes %s as a new %s ally, given that it takes one that "
+             "year, under the conditional logit of each theory fitted on every onset "
+             "%d-%d (docs/formation.md). New ATOP obligations between them begin in: %s.",
+             abb(p->d, o->a), abb(p->d, o->b), fp->level == SHI_FORM_ANY ? "(any)" : "defence",
+             fp->fit_y0, fp->fit_y1, marks[0] ? marks : "no year shown");
+    put(p, "<p>");
+    text(p, reading);
+    put(p, "</p>\n<table><tr><th>year</th><th>status</th>");
+    for (int q = 0; q < SHI_FM_N; q++) {
+        put(p, "<th>%s</th>", shi_formation_model_name(q));
+    }
+    put(p, "<th>uniform</th><th>%s takes %s (joint)</th></tr>\n", abb(p->d, o->b), abb(p->d, o->a));
+    for (size_t k = 0; k < fp->n; k++) {
+        put(p, "<tr><td>%d%s</td><td>%s</td>", fp->y0 + (int)k, fp->onset_any[k] ? " *" : "",
+            fp->allied[k] ? "obligated" : (fp->onset[k] ? "onset" : "at risk"));
+        for (int q = 0; q <= SHI_FM_N + 1; q++) {
+            double v =
+                q < SHI_FM_N
+                    ? fp->p_ab[q][k]
+                    : (q == SHI_FM_N ? (fp->risk_ab[k] > 0 ? 1.0 / fp->risk_ab[k] : (double)NAN)
+                                     : fp->p_ba[SHI_FM_JOINT][k]);
+            put(p, isnan(v) ? "<td>-</td>" : "<td>%.4f</td>", v);
+        }
+        put(p, "</tr>\n");
+    }
+    put(p, "</table>\n<p class=\"finding\">* a new ATOP obligation between them begins: %s.</p>\n",
+        marks[0] ? marks : "in none of these years");
+    put(p, "</section>\n");
+}
+
 /* ---- 7. timeline, missing data, sources ------------------------------------------ */
 
 static void section_timeline(page *p)
@@ -990,6 +1043,9 @@ shi_status shi_report_html(FILE *f, const shi_data *d, const shi_pair_analysis *
     }
     if (p.st == SHI_OK) {
         section_timeline(&p);
+    }
+    if (p.st == SHI_OK && pa->relations) {
+        section_formation(&p);
     }
     if (p.st == SHI_OK) {
         coverage_notes(&p);

@@ -259,6 +259,58 @@ static void later_sections(FILE *f, const shi_data *d, const shi_pair_analysis *
     fprintf(f, "\n");
 }
 
+/* 8. Alliance formation: the pair's onset path under the shipped fits, in
+ * four lines (the year-by-year path is `shi formation pair`). */
+static void formation_section(FILE *f, const shi_data *d, const shi_pair_analysis *pa)
+{
+    const shi_formation_path *fp = &pa->formation;
+    const char *a = abb(d, pa->a), *b = abb(d, pa->b);
+    fprintf(f,
+            "8. Alliance formation (%s onsets, conditional logit by chooser-year, fitted "
+            "%d-%d; docs/formation.md)\n",
+            fp->level == SHI_FORM_ANY ? "ATOP obligation" : "defence-pact", fp->fit_y0, fp->fit_y1);
+    if (fp->status != SHI_OK) {
+        fprintf(f, "  no onset path: %s\n\n", fp->msg);
+        return;
+    }
+    long first = -1, last = -1, hi = -1;
+    for (size_t k = 0; k < fp->n; k++) {
+        double v = fp->p_ab[SHI_FM_JOINT][k];
+        if (!isnan(v)) {
+            first = first < 0 ? (long)k : first;
+            last = (long)k;
+            hi = hi < 0 || v > fp->p_ab[SHI_FM_JOINT][hi] ? (long)k : hi;
+        }
+    }
+    if (last < 0) {
+        fprintf(f,
+                "  %s has no year at risk of a new pact with %s in %d-%d (obligated, or not "
+                "both members)\n\n",
+                a, b, fp->y0, fp->y1);
+        return;
+    }
+    size_t l = (size_t)last;
+    fprintf(f,
+            "  P(%s takes %s | %s takes a new ally), joint model: %ld %.4f, %ld %.4f "
+            "(uniform %.4f); highest %.4f in %ld\n",
+            a, b, a, fp->y0 + first, fp->p_ab[SHI_FM_JOINT][first], fp->y0 + last,
+            fp->p_ab[SHI_FM_JOINT][l], 1.0 / fp->risk_ab[l], fp->p_ab[SHI_FM_JOINT][hi],
+            fp->y0 + hi);
+    fprintf(f,
+            "  %ld by theory: balance of power %.4f, of threat %.4f, bandwagoning %.4f, "
+            "controls only %.4f; %s takes %s %.4f\n",
+            fp->y0 + last, fp->p_ab[SHI_FM_BOP][l], fp->p_ab[SHI_FM_BOT][l], fp->p_ab[SHI_FM_BW][l],
+            fp->p_ab[SHI_FM_CONTROLS][l], b, a, fp->p_ba[SHI_FM_JOINT][l]);
+    fprintf(f, "  new ATOP obligations between them begin in:");
+    int any = 0;
+    for (size_t k = 0; k < fp->n; k++) {
+        if (fp->onset_any[k]) {
+            fprintf(f, "%s %d", any++ ? "," : "", fp->y0 + (int)k);
+        }
+    }
+    fprintf(f, "%s; year by year: shi formation pair %s %s\n\n", any ? "" : " none", a, b);
+}
+
 shi_status shi_report_summary(FILE *f, const shi_data *d, const shi_pair_analysis *pa, shi_err *err)
 {
     const int a = pa->a, b = pa->b, third = pa->third, y0 = pa->y0, y1 = pa->y1;
@@ -341,6 +393,7 @@ shi_status shi_report_summary(FILE *f, const shi_data *d, const shi_pair_analysi
     fprintf(f, "\n");
     if (pa->relations) {
         later_sections(f, d, pa);
+        formation_section(f, d, pa);
     }
     fprintf(f, "Sources: 'shi data info'; the HTML report ('-o report.html') has the charts.\n");
     return ferror(f) ? shi_err_set(err, SHI_EIO, "write error") : SHI_OK;
