@@ -44,7 +44,7 @@ bench: build
 # Rebuild the embedded default data from the official files in ../shared/data.
 data: build
 	$(BUILD)/shi data build --from ../shared/data -o data/default.shd --dyadic-output data/dyadic.shd \
-	  --relations-output data/relations.shd
+	  --relations-output data/relations.shd --energy-output data/energy.shd
 
 cppcheck: deps
 	cppcheck $(CPPCHECK_FLAGS) -j $(JOBS) src

@@ -17,6 +17,7 @@
 
 #include <shi/api.h>
 #include <shi/dyadic.h>
+#include <shi/energy.h>
 #include <shi/error.h>
 #include <shi/events.h>
 #include <shi/panel.h>
@@ -52,6 +53,8 @@ typedef struct shi_data {
     int rel_loaded;
     shi_events events; /* dated milestones (SHI_DATA_EVENTS) */
     int ev_loaded;
+    shi_energy en; /* energy trade, annual (SHI_DATA_ENERGY) */
+    int en_loaded;
 } shi_data;
 
 /** Parts of the data. Dyadic needs the capabilities (its arrays are indexed by
@@ -62,7 +65,8 @@ enum {
     SHI_DATA_DYADIC = 2u,    /* contiguity, capitals, alliances, UN voting */
     SHI_DATA_RELATIONS = 4u, /* arms, trade, disputes, nuclear status, ICEWS */
     SHI_DATA_EVENTS = 8u,    /* the events file */
-    SHI_DATA_ALL = 15u
+    SHI_DATA_ENERGY = 16u,   /* energy trade (China Customs, Eurostat), beside the capabilities */
+    SHI_DATA_ALL = 31u
 };
 
 /** Where the data come from. Zero means: the embedded data, everything. */
@@ -107,6 +111,9 @@ SHI_API shi_status shi_data_build_dyadic(const shi_data *d, const char *dir, con
 
 /** Build data/relations.shd from the official files in `dir` (all needed). */
 SHI_API shi_status shi_data_build_relations(const char *dir, const char *out, shi_err *err);
+
+/** Build data/energy.shd from the official files in `dir` (both needed). */
+SHI_API shi_status shi_data_build_energy(const char *dir, const char *out, shi_err *err);
 
 /** The source with this id, or NULL. */
 SHI_API const shi_source *shi_data_source(const shi_data *d, const char *id);

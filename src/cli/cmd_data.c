@@ -21,7 +21,7 @@ static int data_info(shi_cli *cli, int argc, char **argv)
         return s;
     }
     /* Every data set shi has: the dyadic and relations parts too. */
-    if ((s = cli_data(cli, SHI_DATA_RELATIONS, NULL, NULL)) != SHI_OK) {
+    if ((s = cli_data(cli, SHI_DATA_RELATIONS | SHI_DATA_ENERGY, NULL, NULL)) != SHI_OK) {
         return s;
     }
     shi_table *t = shi_table_new();
@@ -58,7 +58,7 @@ static int data_info(shi_cli *cli, int argc, char **argv)
 
 static int data_build(shi_cli *cli, int argc, char **argv)
 {
-    const char *from = NULL, *out = NULL, *dyout = NULL, *relout = NULL;
+    const char *from = NULL, *out = NULL, *dyout = NULL, *relout = NULL, *enout = NULL;
     const cli_opt opts[] = {
         {OPT_STRING, 0, "from", &from, "DIR", "directory of official files (e.g. ../shared/data)"},
         {OPT_STRING, 'o', "output", &out, "FILE",
@@ -67,6 +67,8 @@ static int data_build(shi_cli *cli, int argc, char **argv)
          "also write the dyadic data file (e.g. data/dyadic.shd)"},
         {OPT_STRING, 0, "relations-output", &relout, "FILE",
          "also write the relations data file (e.g. data/relations.shd)"},
+        {OPT_STRING, 0, "energy-output", &enout, "FILE",
+         "also write the energy data file (e.g. data/energy.shd)"},
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     const char *pos[1];
     size_t npos;
@@ -84,6 +86,9 @@ static int data_build(shi_cli *cli, int argc, char **argv)
         return s;
     }
     if (relout && (s = shi_data_build_relations(from, relout, &cli->err)) != SHI_OK) {
+        return s;
+    }
+    if (enout && (s = shi_data_build_energy(from, enout, &cli->err)) != SHI_OK) {
         return s;
     }
     if (!dyout) {

@@ -50,7 +50,7 @@ int cmd_report(shi_cli *cli, int argc, char **argv)
         return shi_err_set(&cli->err, SHI_EUSAGE,
                            "report: needs two states, e.g. 'shi report RUS CHN'");
     }
-    if ((s = cli_data(cli, SHI_DATA_RELATIONS, NULL, NULL)) != SHI_OK) {
+    if ((s = cli_data(cli, SHI_DATA_RELATIONS | SHI_DATA_ENERGY, NULL, NULL)) != SHI_OK) {
         return s;
     }
     shi_panel *p = &cli->data.caps;

@@ -5,6 +5,7 @@
 #include <shi/align.h>
 #include <shi/dyads.h>
 #include <shi/dyadvars.h>
+#include <shi/energy_share.h>
 
 #include <gsl/gsl_fit.h>
 #include <math.h>
@@ -36,6 +37,14 @@ static const shi_align_indicator IND[SHI_AL_N] = {
      "highest hostility level of a militarized dispute between them (0 none - 5 war; GML MID)"},
     {"cooperation_balance", SHI_AREA_EVENTS, +1, 0.01,
      "1 - 2 x the share of conflictual events between them, both ways (ICEWS)"},
+    {"energy_crude_share", SHI_AREA_ENERGY, +1, 0.005,
+     "share of China's crude imports supplied by the other state (China Customs)"},
+    {"energy_gas_share", SHI_AREA_ENERGY, +1, 0.005,
+     "share of China's gas imports, pipeline and LNG, supplied by the other state"},
+    {"energy_coal_share", SHI_AREA_ENERGY, +1, 0.005,
+     "share of China's coal imports supplied by the other state (China Customs)"},
+    {"energy_pivot_crude", SHI_AREA_ENERGY, +1, 0.01,
+     "the other state's crude exports to China / to China and Europe (Customs, Eurostat)"},
 };
 
 const shi_align_indicator *shi_align_indicators(void)
@@ -216,6 +225,9 @@ shi_status shi_align_compute(shi_align *al, const shi_data *d, const shi_threat_
         }
         al->value[SHI_AL_THREAT_AB][t] = tab.total;
         al->value[SHI_AL_THREAT_BA][t] = tba.total;
+    }
+    if (s == SHI_OK && d->en_loaded) { /* energy: src/measures/energy.c */
+        s = shi_energy_align_fill(&al->value[SHI_AL_EN_CRUDE], d, a, b, al->ys, y1, err);
     }
     for (int k = 0; s == SHI_OK && k < SHI_AL_N; k++) {
         for (int y = al->ys; y <= y1; y++) {
