@@ -45,7 +45,8 @@ bench: build
 # Rebuild the embedded default data from the official files in ../shared/data.
 data: build
 	$(BUILD)/shi data build --from ../shared/data -o data/default.shd --dyadic-output data/dyadic.shd \
-	  --relations-output data/relations.shd --econ-output data/econ.shd
+	  --relations-output data/relations.shd --econ-output data/econ.shd \
+	  --energy-output data/energy.shd
 
 cppcheck: deps
 	cppcheck $(CPPCHECK_FLAGS) -j $(JOBS) src

@@ -30,12 +30,12 @@ set(SHI_RESULTS_report analysis)
 
 # Public headers (include/shi/) by module.
 set(SHI_HEADERS_core api.h error.h missing.h rng.h outfile.h)
-set(SHI_HEADERS_io csv.h io.h io_conflict.h io_dyad.h io_econ.h io_events.h io_national.h io_unsc.h
-  io_sipri.h io_trade.h)
+set(SHI_HEADERS_io csv.h io.h io_conflict.h io_dyad.h io_econ.h io_energy.h io_events.h
+  io_national.h io_unsc.h io_sipri.h io_trade.h)
 set(SHI_HEADERS_panel states.h panel.h data.h dyadic.h relations.h events.h frame.h dyads.h
-  flows.h)
-set(SHI_HEADERS_measures power.h similarity.h dependence.h trade.h threat.h align.h dyadvars.h mktrend.h
-  geography.h)
+  flows.h energy.h)
+set(SHI_HEADERS_measures power.h similarity.h dependence.h trade.h threat.h align.h dyadvars.h
+  mktrend.h geography.h energy_share.h sphere.h)
 set(SHI_HEADERS_models coop.h coop_dyad.h drivers.h drivers_id.h dyad_drivers.h unitroot.h
   validate.h formation.h)
 set(SHI_HEADERS_analysis pair.h drivers_pair.h drivers_reference.h threat_validate.h)

@@ -39,14 +39,15 @@ typedef enum shi_area {
     SHI_AREA_DIPLOMATIC,
     SHI_AREA_SECURITY,
     SHI_AREA_EVENTS,
+    SHI_AREA_ENERGY,
     SHI_AREA_N
 } shi_area;
 
 /* Names are inline: the views format them without calling a measure. */
 static inline const char *shi_area_name(shi_area a)
 {
-    static const char *const names[SHI_AREA_N] = {"military", "economic", "diplomatic", "security",
-                                                  "events"};
+    static const char *const names[SHI_AREA_N] = {"military", "economic", "diplomatic",
+                                                  "security", "events",   "energy"};
     return (unsigned)a < SHI_AREA_N ? names[a] : "?";
 }
 
@@ -67,6 +68,11 @@ enum {
     SHI_AL_VETO_JOINT, /* diplomatic: Security Council drafts both vetoed (permanent members) */
     SHI_AL_VETO_A,     /* diplomatic: share of A's vetoes that B joined */
     SHI_AL_VETO_B,     /* diplomatic: share of B's vetoes that A joined */
+    /* energy (src/measures/energy.c; China Customs covers China's imports only): */
+    SHI_AL_EN_CRUDE, /* share of China's crude imports supplied by the other of the pair */
+    SHI_AL_EN_GAS,   /* share of China's gas imports (pipeline and LNG, bcm) supplied */
+    SHI_AL_EN_COAL,  /* share of China's coal imports supplied */
+    SHI_AL_EN_PIVOT, /* the other's crude exports to China / (to China + Europe) */
     SHI_AL_N
 };
 

@@ -18,6 +18,7 @@
 
 #include <shi/api.h>
 #include <shi/dyadic.h>
+#include <shi/energy.h>
 #include <shi/error.h>
 #include <shi/events.h>
 #include <shi/panel.h>
@@ -55,6 +56,8 @@ typedef struct shi_data {
     int rel_loaded;
     shi_events events; /* dated milestones (SHI_DATA_EVENTS) */
     int ev_loaded;
+    shi_energy en; /* energy trade, annual (SHI_DATA_ENERGY) */
+    int en_loaded;
 } shi_data;
 
 /** Parts of the data. Dyadic needs the capabilities (its arrays are indexed by
@@ -67,7 +70,8 @@ enum {
     SHI_DATA_RELATIONS = 4u, /* arms, trade, disputes, nuclear status, ICEWS */
     SHI_DATA_EVENTS = 8u,    /* the events file */
     SHI_DATA_ECON = 16u,     /* GDP (WDI spliced with Maddison) and the measures on it */
-    SHI_DATA_ALL = 31u
+    SHI_DATA_ENERGY = 32u,   /* energy trade (China Customs, Eurostat), beside the capabilities */
+    SHI_DATA_ALL = 63u
 };
 
 /** Where the data come from. Zero means: the embedded data, everything. */
@@ -118,6 +122,9 @@ SHI_API shi_status shi_data_build_econ(const shi_data *d, const char *dir, const
 
 /** Build data/relations.shd from the official files in `dir` (all needed). */
 SHI_API shi_status shi_data_build_relations(const char *dir, const char *out, shi_err *err);
+
+/** Build data/energy.shd from the official files in `dir` (both needed). */
+SHI_API shi_status shi_data_build_energy(const char *dir, const char *out, shi_err *err);
 
 /** The source with this id, or NULL. */
 SHI_API const shi_source *shi_data_source(const shi_data *d, const char *id);

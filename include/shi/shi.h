@@ -44,11 +44,13 @@
 #include <shi/io_national.h>
 #include <shi/io_trade.h>
 #include <shi/io_sipri.h>
+#include <shi/io_energy.h>
 
 /* panel: the data view */
 #include <shi/data.h>
 #include <shi/dyadic.h>
 #include <shi/dyads.h>
+#include <shi/energy.h>
 #include <shi/events.h>
 #include <shi/flows.h>
 #include <shi/frame.h>
@@ -60,10 +62,12 @@
 #include <shi/align.h>
 #include <shi/dependence.h>
 #include <shi/dyadvars.h>
+#include <shi/energy_share.h>
 #include <shi/geography.h>
 #include <shi/power.h>
 #include <shi/mktrend.h>
 #include <shi/similarity.h>
+#include <shi/sphere.h>
 #include <shi/threat.h>
 #include <shi/trade.h>
 

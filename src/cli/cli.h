@@ -127,6 +127,7 @@ int cmd_dyads(shi_cli *cli, int argc, char **argv);
 int cmd_threat(shi_cli *cli, int argc, char **argv);
 int cmd_threat_validate(shi_cli *cli, int argc, char **argv);
 int cmd_align(shi_cli *cli, int argc, char **argv);
+int cmd_sphere(shi_cli *cli, int argc, char **argv);
 int cmd_drivers(shi_cli *cli, int argc, char **argv);
 
 #endif

@@ -157,7 +157,7 @@ static shi_status align_pair(shi_cli *cli, const char *years, const char *const 
                              int *y1, const shi_state **a, const shi_state **b)
 {
     shi_status s;
-    if ((s = cli_data(cli, SHI_DATA_RELATIONS, NULL, NULL)) != SHI_OK) {
+    if ((s = cli_data(cli, SHI_DATA_RELATIONS | SHI_DATA_ENERGY, NULL, NULL)) != SHI_OK) {
         return s;
     }
     const shi_panel *p = &cli->data.caps;

@@ -60,8 +60,9 @@ static int data_info(shi_cli *cli, int argc, char **argv)
     if (s != SHI_OK || help) {
         return s;
     }
-    /* Every data set shi has: the economic, dyadic and relations parts too. */
-    if ((s = cli_data(cli, SHI_DATA_RELATIONS | SHI_DATA_ECON, NULL, NULL)) != SHI_OK) {
+    /* Every data set shi has: the economic, energy, dyadic and relations parts too. */
+    if ((s = cli_data(cli, SHI_DATA_RELATIONS | SHI_DATA_ECON | SHI_DATA_ENERGY, NULL, NULL)) !=
+        SHI_OK) {
         return s;
     }
     if (is_bibtex(format, out)) {
@@ -97,6 +98,7 @@ static int data_info(shi_cli *cli, int argc, char **argv)
 static int data_build(shi_cli *cli, int argc, char **argv)
 {
     const char *from = NULL, *out = NULL, *dyout = NULL, *relout = NULL, *ecout = NULL;
+    const char *enout = NULL;
     const cli_opt opts[] = {
         {OPT_STRING, 0, "from", &from, "DIR", "directory of official files (e.g. ../shared/data)"},
         {OPT_STRING, 'o', "output", &out, "FILE",
@@ -107,6 +109,8 @@ static int data_build(shi_cli *cli, int argc, char **argv)
          "also write the relations data file (e.g. data/relations.shd)"},
         {OPT_STRING, 0, "econ-output", &ecout, "FILE",
          "also write the economic data file (e.g. data/econ.shd)"},
+        {OPT_STRING, 0, "energy-output", &enout, "FILE",
+         "also write the energy data file (e.g. data/energy.shd)"},
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     const char *pos[1];
     size_t npos;
@@ -124,6 +128,9 @@ static int data_build(shi_cli *cli, int argc, char **argv)
         return s;
     }
     if (relout && (s = shi_data_build_relations(from, relout, &cli->err)) != SHI_OK) {
+        return s;
+    }
+    if (enout && (s = shi_data_build_energy(from, enout, &cli->err)) != SHI_OK) {
         return s;
     }
     if (!dyout && !ecout) {

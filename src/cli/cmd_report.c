@@ -63,8 +63,10 @@ int cmd_report(shi_cli *cli, int argc, char **argv)
         return shi_err_set(&cli->err, SHI_EUSAGE,
                            "report: needs two states, e.g. 'shi report RUS CHN'");
     }
-    /* The economic part too: the power section compares CINC with GDP. */
-    if ((s = cli_data(cli, SHI_DATA_RELATIONS | SHI_DATA_ECON, NULL, NULL)) != SHI_OK) {
+    /* The economic part too (the power section compares CINC with GDP), and
+     * energy (an issue area). */
+    if ((s = cli_data(cli, SHI_DATA_RELATIONS | SHI_DATA_ECON | SHI_DATA_ENERGY, NULL, NULL)) !=
+        SHI_OK) {
         return s;
     }
     shi_panel *p = &cli->data.caps;

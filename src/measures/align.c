@@ -7,6 +7,7 @@
 #include <shi/align.h>
 #include <shi/dyads.h>
 #include <shi/dyadvars.h>
+#include <shi/energy_share.h>
 
 #include <math.h>
 #include <stdlib.h>
@@ -46,6 +47,14 @@ static const shi_align_indicator IND[SHI_AL_N] = {
      "share of A's Security Council vetoes that B joined", "x"},
     {"veto_coincidence_b", SHI_AREA_DIPLOMATIC, SHI_OR_SAME, 0, SHI_ZR_NONE,
      "share of B's Security Council vetoes that A joined", "x"},
+    {"energy_crude_share", SHI_AREA_ENERGY, SHI_OR_SAME, 0, SHI_ZR_NONE,
+     "share of China's crude imports supplied by the other state (China Customs)", "x"},
+    {"energy_gas_share", SHI_AREA_ENERGY, SHI_OR_SAME, 0, SHI_ZR_NONE,
+     "share of China's gas imports, pipeline and LNG, supplied by the other state", "x"},
+    {"energy_coal_share", SHI_AREA_ENERGY, SHI_OR_SAME, 0, SHI_ZR_NONE,
+     "share of China's coal imports supplied by the other state (China Customs)", "x"},
+    {"energy_pivot_crude", SHI_AREA_ENERGY, SHI_OR_SAME, 0, SHI_ZR_NONE,
+     "the other state's crude exports to China / to China and Europe (Customs, Eurostat)", "x"},
 };
 
 /* Frame columns of the similarity variants, in SHI_ALSIM_* order. */
@@ -240,7 +249,13 @@ static shi_status pair_values(const src *in, int a, int b, int ys, size_t ny, do
          * has missing values, not "no alliance" (Bavaria after 1871, issue 20). */
         if (ia >= 0 && ib >= 0 && shi_states_member(in->states, &in->states->v[ia], y) &&
             shi_states_member(in->states, &in->states->v[ib], y)) {
-            dy_values(in->dy, a, b, ia, ib, y, v);
+            /* The dyadic arrays hold 0 (no alliance, no dispute) for pairs that
+             * are not both system members: a state that does not exist that year
+             * has missing values, not "no alliance" (Bavaria after 1871, issue 20). */
+            if (ia >= 0 && ib >= 0 && shi_states_member(in->states, &in->states->v[ia], y) &&
+                shi_states_member(in->states, &in->states->v[ib], y)) {
+                dy_values(in->dy, a, b, ia, ib, y, v);
+            }
         }
         shi_threat tab, tba;
         shi_status s;
@@ -374,6 +389,9 @@ shi_status shi_align_compute(shi_align *al, const shi_data *d, const shi_threat_
     const src in = {&d->states, &d->dy, d->rel_loaded ? &d->rel : NULL, ctx, model ? model : &def};
     if (s == SHI_OK) {
         s = pair_values(&in, a, b, al->ys, ny, al->value, al->flag, err);
+    }
+    if (s == SHI_OK && d->en_loaded) { /* energy: src/measures/energy.c */
+        s = shi_energy_align_fill(&al->value[SHI_AL_EN_CRUDE], d, a, b, al->ys, y1, err);
     }
     for (size_t t = 0; s == SHI_OK && t < ny; t++) {
         al->value[SHI_AL_S][t] = al->sim[SHI_ALSIM_PI][t];

@@ -19,6 +19,7 @@ void shi_data_destroy(shi_data *d)
     shi_dyadic_destroy(&d->dy);
     shi_relations_destroy(&d->rel);
     shi_events_destroy(&d->events);
+    shi_energy_destroy(&d->en);
     memset(d, 0, sizeof *d);
 }
 
@@ -53,6 +54,9 @@ shi_status shi_data_open(shi_data *d, const shi_data_spec *spec, shi_err *err)
     if (s == SHI_OK && (want & SHI_DATA_EVENTS) && !d->ev_loaded) {
         s = shi_events_load(&d->events, spec->events_file, err);
         d->ev_loaded = s == SHI_OK;
+    }
+    if (s == SHI_OK && (want & SHI_DATA_ENERGY) && !d->en_loaded) {
+        s = shi_i_data_load_energy(d, spec->dir, err);
     }
     if (s != SHI_OK && fresh) {
         shi_data_destroy(d);

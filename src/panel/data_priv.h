@@ -27,6 +27,11 @@ shi_status shi_i_data_load_dyadic(shi_data *d, const char *dir, const char *alli
  * With `require`, every official file must be in `dir`. data_relations.c. */
 shi_status shi_i_data_load_relations(shi_data *d, const char *dir, int require, shi_err *err);
 
+/* Energy trade into d->en; needs the registry. data_energy.c. */
+shi_status shi_i_data_load_energy(shi_data *d, const char *dir, shi_err *err);
+/* Sort the energy records by key and set their years. energy.c. */
+shi_status shi_i_energy_finish(shi_energy *e, shi_err *err);
+
 /* Is `path` an existing regular file? data_files.c. */
 int shi_i_file_exists(const char *path);
 /* The file name part of a path. data_files.c. */
