@@ -349,6 +349,13 @@ static void section_threat(page *p)
              "%s (%.2f) than %s by %s (%.2f): a perception gap of %+.2f.",
              y1, abb(d, o->a), gap >= 0 ? "more" : "less", abb(d, o->b), t[0][n - 1], abb(d, o->b),
              abb(d, o->a), t[1][n - 1], gap);
+    int full =
+        o->threat_full_y1[0] < o->threat_full_y1[1] ? o->threat_full_y1[0] : o->threat_full_y1[1];
+    if (full && full < y1) {
+        size_t len = strlen(reading);
+        snprintf(reading + len, sizeof reading - len,
+                 " Caveat: after %d the totals leave out parts whose data had ended.", full);
+    }
     shi_svg_chart *c = shi_svg_new(SHI_SVG_LINES, 720, 360);
     if (c) {
         p->st = shi_svg_title(c, "Threat both ways, and from the third state", reading, p->err);

@@ -191,6 +191,9 @@ static void html_sparse(void **state)
                               "1991); earlier years are left blank, not zero"));
     assert_non_null(strstr(h, "trade (COW 4.0), and so the drivers and cooperation sections: "
                               "data cover 1870-2014 only"));
+    /* Labels inside every chart for a pair with gaps too (issue 13). */
+    assert_int_equal(svg_texts_outside(h, why, sizeof why, NULL), 0);
+    assert_non_null(strstr(h, "<section id=\"summary\""));
     free(h);
 }
 
@@ -254,6 +257,7 @@ static void html_for_a_committee(void **state)
     assert_non_null(strstr(h, "Spheres of congruity: economic (1992-2014)"));
     assert_non_null(strstr(h, "Verdict: <b>not identified</b>"));
     assert_non_null(strstr(h, "2014 is the last year with every part"));
+    assert_non_null(strstr(h, "Caveat: after 2014 the totals leave out parts"));
     /* Every finding of the summary with its caveat and the last year its data cover. */
     const char *end = strstr(sum, "</section>");
     size_t items = 0;
