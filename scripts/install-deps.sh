@@ -4,7 +4,7 @@
 set -euo pipefail
 pkgs=(build-essential cmake ninja-build pkg-config libgsl-dev librandom123-dev libcmocka-dev
       libsqlite3-dev libreadstat-dev libyaml-dev zlib1g-dev clang hyperfine bc time
-      chromium imagemagick cppcheck)
+      chromium imagemagick poppler-utils cppcheck)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -100,6 +100,9 @@ typedef struct shi_align_indicator {
     shi_zero_rule zero;    /* which zeros are flagged */
     const char *what;      /* one-line description */
     const char *closeness; /* how closeness is made, e.g. "-distance" */
+    const char *label;     /* display name for readers, e.g. "B's arms imports from A": what
+                              the summary and the HTML report show (shi_align_text puts in the
+                              states' abbreviations) */
 } shi_align_indicator;
 
 SHI_API const shi_align_indicator *shi_align_indicators(void);
@@ -233,6 +236,35 @@ SHI_API int shi_align_indicator_span(const shi_align *al, int k, int *first, int
 
 /* Text for the views (inline: formatting, not a call into a measure). */
 
+/** Copy `s` (an indicator's `label` or `what`) into buf with the pair's
+ *  abbreviations for the single capital letters A and B that stand as words
+ *  ("B's arms imports from A" -> "CHN's arms imports from RUS"). */
+static inline void shi_align_text(const char *s, const char *a, const char *b, char *buf,
+                                  size_t size)
+{
+    size_t n = 0;
+    if (size == 0) {
+        return;
+    }
+    for (size_t i = 0; s[i] && n + 1 < size; i++) {
+        char c = s[i], prev = i ? s[i - 1] : ' ', next = s[i + 1];
+        int word = (c == 'A' || c == 'B') &&
+                   !((prev >= 'A' && prev <= 'Z') || (prev >= 'a' && prev <= 'z') ||
+                     (prev >= '0' && prev <= '9') || prev == '_') &&
+                   !((next >= 'A' && next <= 'Z') || (next >= 'a' && next <= 'z') ||
+                     (next >= '0' && next <= '9') || next == '_');
+        const char *put = word ? (c == 'A' ? a : b) : NULL;
+        if (!put) {
+            buf[n++] = c;
+            continue;
+        }
+        for (size_t k = 0; put[k] && n + 1 < size; k++) {
+            buf[n++] = put[k];
+        }
+    }
+    buf[n] = '\0';
+}
+
 /** How an area's label depends on the similarity variant: "same under all 5
  *  variants" (also for areas without a similarity indicator), or each
  *  variant's label, "pi: diverging; kappa: diverging; ...". */
@@ -255,7 +287,8 @@ static inline void shi_align_sensitivity_text(const shi_align *al, int area, cha
 }
 
 /** The indicators that carry an area's label under the chosen variant
- *  ("un_distance, alliance_similarity"), or "-". */
+ *  ("un_distance, alliance_similarity"), or "-". Readers' version: see
+ *  shi_align_drivers_label. */
 static inline void shi_align_drivers_text(const shi_align *al, const shi_align_indicator *ind,
                                           int area, char *buf, size_t size)
 {
@@ -264,6 +297,25 @@ static inline void shi_align_drivers_text(const shi_align *al, const shi_align_i
         if (al->area_drivers[area] & (1u << k)) {
             size_t len = n ? strlen(buf) : 0;
             snprintf(buf + len, size - len, "%s%s", n++ ? ", " : "", ind[k].name);
+        }
+    }
+}
+
+/** As shi_align_drivers_text, with the indicators' display labels and the
+ *  pair's abbreviations a and b ("UN ideal-point distance, UN vote agreement"). */
+static inline void shi_align_drivers_label(const shi_align *al, const shi_align_indicator *ind,
+                                           int area, const char *a, const char *b, char *buf,
+                                           size_t size)
+{
+    snprintf(buf, size, "-");
+    for (int k = 0, n = 0; k < SHI_AL_N; k++) {
+        if (al->area_drivers[area] & (1u << k)) {
+            size_t len = n ? strlen(buf) : 0;
+            if (n++) {
+                snprintf(buf + len, size - len, ", ");
+                len = strlen(buf);
+            }
+            shi_align_text(ind[k].label, a, b, buf + len, size - len);
         }
     }
 }

@@ -102,6 +102,8 @@ typedef struct shi_pair_analysis {
     double *threat[4];      /* n each */
     double *threat_comp[2]; /* SHI_T_N * n: component q in year t at [q * n + t] */
     int *threat_partial[4]; /* n each: 1 when the total lacks a part whose data had ended */
+    int threat_full_y1[2];  /* a<-b, b<-a: the last year whose total has a value and lacks no
+                               part (the last year its data cover; 0: none) */
 
     /* 3-4. Issue areas and alignment (needs relations): the scorecard with
      * its assessment (shi_align_assess: thresholds, trend tests, each area's
@@ -109,6 +111,8 @@ typedef struct shi_pair_analysis {
      * indicators' table. */
     shi_align align;
     const shi_align_indicator *indicators; /* SHI_AL_N rows (static) */
+    int indicator_y[SHI_AL_N][2];          /* first and last year of [y0, y1] with a value of
+                                              each indicator: the years its data cover (0: none) */
 
     /* 5. Drivers of the alignment (needs relations): the identified test of
      * shi/drivers_pair.h with its defaults (study-v1, UN ideal points, form by

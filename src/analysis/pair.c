@@ -228,6 +228,9 @@ static shi_status threat(shi_pair_analysis *pa, const shi_data *d, const shi_thr
             s = shi_threat_compute(ctx, m, pairs[k][0], pairs[k][1], y, &th, err);
             pa->threat[k][t] = th.total;
             pa->threat_partial[k][t] = th.partial;
+            if (k < 2 && !th.partial && !isnan(th.total)) {
+                pa->threat_full_y1[k] = y;
+            }
             for (int q = 0; k < 2 && q < SHI_T_N; q++) {
                 pa->threat_comp[k][(size_t)q * n + t] = th.comp[q];
             }
@@ -355,6 +358,9 @@ shi_status shi_pair_analyze(shi_pair_analysis *pa, const shi_data *d, const shi_
     if (s == SHI_OK && pa->relations) {
         s = shi_align_compute(&pa->align, d, o->model, pa->a, pa->b, pa->y0, pa->y1, 5, err);
         pa->indicators = shi_align_indicators();
+        for (int k = 0; s == SHI_OK && k < SHI_AL_N; k++) {
+            shi_align_indicator_span(&pa->align, k, &pa->indicator_y[k][0], &pa->indicator_y[k][1]);
+        }
         if (s == SHI_OK) {
             s = shi_align_assess(&pa->align, d, o->model, err);
         }

@@ -834,6 +834,16 @@ static void esc(out *o, const char *s, size_t n)
     }
 }
 
+static double maxd(double a, double b)
+{
+    return a > b ? a : b;
+}
+
+static double mind(double a, double b)
+{
+    return a < b ? a : b;
+}
+
 /* A coordinate rounded to 0.1 px, never negative zero. */
 static double q(double v)
 {
@@ -844,13 +854,18 @@ static double q(double v)
 /* Estimated width in px of UTF-8 text at font size fs, from the glyph widths
  * of DejaVu Sans (the usual sans-serif on Linux, and among the widest; em
  * units): narrow punctuation and space 0.32, f j t r I - 0.4, lower case 0.6,
- * digits 0.64, upper case and % m w 0.78, M W 0.9, any other code point
- * (arrows, dashes, accented letters) 0.8. Errs wide, so labels do not collide. */
+ * digits 0.64, upper case and % w 0.78, M W m 0.98 (DejaVu's m is 0.97 em),
+ * any other code point (arrows, dashes, accented letters) 0.8; and never less
+ * than 0.6 em per character, the estimate the report's tests check every
+ * label against (so a label the layout fits is inside the viewBox by either
+ * estimate). Errs wide, so labels do not collide or run off the chart. */
 static double text_w(const char *s, size_t n, double fs)
 {
     double em = 0;
+    size_t chars = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char ch = (unsigned char)s[i];
+        chars += ch < 0x80 || (ch & 0xC0) != 0x80;
         if (ch >= 0x80) {
             em += (ch & 0xC0) != 0x80 ? 0.8 : 0; /* count lead bytes only */
         } else if (strchr("il.,:;'|!()[] ", ch)) {
@@ -859,15 +874,15 @@ static double text_w(const char *s, size_t n, double fs)
             em += 0.4;
         } else if (ch >= '0' && ch <= '9') {
             em += 0.64;
-        } else if (ch == 'M' || ch == 'W') {
-            em += 0.9;
-        } else if ((ch >= 'A' && ch <= 'Z') || ch == '%' || ch == 'm' || ch == 'w' || ch == '@') {
+        } else if (ch == 'M' || ch == 'W' || ch == 'm') {
+            em += 0.98;
+        } else if ((ch >= 'A' && ch <= 'Z') || ch == '%' || ch == 'w' || ch == '@') {
             em += 0.78;
         } else {
             em += 0.6;
         }
     }
-    return em * fs;
+    return maxd(em, 0.6 * (double)chars) * fs;
 }
 
 static double tw(const char *s, double fs)
@@ -894,7 +909,7 @@ static void text(out *o, double x, double y, int fs, char anchor, const char *fi
     text_n(o, x, y, fs, anchor, fill, attrs, s, strlen(s));
 }
 
-#define MAXLINES 8
+#define MAXLINES 16
 
 /* Split s into at most MAXLINES lines no wider than maxw (at word breaks);
  * returns the number of lines. */
@@ -1084,16 +1099,6 @@ static void axis_layout(const shi_svg_axis *a, double dlo, double dhi, int targe
         }
     }
     L->dec = step_decimals(&L->t, a->fmt);
-}
-
-static double maxd(double a, double b)
-{
-    return a > b ? a : b;
-}
-
-static double mind(double a, double b)
-{
-    return a < b ? a : b;
 }
 
 /* Stagger labels: items in x order with extents [left[i], right[i]] get the
@@ -1396,13 +1401,35 @@ static shi_status draw_lines(out *o, const shi_svg_chart *c, const char *nodata)
             if (m->x < X.lo || m->x > X.hi) {
                 continue;
             }
-            double px = left + (m->x - X.lo) / (X.hi - X.lo) * pw, w = tw(m->label, 11);
-            int end = px + 3 + w > right;
-            l[k] = end ? px - 3 - w : px + 3;
-            r[k] = end ? px - 3 : px + 3 + w;
             idx[k++] = idx[j];
         }
-        int maxlev = (int)(ph / 2 / 13);
+        /* A label reads to the right of its rule, unless it would run off the
+         * plot or across the rule of the next marker while it fits on the
+         * left: then it reads to the left (2002 | 2003 stay apart). */
+        for (size_t j = 0; j < k; j++) {
+            const mark *m = &c->marks[idx[j]];
+            double px = left + (m->x - X.lo) / (X.hi - X.lo) * pw, w = tw(m->label, 11);
+            double next =
+                j + 1 < k ? left + (c->marks[idx[j + 1]].x - X.lo) / (X.hi - X.lo) * pw : (double)INFINITY;
+            int fits_left = px - 3 - w >= 8;
+            int end = (px + 3 + w > right || next < px + 3 + w + 8) && fits_left;
+            l[j] = end ? px - 3 - w : px + 3;
+            r[j] = end ? px - 3 : px + 3 + w;
+        }
+        /* stagger wants left edges in order: sort l/r/idx by l (insertion). */
+        for (size_t j = 1; j < k; j++) {
+            for (size_t i = j; i > 0 && l[i] < l[i - 1]; i--) {
+                double tl = l[i], tr = r[i];
+                size_t ti = idx[i];
+                l[i] = l[i - 1];
+                r[i] = r[i - 1];
+                idx[i] = idx[i - 1];
+                l[i - 1] = tl;
+                r[i - 1] = tr;
+                idx[i - 1] = ti;
+            }
+        }
+        int maxlev = (int)(ph / 2 / 15);
         stagger(l, r, k, 8, maxlev < 1 ? 1 : maxlev, lev);
         for (size_t j = 0; j < k; j++) {
             const mark *m = &c->marks[idx[j]];
@@ -1416,7 +1443,7 @@ static shi_status draw_lines(out *o, const shi_svg_chart *c, const char *nodata)
             const mark *m = &c->marks[idx[j]];
             double px = left + (m->x - X.lo) / (X.hi - X.lo) * pw;
             int end = l[j] < px;
-            text(o, end ? px - 3 : px + 3, top + 11 + 13 * lev[j], 11, end ? 'e' : 's', "#333333",
+            text(o, end ? px - 3 : px + 3, top + 11 + 15 * lev[j], 11, end ? 'e' : 's', "#333333",
                  halo, m->label);
         }
         free(idx);
@@ -1469,17 +1496,26 @@ static shi_status draw_bars(out *o, const shi_svg_chart *c, const char *nodata)
     double top = header_height(c) + 4;
     int h = c->h;
     double axis_h = 18 + (a->label && a->label[0] ? 18 : 0) + 8;
-    /* Rows 16-32 px high, as near the requested height as that allows; the
-     * chart then takes the height its rows need. */
+    /* The label column is as wide as the longest label, up to 45% of the
+     * width; a longer label wraps onto lines of that width (never clipped). */
+    double lw = 0, cap = c->w * 0.45 - 16;
+    size_t lines = 1;
+    for (size_t i = 0; i < c->nbar; i++) {
+        size_t st[MAXLINES], ln[MAXLINES];
+        size_t nl = wrap(c->bars[i].label, cap, 12, st, ln);
+        for (size_t k = 0; k < nl; k++) {
+            lw = maxd(lw, text_w(c->bars[i].label + st[k], ln[k], 12));
+        }
+        lines = nl > lines ? nl : lines;
+    }
+    /* Rows 16-32 px high (or as high as their wrapped labels), as near the
+     * requested height as that allows; the chart then takes the height its
+     * rows need. */
     double rh = (h - top - axis_h) / (double)c->nbar;
     rh = mind(maxd(rh, 16), 32);
+    rh = maxd(rh, 14.0 * (double)lines + 6);
     h = (int)ceil(top + rh * (double)c->nbar + axis_h);
     double bottom = top + rh * (double)c->nbar;
-    double lw = 0;
-    for (size_t i = 0; i < c->nbar; i++) {
-        lw = maxd(lw, tw(c->bars[i].label, 12));
-    }
-    lw = mind(lw, c->w * 0.35);
     double left = 8 + lw + 8;
     /* Provisional axis for the widest value label, then the final one. */
     axis_lay X;
@@ -1508,7 +1544,12 @@ static shi_status draw_bars(out *o, const shi_svg_chart *c, const char *nodata)
     for (size_t i = 0; i < c->nbar; i++) {
         const bar *b = &c->bars[i];
         double cy = top + rh * ((double)i + 0.5);
-        text(o, left - 8, cy + 4, 12, 'e', "#222222", "", b->label);
+        size_t st[MAXLINES], ln[MAXLINES];
+        size_t nl = wrap(b->label, cap, 12, st, ln);
+        for (size_t k = 0; k < nl; k++) {
+            text_n(o, left - 8, cy + 4 + 14.0 * ((double)k - ((double)nl - 1) / 2), 12, 'e',
+                   "#222222", "", b->label + st[k], ln[k]);
+        }
         if (isnan(b->v)) {
             text(o, x0 + 6, cy + 4, 11, 's', "#777777", " font-style=\"italic\"", "no data");
             continue;

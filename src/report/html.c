@@ -1,4 +1,3 @@
-#define _POSIX_C_SOURCE 200809L /* open_memstream */
 /*
  * html.c - a pair's analysis (shi/pair.h) as one self-contained HTML page:
  * inline SVG charts (src/output/svg.c), no scripts, no network, print- and
@@ -179,7 +178,8 @@ static void power_measures(page *p)
            "of their total, by the same documented thresholds under each measure: CINC (COW "
            "NMC); GDP at market exchange rates and at PPP (World Bank WDI, Maddison before); "
            "Beckley's net resources GDP &times; GDP per capita (Beckley 2018); military "
-           "expenditure (NMC milex). Sources and the splice: docs/power.md.</p>\n");
+           "expenditure (NMC milex). Sources and the splice: shi's documentation of the power "
+           "measures.</p>\n");
     put(p, "<table><tr><th>pair</th>");
     for (size_t k = 0; k < o->nmeasures; k++) {
         put(p, "<th>%s</th>", o->measures[k].label);
@@ -212,7 +212,10 @@ static void power_measures(page *p)
                 put(p, " put%s %s ahead", n == 1 ? "s" : "", abb(d, who));
             }
         }
-        put(p, ".</p>\n");
+        put(p,
+            " in the last year each has data for both (%d); shi's documentation says why the "
+            "measures differ.</p>\n",
+            o->measures[0].lead[q].last);
     }
 }
 
@@ -305,7 +308,7 @@ static void section_power(page *p)
                  poles[0], poles[n - 1], periods);
         p->st =
             shi_svg_title(c, "Polarity and concentration among the major powers", reading, p->err);
-        set_axes(p, c, "share or index (0-1)", SHI_SVG_NUM, 0, 1);
+        set_axes(p, c, "share or index (0-1)", SHI_SVG_NUM, 0, 0); /* fitted to the data */
         line(p, c, "concentration CON", x, con, n);
         line(p, c, "leader's share of major-power capabilities", x, v, n);
         if (p->st == SHI_OK) {
@@ -316,7 +319,8 @@ static void section_power(page *p)
     put(p, "<p class=\"finding\">Polarity by CINC: ");
     text(p, periods);
     put(p, ". CINC weighs population and heavy industry as much as military spending, which "
-           "favours China (see the caveats in README.md).</p>\n");
+           "favours China (shi's documentation, Caveats). Data: CINC through the last year "
+           "above.</p>\n");
     power_measures(p);
     put(p, "</section>\n");
     free(con);
@@ -341,14 +345,21 @@ static void section_threat(page *p)
     char reading[2048], lab[4][64];
     double gap = t[0][n - 1] - t[1][n - 1];
     snprintf(reading, sizeof reading,
-             "shi's threat index (Walt 1987; docs/threat.md), 0-1. In %d %s is %s threatened by "
+             "shi's threat index (Walt 1987), 0-1. In %d %s is %s threatened by "
              "%s (%.2f) than %s by %s (%.2f): a perception gap of %+.2f.",
              y1, abb(d, o->a), gap >= 0 ? "more" : "less", abb(d, o->b), t[0][n - 1], abb(d, o->b),
              abb(d, o->a), t[1][n - 1], gap);
+    int full =
+        o->threat_full_y1[0] < o->threat_full_y1[1] ? o->threat_full_y1[0] : o->threat_full_y1[1];
+    if (full && full < y1) {
+        size_t len = strlen(reading);
+        snprintf(reading + len, sizeof reading - len,
+                 " Caveat: after %d the totals leave out parts whose data had ended.", full);
+    }
     shi_svg_chart *c = shi_svg_new(SHI_SVG_LINES, 720, 360);
     if (c) {
         p->st = shi_svg_title(c, "Threat both ways, and from the third state", reading, p->err);
-        set_axes(p, c, "threat index (0-1)", SHI_SVG_NUM, 0, 1);
+        set_axes(p, c, "threat index (0-1)", SHI_SVG_NUM, 0, 0); /* fitted to the data */
         for (int k = 0; k < 4; k++) {
             snprintf(lab[k], sizeof lab[k], "to %s from %s", abb(d, pairs[k][0]),
                      abb(d, pairs[k][1]));
@@ -420,24 +431,28 @@ static void indicator_chart(page *p, const double *x, size_t n, int k)
         free(fl);
         return;
     }
-    char title[160], reading[512];
-    snprintf(title, sizeof title, "%s (closeness %s)", ind[k].name, ind[k].closeness);
+    char title[160], reading[512], lab[128], what[256];
+    const char *a = abb(p->d, p->pa->a), *b = abb(p->d, p->pa->b);
+    int f0 = p->pa->indicator_y[k][0], f1 = p->pa->indicator_y[k][1];
+    shi_align_text(ind[k].label, a, b, lab, sizeof lab);
+    shi_align_text(ind[k].what, a, b, what, sizeof what);
+    snprintf(title, sizeof title, "%s", lab);
     snprintf(reading, sizeof reading,
-             "%s; up is closer. Trend %d-%d: %s (Sen's slope %.4g a year, "
-             "Mann-Kendall p %.3f).",
-             ind[k].what, p->pa->y0, p->pa->y1, shi_direction_name(al->trend[k].dir),
+             "%s, as closeness (%s): up is closer. Data %d-%d. Trend: %s (Sen's slope %.3g a "
+             "year, Mann-Kendall p %.3f).",
+             what, ind[k].closeness, f0, f1, shi_direction_name(al->trend[k].dir),
              al->trend[k].mk.sen, al->trend[k].mk.p);
     shi_svg_chart *c = shi_svg_new(SHI_SVG_LINES, 360, 200);
     if (c) {
         p->st = shi_svg_title(c, title, reading, p->err);
-        set_axes(p, c, "closeness", SHI_SVG_NUM, 0, 0); /* the range from the data */
+        set_axes(p, c, "closeness (up = closer)", SHI_SVG_NUM, 0, 0); /* fitted to the data */
         line(p, c, "closeness", x, al->close[k] + at, n);
         if (flagged) {
             line(p, c, "zero, possibly missing", x, fl, n);
         }
     }
     free(fl);
-    figure(p, c, ind[k].name);
+    figure(p, c, lab);
 }
 
 /* The areas: years covered, label, what carries it, the variants, the sphere. */
@@ -449,12 +464,15 @@ static void areas_table(page *p)
     for (int area = 0; area < SHI_AREA_N; area++) {
         char sens[512], drv[512], yrs[32] = "-";
         shi_align_sensitivity_text(al, area, sens, sizeof sens);
-        shi_align_drivers_text(al, p->pa->indicators, area, drv, sizeof drv);
+        shi_align_drivers_label(al, p->pa->indicators, area, abb(p->d, p->pa->a),
+                                abb(p->d, p->pa->b), drv, sizeof drv);
         if (al->area_y[area][0]) {
             snprintf(yrs, sizeof yrs, "%d-%d", al->area_y[area][0], al->area_y[area][1]);
         }
-        put(p, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>", shi_area_name(area), yrs,
-            shi_direction_name(al->area_label[area][SHI_ALSIM_PI]), drv);
+        put(p, "<tr><td>%s</td><td>%s</td><td>%s</td><td>", shi_area_name(area), yrs,
+            shi_direction_name(al->area_label[area][SHI_ALSIM_PI]));
+        text(p, drv);
+        put(p, "</td><td>");
         text(p, sens);
         put(p, "</td><td><b>%s</b></td></tr>\n", shi_align_sphere_name(al->sphere[area]));
     }
@@ -488,8 +506,14 @@ static void indicators_table(page *p)
         if (al->nflag[k]) {
             snprintf(nf, sizeof nf, "%d years", al->nflag[k]);
         }
-        put(p, "<tr><td>%s</td><td>", shi_area_name(o->indicators[k].area));
-        text(p, o->indicators[k].what);
+        char lab[128], what[256];
+        shi_align_text(o->indicators[k].label, abb(p->d, o->a), abb(p->d, o->b), lab, sizeof lab);
+        shi_align_text(o->indicators[k].what, abb(p->d, o->a), abb(p->d, o->b), what, sizeof what);
+        put(p, "<tr><td>%s</td><td><b>", shi_area_name(o->indicators[k].area));
+        text(p, lab);
+        put(p, "</b><br/><span class=\"src\">");
+        text(p, what);
+        put(p, "</span>");
         put(p,
             "</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%.4g</td>"
             "<td>%s</td><td>%s</td></tr>\n",
@@ -515,12 +539,12 @@ static void section_align(page *p)
         "with data, to at least the threshold: the median year-on-year change of the "
         "indicator among %d pairs of major powers and the pair. An area is a sphere of "
         "congruity or incongruity only when its label is the same under all five variants of "
-        "alliance-portfolio similarity (docs/align.md).</p>\n",
+        "alliance-portfolio similarity (shi's documentation of the scorecard).</p>\n",
         al->tol_pairs);
     areas_table(p);
     indicators_table(p);
-    put(p, "<div style=\"display:grid;grid-template-columns:repeat(auto-fill,minmax(320px,1fr));"
-           "gap:4px\">\n");
+    put(p, "<div class=\"grid\" style=\"display:grid;grid-template-columns:repeat(auto-fill,"
+           "minmax(320px,1fr));gap:4px\">\n");
     for (int k = 0; k < SHI_AL_N && x; k++) {
         indicator_chart(p, x, n, k);
     }
@@ -663,8 +687,7 @@ static void section_drivers(page *p)
     snprintf(reading, sizeof reading,
              "Specification %s. Outcome: minus the UN ideal-point distance, %d-%d, in %s (n = "
              "%zu). Share of the explained variance (R2 = %.2f) due to each block of drivers: the "
-             "Shapley value of the two blocks, with a moving-block bootstrap 95%% interval "
-             "(docs/drivers.md).",
+             "Shapley value of the two blocks, with a moving-block bootstrap 95%% interval.",
              shi_drivers_spec_name(dp->o.spec.spec), y0, y1,
              id->diff ? "first differences" : "levels", res->n, res->r2);
     if (c) {
@@ -684,7 +707,8 @@ static void section_drivers(page *p)
         }
     }
     figure(p, c, "drivers");
-    put(p, "<p class=\"finding\"><strong>Verdict: %s</strong> (", shi_verdict_name(id->verdict));
+    put(p, "<p class=\"finding\"><strong>Verdict: %s</strong>, %d-%d (",
+        shi_verdict_name(id->verdict), y0, y1);
     text(p, id->why);
     put(p,
         "). External share %.0f%% of explained variance [%.0f%%, %.0f%%]; third state %s ranks "
@@ -707,7 +731,10 @@ static void section_drivers(page *p)
         text(p, ser->dropped);
         put(p, ". ");
     }
-    put(p, "</p>\n");
+    put(p,
+        "Caveat: a share of the explained variance (R2 = %.2f) in the years with trade data "
+        "(to %d), not a causal effect.</p>\n",
+        res->r2, y1);
     if (id->placebo_valid > 0 && p->st == SHI_OK) {
         placebo_chart(p, dp);
     }
@@ -740,7 +767,7 @@ static void section_coop(page *p)
     char reading[2048];
     if (have) {
         snprintf(reading, sizeof reading,
-                 "The pair's prisoner's dilemma estimated from what states did (docs/coop.md): "
+                 "The pair's prisoner's dilemma estimated from what states did: "
                  "the shadow of the future delta against the threshold g/(1+g) above which "
                  "reciprocity (grim trigger, Tit for Tat) sustains cooperation. In %d delta = "
                  "%.3f and the threshold %.3f: cooperation is %s.",
@@ -753,7 +780,7 @@ static void section_coop(page *p)
     if (c) {
         p->st =
             shi_svg_title(c, "Shadow of the future and the cooperation threshold", reading, p->err);
-        set_axes(p, c, "continuation probability delta", SHI_SVG_NUM, 0.0, 1.0);
+        set_axes(p, c, "continuation probability delta", SHI_SVG_NUM, 0, 0); /* fitted */
         if (n > 0) {
             line(p, c, "delta (pair)", x, delta, n);
             line(p, c, "threshold g/(1+g)", x, grim, n);
@@ -768,9 +795,10 @@ static void section_coop(page *p)
     }
     if (have) {
         put(p,
-            "<p class=\"finding\">In %d: payoffs T=%.2f R=%.2f P=%.2f S=%.2f (temptation "
-            "g=%.3f), delta=%.3f; margin %.3f; implied probability of no dispute the next year "
-            "%.3f.</p>\n",
+            "<p class=\"finding\">In %d, the latest year with every input: payoffs T=%.2f "
+            "R=%.2f P=%.2f S=%.2f (temptation g=%.3f), delta=%.3f; margin %.3f; implied "
+            "probability of no dispute the next year %.3f. Caveat: a stylised game calibrated "
+            "from the pair's data, not a forecast.</p>\n",
             last.year, last.payoffs.T, last.payoffs.R, last.payoffs.P, last.payoffs.S, last.g,
             last.delta, last.delta - last.thr.grim, last.p_coop);
     }
@@ -803,7 +831,8 @@ static void section_formation(page *p)
     snprintf(reading, sizeof reading,
              "The probability that %s takes %s as a new %s ally, given that it takes one that "
              "year, under the conditional logit of each theory fitted on every onset "
-             "%d-%d (docs/formation.md). New ATOP obligations between them begin in: %s.",
+             "%d-%d (McFadden 1974; ATOP 5.1, Leeds et al. 2002). New ATOP obligations between "
+             "them begin in: %s.",
              abb(p->d, o->a), abb(p->d, o->b), fp->level == SHI_FORM_ANY ? "(any)" : "defence",
              fp->fit_y0, fp->fit_y1, marks[0] ? marks : "no year shown");
     put(p, "<p>");
@@ -833,6 +862,30 @@ static void section_formation(page *p)
 
 /* ---- 7. timeline, missing data, sources ------------------------------------------ */
 
+/* An event's source as a reader can look it up: the published parts of the
+ * events file's source ("Study, section 4.6; Rozman 1997" -> "Rozman 1997");
+ * the study's section numbers are for shi's maintainers, so an event the study
+ * alone dates is credited to shi's documentation. */
+static void published_source(page *p, const char *src)
+{
+    int n = 0;
+    for (const char *seg = src; seg && *seg;) {
+        const char *end = strstr(seg, "; ");
+        size_t len = end ? (size_t)(end - seg) : strlen(seg);
+        int study = (seg[0] == 'S' || seg[0] == 's') && strncmp(seg + 1, "tudy", 4) == 0;
+        if (!study && len > 0) {
+            char part[512];
+            snprintf(part, sizeof part, "%.*s", (int)len, seg);
+            put(p, "%s", n++ ? "; " : "");
+            text(p, part);
+        }
+        seg = end ? end + 2 : NULL;
+    }
+    if (!n) {
+        put(p, "shi's documentation");
+    }
+}
+
 static void section_timeline(page *p)
 {
     const shi_pair_analysis *o = p->pa;
@@ -842,7 +895,7 @@ static void section_timeline(page *p)
     if (c) {
         p->st = shi_svg_title(c, "Milestones",
                               "Dated events concerning the pair or the system, from shi's events "
-                              "file (data/events.tsv), each with its source below.",
+                              "file, each with its published source below.",
                               p->err);
         shi_svg_axis xa = {"year", SHI_SVG_YEAR, 0, o->y0, o->y1};
         if (p->st == SHI_OK) {
@@ -870,7 +923,7 @@ static void section_timeline(page *p)
         put(p, ": ");
         text(p, ev->description);
         put(p, " <span class=\"src\">(");
-        text(p, ev->source);
+        published_source(p, ev->source);
         put(p, ")</span></li>\n");
     }
     put(p, "</ul></section>\n");
@@ -966,9 +1019,287 @@ static void section_data(page *p)
         text(p, s->citation);
         put(p, "</td></tr>\n");
     }
-    put(p, "</table>\n<p>Methods: docs/power.md (CINC, concentration, polarity, transitions), "
-           "docs/threat.md, docs/align.md, docs/drivers.md, docs/coop.md, docs/dyads.md in the "
-           "shi source tree. The drivers bootstrap uses seed 1 (Philox4x32-10).</p></section>\n");
+    put(p, "</table>\n<p>Methods, with their published sources: capabilities (CINC: Singer, "
+           "Bremer &amp; Stuckey 1972), concentration (Ray &amp; Singer 1973), net resources "
+           "(Beckley 2018), power transitions (Organski &amp; Kugler 1980); threat (Walt 1987); "
+           "alliance-portfolio similarity (Signorino &amp; Ritter 1999; H&auml;ge 2011); trend "
+           "tests (Mann 1945; Kendall 1975; Sen 1968); the drivers' shares (Shapley 1953) with "
+           "a moving-block bootstrap (K&uuml;nsch 1989) and Newey-West errors (Newey &amp; West "
+           "1987); cooperation (Axelrod 1984). shi's documentation gives every rule and "
+           "threshold. The drivers bootstrap uses seed 1 (Philox4x32-10).</p></section>\n");
+}
+
+/* ---- the executive summary ------------------------------------------------------- */
+
+/* The last year of [y0, y1] with a configuration under measure k (0: none). */
+static int measure_last(const shi_pair_analysis *o, size_t k)
+{
+    for (int y = o->y1; y >= o->y0; y--) {
+        if (o->measures[k].majors[y - o->y0].n > 0) {
+            return y;
+        }
+    }
+    return 0;
+}
+
+/* Close a summary item with its caveat (plain text, escaped). */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void
+caveat(page *p, const char *fmt, ...)
+{
+    char buf[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    put(p, " <span class=\"caveat\">");
+    text(p, buf);
+    put(p, "</span></li>\n");
+}
+
+/* Power: the configuration by CINC in its last year, and by the other measures. */
+static void summary_power(page *p)
+{
+    const shi_pair_analysis *o = p->pa;
+    const shi_data *d = p->d;
+    int last = o->nmeasures ? measure_last(o, 0) : 0;
+    if (!last) {
+        put(p,
+            "<li><strong>Power.</strong> No year of %d-%d has capability data for the major "
+            "powers.",
+            o->y0, o->y1);
+        caveat(p, "Caveat: the report's other sections stand on their own data.");
+        return;
+    }
+    const shi_power_year *r = &o->majors[last - o->y0];
+    put(p,
+        "<li><strong>Power.</strong> By CINC the system of the major powers is <b>%s</b> in "
+        "%d: %s holds %.0f%% of their capabilities",
+        shi_polarity_name(r->polarity), last, name(d, r->leader), 100 * r->leader_share);
+    if (r->second) {
+        put(p, ", %s %.0f%%", name(d, r->second), 100 * r->second_share);
+    }
+    put(p, ".");
+    for (size_t k = 1; k < o->nmeasures; k++) {
+        int y = measure_last(o, k);
+        if (!y) {
+            continue;
+        }
+        const shi_power_year *m = &o->measures[k].majors[y - o->y0];
+        put(p, "%s %s: %s, %s ahead (%d)", k == 1 ? " By the other measures:" : ";",
+            o->measures[k].label, shi_polarity_name(m->polarity), abb(d, m->leader), y);
+    }
+    put(p, o->nmeasures > 1 ? "." : "");
+    caveat(p,
+           "Caveat: CINC weighs population and heavy industry as much as military spending, "
+           "which favours populous industrial states such as China; the labels follow shi's "
+           "documented thresholds. Data: CINC "
+           "through %d.",
+           last);
+}
+
+/* Crossings: who is ahead in each pair of the triangle by CINC, since when,
+ * the years they changed places, and the measures that disagree. */
+static void summary_crossings(page *p)
+{
+    const shi_pair_analysis *o = p->pa;
+    const shi_data *d = p->d;
+    static const int pairs[3][2] = {{0, 1}, {0, 2}, {1, 2}};
+    const int tri[3] = {o->a, o->b, p->third};
+    if (o->nmeasures == 0) {
+        return;
+    }
+    int last = 0;
+    put(p, "<li><strong>Crossings.</strong>");
+    for (int q = 0; q < 3; q++) {
+        const shi_pair_lead *l = &o->measures[0].lead[q];
+        if (!l->ahead) {
+            continue;
+        }
+        int behind = l->ahead == tri[pairs[q][0]] ? tri[pairs[q][1]] : tri[pairs[q][0]];
+        last = l->last > last ? l->last : last;
+        put(p, " %s is ahead of %s by CINC", abb(d, l->ahead), abb(d, behind));
+        if (l->since) {
+            put(p, " since %d", l->since);
+        } else {
+            put(p, " in every year %d-%d", l->first_any, l->last);
+        }
+        put(p, " (%s at %.2f of %s in %d)", abb(d, behind), l->ratio, abb(d, l->ahead), l->last);
+        int yrs[32], n = 0; /* the years one passed the other, in order */
+        for (int dir = 0; dir < 2; dir++) {
+            const shi_pair_transitions *tr = &o->trans[q][dir];
+            for (size_t e = 0; e < tr->ev.n && n < 32; e++) {
+                if (tr->ev.v[e].kind == SHI_OVERTAKES && tr->ev.v[e].year > o->y0) {
+                    int i = n++;
+                    for (; i > 0 && yrs[i - 1] > tr->ev.v[e].year; i--) {
+                        yrs[i] = yrs[i - 1];
+                    }
+                    yrs[i] = tr->ev.v[e].year;
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            put(p, "%s%d", i ? ", " : "; one passed the other in ", yrs[i]);
+        }
+        if (o->disagree[q]) {
+            int m = 0;
+            for (size_t k = 1; k < o->nmeasures; k++) {
+                if (o->measures[k].lead[q].ahead && o->measures[k].lead[q].ahead != l->ahead) {
+                    put(p, "%s%s", m++ ? ", " : "; but ", o->measures[k].label);
+                }
+            }
+            put(p, " put%s %s ahead", m == 1 ? "s" : "", abb(d, behind));
+        }
+        put(p, ".");
+    }
+    caveat(p,
+           "Caveat: a crossing is a year one state's CINC passes the other's; where the measures "
+           "disagree, who is ahead depends on what counts as power. Data: through %d.",
+           last);
+}
+
+/* Threat both ways in the last year, and in the last year with every part. */
+static void summary_threat(page *p)
+{
+    const shi_pair_analysis *o = p->pa;
+    const shi_data *d = p->d;
+    size_t t = o->n - 1;
+    double ab = o->threat[0][t], ba = o->threat[1][t];
+    put(p, "<li><strong>Threat.</strong>");
+    if (isnan(ab) || isnan(ba)) {
+        put(p, " No threat measure in %d (capabilities or membership missing).", o->y1);
+    } else {
+        put(p, " In %d %s is %s threatened by %s (%.2f) than %s by %s (%.2f).", o->y1, abb(d, o->a),
+            ab >= ba ? "more" : "less", abb(d, o->b), ab, abb(d, o->b), abb(d, o->a), ba);
+    }
+    int full =
+        o->threat_full_y1[0] < o->threat_full_y1[1] ? o->threat_full_y1[0] : o->threat_full_y1[1];
+    if (full && full < o->y1) {
+        size_t f = (size_t)(full - o->y0);
+        caveat(p,
+               "Caveat: the %d totals leave out parts of Walt's index whose data had ended; %d "
+               "is the last year with every part (then %.2f and %.2f). Data: complete through "
+               "%d.",
+               o->y1, full, o->threat[0][f], o->threat[1][f], full);
+    } else {
+        caveat(p,
+               "Caveat: Walt's four criteria with shi's documented weights; an index of "
+               "capability, proximity and conduct, not of intentions alone. Data: through %d.",
+               full ? full : o->y1);
+    }
+}
+
+/* Spheres of congruity and incongruity, with the years each area's data cover. */
+static void summary_spheres(page *p)
+{
+    const shi_pair_analysis *o = p->pa;
+    const shi_align *al = &o->align;
+    static const shi_sphere kinds[4] = {SHI_SPHERE_CONGRUITY, SHI_SPHERE_INCONGRUITY,
+                                        SHI_SPHERE_MIXED, SHI_SPHERE_NOTREND};
+    static const char *const heads[4] = {"spheres of congruity", "spheres of incongruity", "mixed",
+                                         "no clear trend"};
+    int last = 0, nk = 0;
+    put(p, "<li><strong>Issue areas.</strong>");
+    for (int k = 0; k < 4; k++) {
+        int n = 0;
+        for (int area = 0; area < SHI_AREA_N; area++) {
+            if (al->sphere[area] != kinds[k]) {
+                continue;
+            }
+            if (n++) {
+                put(p, ", ");
+            } else {
+                char head[32]; /* the first capitalised: it opens the sentence */
+                snprintf(head, sizeof head, "%s", heads[k]);
+                head[0] = (char)(nk ? head[0] : head[0] - 'a' + 'A');
+                put(p, "%s%s: ", nk++ ? "; " : " ", head);
+            }
+            put(p, "%s", shi_area_name((shi_area)area));
+            if (al->area_y[area][0]) {
+                put(p, " (%d-%d)", al->area_y[area][0], al->area_y[area][1]);
+                last = al->area_y[area][1] > last ? al->area_y[area][1] : last;
+            }
+        }
+    }
+    put(p, ".");
+    caveat(p,
+           "Caveat: an area is a sphere only when its trend is significant (Mann-Kendall, 5%%), "
+           "at least the median change among %d pairs of major powers, and the same under all "
+           "five measures of alliance similarity; a direction over the years, not a level. "
+           "Data: each area's years as given, the latest %d.",
+           al->tol_pairs, last);
+}
+
+/* Drivers: the verdict; and cooperation: the latest verdict of the game. */
+static void summary_drivers_coop(page *p)
+{
+    const shi_pair_analysis *o = p->pa;
+    const shi_drivers_id *id = &o->drivers.id;
+    int dy1 = o->drivers_y1 >= o->drivers_y0 ? o->drivers_y1 : o->y1;
+    put(p, "<li><strong>Drivers of the alignment.</strong> ");
+    if (o->drivers_status == SHI_OK) {
+        put(p, "Verdict: <b>%s</b> (", shi_verdict_name(id->verdict));
+        text(p, id->why);
+        put(p, "); external share %.0f%% of the explained variance [%.0f%%, %.0f%%].",
+            100 * id->fit.external_share, 100 * id->fit.external_share_ci[0],
+            100 * id->fit.external_share_ci[1]);
+    } else {
+        put(p, "Verdict: <b>not identified</b>: ");
+        text(p, o->drivers_msg);
+        put(p, ".");
+    }
+    caveat(p,
+           "Caveat: a share of explained variance, not a causal effect; only years with trade "
+           "data count. Data: %d-%d.",
+           o->drivers_y0, dy1);
+    const shi_coop_dyad *end = &o->coop_end, *l = &o->coop_last;
+    int computable = o->coop_end_status == SHI_OK && end->computable;
+    put(p, "<li><strong>Cooperation.</strong> ");
+    if (computable) {
+        put(p,
+            "In %d the shadow of the future (%.3f) is %s the threshold (%.3f): cooperation "
+            "<b>%s</b>.",
+            end->year, end->delta, end->delta >= end->thr.grim ? "above" : "below", end->thr.grim,
+            end->delta >= end->thr.grim ? "sustainable" : "not sustainable");
+    } else {
+        put(p, "Not computable in %d", o->coop_y1);
+        if (o->coop_end_status == SHI_OK && end->missing[0]) {
+            put(p, " (missing: ");
+            text(p, end->missing);
+            put(p, ")");
+        }
+        put(p, ".");
+        if (o->coop_have) {
+            put(p,
+                " In %d, the latest year with every input, delta %.3f against the threshold "
+                "%.3f: cooperation <b>%s</b>.",
+                l->year, l->delta, l->thr.grim,
+                l->delta >= l->thr.grim ? "sustainable" : "not sustainable");
+        }
+    }
+    caveat(p,
+           "Caveat: a prisoner's dilemma calibrated from the pair's data, a stylised model and "
+           "not a forecast. Data: through %d.",
+           computable     ? end->year
+           : o->coop_have ? l->year
+                          : o->coop_y1);
+}
+
+/* The page's opening: sentences written from the analysis, each finding with
+ * its caveat and the last year its data cover. */
+static void exec_summary(page *p)
+{
+    put(p, "<section id=\"summary\" class=\"summary\"><h2>Summary</h2>\n<ul>\n");
+    summary_power(p);
+    summary_crossings(p);
+    if (p->pa->relations) {
+        summary_threat(p);
+        summary_spheres(p);
+        summary_drivers_coop(p);
+    }
+    put(p, "</ul></section>\n");
 }
 
 static const char *CSS =
@@ -977,11 +1308,24 @@ static const char *CSS =
     "h1{font-size:1.6em;margin:24px 0 4px}h2{font-size:1.25em;border-bottom:1px solid #ccc;"
     "padding-bottom:4px;margin-top:36px}figure{margin:16px 0}svg{max-width:100%;height:auto}"
     "table{border-collapse:collapse;font-size:.85em;width:100%;margin:8px 0}"
-    "th,td{border-bottom:1px solid #e2e2e2;padding:4px 6px;text-align:left;vertical-align:top}"
+    "th,td{border-bottom:1px solid #e2e2e2;padding:4px 6px;text-align:left;vertical-align:top;"
+    "overflow-wrap:break-word}"
     ".finding{background:#f4f6f8;border-left:4px solid #0072b2;padding:8px 12px}"
-    ".summary{background:#f8f8f0;border:1px solid #ddd;padding:8px 16px;font-size:.9em}"
-    ".src{color:#555;font-size:.9em}.sub{color:#444}pre{white-space:pre-wrap;font-size:.85em}"
-    "@media print{body{max-width:none}section{break-inside:avoid-page}a{color:inherit}}"
+    ".summary{background:#f8f8f0;border:1px solid #ddd;padding:4px 16px 8px}"
+    ".summary h2{margin-top:8px}.summary li{margin:6px 0}"
+    ".caveat{display:block;color:#555;font-size:.9em}"
+    ".src{color:#555;font-size:.9em}.sub{color:#444}"
+    "#data table{table-layout:fixed}#data td{overflow-wrap:anywhere}"
+    "#data th:nth-child(1){width:22%}#data th:nth-child(2){width:10%}"
+    "#data th:nth-child(3){width:18%}#data th:nth-child(4){width:10%}"
+    "@media print{@page{size:A4;margin:16mm 14mm}"
+    "body{max-width:none;padding:0;font-size:10.5pt}a{color:inherit}"
+    "section{break-before:page}section#summary,section#data{break-before:auto}"
+    "h2,h3{break-after:avoid}figure,svg,tr,.finding,li{break-inside:avoid}"
+    "thead{display:table-header-group}table{font-size:8.5pt}"
+    ".summary,.finding{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
+    "div.grid{display:block!important}div.grid figure{display:inline-block;width:49%;"
+    "vertical-align:top;margin:0 0 8px}}"
     "@media (max-width:600px){body{font-size:15px;padding:0 8px}table{font-size:.75em}}";
 
 shi_status shi_report_html(FILE *f, const shi_data *d, const shi_pair_analysis *pa, shi_err *err)
@@ -1009,23 +1353,8 @@ shi_status shi_report_html(FILE *f, const shi_data *d, const shi_pair_analysis *
         "cooperation of a pair of states (shi %s). Third state: ",
         SHI_VERSION);
     text(&p, name(d, p.third));
-    put(&p, ".</p></header>\n<div class=\"summary\"><pre>");
-    /* The terminal summary, as the page's abstract. */
-    char *sum = NULL;
-    size_t sumlen = 0;
-    FILE *mf = open_memstream(&sum, &sumlen);
-    if (mf) {
-        shi_status s = shi_report_summary(mf, d, pa, err);
-        fclose(mf);
-        if (s != SHI_OK) {
-            free(sum);
-            shi_svg_buf_free(&p.html);
-            return s;
-        }
-        text(&p, sum);
-    }
-    free(sum);
-    put(&p, "</pre></div>\n");
+    put(&p, ".</p></header>\n");
+    exec_summary(&p);
     if (p.st == SHI_OK) {
         section_power(&p);
     }
@@ -1053,7 +1382,7 @@ shi_status shi_report_html(FILE *f, const shi_data *d, const shi_pair_analysis *
     }
     put(&p,
         "<footer><p class=\"src\">Made by shi %s, GPL-3.0-or-later. Cite shi "
-        "(CITATION.cff) and the data sets above.</p></footer>\n</body></html>\n",
+        "and the data sets above.</p></footer>\n</body></html>\n",
         SHI_VERSION);
     shi_status s = p.st;
     if (s == SHI_OK && p.html.len && fwrite(p.html.data, 1, p.html.len, f) != p.html.len) {

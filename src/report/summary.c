@@ -137,7 +137,7 @@ static void issue_areas(FILE *f, const shi_data *d, const shi_pair_analysis *pa)
             pa->y1);
     for (int area = 0; area < SHI_AREA_N; area++) {
         char drv[512];
-        shi_align_drivers_text(al, ind, area, drv, sizeof drv);
+        shi_align_drivers_label(al, ind, area, abb(d, pa->a), abb(d, pa->b), drv, sizeof drv);
         fprintf(f, "%s %s %s", area ? ";" : "", shi_area_name((shi_area)area),
                 shi_align_sphere_name(al->sphere[area]));
         if (al->area_y[area][0]) {
@@ -157,7 +157,9 @@ static void issue_areas(FILE *f, const shi_data *d, const shi_pair_analysis *pa)
     }
     for (int k = 0, n = 0; k < SHI_AL_N; k++) {
         if (al->nflag[k] > 0) {
-            fprintf(f, "%s %s %d", n++ ? "," : "  zeros possibly missing (years):", ind[k].name,
+            char lab[128];
+            shi_align_text(ind[k].label, abb(d, pa->a), abb(d, pa->b), lab, sizeof lab);
+            fprintf(f, "%s %s %d", n++ ? "," : "  zeros possibly missing (years):", lab,
                     al->nflag[k]);
         }
         if (k == SHI_AL_N - 1 && n) {

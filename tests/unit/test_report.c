@@ -3,6 +3,7 @@
  * plainly; and the terminal summary's sections.
  */
 #define _POSIX_C_SOURCE 200809L
+#include "svg_bounds.h"
 #include "test_util.h"
 
 #include <string.h>
@@ -191,6 +192,9 @@ static void html_sparse(void **state)
                               "1991); earlier years are left blank, not zero"));
     assert_non_null(strstr(h, "trade (COW 4.0), and so the drivers and cooperation sections: "
                               "data cover 1870-2014 only"));
+    /* Labels inside every chart for a pair with gaps too (issue 13). */
+    assert_int_equal(svg_texts_outside(h, why, sizeof why, NULL), 0);
+    assert_non_null(strstr(h, "<section id=\"summary\""));
     free(h);
 }
 
@@ -233,13 +237,105 @@ static void summary_sections(void **state)
     free(s);
 }
 
+/* Issue 13, "The HTML report, for a committee": each item fails on the page
+ * as it was (the terminal dump at the top, source-tree paths, raw indicator
+ * names and A/B, clipped labels, "Finding:" without caveats). */
+static void html_for_a_committee(void **state)
+{
+    (void)state;
+    char *h = render(365, 710, 1992, 2022, 1);
+    /* An executive summary written from the numbers, not the terminal dump. */
+    const char *sum = strstr(h, "<section id=\"summary\"");
+    assert_non_null(sum);
+    assert_true(sum < strstr(h, "<section id=\"power\""));
+    assert_null(strstr(h, "<pre>"));
+    assert_null(strstr(h, "has the charts"));
+    assert_null(strstr(h, "shi report: Russia (RUS)")); /* the dump's first line */
+    assert_null(strstr(h, "Finding:"));
+    assert_non_null(strstr(h, "By CINC the system of the major powers is <b>unipolar</b> in 2022"));
+    assert_non_null(strstr(h, "CHN is ahead of USA by CINC since 2003"));
+    assert_non_null(strstr(h, "one passed the other in 1995, 2002, 2003"));
+    assert_non_null(strstr(h, "Spheres of congruity: economic (1992-2014)"));
+    assert_non_null(strstr(h, "Verdict: <b>not identified</b>"));
+    assert_non_null(strstr(h, "2014 is the last year with every part"));
+    assert_non_null(strstr(h, "Caveat: after 2014 the totals leave out parts"));
+    /* Every finding of the summary with its caveat and the last year its data cover. */
+    const char *end = strstr(sum, "</section>");
+    size_t items = 0;
+    for (const char *li = strstr(sum, "<li>"); li && li < end; li = strstr(li + 1, "<li>")) {
+        const char *close = strstr(li, "</li>");
+        const char *cav = strstr(li, "<span class=\"caveat\">Caveat: ");
+        const char *data = cav ? strstr(cav, "Data: ") : NULL;
+        assert_true(cav && cav < close);
+        assert_true(data && data < close);
+        items++;
+    }
+    assert_int_equal(items, 6);
+    /* No source-tree paths; the published sources instead. */
+    const char *paths[] = {"docs/",           "src/",           "README.md",      "CITATION.cff",
+                           "data/events.tsv", "Study, section", "study, section", ".md"};
+    for (size_t k = 0; k < sizeof paths / sizeof paths[0]; k++) {
+        if (strstr(h, paths[k])) {
+            print_error("the page names '%s': '%.60s'\n", paths[k], strstr(h, paths[k]));
+        }
+        assert_null(strstr(h, paths[k]));
+    }
+    assert_non_null(strstr(h, "(SCO Charter (2002))"));       /* the published part of a source */
+    assert_non_null(strstr(h, "Organski &amp; Kugler 1980")); /* methods by their sources */
+    /* Readable indicator names and the states' abbreviations, not A and B. */
+    const char *raw[] = {"arms_share_b_from_a",
+                         "trade_dep_a",
+                         "threat_to_a",
+                         "un_distance",
+                         "veto_coincidence_a",
+                         "B&#39;s",
+                         "A&#39;s",
+                         "from A ",
+                         "from B "};
+    for (size_t k = 0; k < sizeof raw / sizeof raw[0]; k++) {
+        if (strstr(h, raw[k])) {
+            print_error("the page shows '%s'\n", raw[k]);
+        }
+        assert_null(strstr(h, raw[k]));
+    }
+    assert_non_null(strstr(h, "<title>CHN&#39;s arms imports from RUS</title>"));
+    assert_non_null(strstr(h, "<td>economic</td><td>1992-2014</td><td>converging</td><td>RUS&#39;s "
+                              "trade with CHN</td>"));
+    /* Each chart's axis fitted to its data: the calibrated game's delta lies in
+     * 0.8-0.95, and the scorecard's charts say which way is closer. */
+    const char *coop = strstr(h, "<title>Shadow of the future");
+    assert_non_null(coop);
+    const char *coop_end = strstr(coop, "</svg>");
+    const char *zero = strstr(coop, ">0.0</text>");
+    assert_true(!zero || zero > coop_end);
+    /* 15 indicators and the 4 energy shares have a closeness axis. */
+    assert_int_equal(count(h, ">closeness (up = closer)</text>"), 19);
+    /* No label clipped: every <text> of every chart inside its viewBox, and
+     * the drivers chart's "bilateral" whole. */
+    char why[300];
+    size_t ntext = 0;
+    int outside = svg_texts_outside(h, why, sizeof why, &ntext);
+    if (outside) {
+        print_error("%d labels outside their viewBox, e.g. %s\n", outside, why);
+    }
+    assert_int_equal(outside, 0);
+    assert_true(ntext > 400); /* every chart's labels were read */
+    assert_non_null(strstr(h, ">bilateral (trade, arms)</text>"));
+    /* A print stylesheet: sections on new pages, figures and rows not split;
+     * tables (the sources) wrap. */
+    assert_non_null(strstr(h, "@media print{@page"));
+    assert_non_null(strstr(h, "section{break-before:page}"));
+    assert_non_null(strstr(h, "figure,svg,tr,.finding,li{break-inside:avoid}"));
+    assert_non_null(strstr(h, "#data table{table-layout:fixed}#data td{overflow-wrap:anywhere}"));
+    free(h);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(html_russia_china),
-        cmocka_unit_test(html_sparse),
-        cmocka_unit_test(summary_sections),
-        cmocka_unit_test(after_trade_ends),
+        cmocka_unit_test(html_russia_china),    cmocka_unit_test(html_sparse),
+        cmocka_unit_test(summary_sections),     cmocka_unit_test(after_trade_ends),
+        cmocka_unit_test(html_for_a_committee),
     };
     return shi_run_group_tests(tests, setup, teardown);
 }

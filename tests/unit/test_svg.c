@@ -8,8 +8,9 @@
  * the nice number (1, 2, 5 x 10^k, rounding f < 1.5 -> 1, < 3 -> 2, < 7 -> 5,
  * else 10) nearest (hi - lo) / (target - 1). The golden chart's coordinates
  * are derived line by line in test_golden_line below from the layout rules
- * in svg.c (margins, 0.56 em glyph width estimate).
+ * in svg.c (margins, the glyph width estimate).
  */
+#include "svg_bounds.h"
 #include "test_util.h"
 
 #include <math.h>
@@ -181,12 +182,12 @@ static void test_escape(void **state)
  *     200 - 8 - 18 = 174; ph = 134.
  *   y: fixed [0, 1], target floor(134/45) + 2 = 4, raw 1/3, f = 3.33 -> 5: step
  *     0.5 -> 0.0, 0.5, 1.0 (1 decimal) at y = 174, 107, 40; widest label "0.0"
- *     = (0.64 + 0.32 + 0.64) em x 11 px = 17.6, so left = 8 + 17.6 + 6 = 31.6,
- *     labels end at 25.6, baseline + 4.
- *   x: right = 320 - 16 = 304, pw = 272.4, target floor(272.4/70) + 1 = 4,
- *     raw 2/3 -> 0.5, years need step >= 1: 2000, 2001, 2002 at 31.6, 167.8,
+ *     = max((0.64 + 0.32 + 0.64) em, 3 x 0.6 em) x 11 px = 19.8, so left =
+ *     8 + 19.8 + 6 = 33.8, labels end at 27.8, baseline + 4.
+ *   x: right = 320 - 16 = 304, pw = 270.2, target floor(270.2/70) + 1 = 4,
+ *     raw 2/3 -> 0.5, years need step >= 1: 2000, 2001, 2002 at 33.8, 168.9,
  *     304; tick marks 174-178, labels at 190.
- *   series (0, 0.5, 1) -> (31.6, 174.0) (167.8, 107.0) (304.0, 40.0), palette 0. */
+ *   series (0, 0.5, 1) -> (33.8, 174.0) (168.9, 107.0) (304.0, 40.0), palette 0. */
 static void test_golden_line(void **state)
 {
     (void)state;
@@ -206,27 +207,27 @@ static void test_golden_line(void **state)
         "<rect x=\"0\" y=\"0\" width=\"320\" height=\"200\" fill=\"#ffffff\"/>\n"
         "<text x=\"8.0\" y=\"24.0\" font-size=\"16px\" fill=\"#111111\" "
         "font-weight=\"bold\">Shares &amp; &lt;ranks&gt;</text>\n"
-        "<line x1=\"31.6\" y1=\"174.0\" x2=\"304.0\" y2=\"174.0\" stroke=\"#e6e6e6\"/>\n"
-        "<text x=\"25.6\" y=\"178.0\" font-size=\"11px\" fill=\"#333333\" "
+        "<line x1=\"33.8\" y1=\"174.0\" x2=\"304.0\" y2=\"174.0\" stroke=\"#e6e6e6\"/>\n"
+        "<text x=\"27.8\" y=\"178.0\" font-size=\"11px\" fill=\"#333333\" "
         "text-anchor=\"end\">0.0</text>\n"
-        "<line x1=\"31.6\" y1=\"107.0\" x2=\"304.0\" y2=\"107.0\" stroke=\"#e6e6e6\"/>\n"
-        "<text x=\"25.6\" y=\"111.0\" font-size=\"11px\" fill=\"#333333\" "
+        "<line x1=\"33.8\" y1=\"107.0\" x2=\"304.0\" y2=\"107.0\" stroke=\"#e6e6e6\"/>\n"
+        "<text x=\"27.8\" y=\"111.0\" font-size=\"11px\" fill=\"#333333\" "
         "text-anchor=\"end\">0.5</text>\n"
-        "<line x1=\"31.6\" y1=\"40.0\" x2=\"304.0\" y2=\"40.0\" stroke=\"#e6e6e6\"/>\n"
-        "<text x=\"25.6\" y=\"44.0\" font-size=\"11px\" fill=\"#333333\" "
+        "<line x1=\"33.8\" y1=\"40.0\" x2=\"304.0\" y2=\"40.0\" stroke=\"#e6e6e6\"/>\n"
+        "<text x=\"27.8\" y=\"44.0\" font-size=\"11px\" fill=\"#333333\" "
         "text-anchor=\"end\">1.0</text>\n"
-        "<line x1=\"31.6\" y1=\"174.0\" x2=\"304.0\" y2=\"174.0\" stroke=\"#333333\"/>\n"
-        "<line x1=\"31.6\" y1=\"174.0\" x2=\"31.6\" y2=\"178.0\" stroke=\"#333333\"/>\n"
-        "<text x=\"31.6\" y=\"190.0\" font-size=\"11px\" fill=\"#333333\" "
+        "<line x1=\"33.8\" y1=\"174.0\" x2=\"304.0\" y2=\"174.0\" stroke=\"#333333\"/>\n"
+        "<line x1=\"33.8\" y1=\"174.0\" x2=\"33.8\" y2=\"178.0\" stroke=\"#333333\"/>\n"
+        "<text x=\"33.8\" y=\"190.0\" font-size=\"11px\" fill=\"#333333\" "
         "text-anchor=\"middle\">2000</text>\n"
-        "<line x1=\"167.8\" y1=\"174.0\" x2=\"167.8\" y2=\"178.0\" stroke=\"#333333\"/>\n"
-        "<text x=\"167.8\" y=\"190.0\" font-size=\"11px\" fill=\"#333333\" "
+        "<line x1=\"168.9\" y1=\"174.0\" x2=\"168.9\" y2=\"178.0\" stroke=\"#333333\"/>\n"
+        "<text x=\"168.9\" y=\"190.0\" font-size=\"11px\" fill=\"#333333\" "
         "text-anchor=\"middle\">2001</text>\n"
         "<line x1=\"304.0\" y1=\"174.0\" x2=\"304.0\" y2=\"178.0\" stroke=\"#333333\"/>\n"
         "<text x=\"304.0\" y=\"190.0\" font-size=\"11px\" fill=\"#333333\" "
         "text-anchor=\"middle\">2002</text>\n"
         "<path fill=\"none\" stroke=\"#0072b2\" stroke-width=\"2.0\" stroke-linejoin=\"round\" "
-        "d=\"M31.6 174.0 L167.8 107.0 L304.0 40.0\"/>\n"
+        "d=\"M33.8 174.0 L168.9 107.0 L304.0 40.0\"/>\n"
         "</svg>\n";
     assert_string_equal(s, want);
     free(s);
@@ -780,6 +781,14 @@ static void test_sample_page(void **state)
     add(&page, c);
 
     assert_int_equal(shi_svg_buf_puts(&page, "</body></html>\n", &err), SHI_OK);
+    char why[300];
+    size_t ntext = 0;
+    int outside = svg_texts_outside(page.data, why, sizeof why, &ntext);
+    if (outside) {
+        print_error("%d labels outside their viewBox, e.g. %s\n", outside, why);
+    }
+    assert_int_equal(outside, 0);
+    assert_true(ntext > 100);
     char path[1024];
     snprintf(path, sizeof path, "%s/svg_sample.html", SHI_TEST_TMP);
     FILE *f = fopen(path, "w");
@@ -787,6 +796,129 @@ static void test_sample_page(void **state)
     assert_int_equal(fwrite(page.data, 1, page.len, f), page.len);
     assert_int_equal(fclose(f), 0);
     shi_svg_buf_free(&page);
+}
+
+/* ---- labels inside the viewBox (issue 13) ------------------------------------------------ */
+
+/* The horizontal extent [*l, *r] of the <text> whose content is exactly
+ * `label`, by svg_bounds.h's estimate (0.6 em per character). */
+static void text_box(const char *svg, const char *label, double *l, double *r, double *y)
+{
+    char needle[200];
+    snprintf(needle, sizeof needle, ">%s</text>", label);
+    const char *p = strstr(svg, needle);
+    assert_non_null(p);
+    const char *t = p;
+    while (t > svg && strncmp(t, "<text", 5) != 0) {
+        t--;
+    }
+    double x = strtod(strstr(t, " x=\"") + 4, NULL),
+           fs = strtod(strstr(t, "font-size=\"") + 11, NULL);
+    double w = 0.6 * fs * (double)svgb_chars(label, label + strlen(label));
+    const char *a = strstr(t, "text-anchor=\"");
+    int end = a && a < p && strncmp(a + 13, "end", 3) == 0;
+    int mid = a && a < p && strncmp(a + 13, "middle", 6) == 0;
+    *l = end ? x - w : mid ? x - w / 2 : x;
+    *r = *l + w;
+    *y = text_y(svg, label);
+}
+
+static void assert_inside(const char *svg)
+{
+    char why[300];
+    int outside = svg_texts_outside(svg, why, sizeof why, NULL);
+    if (outside) {
+        print_error("%d labels outside their viewBox, e.g. %s\n", outside, why);
+    }
+    assert_int_equal(outside, 0);
+}
+
+/* The report's drivers chart: its bar labels were clipped on the left
+ * ("bilateral" read "lateral"); the label column now fits its longest label
+ * and wraps one longer than 45% of the width. */
+static void test_bar_labels_fit(void **state)
+{
+    (void)state;
+    shi_err err = {0};
+    const int widths[] = {720, 360};
+    for (size_t k = 0; k < sizeof widths / sizeof widths[0]; k++) {
+        shi_svg_chart *c = shi_svg_new(SHI_SVG_BARS, widths[k], 160);
+        shi_svg_axis xa = {"share of explained variance", SHI_SVG_PERCENT, 0, 0, 1};
+        assert_int_equal(shi_svg_set_axis(c, 'x', &xa, &err), SHI_OK);
+        assert_int_equal(shi_svg_bar(c, "external (threat, third state's preponderance)", 0.46,
+                                     0.11, 0.94, &err),
+                         SHI_OK);
+        assert_int_equal(shi_svg_bar(c, "bilateral (trade, arms)", 0.54, 0.06, 0.89, &err), SHI_OK);
+        char *s = render(c);
+        assert_inside(s);
+        /* Whole words, on one line (the report's width) or wrapped at a space. */
+        assert_non_null(
+            strstr(s, widths[k] == 720 ? ">bilateral (trade, arms)</text>" : ">bilateral"));
+        assert_non_null(strstr(s, ">external (threat"));
+        assert_non_null(strstr(s, "preponderance)</text>"));
+        free(s);
+        shi_svg_free(c);
+    }
+}
+
+/* Transition markers one year apart (the report's 2002 and 2003) and a third
+ * whose label runs across them: no two labels overlap, none leaves the chart. */
+static void test_marker_labels_apart(void **state)
+{
+    (void)state;
+    shi_err err = {0};
+    shi_svg_chart *c = shi_svg_new(SHI_SVG_LINES, 720, 380);
+    shi_svg_axis xa = {"year", SHI_SVG_YEAR, 0, 0, 0}, ya = {"share", SHI_SVG_PERCENT, 2, 0, 0};
+    assert_int_equal(shi_svg_set_axis(c, 'x', &xa, &err), SHI_OK);
+    assert_int_equal(shi_svg_set_axis(c, 'y', &ya, &err), SHI_OK);
+    double x[31], y[31];
+    for (int i = 0; i < 31; i++) {
+        x[i] = 1992 + i;
+        y[i] = 0.1 + 0.003 * i;
+    }
+    assert_int_equal(shi_svg_line(c, "CHN", x, 31, y, 31, &err), SHI_OK);
+    const char *labs[] = {"1995: CHN overtakes USA", "2002: USA overtakes CHN",
+                          "2003: CHN overtakes USA", "2021: USA overtakes CHN"};
+    const double at[] = {1995, 2002, 2003, 2021};
+    for (int k = 0; k < 4; k++) {
+        assert_int_equal(shi_svg_marker(c, at[k], labs[k], &err), SHI_OK);
+    }
+    char *s = render(c);
+    assert_inside(s);
+    double l[4], r[4], yy[4];
+    for (int k = 0; k < 4; k++) {
+        text_box(s, labs[k], &l[k], &r[k], &yy[k]);
+    }
+    for (int i = 0; i < 4; i++) {
+        for (int j = i + 1; j < 4; j++) {
+            int apart = r[i] <= l[j] || r[j] <= l[i] || fabs(yy[i] - yy[j]) >= 14;
+            if (!apart) {
+                print_error("'%s' and '%s' overlap\n", labs[i], labs[j]);
+            }
+            assert_true(apart);
+        }
+    }
+    free(s);
+    shi_svg_free(c);
+}
+
+/* Timeline events near either end keep their labels inside the chart. */
+static void test_timeline_edges(void **state)
+{
+    (void)state;
+    shi_err err = {0};
+    shi_svg_chart *c = shi_svg_new(SHI_SVG_TIMELINE, 720, 200);
+    shi_svg_axis xa = {"year", SHI_SVG_YEAR, 0, 1992, 2022};
+    assert_int_equal(shi_svg_set_axis(c, 'x', &xa, &err), SHI_OK);
+    assert_int_equal(shi_svg_event(c, 1992.1, "Soviet Union dissolved: a long first label", &err),
+                     SHI_OK);
+    assert_int_equal(shi_svg_event(c, 2017.5, "NATO enlargement 2017", &err), SHI_OK);
+    assert_int_equal(shi_svg_event(c, 2020.2, "NATO enlargement 2020", &err), SHI_OK);
+    assert_int_equal(shi_svg_event(c, 2022.1, "WWWWWWWWWWWWWWWW", &err), SHI_OK);
+    char *s = render(c);
+    assert_inside(s);
+    free(s);
+    shi_svg_free(c);
 }
 
 int main(void)
@@ -797,6 +929,8 @@ int main(void)
         cmocka_unit_test(test_placeholder),      cmocka_unit_test(test_heatmap_colors),
         cmocka_unit_test(test_timeline_stagger), cmocka_unit_test(test_bars_multiples),
         cmocka_unit_test(test_errors),           cmocka_unit_test(test_sample_page),
+        cmocka_unit_test(test_bar_labels_fit),   cmocka_unit_test(test_marker_labels_apart),
+        cmocka_unit_test(test_timeline_edges),
     };
     return shi_run_group_tests(tests, NULL, NULL);
 }
