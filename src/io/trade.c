@@ -37,13 +37,13 @@ static const char *const trade_na[] = {"", "NA", "-9", NULL};
     }
 #define COW(col, dst)                                                                              \
     {                                                                                              \
-        col, .type = SHI_I_INT, .lo = 1, .hi = 999, .what = "expected a COW code 1-999",           \
-             SHI_I_TO(dst)                                                                         \
+        col, .type = SHI_I_INT, .flags = SHI_I_KEY, .lo = 1, .hi = 999,                            \
+             .what = "expected a COW code 1-999", SHI_I_TO(dst)                                    \
     }
 #define YEAR(dst)                                                                                  \
     {                                                                                              \
-        "year", .type = SHI_I_INT, .lo = 1800, .hi = 2100, .what = "expected a year 1800-2100",    \
-                SHI_I_TO(dst)                                                                      \
+        "year", .type = SHI_I_INT, .flags = SHI_I_KEY, .lo = 1800, .hi = 2100,                     \
+                .what = "expected a year 1800-2100", SHI_I_TO(dst)                                 \
     }
 
 /* ---- national totals ----------------------------------------------------- */

@@ -44,10 +44,10 @@ shi_status shi_io_read_unga(const char *path, shi_unga_table *out, shi_err *err)
 {
     enum { C_CCODE, C_SESSION, C_NVOTES, C_IDEAL, C_AGREE, NCOLS = C_AGREE + SHI_UNGA_NREF };
     shi_i_col cols[NCOLS] = {
-        {"ccode", .type = SHI_I_INT, .lo = 1, .hi = 999, .what = "expected a COW code 1-999",
-         SHI_I_TO(out->ccode)},
-        {"session", .type = SHI_I_INT, .lo = 1, .hi = 155, .what = "expected a session 1-155",
-         SHI_I_TO(out->session)},
+        {"ccode", .type = SHI_I_INT, .flags = SHI_I_KEY, .lo = 1, .hi = 999,
+         .what = "expected a COW code 1-999", SHI_I_TO(out->ccode)},
+        {"session", .type = SHI_I_INT, .flags = SHI_I_KEY, .lo = 1, .hi = 155,
+         .what = "expected a session 1-155", SHI_I_TO(out->session)},
         {"NVotesAll", .type = SHI_I_INT, .flags = SHI_I_OPTIONAL, .lo = 0, .hi = HUGE_VAL,
          .what = "expected a number of votes (0 or more) or NA", .na = -1, SHI_I_TO(out->nvotes)},
         {"IdealPointAll", .type = SHI_I_REAL, .flags = SHI_I_OPTIONAL, .lo = -HUGE_VAL,
