@@ -168,6 +168,12 @@ static shi_status gunzip_file(const char *path, size_t hint, char **data, size_t
             break;
         }
         n += (size_t)r;
+        if ((unsigned long long)n > SHI_CSV_MAX_BYTES) {
+            s = shi_err_set_at(err, SHI_EDATA, path, 0, 0,
+                               "inflates to more than %llu GiB: not a data file shi reads",
+                               SHI_CSV_MAX_BYTES >> 30);
+            break;
+        }
     }
     gzclose(gz);
     if (s != SHI_OK) {
