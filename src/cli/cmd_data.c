@@ -80,23 +80,8 @@ static int data_build(shi_cli *cli, int argc, char **argv)
     if (!from || !out) {
         return shi_err_set(&cli->err, SHI_EUSAGE, "data build: needs --from DIR and -o FILE");
     }
-    if ((s = shi_data_build(from, out, &cli->err)) != SHI_OK) {
-        return s;
-    }
-    if (relout && (s = shi_data_build_relations(from, relout, &cli->err)) != SHI_OK) {
-        return s;
-    }
-    if (!dyout) {
-        return SHI_OK;
-    }
-    /* The dyadic file is indexed by the registry the official files give. */
-    shi_data d;
-    if ((s = shi_data_load(&d, from, &cli->err)) != SHI_OK) {
-        return s;
-    }
-    s = shi_data_build_dyadic(&d, from, dyout, &cli->err);
-    shi_data_destroy(&d);
-    return s;
+    /* All the files or none (issue 20, defect 12). */
+    return shi_data_build_all(from, out, dyout, relout, &cli->err);
 }
 
 int cmd_data(shi_cli *cli, int argc, char **argv)

@@ -28,12 +28,14 @@
 
 static const char *const trade_na[] = {"", "NA", "-9", NULL};
 
-/* A flow in million USD: >= 0, or missing (NaN) for "", "NA" and -9. */
+/* A flow in million USD: 0-1e8, or missing (NaN) for "", "NA" and -9. The
+ * bound is plausibility (issue 20, defect 6): COW trade 4.0's largest national
+ * flow is 2.8e6, its largest dyadic flow 4.7e5. */
 #define FLOW(col, dst)                                                                             \
     {                                                                                              \
-        col, .type = SHI_I_REAL, .flags = SHI_I_OPTIONAL | SHI_I_INTS, .lo = 0, .hi = HUGE_VAL,    \
-             .what = "expected a trade flow (0 or more) or -9 for missing", .na = (double)NAN,     \
-             .na_code = {-9}, .nna = 1, SHI_I_TO(dst)                                              \
+        col, .type = SHI_I_REAL, .flags = SHI_I_OPTIONAL | SHI_I_INTS, .lo = 0, .hi = 1e8,         \
+             .what = "expected a trade flow 0-1e8 (million US$) or -9 for missing",                \
+             .na = (double)NAN, .na_code = {-9}, .nna = 1, SHI_I_TO(dst)                           \
     }
 #define COW(col, dst)                                                                              \
     {                                                                                              \
