@@ -8,6 +8,11 @@
  * column's name. Typed accessors map the data set's missing codes to
  * "missing", never to a number.
  *
+ * Limits: a NUL byte is an error at its position (binary data), so is a
+ * record longer than SHI_CSV_MAX_RECORD bytes and a file longer than
+ * SHI_CSV_MAX_BYTES, so that binary or endless input (/dev/zero, a pipe that
+ * never ends) stops with a message instead of filling memory.
+ *
  * Ownership: shi_csv_open* returns a reader that the caller frees with
  * shi_csv_free. Field strings belong to the reader and are valid until the
  * next call to shi_csv_next.
@@ -24,6 +29,11 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/** The longest record (or preamble line): 16 MiB; the official files' longest is 3 KiB. */
+#define SHI_CSV_MAX_RECORD ((size_t)16 << 20)
+/** The largest input: 4 GiB; the largest official file is 60 MiB inflated. */
+#define SHI_CSV_MAX_BYTES ((unsigned long long)4 << 30)
 
 /** Options; a zeroed struct means: comma, UTF-8, header row, no preamble,
  *  fixed field count, and only the empty field is missing. */

@@ -126,6 +126,14 @@ SHI_API shi_status shi_data_build_relations(const char *dir, const char *out, sh
 /** Build data/energy.shd from the official files in `dir` (both needed). */
 SHI_API shi_status shi_data_build_energy(const char *dir, const char *out, shi_err *err);
 
+/** `shi data build`: the main file `out` and, when not NULL, the dyadic and
+ *  relations files, all from the official files in `dir`, committed together
+ *  or not at all: every file is written and flushed in full (a full disk
+ *  fails here, and no file is replaced) before the first is put in place.
+ *  Two outputs naming the same file are SHI_EUSAGE. */
+SHI_API shi_status shi_data_build_all(const char *dir, const char *out, const char *dyadic_out,
+                                      const char *relations_out, shi_err *err);
+
 /** The source with this id, or NULL. */
 SHI_API const shi_source *shi_data_source(const shi_data *d, const char *id);
 

@@ -60,7 +60,7 @@ typedef struct shi_frame {
 /** Metadata written with a frame: sources, versions, options, shi's version. */
 typedef struct shi_meta_kv {
     char key[64];
-    char value[512];
+    char *value; /* owned; any length (a list of 200 states is 1,400 bytes) */
 } shi_meta_kv;
 
 typedef struct shi_meta {
@@ -69,9 +69,15 @@ typedef struct shi_meta {
 } shi_meta;
 
 /** Free the entries (safe on a zeroed struct). shi_meta_add copies `key` (at
- *  most 63 bytes) and `value` (at most 511 bytes; longer is SHI_EUSAGE). */
+ *  most 63 bytes; longer is SHI_EUSAGE) and `value` (any length). */
 SHI_API void shi_meta_destroy(shi_meta *m);
 SHI_API shi_status shi_meta_add(shi_meta *m, const char *key, const char *value, shi_err *err);
+/** shi_meta_add of a printf-formatted value, at any length. */
+SHI_API shi_status shi_meta_addf(shi_meta *m, shi_err *err, const char *key, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
 
 /** An empty frame of `nrow` rows named `name` ([a-z_][a-z0-9_]*, at most 32
  *  characters). */

@@ -66,6 +66,13 @@ SHI_API shi_status shi_io_read_unga_iso3(const char *path, shi_iso_recs *out, sh
 enum { SHI_MILEX, SHI_MILPER, SHI_IRST, SHI_PEC, SHI_TPOP, SHI_UPOP, SHI_NCOMP };
 /** Column names of the components, in the order above. */
 SHI_API extern const char *const shi_nmc_component_names[SHI_NCOMP];
+/** The largest plausible value of each component, in its NMC unit: about ten
+ *  times the largest in NMC v6.0 and v7.0 (milex 8.4e8 thousand US$, milper
+ *  12,500 thousand, irst 1.06e6 thousand tons, pec 7.4e6 thousand coal-ton
+ *  equivalents, tpop 1.43e6 and upop 6.3e5 thousand). A larger value is an
+ *  error (issue 20, defect 6): 1e20 would still be finite but would make
+ *  every other state's share zero. */
+SHI_API extern const double shi_nmc_component_max[SHI_NCOMP];
 
 /** COW National Material Capabilities, abridged file (v6.0 or v7.0), as columns.
  *  Missing values (-9) are NaN with the matching bit of `present` cleared. */

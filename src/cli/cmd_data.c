@@ -124,30 +124,24 @@ static int data_build(shi_cli *cli, int argc, char **argv)
     if (!from || !out) {
         return shi_err_set(&cli->err, SHI_EUSAGE, "data build: needs --from DIR and -o FILE");
     }
-    if ((s = shi_data_build(from, out, &cli->err)) != SHI_OK) {
-        return s;
-    }
-    if (relout && (s = shi_data_build_relations(from, relout, &cli->err)) != SHI_OK) {
+    /* The main, dyadic and relations files together or not at all (issue 20,
+     * defect 12); the economic and energy files after them, each on its own. */
+    if ((s = shi_data_build_all(from, out, dyout, relout, &cli->err)) != SHI_OK) {
         return s;
     }
     if (enout && (s = shi_data_build_energy(from, enout, &cli->err)) != SHI_OK) {
         return s;
     }
-    if (!dyout && !ecout) {
+    if (!ecout) {
         return SHI_OK;
     }
-    /* The dyadic and economic files are indexed by the registry and the
-     * capability panel the official files give. */
+    /* The economic file is indexed by the registry and the capability panel
+     * the official files give. */
     shi_data d;
     if ((s = shi_data_load(&d, from, &cli->err)) != SHI_OK) {
         return s;
     }
-    if (dyout) {
-        s = shi_data_build_dyadic(&d, from, dyout, &cli->err);
-    }
-    if (s == SHI_OK && ecout) {
-        s = shi_data_build_econ(&d, from, ecout, &cli->err);
-    }
+    s = shi_data_build_econ(&d, from, ecout, &cli->err);
     shi_data_destroy(&d);
     return s;
 }

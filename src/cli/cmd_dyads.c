@@ -215,13 +215,12 @@ static shi_status dyads_meta(shi_cli *cli, const dyads_args *a, const shi_dyad_o
         s = shi_meta_add(meta, key, buf, &cli->err);
     }
     if (s == SHI_OK) {
-        snprintf(buf, sizeof buf,
-                 "years=%d-%d directed=%d add=%s states=%s both=%d regions=%s "
-                 "relevant=%d alliances=%s",
-                 o->y0, o->y1, a->directed, a->add ? a->add : "", a->states ? a->states : "",
-                 a->both, a->regions ? a->regions : "", a->relevant,
-                 a->alliances ? a->alliances : "ATOP");
-        s = shi_meta_add(meta, "options", buf, &cli->err);
+        s = shi_meta_addf(meta, &cli->err, "options",
+                          "years=%d-%d directed=%d add=%s states=%s both=%d regions=%s "
+                          "relevant=%d alliances=%s",
+                          o->y0, o->y1, a->directed, a->add ? a->add : "",
+                          a->states ? a->states : "", a->both, a->regions ? a->regions : "",
+                          a->relevant, a->alliances ? a->alliances : "ATOP");
     }
     return s;
 }

@@ -56,11 +56,11 @@ static shi_status read_dyads(const char *path, int atop, shi_alliance_table *out
     static const char *const oblig[5] = {"atop_defense", "atop_offense", "atop_neutral",
                                          "atop_nonagg", "atop_consul"};
     shi_i_col cols[NCOLS_ATOP] = {
-        [C_C1] = {"ccode1", .type = SHI_I_INT, .lo = 1, .hi = 999,
+        [C_C1] = {"ccode1", .type = SHI_I_INT, .flags = SHI_I_KEY, .lo = 1, .hi = 999,
                   .what = "expected a COW code 1-999", SHI_I_TO(out->ccode1)},
-        [C_C2] = {"ccode2", .type = SHI_I_INT, .lo = 1, .hi = 999,
+        [C_C2] = {"ccode2", .type = SHI_I_INT, .flags = SHI_I_KEY, .lo = 1, .hi = 999,
                   .what = "expected a COW code 1-999", SHI_I_TO(out->ccode2)},
-        [C_YEAR] = {"year", .type = SHI_I_INT, .lo = 1815, .hi = 2100,
+        [C_YEAR] = {"year", .type = SHI_I_INT, .flags = SHI_I_KEY, .lo = 1815, .hi = 2100,
                     .what = "expected a year 1815-2100", SHI_I_TO(out->year)},
         [C_LEVEL] = {"level", .type = SHI_I_INT, .lo = 0, .hi = 3,
                      .what = "expected an alliance level 0-3", SHI_I_TO(out->level)},

@@ -39,10 +39,14 @@ shi_status shi_io_read_capdist(const char *path, shi_capdist_table *out, shi_err
     static const char *const gw = "expected a Gleditsch-Ward number 1-999";
     static const char *const id = "expected a state id of 1-3 letters";
     const shi_i_col cols[] = {
-        {"numa", .type = SHI_I_INT, .lo = 1, .hi = 999, .what = gw, SHI_I_TO(out->gw_a)},
-        {"ida", .type = SHI_I_TEXT, .lo = 1, .hi = 3, .what = id, SHI_I_TO(out->id_a)},
-        {"numb", .type = SHI_I_INT, .lo = 1, .hi = 999, .what = gw, SHI_I_TO(out->gw_b)},
-        {"idb", .type = SHI_I_TEXT, .lo = 1, .hi = 3, .what = id, SHI_I_TO(out->id_b)},
+        {"numa", .type = SHI_I_INT, .flags = SHI_I_KEY, .lo = 1, .hi = 999, .what = gw,
+         SHI_I_TO(out->gw_a)},
+        {"ida", .type = SHI_I_TEXT, .flags = SHI_I_KEY, .lo = 1, .hi = 3, .what = id,
+         SHI_I_TO(out->id_a)},
+        {"numb", .type = SHI_I_INT, .flags = SHI_I_KEY, .lo = 1, .hi = 999, .what = gw,
+         SHI_I_TO(out->gw_b)},
+        {"idb", .type = SHI_I_TEXT, .flags = SHI_I_KEY, .lo = 1, .hi = 3, .what = id,
+         SHI_I_TO(out->id_b)},
         {"kmdist", .type = SHI_I_REAL, .lo = 0, .hi = 20100,
          .what = "expected a distance 0-20100 km", SHI_I_TO(out->km)},
         {"midist", .type = SHI_I_REAL, .lo = 0, .hi = 12500,

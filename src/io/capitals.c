@@ -82,12 +82,12 @@ shi_status shi_io_read_capitals(const char *path, shi_capital_table *out, shi_er
     enum { C_CCODE, C_NAME, C_START, C_END, C_LAT, C_LON, NCOLS };
     static const char *const date = "expected a calendar date YYYY-MM-DD in 1800-2100";
     const shi_i_col cols[NCOLS] = {
-        {"ccode", .type = SHI_I_INT, .lo = 1, .hi = 999, .what = "expected a COW code 1-999",
-         SHI_I_TO(out->ccode)},
+        {"ccode", .type = SHI_I_INT, .flags = SHI_I_KEY, .lo = 1, .hi = 999,
+         .what = "expected a COW code 1-999", SHI_I_TO(out->ccode)},
         {"capital", .type = SHI_I_TEXT, .lo = 1, .hi = SHI_CAPITAL_NAME_MAX - 1,
          .what = "expected a capital's name of 1-63 bytes", SHI_I_TO(out->name)},
-        {"stdate", .type = SHI_I_CUSTOM, .lo = -HUGE_VAL, .hi = HUGE_VAL, .what = date,
-         .parse = date_num, SHI_I_TO(out->start)},
+        {"stdate", .type = SHI_I_CUSTOM, .flags = SHI_I_KEY, .lo = -HUGE_VAL, .hi = HUGE_VAL,
+         .what = date, .parse = date_num, SHI_I_TO(out->start)},
         {"enddate", .type = SHI_I_CUSTOM, .lo = -HUGE_VAL, .hi = HUGE_VAL, .what = date,
          .parse = date_num, SHI_I_TO(out->end)},
         {"lat", .type = SHI_I_REAL, .lo = -90, .hi = 90, .what = "expected a latitude in [-90, 90]",

@@ -34,14 +34,14 @@ shi_status shi_io_read_contiguity(const char *path, shi_contig_table *out, shi_e
 {
     enum { C_C1, C_C2, C_YEAR, C_TYPE, C_VERSION, NCOLS };
     const shi_i_col cols[NCOLS] = {
-        {"state1no", .type = SHI_I_INT, .lo = 1, .hi = 999, .what = "expected a COW code 1-999",
-         SHI_I_TO(out->ccode1)},
-        {"state2no", .type = SHI_I_INT, .lo = 1, .hi = 999, .what = "expected a COW code 1-999",
-         SHI_I_TO(out->ccode2)},
-        {"year", .type = SHI_I_INT, .lo = 1816, .hi = 2100, .what = "expected a year 1816-2100",
-         SHI_I_TO(out->year)},
-        {"conttype", .type = SHI_I_INT, .lo = 1, .hi = 5, .what = "expected a contiguity type 1-5",
-         SHI_I_TO(out->conttype)},
+        {"state1no", .type = SHI_I_INT, .flags = SHI_I_KEY, .lo = 1, .hi = 999,
+         .what = "expected a COW code 1-999", SHI_I_TO(out->ccode1)},
+        {"state2no", .type = SHI_I_INT, .flags = SHI_I_KEY, .lo = 1, .hi = 999,
+         .what = "expected a COW code 1-999", SHI_I_TO(out->ccode2)},
+        {"year", .type = SHI_I_INT, .flags = SHI_I_KEY, .lo = 1816, .hi = 2100,
+         .what = "expected a year 1816-2100", SHI_I_TO(out->year)},
+        {"conttype", .type = SHI_I_INT, .flags = SHI_I_KEY, .lo = 1, .hi = 5,
+         .what = "expected a contiguity type 1-5", SHI_I_TO(out->conttype)},
         {"version", .type = SHI_I_TEXT, .lo = 0, .hi = sizeof out->version - 1,
          .what = "expected a version number"},
     };

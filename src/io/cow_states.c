@@ -32,6 +32,14 @@ static const char *const cow_missing[] = {"", "-9", NULL};
              .what_missing = "expected a value (missing is not allowed)"                           \
     }
 
+/* The same, part of the key (a state and the day its spell starts). */
+#define COW_KEY(col, l, h, range)                                                                  \
+    {                                                                                              \
+        col, .type = SHI_I_INT, .flags = SHI_I_KEY, .lo = l, .hi = h,                              \
+             .what = "value out of range " range,                                                  \
+             .what_missing = "expected a value (missing is not allowed)"                           \
+    }
+
 static shi_status read_spells(const char *path, int with_name, shi_spell_recs *out, shi_err *err)
 {
     enum { C_ABB, C_CCODE, C_START, C_END = C_START + 3, C_VERSION = C_END + 3, C_NAME, NCOLS };
@@ -39,10 +47,10 @@ static shi_status read_spells(const char *path, int with_name, shi_spell_recs *o
     static const shi_i_col cols[NCOLS] = {
         {"stateabb", .type = SHI_I_TEXT, .lo = 1, .hi = 7,
          .what = "expected a 1-7 letter abbreviation"},
-        COW_INT("ccode", 1, 999, "1-999"),
-        COW_INT("styear", 1800, 2100, "1800-2100"),
-        COW_INT("stmonth", 1, 12, "1-12"),
-        COW_INT("stday", 1, 31, "1-31"),
+        COW_KEY("ccode", 1, 999, "1-999"),
+        COW_KEY("styear", 1800, 2100, "1800-2100"),
+        COW_KEY("stmonth", 1, 12, "1-12"),
+        COW_KEY("stday", 1, 31, "1-31"),
         COW_INT("endyear", 1800, 2100, "1800-2100"),
         COW_INT("endmonth", 1, 12, "1-12"),
         COW_INT("endday", 1, 31, "1-31"),

@@ -27,6 +27,8 @@ struct shi_csv {
     unsigned char *ibuf;      /* input block (file input) */
     size_t ilen, ipos;        /* bytes in ibuf, next byte */
     int eof;                  /* no more input */
+    unsigned long long total; /* bytes read from the file so far */
+    int too_big;              /* the file is longer than SHI_CSV_MAX_BYTES */
     char name[256];           /* name used in messages */
     shi_csv_opts opts;        /* options (missing codes are borrowed) */
     long line, col;           /* position of the next byte */
@@ -55,6 +57,11 @@ static int fill(shi_csv *c)
     }
     c->ilen = fread(c->ibuf, 1, IBUF_SIZE, c->fp);
     c->ipos = 0;
+    c->total += c->ilen;
+    if (c->total > SHI_CSV_MAX_BYTES) {
+        c->too_big = 1;
+        c->ilen = 0;
+    }
     if (c->ilen == 0) {
         c->eof = 1;
         return 0;
@@ -91,11 +98,20 @@ static shi_status io_error(shi_csv *c, shi_err *err)
     if (c->fp && ferror(c->fp)) {
         return shi_err_set_at(err, SHI_EIO, c->name, 0, 0, "read error: %s", strerror(errno));
     }
+    if (c->too_big || (!c->fp && c->memlen > SHI_CSV_MAX_BYTES)) {
+        return shi_err_set_at(err, SHI_EDATA, c->name, c->line, c->col,
+                              "file longer than %llu GiB: not a data file shi reads",
+                              SHI_CSV_MAX_BYTES >> 30);
+    }
     return SHI_OK;
 }
 
+/* Add a byte to the record: 0, -1 out of memory, -2 past SHI_CSV_MAX_RECORD. */
 static int append(shi_csv *c, unsigned char b)
 {
+    if (c->rlen >= SHI_CSV_MAX_RECORD) {
+        return -2;
+    }
     if (SHI_GROW(c->rbuf, c->rcap, c->rlen + 2) != 0) {
         return -1;
     }
@@ -187,6 +203,23 @@ static shi_status oom(shi_csv *c, shi_err *err)
     return shi_err_set_at(err, SHI_EIO, c->name, c->line, 0, "out of memory");
 }
 
+/* append() failed with r: out of memory, or a record too long. */
+static shi_status append_failed(shi_csv *c, int r, shi_err *err)
+{
+    if (r == -1) {
+        return oom(c, err);
+    }
+    return shi_err_set_at(err, SHI_EDATA, c->name, c->rec_line, 1,
+                          "record longer than %zu MiB (binary data, or no line ends?)",
+                          SHI_CSV_MAX_RECORD >> 20);
+}
+
+static shi_status nul_byte(shi_csv *c, shi_err *err)
+{
+    return shi_err_set_at(err, SHI_EDATA, c->name, c->line, c->col - 1,
+                          "binary data (a NUL byte) in a text file");
+}
+
 /* Read one raw record into rbuf/fstart. *got = 0 at end of input. */
 static shi_status read_record(shi_csv *c, int *got, shi_err *err)
 {
@@ -227,11 +260,11 @@ static shi_status read_record(shi_csv *c, int *got, shi_err *err)
                             break;
                         }
                     } else if (b == 0) {
-                        return shi_err_set_at(err, SHI_EDATA, c->name, c->line, c->col - 1,
-                                              "binary data (a NUL byte) in a text file");
+                        return nul_byte(c, err);
                     }
-                    if (append(c, (unsigned char)b) != 0) {
-                        return oom(c, err);
+                    int r = append(c, (unsigned char)b);
+                    if (r != 0) {
+                        return append_failed(c, r, err);
                     }
                 }
                 b = getb(c);
@@ -250,11 +283,11 @@ static shi_status read_record(shi_csv *c, int *got, shi_err *err)
                         break;
                     }
                     if (b == 0) {
-                        return shi_err_set_at(err, SHI_EDATA, c->name, c->line, c->col - 1,
-                                              "binary data (a NUL byte) in a text file");
+                        return nul_byte(c, err);
                     }
-                    if (append(c, (unsigned char)b) != 0) {
-                        return oom(c, err);
+                    int r = append(c, (unsigned char)b);
+                    if (r != 0) {
+                        return append_failed(c, r, err);
                     }
                     b = getb(c);
                 }
@@ -314,9 +347,21 @@ static shi_status begin(shi_csv *c, shi_err *err)
     }
     for (long k = 0; k < c->opts.skip_lines; k++) {
         int b;
+        size_t len = 0;
+        c->rec_line = c->line;
         while ((b = getb(c)) != EOF && b != '\n') {
+            if (b == 0) {
+                return nul_byte(c, err);
+            }
+            if (++len > SHI_CSV_MAX_RECORD) {
+                return append_failed(c, -2, err);
+            }
         }
         if (b == EOF) {
+            shi_status s = io_error(c, err);
+            if (s != SHI_OK) {
+                return s;
+            }
             return shi_err_set_at(err, SHI_EDATA, c->name, c->line, 0,
                                   "file ends inside its %ld-line preamble", c->opts.skip_lines);
         }

@@ -53,12 +53,12 @@ shi_status shi_io_read_icews_dyad_year(const char *path, shi_icews_table *out, s
     enum { C_I, C_J, C_YEAR, C_COUNT, NCOLS = C_COUNT + SHI_NQUAD };
     static const char *const iso3 = "expected an ISO3 code of three capital letters";
     shi_i_col cols[NCOLS] = {
-        {"i_iso3c", .type = SHI_I_TEXT, .lo = 3, .hi = 3, .valid = shi_i_upper3, .what = iso3,
-         SHI_I_TO(out->iso3_i)},
-        {"j_iso3c", .type = SHI_I_TEXT, .lo = 3, .hi = 3, .valid = shi_i_upper3, .what = iso3,
-         SHI_I_TO(out->iso3_j)},
-        {"year", .type = SHI_I_INT, .lo = 1990, .hi = 2100, .what = "expected a year 1990-2100",
-         SHI_I_TO(out->year)},
+        {"i_iso3c", .type = SHI_I_TEXT, .flags = SHI_I_KEY, .lo = 3, .hi = 3, .valid = shi_i_upper3,
+         .what = iso3, SHI_I_TO(out->iso3_i)},
+        {"j_iso3c", .type = SHI_I_TEXT, .flags = SHI_I_KEY, .lo = 3, .hi = 3, .valid = shi_i_upper3,
+         .what = iso3, SHI_I_TO(out->iso3_j)},
+        {"year", .type = SHI_I_INT, .flags = SHI_I_KEY, .lo = 1990, .hi = 2100,
+         .what = "expected a year 1990-2100", SHI_I_TO(out->year)},
     };
     for (int k = 0; k < SHI_NQUAD; k++) {
         cols[C_COUNT + k] = (shi_i_col){shi_quad_column[k],

@@ -57,12 +57,14 @@ shi_status shi_io_read_gml_mid(const char *path, shi_mid_table *out, shi_err *er
     static const char *const flag = "expected 0 or 1";
     static const char *const cow = "expected a COW code 1-999";
     const shi_i_col cols[NCOLS] = {
-        {"dispnum", .type = SHI_I_INT, .lo = 1, .hi = 999999,
+        {"dispnum", .type = SHI_I_INT, .flags = SHI_I_KEY, .lo = 1, .hi = 999999,
          .what = "expected a dispute number 1-999999", SHI_I_TO(out->dispnum)},
-        {"ccode1", .type = SHI_I_INT, .lo = 1, .hi = 999, .what = cow, SHI_I_TO(out->ccode1)},
-        {"ccode2", .type = SHI_I_INT, .lo = 1, .hi = 999, .what = cow, SHI_I_TO(out->ccode2)},
-        {"year", .type = SHI_I_INT, .lo = 1816, .hi = 2100, .what = "expected a year 1816-2100",
-         SHI_I_TO(out->year)},
+        {"ccode1", .type = SHI_I_INT, .flags = SHI_I_KEY, .lo = 1, .hi = 999, .what = cow,
+         SHI_I_TO(out->ccode1)},
+        {"ccode2", .type = SHI_I_INT, .flags = SHI_I_KEY, .lo = 1, .hi = 999, .what = cow,
+         SHI_I_TO(out->ccode2)},
+        {"year", .type = SHI_I_INT, .flags = SHI_I_KEY, .lo = 1816, .hi = 2100,
+         .what = "expected a year 1816-2100", SHI_I_TO(out->year)},
         CODE("midonset", 0, 1, 0, flag, out->onset),
         CODE("sidea1", 0, 1, 0, flag, out->sidea1),
         CODE("sidea2", 0, 1, 0, flag, out->sidea2),

@@ -18,6 +18,14 @@
 
 const char *const shi_nmc_component_names[SHI_NCOMP] = {"milex", "milper", "irst",
                                                         "pec",   "tpop",   "upop"};
+const double shi_nmc_component_max[SHI_NCOMP] = {1e10, 1e5, 1e7, 1e8, 1e7, 1e7};
+static const char *const component_what[SHI_NCOMP] = {
+    "expected 0 to 1e10 (thousand US$) or -9 (missing)",
+    "expected 0 to 1e5 (thousand soldiers) or -9 (missing)",
+    "expected 0 to 1e7 (thousand tons) or -9 (missing)",
+    "expected 0 to 1e8 (thousand coal-ton equivalents) or -9 (missing)",
+    "expected 0 to 1e7 (thousand people) or -9 (missing)",
+    "expected 0 to 1e7 (thousand people) or -9 (missing)"};
 
 void shi_nmc_table_destroy(shi_nmc_table *t)
 {
@@ -51,12 +59,9 @@ shi_status shi_io_read_nmc(const char *path, shi_nmc_table *out, shi_err *err)
                        .hi = HUGE_VAL},
     };
     for (int k = 0; k < SHI_NCOMP; k++) {
-        cols[C_COMP + k] = (shi_i_col){shi_nmc_component_names[k],
-                                       .type = SHI_I_REAL,
-                                       .flags = SHI_I_OPTIONAL,
-                                       .hi = HUGE_VAL,
-                                       .what = nonneg,
-                                       .na = (double)NAN,
+        cols[C_COMP + k] = (shi_i_col){shi_nmc_component_names[k], .type = SHI_I_REAL,
+                                       .flags = SHI_I_OPTIONAL,    .hi = shi_nmc_component_max[k],
+                                       .what = component_what[k],  .na = (double)NAN,
                                        SHI_I_TO(out->comp[k])};
     }
     const shi_i_dest dest = {&out->n, &out->cap, 1024, &out->line, &out->col, C_CCODE, NULL, 0};

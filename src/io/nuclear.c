@@ -39,11 +39,12 @@ shi_status shi_io_read_nuclear_status(const char *path, shi_nuclear_table *out, 
 {
     enum { C_CODE, C_YEAR, C_STATUS, C_TESTS, C_STOCK, C_NAME, NCOLS };
     const shi_i_col cols[NCOLS] = {
-        {"Code", .type = SHI_I_TEXT, .lo = 0, .hi = SHI_NUC_CODE_MAX - 1, .valid = shi_i_word,
+        {"Code", .type = SHI_I_TEXT, .flags = SHI_I_KEY | SHI_I_REPEAT, .lo = 0,
+         .hi = SHI_NUC_CODE_MAX - 1, .valid = shi_i_word,
          .what = "expected an ISO3 or OWID code (letters, digits, '_', at most 11) or nothing",
          SHI_I_TO(out->iso3)},
-        {"Year", .type = SHI_I_INT, .lo = 1900, .hi = 2100, .what = "expected a year 1900-2100",
-         SHI_I_TO(out->year)},
+        {"Year", .type = SHI_I_INT, .flags = SHI_I_KEY, .lo = 1900, .hi = 2100,
+         .what = "expected a year 1900-2100", SHI_I_TO(out->year)},
         {"nuclear_weapons_status", .type = SHI_I_INT, .lo = 0, .hi = 3,
          .what = "expected a nuclear status 0-3", SHI_I_TO(out->status)},
         {"nuclear_weapons_tests", .type = SHI_I_INT, .flags = SHI_I_OPTIONAL, .lo = 0,
@@ -52,8 +53,9 @@ shi_status shi_io_read_nuclear_status(const char *path, shi_nuclear_table *out, 
         {"nuclear_weapons_stockpile", .type = SHI_I_INT, .flags = SHI_I_OPTIONAL, .lo = 0,
          .hi = 1000000, .na = -1, .what = "expected a number of warheads (0 or more) or nothing",
          SHI_I_TO(out->stockpile)},
-        {"Admin", .alias = "Entity", .type = SHI_I_TEXT, .lo = 1, .hi = SHI_NUC_NAME_MAX - 1,
-         .what = "expected a country name of 1-63 bytes", SHI_I_TO(out->name)},
+        {"Admin", .alias = "Entity", .type = SHI_I_TEXT, .flags = SHI_I_KEY, .lo = 1,
+         .hi = SHI_NUC_NAME_MAX - 1, .what = "expected a country name of 1-63 bytes",
+         SHI_I_TO(out->name)},
     };
     const shi_i_dest dest = {&out->n, &out->cap, 1024, &out->line, &out->col, C_CODE, NULL, 0};
     shi_i_reader rd;

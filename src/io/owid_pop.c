@@ -83,12 +83,13 @@ shi_status shi_io_read_owid_population(const char *path, shi_owid_pop_table *out
 {
     enum { C_ENTITY, C_CODE, C_YEAR, C_POP, NCOLS };
     const shi_i_col cols[NCOLS] = {
-        {"Entity", .type = SHI_I_TEXT, .lo = 1, .hi = SHI_ECON_NAME_MAX - 1,
-         .what = "expected an entity name of 1-63 bytes", SHI_I_TO(out->name)},
+        {"Entity", .type = SHI_I_TEXT, .flags = SHI_I_KEY | SHI_I_REPEAT, .lo = 1,
+         .hi = SHI_ECON_NAME_MAX - 1, .what = "expected an entity name of 1-63 bytes",
+         SHI_I_TO(out->name)},
         {"Code", .type = SHI_I_TEXT, .lo = 0, .hi = SHI_ECON_CODE_MAX - 1, .valid = shi_i_word,
          .what = "expected an ISO3 or OWID code (letters, digits, '_', at most 15) or nothing",
          SHI_I_TO(out->code)},
-        {"Year", .type = SHI_I_INT, .flags = SHI_I_PLAIN, .lo = -10000, .hi = 2100,
+        {"Year", .type = SHI_I_INT, .flags = SHI_I_PLAIN | SHI_I_KEY, .lo = -10000, .hi = 2100,
          .what = "expected a year -10000..2100", SHI_I_TO(out->year)},
         {"Population (historical estimates)", .alias = "population", .type = SHI_I_INT,
          .flags = SHI_I_PLAIN | SHI_I_OPTIONAL | SHI_I_DOUBLE, .lo = 0, .hi = HUGE_VAL,

@@ -52,12 +52,12 @@ shi_status shi_io_read_polity5(const char *path, shi_polity_table *out, shi_err 
     enum { C_CCODE, C_SCODE, C_YEAR, C_DEMOC, C_AUTOC, C_POLITY, C_POLITY2, NCOLS };
     static const char *const score = "expected 0-10, -66, -77 or -88";
     const shi_i_col cols[NCOLS] = {
-        {"ccode", .type = SHI_I_INT, .lo = 1, .hi = 999, .what = "expected a country code 1-999",
-         SHI_I_TO(out->ccode)},
+        {"ccode", .type = SHI_I_INT, .flags = SHI_I_KEY, .lo = 1, .hi = 999,
+         .what = "expected a country code 1-999", SHI_I_TO(out->ccode)},
         {"scode", .type = SHI_I_TEXT, .lo = 1, .hi = 3,
          .what = "expected a country letter code of 1-3 characters", SHI_I_TO(out->scode)},
-        {"year", .type = SHI_I_INT, .lo = 1700, .hi = 2100, .what = "expected a year 1700-2100",
-         SHI_I_TO(out->year)},
+        {"year", .type = SHI_I_INT, .flags = SHI_I_KEY, .lo = 1700, .hi = 2100,
+         .what = "expected a year 1700-2100", SHI_I_TO(out->year)},
         SCORE("democ", 0, 10, 1, SHI_I_OPTIONAL, score, out->democ),
         SCORE("autoc", 0, 10, 1, SHI_I_OPTIONAL, score, out->autoc),
         SCORE("polity", -10, 10, 1, 0, "expected -10..10, -66, -77 or -88", out->polity),

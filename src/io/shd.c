@@ -1,9 +1,12 @@
 /*
  * shd.c - the record layer of the .shd format (shd.h).
  */
+#define _POSIX_C_SOURCE 200809L /* open_memstream */
 #include "shd.h"
 
+#include <inttypes.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 shi_status shi_shd_open(shi_csv **c, const char *name, const void *buf, size_t len, shi_err *err)
@@ -69,4 +72,115 @@ void shi_shd_put_real(FILE *f, double v)
     } else {
         fprintf(f, "\t%.15g", v);
     }
+}
+
+/* ---- the 'end' record -------------------------------------------------------- */
+
+#define FNV_OFFSET 1469598103934665603u
+#define FNV_PRIME 1099511628211u
+
+static uint64_t fnv(uint64_t h, const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        h = (h ^ (unsigned char)p[i]) * FNV_PRIME;
+    }
+    return h;
+}
+
+static shi_status check_end(shi_csv *c, const shi_shd_sum *sum, shi_err *err)
+{
+    shi_status s = shi_shd_fields(c, 3, err);
+    int64_t n = 0;
+    if (s == SHI_OK) {
+        s = shi_shd_int(c, 1, 0, 2000000000L, &n, err);
+    }
+    if (s != SHI_OK) {
+        return s;
+    }
+    if (n != sum->n) {
+        return shi_csv_field_error(c, 1, err,
+                                   "the file has another number of records before "
+                                   "its 'end' record (truncated or edited)");
+    }
+    char want[17];
+    snprintf(want, sizeof want, "%016" PRIx64, sum->h);
+    if (strcmp(shi_csv_field(c, 2), want) != 0) {
+        return shi_csv_field_error(c, 2, err,
+                                   "checksum does not match the records above (the file was "
+                                   "edited or is damaged; rebuild it with 'shi data build')");
+    }
+    int got = 0;
+    if ((s = shi_csv_next(c, &got, err)) != SHI_OK) {
+        return s;
+    }
+    if (got) {
+        return shi_csv_field_error(c, 0, err, "record after the 'end' record");
+    }
+    return SHI_OK;
+}
+
+shi_status shi_shd_next(shi_csv *c, shi_shd_sum *sum, int *got, shi_err *err)
+{
+    shi_status s = shi_csv_next(c, got, err);
+    if (s != SHI_OK) {
+        return s;
+    }
+    if (!*got) {
+        return shi_err_set_at(err, SHI_EDATA, shi_csv_name(c), sum->line + 1, 1,
+                              "the file ends without its 'end' record (truncated?)");
+    }
+    if (strcmp(shi_csv_field(c, 0), "end") == 0 && sum->n > 0) {
+        *got = 0;
+        return check_end(c, sum, err);
+    }
+    if (sum->n == 0) {
+        sum->h = FNV_OFFSET;
+    }
+    size_t nf = shi_csv_nfields(c);
+    for (size_t i = 0; i < nf; i++) {
+        const char *f = shi_csv_field(c, i);
+        sum->h = fnv(sum->h, f, strlen(f));
+        sum->h = fnv(sum->h, i + 1 < nf ? "\t" : "\n", 1);
+    }
+    sum->n++;
+    sum->line = shi_csv_line(c);
+    return SHI_OK;
+}
+
+shi_status shi_shd_write_begin(shi_shd_writer *w, shi_err *err)
+{
+    memset(w, 0, sizeof *w);
+    w->f = open_memstream(&w->buf, &w->len);
+    if (!w->f) {
+        return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    fputs("shi-data\t1\n", w->f);
+    return SHI_OK;
+}
+
+shi_status shi_shd_write_finish(shi_shd_writer *w, FILE *out, shi_err *err)
+{
+    int bad = fclose(w->f) != 0;
+    w->f = NULL;
+    if (bad || !w->buf) {
+        shi_shd_write_abort(w);
+        return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    long n = 0;
+    for (size_t i = 0; i < w->len; i++) {
+        n += w->buf[i] == '\n';
+    }
+    fwrite(w->buf, 1, w->len, out);
+    fprintf(out, "end\t%ld\t%016" PRIx64 "\n", n, fnv(FNV_OFFSET, w->buf, w->len));
+    shi_shd_write_abort(w);
+    return SHI_OK;
+}
+
+void shi_shd_write_abort(shi_shd_writer *w)
+{
+    if (w->f) {
+        fclose(w->f);
+    }
+    free(w->buf);
+    memset(w, 0, sizeof *w);
 }

@@ -8,6 +8,17 @@
  *   <tag>  <field>  <field> ...      one record a line, tab-separated, any
  *                                    number of fields (the tag says how many)
  *
+ *   ...
+ *   end       <records>  <checksum>  last record: how many records come
+ *                                    before it, and the FNV-1a 64 hash (16
+ *                                    hex digits) of their text, each record
+ *                                    its fields joined by tabs and a newline
+ *
+ * The end record makes a truncated file (cut at a line end) and a hand-edited
+ * one an error: the first at the line where `end` is missing, the second at
+ * the `end` record, after the records' own checks, which name the offending
+ * line for a value out of range.
+ *
  * Numbers are written so that a decimal of up to 15 significant digits reads
  * back to the same double; an empty field is a missing value. There is no
  * time stamp, so building a file twice from the same inputs gives the same
@@ -39,5 +50,34 @@ shi_status shi_shd_reals(const shi_csv *c, size_t from, size_t n, double *out, s
 
 /* Write a tab and `v` (nothing after the tab for NaN). */
 void shi_shd_put_real(FILE *f, double v);
+
+/* The records read so far: how many and their running hash. */
+typedef struct shi_shd_sum {
+    uint64_t h; /* FNV-1a 64 of the records' text */
+    long n;     /* records */
+    long line;  /* line of the last one */
+} shi_shd_sum;
+
+/* Read the next record into c (shi_csv_next), counting it in *sum (zeroed
+ * before the first call). At the 'end' record, check its count and checksum
+ * and that nothing follows, and give *got = 0; a file that ends before its
+ * 'end' record is an error ("truncated"). */
+shi_status shi_shd_next(shi_csv *c, shi_shd_sum *sum, int *got, shi_err *err);
+
+/* A .shd being written. Records go to `f`, a stream in memory, so that
+ * shi_shd_write_finish can count and hash them and write them to the output
+ * with the 'end' record. */
+typedef struct shi_shd_writer {
+    FILE *f;    /* write the records here (after the 'shi-data 1' record) */
+    char *buf;  /* the stream's buffer */
+    size_t len; /* its length */
+} shi_shd_writer;
+
+/* Open the stream and write the first record. On failure nothing is held. */
+shi_status shi_shd_write_begin(shi_shd_writer *w, shi_err *err);
+/* Write the records and the 'end' record to `out`, and free the stream. */
+shi_status shi_shd_write_finish(shi_shd_writer *w, FILE *out, shi_err *err);
+/* Free the stream (safe after finish and on a zeroed struct). */
+void shi_shd_write_abort(shi_shd_writer *w);
 
 #endif

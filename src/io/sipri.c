@@ -105,7 +105,9 @@ static int parse_tiv(const char *f, double *v)
     buf[end - f] = '\0';
     errno = 0;
     double x = strtod(buf, NULL);
-    if (errno != 0 || !isfinite(x)) {
+    /* Plausible at most 1e6 million TIV (issue 20, defect 6): SIPRI's largest
+     * deals and yearly totals are in the tens of thousands. */
+    if (errno != 0 || !isfinite(x) || x > 1e6) {
         return 0;
     }
     *v = x;
@@ -290,7 +292,7 @@ static shi_status take_deal(const char *file, const deal *d, int32_t seq, contri
         return SHI_OK;
     }
     if (!parse_tiv(d->f[C_TIV_DELIVERED], &tiv)) {
-        return deal_error(file, d, C_TIV_DELIVERED, err, "expected a TIV (millions) >= 0");
+        return deal_error(file, d, C_TIV_DELIVERED, err, "expected a TIV 0-1e6 (millions)");
     }
     if (ny == 0) {
         if (tiv > 0.0) {
@@ -573,7 +575,7 @@ shi_status shi_io_read_sipri_totals(const char *path, shi_sipri_totals *out, shi
             }
             double v;
             if (!parse_tiv(f, &v)) {
-                s = shi_csv_field_error(csv, i, err, "expected a TIV (millions) >= 0");
+                s = shi_csv_field_error(csv, i, err, "expected a TIV 0-1e6 (millions)");
                 break;
             }
             if (shi_grow_columns(cols, sizeof cols / sizeof cols[0], &out->cap, out->n + 1, 1024) !=

@@ -8,6 +8,8 @@
 #include "spec.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fields.h"
@@ -26,6 +28,195 @@ static unsigned char store_kind(const shi_i_col *c)
         return ST_F64;
     }
     return c->size == 1 ? ST_I8 : c->size == 2 ? ST_I16 : c->size == 4 ? ST_I32 : ST_I64;
+}
+
+/* ---- duplicate keys (SHI_I_KEY) ----------------------------------------------
+ *
+ * Each key is encoded as bytes (an INT as its 64-bit value, a REAL or CUSTOM as
+ * its double, a TEXT as its bytes and a NUL), kept in one arena, and found
+ * through an open-addressing table of (hash, offset, length, line). Keys are
+ * compared byte for byte, so a hash collision is never taken for a duplicate.
+ */
+typedef struct key_slot {
+    uint64_t h;   /* FNV-1a of the key's bytes */
+    uint32_t off; /* where the bytes start in the arena */
+    uint32_t len; /* how many */
+    int32_t line; /* line of the row's first key field; 0: an empty slot */
+    uint64_t row; /* FNV-1a of every field of the row (SHI_I_REPEAT), else 0 */
+} key_slot;
+
+typedef struct shi_i_keys {
+    key_slot *slot;      /* the table, `cap` slots (a power of two) */
+    size_t cap, n;       /* slots and keys */
+    unsigned char *byte; /* the arena */
+    size_t nbyte, capbyte;
+} shi_i_keys;
+
+static void keys_free(shi_i_keys *k)
+{
+    if (k) {
+        free(k->slot);
+        free(k->byte);
+        free(k);
+    }
+}
+
+static uint64_t fnv1a(const unsigned char *p, size_t n)
+{
+    uint64_t h = 1469598103934665603u;
+    for (size_t i = 0; i < n; i++) {
+        h = (h ^ p[i]) * 1099511628211u;
+    }
+    return h;
+}
+
+static int keys_grow(shi_i_keys *k)
+{
+    size_t cap = k->cap ? 2 * k->cap : 1024;
+    key_slot *ns = calloc(cap, sizeof *ns);
+    if (!ns) {
+        return -1;
+    }
+    for (size_t i = 0; i < k->cap; i++) {
+        if (k->slot[i].line) {
+            size_t j = (size_t)k->slot[i].h & (cap - 1);
+            while (ns[j].line) {
+                j = (j + 1) & (cap - 1);
+            }
+            ns[j] = k->slot[i];
+        }
+    }
+    free(k->slot);
+    k->slot = ns;
+    k->cap = cap;
+    return 0;
+}
+
+/* The key of the current row as text for a message: "ccode 2, year 1946". */
+static void key_text(const shi_i_reader *rd, char *buf, size_t size)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t k = 0; k < rd->ncols && used < size; k++) {
+        const shi_i_col *c = &rd->cols[k];
+        if (!(c->flags & SHI_I_KEY)) {
+            continue;
+        }
+        int w;
+        const char *sep = used ? ", " : "";
+        if (c->type == SHI_I_TEXT) {
+            w = snprintf(buf + used, size - used, "%s%s '%.40s'", sep, c->name, shi_i_text(rd, k));
+        } else if (c->type == SHI_I_INT) {
+            w = snprintf(buf + used, size - used, "%s%s %lld", sep, c->name, (long long)rd->iv[k]);
+        } else {
+            w = snprintf(buf + used, size - used, "%s%s %.15g", sep, c->name, rd->v[k]);
+        }
+        if (w < 0) {
+            break;
+        }
+        used += (size_t)w;
+    }
+}
+
+/* The first key column's field index (for positions). */
+static size_t key_field(const shi_i_reader *rd)
+{
+    for (size_t k = 0; k < rd->ncols; k++) {
+        if (rd->cols[k].flags & SHI_I_KEY) {
+            return (size_t)rd->idx[k];
+        }
+    }
+    return 0;
+}
+
+/* Every key column of the row is parsed: a key seen before is an error. */
+static shi_status key_check(shi_i_reader *rd, shi_err *err)
+{
+    unsigned char buf[256];
+    size_t n = 0;
+    for (size_t k = 0; k < rd->ncols; k++) {
+        const shi_i_col *c = &rd->cols[k];
+        if (!(c->flags & SHI_I_KEY)) {
+            continue;
+        }
+        if (rd->na[k]) {
+            return SHI_OK;
+        }
+        if (c->type == SHI_I_TEXT) {
+            const char *t = shi_i_text(rd, k);
+            size_t len = strlen(t);
+            if (len == 0) {
+                return SHI_OK;
+            }
+            if (len > sizeof buf - n - 1) {
+                len = sizeof buf - n - 1; /* a key this long is compared by its start */
+            }
+            memcpy(buf + n, t, len);
+            n += len;
+            buf[n++] = '\0';
+        } else {
+            int64_t x = rd->iv[k];
+            double v = rd->v[k] == 0 ? 0.0 : rd->v[k]; /* -0 is 0 */
+            if (n + 8 > sizeof buf) {
+                break;
+            }
+            if (c->type == SHI_I_INT) {
+                memcpy(buf + n, &x, 8);
+            } else {
+                memcpy(buf + n, &v, 8);
+            }
+            n += 8;
+        }
+    }
+    shi_i_keys *ks = rd->keys;
+    if (!ks) {
+        if (!(ks = rd->keys = calloc(1, sizeof *ks))) {
+            return shi_err_set(err, SHI_EIO, "out of memory");
+        }
+    }
+    if ((ks->n + 1) * 4 > ks->cap * 3 && keys_grow(ks) != 0) {
+        return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    uint64_t h = fnv1a(buf, n), row = 0;
+    for (size_t i = 0, nf = shi_csv_nfields(rd->csv); rd->repeat_ok && i < nf; i++) {
+        const char *f = shi_csv_field(rd->csv, i);
+        row = (row ^ fnv1a((const unsigned char *)f, strlen(f) + 1)) * 1099511628211u;
+    }
+    size_t j = (size_t)h & (ks->cap - 1);
+    for (; ks->slot[j].line; j = (j + 1) & (ks->cap - 1)) {
+        const key_slot *e = &ks->slot[j];
+        if (e->h == h && e->len == n && memcmp(ks->byte + e->off, buf, n) == 0) {
+            if (rd->repeat_ok && e->row == row) {
+                return SHI_OK; /* the same row again (by its 64-bit hash) */
+            }
+            char what[200];
+            key_text(rd, what, sizeof what);
+            long line, col;
+            shi_csv_field_pos(rd->csv, key_field(rd), &line, &col);
+            return shi_err_set_at(err, SHI_EDATA, shi_csv_name(rd->csv), line, col,
+                                  "duplicate row for %s (first on line %ld)", what, (long)e->line);
+        }
+    }
+    if (ks->nbyte + n > ks->capbyte) {
+        size_t cap = ks->capbyte ? 2 * ks->capbyte : 16384;
+        while (cap < ks->nbyte + n) {
+            cap *= 2;
+        }
+        unsigned char *nb = cap <= UINT32_MAX ? realloc(ks->byte, cap) : NULL;
+        if (!nb) {
+            return shi_err_set(err, SHI_EIO, "out of memory");
+        }
+        ks->byte = nb;
+        ks->capbyte = cap;
+    }
+    memcpy(ks->byte + ks->nbyte, buf, n);
+    long line, col;
+    shi_csv_field_pos(rd->csv, key_field(rd), &line, &col);
+    ks->slot[j] =
+        (key_slot){h, (uint32_t)ks->nbyte, (uint32_t)n, (int32_t)(line > 0 ? line : 1), row};
+    ks->nbyte += n;
+    ks->n++;
+    return SHI_OK;
 }
 
 static shi_status open_common(shi_i_reader *rd, const char *path, const shi_csv_opts *opts,
@@ -47,6 +238,8 @@ static shi_status open_common(shi_i_reader *rd, const char *path, const shi_csv_
     }
     for (size_t k = 0; k < ncols; k++) {
         rd->st[k] = store_kind(&cols[k]);
+        rd->nkey += (cols[k].flags & SHI_I_KEY) ? 1 : 0;
+        rd->repeat_ok |= (cols[k].flags & SHI_I_REPEAT) ? 1 : 0;
         if (cols[k].dst) {
             rd->grow[rd->ngrow++] = (shi_col_ref){(void **)cols[k].dst, cols[k].size};
         }
@@ -134,6 +327,7 @@ shi_status shi_i_reserve(shi_i_reader *rd, size_t need, shi_err *err)
 
 shi_status shi_i_next(shi_i_reader *rd, int *got, shi_err *err)
 {
+    rd->nparsed_row = 0;
     shi_status s = shi_csv_next(rd->csv, got, err);
     if (s != SHI_OK || !*got || !rd->dest.n || *rd->dest.n < *rd->dest.cap) {
         return s;
@@ -342,7 +536,7 @@ shi_status shi_i_parse(shi_i_reader *rd, size_t from, size_t to, shi_err *err)
                 rd->iv[k] = x;
                 rd->v[k] = (double)x;
                 store(rd, k, r, 1, x, (double)x);
-                continue;
+                goto parsed;
             }
         }
         switch (c->type) {
@@ -357,6 +551,12 @@ shi_status shi_i_parse(shi_i_reader *rd, size_t from, size_t to, shi_err *err)
             break;
         }
         if (s != SHI_OK) {
+            return s;
+        }
+    parsed:
+        /* The key once the whole row is read, so that a bad value is named
+         * before a duplicate. */
+        if (++rd->nparsed_row == rd->ncols && rd->nkey && (s = key_check(rd, err)) != SHI_OK) {
             return s;
         }
     }
@@ -391,6 +591,8 @@ shi_status shi_i_close(shi_i_reader *rd, shi_status s, shi_err *err)
     }
     shi_csv_free(rd->csv);
     rd->csv = NULL;
+    keys_free(rd->keys);
+    rd->keys = NULL;
     return s;
 }
 

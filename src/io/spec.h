@@ -8,7 +8,10 @@
  * the destination table, parses and range-checks each field and reports
  * problems as `file:line:col: <what> in column 'x', got 'y'` (shi_csv's
  * messages). What is left to an importer is what is particular to its data:
- * cross-field checks, derived columns, keys.
+ * cross-field checks, derived columns. Keys are the specs' too: columns flagged
+ * SHI_I_KEY make a row's key, and a key seen twice is an error at the second
+ * row naming the first (`duplicate row for ccode 2, year 1946 (first on line
+ * 12)`), checked once every column of the row is parsed.
  *
  * A row is read in three steps, so that an importer's own checks can come
  * between fields in the order its messages have always come in:
@@ -52,6 +55,13 @@ enum {
                                * other text is a bad value (`what`), not shi_csv's error */
     SHI_I_INTS = 1u << 3,     /* REAL: a plain integer is read as an integer, so "-0" is +0
                                * (the trade files' historical behaviour) */
+    SHI_I_KEY = 1u << 4,      /* part of the row's key: a second row with the same values in
+                               * every key column is an error naming both lines, checked once
+                               * every column of the row is parsed. A row with a key field
+                               * missing (or an empty TEXT key) is not checked. */
+    SHI_I_REPEAT = 1u << 5,   /* on a KEY column: a row that repeats an earlier one exactly
+                               * (every field the same) is not a duplicate; the official OWID
+                               * files repeat some rows */
 };
 
 /* One column of a file. Zeroed fields mean: no alias, no flags, no
@@ -107,6 +117,10 @@ typedef struct shi_i_reader {
     int64_t iv[SHI_I_MAXCOLS];           /* INT: the value as read (0 when missing) */
     double v[SHI_I_MAXCOLS]; /* INT, REAL, CUSTOM: the value as read (NaN when missing) */
     int na[SHI_I_MAXCOLS];   /* the field was missing or an NA code */
+    size_t nkey;             /* key columns in the specs (SHI_I_KEY) */
+    int repeat_ok;           /* a key column has SHI_I_REPEAT */
+    size_t nparsed_row;      /* spec columns parsed in the current row */
+    struct shi_i_keys *keys; /* the keys seen so far (spec.c), or NULL */
 } shi_i_reader;
 
 /* Open a file (shi_i_open) or a named buffer (shi_i_open_mem) and find the

@@ -28,22 +28,24 @@
 
 static const char *const trade_na[] = {"", "NA", "-9", NULL};
 
-/* A flow in million USD: >= 0, or missing (NaN) for "", "NA" and -9. */
+/* A flow in million USD: 0-1e8, or missing (NaN) for "", "NA" and -9. The
+ * bound is plausibility (issue 20, defect 6): COW trade 4.0's largest national
+ * flow is 2.8e6, its largest dyadic flow 4.7e5. */
 #define FLOW(col, dst)                                                                             \
     {                                                                                              \
-        col, .type = SHI_I_REAL, .flags = SHI_I_OPTIONAL | SHI_I_INTS, .lo = 0, .hi = HUGE_VAL,    \
-             .what = "expected a trade flow (0 or more) or -9 for missing", .na = (double)NAN,     \
-             .na_code = {-9}, .nna = 1, SHI_I_TO(dst)                                              \
+        col, .type = SHI_I_REAL, .flags = SHI_I_OPTIONAL | SHI_I_INTS, .lo = 0, .hi = 1e8,         \
+             .what = "expected a trade flow 0-1e8 (million US$) or -9 for missing",                \
+             .na = (double)NAN, .na_code = {-9}, .nna = 1, SHI_I_TO(dst)                           \
     }
 #define COW(col, dst)                                                                              \
     {                                                                                              \
-        col, .type = SHI_I_INT, .lo = 1, .hi = 999, .what = "expected a COW code 1-999",           \
-             SHI_I_TO(dst)                                                                         \
+        col, .type = SHI_I_INT, .flags = SHI_I_KEY, .lo = 1, .hi = 999,                            \
+             .what = "expected a COW code 1-999", SHI_I_TO(dst)                                    \
     }
 #define YEAR(dst)                                                                                  \
     {                                                                                              \
-        "year", .type = SHI_I_INT, .lo = 1800, .hi = 2100, .what = "expected a year 1800-2100",    \
-                SHI_I_TO(dst)                                                                      \
+        "year", .type = SHI_I_INT, .flags = SHI_I_KEY, .lo = 1800, .hi = 2100,                     \
+                .what = "expected a year 1800-2100", SHI_I_TO(dst)                                 \
     }
 
 /* ---- national totals ----------------------------------------------------- */
@@ -171,6 +173,12 @@ static shi_status gunzip_file(const char *path, size_t hint, char **data, size_t
             break;
         }
         n += (size_t)r;
+        if ((unsigned long long)n > SHI_CSV_MAX_BYTES) {
+            s = shi_err_set_at(err, SHI_EDATA, path, 0, 0,
+                               "inflates to more than %llu GiB: not a data file shi reads",
+                               SHI_CSV_MAX_BYTES >> 30);
+            break;
+        }
     }
     gzclose(gz);
     if (s != SHI_OK) {

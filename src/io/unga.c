@@ -44,14 +44,16 @@ shi_status shi_io_read_unga(const char *path, shi_unga_table *out, shi_err *err)
 {
     enum { C_CCODE, C_SESSION, C_NVOTES, C_IDEAL, C_AGREE, NCOLS = C_AGREE + SHI_UNGA_NREF };
     shi_i_col cols[NCOLS] = {
-        {"ccode", .type = SHI_I_INT, .lo = 1, .hi = 999, .what = "expected a COW code 1-999",
-         SHI_I_TO(out->ccode)},
-        {"session", .type = SHI_I_INT, .lo = 1, .hi = 155, .what = "expected a session 1-155",
-         SHI_I_TO(out->session)},
-        {"NVotesAll", .type = SHI_I_INT, .flags = SHI_I_OPTIONAL, .lo = 0, .hi = HUGE_VAL,
-         .what = "expected a number of votes (0 or more) or NA", .na = -1, SHI_I_TO(out->nvotes)},
-        {"IdealPointAll", .type = SHI_I_REAL, .flags = SHI_I_OPTIONAL, .lo = -HUGE_VAL,
-         .hi = HUGE_VAL, .na = (double)NAN, SHI_I_TO(out->ideal)},
+        {"ccode", .type = SHI_I_INT, .flags = SHI_I_KEY, .lo = 1, .hi = 999,
+         .what = "expected a COW code 1-999", SHI_I_TO(out->ccode)},
+        {"session", .type = SHI_I_INT, .flags = SHI_I_KEY, .lo = 1, .hi = 155,
+         .what = "expected a session 1-155", SHI_I_TO(out->session)},
+        {"NVotesAll", .type = SHI_I_INT, .flags = SHI_I_OPTIONAL, .lo = 0, .hi = 10000,
+         .what = "expected a number of votes 0-10000 or NA", .na = -1, SHI_I_TO(out->nvotes)},
+        /* Plausible bounds (issue 20, defect 6): the June 2024 release spans
+         * -3.15..3.22 and at most 158 votes a session. */
+        {"IdealPointAll", .type = SHI_I_REAL, .flags = SHI_I_OPTIONAL, .lo = -10, .hi = 10,
+         .what = "expected an ideal point -10..10 or NA", .na = (double)NAN, SHI_I_TO(out->ideal)},
     };
     for (int k = 0; k < SHI_UNGA_NREF; k++) {
         cols[C_AGREE + k] = (shi_i_col){shi_unga_ref_column[k],

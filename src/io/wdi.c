@@ -101,11 +101,12 @@ shi_status shi_io_read_wdi(const char *path, shi_wdi_table *out, shi_err *err)
     /* The key columns are specs; the year columns are a wide block whose cells
      * become rows, so this importer grows its table itself. */
     static const shi_i_col cols[NCOLS] = {
-        {"Country Code", .type = SHI_I_TEXT, .lo = 3, .hi = 3, .valid = shi_i_upper3,
-         .what = "expected a country code of 3 letters A-Z"},
+        {"Country Code", .type = SHI_I_TEXT, .flags = SHI_I_KEY, .lo = 3, .hi = 3,
+         .valid = shi_i_upper3, .what = "expected a country code of 3 letters A-Z"},
         {"Indicator Name", .type = SHI_I_TEXT, .lo = 0, .hi = sizeof out->indicators[0].name - 1,
          .what = "expected an indicator name of at most 159 bytes"},
-        {"Indicator Code", .type = SHI_I_TEXT, .lo = 1, .hi = sizeof out->indicators[0].code - 1,
+        {"Indicator Code", .type = SHI_I_TEXT, .flags = SHI_I_KEY, .lo = 1,
+         .hi = sizeof out->indicators[0].code - 1,
          .what = "expected an indicator code of 1-31 bytes"},
     };
     shi_csv_opts opts = {0};

@@ -15,8 +15,12 @@
  *     weights: {un: 0.2, disputes: 0.3, conflict: 0.3, alliances: 0.1, events: 0.1}
  *
  * Keys left out keep their defaults; an unknown key, a bad or out-of-range
- * value (e.g. a negative weight) or an unknown power measure is an error
- * naming the file, line, column and key.
+ * value (e.g. a negative weight, or one above 1e6), weights that sum to 0 at
+ * either level, a key given twice, a second YAML document, nesting deeper
+ * than MAX_DEPTH or an unknown power measure is an error naming the file,
+ * line, column and key (issue 20, defect 7). The depth is checked on the
+ * event stream before the document is composed, so a file of 80,000 nested
+ * brackets stops at the 33rd (libyaml's composer is quadratic in depth).
  */
 #include <shi/threat.h>
 
@@ -69,7 +73,44 @@ typedef struct field {
     const char *key;
     double *value;
     double min; /* smallest value allowed (-HUGE_VAL: any) */
+    double max; /* largest value allowed */
 } field;
+
+/* The largest weight: weights are relative, and 1e308 would overflow their sum. */
+#define MAX_WEIGHT 1e6
+/* The deepest nesting of mappings and sequences a model file may have (it needs 3). */
+#define MAX_DEPTH 32
+
+/* Pair p of `map` repeats the key of an earlier pair: an error at its key. */
+static shi_status dup_key(walker *w, const yaml_node_t *map, const yaml_node_pair_t *p)
+{
+    const yaml_node_t *k = yaml_document_get_node(w->doc, p->key);
+    if (!k || k->type != YAML_SCALAR_NODE) {
+        return SHI_OK;
+    }
+    /* Every earlier key is a known one (an unknown key is an error at once),
+     * so this scan is short however long the mapping. */
+    for (const yaml_node_pair_t *q = map->data.mapping.pairs.start; q < p; q++) {
+        const yaml_node_t *e = yaml_document_get_node(w->doc, q->key);
+        if (e && e->type == YAML_SCALAR_NODE &&
+            strcmp((const char *)e->data.scalar.value, (const char *)k->data.scalar.value) == 0) {
+            return at(w, k, "duplicate key '%s' (first on line %ld)",
+                      (const char *)k->data.scalar.value, (long)e->start_mark.line + 1);
+        }
+    }
+    return SHI_OK;
+}
+
+/* The weights of `f` sum to more than 0. */
+static shi_status positive_sum(walker *w, const yaml_node_t *map, const char *where, const field *f,
+                               size_t nf)
+{
+    double sum = 0;
+    for (size_t i = 0; i < nf; i++) {
+        sum += *f[i].value;
+    }
+    return sum > 0 ? SHI_OK : at(w, map, "the weights in '%s' sum to 0%s", where, "");
+}
 
 /* A mapping whose keys are all in `f`, each a number >= its min. */
 static shi_status numbers(walker *w, const yaml_node_t *map, const char *where, const field *f,
@@ -91,9 +132,15 @@ static shi_status numbers(walker *w, const yaml_node_t *map, const char *where, 
         if (i == nf) {
             return at(w, k, "unknown key '%s' in '%s'", key, where);
         }
-        shi_status s = number(w, v, key, f[i].value);
+        shi_status s = dup_key(w, map, p);
+        if (s == SHI_OK) {
+            s = number(w, v, key, f[i].value);
+        }
         if (s == SHI_OK && *f[i].value < f[i].min) {
             s = at(w, v, "'%s.%s' must be >= %g", where, key, f[i].min);
+        }
+        if (s == SHI_OK && *f[i].value > f[i].max) {
+            s = at(w, v, "'%s.%s' must be <= %g", where, key, f[i].max);
         }
         if (s != SHI_OK) {
             return s;
@@ -120,6 +167,10 @@ static shi_status strength(walker *w, yaml_node_t *v, shi_threat_model *m)
         const char *sub = key_of(w, q, &kk, &vv);
         if (strcmp(sub, "measure") != 0) {
             return at(w, kk, "unknown key '%s' in '%s'", sub, "strength");
+        }
+        shi_status s = dup_key(w, v, q);
+        if (s != SHI_OK) {
+            return s;
         }
         const char *t = vv->type == YAML_SCALAR_NODE ? (const char *)vv->data.scalar.value : "";
         size_t k = 0;
@@ -153,6 +204,9 @@ static shi_status proximity(walker *w, yaml_node_t *v, shi_threat_model *m)
         if (strcmp(sub, "miles_per_day") != 0) {
             return at(w, kk, "unknown key '%s' in '%s'", sub, "proximity");
         }
+        if ((s = dup_key(w, v, q)) != SHI_OK) {
+            return s;
+        }
         if (vv->type != YAML_SEQUENCE_NODE ||
             vv->data.sequence.items.top - vv->data.sequence.items.start != 3) {
             return at(w, vv,
@@ -183,6 +237,9 @@ static shi_status intentions(walker *w, yaml_node_t *v, shi_threat_model *m)
          q < v->data.mapping.pairs.top && s == SHI_OK; q++) {
         yaml_node_t *kk, *vv;
         const char *sub = key_of(w, q, &kk, &vv);
+        if ((s = dup_key(w, v, q)) != SHI_OK) {
+            break;
+        }
         if (strcmp(sub, "window") == 0) {
             s = number(w, vv, sub, &window);
             if (s == SHI_OK && (window != floor(window) || window < 1 || window > 100)) {
@@ -210,12 +267,14 @@ static shi_status intentions(walker *w, yaml_node_t *v, shi_threat_model *m)
                        m->ally_discount, "");
             }
         } else if (strcmp(sub, "weights") == 0) {
-            field f[] = {{"un", &m->intent_weight[SHI_TI_UN], 0},
-                         {"disputes", &m->intent_weight[SHI_TI_DISPUTES], 0},
-                         {"conflict", &m->intent_weight[SHI_TI_CONFLICT], 0},
-                         {"alliances", &m->intent_weight[SHI_TI_ALLIANCES], 0},
-                         {"events", &m->intent_weight[SHI_TI_EVENTS], 0}};
-            s = numbers(w, vv, "intentions.weights", f, 5);
+            field f[] = {{"un", &m->intent_weight[SHI_TI_UN], 0, MAX_WEIGHT},
+                         {"disputes", &m->intent_weight[SHI_TI_DISPUTES], 0, MAX_WEIGHT},
+                         {"conflict", &m->intent_weight[SHI_TI_CONFLICT], 0, MAX_WEIGHT},
+                         {"alliances", &m->intent_weight[SHI_TI_ALLIANCES], 0, MAX_WEIGHT},
+                         {"events", &m->intent_weight[SHI_TI_EVENTS], 0, MAX_WEIGHT}};
+            if ((s = numbers(w, vv, "intentions.weights", f, 5)) == SHI_OK) {
+                s = positive_sum(w, vv, "intentions.weights", f, 5);
+            }
         } else {
             s = at(w, kk, "unknown key '%s' in '%s'", sub, "intentions");
         }
@@ -233,7 +292,10 @@ static shi_status top(walker *w, yaml_node_t *root, shi_threat_model *m)
          p++) {
         yaml_node_t *k, *v;
         const char *key = key_of(w, p, &k, &v);
-        shi_status s = SHI_OK;
+        shi_status s = dup_key(w, root, p);
+        if (s != SHI_OK) {
+            return s;
+        }
         if (strcmp(key, "form") == 0) {
             const char *t = v->type == YAML_SCALAR_NODE ? (const char *)v->data.scalar.value : "";
             if (strcmp(t, "interactive") == 0) {
@@ -248,17 +310,19 @@ static shi_status top(walker *w, yaml_node_t *root, shi_threat_model *m)
                        t, "");
             }
         } else if (strcmp(key, "weights") == 0) {
-            field f[] = {{"strength", &m->weight[SHI_T_STRENGTH], 0},
-                         {"proximity", &m->weight[SHI_T_PROXIMITY], 0},
-                         {"offensive", &m->weight[SHI_T_OFFENSIVE], 0},
-                         {"intentions", &m->weight[SHI_T_INTENTIONS], 0}};
-            s = numbers(w, v, "weights", f, 4);
+            field f[] = {{"strength", &m->weight[SHI_T_STRENGTH], 0, MAX_WEIGHT},
+                         {"proximity", &m->weight[SHI_T_PROXIMITY], 0, MAX_WEIGHT},
+                         {"offensive", &m->weight[SHI_T_OFFENSIVE], 0, MAX_WEIGHT},
+                         {"intentions", &m->weight[SHI_T_INTENTIONS], 0, MAX_WEIGHT}};
+            if ((s = numbers(w, v, "weights", f, 4)) == SHI_OK) {
+                s = positive_sum(w, v, "weights", f, 4);
+            }
         } else if (strcmp(key, "strength") == 0) {
             s = strength(w, v, m);
         } else if (strcmp(key, "proximity") == 0) {
             s = proximity(w, v, m);
         } else if (strcmp(key, "offensive") == 0) {
-            field f[] = {{"second_strike", &m->second_strike, 1}};
+            field f[] = {{"second_strike", &m->second_strike, 1, 1e6}};
             s = numbers(w, v, "offensive", f, 1);
         } else if (strcmp(key, "intentions") == 0) {
             s = intentions(w, v, m);
@@ -353,27 +417,127 @@ shi_status shi_threat_model_check(const shi_threat_model *m, shi_err *err)
     return SHI_OK;
 }
 
-shi_status shi_threat_model_load(shi_threat_model *m, const char *path, shi_err *err)
+static shi_status syntax_error(const yaml_parser_t *parser, const char *path, shi_err *err)
 {
+    return shi_err_set_at(err, SHI_EDATA, path, (long)parser->problem_mark.line + 1,
+                          (long)parser->problem_mark.column + 1, "YAML syntax error: %s",
+                          parser->problem ? parser->problem : "unknown");
+}
+
+/* The event stream of the file: one document, nested at most MAX_DEPTH deep.
+ * Stops at the first problem, so its cost is linear in what it reads. */
+static shi_status prescan(const unsigned char *buf, size_t len, const char *path, shi_err *err)
+{
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser)) {
+        return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    yaml_parser_set_input_string(&parser, buf, len);
+    shi_status s = SHI_OK;
+    int depth = 0, docs = 0;
+    for (int done = 0; !done && s == SHI_OK;) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&parser, &ev)) {
+            s = syntax_error(&parser, path, err);
+            break;
+        }
+        long line = (long)ev.start_mark.line + 1, col = (long)ev.start_mark.column + 1;
+        switch (ev.type) {
+        case YAML_DOCUMENT_START_EVENT:
+            if (++docs > 1) {
+                s = shi_err_set_at(err, SHI_EDATA, path, line, col,
+                                   "a second YAML document: a model file holds one");
+            }
+            break;
+        case YAML_SEQUENCE_START_EVENT:
+        case YAML_MAPPING_START_EVENT:
+            if (++depth > MAX_DEPTH) {
+                s = shi_err_set_at(err, SHI_EDATA, path, line, col, "nested deeper than %d levels",
+                                   MAX_DEPTH);
+            }
+            break;
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT:
+            depth--;
+            break;
+        case YAML_STREAM_END_EVENT:
+            done = 1;
+            break;
+        default:
+            break;
+        }
+        yaml_event_delete(&ev);
+    }
+    yaml_parser_delete(&parser);
+    return s;
+}
+
+/* The whole file, at most 1 MiB (a model file is a few hundred bytes). */
+static shi_status slurp(const char *path, unsigned char **buf, size_t *len, shi_err *err)
+{
+    enum { MAX_MODEL = 1 << 20 };
+    *buf = NULL;
+    *len = 0;
     FILE *f = fopen(path, "rb");
     if (!f) {
         return shi_err_set_at(err, SHI_EIO, path, 0, 0, "cannot open for reading: %s",
                               strerror(errno));
     }
-    yaml_parser_t parser;
-    yaml_document_t doc;
-    shi_status s = SHI_OK;
-    if (!yaml_parser_initialize(&parser)) {
-        fclose(f);
+    unsigned char *b = malloc(MAX_MODEL + 1);
+    size_t n = b ? fread(b, 1, MAX_MODEL + 1, f) : 0;
+    int bad = ferror(f);
+    fclose(f);
+    if (!b) {
         return shi_err_set(err, SHI_EIO, "out of memory");
     }
-    yaml_parser_set_input_file(&parser, f);
+    if (bad) {
+        free(b);
+        return shi_err_set_at(err, SHI_EIO, path, 0, 0, "read error");
+    }
+    if (n > MAX_MODEL) {
+        free(b);
+        return shi_err_set_at(err, SHI_EDATA, path, 0, 0,
+                              "longer than 1 MiB: not a threat model file");
+    }
+    const unsigned char *nul = memchr(b, 0, n);
+    if (nul) {
+        long line = 1, col = 1;
+        for (const unsigned char *p = b; p < nul; p++) {
+            line += *p == '\n';
+            col = *p == '\n' ? 1 : col + 1;
+        }
+        free(b);
+        return shi_err_set_at(err, SHI_EDATA, path, line, col,
+                              "binary data (a NUL byte) in a text file");
+    }
+    *buf = b;
+    *len = n;
+    return SHI_OK;
+}
+
+shi_status shi_threat_model_load(shi_threat_model *m, const char *path, shi_err *err)
+{
+    unsigned char *buf = NULL;
+    size_t len = 0;
+    shi_status s = slurp(path, &buf, &len, err);
+    if (s == SHI_OK) {
+        s = prescan(buf, len, path, err);
+    }
+    if (s != SHI_OK) {
+        free(buf);
+        return s;
+    }
+    yaml_parser_t parser;
+    yaml_document_t doc;
+    if (!yaml_parser_initialize(&parser)) {
+        free(buf);
+        return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    yaml_parser_set_input_string(&parser, buf, len);
     if (!yaml_parser_load(&parser, &doc)) {
-        s = shi_err_set_at(err, SHI_EDATA, path, (long)parser.problem_mark.line + 1,
-                           (long)parser.problem_mark.column + 1, "YAML syntax error: %s",
-                           parser.problem ? parser.problem : "unknown");
+        s = syntax_error(&parser, path, err);
         yaml_parser_delete(&parser);
-        fclose(f);
+        free(buf);
         return s;
     }
     yaml_node_t *root = yaml_document_get_root_node(&doc);
@@ -396,6 +560,6 @@ shi_status shi_threat_model_load(shi_threat_model *m, const char *path, shi_err 
     }
     yaml_document_delete(&doc);
     yaml_parser_delete(&parser);
-    fclose(f);
+    free(buf);
     return s;
 }

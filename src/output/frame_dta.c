@@ -241,9 +241,15 @@ shi_status shi_frame_write_dta(const shi_frame *f, const shi_meta *meta, const c
     char label[DTA_LABEL_MAX + 1];
     dataset_label(label, f, meta);
     for (size_t i = 0; meta && i < meta->n; i++) {
-        char note[sizeof meta->kv[i].key + sizeof meta->kv[i].value + 4];
-        snprintf(note, sizeof note, "%s: %s", meta->kv[i].key, meta->kv[i].value);
-        readstat_add_note(w, note);
+        size_t size = strlen(meta->kv[i].key) + strlen(meta->kv[i].value) + 3;
+        char *note = malloc(size);
+        if (!note) {
+            s = shi_err_set(err, SHI_EIO, "out of memory");
+            goto cleanup;
+        }
+        snprintf(note, size, "%s: %s", meta->kv[i].key, meta->kv[i].value);
+        readstat_add_note(w, note); /* ReadStat keeps a copy */
+        free(note);
     }
     if ((rc = readstat_writer_set_file_label(w, label)) != READSTAT_OK) {
         s = rs_fail(err, path, &k, rc, "dataset label");

@@ -103,7 +103,24 @@ static void set_source(shi_source *s, const known_source *k, const char *version
     snprintf(s->loaded, sizeof s->loaded, "%s", loaded);
 }
 
-/* ---- .shd reading ----------------------------------------------------------- */
+/* ---- .shd reading -----------------------------------------------------------
+ *
+ * A record is checked as the importer checks the official file's row (issue
+ * 20, defect 4): dates are days of the calendar, spells do not end before
+ * they start, components are within their plausible range and cinc is a
+ * share; a value that fails is an error at its field.
+ */
+
+/* Is yyyymmdd a day of the calendar (Gregorian)? */
+static int valid_day(int64_t v)
+{
+    static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int64_t y = v / 10000, m = v / 100 % 100, d = v % 100;
+    if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1]) {
+        return 0;
+    }
+    return m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
+}
 
 static shi_status shd_spell(const shi_csv *c, shi_spell_recs *out, int with_name, shi_err *err)
 {
@@ -122,6 +139,13 @@ static shi_status shd_spell(const shi_csv *c, shi_spell_recs *out, int with_name
         (s = shi_shd_int(c, k, 18000101, 21001231, &a, err)) != SHI_OK ||
         (s = shi_shd_int(c, k + 1, 18000101, 21001231, &b, err)) != SHI_OK) {
         return s;
+    }
+    if (!valid_day(a) || !valid_day(b)) {
+        return shi_csv_field_error(c, valid_day(a) ? k + 1 : k, err,
+                                   "expected a date yyyymmdd that is a day of the calendar");
+    }
+    if (b < a) {
+        return shi_csv_field_error(c, k + 1, err, "spell ends before it starts");
     }
     r->ccode = (int)cc;
     r->start = (int32_t)a;
@@ -183,8 +207,11 @@ static shi_status shd_cap(const shi_csv *c, shi_nmc_table *t, shi_err *err)
         if ((s = shi_csv_real(c, (size_t)(3 + k), &v, &miss, err)) != SHI_OK) {
             return s;
         }
-        if (!miss && v < 0) {
-            return shi_csv_field_error(c, (size_t)(3 + k), err, "expected a non-negative number");
+        double hi = k < SHI_NCOMP ? shi_nmc_component_max[k] : 1;
+        if (!miss && (v < 0 || v > hi)) {
+            char what[64];
+            snprintf(what, sizeof what, "expected a number from 0 to %g", hi);
+            return shi_csv_field_error(c, (size_t)(3 + k), err, what);
         }
         if (k < SHI_NCOMP) {
             t->comp[k][r] = v;
@@ -207,8 +234,9 @@ static shi_status parse_shd(raw *r, shi_csv *c, const char *loaded, shi_err *err
     shi_status s = SHI_OK;
     int got = 1, header = 0;
     size_t nsrc = 0;
+    shi_shd_sum sum = {0};
     while (s == SHI_OK) {
-        s = shi_csv_next(c, &got, err);
+        s = shi_shd_next(c, &sum, &got, err);
         if (s != SHI_OK || !got) {
             break;
         }
@@ -353,6 +381,32 @@ static shi_status read_official(raw *r, size_t k, const char *dir, int *found, s
 
 /* ---- from raw records to registry and panel -------------------------------------- */
 
+/* NMC's own cinc column against the CINC computed from the components: COW
+ * stores it as a float, so they agree to within float precision (cinc.c); a
+ * larger difference means a component or the cinc was changed (issue 20,
+ * defect 6). The tolerance is two float ulps, 2^-22 relative: the official
+ * v6.0 and v7.0 files differ by at most 1.15e-7 relative. */
+static shi_status check_cinc(const shi_data *d, const shi_nmc_table *t, const size_t *perm,
+                             size_t cow, const char *path, shi_err *err)
+{
+    const shi_panel *p = &d->caps;
+    for (size_t row = 0; row < t->n; row++) {
+        if (!shi_panel_ok(p, cow, row) || !shi_panel_ok(p, d->cinc, row)) {
+            continue;
+        }
+        double a = shi_panel_get(p, cow, row), b = shi_panel_get(p, d->cinc, row);
+        if (fabs(a - b) > 0x1p-22 * fmax(fabs(a), fabs(b)) + 1e-12) {
+            size_t i = perm[row];
+            return shi_err_set_at(err, SHI_EDATA, path, t->line[i], t->col[i],
+                                  "cinc %.8g of state %d in %d differs from %.8g computed from "
+                                  "its components (beyond float precision): a component or the "
+                                  "cinc is wrong, or the file lacks states of that year",
+                                  a, (int)t->ccode[i], (int)t->year[i], b);
+        }
+    }
+    return SHI_OK;
+}
+
 static shi_status finish(shi_data *d, raw *r, shi_err *err)
 {
     /* The membership list is right-censored at its last day (2016-12-31 for
@@ -407,12 +461,15 @@ static shi_status finish(shi_data *d, raw *r, shi_err *err)
             shi_panel_set(&d->caps, col[SHI_NCOMP], row, t->cinc[i]);
         }
     }
+    /* CINC once, here, so that every measure reads the same column. */
+    if (s == SHI_OK) {
+        s = shi_cinc_add(&d->caps, &d->cinc, err);
+    }
+    if (s == SHI_OK) {
+        s = check_cinc(d, t, perm, col[SHI_NCOMP], r->nmc_path, err);
+    }
     free(perm);
     if (s != SHI_OK) {
-        return s;
-    }
-    /* CINC once, here, so that every measure reads the same column. */
-    if ((s = shi_cinc_add(&d->caps, &d->cinc, err)) != SHI_OK) {
         return s;
     }
     memcpy(d->src, r->src, sizeof r->src);
@@ -474,7 +531,6 @@ shi_status shi_i_data_load_caps(shi_data *d, const char *dir, const char *shd, s
 
 static void write_shd(FILE *f, const raw *r)
 {
-    fprintf(f, "shi-data\t1\n");
     fprintf(f, "note\tDerived by 'shi data build' from the official files named below; only the "
                "fields shi uses. Not an official distribution: cite the sources.\n");
     for (size_t k = 0; k < NKNOWN; k++) {
@@ -505,7 +561,7 @@ static void write_shd(FILE *f, const raw *r)
     }
 }
 
-shi_status shi_data_build(const char *dir, const char *out, shi_err *err)
+shi_status shi_i_data_write_caps(const char *dir, FILE *out, shi_err *err)
 {
     raw r;
     memset(&r, 0, sizeof r);
@@ -530,14 +586,10 @@ shi_status shi_data_build(const char *dir, const char *out, shi_err *err)
     }
     shi_states_destroy(&d.states);
     shi_panel_destroy(&d.caps);
-    shi_outfile o;
-    if (s == SHI_OK) {
-        s = shi_outfile_open(&o, out, err);
-        if (s == SHI_OK) {
-            write_shd(o.fp, &r);
-            s = shi_outfile_commit(&o, err);
-            shi_outfile_abort(&o);
-        }
+    shi_shd_writer w;
+    if (s == SHI_OK && (s = shi_shd_write_begin(&w, err)) == SHI_OK) {
+        write_shd(w.f, &r);
+        s = shi_shd_write_finish(&w, out, err);
     }
     raw_destroy(&r);
     return s;

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../io/shd.h"
 #include "data_priv.h"
 
 extern const unsigned char shi_embedded_dyadic[];
@@ -258,7 +259,7 @@ shi_status shi_i_data_load_dyadic(shi_data *d, const char *dir, const char *alli
     return s;
 }
 
-shi_status shi_data_build_dyadic(const shi_data *d, const char *dir, const char *out, shi_err *err)
+shi_status shi_i_data_write_dyadic(const shi_data *d, const char *dir, FILE *out, shi_err *err)
 {
     tables t;
     memset(&t, 0, sizeof t);
@@ -270,19 +271,17 @@ shi_status shi_data_build_dyadic(const shi_data *d, const char *dir, const char 
         s = shi_dyadic_build(&dy, &d->states, SHI_DYADIC_Y0, SHI_DYADIC_Y1, &t.contig, &t.capitals,
                              &t.ally, &t.unga, paths, err);
     }
-    shi_outfile o;
-    if (s == SHI_OK && (s = shi_outfile_open(&o, out, err)) == SHI_OK) {
-        fprintf(o.fp, "shi-data\t1\n");
-        fprintf(o.fp, "note\tDyadic data derived by 'shi data build' from the official files "
-                      "named below, as spells of years; only the fields shi uses. Not an "
-                      "official distribution: cite the sources.\n");
+    shi_shd_writer w;
+    if (s == SHI_OK && (s = shi_shd_write_begin(&w, err)) == SHI_OK) {
+        fprintf(w.f, "note\tDyadic data derived by 'shi data build' from the official files "
+                     "named below, as spells of years; only the fields shi uses. Not an "
+                     "official distribution: cite the sources.\n");
         for (int k = 0; k < DY_N; k++) {
-            fprintf(o.fp, "source\t%s\t%s\t%s\t%s\t%s\n", DY[k].id, DY[k].name, DY[k].version,
+            fprintf(w.f, "source\t%s\t%s\t%s\t%s\t%s\n", DY[k].id, DY[k].name, DY[k].version,
                     DY[k].citation, shi_i_base_name(t.path[k]));
         }
-        shi_dyadic_write_shd(&dy, &d->states, o.fp);
-        s = shi_outfile_commit(&o, err);
-        shi_outfile_abort(&o);
+        shi_dyadic_write_shd(&dy, &d->states, w.f);
+        s = shi_shd_write_finish(&w, out, err);
     }
     shi_dyadic_destroy(&dy);
     tables_destroy(&t);

@@ -32,6 +32,13 @@ shi_status shi_i_data_load_energy(shi_data *d, const char *dir, shi_err *err);
 /* Sort the energy records by key and set their years. energy.c. */
 shi_status shi_i_energy_finish(shi_energy *e, shi_err *err);
 
+/* Write each .shd file (records and the 'end' record) to `out` from the
+ * official files in `dir`; nothing is put in place here (data_build.c does).
+ * data_caps.c, data_dyadic.c (for the registry of d), data_relations.c. */
+shi_status shi_i_data_write_caps(const char *dir, FILE *out, shi_err *err);
+shi_status shi_i_data_write_dyadic(const shi_data *d, const char *dir, FILE *out, shi_err *err);
+shi_status shi_i_data_write_relations(const char *dir, FILE *out, shi_err *err);
+
 /* Is `path` an existing regular file? data_files.c. */
 int shi_i_file_exists(const char *path);
 /* The file name part of a path. data_files.c. */

@@ -565,8 +565,9 @@ static shi_status from_shd(builder *b, const char *name, const void *text, size_
     shi_csv *c = NULL;
     shi_status s = shi_shd_open(&c, name, text, len, err);
     int got = 1;
+    shi_shd_sum sum = {0};
     while (s == SHI_OK) {
-        s = shi_csv_next(c, &got, err);
+        s = shi_shd_next(c, &sum, &got, err);
         if (s != SHI_OK || !got) {
             break;
         }
@@ -888,7 +889,7 @@ shi_status shi_i_data_load_relations(shi_data *d, const char *dir, int require, 
     return s;
 }
 
-shi_status shi_data_build_relations(const char *dir, const char *out, shi_err *err)
+shi_status shi_i_data_write_relations(const char *dir, FILE *out, shi_err *err)
 {
     shi_data d;
     memset(&d, 0, sizeof d);
@@ -906,12 +907,12 @@ shi_status shi_data_build_relations(const char *dir, const char *out, shi_err *e
     for (size_t i = 0; s == SHI_OK && i < d.states.n; i++) {
         major[d.states.v[i].ccode] = d.states.v[i].nmp > 0;
     }
-    shi_outfile o;
-    if (s == SHI_OK && (s = shi_outfile_open(&o, out, err)) == SHI_OK) {
-        FILE *f = o.fp;
+    shi_shd_writer w;
+    if (s == SHI_OK && (s = shi_shd_write_begin(&w, err)) == SHI_OK) {
+        FILE *f = w.f;
         const shi_relations *r = &d.rel;
         const shi_dyadic *dy = &d.dy;
-        fprintf(f, "shi-data\t1\nnote\tRelations data derived by 'shi data build' from the "
+        fprintf(f, "note\tRelations data derived by 'shi data build' from the "
                    "official files named below; trade and events only for dyads with a "
                    "(sometime) major power. Not an official distribution: cite the sources.\n");
         for (int k = 0; k < RL_N; k++) {
@@ -996,8 +997,7 @@ shi_status shi_data_build_relations(const char *dir, const char *out, shi_err *e
             fprintf(f, "veto\t%d\t%d\t%d\t%d\t%d\n", r->veto_year[k], r->veto_date[k], m[0], m[1],
                     m[2]);
         }
-        s = shi_outfile_commit(&o, err);
-        shi_outfile_abort(&o);
+        s = shi_shd_write_finish(&w, out, err);
     }
     shi_states_destroy(&d.states);
     shi_panel_destroy(&d.caps);

@@ -273,8 +273,9 @@ shi_status shi_dyadic_read_shd(shi_dyadic *d, const shi_states *st, int y0, int 
     r.c = NULL;
     s = shi_shd_open(&r.c, name, text, len, err);
     int got = 1;
+    shi_shd_sum sum = {0};
     while (s == SHI_OK) {
-        s = shi_csv_next(r.c, &got, err);
+        s = shi_shd_next(r.c, &sum, &got, err);
         if (s != SHI_OK || !got) {
             break;
         }

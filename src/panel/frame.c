@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,9 @@ void shi_meta_destroy(shi_meta *m)
 {
     if (!m) {
         return;
+    }
+    for (size_t i = 0; i < m->n; i++) {
+        free(m->kv[i].value);
     }
     free(m->kv);
     m->kv = NULL;
@@ -35,17 +39,35 @@ shi_status shi_meta_add(shi_meta *m, const char *key, const char *value, shi_err
     if (!value) {
         value = "";
     }
-    if (strlen(value) >= sizeof m->kv[0].value) {
-        return shi_err_set(err, SHI_EUSAGE, "metadata value for '%s' is longer than %zu bytes", key,
-                           sizeof m->kv[0].value - 1);
-    }
-    if (SHI_GROW(m->kv, m->cap, m->n + 1) != 0) {
+    size_t len = strlen(value);
+    char *copy = malloc(len + 1);
+    if (!copy || SHI_GROW(m->kv, m->cap, m->n + 1) != 0) {
+        free(copy);
         return shi_err_set(err, SHI_EIO, "out of memory");
     }
+    memcpy(copy, value, len + 1);
     shi_meta_kv *kv = &m->kv[m->n++];
     snprintf(kv->key, sizeof kv->key, "%s", key);
-    snprintf(kv->value, sizeof kv->value, "%s", value);
+    kv->value = copy;
     return SHI_OK;
+}
+
+shi_status shi_meta_addf(shi_meta *m, shi_err *err, const char *key, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (!buf) {
+        return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    va_start(ap, fmt);
+    vsnprintf(buf, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    shi_status s = shi_meta_add(m, key, buf, err);
+    free(buf);
+    return s;
 }
 
 /* ---- frames -------------------------------------------------------------- */

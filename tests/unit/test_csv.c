@@ -777,6 +777,42 @@ static void test_long_field(void **state)
     remove(path);
 }
 
+/* Issue 20, defect 8 (2026-12-01): endless input stops with a message. A
+ * record past SHI_CSV_MAX_RECORD is an error at its start, in a record and in
+ * a preamble line; a NUL in the preamble is an error at its position (before,
+ * `--events /dev/zero` never returned and 200 MB of zeros said "file ends
+ * inside its preamble"). */
+static void test_limits(void **state)
+{
+    (void)state;
+    size_t n = SHI_CSV_MAX_RECORD + 10;
+    char *buf = malloc(n + 8);
+    assert_non_null(buf);
+    memcpy(buf, "a,b\n", 4);
+    memset(buf + 4, 'x', n - 4);
+    shi_csv *c = NULL;
+    shi_err err = {0};
+    assert_int_equal(shi_csv_open_mem(&c, "long.csv", buf, n, NULL, &err), SHI_OK);
+    int got = 0;
+    assert_int_equal(shi_csv_next(c, &got, &err), SHI_EDATA);
+    assert_string_equal(err.msg, "record longer than 16 MiB (binary data, or no line ends?)");
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.col, 1);
+    shi_csv_free(c);
+    shi_csv_opts o = {0};
+    o.skip_lines = 2;
+    c = NULL;
+    assert_int_equal(shi_csv_open_mem(&c, "long.csv", buf, n, &o, &err), SHI_EDATA);
+    assert_null(c);
+    assert_int_equal(err.line, 2);
+    memcpy(buf, "pre\namble\0\n", 12);
+    assert_int_equal(shi_csv_open_mem(&c, "nul.csv", buf, 12, &o, &err), SHI_EDATA);
+    assert_string_equal(err.msg, "binary data (a NUL byte) in a text file");
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.col, 6);
+    free(buf);
+}
+
 /* Polity5 (../shared/data/polity5/p5v2018.csv): a real file with a UTF-8 BOM and
  * CRLF line endings. PROVENANCE.md: "17,575 lines, 17,574 records", 37 columns
  * beginning `p5,cyear,ccode` and ending `regtrans`. */
@@ -840,6 +876,7 @@ int main(void)
         cmocka_unit_test(test_empty_file),       cmocka_unit_test(test_nul_byte),
         cmocka_unit_test(test_file_errors),      cmocka_unit_test(test_block_boundary),
         cmocka_unit_test(test_long_field),       cmocka_unit_test(test_real_polity5),
+        cmocka_unit_test(test_limits),
     };
     return shi_run_group_tests(tests, NULL, NULL);
 }

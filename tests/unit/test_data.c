@@ -155,6 +155,108 @@ static void build_reproduces_relations(void **state)
     shi_data_destroy(&e);
 }
 
+/* FNV-1a 64 of "shi-data\t1\n". */
+#define SHD_HEADER_SUM "0ab3e0b62bad7376"
+
+/* Load `text` as a .shd file: the status, with the error in *err. */
+static shi_status load_text(const char *text, size_t len, shi_err *err)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/mutated.shd", SHI_TEST_TMP);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(text, 1, len, f), len);
+    fclose(f);
+    shi_data d;
+    shi_status s = shi_data_load_shd(&d, path, err);
+    if (s == SHI_OK) {
+        shi_data_destroy(&d);
+    }
+    unlink(path);
+    return s;
+}
+
+static long lines_of(const char *s)
+{
+    long n = 0;
+    for (; *s; s++) {
+        n += *s == '\n';
+    }
+    return n;
+}
+
+/* data/default.shd with the first `from` replaced by `to` (same line). */
+static shi_status load_edited(const char *shd, const char *from, const char *to, shi_err *err)
+{
+    const char *at = strstr(shd, from);
+    assert_non_null(at);
+    size_t n = strlen(shd), a = (size_t)(at - shd), lf = strlen(from), lt = strlen(to);
+    char *buf = malloc(n - lf + lt + 1);
+    assert_non_null(buf);
+    memcpy(buf, shd, a);
+    memcpy(buf + a, to, lt);
+    memcpy(buf + a + lt, at + lf, n - a - lf + 1);
+    shi_status s = load_text(buf, n - lf + lt, err);
+    free(buf);
+    return s;
+}
+
+/* Issue 20, defect 4 (2026-12-01): a truncated or hand-edited .shd was
+ * accepted (cut at byte 268,515 it gave another polarity table; reversed
+ * spells, impossible dates, cinc 5 and components of 1e308 passed). Now the
+ * records are checked as the importers check the official files, and the
+ * 'end' record's count and checksum catch the rest. */
+static void shd_truncated_or_edited(void **state)
+{
+    (void)state;
+    size_t n = 0;
+    char *shd = slurp(SHI_SOURCE_DIR "/data/default.shd", &n);
+    assert_non_null(shd);
+    shi_err err = {0};
+    assert_int_equal(load_text(shd, n, &err), SHI_OK);
+
+    /* Cut inside a record: that record is short. */
+    assert_int_equal(load_text(shd, 268515, &err), SHI_EDATA);
+    assert_true(err.line > 1);
+    /* Cut at a line end: no 'end' record, named at the line after the last. */
+    const char *cut = shd + 268515;
+    while (*cut != '\n') {
+        cut++;
+    }
+    long lines = 0;
+    for (const char *p = shd; p <= cut; p++) {
+        lines += *p == '\n';
+    }
+    assert_int_equal(load_text(shd, (size_t)(cut + 1 - shd), &err), SHI_EDATA);
+    assert_string_equal(err.msg, "the file ends without its 'end' record (truncated?)");
+    assert_int_equal(err.line, lines + 1);
+
+    /* A plausible edit: only the checksum sees it. */
+    assert_int_equal(load_edited(shd, "cap\t2\t1816\t3823\t", "cap\t2\t1816\t3824\t", &err),
+                     SHI_EDATA);
+    static const char sum[] = "checksum does not match the records above (the file was edited "
+                              "or is damaged; rebuild it with 'shi data build') in field 3, got";
+    assert_memory_equal(err.msg, sum, sizeof sum - 1);
+    assert_int_equal(err.line, lines_of(shd));
+    assert_int_equal(load_edited(shd, "8659\t101\t0.039697491", "8659\t101\t5", &err), SHI_EDATA);
+    assert_string_equal(err.msg, "expected a number from 0 to 1 in field 10, got '5'");
+    assert_int_equal(err.line, 463);
+    assert_int_equal(load_edited(shd, "cap\t2\t1816\t3823\t", "cap\t2\t1816\t1e308\t", &err),
+                     SHI_EDATA);
+    assert_string_equal(err.msg, "expected a number from 0 to 1e+10 in field 4, got '1e308'");
+    /* Values the importers refuse, at their field. */
+    assert_int_equal(load_edited(shd, "member\t2\tUSA\tUnited States of America\t18160101",
+                                 "member\t2\tUSA\tUnited States of America\t18160231", &err),
+                     SHI_EDATA);
+    assert_string_equal(err.msg, "expected a date yyyymmdd that is a day of the calendar in "
+                                 "field 5, got '18160231'");
+    assert_int_equal(load_edited(shd, "member\t2\tUSA\tUnited States of America\t18160101",
+                                 "member\t2\tUSA\tUnited States of America\t21000101", &err),
+                     SHI_EDATA);
+    assert_string_equal(err.msg, "spell ends before it starts in field 6, got '20161231'");
+    free(shd);
+}
+
 static void shd_errors(void **state)
 {
     (void)state;
@@ -181,7 +283,7 @@ static void shd_errors(void **state)
                      18); /* c-a-p-tab-2-tab-1816-tab-1-tab-2-tab-3-tab: x4 starts at byte 18 */
     assert_string_equal(err.msg, "expected a number in field 7, got 'x4'");
 
-    write_file(path, "shi-data\t1\n");
+    write_file(path, "shi-data\t1\nend\t1\t" SHD_HEADER_SUM "\n");
     assert_int_equal(shi_data_load_shd(&d, path, &err), SHI_EDATA);
     assert_string_equal(err.msg, "incomplete shi data file: needs every source, members and "
                                  "capabilities");
@@ -248,6 +350,7 @@ int main(void)
         cmocka_unit_test(embedded_loads),          cmocka_unit_test(build_reproduces_default),
         cmocka_unit_test(build_reproduces_dyadic), cmocka_unit_test(build_reproduces_relations),
         cmocka_unit_test(build_reproduces_econ),   cmocka_unit_test(shd_errors),
+        cmocka_unit_test(shd_truncated_or_edited),
     };
     return shi_run_group_tests(tests, NULL, NULL);
 }

@@ -76,7 +76,8 @@ static void trade_national_errors(void **state)
              NAT_HEADER "2,USA,USA,1870,450,418,,,1,1,4\n"
                         "2,USA,USA,1871,-3,475,,,1,1,4\n");
     expect_err(shi_io_read_cow_trade_national(path, &t, &err), &err, path, 3, 16,
-               "expected a trade flow (0 or more) or -9 for missing in column 'imports', got '-3'");
+               "expected a trade flow 0-1e8 (million US$) or -9 for missing in column 'imports', "
+               "got '-3'");
     assert_int_equal(t.n, 1);
     tmp_file(path, sizeof path, "nat_bad.csv",
              NAT_HEADER "2,USA,USA,1870,450,418,,,1,1,4\n"
@@ -164,9 +165,10 @@ static void trade_dyadic_errors(void **state)
                "got '365'");
     assert_int_equal(t.n, 3);
     gz_file(path, DY_HEADER DY_ROWS "2,20,1921,335,443,-1,443\n");
-    expect_err(shi_io_read_cow_trade_dyadic(path, &t, &err), &err, path, 5, 19,
-               "expected a trade flow (0 or more) or -9 for missing in column 'smoothflow1', "
-               "got '-1'");
+    expect_err(
+        shi_io_read_cow_trade_dyadic(path, &t, &err), &err, path, 5, 19,
+        "expected a trade flow 0-1e8 (million US$) or -9 for missing in column 'smoothflow1', "
+        "got '-1'");
     unlink(path);
 
     /* A truncated gzip file is bad input (exit 1, issue 20) naming the file

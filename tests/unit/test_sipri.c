@@ -161,10 +161,10 @@ static void test_register_errors(void **state)
     (void)state;
     /* bad delivered TIV: column 16 starts after the 15th comma */
     expect_register_error("bad_tiv.csv", "Chad,France,2023,,2,,X,Y,2,,2024,New,,1,2,2x\r\n", 13, 43,
-                          "expected a TIV (millions) >= 0 in column 'SIPRI TIV of delivered "
+                          "expected a TIV 0-1e6 (millions) in column 'SIPRI TIV of delivered "
                           "weapons', got '2x'");
     expect_register_error("neg_tiv.csv", "Chad,France,2023,,2,,X,Y,2,,2024,New,,1,2,-2\r\n", 13, 43,
-                          "expected a TIV (millions) >= 0 in column 'SIPRI TIV of delivered "
+                          "expected a TIV 0-1e6 (millions) in column 'SIPRI TIV of delivered "
                           "weapons', got '-2'");
     expect_register_error("unknown.csv",
                           "Chad,France,2023,,2,,X,Y,2,,2024,New,,1,2,2\r\n"
@@ -253,7 +253,7 @@ static void test_totals_small(void **state)
     assert_int_equal(shi_io_read_sipri_totals(path, &t, &err), SHI_EDATA);
     assert_int_equal(err.line, 11);
     assert_int_equal(err.col, 11);
-    assert_string_equal(err.msg, "expected a TIV (millions) >= 0 in column '1990', got '3x'");
+    assert_string_equal(err.msg, "expected a TIV 0-1e6 (millions) in column '1990', got '3x'");
     shi_sipri_totals_destroy(&t);
 }
 

@@ -448,7 +448,9 @@ static void model_file(void **state)
     assert_int_equal(
         load_text("weights: {strength: 0, proximity: 0, offensive: 0, intentions: 0}\n", &m, &err),
         SHI_EDATA);
-    assert_string_equal(err.msg, "threat model: the weights are all 0");
+    assert_string_equal(err.msg, "the weights in 'weights' sum to 0"); /* now at the mapping */
+    assert_int_equal(err.line, 1);
+    assert_int_equal(err.col, 10);
     assert_int_equal(load_text("proximity: {miles_per_day: [1, 2]}\n", &m, &err), SHI_EDATA);
     assert_string_equal(err.msg, "expected a list of 3 numbers (before 1918, 1918-1945, after "
                                  "1945) for 'miles_per_day'");
