@@ -33,6 +33,7 @@ report RUS CHN
 power --years 2020-2022
 power --states CHN,RUS,USA --year 2022
 align RUS CHN --summary
+drivers RUS CHN --placebos 5 --perm 99 --boot 200 --no-panel
 dyads --years 2000 --states CHN,RUS --both --add all -q
 EOF_CMDS
 done

@@ -150,50 +150,53 @@ static shi_status verdict_columns(shi_table *t, const shi_drivers_pair *dp, int 
 }
 
 /* The unit-root tests, one line per series. */
-static void print_tests(const shi_drivers_id *id)
+static void print_tests(FILE *f, const shi_drivers_id *id)
 {
-    printf("form: %s\n", id->form_why);
+    fprintf(f, "form: %s\n", id->form_why);
     for (size_t q = 0; q < id->ntest; q++) {
         const shi_series_test *tt = &id->test[q];
         if (tt->status == SHI_OK) {
-            printf("  %-14s ADF tau %6.2f (5%% critical %.2f, p %.2f, lag %d)  KPSS eta %.3f (5%% "
-                   "critical %.3f)  %s\n",
-                   tt->name, tt->adf.stat, tt->adf.crit[1], tt->adf.p, tt->adf.lag, tt->kpss.stat,
-                   tt->kpss.crit[1], shi_ur_class_name(tt->cls));
+            fprintf(f,
+                    "  %-14s ADF tau %6.2f (5%% critical %.2f, p %.2f, lag %d)  KPSS eta %.3f (5%% "
+                    "critical %.3f)  %s\n",
+                    tt->name, tt->adf.stat, tt->adf.crit[1], tt->adf.p, tt->adf.lag, tt->kpss.stat,
+                    tt->kpss.crit[1], shi_ur_class_name(tt->cls));
         } else {
-            printf("  %-14s not tested (too few years): inconclusive\n", tt->name);
+            fprintf(f, "  %-14s not tested (too few years): inconclusive\n", tt->name);
         }
     }
 }
 
 /* The sensitivity run, the panel and what was left out. */
-static void print_checks(const shi_drivers_pair *dp, const char *tab)
+static void print_checks(FILE *f, const shi_drivers_pair *dp, const char *tab)
 {
     if (dp->sens_done && dp->sens_status == SHI_OK) {
-        printf("contested events moved to the other block: external share %.0f%% [%.0f%%, "
-               "%.0f%%], verdict %s\n",
-               100 * dp->sens_share, 100 * dp->sens_ci[0], 100 * dp->sens_ci[1],
-               shi_verdict_name(dp->sens_verdict));
+        fprintf(f,
+                "contested events moved to the other block: external share %.0f%% [%.0f%%, "
+                "%.0f%%], verdict %s\n",
+                100 * dp->sens_share, 100 * dp->sens_ci[0], 100 * dp->sens_ci[1],
+                shi_verdict_name(dp->sens_verdict));
     } else if (dp->sens_done) {
-        printf("contested events moved to the other block: %s\n", dp->sens_msg);
+        fprintf(f, "contested events moved to the other block: %s\n", dp->sens_msg);
     }
     if (dp->o.panel && dp->panel_status == SHI_OK) {
-        printf("panel: %zu major-power dyads without %s, %zu dyad-years, dyad and year fixed "
-               "effects: external share %.0f%% [%.0f%%, %.0f%%] (within R2 %.3f, dyad bootstrap "
-               "%d)%s%s\n",
-               dp->panel.nunit, tab, dp->panel.nobs, 100 * dp->panel.share,
-               100 * dp->panel.share_ci[0], 100 * dp->panel.share_ci[1], dp->panel.r2_within,
-               dp->panel.boot, dp->panel_msg[0] ? "; " : "", dp->panel_msg);
+        fprintf(f,
+                "panel: %zu major-power dyads without %s, %zu dyad-years, dyad and year fixed "
+                "effects: external share %.0f%% [%.0f%%, %.0f%%] (within R2 %.3f, dyad bootstrap "
+                "%d)%s%s\n",
+                dp->panel.nunit, tab, dp->panel.nobs, 100 * dp->panel.share,
+                100 * dp->panel.share_ci[0], 100 * dp->panel.share_ci[1], dp->panel.r2_within,
+                dp->panel.boot, dp->panel_msg[0] ? "; " : "", dp->panel_msg);
     } else if (dp->o.panel) {
-        printf("panel: %s\n", dp->panel_msg);
+        fprintf(f, "panel: %s\n", dp->panel_msg);
     }
     if (dp->series.dropped[0]) {
-        printf("left out: %s\n", dp->series.dropped);
+        fprintf(f, "left out: %s\n", dp->series.dropped);
     }
-    printf("\n");
+    fputc('\n', f);
 }
 
-static void print_headline(const shi_cli *cli, const shi_drivers_pair *dp)
+static void print_headline(FILE *f, const shi_cli *cli, const shi_drivers_pair *dp)
 {
     const shi_states *st = &cli->data.states;
     const shi_state *a = shi_states_get(st, dp->o.a), *b = shi_states_get(st, dp->o.b);
@@ -201,26 +204,30 @@ static void print_headline(const shi_cli *cli, const shi_drivers_pair *dp)
     const shi_drivers_id *id = &dp->id;
     const shi_drivers_result *res = &id->fit;
     const char *tab = t3 ? t3->abb : "?";
-    printf("shi drivers: %s (%s) and %s (%s), %d-%d; third state %s (%s); specification %s; "
-           "outcome '%s'\n",
-           a->name, a->abb, b->name, b->abb, dp->o.y0, dp->o.y1, t3 ? t3->name : "?", tab,
-           shi_drivers_spec_name(dp->o.spec.spec), shi_outcome_name(dp->o.spec.outcome));
-    printf("verdict: %s (%s)\n", shi_verdict_name(id->verdict), id->why);
-    printf("external share: %.0f%% of explained variance [%.0f%%, %.0f%%] (block Shapley value; "
-           "sum of external LMG shares %.0f%%)\n",
-           100 * res->external_share, 100 * res->external_share_ci[0],
-           100 * res->external_share_ci[1], 100 * res->lmg_share[0]);
-    printf("placebos: %s ranks %zu of %zu (%zu placebo third states with a fit: the fixed list "
-           "and a random draw of non-major states, seed %llu); placebo p %.3f; block "
-           "permutation p: external %.3f, bilateral %.3f (%d permutations each)\n",
-           tab, id->rank, id->placebo_valid + 1, id->placebo_valid, (unsigned long long)res->seed,
-           id->placebo_p, res->perm_p[0], res->perm_p[1], res->perm);
-    print_tests(id);
-    printf("R2 %.3f (adjusted %.3f), n %zu of %zu years (%zu lost to differences, %zu to missing "
-           "values), k %zu, Durbin-Watson %.2f, Newey-West lag %d, bootstrap %d blocks of %d\n",
-           res->r2, res->adj_r2, res->n, res->n_input, res->n_lost, res->n_missing, res->k, res->dw,
-           res->hac_lag, res->boot, res->block_len);
-    print_checks(dp, tab);
+    fprintf(f,
+            "shi drivers: %s (%s) and %s (%s), %d-%d; third state %s (%s); specification %s; "
+            "outcome '%s'\n",
+            a->name, a->abb, b->name, b->abb, dp->o.y0, dp->o.y1, t3 ? t3->name : "?", tab,
+            shi_drivers_spec_name(dp->o.spec.spec), shi_outcome_name(dp->o.spec.outcome));
+    fprintf(f, "verdict: %s (%s)\n", shi_verdict_name(id->verdict), id->why);
+    fprintf(f,
+            "external share: %.0f%% of explained variance [%.0f%%, %.0f%%] (block Shapley value; "
+            "sum of external LMG shares %.0f%%)\n",
+            100 * res->external_share, 100 * res->external_share_ci[0],
+            100 * res->external_share_ci[1], 100 * res->lmg_share[0]);
+    fprintf(f,
+            "placebos: %s ranks %zu of %zu (%zu placebo third states with a fit: the fixed list "
+            "and a random draw of non-major states, seed %llu); placebo p %.3f; block "
+            "permutation p: external %.3f, bilateral %.3f (%d permutations each)\n",
+            tab, id->rank, id->placebo_valid + 1, id->placebo_valid, (unsigned long long)res->seed,
+            id->placebo_p, res->perm_p[0], res->perm_p[1], res->perm);
+    print_tests(f, id);
+    fprintf(f,
+            "R2 %.3f (adjusted %.3f), n %zu of %zu years (%zu lost to differences, %zu to missing "
+            "values), k %zu, Durbin-Watson %.2f, Newey-West lag %d, bootstrap %d blocks of %d\n",
+            res->r2, res->adj_r2, res->n, res->n_input, res->n_lost, res->n_missing, res->k,
+            res->dw, res->hac_lag, res->boot, res->block_len);
+    print_checks(f, dp, tab);
 }
 
 /* The coefficient table, with the verdict columns outside a terminal table. */
@@ -275,13 +282,30 @@ static void print_refs(shi_cli *cli, const shi_drivers_refs *refs, int a, int b,
     }
 }
 
+/* The headline through the terminal-width wrapper (cli_print_wrapped). */
+typedef struct headline_arg {
+    const shi_cli *cli;
+    const shi_drivers_pair *dp;
+} headline_arg;
+
+static shi_status print_headline_to(FILE *f, void *arg)
+{
+    const headline_arg *h = arg;
+    print_headline(f, h->cli, h->dp);
+    return ferror(f) ? SHI_EIO : SHI_OK;
+}
+
 /* The headline, the table and the reference set. */
 static shi_status drivers_print(shi_cli *cli, const drivers_args *o, const shi_drivers_pair *dp,
                                 const shi_drivers_refs *refs)
 {
     int text = !o->format || strcmp(o->format, "table") == 0;
     if (text && !o->out) {
-        print_headline(cli, dp);
+        headline_arg h = {cli, dp};
+        shi_status hs = cli_print_wrapped(print_headline_to, &h, &cli->err);
+        if (hs != SHI_OK) {
+            return hs;
+        }
     }
     /* On a terminal the headline says the verdict; a file or another format
      * carries it in columns. */
