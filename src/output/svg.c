@@ -1409,8 +1409,8 @@ static shi_status draw_lines(out *o, const shi_svg_chart *c, const char *nodata)
         for (size_t j = 0; j < k; j++) {
             const mark *m = &c->marks[idx[j]];
             double px = left + (m->x - X.lo) / (X.hi - X.lo) * pw, w = tw(m->label, 11);
-            double next =
-                j + 1 < k ? left + (c->marks[idx[j + 1]].x - X.lo) / (X.hi - X.lo) * pw : (double)INFINITY;
+            double next = j + 1 < k ? left + (c->marks[idx[j + 1]].x - X.lo) / (X.hi - X.lo) * pw
+                                    : (double)INFINITY;
             int fits_left = px - 3 - w >= 8;
             int end = (px + 3 + w > right || next < px + 3 + w + 8) && fits_left;
             l[j] = end ? px - 3 - w : px + 3;
