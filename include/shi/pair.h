@@ -41,6 +41,9 @@ typedef struct shi_pair_opts {
     int validate;                  /* 1: also the out-of-sample validation of the threat model
                                       (shi_threat_validate, a few seconds; the HTML report's
                                       appendix); 0: validation_status is SHI_EUSAGE */
+    const char *power;             /* power measure of the drivers' third_prep (shi/power.h
+                                      names); NULL: CINC. The cooperation game's ratio and the
+                                      default third state stay on CINC (docs/power.md). */
 } shi_pair_opts;
 
 /** The validation's training end and horizon in the pair analysis (the

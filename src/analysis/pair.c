@@ -244,7 +244,7 @@ static shi_status threat(shi_pair_analysis *pa, const shi_data *d, const shi_thr
  * defaults. A test the data cannot support is recorded (status and message),
  * not an error of the analysis. */
 static shi_status drivers(shi_pair_analysis *pa, const shi_data *d, const shi_threat_model *m,
-                          shi_err *err)
+                          const char *power, shi_err *err)
 {
     pa->drivers_y0 = pa->y0;
     pa->drivers_y1 = pa->y1 < d->rel.trade_y1 ? pa->y1 : d->rel.trade_y1;
@@ -262,6 +262,7 @@ static shi_status drivers(shi_pair_analysis *pa, const shi_data *d, const shi_th
     o.y0 = pa->drivers_y0;
     o.y1 = pa->drivers_y1;
     o.model = m;
+    o.spec.power = power;
     shi_err e = {0};
     shi_status s = shi_drivers_pair_run(&pa->drivers, d, &o, &e);
     if (s == SHI_EIO || s == SHI_EINTERNAL) {
@@ -408,7 +409,7 @@ shi_status shi_pair_analyze(shi_pair_analysis *pa, const shi_data *d, const shi_
         }
     }
     if (s == SHI_OK && pa->relations) {
-        s = drivers(pa, d, o->model, err);
+        s = drivers(pa, d, o->model, o->power, err);
     }
     if (s == SHI_OK && pa->relations) {
         s = coop(pa, d, err);

@@ -38,7 +38,7 @@ static char *render(int a, int b, int y0, int y1, int html)
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
-    shi_pair_opts o = {a, b, 0, y0, y1, NULL, html};
+    shi_pair_opts o = {a, b, 0, y0, y1, NULL, html, NULL};
     shi_pair_analysis pa;
     shi_err err = {0};
     shi_status s = shi_pair_analyze(&pa, &D, &o, &err);
