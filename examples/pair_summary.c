@@ -21,7 +21,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "pair_summary: %s\n", err.msg);
         return 1;
     }
-    shi_pair_opts o = {a, b, 0, y0, y1, NULL};
+    shi_pair_opts o = {a, b, 0, y0, y1, NULL, 0, NULL}; /* 0: no threat validation */
     shi_pair_analysis pa;
     shi_status s = shi_pair_analyze(&pa, &d, &o, &err);
     if (s == SHI_OK) {

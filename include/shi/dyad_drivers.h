@@ -111,7 +111,7 @@ typedef enum shi_drivers_spec {
 /** The drivers a specification may use. */
 enum {
     SHI_DRV_THREAT_CAP, /* external: mean capability threat to A and to B from C */
-    SHI_DRV_THIRD_PREP, /* external: C's CINC / (1 - CINC_A - CINC_B) */
+    SHI_DRV_THIRD_PREP, /* external: C's share / (1 - share_A - share_B), CINC or opts.power */
     SHI_DRV_EXT_PULSE,  /* external: external events, decayed pulses */
     SHI_DRV_TRADE_DEP,  /* bilateral: mean of the two trade dependences */
     SHI_DRV_ARMS_SHARE, /* bilateral: arms supplied to each other / combined arms imports */
@@ -134,6 +134,8 @@ typedef struct shi_spec_opts {
     shi_outcome outcome; /* SHI_OUTCOME_IDEAL, SIM, ARMS or ALIGN (not INDEX) */
     int move_contested;  /* 1: contested events count in the other block (sensitivity run) */
     double half_life;    /* event pulses: half-life in years (default 2) */
+    const char *power;   /* power measure of third_prep (shi/power.h names: "cinc", "gdp",
+                            ...); NULL: CINC, the default */
 } shi_spec_opts;
 
 SHI_API shi_spec_opts shi_spec_opts_default(void);

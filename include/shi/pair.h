@@ -26,6 +26,7 @@
 #include <shi/formation.h>
 #include <shi/power.h>
 #include <shi/threat.h>
+#include <shi/threat_validate.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -37,7 +38,18 @@ typedef struct shi_pair_opts {
     int third;                     /* third state, or 0: the most capable other state in y1 */
     int y0, y1;                    /* years covered */
     const shi_threat_model *model; /* NULL: the documented defaults */
+    int validate;                  /* 1: also the out-of-sample validation of the threat model
+                                      (shi_threat_validate, a few seconds; the HTML report's
+                                      appendix); 0: validation_status is SHI_EUSAGE */
+    const char *power;             /* power measure of the drivers' third_prep (shi/power.h
+                                      names); NULL: CINC. The cooperation game's ratio and the
+                                      default third state stay on CINC (docs/power.md). */
 } shi_pair_opts;
+
+/** The validation's training end and horizon in the pair analysis (the
+ *  documented defaults of `shi threat validate`, docs/threat.md). */
+#define SHI_PAIR_TV_TRAIN_END 1980
+#define SHI_PAIR_TV_HORIZON 5
 
 /** Power transitions of one ordered pair over the years (Organski). */
 typedef struct shi_pair_transitions {
@@ -142,6 +154,22 @@ typedef struct shi_pair_analysis {
      * [y0, y1] clipped to the covered onset years; formation.status says
      * when no year is covered. */
     shi_formation_path formation;
+
+    /* 9. Does the threat index earn its place? The out-of-sample validation
+     * of the report's threat model (shi/threat_validate.h), train_end
+     * SHI_PAIR_TV_TRAIN_END, horizon SHI_PAIR_TV_HORIZON, computed once when
+     * the options ask for it. validation_status: SHI_OK with a result,
+     * SHI_EUSAGE when not asked for, SHI_EDATA when the data cannot tell
+     * (validation_msg says why). For each outcome o: validation_beats[o] is 1
+     * when the composite's test AUC is above that of every component and
+     * baseline with a test AUC, validation_rival[o] the score (SHI_TV_*)
+     * with the highest test AUC after the composite (-1: none). */
+    shi_status validation_status;
+    char validation_msg[512];
+    shi_threat_validation validation;
+    int validation_train_end;
+    int validation_beats[SHI_TV_NOUT];
+    int validation_rival[SHI_TV_NOUT];
 
     /* 7. Milestones: indexes into the view's events (those concerning the
      * pair in [y0, y1], in file order). */

@@ -244,7 +244,7 @@ static shi_status threat(shi_pair_analysis *pa, const shi_data *d, const shi_thr
  * defaults. A test the data cannot support is recorded (status and message),
  * not an error of the analysis. */
 static shi_status drivers(shi_pair_analysis *pa, const shi_data *d, const shi_threat_model *m,
-                          shi_err *err)
+                          const char *power, shi_err *err)
 {
     pa->drivers_y0 = pa->y0;
     pa->drivers_y1 = pa->y1 < d->rel.trade_y1 ? pa->y1 : d->rel.trade_y1;
@@ -262,6 +262,7 @@ static shi_status drivers(shi_pair_analysis *pa, const shi_data *d, const shi_th
     o.y0 = pa->drivers_y0;
     o.y1 = pa->drivers_y1;
     o.model = m;
+    o.spec.power = power;
     shi_err e = {0};
     shi_status s = shi_drivers_pair_run(&pa->drivers, d, &o, &e);
     if (s == SHI_EIO || s == SHI_EINTERNAL) {
@@ -306,6 +307,48 @@ static shi_status coop(shi_pair_analysis *pa, const shi_data *d, shi_err *err)
             pa->coop_end = cd;
             snprintf(pa->coop_end_msg, sizeof pa->coop_end_msg, "%s", s == SHI_OK ? "" : e.msg);
         }
+    }
+    return SHI_OK;
+}
+
+/* 9. The out-of-sample validation of the threat model, and whether its
+ * composite beats every component and baseline in the test years. A
+ * validation the data cannot support is recorded, not an error. */
+static shi_status validation(shi_pair_analysis *pa, const shi_data *d, const shi_threat_model *m,
+                             int asked, shi_err *err)
+{
+    pa->validation_train_end = SHI_PAIR_TV_TRAIN_END;
+    for (int o = 0; o < SHI_TV_NOUT; o++) {
+        pa->validation_rival[o] = -1;
+    }
+    if (!asked) {
+        pa->validation_status = SHI_EUSAGE;
+        snprintf(pa->validation_msg, sizeof pa->validation_msg, "not computed (not asked for)");
+        return SHI_OK;
+    }
+    shi_err e = {0};
+    shi_status s =
+        shi_threat_validate(d, m, SHI_PAIR_TV_TRAIN_END, SHI_PAIR_TV_HORIZON, &pa->validation, &e);
+    if (s == SHI_EIO || s == SHI_EINTERNAL) {
+        *err = e;
+        return s;
+    }
+    pa->validation_status = s;
+    if (s != SHI_OK) {
+        snprintf(pa->validation_msg, sizeof pa->validation_msg, "%s", e.msg);
+        return SHI_OK;
+    }
+    for (int o = 0; o < SHI_TV_NOUT; o++) {
+        const shi_tv_cell *c = pa->validation.cell[o][SHI_TV_TEST];
+        double best = (double)NAN;
+        for (int k = 1; k < SHI_TV_NSCORE; k++) {
+            if (!isnan(c[k].auc) && (isnan(best) || c[k].auc > best)) {
+                best = c[k].auc;
+                pa->validation_rival[o] = k;
+            }
+        }
+        pa->validation_beats[o] =
+            !isnan(c[SHI_TV_COMPOSITE].auc) && (isnan(best) || c[SHI_TV_COMPOSITE].auc > best);
     }
     return SHI_OK;
 }
@@ -366,7 +409,7 @@ shi_status shi_pair_analyze(shi_pair_analysis *pa, const shi_data *d, const shi_
         }
     }
     if (s == SHI_OK && pa->relations) {
-        s = drivers(pa, d, o->model, err);
+        s = drivers(pa, d, o->model, o->power, err);
     }
     if (s == SHI_OK && pa->relations) {
         s = coop(pa, d, err);
@@ -377,6 +420,9 @@ shi_status shi_pair_analyze(shi_pair_analysis *pa, const shi_data *d, const shi_
     }
     if (s == SHI_OK) {
         s = milestones(pa, d, err);
+    }
+    if (s == SHI_OK) {
+        s = validation(pa, d, m, o->validate, err);
     }
     if (s != SHI_OK) {
         shi_pair_free(pa);

@@ -85,7 +85,8 @@ int cmd_report(shi_cli *cli, int argc, char **argv)
     if ((s = cli_data(cli, SHI_DATA_EVENTS, NULL, events)) != SHI_OK) {
         return s;
     }
-    shi_pair_opts po = {a->ccode, b->ccode, c ? c->ccode : 0, y0, y1, NULL};
+    /* The threat validation only for the HTML page's appendix. */
+    shi_pair_opts po = {a->ccode, b->ccode, c ? c->ccode : 0, y0, y1, NULL, out != NULL, NULL};
     shi_pair_analysis pa;
     if ((s = shi_pair_analyze(&pa, &cli->data, &po, &cli->err)) != SHI_OK) {
         return s;

@@ -450,6 +450,15 @@ static shi_status driver_column(int id, const shi_data *d, const shi_threat_ctx 
         pulses(d, o, a, b, id == SHI_DRV_EXT_PULSE ? 0 : 1, y0, n, col);
         return SHI_OK;
     }
+    /* Another power measure than CINC for third_prep: shares of its column. */
+    size_t pcol = d->cinc;
+    int other = id == SHI_DRV_THIRD_PREP && o->power && strcmp(o->power, "cinc") != 0;
+    if (other) {
+        shi_status st = shi_power_measure_col(d, o->power, &pcol, err);
+        if (st != SHI_OK) {
+            return st;
+        }
+    }
     for (size_t t = 0; t < n; t++) {
         int y = y0 + (int)t;
         size_t at = al ? (size_t)(y - al->ys) : 0;
@@ -469,6 +478,11 @@ static shi_status driver_column(int id, const shi_data *d, const shi_threat_ctx 
              * (Waltz 1979: the distribution of capabilities), so the pair's own
              * growth does not enter its "external" driver mechanically. */
             double ca = cinc_of(d, a, y), cb = cinc_of(d, b, y), cc = cinc_of(d, c, y);
+            if (other) {
+                ca = shi_power_share(&d->caps, pcol, &d->states, a, y, SHI_SCOPE_ALL);
+                cb = shi_power_share(&d->caps, pcol, &d->states, b, y, SHI_SCOPE_ALL);
+                cc = shi_power_share(&d->caps, pcol, &d->states, c, y, SHI_SCOPE_ALL);
+            }
             col[t] = 1.0 - ca - cb > 0.0 ? cc / (1.0 - ca - cb) : (double)NAN;
             break;
         }

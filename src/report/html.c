@@ -929,6 +929,111 @@ static void section_timeline(page *p)
     put(p, "</ul></section>\n");
 }
 
+/* ---- appendix: validation of the threat index ---------------------------------- */
+
+/* Short labels of the validation's scores (they must fit the chart). */
+static const char *tv_label(int k)
+{
+    return k == SHI_TV_CINC_RATIO ? "CINC ratio" : shi_tv_score_name(k);
+}
+
+/* The test-period AUC of every score for outcome `o`, as bars. */
+static void validation_chart(page *p, int o)
+{
+    const shi_threat_validation *v = &p->pa->validation;
+    static const char *const what[SHI_TV_NOUT] = {"MID onset", "UCDP conflict"};
+    char title[128], reading[512];
+    snprintf(title, sizeof title, "Threat and later %s, test years %d-%d", what[o],
+             v->y0[o][SHI_TV_TEST], v->y1[o][SHI_TV_TEST]);
+    snprintf(reading, sizeof reading,
+             "How well each score ranks the states a perceiver then fought (%s within %d "
+             "years) above the others: ROC AUC per perceiver-year, averaged over %zu "
+             "perceiver-years; 0.5 is chance, 1 a perfect ranking.",
+             o == SHI_TV_MID ? "a dispute begins" : "a UCDP conflict", v->horizon,
+             v->cell[o][SHI_TV_TEST][SHI_TV_COMPOSITE].groups);
+    shi_svg_chart *c = shi_svg_new(SHI_SVG_BARS, 720, 220);
+    if (c) {
+        p->st = shi_svg_title(c, title, reading, p->err);
+        shi_svg_axis xa = {"ROC AUC, test years (0.5 = chance)", SHI_SVG_NUM, 2, 0, 1};
+        if (p->st == SHI_OK) {
+            p->st = shi_svg_set_axis(c, 'x', &xa, p->err);
+        }
+        for (int k = 0; k < SHI_TV_NSCORE && p->st == SHI_OK; k++) {
+            p->st = shi_svg_bar(c, tv_label(k), v->cell[o][SHI_TV_TEST][k].auc, (double)NAN,
+                                (double)NAN, p->err);
+        }
+    }
+    figure(p, c, what[o]);
+}
+
+static void section_validation(page *p)
+{
+    const shi_pair_analysis *o = p->pa;
+    const shi_threat_validation *v = &o->validation;
+    put(p, "<section id=\"validation\"><h2>Appendix: does the threat index predict "
+           "conflict?</h2>\n");
+    if (o->validation_status != SHI_OK) {
+        char msg[700];
+        snprintf(msg, sizeof msg, "threat validation: %s", o->validation_msg);
+        note_missing(p, msg);
+        put(p, "<p>The validation of the threat index was not computed: ");
+        text(p, o->validation_msg);
+        put(p, ".</p></section>\n");
+        return;
+    }
+    static const char *const what[SHI_TV_NOUT] = {"MID onset", "UCDP conflict"};
+    put(p,
+        "<p>For every perceiver and year, the other states are ranked by each score: the "
+        "threat composite of section 2, each of its four components alone, and three "
+        "baselines (capital distance, contiguity, the CINC ratio). <strong>Out of "
+        "sample</strong>: the model's weights and parameters were fitted on perceiver-years "
+        "%d-%d (MID; UCDP %d-%d), whose outcomes end by %d, and tested on %d-%d (MID onsets, "
+        "outcomes to %d) and %d-%d (UCDP conflict, outcomes to %d).</p>\n",
+        v->y0[SHI_TV_MID][SHI_TV_TRAIN], v->y1[SHI_TV_MID][SHI_TV_TRAIN],
+        v->y0[SHI_TV_UCDP][SHI_TV_TRAIN], v->y1[SHI_TV_UCDP][SHI_TV_TRAIN], o->validation_train_end,
+        v->y0[SHI_TV_MID][SHI_TV_TEST], v->y1[SHI_TV_MID][SHI_TV_TEST],
+        v->y1[SHI_TV_MID][SHI_TV_TEST] + 1, v->y0[SHI_TV_UCDP][SHI_TV_TEST],
+        v->y1[SHI_TV_UCDP][SHI_TV_TEST], v->y1[SHI_TV_UCDP][SHI_TV_TEST] + 1);
+    for (int k = 0; k < SHI_TV_NOUT && p->st == SHI_OK; k++) {
+        validation_chart(p, k);
+        const shi_tv_cell *c = v->cell[k][SHI_TV_TEST];
+        int r = o->validation_rival[k];
+        put(p,
+            "<p class=\"finding\"><strong>%s: the composite %s every component and "
+            "baseline by AUC</strong> out of sample (",
+            what[k], o->validation_beats[k] ? "beats" : "does not beat");
+        if (isnan(c[SHI_TV_COMPOSITE].auc)) {
+            put(p, "no test AUC");
+        } else {
+            put(p, "test AUC %.3f", c[SHI_TV_COMPOSITE].auc);
+        }
+        if (r >= 0) {
+            put(p, "; best of the others: %s, %.3f", tv_label(r), c[r].auc);
+        }
+        put(p, ").</p>\n");
+    }
+    put(p, "<table><tr><th>score</th><th>MID AUC</th><th>top-1</th><th>top-5</th>"
+           "<th>UCDP AUC</th><th>top-1</th><th>top-5</th></tr>\n");
+    for (int k = 0; k < SHI_TV_NSCORE; k++) {
+        put(p, "<tr><td>%s</td>", tv_label(k));
+        for (int q = 0; q < SHI_TV_NOUT; q++) {
+            const shi_tv_cell *c = &v->cell[q][SHI_TV_TEST][k];
+            const double x[3] = {c->auc, c->top1, c->top5};
+            for (int j = 0; j < 3; j++) {
+                if (isnan(x[j])) {
+                    put(p, "<td>-</td>");
+                } else {
+                    put(p, "<td>%.3f</td>", x[j]);
+                }
+            }
+        }
+        put(p, "</tr>\n");
+    }
+    put(p, "</table><p class=\"src\">Test years only; top-k: the share of perceiver-years "
+           "whose later opponent is among the k highest scores. The training years too: "
+           "<code>shi threat validate</code>.</p></section>\n");
+}
+
 /* Plain statements of what the data do not cover in the report's years. */
 static void coverage_notes(page *p)
 {
@@ -1375,6 +1480,9 @@ shi_status shi_report_html(FILE *f, const shi_data *d, const shi_pair_analysis *
     }
     if (p.st == SHI_OK && pa->relations) {
         section_formation(&p);
+    }
+    if (p.st == SHI_OK) {
+        section_validation(&p);
     }
     if (p.st == SHI_OK) {
         coverage_notes(&p);

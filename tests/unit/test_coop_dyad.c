@@ -124,7 +124,7 @@ static void report_first_years(void **state)
     const shi_data_spec spec = {.parts = SHI_DATA_ALL};
     assert_int_equal(shi_data_open(&full, &spec, &err), SHI_OK);
     for (int y1 = 1816; y1 <= 1824; y1 += 8) {
-        shi_pair_opts o = {365, 710, 0, 1816, y1, NULL};
+        shi_pair_opts o = {365, 710, 0, 1816, y1, NULL, 0, NULL};
         shi_pair_analysis pa;
         assert_int_equal(shi_pair_analyze(&pa, &full, &o, &err), SHI_OK);
         assert_int_equal(pa.coop_end_status, SHI_OK);

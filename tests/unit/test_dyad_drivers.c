@@ -183,10 +183,40 @@ static void specifications(void **state)
     shi_dyad_series_destroy(&s);
 }
 
+/* third_prep under another power measure than CINC: the shares of its column
+ * (issue 11); a measure the data view lacks or does not know is an error. */
+static void third_prep_measure(void **state)
+{
+    (void)state;
+    shi_err err = {0};
+    shi_spec_opts o = shi_spec_opts_default();
+    o.power = "milex";
+    shi_dyad_series s;
+    assert_int_equal(shi_dyad_spec_build(&s, &D, NULL, NULL, 365, 710, 2, 1992, 2014, &o, &err),
+                     SHI_OK);
+    assert_string_equal(s.name[1], "third_prep");
+    size_t col;
+    assert_int_equal(shi_power_measure_col(&D, "milex", &col, &err), SHI_OK);
+    double su = shi_power_share(&D.caps, col, &D.states, 2, 2000, SHI_SCOPE_ALL);
+    double sr = shi_power_share(&D.caps, col, &D.states, 365, 2000, SHI_SCOPE_ALL);
+    double sc = shi_power_share(&D.caps, col, &D.states, 710, 2000, SHI_SCOPE_ALL);
+    assert_true(fabs(s.X[1 * s.n + 8] - su / (1 - sr - sc)) < 1e-15);
+    /* The USA spends a larger share than its CINC. */
+    double cu = shi_panel_get(&D.caps, CINC, (size_t)shi_panel_row(&D.caps, 2, 2000));
+    assert_true(su > cu);
+    shi_dyad_series_destroy(&s);
+    o.power = "gdp"; /* the economic part is not loaded here */
+    assert_int_equal(shi_dyad_spec_build(&s, &D, NULL, NULL, 365, 710, 2, 1992, 2014, &o, &err),
+                     SHI_EDATA);
+    o.power = "acreage";
+    assert_int_equal(shi_dyad_spec_build(&s, &D, NULL, NULL, 365, 710, 2, 1992, 2014, &o, &err),
+                     SHI_EUSAGE);
+}
+
 int main(void)
 {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(series_match_measures),
-                                       cmocka_unit_test(too_few_years),
-                                       cmocka_unit_test(specifications)};
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(series_match_measures), cmocka_unit_test(too_few_years),
+        cmocka_unit_test(specifications), cmocka_unit_test(third_prep_measure)};
     return shi_run_group_tests(tests, setup, teardown);
 }

@@ -38,7 +38,7 @@ static char *render(int a, int b, int y0, int y1, int html)
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
-    shi_pair_opts o = {a, b, 0, y0, y1, NULL};
+    shi_pair_opts o = {a, b, 0, y0, y1, NULL, html, NULL};
     shi_pair_analysis pa;
     shi_err err = {0};
     shi_status s = shi_pair_analyze(&pa, &D, &o, &err);
@@ -153,15 +153,24 @@ static void html_russia_china(void **state)
     /* Every chart: 2 power, 3 threat, 19 scorecard (one per indicator with
      * data, each with its own axis: 15, and the 4 energy indicators), 1
      * alignment, 2 drivers (the blocks and the placebo third states), 1
-     * cooperation, 1 timeline. */
-    assert_int_equal(count(h, "<svg"), 29);
-    assert_int_equal(count(h, "</svg>"), 29);
+     * cooperation, 1 timeline, 2 in the appendix (the threat validation's
+     * test AUC for MID onset and UCDP conflict). */
+    assert_int_equal(count(h, "<svg"), 31);
+    assert_int_equal(count(h, "</svg>"), 31);
+    /* The appendix: the validation out of sample, with its verdict (issue 11). */
+    assert_non_null(strstr(h, "<section id=\"validation\">"));
+    assert_non_null(strstr(h, "<strong>Out of sample</strong>: the model's weights and "
+                              "parameters were fitted on perceiver-years 1816-1975"));
+    assert_non_null(strstr(h, "<strong>MID onset: the composite beats every component"));
+    assert_non_null(strstr(h, "<strong>UCDP conflict: the composite beats every component"));
+    assert_non_null(strstr(h, "<title>Threat and later MID onset, test years 1981-2013</title>"));
     /* The drivers section says its verdict (issue 12). */
     assert_non_null(strstr(h, "<strong>Verdict: not identified</strong>"));
     assert_non_null(strstr(h, "<title>Placebo third states</title>"));
-    const char *sections[] = {"id=\"power\"",     "id=\"threat\"",  "id=\"areas\"",
-                              "id=\"alignment\"", "id=\"drivers\"", "id=\"cooperation\"",
-                              "id=\"timeline\"",  "id=\"missing\"", "id=\"data\""};
+    const char *sections[] = {"id=\"power\"",     "id=\"threat\"",     "id=\"areas\"",
+                              "id=\"alignment\"", "id=\"drivers\"",    "id=\"cooperation\"",
+                              "id=\"timeline\"",  "id=\"validation\"", "id=\"missing\"",
+                              "id=\"data\""};
     for (size_t k = 0; k < sizeof sections / sizeof sections[0]; k++) {
         assert_non_null(strstr(h, sections[k]));
     }
