@@ -209,7 +209,9 @@ static shi_status add_totals(item **v, size_t *n, shi_err *err)
 static shi_status dedupe(item *v, size_t *n, const shi_energy_table *const tabs[2],
                          const char *const paths[2], shi_err *err)
 {
-    qsort(v, *n, sizeof *v, dup_cmp);
+    if (*n > 1) { /* qsort's pointer must not be NULL, even for no items (C11 7.22.5) */
+        qsort(v, *n, sizeof *v, dup_cmp);
+    }
     size_t w = 0;
     for (size_t i = 0; i < *n; i++) {
         if (w > 0) {
