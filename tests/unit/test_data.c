@@ -47,16 +47,7 @@ static void build_reproduces_default(void **state)
         print_error("%s\n", err.msg);
     }
     assert_int_equal(s, SHI_OK);
-    size_t n1 = 0, n2 = 0;
-    char *a = slurp(out, &n1);
-    char *b = slurp(SHI_SOURCE_DIR "/data/default.shd", &n2);
-    assert_non_null(a);
-    assert_non_null(b);
-    assert_int_equal(n1, n2);
-    assert_memory_equal(a, b, n1);
-    free(a);
-    free(b);
-    unlink(out);
+    expect_same_file(out, SHI_SOURCE_DIR "/data/default.shd");
 }
 
 /* The same for the dyadic file: data/dyadic.shd is rebuilt byte for byte, and
@@ -77,14 +68,7 @@ static void build_reproduces_dyadic(void **state)
         print_error("%s\n", err.msg);
     }
     assert_int_equal(s, SHI_OK);
-    size_t n1 = 0, n2 = 0;
-    char *a = slurp(out, &n1);
-    char *b = slurp(SHI_SOURCE_DIR "/data/dyadic.shd", &n2);
-    assert_int_equal(n1, n2);
-    assert_memory_equal(a, b, n1);
-    free(a);
-    free(b);
-    unlink(out);
+    expect_same_file(out, SHI_SOURCE_DIR "/data/dyadic.shd");
     /* Official files vs the embedded spells: identical arrays. */
     shi_data e;
     assert_int_equal(shi_data_load(&e, NULL, &err), SHI_OK);
@@ -125,14 +109,7 @@ static void build_reproduces_relations(void **state)
         print_error("%s\n", err.msg);
     }
     assert_int_equal(s, SHI_OK);
-    size_t n1 = 0, n2 = 0;
-    char *a = slurp(out, &n1);
-    char *b = slurp(SHI_SOURCE_DIR "/data/relations.shd", &n2);
-    assert_int_equal(n1, n2);
-    assert_memory_equal(a, b, n1);
-    free(a);
-    free(b);
-    unlink(out);
+    expect_same_file(out, SHI_SOURCE_DIR "/data/relations.shd");
     /* The embedded subset agrees with the official files where it has data. */
     shi_data d, e;
     assert_int_equal(shi_data_load(&d, SHI_SHARED_DATA, &err), SHI_OK);
@@ -311,16 +288,7 @@ static void build_reproduces_econ(void **state)
         print_error("%s\n", err.msg);
     }
     assert_int_equal(s, SHI_OK);
-    size_t n1 = 0, n2 = 0;
-    char *a = slurp(out, &n1);
-    char *b = slurp(SHI_SOURCE_DIR "/data/econ.shd", &n2);
-    assert_non_null(a);
-    assert_non_null(b);
-    assert_int_equal(n1, n2);
-    assert_memory_equal(a, b, n1);
-    free(a);
-    free(b);
-    unlink(out);
+    expect_same_file(out, SHI_SOURCE_DIR "/data/econ.shd");
     shi_data e = {0};
     const shi_data_spec ecd = {.dir = SHI_SHARED_DATA, .parts = SHI_DATA_ECON};
     const shi_data_spec ece = {.parts = SHI_DATA_ECON};

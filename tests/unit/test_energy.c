@@ -97,16 +97,7 @@ static void build_reproduces_energy(void **state)
         print_error("%s\n", err.msg);
     }
     assert_int_equal(s, SHI_OK);
-    size_t n1 = 0, n2 = 0;
-    char *a = slurp(out, &n1);
-    char *b = slurp(SHI_SOURCE_DIR "/data/energy.shd", &n2);
-    assert_non_null(a);
-    assert_non_null(b);
-    assert_int_equal(n1, n2);
-    assert_memory_equal(a, b, n1);
-    free(a);
-    free(b);
-    unlink(out);
+    expect_same_file(out, SHI_SOURCE_DIR "/data/energy.shd");
     shi_data d = {0};
     const shi_data_spec spec = {.dir = SHI_SHARED_DATA, .parts = SHI_DATA_ENERGY};
     assert_int_equal(shi_data_open(&d, &spec, &err), SHI_OK);

@@ -324,4 +324,20 @@ static inline int xml_well_formed(const char *s, char *why, size_t whylen)
     return 1;
 }
 
+/* A file `built` by the test has exactly the bytes of the committed file
+ * `committed` (the embedded data rebuilt byte for byte); `built` is removed. */
+static inline void expect_same_file(const char *built, const char *committed)
+{
+    size_t n1 = 0, n2 = 0;
+    char *a = slurp(built, &n1);
+    char *b = slurp(committed, &n2);
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_int_equal(n1, n2);
+    assert_memory_equal(a, b, n1);
+    free(a);
+    free(b);
+    remove(built);
+}
+
 #endif
