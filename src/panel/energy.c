@@ -151,7 +151,17 @@ typedef uint16_t tmask_t[2][SHI_EN_NCOMM][EN_NY];
 static shi_status collect(item **out, size_t *nout, const shi_energy_table *t, int src,
                           shi_err *err)
 {
-    for (size_t i = 0; t && i < t->n; i++) {
+    if (!t || t->n == 0) {
+        return SHI_OK;
+    }
+    /* One allocation for every row the table could give: growing by one item
+     * per row was quadratic (minutes under AddressSanitizer's allocator). */
+    item *g = realloc(*out, (*nout + t->n) * sizeof *g);
+    if (!g) {
+        return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    *out = g;
+    for (size_t i = 0; i < t->n; i++) {
         int c = comm_of(src, t->label[i], t->measure[i], t->partner[i]);
         int y = t->ym[i] / 100;
         if (c < 0 || y < EN_Y0 || y >= EN_Y0 + EN_NY) {
@@ -172,11 +182,6 @@ static shi_status collect(item **out, size_t *nout, const shi_energy_table *t, i
         if ((c == SHI_EN_PIPEGAS || c == SHI_EN_LNG) && !it.is_usd) {
             it.v *= SHI_EN_M3_PER_TONNE / 1e9; /* tonnes -> bcm */
         }
-        item *g = realloc(*out, (*nout + 1) * sizeof *g);
-        if (!g) {
-            return shi_err_set(err, SHI_EIO, "out of memory");
-        }
-        *out = g;
         g[(*nout)++] = it;
     }
     return SHI_OK;
