@@ -25,6 +25,7 @@
 #include <shi/error.h>
 #include <shi/formation.h>
 #include <shi/power.h>
+#include <shi/sphere.h>
 #include <shi/threat.h>
 #include <shi/threat_validate.h>
 
@@ -49,6 +50,10 @@ typedef struct shi_pair_opts {
 /** The validation's training end and horizon in the pair analysis (the
  *  documented defaults of `shi threat validate`, docs/threat.md). */
 #define SHI_PAIR_TV_TRAIN_END 1980
+/** The report's sphere region and its first year (the Central Asian states'
+ *  first full year of independence: they joined the state system in 1991). */
+#define SHI_PAIR_SPHERE_REGION "Central Asia"
+#define SHI_PAIR_SPHERE_Y0 1992
 #define SHI_PAIR_TV_HORIZON 5
 
 /** Power transitions of one ordered pair over the years (Organski). */
@@ -154,6 +159,15 @@ typedef struct shi_pair_analysis {
      * [y0, y1] clipped to the covered onset years; formation.status says
      * when no year is covered. */
     shi_formation_path formation;
+
+    /* 8b. Central Asia (needs relations): the two powers' influence over the
+     * states of shi_sphere_region(SHI_PAIR_SPHERE_REGION) (shi/sphere.h) over
+     * [max(y0, SHI_PAIR_SPHERE_Y0), y1]. sphere_status is SHI_OK with the
+     * table, SHI_EDATA when y1 is before the states' independence or a power
+     * is itself in the region (sphere_msg says why). */
+    shi_status sphere_status;
+    char sphere_msg[256];
+    shi_sphere_table sphere;
 
     /* 9. Does the threat index earn its place? The out-of-sample validation
      * of the report's threat model (shi/threat_validate.h), train_end

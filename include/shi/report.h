@@ -18,6 +18,7 @@
 #include <shi/data.h>
 #include <shi/error.h>
 #include <shi/pair.h>
+#include <shi/svg.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -33,6 +34,14 @@ SHI_API shi_status shi_report_summary(FILE *f, const shi_data *d, const shi_pair
  *  SVG, no scripts, no network) to `f`. Needs the relations sections. */
 SHI_API shi_status shi_report_html(FILE *f, const shi_data *d, const shi_pair_analysis *pa,
                                    shi_err *err);
+
+/** The spheres of influence `sp` as an SVG small-multiples chart (one panel
+ *  per third state, both powers' influence index over the years), titled
+ *  with `region` (NULL: "the third states"). The caller frees *out with
+ *  shi_svg_free. Used by the HTML report and `shi sphere --svg`. */
+SHI_API shi_status shi_report_sphere_svg(shi_svg_chart **out, const shi_data *d,
+                                         const shi_sphere_table *sp, const char *region,
+                                         shi_err *err);
 
 #ifdef __cplusplus
 }

@@ -15,15 +15,18 @@
  *   alliance  the ATOP alliance level between P and X (either direction) / 3;
  *   un        share of X's UN votes agreeing with P (where P is one of the six
  *             reference states of the voting data: USA, RUS, BRA, CHN, IND, ISR).
- * The influence index is the weighted mean of the areas that both powers
- * have in that year (a missing area favours neither), with the weights
- * SHI_SPHERE_W_* below; its trend is the OLS slope per year; a power is
+ * The influence index of X is the weighted mean (weights SHI_SPHERE_W_*
+ * below) of X's index areas: the areas both powers have in at least half of
+ * the years (a missing area favours neither). The set is fixed per state so
+ * that the index compares like with like over the years; a year lacking one
+ * of them has no index (NaN). Its trend is the OLS slope per year; a power is
  * "gaining" in X when its index slope exceeds the other's by more than
  * SHI_SPHERE_GAIN_TOL a year.
  */
 #ifndef SHI_SPHERE_H
 #define SHI_SPHERE_H
 
+#include <math.h>
 #include <stddef.h>
 
 #include <shi/api.h>
@@ -66,6 +69,7 @@ typedef struct shi_sphere_table {
     double *index; /* [(i * 2 + power)][year - y0] */
     double *slope; /* [i * 2 + power]: index slope per year */
     int *gain;     /* [i]: 0 neither, 1 p[0] gaining, 2 p[1] gaining; -1 no data */
+    unsigned *areas;     /* [i]: bit k set when area k is one of state i's index areas */
     int last[SHI_SPH_N]; /* last year with data of each area over all third states */
 } shi_sphere_table;
 
@@ -81,11 +85,35 @@ static inline double shi_sphere_index(const shi_sphere_table *s, size_t i, int p
     return s->index[(i * 2 + (size_t)power) * ny + (size_t)(year - s->y0)];
 }
 
+/** The first and last years of state i's index (0 and 0 when it has none). */
+static inline void shi_sphere_index_years(const shi_sphere_table *s, size_t i, int *first,
+                                          int *last)
+{
+    *first = *last = 0;
+    for (int y = s->y0; y <= s->y1; y++) {
+        double v = shi_sphere_index(s, i, 0, y);
+        if (v == v) { /* not NaN */
+            *first = *first ? *first : y;
+            *last = y;
+        }
+    }
+}
+
 SHI_API void shi_sphere_free(shi_sphere_table *s);
 
 /** The first and last values of power p's index over third state i (NaN without). */
-SHI_API void shi_sphere_index_ends(const shi_sphere_table *s, size_t i, int p, double *first,
-                                   double *last);
+static inline void shi_sphere_index_ends(const shi_sphere_table *s, size_t i, int p, double *first,
+                                         double *last)
+{
+    *first = *last = (double)NAN;
+    for (int y = s->y0; y <= s->y1; y++) {
+        double v = shi_sphere_index(s, i, p, y);
+        if (v == v) { /* not NaN */
+            *first = *first == *first ? *first : v;
+            *last = v;
+        }
+    }
+}
 
 /** Compute the spheres of powers a and b over the third states `third`
  *  (n of them; the powers themselves are skipped) for [y0, y1], from `d`

@@ -7,6 +7,7 @@
 #include <shi/pair.h>
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,6 +40,7 @@ void shi_pair_free(shi_pair_analysis *pa)
     free(pa->coop_grim);
     free(pa->coop_tft);
     shi_formation_path_free(&pa->formation);
+    shi_sphere_free(&pa->sphere);
     free(pa->events);
     memset(pa, 0, sizeof *pa);
 }
@@ -374,6 +376,39 @@ static shi_status milestones(shi_pair_analysis *pa, const shi_data *d, shi_err *
     return SHI_OK;
 }
 
+/* The pair's spheres of influence in Central Asia. Only a range the region's
+ * states cannot have (before independence) or a power inside the region is
+ * "no section"; missing areas stay NaN inside the table. */
+static shi_status sphere(shi_pair_analysis *pa, const shi_data *d, shi_err *err)
+{
+    size_t n = 0;
+    const int *region = shi_sphere_region(SHI_PAIR_SPHERE_REGION, &n);
+    int y0 = pa->y0 > SHI_PAIR_SPHERE_Y0 ? pa->y0 : SHI_PAIR_SPHERE_Y0;
+    pa->sphere_status = SHI_EDATA;
+    if (!region) {
+        return shi_err_set(err, SHI_EINTERNAL, "pair analysis: no region '%s'",
+                           SHI_PAIR_SPHERE_REGION);
+    }
+    for (size_t k = 0; k < n; k++) {
+        if (region[k] == pa->a || region[k] == pa->b) {
+            snprintf(pa->sphere_msg, sizeof pa->sphere_msg,
+                     "one of the pair is itself a state of %s", SHI_PAIR_SPHERE_REGION);
+            return SHI_OK;
+        }
+    }
+    if (pa->y1 < y0) {
+        snprintf(pa->sphere_msg, sizeof pa->sphere_msg,
+                 "the years end in %d, before the %s states' first year of independence (%d)",
+                 pa->y1, SHI_PAIR_SPHERE_REGION, SHI_PAIR_SPHERE_Y0);
+        return SHI_OK;
+    }
+    shi_status s = shi_sphere_compute(&pa->sphere, d, pa->a, pa->b, region, n, y0, pa->y1, err);
+    if (s == SHI_OK) {
+        pa->sphere_status = SHI_OK;
+    }
+    return s;
+}
+
 shi_status shi_pair_analyze(shi_pair_analysis *pa, const shi_data *d, const shi_pair_opts *o,
                             shi_err *err)
 {
@@ -417,6 +452,9 @@ shi_status shi_pair_analyze(shi_pair_analysis *pa, const shi_data *d, const shi_
     if (s == SHI_OK && pa->relations) {
         s = shi_formation_pair_path(d, SHI_FORM_DEFENCE, pa->a, pa->b, pa->y0, pa->y1,
                                     &pa->formation, err);
+    }
+    if (s == SHI_OK && pa->relations) {
+        s = sphere(pa, d, err);
     }
     if (s == SHI_OK) {
         s = milestones(pa, d, err);

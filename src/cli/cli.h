@@ -14,6 +14,7 @@
 
 #include <shi/data.h>
 #include <shi/error.h>
+#include <shi/outfile.h>
 #include <shi/table.h>
 
 /** What every command gets. */
@@ -113,6 +114,15 @@ shi_status cli_print_wrapped(shi_status (*print)(FILE *f, void *arg), void *arg,
 
 /** Remove outputs' temporary files on SIGINT, SIGTERM and SIGHUP (signals.c). */
 void cli_signals_install(void);
+
+/* ---- --svg FILE (svgfile.c) ---- */
+struct shi_svg_chart;
+/** Open the --svg file `path` (NULL: none) before the work; "" or "-" is a usage error. */
+shi_status cli_svg_open(const char *cmd, const char *path, shi_outfile *f, shi_err *err);
+/** Write the chart a builder returned (with status s) into the file and free it. */
+shi_status cli_svg_put(shi_outfile *f, struct shi_svg_chart *c, shi_status s, shi_err *err);
+/** Move the file into place when s is SHI_OK, else discard it; returns s or the commit error. */
+shi_status cli_svg_close(shi_outfile *f, shi_status s, shi_err *err);
 
 /* ---- commands ---- */
 int cmd_states(shi_cli *cli, int argc, char **argv);

@@ -164,45 +164,6 @@ static shi_status finish(shi_table *t, shi_status s, const gopts *o, shi_err *er
     return s;
 }
 
-/* ---- --svg FILE: the chart, written atomically ------------------------------ */
-
-/* Open the --svg file (if any) before the work, so a bad path fails at once. */
-static shi_status svg_open(const char *cmd, const char *path, shi_outfile *f, shi_err *err)
-{
-    memset(f, 0, sizeof *f);
-    if (!path) {
-        return SHI_OK;
-    }
-    if (!*path || strcmp(path, "-") == 0) {
-        return shi_err_set(err, SHI_EUSAGE, "%s: --svg takes a file name, got '%s'", cmd, path);
-    }
-    return shi_outfile_open(f, path, err);
-}
-
-/* Write the chart a builder returned (status s) into the --svg file and free it. */
-static shi_status svg_put(shi_outfile *f, shi_svg_chart *c, shi_status s, shi_err *err)
-{
-    if (s == SHI_OK) {
-        s = shi_svg_write(c, f->fp, err);
-    }
-    shi_svg_free(c);
-    return s;
-}
-
-/* Move the --svg file into place when the command succeeded (s == SHI_OK,
- * after its table was written); otherwise discard it. */
-static shi_status svg_close(shi_outfile *f, shi_status s, shi_err *err)
-{
-    if (!f->fp) {
-        return s;
-    }
-    if (s == SHI_OK) {
-        return shi_outfile_commit(f, err);
-    }
-    shi_outfile_abort(f);
-    return s;
-}
-
 /* Play the tournament every evolutionary subcommand starts from. */
 static shi_status run_tournament(const char *cmd, const gopts *o, int self_play,
                                  shi_coop_player **pl, size_t *n, shi_coop_tour *t, uint64_t *seed,
@@ -251,17 +212,17 @@ static shi_status play_start(shi_cli *cli, const char *cmd, const gopts *o, int 
     p->pl = NULL;
     p->n = 0;
     shi_coop_tour_init(&p->r);
-    shi_status s = svg_open(cmd, o->svg, &p->svg, &cli->err);
+    shi_status s = cli_svg_open(cmd, o->svg, &p->svg, &cli->err);
     if (s == SHI_OK) {
         s = run_tournament(cmd, o, self_play, &p->pl, &p->n, &p->r, &p->seed, &cli->err);
     }
-    return s == SHI_OK ? s : svg_close(&p->svg, s, &cli->err);
+    return s == SHI_OK ? s : cli_svg_close(&p->svg, s, &cli->err);
 }
 
 /* Keep or discard the --svg file (status s) and free the tournament. */
 static shi_status play_end(shi_cli *cli, played *p, shi_status s)
 {
-    s = svg_close(&p->svg, s, &cli->err);
+    s = cli_svg_close(&p->svg, s, &cli->err);
     shi_coop_tour_destroy(&p->r);
     shi_coop_players_free(p->pl);
     return s;
@@ -502,7 +463,7 @@ static int coop_tournament(shi_cli *cli, int argc, char **argv)
         if (s == SHI_OK && p.svg.fp) {
             shi_svg_chart *c = NULL;
             s = shi_coop_svg_tournament(&p.r, p.pl, &c, &cli->err);
-            s = svg_put(&p.svg, c, s, &cli->err);
+            s = cli_svg_put(&p.svg, c, s, &cli->err);
         }
         s = finish(t, s, &o, &cli->err);
     }
@@ -621,7 +582,7 @@ static shi_status moran_run(shi_cli *cli, const char *cmd, const gopts *o, moran
     if (s == SHI_OK && p->svg.fp) {
         shi_svg_chart *c = NULL;
         s = shi_coop_svg_moran(p->pl, n, &mo, cnt, fixed, steps, &c, &cli->err);
-        s = svg_put(&p->svg, c, s, &cli->err);
+        s = cli_svg_put(&p->svg, c, s, &cli->err);
     }
     s = t ? finish(t, s, o, &cli->err) : s;
     free(cnt);
@@ -730,7 +691,7 @@ static shi_status replicator_run(shi_cli *cli, const gopts *o, played *p, long g
     if (s == SHI_OK && p->svg.fp) {
         shi_svg_chart *c = NULL;
         s = shi_coop_svg_replicator(p->pl, p->n, traj, gens, &c, &cli->err);
-        s = svg_put(&p->svg, c, s, &cli->err);
+        s = cli_svg_put(&p->svg, c, s, &cli->err);
     }
     s = t ? finish(t, s, o, &cli->err) : s;
     free(traj);
@@ -852,7 +813,7 @@ static shi_status sweep_run(shi_cli *cli, const gopts *o, const sweep_args *w, s
         shi_svg_chart *c = NULL;
         s = shi_coop_svg_sweep(sw.tour, w->pl, w->dv, w->nd, w->ev, w->ne, SHI_COOP_SVG_COOPERATION,
                                &c, &cli->err);
-        s = svg_put(svg, c, s, &cli->err);
+        s = cli_svg_put(svg, c, s, &cli->err);
     }
     shi_coop_sweep_free(&sw);
     return finish(t, s, o, &cli->err);
@@ -890,13 +851,13 @@ static int coop_sweep(shi_cli *cli, int argc, char **argv)
                              opts, argc, argv, NULL, 0, &npos, &help, &cli->err);
     shi_outfile svg;
     if (s != SHI_OK || help || (s = sweep_setup(cli, cmd, &o, &w)) ||
-        (s = svg_open(cmd, o.svg, &svg, &cli->err))) {
+        (s = cli_svg_open(cmd, o.svg, &svg, &cli->err))) {
         shi_coop_players_free(w.pl);
         return s;
     }
     s = sweep_run(cli, &o, &w, &svg);
     shi_coop_players_free(w.pl);
-    return svg_close(&svg, s, &cli->err);
+    return cli_svg_close(&svg, s, &cli->err);
 }
 
 /* ---- shi coop threshold -------------------------------------------------- */

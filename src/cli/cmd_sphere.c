@@ -4,7 +4,9 @@
  */
 #include "cli.h"
 
+#include <shi/report.h>
 #include <shi/sphere.h>
+#include <shi/svg.h>
 
 #include <math.h>
 #include <string.h>
@@ -45,12 +47,13 @@ static const char *abb(const shi_cli *cli, int c)
 /* One row per third state and power: the areas at their last year, the index. */
 static shi_status sphere_rows(shi_cli *cli, shi_table *t, const shi_sphere_table *sp)
 {
-    static const char *const cols[] = {"state",      "power",    "arms",   "trade",
-                                       "energy",     "alliance", "un",     "index_first",
-                                       "index_last", "slope",    "gaining"};
+    static const char *const cols[] = {
+        "state",      "power",    "arms",        "trade",      "energy", "alliance", "un",
+        "index_from", "index_to", "index_first", "index_last", "slope",  "gaining"};
     shi_status s = SHI_OK;
-    for (int c = 0; c < 11 && s == SHI_OK; c++) {
-        s = shi_table_column(t, cols[c], c < 2 || c == 10 ? 's' : 'f', c == 9 ? 5 : 3, &cli->err);
+    for (int c = 0; c < 13 && s == SHI_OK; c++) {
+        char type = c < 2 || c == 12 ? 's' : (c == 7 || c == 8 ? 'i' : 'f');
+        s = shi_table_column(t, cols[c], type, c == 11 ? 5 : 3, &cli->err);
     }
     for (size_t i = 0; i < sp->n && s == SHI_OK; i++) {
         for (int p = 0; p < 2 && s == SHI_OK; p++) {
@@ -60,6 +63,12 @@ static shi_status sphere_rows(shi_cli *cli, shi_table *t, const shi_sphere_table
             for (int k = 0; k < SHI_SPH_N && s == SHI_OK; k++) {
                 int y = sp->last[k] ? sp->last[k] : sp->y1;
                 s = shi_table_real(t, shi_sphere_v(sp, i, p, k, y), &cli->err);
+            }
+            int fy, ly;
+            shi_sphere_index_years(sp, i, &fy, &ly);
+            for (int e = 0; e < 2 && s == SHI_OK; e++) {
+                int y = e ? ly : fy;
+                s = y ? shi_table_int(t, y, &cli->err) : shi_table_missing(t, &cli->err);
             }
             double f, l;
             shi_sphere_index_ends(sp, i, p, &f, &l);
@@ -77,9 +86,33 @@ static shi_status sphere_rows(shi_cli *cli, shi_table *t, const shi_sphere_table
     return s;
 }
 
+/* The table (and the --svg chart) of a computed sphere. */
+static shi_status sphere_write(shi_cli *cli, const shi_sphere_table *sp, const char *region,
+                               const char *format, const char *out, shi_outfile *svg)
+{
+    shi_table *t = shi_table_new();
+    shi_status s = t ? sphere_rows(cli, t, sp) : shi_err_set(&cli->err, SHI_EIO, "out of memory");
+    if (s == SHI_OK && svg->fp) {
+        shi_svg_chart *c = NULL;
+        s = shi_report_sphere_svg(&c, &cli->data, sp, region, &cli->err);
+        s = cli_svg_put(svg, c, s, &cli->err);
+    }
+    if (s == SHI_OK) {
+        s = cli_write_table(t, format, out, &cli->err);
+    }
+    if (s == SHI_OK && !out && (!format || strcmp(format, "table") == 0)) {
+        printf("\nareas at their last year with data: arms %d, trade %d, energy %d, alliance %d, "
+               "un %d; index %d-%d, each state's over its index areas (docs/sphere.md)\n",
+               sp->last[0], sp->last[1], sp->last[2], sp->last[3], sp->last[4], sp->y0, sp->y1);
+    }
+    shi_table_free(t);
+    return s;
+}
+
 int cmd_sphere(shi_cli *cli, int argc, char **argv)
 {
-    const char *years = NULL, *region = NULL, *list = NULL, *format = NULL, *out = NULL;
+    const char *years = NULL, *region = NULL, *list = NULL, *format = NULL, *out = NULL,
+               *svgpath = NULL;
     const cli_opt opts[] = {
         {OPT_STRING, 0, "region", &region, "NAME",
          "'Central Asia', 'Asia-Pacific' or 'former Soviet Union'"},
@@ -87,6 +120,7 @@ int cmd_sphere(shi_cli *cli, int argc, char **argv)
         {OPT_STRING, 0, "years", &years, "A-B", "years (default 1992 to the last of the data)"},
         {OPT_STRING, 0, "format", &format, "FMT", "table (default), csv, tsv or json"},
         {OPT_STRING, 'o', "output", &out, "FILE", "write to FILE instead of standard output"},
+        {OPT_STRING, 0, "svg", &svgpath, "FILE", "also draw the index as small multiples (SVG)"},
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     const char *pos[2];
     size_t npos, n = 0;
@@ -105,23 +139,16 @@ int cmd_sphere(shi_cli *cli, int argc, char **argv)
     }
     y1 = cli->data.caps.year_max;
     shi_sphere_table sp;
+    shi_outfile svg;
     if ((s = cli_years_pair(cli, years, pos, &y0, &y1, &a, &b)) ||
         (s = sphere_states(cli, region, list, y1, third, &n)) ||
-        (s = shi_sphere_compute(&sp, &cli->data, a->ccode, b->ccode, third, n, y0, y1,
-                                &cli->err))) {
+        (s = cli_svg_open("sphere", svgpath, &svg, &cli->err))) {
         return s;
     }
-    shi_table *t = shi_table_new();
-    s = t ? sphere_rows(cli, t, &sp) : shi_err_set(&cli->err, SHI_EIO, "out of memory");
+    s = shi_sphere_compute(&sp, &cli->data, a->ccode, b->ccode, third, n, y0, y1, &cli->err);
     if (s == SHI_OK) {
-        s = cli_write_table(t, format, out, &cli->err);
+        s = sphere_write(cli, &sp, region, format, out, &svg);
+        shi_sphere_free(&sp);
     }
-    if (s == SHI_OK && !out && (!format || strcmp(format, "table") == 0)) {
-        printf("\nareas at their last year with data: arms %d, trade %d, energy %d, alliance %d, "
-               "un %d; index %d-%d (docs/sphere.md)\n",
-               sp.last[0], sp.last[1], sp.last[2], sp.last[3], sp.last[4], y0, y1);
-    }
-    shi_table_free(t);
-    shi_sphere_free(&sp);
-    return s;
+    return cli_svg_close(&svg, s, &cli->err);
 }

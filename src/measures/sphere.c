@@ -60,6 +60,7 @@ void shi_sphere_free(shi_sphere_table *s)
     free(s->index);
     free(s->slope);
     free(s->gain);
+    free(s->areas);
     memset(s, 0, sizeof *s);
 }
 
@@ -155,22 +156,51 @@ static double area(const shi_data *d, int k, int p, int x, int y)
 static const double W[SHI_SPH_N] = {SHI_SPHERE_W_ARMS, SHI_SPHERE_W_TRADE, SHI_SPHERE_W_ENERGY,
                                     SHI_SPHERE_W_ALLIANCE, SHI_SPHERE_W_UN};
 
-/* The index of both powers in one year: the areas both have, reweighted. */
+/* The areas of third state i's index: those both powers have in at least
+ * half of the years. A fixed set, so that the index compares like with like
+ * over the years: recomposing it each year (dropping trade after 2014, say)
+ * moved the index by the weight of the area that ended, not by any change
+ * of influence. */
+static unsigned index_areas(const shi_sphere_table *s, size_t i, size_t ny)
+{
+    unsigned set = 0;
+    for (int k = 0; k < SHI_SPH_N; k++) {
+        size_t both = 0;
+        for (size_t t = 0; t < ny; t++) {
+            double v0 = s->v[((i * 2) * SHI_SPH_N + (size_t)k) * ny + t];
+            double v1 = s->v[((i * 2 + 1) * SHI_SPH_N + (size_t)k) * ny + t];
+            both += !isnan(v0) && !isnan(v1);
+        }
+        if (both > 0 && 2 * both >= ny) {
+            set |= 1u << k;
+        }
+    }
+    return set;
+}
+
+/* The index of both powers in one year: the weighted mean of the state's
+ * index areas, missing (NaN) in a year that lacks one of them. */
 static void index_year(shi_sphere_table *s, size_t i, int t, size_t ny)
 {
     double num[2] = {0, 0}, wsum = 0;
-    for (int k = 0; k < SHI_SPH_N; k++) {
+    int complete = s->areas[i] != 0;
+    for (int k = 0; k < SHI_SPH_N && complete; k++) {
+        if (!(s->areas[i] & (1u << k))) {
+            continue;
+        }
         double v0 = s->v[((i * 2) * SHI_SPH_N + (size_t)k) * ny + (size_t)t];
         double v1 = s->v[((i * 2 + 1) * SHI_SPH_N + (size_t)k) * ny + (size_t)t];
         if (isnan(v0) || isnan(v1)) {
-            continue;
+            complete = 0;
+            break;
         }
         num[0] += W[k] * v0;
         num[1] += W[k] * v1;
         wsum += W[k];
     }
     for (int p = 0; p < 2; p++) {
-        s->index[(i * 2 + (size_t)p) * ny + (size_t)t] = wsum > 0 ? num[p] / wsum : (double)NAN;
+        s->index[(i * 2 + (size_t)p) * ny + (size_t)t] =
+            complete && wsum > 0 ? num[p] / wsum : (double)NAN;
     }
 }
 
@@ -191,7 +221,8 @@ shi_status shi_sphere_compute(shi_sphere_table *s, const shi_data *d, int a, int
     s->index = malloc((n + 1) * 2 * ny * sizeof *s->index);
     s->slope = malloc((n + 1) * 2 * sizeof *s->slope);
     s->gain = malloc((n + 1) * sizeof *s->gain);
-    if (!s->third || !s->v || !s->index || !s->slope || !s->gain) {
+    s->areas = malloc((n + 1) * sizeof *s->areas);
+    if (!s->third || !s->v || !s->index || !s->slope || !s->gain || !s->areas) {
         shi_sphere_free(s);
         return shi_err_set(err, SHI_EIO, "out of memory");
     }
@@ -213,6 +244,7 @@ shi_status shi_sphere_compute(shi_sphere_table *s, const shi_data *d, int a, int
                 }
             }
         }
+        s->areas[i] = index_areas(s, i, ny);
         for (size_t t = 0; t < ny; t++) {
             index_year(s, i, (int)t, ny);
         }
@@ -227,16 +259,4 @@ shi_status shi_sphere_compute(shi_sphere_table *s, const shi_data *d, int a, int
                                                      : 0;
     }
     return SHI_OK;
-}
-
-void shi_sphere_index_ends(const shi_sphere_table *s, size_t i, int p, double *first, double *last)
-{
-    *first = *last = (double)NAN;
-    for (int y = s->y0; y <= s->y1; y++) {
-        double v = shi_sphere_index(s, i, p, y);
-        if (!isnan(v)) {
-            *first = isnan(*first) ? v : *first;
-            *last = v;
-        }
-    }
 }

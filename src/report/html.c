@@ -860,6 +860,82 @@ static void section_formation(page *p)
     put(p, "</section>\n");
 }
 
+/* ---- 9. Central Asia ------------------------------------------------------------ */
+
+static void section_sphere(page *p)
+{
+    const shi_pair_analysis *o = p->pa;
+    const shi_sphere_table *sp = &o->sphere;
+    put(p, "<section id=\"sphere\"><h2>9. %s: spheres of influence</h2>\n", SHI_PAIR_SPHERE_REGION);
+    if (o->sphere_status != SHI_OK) {
+        note_missing(p, "spheres of influence: not computed");
+        put(p, "<p>Not computed: ");
+        text(p, o->sphere_msg);
+        put(p, ".</p></section>\n");
+        return;
+    }
+    put(p,
+        "<p>Each power's share of each state's arms imports (SIPRI, five-year window), trade "
+        "(COW), crude and gas exports (China Customs, Eurostat), its alliance level (ATOP) and "
+        "UN agreement, combined into an influence index with fixed weights (arms %.2f, trade "
+        "%.2f, energy %.2f, alliance %.2f, UN %.2f). "
+        "The areas end where their sources do:",
+        SHI_SPHERE_W_ARMS, SHI_SPHERE_W_TRADE, SHI_SPHERE_W_ENERGY, SHI_SPHERE_W_ALLIANCE,
+        SHI_SPHERE_W_UN);
+    for (int k = 0; k < SHI_SPH_N; k++) {
+        if (sp->last[k]) {
+            put(p, "%s %s %d", k ? "," : "", shi_sphere_area_name(k), sp->last[k]);
+        } else {
+            put(p, "%s %s no data", k ? "," : "", shi_sphere_area_name(k));
+        }
+    }
+    put(p, "; each area is shown at its own last year.</p>\n");
+    shi_svg_chart *c = NULL;
+    p->st = shi_report_sphere_svg(&c, p->d, sp, SHI_PAIR_SPHERE_REGION, p->err);
+    figure(p, c, "spheres of influence");
+    put(p, "<table><tr><th>state</th><th>power</th>");
+    for (int k = 0; k < SHI_SPH_N; k++) {
+        put(p, "<th>%s</th>", shi_sphere_area_name(k));
+    }
+    put(p, "<th>index years</th><th>index first</th><th>index last</th><th>slope / yr</th>"
+           "<th>gaining</th><th>index areas</th></tr>\n");
+    for (size_t i = 0; i < sp->n; i++) {
+        int g = sp->gain[i], fy, ly;
+        shi_sphere_index_years(sp, i, &fy, &ly);
+        for (int q = 0; q < 2; q++) {
+            put(p, "<tr><td>%s</td><td>%s</td>", abb(p->d, sp->third[i]), abb(p->d, sp->p[q]));
+            for (int k = 0; k < SHI_SPH_N; k++) {
+                double v = shi_sphere_v(sp, i, q, k, sp->last[k] ? sp->last[k] : sp->y1);
+                put(p, isnan(v) ? "<td>-</td>" : "<td>%.3f</td>", v);
+            }
+            double f, l, sl = sp->slope[i * 2 + (size_t)q];
+            shi_sphere_index_ends(sp, i, q, &f, &l);
+            put(p, fy ? "<td>%d-%d</td>" : "<td>-</td>", fy, ly);
+            put(p, isnan(f) ? "<td>-</td>" : "<td>%.3f</td>", f);
+            put(p, isnan(l) ? "<td>-</td>" : "<td>%.3f</td>", l);
+            put(p, isnan(sl) ? "<td>-</td>" : "<td>%+.4f</td>", sl);
+            put(p, "<td>%s</td><td>",
+                q ? ""
+                  : (g < 0    ? "no data"
+                     : g == 0 ? "neither"
+                              : abb(p->d, sp->p[g - 1])));
+            for (int k = 0, m = 0; k < SHI_SPH_N && !q; k++) {
+                if (sp->areas[i] & (1u << k)) {
+                    put(p, "%s%s", m++ ? ", " : "", shi_sphere_area_name(k));
+                }
+            }
+            put(p, "</td></tr>\n");
+        }
+    }
+    put(p,
+        "</table>\n<p class=\"finding\">A power is gaining in a state when its index slope "
+        "exceeds the other's by more than %.3f a year. Each state's index uses a fixed set of "
+        "areas (those both powers have in at least half of the years), so that its first and "
+        "last values compare like with like; a year lacking one of them has no index.</p>"
+        "</section>\n",
+        SHI_SPHERE_GAIN_TOL);
+}
+
 /* ---- 7. timeline, missing data, sources ------------------------------------------ */
 
 /* An event's source as a reader can look it up: the published parts of the
@@ -1480,6 +1556,9 @@ shi_status shi_report_html(FILE *f, const shi_data *d, const shi_pair_analysis *
     }
     if (p.st == SHI_OK && pa->relations) {
         section_formation(&p);
+    }
+    if (p.st == SHI_OK && pa->relations) {
+        section_sphere(&p);
     }
     if (p.st == SHI_OK) {
         section_validation(&p);

@@ -313,6 +313,66 @@ static void formation_section(FILE *f, const shi_data *d, const shi_pair_analysi
     fprintf(f, "%s; year by year: shi formation pair %s %s\n\n", any ? "" : " none", a, b);
 }
 
+/* 9. Central Asia in three lines: each state's index at its last year, who
+ * is gaining (the table and the areas year by year: shi sphere). */
+static void sphere_section(FILE *f, const shi_data *d, const shi_pair_analysis *pa)
+{
+    const shi_sphere_table *sp = &pa->sphere;
+    if (pa->sphere_status != SHI_OK) {
+        fprintf(f, "9. %s: spheres of influence not computed: %s\n\n", SHI_PAIR_SPHERE_REGION,
+                pa->sphere_msg);
+        return;
+    }
+    unsigned all = 0;
+    for (size_t i = 0; i < sp->n; i++) {
+        all |= sp->areas[i];
+    }
+    fprintf(f, "9. %s %d-%d: influence index of", SHI_PAIR_SPHERE_REGION, sp->y0, sp->y1);
+    for (int k = 0, m = 0; k < SHI_SPH_N; k++) {
+        if (all & (1u << k)) {
+            fprintf(f, "%s %s", m++ ? "," : "", shi_sphere_area_name(k));
+        }
+    }
+    fprintf(f, " (one set per state; docs/sphere.md)\n  last year of the index, %s vs %s:",
+            abb(d, sp->p[0]), abb(d, sp->p[1]));
+    for (size_t i = 0; i < sp->n; i++) {
+        int fy, ly;
+        double v[2][2];
+        shi_sphere_index_years(sp, i, &fy, &ly);
+        shi_sphere_index_ends(sp, i, 0, &v[0][0], &v[0][1]);
+        shi_sphere_index_ends(sp, i, 1, &v[1][0], &v[1][1]);
+        if (fy) {
+            fprintf(f, "%s %s %d %.2f-%.2f", i ? "," : "", abb(d, sp->third[i]), ly, v[0][1],
+                    v[1][1]);
+        } else {
+            fprintf(f, "%s %s none", i ? "," : "", abb(d, sp->third[i]));
+        }
+    }
+    fprintf(f, "\n  gaining (index slope):");
+    for (int g = 1, m = 0; g <= 2; g++) {
+        for (size_t i = 0, c = 0; i < sp->n; i++) {
+            if (sp->gain[i] == g) {
+                fprintf(f, "%s", c++ ? ", " : (m++ ? "; " : " "));
+                fprintf(f, "%s%s", c == 1 ? abb(d, sp->p[g - 1]) : "", c == 1 ? " in " : "");
+                fprintf(f, "%s", abb(d, sp->third[i]));
+            }
+        }
+    }
+    int any = 0;
+    for (size_t i = 0; i < sp->n; i++) {
+        any |= sp->gain[i] > 0;
+    }
+    fprintf(f, "%s; areas end:", any ? "" : " neither");
+    for (int k = 0; k < SHI_SPH_N; k++) {
+        if (sp->last[k]) {
+            fprintf(f, "%s %s %d", k ? "," : "", shi_sphere_area_name(k), sp->last[k]);
+        } else {
+            fprintf(f, "%s %s no data", k ? "," : "", shi_sphere_area_name(k));
+        }
+    }
+    fprintf(f, "\n\n");
+}
+
 shi_status shi_report_summary(FILE *f, const shi_data *d, const shi_pair_analysis *pa, shi_err *err)
 {
     const int a = pa->a, b = pa->b, third = pa->third, y0 = pa->y0, y1 = pa->y1;
@@ -396,6 +456,7 @@ shi_status shi_report_summary(FILE *f, const shi_data *d, const shi_pair_analysi
     if (pa->relations) {
         later_sections(f, d, pa);
         formation_section(f, d, pa);
+        sphere_section(f, d, pa);
     }
     fprintf(f, "Sources: 'shi data info'; the HTML report ('-o report.html') has the charts.\n");
     return ferror(f) ? shi_err_set(err, SHI_EIO, "write error") : SHI_OK;

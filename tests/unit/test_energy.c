@@ -123,6 +123,30 @@ static void sphere_central_asia(void **state)
     assert_true(fabs(shi_sphere_v(&sp, 3, 1, SHI_SPH_ENERGY, 2021) - 1.0) < 1e-12);
     /* Russia has no importer data: no energy share, never a zero. */
     assert_true(isnan(shi_sphere_v(&sp, 3, 0, SHI_SPH_ENERGY, 2021)));
+    /* The index is one fixed set of areas per state (here arms, trade,
+     * alliance, UN: energy has no Russian value), so in 2010, when all four
+     * have values, it is their weighted mean with the SHI_SPHERE_W_* weights,
+     * recomputed here from the areas; after trade ends (2014) it has none. */
+    for (size_t i = 0; i < sp.n; i++) {
+        if (sp.third[i] != 705) {
+            continue;
+        }
+        assert_int_equal(sp.areas[i], (1u << SHI_SPH_ARMS) | (1u << SHI_SPH_TRADE) |
+                                          (1u << SHI_SPH_ALLIANCE) | (1u << SHI_SPH_UN));
+        for (int p = 0; p < 2; p++) {
+            const double w[4] = {SHI_SPHERE_W_ARMS, SHI_SPHERE_W_TRADE, SHI_SPHERE_W_ALLIANCE,
+                                 SHI_SPHERE_W_UN};
+            const int k[4] = {SHI_SPH_ARMS, SHI_SPH_TRADE, SHI_SPH_ALLIANCE, SHI_SPH_UN};
+            double num = 0, den = 0;
+            for (int q = 0; q < 4; q++) {
+                num += w[q] * shi_sphere_v(&sp, i, p, k[q], 2010);
+                den += w[q];
+            }
+            assert_true(fabs(shi_sphere_index(&sp, i, p, 2010) - num / den) < 1e-12);
+            assert_false(isnan(shi_sphere_v(&sp, i, p, SHI_SPH_UN, 2020)));
+            assert_true(isnan(shi_sphere_index(&sp, i, p, 2020)));
+        }
+    }
     shi_sphere_free(&sp);
     shi_data_destroy(&d);
 }

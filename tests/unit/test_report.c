@@ -154,9 +154,10 @@ static void html_russia_china(void **state)
      * data, each with its own axis: 15, and the 4 energy indicators), 1
      * alignment, 2 drivers (the blocks and the placebo third states), 1
      * cooperation, 1 timeline, 2 in the appendix (the threat validation's
-     * test AUC for MID onset and UCDP conflict). */
-    assert_int_equal(count(h, "<svg"), 31);
-    assert_int_equal(count(h, "</svg>"), 31);
+     * test AUC for MID onset and UCDP conflict), 1 Central Asia (the
+     * spheres' small multiples). */
+    assert_int_equal(count(h, "<svg"), 32);
+    assert_int_equal(count(h, "</svg>"), 32);
     /* The appendix: the validation out of sample, with its verdict (issue 11). */
     assert_non_null(strstr(h, "<section id=\"validation\">"));
     assert_non_null(strstr(h, "<strong>Out of sample</strong>: the model's weights and "
@@ -227,8 +228,9 @@ static void summary_sections(void **state)
 {
     (void)state;
     char *s = render(365, 710, 1992, 2022, 0);
-    const char *heads[] = {"1. Power",       "2. The triangle", "3. Power transitions", "4. Threat",
-                           "5. Issue areas", "6. Drivers",      "7. Cooperation"};
+    const char *heads[] = {"1. Power",       "2. The triangle",       "3. Power transitions",
+                           "4. Threat",      "5. Issue areas",        "6. Drivers",
+                           "7. Cooperation", "8. Alliance formation", "9. Central Asia"};
     for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++) {
         assert_non_null(strstr(s, heads[k]));
     }
