@@ -80,6 +80,7 @@
 #include <shi/unitroot.h>
 #include <shi/validate.h>
 #include <shi/formation.h>
+#include <shi/scenarios.h>
 
 /* analysis */
 #include <shi/drivers_pair.h>

@@ -1,0 +1,282 @@
+/*
+ * cmd_scenarios.c - `shi scenarios A B`: the five futures of a pair (the
+ * study's chapter 5), their probabilities at 5, 10 and 20 years from a
+ * Monte-Carlo ensemble of calibrated dynamics, with shocks; the history of
+ * the futures by era; the rolling-origin back-test (shi/scenarios.h,
+ * docs/scenarios.md). The command parses, calls libshi and prints.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <shi/scenarios.h>
+
+typedef struct scen_args {
+    const char *format, *out, *shocks, *seed;
+    int from, horizon, paths, draws, threads, fan, history, params, backtest;
+    const char *pos[2];
+    size_t npos;
+} scen_args;
+
+static shi_status cols(shi_cli *cli, shi_table *t, const char *const *names, const char *types,
+                       int digits)
+{
+    shi_status s = SHI_OK;
+    for (int c = 0; types[c] && s == SHI_OK; c++) {
+        s = shi_table_column(t, names[c], types[c], digits, &cli->err);
+    }
+    return s;
+}
+
+static shi_status parse_seed(const char *text, uint64_t *seed, shi_err *err)
+{
+    char *end = NULL;
+    errno = 0;
+    unsigned long long v = text ? strtoull(text, &end, 10) : 1;
+    if (text && (!*text || *end || errno || text[0] == '-')) {
+        return shi_err_set(err, SHI_EUSAGE, "scenarios: --seed takes a non-negative integer");
+    }
+    *seed = (uint64_t)v;
+    return SHI_OK;
+}
+
+/* The last year with the pair's composite and both facts (the default origin). */
+static int last_origin(const shi_scen_panel *p, long q)
+{
+    for (int y = p->y1; y >= p->y0; y--) {
+        size_t i = (size_t)q * p->ny + (size_t)(y - p->y0);
+        if (!isnan(p->c[i]) && p->pact[i] != SHI_SCEN_NA && p->fight[i] != SHI_SCEN_NA) {
+            return y;
+        }
+    }
+    return p->y0;
+}
+
+static shi_status futures_table(shi_cli *cli, shi_table *t, const shi_scen_panel *p, long q,
+                                const shi_scen_result *r)
+{
+    static const char *const names[] = {"horizon", "year",    "future",   "probability",
+                                        "mc_lo",   "mc_hi",   "param_lo", "param_hi",
+                                        "band",    "observed"};
+    shi_status s = cols(cli, t, names, "iisffffffs", 4);
+    for (int k = 0; k < r->nh && s == SHI_OK; k++) {
+        int obs = shi_scen_observed(p, (size_t)q, r->from, r->h[k]);
+        for (int f = 0; f < SHI_FUT_N && s == SHI_OK; f++) {
+            (void)((s = shi_table_int(t, r->h[k], &cli->err)) ||
+                   (s = shi_table_int(t, r->from + r->h[k], &cli->err)) ||
+                   (s = shi_table_str(t, shi_future_name(f), &cli->err)) ||
+                   (s = shi_table_real(t, r->p[k][f], &cli->err)) ||
+                   (s = shi_table_real(t, r->mc_lo[k][f], &cli->err)) ||
+                   (s = shi_table_real(t, r->mc_hi[k][f], &cli->err)) ||
+                   (s = shi_table_real(t, r->par_lo[k][f], &cli->err)) ||
+                   (s = shi_table_real(t, r->par_hi[k][f], &cli->err)) ||
+                   (s = shi_table_real(t, r->band[k], &cli->err)) ||
+                   (s = shi_table_str(t, obs < 0 ? "" : (obs == f ? "yes" : "no"), &cli->err)));
+        }
+    }
+    return s;
+}
+
+static shi_status fan_table(shi_cli *cli, shi_table *t, const shi_scen_result *r)
+{
+    static const char *const names[] = {"year", "q05", "q25", "q50", "q75", "q95"};
+    shi_status s = cols(cli, t, names, "ifffff", 3);
+    for (int y = 0; y < r->horizon && s == SHI_OK; y++) {
+        s = shi_table_int(t, r->from + y + 1, &cli->err);
+        for (int j = 0; j < 5 && s == SHI_OK; j++) {
+            s = shi_table_real(t, r->fan[(size_t)y * 5 + (size_t)j], &cli->err);
+        }
+    }
+    return s;
+}
+
+static shi_status params_table(shi_cli *cli, shi_table *t, const shi_scen_result *r, long q)
+{
+    static const char *const names[] = {"parameter", "value"};
+    shi_status s = cols(cli, t, names, "sf", 4);
+    for (int k = 0; k < SHI_SP_N && s == SHI_OK; k++) {
+        if ((s = shi_table_str(t, shi_scen_param_name(k), &cli->err)) == SHI_OK) {
+            s = shi_table_real(t, r->point.v[k], &cli->err);
+        }
+    }
+    if (s == SHI_OK && (s = shi_table_str(t, "alpha_pair", &cli->err)) == SHI_OK) {
+        s = shi_table_real(t, r->point.alpha[q], &cli->err);
+    }
+    return s;
+}
+
+/* How often each future occurred across the panel, by era and horizon. */
+static shi_status history_table(shi_cli *cli, shi_table *t, const shi_scen_panel *p)
+{
+    static const char *const names[] = {"era",     "horizon",    "n",           "confrontation",
+                                        "tension", "status_quo", "convergence", "alliance"};
+    static const int eras[][2] = {
+        {1946, 1969}, {1970, 1989}, {1990, 2009}, {2010, 2024}, {1946, 2024}};
+    static const int hs[] = {5, 10, 20};
+    shi_status s = cols(cli, t, names, "siifffff", 3);
+    for (int e = 0; e < 5 && s == SHI_OK; e++) {
+        for (int k = 0; k < 3 && s == SHI_OK; k++) {
+            size_t cnt[SHI_FUT_N];
+            size_t n = shi_scen_history(p, hs[k], eras[e][0], eras[e][1], cnt);
+            char era[16];
+            snprintf(era, sizeof era, "%d-%d", eras[e][0], eras[e][1]);
+            (void)((s = shi_table_str(t, era, &cli->err)) ||
+                   (s = shi_table_int(t, hs[k], &cli->err)) ||
+                   (s = shi_table_int(t, (int64_t)n, &cli->err)));
+            for (int f = 0; f < SHI_FUT_N && s == SHI_OK; f++) {
+                s = n ? shi_table_real(t, (double)cnt[f] / (double)n, &cli->err)
+                      : shi_table_missing(t, &cli->err);
+            }
+        }
+    }
+    return s;
+}
+
+static shi_status backtest_table(shi_cli *cli, shi_table *t, const shi_scen_backtest *b)
+{
+    static const char *const names[] = {"horizon",           "n",
+                                        "rps_model",         "rps_persistence",
+                                        "rps_climatology",   "ss_persistence",
+                                        "ss_persistence_lo", "ss_persistence_hi",
+                                        "ss_climatology",    "ss_climatology_lo",
+                                        "ss_climatology_hi"};
+    shi_status s = cols(cli, t, names, "iifffffffff", 4);
+    for (size_t k = 0; k < b->n && s == SHI_OK; k++) {
+        const shi_scen_skill *v = &b->v[k];
+        const double x[] = {v->rps_model,  v->rps_persist,   v->rps_clim,
+                            v->ss_persist, v->ss_persist_lo, v->ss_persist_hi,
+                            v->ss_clim,    v->ss_clim_lo,    v->ss_clim_hi};
+        (void)((s = shi_table_int(t, v->h, &cli->err)) ||
+               (s = shi_table_int(t, (int64_t)v->n, &cli->err)));
+        for (int j = 0; j < 9 && s == SHI_OK; j++) {
+            s = shi_table_real(t, x[j], &cli->err);
+        }
+    }
+    return s;
+}
+
+/* The ensemble (and its views) for the pair. */
+static shi_status run_pair(shi_cli *cli, scen_args *a, const shi_scen_panel *p, long q,
+                           shi_table *t)
+{
+    shi_scen_opts o = shi_scen_opts_default();
+    shi_scen_shocks sh = {0};
+    shi_status s = parse_seed(a->seed, &o.seed, &cli->err);
+    o.from = a->from ? a->from : last_origin(p, q);
+    o.horizon = a->horizon ? a->horizon : o.horizon;
+    o.paths = a->paths < 0 ? 0 : (uint64_t)a->paths;
+    o.draws = a->draws ? a->draws : o.draws;
+    o.threads = a->threads;
+    if (a->paths == 0 || a->paths < -1) {
+        s = shi_err_set(&cli->err, SHI_EUSAGE, "scenarios: --paths must be at least 1");
+    }
+    o.paths = a->paths == -1 ? 100000 : o.paths;
+    if (s == SHI_OK && a->shocks) {
+        s = shi_scen_shocks_read(a->shocks, p->y0, p->y1 + SHI_SCEN_HMAX, &sh, &cli->err);
+        o.shocks = &sh;
+    }
+    shi_scen_result r = {0};
+    if (s == SHI_OK) {
+        s = shi_scen_run(p, p->pa[q], p->pb[q], &o, &r, &cli->err);
+    }
+    if (s == SHI_OK) {
+        s = a->fan      ? fan_table(cli, t, &r)
+            : a->params ? params_table(cli, t, &r, q)
+                        : futures_table(cli, t, p, q, &r);
+    }
+    shi_scen_result_free(&r);
+    shi_scen_shocks_free(&sh);
+    return s;
+}
+
+static shi_status run_backtest(shi_cli *cli, scen_args *a, const shi_scen_panel *p, shi_table *t)
+{
+    uint64_t seed = 1;
+    shi_status s = parse_seed(a->seed, &seed, &cli->err);
+    shi_scen_backtest b = {0};
+    uint64_t paths = a->paths == -1 ? 1000 : (uint64_t)(a->paths > 0 ? a->paths : 0);
+    if (s == SHI_OK && !paths) {
+        s = shi_err_set(&cli->err, SHI_EUSAGE, "scenarios: --paths must be at least 1");
+    }
+    if (s == SHI_OK) {
+        s = shi_scen_backtest_run(p, 1960, 2012, 5, paths, seed, a->threads, &b, &cli->err);
+    }
+    if (s == SHI_OK) {
+        s = backtest_table(cli, t, &b);
+    }
+    shi_scen_backtest_free(&b);
+    return s;
+}
+
+static const char USAGE[] =
+    "shi scenarios A B [--from Y] [--horizon H] [--paths N] [--seed S] [--draws D]\n"
+    "                  [--shocks FILE] [--fan | --params]\n"
+    "       shi scenarios --history | --backtest [--paths N] [--seed S]";
+
+/* Load the data, build the panel (with the pair), dispatch. */
+static shi_status scen_main(shi_cli *cli, scen_args *a, shi_table *t)
+{
+    shi_status s = cli_data(cli, SHI_DATA_RELATIONS, NULL, NULL);
+    const shi_state *sa = NULL, *sb = NULL;
+    int pair = !a->history && !a->backtest;
+    if (s == SHI_OK && pair) {
+        s = cli_pair(cli, a->pos, a->from ? a->from : 2018, &sa, &sb);
+        if (s == SHI_OK && sa == sb) {
+            s = shi_err_set(&cli->err, SHI_EUSAGE, "scenarios: name two different states");
+        }
+    }
+    shi_scen_panel p = {0};
+    if (s == SHI_OK) {
+        s = shi_scen_panel_build(&cli->data, pair ? sa->ccode : 0, pair ? sb->ccode : 0, &p,
+                                 &cli->err);
+    }
+    if (s == SHI_OK) {
+        s = a->history    ? history_table(cli, t, &p)
+            : a->backtest ? run_backtest(cli, a, &p, t)
+                          : run_pair(cli, a, &p, shi_scen_panel_pair(&p, sa->ccode, sb->ccode), t);
+    }
+    shi_scen_panel_free(&p);
+    return s;
+}
+
+int cmd_scenarios(shi_cli *cli, int argc, char **argv)
+{
+    scen_args a = {0};
+    a.paths = -1;
+    const cli_opt opts[] = {
+        {OPT_INT, 0, "from", &a.from, "Y", "origin year (default: the last with every fact)"},
+        {OPT_INT, 0, "horizon", &a.horizon, "H", "years simulated, 1-50 (default 20)"},
+        {OPT_INT, 0, "paths", &a.paths, "N", "Monte-Carlo paths (default 100000)"},
+        {OPT_STRING, 0, "seed", &a.seed, "S", "random seed (default 1)"},
+        {OPT_INT, 0, "draws", &a.draws, "D", "bootstrap parameter draws (default 100)"},
+        {OPT_STRING, 0, "shocks", &a.shocks, "FILE", "shock file (YAML, docs/scenarios.md)"},
+        {OPT_FLAG, 0, "fan", &a.fan, NULL, "print the composite's quantiles by year"},
+        {OPT_FLAG, 0, "params", &a.params, NULL, "print the fitted parameters"},
+        {OPT_FLAG, 0, "history", &a.history, NULL, "how often each future occurred, by era"},
+        {OPT_FLAG, 0, "backtest", &a.backtest, NULL, "rolling-origin back-test, 1960-2012"},
+        CLI_OPT_THREADS(a.threads),
+        {OPT_STRING, 0, "format", &a.format, "FMT", "table, csv, tsv, json, sqlite or dta"},
+        {OPT_STRING, 'o', "output", &a.out, "FILE", "write to FILE instead of standard output"},
+        {OPT_END, 0, NULL, NULL, NULL, NULL}};
+    int help = 0;
+    shi_status s =
+        cli_parse("scenarios", USAGE, opts, argc, argv, a.pos, 2, &a.npos, &help, &cli->err);
+    if (s != SHI_OK || help) {
+        return s;
+    }
+    if ((a.history || a.backtest) ? a.npos != 0 : a.npos != 2) {
+        return shi_err_set(&cli->err, SHI_EUSAGE, "usage: %s", USAGE);
+    }
+    shi_table *t = shi_table_new();
+    if (!t) {
+        return shi_err_set(&cli->err, SHI_EIO, "out of memory");
+    }
+    if ((s = scen_main(cli, &a, t)) == SHI_OK) {
+        s = cli_write_table(t, a.format, a.out, &cli->err);
+    }
+    shi_table_free(t);
+    return s;
+}
