@@ -270,6 +270,14 @@ int cmd_scenarios(shi_cli *cli, int argc, char **argv)
     if ((a.history || a.backtest) ? a.npos != 0 : a.npos != 2) {
         return shi_err_set(&cli->err, SHI_EUSAGE, "usage: %s", USAGE);
     }
+    /* Refused before the data are loaded (the library checks them too). */
+    if (a.paths == 0 || a.paths < -1) {
+        return shi_err_set(&cli->err, SHI_EUSAGE, "scenarios: --paths must be at least 1");
+    }
+    if (a.horizon < 0 || a.horizon > SHI_SCEN_HMAX) {
+        return shi_err_set(&cli->err, SHI_EUSAGE, "scenarios: --horizon must be 1-%d, not %d",
+                           SHI_SCEN_HMAX, a.horizon);
+    }
     shi_table *t = shi_table_new();
     if (!t) {
         return shi_err_set(&cli->err, SHI_EIO, "out of memory");
