@@ -229,12 +229,26 @@ typedef struct shi_scen_result {
     double mc_hi[SHI_SCEN_NH][SHI_FUT_N];
     double par_lo[SHI_SCEN_NH][SHI_FUT_N]; /* 5% and 95% of the probability over draws */
     double par_hi[SHI_SCEN_NH][SHI_FUT_N];
-    double *fan; /* horizon * 5: composite quantiles 5 25 50 75 95 */
+    double *fan;    /* horizon * 5: composite quantiles 5 25 50 75 95 */
+    uint64_t *hist; /* horizon * SHI_SCEN_NBIN: counts of the composite by year, bins
+                       of SHI_SCEN_BINW from SHI_SCEN_BIN0 (first and last: beyond) */
     double band[SHI_SCEN_NH];
     shi_scen_params point; /* the fit on the whole sample */
 } shi_scen_result;
 
 SHI_API void shi_scen_result_free(shi_scen_result *r);
+
+/** The histogram of the composite: SHI_SCEN_NBIN bins, the first below
+ *  SHI_SCEN_BIN0 and the last above SHI_SCEN_BIN0 + (SHI_SCEN_NBIN - 2) SHI_SCEN_BINW. */
+#define SHI_SCEN_NBIN 602
+#define SHI_SCEN_BIN0 (-6.0)
+#define SHI_SCEN_BINW 0.02
+
+/** CRPS (Matheson & Winkler 1976) of the composite's forecast for year
+ *  from + step (1..horizon) when y happened: the integral of
+ *  (F(x) - 1{x >= y})^2, F the ensemble's distribution with each bin's
+ *  paths at its centre (beyond-range bins one bin outside). */
+SHI_API double shi_scen_crps(const shi_scen_result *r, int step, double y);
 
 /** \brief Run the ensemble for pair (a, b) of the panel. SHI_EUSAGE: no
  *  composite at the origin, or fewer than 10 years of the pair's composite
@@ -248,9 +262,12 @@ SHI_API shi_status shi_scen_run(const shi_scen_panel *p, int a, int b, const shi
 typedef struct shi_scen_skill {
     int h;
     size_t n; /* forecasts scored */
-    double rps_model, rps_persist, rps_clim;
-    double ss_persist, ss_persist_lo, ss_persist_hi; /* 1 - model / persistence, 95% interval */
-    double ss_clim, ss_clim_lo, ss_clim_hi;
+    /* [0]: RPS of the five futures; [1]: CRPS of the composite (persistence:
+     * C stays at its origin value; climatology: C(origin) plus the h-year
+     * changes of every pair completed by the origin) */
+    double model[2], persist[2], clim[2];
+    double ss_persist[2], ss_persist_lo[2], ss_persist_hi[2]; /* 1 - model / persistence */
+    double ss_clim[2], ss_clim_lo[2], ss_clim_hi[2];          /* 1 - model / climatology */
 } shi_scen_skill;
 
 typedef struct shi_scen_backtest {

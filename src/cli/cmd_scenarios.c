@@ -137,22 +137,23 @@ static shi_status history_table(shi_cli *cli, shi_table *t, const shi_scen_panel
 
 static shi_status backtest_table(shi_cli *cli, shi_table *t, const shi_scen_backtest *b)
 {
-    static const char *const names[] = {"horizon",           "n",
-                                        "rps_model",         "rps_persistence",
-                                        "rps_climatology",   "ss_persistence",
-                                        "ss_persistence_lo", "ss_persistence_hi",
-                                        "ss_climatology",    "ss_climatology_lo",
-                                        "ss_climatology_hi"};
-    shi_status s = cols(cli, t, names, "iifffffffff", 4);
-    for (size_t k = 0; k < b->n && s == SHI_OK; k++) {
-        const shi_scen_skill *v = &b->v[k];
-        const double x[] = {v->rps_model,  v->rps_persist,   v->rps_clim,
-                            v->ss_persist, v->ss_persist_lo, v->ss_persist_hi,
-                            v->ss_clim,    v->ss_clim_lo,    v->ss_clim_hi};
-        (void)((s = shi_table_int(t, v->h, &cli->err)) ||
-               (s = shi_table_int(t, (int64_t)v->n, &cli->err)));
-        for (int j = 0; j < 9 && s == SHI_OK; j++) {
-            s = shi_table_real(t, x[j], &cli->err);
+    static const char *const names[] = {"score",          "horizon",           "n",
+                                        "model",          "persistence",       "climatology",
+                                        "ss_persistence", "ss_persistence_lo", "ss_persistence_hi",
+                                        "ss_climatology", "ss_climatology_lo", "ss_climatology_hi"};
+    shi_status s = cols(cli, t, names, "siifffffffff", 4);
+    for (int j = 0; j < 2 && s == SHI_OK; j++) {
+        for (size_t k = 0; k < b->n && s == SHI_OK; k++) {
+            const shi_scen_skill *v = &b->v[k];
+            const double x[] = {v->model[j],      v->persist[j],       v->clim[j],
+                                v->ss_persist[j], v->ss_persist_lo[j], v->ss_persist_hi[j],
+                                v->ss_clim[j],    v->ss_clim_lo[j],    v->ss_clim_hi[j]};
+            (void)((s = shi_table_str(t, j ? "crps_composite" : "rps_futures", &cli->err)) ||
+                   (s = shi_table_int(t, v->h, &cli->err)) ||
+                   (s = shi_table_int(t, (int64_t)v->n, &cli->err)));
+            for (int i = 0; i < 9 && s == SHI_OK; i++) {
+                s = shi_table_real(t, x[i], &cli->err);
+            }
         }
     }
     return s;

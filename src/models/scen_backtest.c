@@ -35,11 +35,11 @@ void shi_scen_backtest_free(shi_scen_backtest *b)
     }
 }
 
-/* One scored forecast. */
+/* One scored forecast: [0] RPS, [1] CRPS; model, persistence, climatology. */
 typedef struct rec {
     size_t q;
     int h;
-    double m, pe, cl; /* RPS of the model, persistence, climatology */
+    double m[2], pe[2], cl[2];
 } rec;
 
 typedef struct recs {
@@ -74,6 +74,77 @@ static int climatology(const shi_scen_panel *p, int o, int h, double *f)
     return n > 0;
 }
 
+static int cmp_double(const void *x, const void *y);
+
+/* The composite's climatology at origin o, horizon h: the sorted h-year
+ * changes dC of every pair completed by o (t + h <= o), and half the mean
+ * absolute difference of two of them, 0.5 E|X - X'| =
+ * sum_i (2i - n - 1) x_(i) / n^2 over the sorted sample (i from 1). */
+typedef struct dclim {
+    double *d;
+    size_t n;
+    double half_gini;
+} dclim;
+
+static int dc_climatology(const shi_scen_panel *p, int o, int h, dclim *c)
+{
+    c->n = 0;
+    for (size_t q = 0; q < p->npair; q++) {
+        for (int t = p->y0; t + h <= o; t++) {
+            double v = shi_scen_dc(p, q, t, t + h);
+            if (!isnan(v)) {
+                c->d[c->n++] = v;
+            }
+        }
+    }
+    qsort(c->d, c->n, sizeof *c->d, cmp_double);
+    double s = 0, n = (double)c->n;
+    for (size_t i = 0; i < c->n; i++) {
+        s += (2.0 * (double)(i + 1) - n - 1) * c->d[i];
+    }
+    c->half_gini = c->n ? s / (n * n) : (double)NAN;
+    return c->n > 0;
+}
+
+/* CRPS of an ensemble (the climatology's changes) when the change y happened:
+ * E|X - y| - 0.5 E|X - X'| (Gneiting & Raftery 2007, eq. 21). */
+static double dc_crps(const dclim *c, double y)
+{
+    double s = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        s += fabs(c->d[i] - y);
+    }
+    return s / (double)c->n - c->half_gini;
+}
+
+/* Score pair q's forecast r at the horizons the data classify. */
+static shi_status score(const shi_scen_panel *p, size_t q, int o, const shi_scen_result *r,
+                        const dclim *dcl, recs *out, shi_err *err)
+{
+    for (int k = 0; k < r->nh; k++) {
+        int h = r->h[k], obs = shi_scen_observed(p, q, o, h);
+        double clim[SHI_FUT_N], pers[SHI_FUT_N] = {0};
+        double dy = shi_scen_dc(p, q, o, o + h);
+        if (obs < 0 || isnan(dy) || !climatology(p, o, h, clim) || !dcl[h - 1].n) {
+            continue;
+        }
+        /* Persistence: the future of the h years before the origin happens
+         * again; status quo when that is unknown. */
+        int last = o - h >= p->y0 ? shi_scen_observed(p, q, o - h, h) : -1;
+        pers[last >= 0 ? last : SHI_FUT_STATUSQUO] = 1;
+        /* the composite's outcome on the components of both years */
+        rec x = {q,
+                 h,
+                 {shi_scen_rps(r->p[k], obs), shi_scen_crps(r, h, r->c0 + dy)},
+                 {shi_scen_rps(pers, obs), fabs(dy)},
+                 {shi_scen_rps(clim, obs), dc_crps(&dcl[h - 1], dy)}};
+        if (push(out, x) != 0) {
+            return shi_err_set(err, SHI_EIO, "out of memory");
+        }
+    }
+    return SHI_OK;
+}
+
 /* Forecast every pair from origin o and score the horizons observed. */
 static shi_status one_origin(const shi_scen_panel *p, int o, int hmax, uint64_t paths,
                              uint64_t seed, int threads, recs *out, shi_err *err)
@@ -86,36 +157,30 @@ static shi_status one_origin(const shi_scen_panel *p, int o, int hmax, uint64_t 
     op.draws = 1;
     op.threads = threads;
     op.every = 1;
-    for (size_t q = 0; q < p->npair; q++) {
+    dclim dcl[SHI_SCEN_NH] = {{0}};
+    shi_status s = SHI_OK;
+    for (int h = 1; h <= hmax; h++) {
+        dcl[h - 1].d = malloc((p->npair * p->ny + 1) * sizeof *dcl[h - 1].d);
+        if (!dcl[h - 1].d) {
+            s = shi_err_set(err, SHI_EIO, "out of memory");
+        } else {
+            dc_climatology(p, o, h, &dcl[h - 1]);
+        }
+    }
+    for (size_t q = 0; q < p->npair && s == SHI_OK; q++) {
         shi_scen_result r;
         shi_err e2 = {0};
-        shi_status s = shi_scen_run(p, p->pa[q], p->pb[q], &op, &r, &e2);
-        if (s == SHI_EUSAGE || s == SHI_EDATA) {
+        shi_status rs = shi_scen_run(p, p->pa[q], p->pb[q], &op, &r, &e2);
+        if (rs == SHI_EUSAGE || rs == SHI_EDATA) {
             continue; /* not enough history at this origin: not forecast */
         }
-        if (s != SHI_OK) {
-            return shi_err_set(err, s, "%s", e2.msg);
-        }
-        for (int k = 0; k < r.nh; k++) {
-            int h = r.h[k], obs = shi_scen_observed(p, q, o, h);
-            double clim[SHI_FUT_N], pers[SHI_FUT_N] = {0};
-            if (obs < 0 || !climatology(p, o, h, clim)) {
-                continue;
-            }
-            /* Persistence: the future of the h years before the origin
-             * happens again; status quo when that is unknown. */
-            int last = o - h >= p->y0 ? shi_scen_observed(p, q, o - h, h) : -1;
-            pers[last >= 0 ? last : SHI_FUT_STATUSQUO] = 1;
-            rec x = {q, h, shi_scen_rps(r.p[k], obs), shi_scen_rps(pers, obs),
-                     shi_scen_rps(clim, obs)};
-            if (push(out, x) != 0) {
-                shi_scen_result_free(&r);
-                return shi_err_set(err, SHI_EIO, "out of memory");
-            }
-        }
+        s = rs != SHI_OK ? shi_err_set(err, rs, "%s", e2.msg) : score(p, q, o, &r, dcl, out, err);
         shi_scen_result_free(&r);
     }
-    return SHI_OK;
+    for (int h = 0; h < SHI_SCEN_NH; h++) {
+        free(dcl[h].d);
+    }
+    return s;
 }
 
 static int cmp_double(const void *x, const void *y)
@@ -124,65 +189,77 @@ static int cmp_double(const void *x, const void *y)
     return (a > b) - (a < b);
 }
 
-/* Skill scores of horizon h with pair-block bootstrap 95% intervals. */
+/* Skill scores of horizon h with pair-block bootstrap 95% intervals:
+ * sm holds per pair the sums of the six scores (model, persistence,
+ * climatology for RPS, then for CRPS). */
 static void skill(const recs *r, size_t npair, int h, uint64_t seed, shi_scen_skill *out)
 {
-    double *sm = calloc(npair * 3, sizeof *sm);
-    double *bp = malloc(NBOOT * sizeof *bp), *bc = malloc(NBOOT * sizeof *bc);
-    size_t *w = malloc(npair * sizeof *w);
+    double *sm = calloc(npair * 6, sizeof *sm);
+    double *bs = malloc(4 * NBOOT * sizeof *bs);
     memset(out, 0, sizeof *out);
     out->h = h;
-    if (!sm || !bp || !bc || !w) {
+    if (!sm || !bs) {
         free(sm);
-        free(bp);
-        free(bc);
-        free(w);
+        free(bs);
         return;
     }
     for (size_t i = 0; i < r->n; i++) {
-        if (r->v[i].h == h) {
-            sm[r->v[i].q * 3] += r->v[i].m;
-            sm[r->v[i].q * 3 + 1] += r->v[i].pe;
-            sm[r->v[i].q * 3 + 2] += r->v[i].cl;
+        const rec *x = &r->v[i];
+        if (x->h == h) {
+            double *row = &sm[x->q * 6];
+            for (int j = 0; j < 2; j++) {
+                row[3 * j] += x->m[j];
+                row[3 * j + 1] += x->pe[j];
+                row[3 * j + 2] += x->cl[j];
+            }
             out->n++;
         }
     }
-    double t[3] = {0};
+    double t[6] = {0};
     for (size_t q = 0; q < npair; q++) {
-        for (int j = 0; j < 3; j++) {
-            t[j] += sm[q * 3 + (size_t)j];
+        for (int j = 0; j < 6; j++) {
+            t[j] += sm[q * 6 + (size_t)j];
         }
     }
     double n = out->n ? (double)out->n : (double)NAN;
-    out->rps_model = t[0] / n;
-    out->rps_persist = t[1] / n;
-    out->rps_clim = t[2] / n;
-    out->ss_persist = 1 - t[0] / t[1];
-    out->ss_clim = 1 - t[0] / t[2];
+    for (int j = 0; j < 2; j++) {
+        out->model[j] = t[3 * j] / n;
+        out->persist[j] = t[3 * j + 1] / n;
+        out->clim[j] = t[3 * j + 2] / n;
+        out->ss_persist[j] = 1 - t[3 * j] / t[3 * j + 1];
+        out->ss_clim[j] = 1 - t[3 * j] / t[3 * j + 2];
+    }
     for (int b = 0; b < NBOOT; b++) {
         shi_rng g;
         shi_rng_init(&g, seed, BOOT_STREAM + (uint64_t)(b * 100 + h));
-        double u[3] = {0};
+        double u[6] = {0};
         for (size_t k = 0; k < npair; k++) {
             size_t q = (size_t)shi_rng_below(&g, npair);
-            for (int j = 0; j < 3; j++) {
-                u[j] += sm[q * 3 + (size_t)j];
+            for (int j = 0; j < 6; j++) {
+                u[j] += sm[q * 6 + (size_t)j];
             }
         }
-        bp[b] = 1 - u[0] / u[1];
-        bc[b] = 1 - u[0] / u[2];
+        for (int j = 0; j < 2; j++) {
+            bs[(size_t)(2 * j) * NBOOT + (size_t)b] = 1 - u[3 * j] / u[3 * j + 1];
+            bs[(size_t)(2 * j + 1) * NBOOT + (size_t)b] = 1 - u[3 * j] / u[3 * j + 2];
+        }
     }
-    qsort(bp, NBOOT, sizeof *bp, cmp_double);
-    qsort(bc, NBOOT, sizeof *bc, cmp_double);
-    /* Percentile interval: the 13th and 488th of 500 sorted replications. */
-    out->ss_persist_lo = bp[(size_t)(0.025 * NBOOT) + 0];
-    out->ss_persist_hi = bp[(size_t)(0.975 * NBOOT) - 1];
-    out->ss_clim_lo = bc[(size_t)(0.025 * NBOOT) + 0];
-    out->ss_clim_hi = bc[(size_t)(0.975 * NBOOT) - 1];
+    /* Percentile intervals: the 13th and 488th of 500 sorted replications. */
+    size_t lo = (size_t)(0.025 * NBOOT), hi = (size_t)(0.975 * NBOOT) - 1;
+    for (int k = 0; k < 4; k++) {
+        double *v = &bs[(size_t)k * NBOOT];
+        qsort(v, NBOOT, sizeof *v, cmp_double);
+        int j = k / 2;
+        if (k % 2 == 0) {
+            out->ss_persist_lo[j] = v[lo];
+            out->ss_persist_hi[j] = v[hi];
+        } else {
+            out->ss_clim_lo[j] = v[lo];
+            out->ss_clim_hi[j] = v[hi];
+        }
+    }
     free(sm);
-    free(bp);
-    free(bc);
-    free(w);
+    free(bs);
 }
 
 shi_status shi_scen_backtest_run(const shi_scen_panel *p, int o0, int o1, int hmax, uint64_t paths,

@@ -22,9 +22,9 @@
 
 /* The fan chart's histogram: bins of 0.02 over [-6, 6] of the composite (its
  * panel values lie within about +-3), plus one bin each side. */
-#define HLO (-6.0)
-#define HW 0.02
-#define NBIN 600
+#define HLO SHI_SCEN_BIN0
+#define HW SHI_SCEN_BINW
+#define NBIN (SHI_SCEN_NBIN - 2)
 /* Fewest years of the pair's composite up to the origin. */
 #define MIN_HISTORY 10
 /* Bootstrap draws use Philox streams from here (paths use 0, 1, ...). */
@@ -44,6 +44,7 @@ void shi_scen_result_free(shi_scen_result *r)
 {
     if (r) {
         free(r->fan);
+        free(r->hist);
         shi_scen_params_free(&r->point);
         memset(r, 0, sizeof *r);
     }
@@ -397,6 +398,8 @@ shi_status shi_scen_run(const shi_scen_panel *p, int a, int b, const shi_scen_op
         r->pact0 = x.pact0;
         r->fight0 = x.fight0;
         summarise(&x, &tot, r);
+        r->hist = tot.hist; /* the result keeps it (shi_scen_crps) */
+        tot.hist = NULL;
     }
     for (int d = 0; dr && d < o->draws; d++) {
         shi_scen_params_free(&dr[d]);
@@ -408,4 +411,35 @@ shi_status shi_scen_run(const shi_scen_panel *p, int a, int b, const shi_scen_op
         shi_scen_result_free(r);
     }
     return s;
+}
+
+double shi_scen_crps(const shi_scen_result *r, int step, double y)
+{
+    if (!r->hist || step < 1 || step > r->horizon || isnan(y)) {
+        return (double)NAN;
+    }
+    const uint64_t *h = &r->hist[(size_t)(step - 1) * SHI_SCEN_NBIN];
+    double n = (double)r->paths, crps = 0, cum = 0;
+    /* bin b's paths sit at its centre; the outer bins one bin beyond */
+#define CENTRE(b) (HLO + ((double)(b)-0.5) * HW)
+    double x0 = CENTRE(0), xl = CENTRE(SHI_SCEN_NBIN - 1);
+    if (y < x0) {
+        crps += x0 - y; /* F = 0, H = 1 */
+    }
+    for (size_t b = 0; b + 1 < SHI_SCEN_NBIN; b++) {
+        cum += (double)h[b] / n;
+        double lo = CENTRE(b), hi = CENTRE(b + 1);
+        if (y <= lo) {
+            crps += (1 - cum) * (1 - cum) * (hi - lo);
+        } else if (y >= hi) {
+            crps += cum * cum * (hi - lo);
+        } else {
+            crps += cum * cum * (y - lo) + (1 - cum) * (1 - cum) * (hi - y);
+        }
+    }
+    if (y > xl) {
+        crps += y - xl; /* F = 1, H = 0 */
+    }
+#undef CENTRE
+    return crps;
 }

@@ -124,6 +124,27 @@ static void rps_by_hand(void **state)
     assert_float_equal(shi_scen_rps(worst, SHI_FUT_CONFRONT), 0.0, 1e-12);
 }
 
+/* The CRPS of an ensemble by the kernel form E|X - y| - 0.5 E|X - X'|
+ * (Gneiting & Raftery 2007): all paths at 0.01, y = 0.51: 0.5; half at 0.01
+ * and half at 0.51, y = 0.01: 0.25 - 0.5 x 0.25 = 0.125. Bin 301 holds
+ * [0, 0.02) (centre 0.01), bin 326 [0.5, 0.52) (centre 0.51). */
+static void crps_by_hand(void **state)
+{
+    (void)state;
+    shi_scen_result r = {0};
+    r.horizon = 1;
+    r.paths = 2;
+    r.hist = calloc(SHI_SCEN_NBIN, sizeof *r.hist);
+    assert_non_null(r.hist);
+    r.hist[301] = 2;
+    assert_float_equal(shi_scen_crps(&r, 1, 0.51), 0.5, 1e-9);
+    assert_float_equal(shi_scen_crps(&r, 1, 0.01), 0.0, 1e-9);
+    r.hist[301] = 1;
+    r.hist[326] = 1;
+    assert_float_equal(shi_scen_crps(&r, 1, 0.01), 0.125, 1e-9);
+    free(r.hist);
+}
+
 /* 20 pairs x 60 years of C(t+1) = a_p + 0.8 C(t) + 0.3 e: the within
  * estimator recovers rho (Nickell's bias -(1 + rho) / (T - 1) = -0.03) and
  * sigma. */
@@ -324,10 +345,11 @@ static void shock_file(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(classify_rules), cmocka_unit_test(observed_hand_series),
-        cmocka_unit_test(rps_by_hand),    cmocka_unit_test(fit_simulated),
-        cmocka_unit_test(panel_embedded), cmocka_unit_test(run_threads_same),
-        cmocka_unit_test(forced_shocks),  cmocka_unit_test(shock_file),
+        cmocka_unit_test(classify_rules),   cmocka_unit_test(observed_hand_series),
+        cmocka_unit_test(rps_by_hand),      cmocka_unit_test(crps_by_hand),
+        cmocka_unit_test(fit_simulated),    cmocka_unit_test(panel_embedded),
+        cmocka_unit_test(run_threads_same), cmocka_unit_test(forced_shocks),
+        cmocka_unit_test(shock_file),
     };
     return shi_run_group_tests(tests, setup, teardown);
 }
