@@ -218,6 +218,7 @@ SHI_API shi_scen_opts shi_scen_opts_default(void);
 
 typedef struct shi_scen_result {
     int a, b, from, horizon;
+    size_t pair; /* the pair's index in the panel */
     uint64_t paths;
     int draws;
     int nh;

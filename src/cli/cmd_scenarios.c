@@ -12,10 +12,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <shi/futures.h>
+#include <shi/futures_svg.h>
+#include <shi/outfile.h>
 #include <shi/scenarios.h>
 
 typedef struct scen_args {
-    const char *format, *out, *shocks, *seed;
+    const char *format, *out, *shocks, *seed, *svg, *svg_probs;
     int from, horizon, paths, draws, threads, fan, history, params, backtest;
     const char *pos[2];
     size_t npos;
@@ -43,27 +46,15 @@ static shi_status parse_seed(const char *text, uint64_t *seed, shi_err *err)
     return SHI_OK;
 }
 
-/* The last year with the pair's composite and both facts (the default origin). */
-static int last_origin(const shi_scen_panel *p, long q)
-{
-    for (int y = p->y1; y >= p->y0; y--) {
-        size_t i = (size_t)q * p->ny + (size_t)(y - p->y0);
-        if (!isnan(p->c[i]) && p->pact[i] != SHI_SCEN_NA && p->fight[i] != SHI_SCEN_NA) {
-            return y;
-        }
-    }
-    return p->y0;
-}
-
-static shi_status futures_table(shi_cli *cli, shi_table *t, const shi_scen_panel *p, long q,
-                                const shi_scen_result *r)
+static shi_status futures_table(shi_cli *cli, shi_table *t, const shi_futures *fu)
 {
     static const char *const names[] = {"horizon", "year",    "future",   "probability",
                                         "mc_lo",   "mc_hi",   "param_lo", "param_hi",
                                         "band",    "observed"};
+    const shi_scen_result *r = &fu->r;
     shi_status s = cols(cli, t, names, "iisffffffs", 4);
     for (int k = 0; k < r->nh && s == SHI_OK; k++) {
-        int obs = shi_scen_observed(p, (size_t)q, r->from, r->h[k]);
+        int obs = fu->observed[k];
         for (int f = 0; f < SHI_FUT_N && s == SHI_OK; f++) {
             (void)((s = shi_table_int(t, r->h[k], &cli->err)) ||
                    (s = shi_table_int(t, r->from + r->h[k], &cli->err)) ||
@@ -93,7 +84,7 @@ static shi_status fan_table(shi_cli *cli, shi_table *t, const shi_scen_result *r
     return s;
 }
 
-static shi_status params_table(shi_cli *cli, shi_table *t, const shi_scen_result *r, long q)
+static shi_status params_table(shi_cli *cli, shi_table *t, const shi_scen_result *r)
 {
     static const char *const names[] = {"parameter", "value"};
     shi_status s = cols(cli, t, names, "sf", 4);
@@ -103,7 +94,7 @@ static shi_status params_table(shi_cli *cli, shi_table *t, const shi_scen_result
         }
     }
     if (s == SHI_OK && (s = shi_table_str(t, "alpha_pair", &cli->err)) == SHI_OK) {
-        s = shi_table_real(t, r->point.alpha[q], &cli->err);
+        s = shi_table_real(t, r->point.alpha[r->pair], &cli->err);
     }
     return s;
 }
@@ -159,36 +150,97 @@ static shi_status backtest_table(shi_cli *cli, shi_table *t, const shi_scen_back
     return s;
 }
 
-/* The ensemble (and its views) for the pair. */
-static shi_status run_pair(shi_cli *cli, scen_args *a, const shi_scen_panel *p, long q,
+/* The options of the ensemble from the arguments. */
+static shi_status pair_opts(shi_cli *cli, const scen_args *a, shi_scen_opts *o, shi_scen_shocks *sh)
+{
+    *o = shi_scen_opts_default();
+    shi_status s = parse_seed(a->seed, &o->seed, &cli->err);
+    o->from = a->from;
+    o->horizon = a->horizon ? a->horizon : o->horizon;
+    o->paths = a->paths == -1 ? o->paths : (uint64_t)a->paths;
+    o->draws = a->draws ? a->draws : o->draws;
+    o->threads = a->threads;
+    if (s == SHI_OK && a->shocks) {
+        /* windows from 1946 to 50 years after the data's last year */
+        int last = cli->data.dy.y1 < SHI_DYADIC_Y1 ? cli->data.dy.y1 : SHI_DYADIC_Y1;
+        s = shi_scen_shocks_read(a->shocks, 1946, last + SHI_SCEN_HMAX, sh, &cli->err);
+        o->shocks = sh;
+    }
+    return s;
+}
+
+/* Write chart `which` (0 fan, 1 probabilities) of the futures to f. */
+static shi_status put_svg(shi_cli *cli, shi_outfile *f, const shi_futures *fu, int which)
+{
+    if (!f->fp) {
+        return SHI_OK;
+    }
+    const shi_state *sa = shi_states_get(&cli->data.states, fu->a),
+                    *sb = shi_states_get(&cli->data.states, fu->b);
+    char pair[32];
+    snprintf(pair, sizeof pair, "%s-%s", sa ? sa->abb : "?", sb ? sb->abb : "?");
+    shi_svg_chart *c = NULL;
+    shi_status s = which ? shi_futures_probs_svg(fu, pair, &c, &cli->err)
+                         : shi_futures_fan_svg(fu, pair, &c, &cli->err);
+    if (s == SHI_OK) {
+        s = shi_svg_write(c, f->fp, &cli->err);
+    }
+    shi_svg_free(c);
+    return s;
+}
+
+static shi_status svg_open(shi_cli *cli, const char *path, shi_outfile *f)
+{
+    memset(f, 0, sizeof *f);
+    if (!path) {
+        return SHI_OK;
+    }
+    if (!*path || strcmp(path, "-") == 0) {
+        return shi_err_set(&cli->err, SHI_EUSAGE, "scenarios: --svg takes a file name");
+    }
+    return shi_outfile_open(f, path, &cli->err);
+}
+
+/* Commit the open chart files when s is SHI_OK, else discard them. */
+static shi_status svg_close(shi_cli *cli, shi_outfile *svg, shi_status s)
+{
+    for (int k = 0; k < 2; k++) {
+        if (svg[k].fp && s == SHI_OK) {
+            s = shi_outfile_commit(&svg[k], &cli->err);
+        } else if (svg[k].fp) {
+            shi_outfile_abort(&svg[k]);
+        }
+    }
+    return s;
+}
+
+/* The ensemble (and its views) for the pair; the charts are written after
+ * the table, or not at all. */
+static shi_status run_pair(shi_cli *cli, scen_args *a, const shi_state *sa, const shi_state *sb,
                            shi_table *t)
 {
-    shi_scen_opts o = shi_scen_opts_default();
+    shi_scen_opts o;
     shi_scen_shocks sh = {0};
-    shi_status s = parse_seed(a->seed, &o.seed, &cli->err);
-    o.from = a->from ? a->from : last_origin(p, q);
-    o.horizon = a->horizon ? a->horizon : o.horizon;
-    o.paths = a->paths < 0 ? 0 : (uint64_t)a->paths;
-    o.draws = a->draws ? a->draws : o.draws;
-    o.threads = a->threads;
-    if (a->paths == 0 || a->paths < -1) {
-        s = shi_err_set(&cli->err, SHI_EUSAGE, "scenarios: --paths must be at least 1");
-    }
-    o.paths = a->paths == -1 ? 100000 : o.paths;
-    if (s == SHI_OK && a->shocks) {
-        s = shi_scen_shocks_read(a->shocks, p->y0, p->y1 + SHI_SCEN_HMAX, &sh, &cli->err);
-        o.shocks = &sh;
-    }
-    shi_scen_result r = {0};
-    if (s == SHI_OK) {
-        s = shi_scen_run(p, p->pa[q], p->pb[q], &o, &r, &cli->err);
+    shi_futures fu = {0};
+    shi_outfile svg[2];
+    memset(svg, 0, sizeof svg);
+    shi_status s = pair_opts(cli, a, &o, &sh);
+    if (s == SHI_OK && (s = svg_open(cli, a->svg, &svg[0])) == SHI_OK) {
+        s = svg_open(cli, a->svg_probs, &svg[1]);
     }
     if (s == SHI_OK) {
-        s = a->fan      ? fan_table(cli, t, &r)
-            : a->params ? params_table(cli, t, &r, q)
-                        : futures_table(cli, t, p, q, &r);
+        s = shi_futures_compute(&cli->data, sa->ccode, sb->ccode, &o, &fu, &cli->err);
     }
-    shi_scen_result_free(&r);
+    if (s == SHI_OK) {
+        s = a->fan      ? fan_table(cli, t, &fu.r)
+            : a->params ? params_table(cli, t, &fu.r)
+                        : futures_table(cli, t, &fu);
+    }
+    for (int k = 0; k < 2 && s == SHI_OK; k++) {
+        s = put_svg(cli, &svg[k], &fu, k);
+    }
+    s = svg_close(cli, svg, s);
+    shi_futures_free(&fu);
     shi_scen_shocks_free(&sh);
     return s;
 }
@@ -214,30 +266,27 @@ static shi_status run_backtest(shi_cli *cli, scen_args *a, const shi_scen_panel 
 
 static const char USAGE[] =
     "shi scenarios A B [--from Y] [--horizon H] [--paths N] [--seed S] [--draws D]\n"
-    "                  [--shocks FILE] [--fan | --params]\n"
+    "                  [--shocks FILE] [--fan | --params] [--svg FILE] [--svg-probs FILE]\n"
     "       shi scenarios --history | --backtest [--paths N] [--seed S]";
 
-/* Load the data, build the panel (with the pair), dispatch. */
+/* Load the data, then the pair's ensemble or the panel's history or back-test. */
 static shi_status scen_main(shi_cli *cli, scen_args *a, shi_table *t)
 {
     shi_status s = cli_data(cli, SHI_DATA_RELATIONS, NULL, NULL);
-    const shi_state *sa = NULL, *sb = NULL;
-    int pair = !a->history && !a->backtest;
-    if (s == SHI_OK && pair) {
+    if (s == SHI_OK && !a->history && !a->backtest) {
+        const shi_state *sa = NULL, *sb = NULL;
         s = cli_pair(cli, a->pos, a->from ? a->from : 2018, &sa, &sb);
         if (s == SHI_OK && sa == sb) {
             s = shi_err_set(&cli->err, SHI_EUSAGE, "scenarios: name two different states");
         }
+        return s == SHI_OK ? run_pair(cli, a, sa, sb, t) : s;
     }
     shi_scen_panel p = {0};
     if (s == SHI_OK) {
-        s = shi_scen_panel_build(&cli->data, pair ? sa->ccode : 0, pair ? sb->ccode : 0, &p,
-                                 &cli->err);
+        s = shi_scen_panel_build(&cli->data, 0, 0, &p, &cli->err);
     }
     if (s == SHI_OK) {
-        s = a->history    ? history_table(cli, t, &p)
-            : a->backtest ? run_backtest(cli, a, &p, t)
-                          : run_pair(cli, a, &p, shi_scen_panel_pair(&p, sa->ccode, sb->ccode), t);
+        s = a->history ? history_table(cli, t, &p) : run_backtest(cli, a, &p, t);
     }
     shi_scen_panel_free(&p);
     return s;
@@ -256,6 +305,8 @@ int cmd_scenarios(shi_cli *cli, int argc, char **argv)
         {OPT_STRING, 0, "shocks", &a.shocks, "FILE", "shock file (YAML, docs/scenarios.md)"},
         {OPT_FLAG, 0, "fan", &a.fan, NULL, "print the composite's quantiles by year"},
         {OPT_FLAG, 0, "params", &a.params, NULL, "print the fitted parameters"},
+        {OPT_STRING, 0, "svg", &a.svg, "FILE", "write the fan chart (SVG)"},
+        {OPT_STRING, 0, "svg-probs", &a.svg_probs, "FILE", "write the probabilities (SVG)"},
         {OPT_FLAG, 0, "history", &a.history, NULL, "how often each future occurred, by era"},
         {OPT_FLAG, 0, "backtest", &a.backtest, NULL, "rolling-origin back-test, 1960-2012"},
         CLI_OPT_THREADS(a.threads),

@@ -387,6 +387,7 @@ shi_status shi_scen_run(const shi_scen_panel *p, int a, int b, const shi_scen_op
         run_paths(&x, &tot, nd, nhist);
         r->a = a;
         r->b = b;
+        r->pair = (size_t)q;
         r->from = o->from;
         r->horizon = o->horizon;
         r->paths = o->paths;
