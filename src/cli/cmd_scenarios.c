@@ -275,7 +275,7 @@ static shi_status scen_main(shi_cli *cli, scen_args *a, shi_table *t)
     shi_status s = cli_data(cli, SHI_DATA_RELATIONS, NULL, NULL);
     if (s == SHI_OK && !a->history && !a->backtest) {
         const shi_state *sa = NULL, *sb = NULL;
-        s = cli_pair(cli, a->pos, a->from ? a->from : 2018, &sa, &sb);
+        s = cli_pair(cli, a->pos, a->from ? a->from : cli->data.dy.ally_y1, &sa, &sb);
         if (s == SHI_OK && sa == sb) {
             s = shi_err_set(&cli->err, SHI_EUSAGE, "scenarios: name two different states");
         }
