@@ -269,6 +269,9 @@ typedef struct shi_scen_skill {
     double model[2], persist[2], clim[2];
     double ss_persist[2], ss_persist_lo[2], ss_persist_hi[2]; /* 1 - model / persistence */
     double ss_clim[2], ss_clim_lo[2], ss_clim_hi[2];          /* 1 - model / climatology */
+    /* where the model fails: the mean forecast probability of each future,
+     * the climatology's, and the share of forecasts where it happened */
+    double mean_p[SHI_FUT_N], mean_clim[SHI_FUT_N], freq[SHI_FUT_N];
 } shi_scen_skill;
 
 typedef struct shi_scen_backtest {

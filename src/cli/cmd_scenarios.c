@@ -19,7 +19,7 @@
 
 typedef struct scen_args {
     const char *format, *out, *shocks, *seed, *svg, *svg_probs;
-    int from, horizon, paths, draws, threads, fan, history, params, backtest;
+    int from, horizon, paths, draws, threads, fan, history, params, backtest, calibration;
     const char *pos[2];
     size_t npos;
 } scen_args;
@@ -245,6 +245,25 @@ static shi_status run_pair(shi_cli *cli, scen_args *a, const shi_state *sa, cons
     return s;
 }
 
+/* Where the model fails: mean forecasts against what happened. */
+static shi_status calibration_table(shi_cli *cli, shi_table *t, const shi_scen_backtest *b)
+{
+    static const char *const names[] = {"horizon", "future", "mean_forecast", "mean_climatology",
+                                        "observed_share"};
+    shi_status s = cols(cli, t, names, "isfff", 4);
+    for (size_t k = 0; k < b->n && s == SHI_OK; k++) {
+        const shi_scen_skill *v = &b->v[k];
+        for (int f = 0; f < SHI_FUT_N && s == SHI_OK; f++) {
+            (void)((s = shi_table_int(t, v->h, &cli->err)) ||
+                   (s = shi_table_str(t, shi_future_name(f), &cli->err)) ||
+                   (s = shi_table_real(t, v->mean_p[f], &cli->err)) ||
+                   (s = shi_table_real(t, v->mean_clim[f], &cli->err)) ||
+                   (s = shi_table_real(t, v->freq[f], &cli->err)));
+        }
+    }
+    return s;
+}
+
 static shi_status run_backtest(shi_cli *cli, scen_args *a, const shi_scen_panel *p, shi_table *t)
 {
     uint64_t seed = 1;
@@ -258,7 +277,7 @@ static shi_status run_backtest(shi_cli *cli, scen_args *a, const shi_scen_panel 
         s = shi_scen_backtest_run(p, 1960, 2012, 5, paths, seed, a->threads, &b, &cli->err);
     }
     if (s == SHI_OK) {
-        s = backtest_table(cli, t, &b);
+        s = a->calibration ? calibration_table(cli, t, &b) : backtest_table(cli, t, &b);
     }
     shi_scen_backtest_free(&b);
     return s;
@@ -267,7 +286,7 @@ static shi_status run_backtest(shi_cli *cli, scen_args *a, const shi_scen_panel 
 static const char USAGE[] =
     "shi scenarios A B [--from Y] [--horizon H] [--paths N] [--seed S] [--draws D]\n"
     "                  [--shocks FILE] [--fan | --params] [--svg FILE] [--svg-probs FILE]\n"
-    "       shi scenarios --history | --backtest [--paths N] [--seed S]";
+    "       shi scenarios --history | --backtest [--calibration] [--paths N] [--seed S]";
 
 /* Load the data, then the pair's ensemble or the panel's history or back-test. */
 static shi_status scen_main(shi_cli *cli, scen_args *a, shi_table *t)
@@ -309,6 +328,8 @@ int cmd_scenarios(shi_cli *cli, int argc, char **argv)
         {OPT_STRING, 0, "svg-probs", &a.svg_probs, "FILE", "write the probabilities (SVG)"},
         {OPT_FLAG, 0, "history", &a.history, NULL, "how often each future occurred, by era"},
         {OPT_FLAG, 0, "backtest", &a.backtest, NULL, "rolling-origin back-test, 1960-2012"},
+        {OPT_FLAG, 0, "calibration", &a.calibration, NULL,
+         "backtest: mean forecasts against what happened"},
         CLI_OPT_THREADS(a.threads),
         {OPT_STRING, 0, "format", &a.format, "FMT", "table, csv, tsv, json, sqlite or dta"},
         {OPT_STRING, 'o', "output", &a.out, "FILE", "write to FILE instead of standard output"},

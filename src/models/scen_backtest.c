@@ -40,6 +40,8 @@ typedef struct rec {
     size_t q;
     int h;
     double m[2], pe[2], cl[2];
+    double p[SHI_FUT_N], c[SHI_FUT_N]; /* the model's and the climatology's forecasts */
+    int obs;
 } rec;
 
 typedef struct recs {
@@ -133,11 +135,19 @@ static shi_status score(const shi_scen_panel *p, size_t q, int o, const shi_scen
         int last = o - h >= p->y0 ? shi_scen_observed(p, q, o - h, h) : -1;
         pers[last >= 0 ? last : SHI_FUT_STATUSQUO] = 1;
         /* the composite's outcome on the components of both years */
-        rec x = {q,
-                 h,
-                 {shi_scen_rps(r->p[k], obs), shi_scen_crps(r, h, r->c0 + dy)},
-                 {shi_scen_rps(pers, obs), fabs(dy)},
-                 {shi_scen_rps(clim, obs), dc_crps(&dcl[h - 1], dy)}};
+        rec x;
+        memset(&x, 0, sizeof x);
+        x.q = q;
+        x.h = h;
+        x.m[0] = shi_scen_rps(r->p[k], obs);
+        x.m[1] = shi_scen_crps(r, h, r->c0 + dy);
+        x.pe[0] = shi_scen_rps(pers, obs);
+        x.pe[1] = fabs(dy);
+        x.cl[0] = shi_scen_rps(clim, obs);
+        x.cl[1] = dc_crps(&dcl[h - 1], dy);
+        memcpy(x.p, r->p[k], sizeof x.p);
+        memcpy(x.c, clim, sizeof x.c);
+        x.obs = obs;
         if (push(out, x) != 0) {
             return shi_err_set(err, SHI_EIO, "out of memory");
         }
@@ -212,8 +222,18 @@ static void skill(const recs *r, size_t npair, int h, uint64_t seed, shi_scen_sk
                 row[3 * j + 1] += x->pe[j];
                 row[3 * j + 2] += x->cl[j];
             }
+            for (int f = 0; f < SHI_FUT_N; f++) {
+                out->mean_p[f] += x->p[f];
+                out->mean_clim[f] += x->c[f];
+                out->freq[f] += x->obs == f;
+            }
             out->n++;
         }
+    }
+    for (int f = 0; f < SHI_FUT_N && out->n; f++) {
+        out->mean_p[f] /= (double)out->n;
+        out->mean_clim[f] /= (double)out->n;
+        out->freq[f] /= (double)out->n;
     }
     double t[6] = {0};
     for (size_t q = 0; q < npair; q++) {
