@@ -31,11 +31,15 @@
  *
  * The dynamics (fitted on the panel, parameters drawn by a pair-block
  * bootstrap):
- *   C(t+1) = alpha_p + rho C(t) + g1 pact(t) + g2 fight(t) + sigma e,
- *       e ~ N(0, 1), pair fixed effects alpha_p (within estimator);
+ *   C(t+1) = alpha_p + rho C(t) + g1 pact(t) + g2 fight(t) + e, e drawn
+ *       from the fit's residuals (most years barely move, a few jump: a
+ *       normal e of the same variance moves too much in a typical year),
+ *       pair fixed effects alpha_p (within estimator);
  *   logit P(pact(t+1) | no pact(t)) = a0 + a1 C(t);
  *   logit P(no pact(t+1) | pact(t)) = d0;
- *   logit P(fight(t+1)) = c0 + c1 C(t) + c2 fight(t);
+ *   logit P(fight(t+1)) = c0 + c1 C(t) + c2 fight(t) + c3 (t - 1990) / 10
+ *       (the decline of force between the major powers since 1946, Gaddis's
+ *       (1986) "long peace", as a trend in decades; extrapolated ahead);
  * the logits with a small ridge penalty (docs/scenarios.md) so that the rare
  * events among the major powers cannot separate.
  */
@@ -138,21 +142,26 @@ enum {
     SHI_SP_C0,
     SHI_SP_C1,
     SHI_SP_C2,
+    SHI_SP_C3,
     SHI_SP_N
 };
 static inline const char *shi_scen_param_name(int k)
 {
-    static const char *const names[SHI_SP_N] = {"rho",      "g_pact",  "g_fight",     "sigma",
-                                                "pact_a0",  "pact_a1", "pact_end_d0", "fight_c0",
-                                                "fight_c1", "fight_c2"};
+    static const char *const names[SHI_SP_N] = {
+        "rho",         "g_pact",   "g_fight",  "sigma",    "pact_a0",        "pact_a1",
+        "pact_end_d0", "fight_c0", "fight_c1", "fight_c2", "fight_c3_decade"};
     return k >= 0 && k < SHI_SP_N ? names[k] : "?";
 }
+
+/** The conflict hazard's time trend variable: decades from 1990. */
+#define SHI_SCEN_DECADES(t) (((double)(t)-1990.0) / 10.0)
 
 /** One set of parameters, with the pair effects of the panel's pairs. */
 typedef struct shi_scen_params {
     double v[SHI_SP_N];
     double *alpha; /* npair: pair fixed effects (NaN: the pair has no transition) */
     size_t n;      /* transitions used by the AR fit */
+    double *resid; /* n: the fit's residuals, the innovations the ensemble draws */
 } shi_scen_params;
 
 SHI_API void shi_scen_params_free(shi_scen_params *q);

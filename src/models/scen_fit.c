@@ -19,7 +19,9 @@
  * near logit(1e-5) instead of diverging. */
 #define RIDGE_SLOPE 1.0
 #define RIDGE_ICPT 0.01
-#define MAX_K 3
+#define MAX_K 4
+/* Regressors of the composite's AR (C, pact, fight). */
+#define AR_K 3
 /* Fewest transitions for a fit. */
 #define MIN_TRANS 30
 
@@ -27,6 +29,7 @@ void shi_scen_params_free(shi_scen_params *q)
 {
     if (q) {
         free(q->alpha);
+        free(q->resid);
         memset(q, 0, sizeof *q);
     }
 }
@@ -150,6 +153,7 @@ typedef struct trans {
     size_t q;
     double c0, c1;
     uint8_t pact0, pact1, fight0, fight1;
+    int year; /* t */
 } trans;
 
 /* Every usable transition t -> t+1 with t+1 <= last. */
@@ -168,8 +172,8 @@ static trans *transitions(const shi_scen_panel *p, int last, size_t *nt)
              * both years: a component whose coverage begins or ends does not
              * count as a move of the pair (shi_scen_dc). */
             double c1 = p->c[i] + shi_scen_dc(p, q, t, t + 1);
-            v[n++] =
-                (trans){q, p->c[i], c1, p->pact[i], p->pact[i + 1], p->fight[i], p->fight[i + 1]};
+            v[n++] = (trans){q,           p->c[i],         c1, p->pact[i], p->pact[i + 1],
+                             p->fight[i], p->fight[i + 1], t};
         }
     }
     *nt = n;
@@ -209,11 +213,11 @@ static int fit_ar(const shi_scen_panel *p, const trans *v, size_t nt, const doub
         if (isnan(v[i].c1) || w == 0) {
             continue;
         }
-        double x[MAX_K] = {v[i].c0 - r[2], v[i].pact0 - r[3], v[i].fight0 - r[4]};
+        double x[AR_K] = {v[i].c0 - r[2], v[i].pact0 - r[3], v[i].fight0 - r[4]};
         double y = v[i].c1 - r[1];
-        for (int j = 0; j < MAX_K; j++) {
+        for (int j = 0; j < AR_K; j++) {
             b[j] += w * x[j] * y;
-            for (int l = 0; l < MAX_K; l++) {
+            for (int l = 0; l < AR_K; l++) {
                 A[j][l] += w * x[j] * x[l];
             }
         }
@@ -223,19 +227,24 @@ static int fit_ar(const shi_scen_panel *p, const trans *v, size_t nt, const doub
     /* A column without within-pair variation in the sample (no pact ever
      * changes, say) would make the system singular: a tiny ridge keeps its
      * coefficient at 0 without moving the others. */
-    for (int j = 0; j < MAX_K; j++) {
+    for (int j = 0; j < AR_K; j++) {
         A[j][j] += 1e-9 * (wsum + 1);
     }
     double beta[MAX_K] = {0}, bb[MAX_K];
     memcpy(bb, b, sizeof bb);
     double AA[MAX_K][MAX_K];
     memcpy(AA, A, sizeof AA);
-    if (used < MIN_TRANS || solve(AA, bb, MAX_K, beta) != 0) {
+    if (used < MIN_TRANS || solve(AA, bb, AR_K, beta) != 0) {
         free(m);
         return -1;
     }
     double ssr = 0;
-    size_t npairs = 0;
+    size_t npairs = 0, nr = 0;
+    out->resid = malloc((used + 1) * sizeof *out->resid);
+    if (!out->resid) {
+        free(m);
+        return -1;
+    }
     for (size_t q = 0; q < np; q++) {
         npairs += m[q * 5] > 0 && wq[q] > 0;
     }
@@ -248,11 +257,12 @@ static int fit_ar(const shi_scen_panel *p, const trans *v, size_t nt, const doub
         double e = (v[i].c1 - r[1]) - beta[0] * (v[i].c0 - r[2]) - beta[1] * (v[i].pact0 - r[3]) -
                    beta[2] * (v[i].fight0 - r[4]);
         ssr += w * e * e;
+        out->resid[nr++] = e;
     }
     out->v[SHI_SP_RHO] = beta[0];
     out->v[SHI_SP_G_PACT] = beta[1];
     out->v[SHI_SP_G_FIGHT] = beta[2];
-    double dof = wsum - (double)npairs - MAX_K;
+    double dof = wsum - (double)npairs - AR_K;
     out->v[SHI_SP_SIGMA] = sqrt(ssr / (dof > 1 ? dof : 1));
     out->n = used;
     for (size_t q = 0; q < np; q++) {
@@ -284,7 +294,7 @@ static int fit_logits(const trans *v, size_t nt, const double *wq, shi_scen_para
             w[n++] = wq[v[i].q];
         }
     }
-    double a[MAX_K] = {-5, 0, 0};
+    double a[MAX_K] = {-5, 0, 0, 0};
     logit(X, y, w, n, 2, a);
     n = 0;
     for (size_t i = 0; i < nt; i++) { /* pact end, at risk: a pact in t */
@@ -294,26 +304,28 @@ static int fit_logits(const trans *v, size_t nt, const double *wq, shi_scen_para
             w[n++] = wq[v[i].q];
         }
     }
-    double dd[MAX_K] = {-5, 0, 0};
+    double dd[MAX_K] = {-5, 0, 0, 0};
     logit(X, y, w, n, 1, dd);
     n = 0;
     for (size_t i = 0; i < nt; i++) { /* conflict */
         if (wq[v[i].q] > 0) {
-            X[n * 3] = 1;
-            X[n * 3 + 1] = v[i].c0;
-            X[n * 3 + 2] = v[i].fight0;
+            X[n * 4] = 1;
+            X[n * 4 + 1] = v[i].c0;
+            X[n * 4 + 2] = v[i].fight0;
+            X[n * 4 + 3] = SHI_SCEN_DECADES(v[i].year);
             y[n] = v[i].fight1;
             w[n++] = wq[v[i].q];
         }
     }
-    double c[MAX_K] = {-4, 0, 0};
-    logit(X, y, w, n, 3, c);
+    double c[MAX_K] = {-4, 0, 0, 0};
+    logit(X, y, w, n, 4, c);
     out->v[SHI_SP_A0] = a[0];
     out->v[SHI_SP_A1] = a[1];
     out->v[SHI_SP_D0] = dd[0];
     out->v[SHI_SP_C0] = c[0];
     out->v[SHI_SP_C1] = c[1];
     out->v[SHI_SP_C2] = c[2];
+    out->v[SHI_SP_C3] = c[3];
     free(X);
     free(w);
     free(y);

@@ -93,7 +93,8 @@ static void one_path(const sim_ctx *x, uint64_t path, acc *a)
 {
     const shi_scen_opts *o = x->o;
     int d = (int)(path % (uint64_t)x->ndraw);
-    const double *v = x->draw[d].v;
+    const shi_scen_params *par = &x->draw[d];
+    const double *v = par->v;
     double alpha = x->draw[d].alpha[x->pair];
     shi_rng g;
     shi_rng_init(&g, o->seed, path);
@@ -118,13 +119,17 @@ static void one_path(const sim_ctx *x, uint64_t path, acc *a)
                 dfight += sh->eff[SHI_SDRV_CONFLICT];
             }
         }
-        double pf = expit(v[SHI_SP_C0] + v[SHI_SP_C1] * c + v[SHI_SP_C2] * fight + dfight);
+        double pf = expit(v[SHI_SP_C0] + v[SHI_SP_C1] * c + v[SHI_SP_C2] * fight +
+                          v[SHI_SP_C3] * SHI_SCEN_DECADES(y - 1) + dfight);
         int fight1 = shi_rng_uniform(&g) < pf;
         double pp =
             pact ? 1.0 - expit(v[SHI_SP_D0]) : expit(v[SHI_SP_A0] + v[SHI_SP_A1] * c + dpact);
         int pact1 = shi_rng_uniform(&g) < pp;
+        /* A residual of the fit, drawn at random (residual bootstrap, Efron &
+         * Tibshirani 1993, ch. 9); the normal only if the fit kept none. */
+        double e = par->n ? par->resid[shi_rng_below(&g, par->n)] : v[SHI_SP_SIGMA] * normal(&g);
         c = alpha + v[SHI_SP_RHO] * c + v[SHI_SP_G_PACT] * pact + v[SHI_SP_G_FIGHT] * fight +
-            dcomp + v[SHI_SP_SIGMA] * normal(&g);
+            dcomp + e;
         fight = fight1;
         pact = pact1;
         fought |= fight;
@@ -176,6 +181,21 @@ static double quantile(const double *v, size_t n, double q)
     return lo + 1 < n ? v[lo] + (h - (double)lo) * (v[lo + 1] - v[lo]) : v[n - 1];
 }
 
+/* dst = src (a deep copy); -1 when out of memory. */
+static int params_copy(shi_scen_params *dst, const shi_scen_params *src, size_t npair)
+{
+    memcpy(dst->v, src->v, sizeof src->v);
+    dst->n = src->n;
+    dst->alpha = malloc(npair * sizeof *dst->alpha);
+    dst->resid = malloc((src->n + 1) * sizeof *dst->resid);
+    if (!dst->alpha || !dst->resid) {
+        return -1;
+    }
+    memcpy(dst->alpha, src->alpha, npair * sizeof *dst->alpha);
+    memcpy(dst->resid, src->resid, src->n * sizeof *dst->resid);
+    return 0;
+}
+
 /* Draw the bootstrap parameters (pair blocks), draw b from its own stream. */
 static shi_status draw_params(const shi_scen_panel *p, const shi_scen_opts *o, shi_scen_params *dr,
                               const shi_scen_params *point, shi_err *err)
@@ -197,13 +217,7 @@ static shi_status draw_params(const shi_scen_panel *p, const shi_scen_opts *o, s
         if (shi_scen_fit(p, o->fit_last, wb, &dr[b], &e2) != SHI_OK) {
             /* A draw too thin to fit (few pairs with data drawn): the point
              * estimate stands in, counted as no parameter uncertainty. */
-            dr[b].alpha = malloc(p->npair * sizeof *dr[b].alpha);
-            if (!dr[b].alpha) {
-                bad = 1;
-                continue;
-            }
-            memcpy(dr[b].v, point->v, sizeof point->v);
-            memcpy(dr[b].alpha, point->alpha, p->npair * sizeof *dr[b].alpha);
+            bad |= params_copy(&dr[b], point, p->npair) != 0;
         }
         /* The pair effect of the forecast pair comes from its own history
          * under the draw's slopes, drawn or not (shi_scen_fit). */
@@ -368,11 +382,8 @@ shi_status shi_scen_run(const shi_scen_panel *p, int a, int b, const shi_scen_op
                         oo.fit_last);
     }
     if (s == SHI_OK && o->draws == 1) { /* the point estimate only */
-        dr[0].alpha = malloc(p->npair * sizeof *dr[0].alpha);
-        s = dr[0].alpha ? SHI_OK : shi_err_set(err, SHI_EIO, "out of memory");
-        if (s == SHI_OK) {
-            memcpy(dr[0].v, r->point.v, sizeof r->point.v);
-            memcpy(dr[0].alpha, r->point.alpha, p->npair * sizeof *dr[0].alpha);
+        if (params_copy(&dr[0], &r->point, p->npair) != 0) {
+            s = shi_err_set(err, SHI_EIO, "out of memory");
         }
     } else if (s == SHI_OK) {
         s = draw_params(p, &oo, dr, &r->point, err);
