@@ -37,10 +37,10 @@ set(SHI_HEADERS_panel states.h panel.h data.h dyadic.h relations.h events.h fram
 set(SHI_HEADERS_measures power.h similarity.h dependence.h trade.h threat.h align.h dyadvars.h
   mktrend.h geography.h energy_share.h sphere.h)
 set(SHI_HEADERS_models coop.h coop_dyad.h drivers.h drivers_id.h dyad_drivers.h unitroot.h
-  validate.h formation.h)
-set(SHI_HEADERS_analysis pair.h drivers_pair.h drivers_reference.h threat_validate.h)
+  validate.h formation.h scenarios.h)
+set(SHI_HEADERS_analysis pair.h drivers_pair.h drivers_reference.h threat_validate.h futures.h)
 set(SHI_HEADERS_output table.h frame_io.h svg.h cite.h)
-set(SHI_HEADERS_report report.h coop_svg.h)
+set(SHI_HEADERS_report report.h coop_svg.h futures_svg.h)
 # The umbrella header includes everything; it belongs to no module.
 set(SHI_HEADERS_umbrella shi.h)
 

@@ -80,15 +80,18 @@
 #include <shi/unitroot.h>
 #include <shi/validate.h>
 #include <shi/formation.h>
+#include <shi/scenarios.h>
 
 /* analysis */
 #include <shi/drivers_pair.h>
 #include <shi/drivers_reference.h>
 #include <shi/pair.h>
 #include <shi/threat_validate.h>
+#include <shi/futures.h>
 
 /* views */
 #include <shi/coop_svg.h>
+#include <shi/futures_svg.h>
 #include <shi/frame_io.h>
 #include <shi/report.h>
 #include <shi/svg.h>

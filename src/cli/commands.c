@@ -31,6 +31,8 @@ static const cmd_entry COMMANDS[] = {
     {"coop", cmd_coop,
      "iterated prisoner's dilemma: strategies, matches, tournaments, evolution, thresholds"},
     {"formation", cmd_formation, "alliance formation: balance of power, of threat, bandwagoning"},
+    {"scenarios", cmd_scenarios,
+     "the five futures of a pair: calibrated ensemble, shocks, back-test"},
     {"data", cmd_data, "data sources: 'data info', 'data build'"},
 };
 #define NCOMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])

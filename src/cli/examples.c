@@ -34,6 +34,10 @@ static const struct {
               "  shi align USA GBR --year 2010 --format json\n"},
     {"drivers", "  shi drivers RUS CHN\n"
                 "  shi drivers RUS CHN --third USA --outcome sim --reference\n"},
+    {"scenarios", "  shi scenarios RUS CHN\n"
+                  "  shi scenarios RUS CHN --from 2011 --horizon 11 --format csv\n"
+                  "  shi scenarios RUS CHN --shocks examples/scenarios-study.yaml --svg fan.svg\n"
+                  "  shi scenarios --backtest\n"},
     {"report", "  shi report RUS CHN\n"
                "  shi report RUS CHN --third USA --years 1992-2022 -o report.html\n"},
     {"coop", "  shi coop RUS CHN --year 2014\n"

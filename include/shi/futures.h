@@ -1,0 +1,44 @@
+/*
+ * shi/futures.h - the five futures of one pair, computed once for the views
+ * (`shi scenarios A B`, its SVG charts): the panel, the ensemble
+ * (shi/scenarios.h), the pair's composite history and what the data say
+ * happened. docs/scenarios.md.
+ */
+#ifndef SHI_FUTURES_H
+#define SHI_FUTURES_H
+
+#include <shi/api.h>
+#include <shi/data.h>
+#include <shi/error.h>
+#include <shi/scenarios.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct shi_futures {
+    int a, b;                   /* COW codes */
+    int y0, y1;                 /* years of the history */
+    double *hist;               /* y1 - y0 + 1: the pair's composite (NaN missing) */
+    int observed[SHI_SCEN_NH];  /* the future the data record at each horizon, or -1 */
+    shi_scen_result r;          /* the ensemble */
+    double comp_mean[SHI_SC_N]; /* the panel's standardisation */
+    double comp_sd[SHI_SC_N];
+} shi_futures;
+
+SHI_API void shi_futures_free(shi_futures *f);
+
+/** The last year with the pair's composite and both facts in the panel
+ *  (the default origin), or 0 when none. */
+SHI_API int shi_futures_last_origin(const shi_scen_panel *p, long pair);
+
+/** \brief Build the panel with (a, b), run the ensemble with `o` (o->from
+ *  0: shi_futures_last_origin), and keep the pair's history and observed
+ *  futures. Errors as shi_scen_panel_build and shi_scen_run. */
+SHI_API shi_status shi_futures_compute(const shi_data *d, int a, int b, const shi_scen_opts *o,
+                                       shi_futures *out, shi_err *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

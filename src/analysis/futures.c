@@ -1,0 +1,65 @@
+/*
+ * futures.c - one pair's futures for the views (include/shi/futures.h).
+ */
+#include <shi/futures.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+void shi_futures_free(shi_futures *f)
+{
+    if (f) {
+        free(f->hist);
+        shi_scen_result_free(&f->r);
+        memset(f, 0, sizeof *f);
+    }
+}
+
+int shi_futures_last_origin(const shi_scen_panel *p, long pair)
+{
+    for (int y = p->y1; pair >= 0 && y >= p->y0; y--) {
+        size_t i = (size_t)pair * p->ny + (size_t)(y - p->y0);
+        if (!isnan(p->c[i]) && p->pact[i] != SHI_SCEN_NA && p->fight[i] != SHI_SCEN_NA) {
+            return y;
+        }
+    }
+    return 0;
+}
+
+shi_status shi_futures_compute(const shi_data *d, int a, int b, const shi_scen_opts *o,
+                               shi_futures *out, shi_err *err)
+{
+    memset(out, 0, sizeof *out);
+    shi_scen_panel p;
+    shi_status s = shi_scen_panel_build(d, a, b, &p, err);
+    if (s != SHI_OK) {
+        return s;
+    }
+    long q = shi_scen_panel_pair(&p, a, b);
+    shi_scen_opts oo = *o;
+    oo.from = o->from ? o->from : shi_futures_last_origin(&p, q);
+    s = shi_scen_run(&p, a, b, &oo, &out->r, err);
+    out->a = a;
+    out->b = b;
+    out->y0 = p.y0;
+    out->y1 = p.y1;
+    out->hist = s == SHI_OK ? malloc(p.ny * sizeof *out->hist) : NULL;
+    if (s == SHI_OK && !out->hist) {
+        s = shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    if (s == SHI_OK) {
+        memcpy(out->hist, &p.c[(size_t)q * p.ny], p.ny * sizeof *out->hist);
+        memcpy(out->comp_mean, p.mean, sizeof p.mean);
+        memcpy(out->comp_sd, p.sd, sizeof p.sd);
+        for (int k = 0; k < SHI_SCEN_NH; k++) {
+            out->observed[k] =
+                k < out->r.nh ? shi_scen_observed(&p, (size_t)q, oo.from, out->r.h[k]) : -1;
+        }
+    }
+    shi_scen_panel_free(&p);
+    if (s != SHI_OK) {
+        shi_futures_free(out);
+    }
+    return s;
+}

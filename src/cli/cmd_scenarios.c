@@ -1,0 +1,363 @@
+/*
+ * cmd_scenarios.c - `shi scenarios A B`: the five futures of a pair (the
+ * study's chapter 5), their probabilities at 5, 10 and 20 years from a
+ * Monte-Carlo ensemble of calibrated dynamics, with shocks; the history of
+ * the futures by era; the rolling-origin back-test (shi/scenarios.h,
+ * docs/scenarios.md). The command parses, calls libshi and prints.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <shi/futures.h>
+#include <shi/futures_svg.h>
+#include <shi/outfile.h>
+#include <shi/scenarios.h>
+
+typedef struct scen_args {
+    const char *format, *out, *shocks, *seed, *svg, *svg_probs;
+    int from, horizon, paths, draws, threads, fan, history, params, backtest, calibration;
+    const char *pos[2];
+    size_t npos;
+} scen_args;
+
+static shi_status cols(shi_cli *cli, shi_table *t, const char *const *names, const char *types,
+                       int digits)
+{
+    shi_status s = SHI_OK;
+    for (int c = 0; types[c] && s == SHI_OK; c++) {
+        s = shi_table_column(t, names[c], types[c], digits, &cli->err);
+    }
+    return s;
+}
+
+static shi_status parse_seed(const char *text, uint64_t *seed, shi_err *err)
+{
+    char *end = NULL;
+    errno = 0;
+    unsigned long long v = text ? strtoull(text, &end, 10) : 1;
+    if (text && (!*text || *end || errno || text[0] == '-')) {
+        return shi_err_set(err, SHI_EUSAGE, "scenarios: --seed takes a non-negative integer");
+    }
+    *seed = (uint64_t)v;
+    return SHI_OK;
+}
+
+static shi_status futures_table(shi_cli *cli, shi_table *t, const shi_futures *fu)
+{
+    static const char *const names[] = {"horizon", "year",    "future",   "probability",
+                                        "mc_lo",   "mc_hi",   "param_lo", "param_hi",
+                                        "band",    "observed"};
+    const shi_scen_result *r = &fu->r;
+    shi_status s = cols(cli, t, names, "iisffffffs", 4);
+    for (int k = 0; k < r->nh && s == SHI_OK; k++) {
+        int obs = fu->observed[k];
+        for (int f = 0; f < SHI_FUT_N && s == SHI_OK; f++) {
+            (void)((s = shi_table_int(t, r->h[k], &cli->err)) ||
+                   (s = shi_table_int(t, r->from + r->h[k], &cli->err)) ||
+                   (s = shi_table_str(t, shi_future_name(f), &cli->err)) ||
+                   (s = shi_table_real(t, r->p[k][f], &cli->err)) ||
+                   (s = shi_table_real(t, r->mc_lo[k][f], &cli->err)) ||
+                   (s = shi_table_real(t, r->mc_hi[k][f], &cli->err)) ||
+                   (s = shi_table_real(t, r->par_lo[k][f], &cli->err)) ||
+                   (s = shi_table_real(t, r->par_hi[k][f], &cli->err)) ||
+                   (s = shi_table_real(t, r->band[k], &cli->err)) ||
+                   (s = shi_table_str(t, obs < 0 ? "" : (obs == f ? "yes" : "no"), &cli->err)));
+        }
+    }
+    return s;
+}
+
+static shi_status fan_table(shi_cli *cli, shi_table *t, const shi_scen_result *r)
+{
+    static const char *const names[] = {"year", "q05", "q25", "q50", "q75", "q95"};
+    shi_status s = cols(cli, t, names, "ifffff", 3);
+    for (int y = 0; y < r->horizon && s == SHI_OK; y++) {
+        s = shi_table_int(t, r->from + y + 1, &cli->err);
+        for (int j = 0; j < 5 && s == SHI_OK; j++) {
+            s = shi_table_real(t, r->fan[(size_t)y * 5 + (size_t)j], &cli->err);
+        }
+    }
+    return s;
+}
+
+static shi_status params_table(shi_cli *cli, shi_table *t, const shi_scen_result *r)
+{
+    static const char *const names[] = {"parameter", "value"};
+    shi_status s = cols(cli, t, names, "sf", 4);
+    for (int k = 0; k < SHI_SP_N && s == SHI_OK; k++) {
+        if ((s = shi_table_str(t, shi_scen_param_name(k), &cli->err)) == SHI_OK) {
+            s = shi_table_real(t, r->point.v[k], &cli->err);
+        }
+    }
+    if (s == SHI_OK && (s = shi_table_str(t, "alpha_pair", &cli->err)) == SHI_OK) {
+        s = shi_table_real(t, r->point.alpha[r->pair], &cli->err);
+    }
+    return s;
+}
+
+/* How often each future occurred across the panel, by era and horizon. */
+static shi_status history_table(shi_cli *cli, shi_table *t, const shi_scen_panel *p)
+{
+    static const char *const names[] = {"era",     "horizon",    "n",           "confrontation",
+                                        "tension", "status_quo", "convergence", "alliance"};
+    static const int eras[][2] = {
+        {1946, 1969}, {1970, 1989}, {1990, 2009}, {2010, 2024}, {1946, 2024}};
+    static const int hs[] = {5, 10, 20};
+    shi_status s = cols(cli, t, names, "siifffff", 3);
+    for (int e = 0; e < 5 && s == SHI_OK; e++) {
+        for (int k = 0; k < 3 && s == SHI_OK; k++) {
+            size_t cnt[SHI_FUT_N];
+            size_t n = shi_scen_history(p, hs[k], eras[e][0], eras[e][1], cnt);
+            char era[16];
+            snprintf(era, sizeof era, "%d-%d", eras[e][0], eras[e][1]);
+            (void)((s = shi_table_str(t, era, &cli->err)) ||
+                   (s = shi_table_int(t, hs[k], &cli->err)) ||
+                   (s = shi_table_int(t, (int64_t)n, &cli->err)));
+            for (int f = 0; f < SHI_FUT_N && s == SHI_OK; f++) {
+                s = n ? shi_table_real(t, (double)cnt[f] / (double)n, &cli->err)
+                      : shi_table_missing(t, &cli->err);
+            }
+        }
+    }
+    return s;
+}
+
+static shi_status backtest_table(shi_cli *cli, shi_table *t, const shi_scen_backtest *b)
+{
+    static const char *const names[] = {"score",          "horizon",           "n",
+                                        "model",          "persistence",       "climatology",
+                                        "ss_persistence", "ss_persistence_lo", "ss_persistence_hi",
+                                        "ss_climatology", "ss_climatology_lo", "ss_climatology_hi"};
+    shi_status s = cols(cli, t, names, "siifffffffff", 4);
+    for (int j = 0; j < 2 && s == SHI_OK; j++) {
+        for (size_t k = 0; k < b->n && s == SHI_OK; k++) {
+            const shi_scen_skill *v = &b->v[k];
+            const double x[] = {v->model[j],      v->persist[j],       v->clim[j],
+                                v->ss_persist[j], v->ss_persist_lo[j], v->ss_persist_hi[j],
+                                v->ss_clim[j],    v->ss_clim_lo[j],    v->ss_clim_hi[j]};
+            (void)((s = shi_table_str(t, j ? "crps_composite" : "rps_futures", &cli->err)) ||
+                   (s = shi_table_int(t, v->h, &cli->err)) ||
+                   (s = shi_table_int(t, (int64_t)v->n, &cli->err)));
+            for (int i = 0; i < 9 && s == SHI_OK; i++) {
+                s = shi_table_real(t, x[i], &cli->err);
+            }
+        }
+    }
+    return s;
+}
+
+/* The options of the ensemble from the arguments. */
+static shi_status pair_opts(shi_cli *cli, const scen_args *a, shi_scen_opts *o, shi_scen_shocks *sh)
+{
+    *o = shi_scen_opts_default();
+    shi_status s = parse_seed(a->seed, &o->seed, &cli->err);
+    o->from = a->from;
+    o->horizon = a->horizon ? a->horizon : o->horizon;
+    o->paths = a->paths == -1 ? o->paths : (uint64_t)a->paths;
+    o->draws = a->draws ? a->draws : o->draws;
+    o->threads = a->threads;
+    if (s == SHI_OK && a->shocks) {
+        /* windows from 1946 to 50 years after the data's last year */
+        int last = cli->data.dy.y1 < SHI_DYADIC_Y1 ? cli->data.dy.y1 : SHI_DYADIC_Y1;
+        s = shi_scen_shocks_read(a->shocks, 1946, last + SHI_SCEN_HMAX, sh, &cli->err);
+        o->shocks = sh;
+    }
+    return s;
+}
+
+/* Write chart `which` (0 fan, 1 probabilities) of the futures to f. */
+static shi_status put_svg(shi_cli *cli, shi_outfile *f, const shi_futures *fu, int which)
+{
+    if (!f->fp) {
+        return SHI_OK;
+    }
+    const shi_state *sa = shi_states_get(&cli->data.states, fu->a),
+                    *sb = shi_states_get(&cli->data.states, fu->b);
+    char pair[32];
+    snprintf(pair, sizeof pair, "%s-%s", sa ? sa->abb : "?", sb ? sb->abb : "?");
+    shi_svg_chart *c = NULL;
+    shi_status s = which ? shi_futures_probs_svg(fu, pair, &c, &cli->err)
+                         : shi_futures_fan_svg(fu, pair, &c, &cli->err);
+    if (s == SHI_OK) {
+        s = shi_svg_write(c, f->fp, &cli->err);
+    }
+    shi_svg_free(c);
+    return s;
+}
+
+static shi_status svg_open(shi_cli *cli, const char *path, shi_outfile *f)
+{
+    memset(f, 0, sizeof *f);
+    if (!path) {
+        return SHI_OK;
+    }
+    if (!*path || strcmp(path, "-") == 0) {
+        return shi_err_set(&cli->err, SHI_EUSAGE, "scenarios: --svg takes a file name");
+    }
+    return shi_outfile_open(f, path, &cli->err);
+}
+
+/* Commit the open chart files when s is SHI_OK, else discard them. */
+static shi_status svg_close(shi_cli *cli, shi_outfile *svg, shi_status s)
+{
+    for (int k = 0; k < 2; k++) {
+        if (svg[k].fp && s == SHI_OK) {
+            s = shi_outfile_commit(&svg[k], &cli->err);
+        } else if (svg[k].fp) {
+            shi_outfile_abort(&svg[k]);
+        }
+    }
+    return s;
+}
+
+/* The ensemble (and its views) for the pair; the charts are written after
+ * the table, or not at all. */
+static shi_status run_pair(shi_cli *cli, scen_args *a, const shi_state *sa, const shi_state *sb,
+                           shi_table *t)
+{
+    shi_scen_opts o;
+    shi_scen_shocks sh = {0};
+    shi_futures fu = {0};
+    shi_outfile svg[2];
+    memset(svg, 0, sizeof svg);
+    shi_status s = pair_opts(cli, a, &o, &sh);
+    if (s == SHI_OK && (s = svg_open(cli, a->svg, &svg[0])) == SHI_OK) {
+        s = svg_open(cli, a->svg_probs, &svg[1]);
+    }
+    if (s == SHI_OK) {
+        s = shi_futures_compute(&cli->data, sa->ccode, sb->ccode, &o, &fu, &cli->err);
+    }
+    if (s == SHI_OK) {
+        s = a->fan      ? fan_table(cli, t, &fu.r)
+            : a->params ? params_table(cli, t, &fu.r)
+                        : futures_table(cli, t, &fu);
+    }
+    for (int k = 0; k < 2 && s == SHI_OK; k++) {
+        s = put_svg(cli, &svg[k], &fu, k);
+    }
+    s = svg_close(cli, svg, s);
+    shi_futures_free(&fu);
+    shi_scen_shocks_free(&sh);
+    return s;
+}
+
+/* Where the model fails: mean forecasts against what happened. */
+static shi_status calibration_table(shi_cli *cli, shi_table *t, const shi_scen_backtest *b)
+{
+    static const char *const names[] = {"horizon", "future", "mean_forecast", "mean_climatology",
+                                        "observed_share"};
+    shi_status s = cols(cli, t, names, "isfff", 4);
+    for (size_t k = 0; k < b->n && s == SHI_OK; k++) {
+        const shi_scen_skill *v = &b->v[k];
+        for (int f = 0; f < SHI_FUT_N && s == SHI_OK; f++) {
+            (void)((s = shi_table_int(t, v->h, &cli->err)) ||
+                   (s = shi_table_str(t, shi_future_name(f), &cli->err)) ||
+                   (s = shi_table_real(t, v->mean_p[f], &cli->err)) ||
+                   (s = shi_table_real(t, v->mean_clim[f], &cli->err)) ||
+                   (s = shi_table_real(t, v->freq[f], &cli->err)));
+        }
+    }
+    return s;
+}
+
+static shi_status run_backtest(shi_cli *cli, scen_args *a, const shi_scen_panel *p, shi_table *t)
+{
+    uint64_t seed = 1;
+    shi_status s = parse_seed(a->seed, &seed, &cli->err);
+    shi_scen_backtest b = {0};
+    uint64_t paths = a->paths == -1 ? 1000 : (uint64_t)(a->paths > 0 ? a->paths : 0);
+    if (s == SHI_OK && !paths) {
+        s = shi_err_set(&cli->err, SHI_EUSAGE, "scenarios: --paths must be at least 1");
+    }
+    if (s == SHI_OK) {
+        s = shi_scen_backtest_run(p, 1960, 2012, 5, paths, seed, a->threads, &b, &cli->err);
+    }
+    if (s == SHI_OK) {
+        s = a->calibration ? calibration_table(cli, t, &b) : backtest_table(cli, t, &b);
+    }
+    shi_scen_backtest_free(&b);
+    return s;
+}
+
+static const char USAGE[] =
+    "shi scenarios A B [--from Y] [--horizon H] [--paths N] [--seed S] [--draws D]\n"
+    "                  [--shocks FILE] [--fan | --params] [--svg FILE] [--svg-probs FILE]\n"
+    "       shi scenarios --history | --backtest [--calibration] [--paths N] [--seed S]";
+
+/* Load the data, then the pair's ensemble or the panel's history or back-test. */
+static shi_status scen_main(shi_cli *cli, scen_args *a, shi_table *t)
+{
+    shi_status s = cli_data(cli, SHI_DATA_RELATIONS, NULL, NULL);
+    if (s == SHI_OK && !a->history && !a->backtest) {
+        const shi_state *sa = NULL, *sb = NULL;
+        s = cli_pair(cli, a->pos, a->from ? a->from : cli->data.dy.ally_y1, &sa, &sb);
+        if (s == SHI_OK && sa == sb) {
+            s = shi_err_set(&cli->err, SHI_EUSAGE, "scenarios: name two different states");
+        }
+        return s == SHI_OK ? run_pair(cli, a, sa, sb, t) : s;
+    }
+    shi_scen_panel p = {0};
+    if (s == SHI_OK) {
+        s = shi_scen_panel_build(&cli->data, 0, 0, &p, &cli->err);
+    }
+    if (s == SHI_OK) {
+        s = a->history ? history_table(cli, t, &p) : run_backtest(cli, a, &p, t);
+    }
+    shi_scen_panel_free(&p);
+    return s;
+}
+
+int cmd_scenarios(shi_cli *cli, int argc, char **argv)
+{
+    scen_args a = {0};
+    a.paths = -1;
+    const cli_opt opts[] = {
+        {OPT_INT, 0, "from", &a.from, "Y", "origin year (default: the last with every fact)"},
+        {OPT_INT, 0, "horizon", &a.horizon, "H", "years simulated, 1-50 (default 20)"},
+        {OPT_INT, 0, "paths", &a.paths, "N", "Monte-Carlo paths (default 100000)"},
+        {OPT_STRING, 0, "seed", &a.seed, "S", "random seed (default 1)"},
+        {OPT_INT, 0, "draws", &a.draws, "D", "bootstrap parameter draws (default 100)"},
+        {OPT_STRING, 0, "shocks", &a.shocks, "FILE", "shock file (YAML, docs/scenarios.md)"},
+        {OPT_FLAG, 0, "fan", &a.fan, NULL, "print the composite's quantiles by year"},
+        {OPT_FLAG, 0, "params", &a.params, NULL, "print the fitted parameters"},
+        {OPT_STRING, 0, "svg", &a.svg, "FILE", "write the fan chart (SVG)"},
+        {OPT_STRING, 0, "svg-probs", &a.svg_probs, "FILE", "write the probabilities (SVG)"},
+        {OPT_FLAG, 0, "history", &a.history, NULL, "how often each future occurred, by era"},
+        {OPT_FLAG, 0, "backtest", &a.backtest, NULL, "rolling-origin back-test, 1960-2012"},
+        {OPT_FLAG, 0, "calibration", &a.calibration, NULL,
+         "backtest: mean forecasts against what happened"},
+        CLI_OPT_THREADS(a.threads),
+        {OPT_STRING, 0, "format", &a.format, "FMT", "table, csv, tsv, json, sqlite or dta"},
+        {OPT_STRING, 'o', "output", &a.out, "FILE", "write to FILE instead of standard output"},
+        {OPT_END, 0, NULL, NULL, NULL, NULL}};
+    int help = 0;
+    shi_status s =
+        cli_parse("scenarios", USAGE, opts, argc, argv, a.pos, 2, &a.npos, &help, &cli->err);
+    if (s != SHI_OK || help) {
+        return s;
+    }
+    if ((a.history || a.backtest) ? a.npos != 0 : a.npos != 2) {
+        return shi_err_set(&cli->err, SHI_EUSAGE, "usage: %s", USAGE);
+    }
+    /* Refused before the data are loaded (the library checks them too). */
+    if (a.paths == 0 || a.paths < -1) {
+        return shi_err_set(&cli->err, SHI_EUSAGE, "scenarios: --paths must be at least 1");
+    }
+    if (a.horizon < 0 || a.horizon > SHI_SCEN_HMAX) {
+        return shi_err_set(&cli->err, SHI_EUSAGE, "scenarios: --horizon must be 1-%d, not %d",
+                           SHI_SCEN_HMAX, a.horizon);
+    }
+    shi_table *t = shi_table_new();
+    if (!t) {
+        return shi_err_set(&cli->err, SHI_EIO, "out of memory");
+    }
+    if ((s = scen_main(cli, &a, t)) == SHI_OK) {
+        s = cli_write_table(t, a.format, a.out, &cli->err);
+    }
+    shi_table_free(t);
+    return s;
+}

@@ -1,0 +1,355 @@
+/*
+ * test_scenarios.c - the five futures (shi/scenarios.h): the rules on a
+ * hand-made series (classified by hand below), the ranked probability score
+ * (computed by hand), the AR fit on a simulated panel (its generating
+ * parameters are the reference), the same results for any thread count, the
+ * shocks, and the shock file's errors.
+ */
+#include "test_util.h"
+
+#include <math.h>
+
+#include <shi/rng.h>
+#include <shi/scenarios.h>
+
+static shi_data DATA;
+
+static int setup(void **state)
+{
+    (void)state;
+    return open_data(&DATA, SHI_DATA_RELATIONS);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    shi_data_destroy(&DATA);
+    return 0;
+}
+
+static void classify_rules(void **state)
+{
+    (void)state;
+    assert_int_equal(shi_future_classify(0.5, 0.1, 0, 1, 1), SHI_FUT_CONFRONT);
+    assert_int_equal(shi_future_classify(-0.5, 0.1, 0, 1, 0), SHI_FUT_ALLIANCE);
+    /* a pact held at the start is no new alliance */
+    assert_int_equal(shi_future_classify(0.05, 0.1, 1, 1, 0), SHI_FUT_STATUSQUO);
+    assert_int_equal(shi_future_classify(0.2, 0.1, 1, 1, 0), SHI_FUT_CONVERGE);
+    assert_int_equal(shi_future_classify(-0.2, 0.1, 0, 0, 0), SHI_FUT_TENSION);
+    assert_int_equal(shi_future_classify((double)NAN, 0.1, 0, 0, 0), -1);
+}
+
+/* One pair, 2000-2009, two components (a third seen once), band 0.1:
+ *   year  2000 2001 2002 2003 2004 2005 2006 2007 2008 2009
+ *   z0     0.0  0.1  0.3  0.3 0.25  0.2  NaN -0.1 -0.5 -0.5
+ *   z1     1.0  1.0  1.1  1.1  1.0  1.0  1.0  1.0  1.0  1.0
+ *   z2     NaN ...                        5.0  NaN ...
+ *   pact     0    0    0    0    0    1    1    1    1    1
+ *   fight    0    0    0    0    0    0    0    0    0    1
+ * By hand, h = 2: 2000 dC = (0.3 + 0.1) / 2 = 0.2 > 0.1 convergence;
+ * 2001 (0.2 + 0.1) / 2 = 0.15 convergence; 2002 (-0.05 - 0.1) / 2 = -0.075
+ * status quo; 2003 and 2004 a pact forms (2005) alliance; 2005 pact held,
+ * (-0.3 + 0) / 2 = -0.15 tension; 2006 only z1 in both years: none;
+ * 2007 fight in 2009: confrontation. */
+static void hand_panel(shi_scen_panel *p)
+{
+    static const double z0[10] = {0, 0.1, 0.3, 0.3, 0.25, 0.2, NAN, -0.1, -0.5, -0.5};
+    static const double z1[10] = {1, 1, 1.1, 1.1, 1, 1, 1, 1, 1, 1};
+    static const uint8_t pact[10] = {0, 0, 0, 0, 0, 1, 1, 1, 1, 1};
+    static const uint8_t fight[10] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+    memset(p, 0, sizeof *p);
+    p->y0 = 2000;
+    p->y1 = 2009;
+    p->ny = 10;
+    p->npair = 1;
+    p->pa = malloc(sizeof *p->pa);
+    p->pb = malloc(sizeof *p->pb);
+    p->z = malloc(10 * SHI_SC_N * sizeof *p->z);
+    p->c = malloc(10 * sizeof *p->c);
+    p->pact = malloc(10);
+    p->fight = malloc(10);
+    assert_non_null(p->fight);
+    p->pa[0] = 1;
+    p->pb[0] = 2;
+    for (int t = 0; t < 10; t++) {
+        p->z[t * SHI_SC_N + 0] = z0[t];
+        p->z[t * SHI_SC_N + 1] = z1[t];
+        p->z[t * SHI_SC_N + 2] = t == 6 ? 5.0 : (double)NAN;
+        p->z[t * SHI_SC_N + 3] = (double)NAN;
+        p->c[t] = (double)NAN;
+        p->pact[t] = pact[t];
+        p->fight[t] = fight[t];
+    }
+    for (int h = 0; h <= SHI_SCEN_HMAX; h++) {
+        p->band[h] = 0.1;
+    }
+}
+
+static void observed_hand_series(void **state)
+{
+    (void)state;
+    shi_scen_panel p;
+    hand_panel(&p);
+    assert_float_equal(shi_scen_dc(&p, 0, 2000, 2002), 0.2, 1e-12);
+    assert_int_equal(shi_scen_observed(&p, 0, 2000, 2), SHI_FUT_CONVERGE);
+    assert_int_equal(shi_scen_observed(&p, 0, 2001, 2), SHI_FUT_CONVERGE);
+    assert_int_equal(shi_scen_observed(&p, 0, 2002, 2), SHI_FUT_STATUSQUO);
+    assert_int_equal(shi_scen_observed(&p, 0, 2003, 2), SHI_FUT_ALLIANCE);
+    assert_int_equal(shi_scen_observed(&p, 0, 2004, 2), SHI_FUT_ALLIANCE);
+    assert_int_equal(shi_scen_observed(&p, 0, 2005, 2), SHI_FUT_TENSION);
+    assert_int_equal(shi_scen_observed(&p, 0, 2006, 2), -1);
+    assert_int_equal(shi_scen_observed(&p, 0, 2007, 2), SHI_FUT_CONFRONT);
+    assert_int_equal(shi_scen_observed(&p, 0, 2008, 2), -1); /* past the data */
+    size_t cnt[SHI_FUT_N];
+    assert_int_equal(shi_scen_history(&p, 2, 2000, 2009, cnt), 7);
+    assert_int_equal(cnt[SHI_FUT_CONFRONT], 1);
+    assert_int_equal(cnt[SHI_FUT_TENSION], 1);
+    assert_int_equal(cnt[SHI_FUT_STATUSQUO], 1);
+    assert_int_equal(cnt[SHI_FUT_CONVERGE], 2);
+    assert_int_equal(cnt[SHI_FUT_ALLIANCE], 2);
+    /* a missing fact leaves the window unclassified */
+    p.pact[1] = SHI_SCEN_NA;
+    assert_int_equal(shi_scen_observed(&p, 0, 2000, 2), -1);
+    shi_scen_panel_free(&p);
+}
+
+static void rps_by_hand(void **state)
+{
+    (void)state;
+    /* P cumulative 0.1 0.3 0.7 0.9 vs O 0 0 1 1: (0.01 + 0.09 + 0.09 + 0.01) / 4 */
+    const double p[SHI_FUT_N] = {0.1, 0.2, 0.4, 0.2, 0.1};
+    assert_float_equal(shi_scen_rps(p, SHI_FUT_STATUSQUO), 0.05, 1e-12);
+    const double worst[SHI_FUT_N] = {1, 0, 0, 0, 0};
+    assert_float_equal(shi_scen_rps(worst, SHI_FUT_ALLIANCE), 1.0, 1e-12);
+    assert_float_equal(shi_scen_rps(worst, SHI_FUT_CONFRONT), 0.0, 1e-12);
+}
+
+/* The CRPS of an ensemble by the kernel form E|X - y| - 0.5 E|X - X'|
+ * (Gneiting & Raftery 2007): all paths at 0.01, y = 0.51: 0.5; half at 0.01
+ * and half at 0.51, y = 0.01: 0.25 - 0.5 x 0.25 = 0.125. Bin 301 holds
+ * [0, 0.02) (centre 0.01), bin 326 [0.5, 0.52) (centre 0.51). */
+static void crps_by_hand(void **state)
+{
+    (void)state;
+    shi_scen_result r = {0};
+    r.horizon = 1;
+    r.paths = 2;
+    r.hist = calloc(SHI_SCEN_NBIN, sizeof *r.hist);
+    assert_non_null(r.hist);
+    r.hist[301] = 2;
+    assert_float_equal(shi_scen_crps(&r, 1, 0.51), 0.5, 1e-9);
+    assert_float_equal(shi_scen_crps(&r, 1, 0.01), 0.0, 1e-9);
+    r.hist[301] = 1;
+    r.hist[326] = 1;
+    assert_float_equal(shi_scen_crps(&r, 1, 0.01), 0.125, 1e-9);
+    free(r.hist);
+}
+
+/* 20 pairs x 60 years of C(t+1) = a_p + 0.8 C(t) + 0.3 e: the within
+ * estimator recovers rho (Nickell's bias -(1 + rho) / (T - 1) = -0.03) and
+ * sigma. */
+static void fit_simulated(void **state)
+{
+    (void)state;
+    shi_scen_panel p = {0};
+    p.y0 = 1900;
+    p.y1 = 1959;
+    p.ny = 60;
+    p.npair = 20;
+    size_t n = p.npair * p.ny;
+    p.pa = calloc(p.npair, sizeof *p.pa);
+    p.pb = calloc(p.npair, sizeof *p.pb);
+    p.z = malloc(n * SHI_SC_N * sizeof *p.z);
+    p.c = malloc(n * sizeof *p.c);
+    p.pact = calloc(n, 1);
+    p.fight = calloc(n, 1);
+    assert_non_null(p.fight);
+    shi_rng g;
+    shi_rng_init(&g, 7, 0);
+    for (size_t q = 0; q < p.npair; q++) {
+        double a = -0.5 + (double)q / 20.0, c = a / 0.2;
+        for (size_t t = 0; t < p.ny; t++) {
+            size_t i = q * p.ny + t;
+            p.c[i] = c;
+            p.z[i * SHI_SC_N] = p.z[i * SHI_SC_N + 1] = c;
+            p.z[i * SHI_SC_N + 2] = p.z[i * SHI_SC_N + 3] = (double)NAN;
+            double u1 = 1 - shi_rng_uniform(&g), u2 = shi_rng_uniform(&g);
+            c = a + 0.8 * c + 0.3 * sqrt(-2 * log(u1)) * cos(6.283185307179586 * u2);
+        }
+    }
+    shi_scen_params par;
+    shi_err err = {0};
+    assert_int_equal(shi_scen_fit(&p, 0, NULL, &par, &err), SHI_OK);
+    assert_true(fabs(par.v[SHI_SP_RHO] - 0.8) < 0.06);
+    assert_true(fabs(par.v[SHI_SP_SIGMA] - 0.3) < 0.03);
+    /* no events: the hazards stay tiny */
+    assert_true(1 / (1 + exp(-par.v[SHI_SP_A0])) < 1e-3);
+    shi_scen_params_free(&par);
+    shi_scen_panel_free(&p);
+}
+
+static void panel_embedded(void **state)
+{
+    (void)state;
+    shi_scen_panel p;
+    shi_err err = {0};
+    assert_int_equal(shi_scen_panel_build(&DATA, 365, 710, &p, &err), SHI_OK);
+    long q = shi_scen_panel_pair(&p, 710, 365);
+    assert_true(q >= 0);
+    size_t b = (size_t)q * p.ny;
+    /* The 1950 Sino-Soviet treaty (a defence pact) lapsed in 1980; the
+     * Zhenbao (Damansky) island clashes were in March 1969. */
+    assert_int_equal(p.pact[b + (size_t)(1979 - p.y0)], 1);
+    assert_int_equal(p.pact[b + (size_t)(1982 - p.y0)], 0);
+    assert_int_equal(p.fight[b + (size_t)(1969 - p.y0)], 1);
+    for (int h = 2; h <= 20; h++) { /* volatility grows with the horizon */
+        assert_true(p.band[h] > 0 && p.band[h] >= p.band[h - 1] - 0.02);
+    }
+    shi_scen_panel_free(&p);
+}
+
+static void run_threads_same(void **state)
+{
+    (void)state;
+    shi_scen_panel p;
+    shi_err err = {0};
+    assert_int_equal(shi_scen_panel_build(&DATA, 365, 710, &p, &err), SHI_OK);
+    shi_scen_opts o = shi_scen_opts_default();
+    o.from = 2011;
+    o.horizon = 11;
+    o.paths = 3000;
+    o.draws = 8;
+    shi_scen_result r1, r2;
+    o.threads = 1;
+    assert_int_equal(shi_scen_run(&p, 365, 710, &o, &r1, &err), SHI_OK);
+    o.threads = 2;
+    assert_int_equal(shi_scen_run(&p, 365, 710, &o, &r2, &err), SHI_OK);
+    assert_memory_equal(r1.p, r2.p, sizeof r1.p);
+    assert_memory_equal(r1.par_lo, r2.par_lo, sizeof r1.par_lo);
+    assert_memory_equal(r1.fan, r2.fan, (size_t)o.horizon * 5 * sizeof *r1.fan);
+    for (int k = 0; k < r1.nh; k++) {
+        double s = 0;
+        for (int f = 0; f < SHI_FUT_N; f++) {
+            s += r1.p[k][f];
+            assert_true(r1.mc_lo[k][f] <= r1.p[k][f] && r1.p[k][f] <= r1.mc_hi[k][f]);
+        }
+        assert_float_equal(s, 1.0, 1e-12);
+    }
+    shi_scen_result_free(&r1);
+    shi_scen_result_free(&r2);
+    /* refusals */
+    o.horizon = 51;
+    assert_int_equal(shi_scen_run(&p, 365, 710, &o, &r1, &err), SHI_EUSAGE);
+    o.horizon = 5;
+    o.paths = 0;
+    assert_int_equal(shi_scen_run(&p, 365, 710, &o, &r1, &err), SHI_EUSAGE);
+    o.paths = 100;
+    o.from = 1950; /* the pair's composite begins in 1950 */
+    assert_int_equal(shi_scen_run(&p, 365, 710, &o, &r1, &err), SHI_EUSAGE);
+    assert_non_null(strstr(err.msg, "not enough history"));
+    shi_scen_panel_free(&p);
+}
+
+static void forced_shocks(void **state)
+{
+    (void)state;
+    shi_scen_panel p;
+    shi_err err = {0};
+    assert_int_equal(shi_scen_panel_build(&DATA, 365, 710, &p, &err), SHI_OK);
+    shi_scen_shock sh[2] = {{.name = "up", .w0 = 2012, .w1 = 2012, .forced = 2012, .duration = 1},
+                            {.name = "war", .w0 = 2013, .w1 = 2013, .forced = 2013, .duration = 1}};
+    sh[0].eff[SHI_SDRV_COMPOSITE] = 2.0; /* about 20 bands of h = 5 */
+    sh[1].eff[SHI_SDRV_CONFLICT] = 20.0; /* log-odds 20: a conflict in 2014 */
+    shi_scen_shocks ss = {sh, 1};
+    shi_scen_opts o = shi_scen_opts_default();
+    o.from = 2011;
+    o.horizon = 5;
+    o.paths = 2000;
+    o.draws = 4;
+    o.shocks = &ss;
+    shi_scen_result r;
+    assert_int_equal(shi_scen_run(&p, 365, 710, &o, &r, &err), SHI_OK);
+    /* no alliance or conflict can be ruled out, but convergence dominates */
+    assert_true(r.p[0][SHI_FUT_CONVERGE] > 0.6);
+    assert_true(r.p[0][SHI_FUT_TENSION] < 0.01);
+    shi_scen_result_free(&r);
+    ss.n = 2;
+    assert_int_equal(shi_scen_run(&p, 365, 710, &o, &r, &err), SHI_OK);
+    assert_true(r.p[0][SHI_FUT_CONFRONT] > 0.999);
+    shi_scen_result_free(&r);
+    shi_scen_panel_free(&p);
+}
+
+static const char *write_tmp(const char *name, const char *text)
+{
+    static char path[512];
+    snprintf(path, sizeof path, "%s/%s", SHI_TEST_TMP, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    return path;
+}
+
+static void shock_file(void **state)
+{
+    (void)state;
+    shi_scen_shocks s;
+    shi_err err = {0};
+    const char *good = write_tmp("scen_good.yaml", "shocks:\n"
+                                                   "  - name: a\n"
+                                                   "    window: [2020, 2030]\n"
+                                                   "    probability: 0.25\n"
+                                                   "    duration: 3\n"
+                                                   "    effects: {composite: -0.5, conflict: 1}\n"
+                                                   "  - name: b\n"
+                                                   "    window: [2021, 2021]\n"
+                                                   "    forced: 2021\n"
+                                                   "    effects: {pact: 2}\n");
+    assert_int_equal(shi_scen_shocks_read(good, 1946, 2070, &s, &err), SHI_OK);
+    assert_int_equal(s.n, 2);
+    assert_string_equal(s.v[0].name, "a");
+    assert_int_equal(s.v[0].w0, 2020);
+    assert_float_equal(s.v[0].prob, 0.25, 0);
+    assert_int_equal(s.v[0].duration, 3);
+    assert_float_equal(s.v[0].eff[SHI_SDRV_COMPOSITE], -0.5, 0);
+    assert_float_equal(s.v[0].eff[SHI_SDRV_CONFLICT], 1, 0);
+    assert_int_equal(s.v[1].forced, 2021);
+    assert_int_equal(s.v[1].duration, 1);
+    shi_scen_shocks_free(&s);
+    static const struct {
+        const char *text;
+        long line, col;
+        const char *what;
+    } bad[] = {
+        {"shocks:\n  - name: a\n    windw: [2020, 2030]\n", 3, 5, "unknown key 'windw'"},
+        {"shocks:\n  - name: a\n    window: [2020, 2030]\n    probability: 1.5\n"
+         "    effects: {pact: 1}\n",
+         4, 18, "[0, 1]"},
+        {"shocks:\n  - name: a\n    window: [2020, 2030]\n    probability: 0.1\n"
+         "    effects: {gdp: 1}\n",
+         5, 15, "unknown driver 'gdp'"},
+        {"shocks:\n  - name: a\n    window: [1800, 2030]\n", 3, 14, "a year in 1946-2070"},
+    };
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+        const char *path = write_tmp("scen_bad.yaml", bad[k].text);
+        memset(&err, 0, sizeof err);
+        assert_int_equal(shi_scen_shocks_read(path, 1946, 2070, &s, &err), SHI_EDATA);
+        assert_int_equal(err.line, bad[k].line);
+        assert_int_equal(err.col, bad[k].col);
+        assert_non_null(strstr(err.msg, bad[k].what));
+        assert_int_equal(s.n, 0);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(classify_rules),   cmocka_unit_test(observed_hand_series),
+        cmocka_unit_test(rps_by_hand),      cmocka_unit_test(crps_by_hand),
+        cmocka_unit_test(fit_simulated),    cmocka_unit_test(panel_embedded),
+        cmocka_unit_test(run_threads_same), cmocka_unit_test(forced_shocks),
+        cmocka_unit_test(shock_file),
+    };
+    return shi_run_group_tests(tests, setup, teardown);
+}
