@@ -128,6 +128,39 @@ static int append(shi_csv *c, unsigned char b)
     return 0;
 }
 
+/* Copy the run of plain bytes that follows in the current block (no
+ * delimiter, line end, NUL, and ASCII when the input is Latin-1) into the
+ * record at once: byte-by-byte getb/append was half the time of loading the
+ * embedded data. Lines do not change inside such a run, only the column.
+ * 0, or append's error codes. */
+static int plain_run(shi_csv *c, unsigned char delim)
+{
+    const unsigned char *p = c->fp ? c->ibuf : c->mem;
+    size_t i = c->ipos;
+    while (i < c->ilen) {
+        unsigned char b = p[i];
+        if (b == delim || b == '\n' || b == '\r' || b == 0 || (c->opts.latin1 && b >= 0x80)) {
+            break;
+        }
+        i++;
+    }
+    size_t k = i - c->ipos;
+    if (k == 0) {
+        return 0;
+    }
+    if (c->rlen + k >= SHI_CSV_MAX_RECORD) {
+        return -2;
+    }
+    if (SHI_GROW(c->rbuf, c->rcap, c->rlen + k + 2) != 0) {
+        return -1;
+    }
+    memcpy(c->rbuf + c->rlen, p + c->ipos, k);
+    c->rlen += k;
+    c->ipos = i;
+    c->col += (long)k;
+    return 0;
+}
+
 static int start_field(shi_csv *c)
 {
     if (c->nf + 1 > c->fcap) {
@@ -286,6 +319,10 @@ static shi_status read_record(shi_csv *c, int *got, shi_err *err)
                         return nul_byte(c, err);
                     }
                     int r = append(c, (unsigned char)b);
+                    if (r != 0) {
+                        return append_failed(c, r, err);
+                    }
+                    r = plain_run(c, delim);
                     if (r != 0) {
                         return append_failed(c, r, err);
                     }
