@@ -107,13 +107,12 @@ static SEXP frame_list(shi_frame *f)
     return out;
 }
 
-SEXP shi_r_dyads(SEXP sess, SEXP y0, SEXP y1, SEXP directed, SEXP add, SEXP states,
-                 SEXP threads)
+SEXP shi_r_dyads(SEXP sess, SEXP y0, SEXP y1, SEXP directed, SEXP add, SEXP states, SEXP threads)
 {
     shi_session *s = session_of(sess);
-    shi_frame *f = shi_session_dyads(s, Rf_asInteger(y0), Rf_asInteger(y1),
-                                     Rf_asLogical(directed) == 1, opt_string(add),
-                                     opt_string(states), Rf_asInteger(threads));
+    shi_frame *f =
+        shi_session_dyads(s, Rf_asInteger(y0), Rf_asInteger(y1), Rf_asLogical(directed) == 1,
+                          opt_string(add), opt_string(states), Rf_asInteger(threads));
     return f ? frame_list(f) : shi_error_value(s);
 }
 
@@ -132,11 +131,10 @@ SEXP shi_r_report(SEXP sess, SEXP a, SEXP b, SEXP y0, SEXP y1, SEXP third, SEXP 
     return out;
 }
 
-static const R_CallMethodDef calls[] = {
-    {"shi_r_session", (DL_FUNC)&shi_r_session, 2},
-    {"shi_r_dyads", (DL_FUNC)&shi_r_dyads, 7},
-    {"shi_r_report", (DL_FUNC)&shi_r_report, 7},
-    {NULL, NULL, 0}};
+static const R_CallMethodDef calls[] = {{"shi_r_session", (DL_FUNC)&shi_r_session, 2},
+                                        {"shi_r_dyads", (DL_FUNC)&shi_r_dyads, 7},
+                                        {"shi_r_report", (DL_FUNC)&shi_r_report, 7},
+                                        {NULL, NULL, 0}};
 
 void R_init_shi(DllInfo *dll)
 {
