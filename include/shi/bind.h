@@ -47,6 +47,26 @@ SHI_API shi_status shi_session_status(const shi_session *s);
 SHI_API shi_frame *shi_session_dyads(shi_session *s, int y0, int y1, int directed, const char *add,
                                      const char *states, int threads);
 
+/** `shi power [--years Y0-Y1] [--states STATES] [--measure MEASURE] [--majors]
+ *  [--window WINDOW]`: the configuration of power each year, or with
+ *  `states` one row per state-year. Y0 = Y1 = 0: the last year of the data;
+ *  `measure` NULL: cinc; `window` as the command's (default 10). */
+SHI_API shi_frame *shi_session_power(shi_session *s, int y0, int y1, const char *states,
+                                     const char *measure, int majors, int window);
+
+/** `shi threat A B [--years Y0-Y1]`: threat both ways each year, its
+ *  components and the perception gap (Y0 = Y1 = 0: the last 10 years). */
+SHI_API shi_frame *shi_session_threat(shi_session *s, const char *a, const char *b, int y0, int y1);
+
+/** `shi drivers A B [--third THIRD] [--years Y0-Y1] [--outcome OUTCOME]
+ *  [--spec SPEC] [--boot BOOT] [--seed SEED] [--threads THREADS]`: the
+ *  coefficient table with its verdict columns, as the command writes it in
+ *  CSV. NULL strings and Y0 = Y1 = 0 are the command's defaults (ideal,
+ *  study, 1992-2014); BOOT 2000 and SEED 1 are its defaults too. */
+SHI_API shi_frame *shi_session_drivers(shi_session *s, const char *a, const char *b,
+                                       const char *third, int y0, int y1, const char *outcome,
+                                       const char *spec, int boot, int seed, int threads);
+
 /** `shi report A B [--years Y0-Y1] [--third THIRD] [-o HTML]`: the pair's
  *  analysis; with `html` NULL the terminal summary is returned as a string
  *  (free it with shi_session_free_string), else the HTML report is written

@@ -4,7 +4,7 @@
  * binding's result is the command's output as typed columns.
  */
 #define _POSIX_C_SOURCE 200809L
-#include <shi/bind.h>
+#include "bind_priv.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,12 +19,6 @@
 
 /* The most states a --states list names (as the command). */
 #define BIND_MAX_STATES 256
-
-struct shi_session {
-    char *data_dir, *data_file; /* owned copies, or NULL */
-    shi_data data;              /* parts loaded by session_load */
-    shi_err err;                /* the last error */
-};
 
 static char *dup_or_null(const char *s)
 {
@@ -80,17 +74,48 @@ void shi_session_free_string(char *text)
     free(text);
 }
 
-/* Load the parts the call needs that the session does not hold yet
- * (shi_data_open loads only what is missing). */
-static shi_status session_load(shi_session *s, unsigned parts)
+/* shi_data_open loads only what is missing. */
+shi_status shi_i_bind_load(shi_session *s, unsigned parts)
 {
     const shi_data_spec spec = {s->data_dir, s->data_file, NULL, NULL, parts};
     return shi_data_open(&s->data, &spec, &s->err);
 }
 
-static int given(const char *s)
+int shi_i_bind_given(const char *s)
 {
     return s && s[0];
+}
+
+shi_status shi_i_bind_years(shi_session *s, int y0, int y1, int lo, int hi, int *dy0, int *dy1)
+{
+    if (y0 == 0 && y1 == 0) {
+        return SHI_OK;
+    }
+    if (y0 > y1) {
+        return shi_err_set(&s->err, SHI_EUSAGE, "--years: the range %d-%d runs backwards", y0, y1);
+    }
+    if (y0 < lo || y1 > hi) {
+        return shi_err_set(&s->err, SHI_EUSAGE,
+                           "--years: year out of range in '%d-%d'; the data cover %d-%d", y0, y1,
+                           lo, hi);
+    }
+    *dy0 = y0;
+    *dy1 = y1;
+    return SHI_OK;
+}
+
+shi_frame *shi_i_bind_table_frame(shi_session *s, shi_table *t, shi_status st, const char *name)
+{
+    shi_frame *f = NULL;
+    if (st == SHI_OK && !(f = shi_frame_alloc())) {
+        st = shi_err_set(&s->err, SHI_EIO, "out of memory");
+    }
+    if (st == SHI_OK && (st = shi_table_to_frame(t, name, f, &s->err)) != SHI_OK) {
+        shi_frame_free(f);
+        f = NULL;
+    }
+    shi_table_free(t);
+    return st == SHI_OK ? f : NULL;
 }
 
 /* The dyads' years, direction and --states, as `shi dyads` reads them. */
@@ -103,7 +128,7 @@ static shi_status dyads_select(shi_session *s, int y0, int y1, const char *state
     }
     o->y0 = y0;
     o->y1 = y1;
-    if (!given(states)) {
+    if (!shi_i_bind_given(states)) {
         return SHI_OK;
     }
     const shi_state *sel[BIND_MAX_STATES];
@@ -130,8 +155,8 @@ shi_frame *shi_session_dyads(shi_session *s, int y0, int y1, int directed, const
     int list[BIND_MAX_STATES];
     o.directed = directed != 0;
     o.threads = threads;
-    if ((given(add) && shi_dyadvars_parse(add, &mask, &s->err) != SHI_OK) ||
-        session_load(s, SHI_DATA_CAPS) != SHI_OK ||
+    if ((shi_i_bind_given(add) && shi_dyadvars_parse(add, &mask, &s->err) != SHI_OK) ||
+        shi_i_bind_load(s, SHI_DATA_CAPS) != SHI_OK ||
         dyads_select(s, y0, y1, states, list, &o) != SHI_OK) {
         return NULL;
     }
@@ -140,7 +165,7 @@ shi_frame *shi_session_dyads(shi_session *s, int y0, int y1, int directed, const
     if (mask & (SHI_DV_THREAT | SHI_DV_VETO)) {
         parts |= SHI_DATA_RELATIONS;
     }
-    if (parts && session_load(s, parts) != SHI_OK) {
+    if (parts && shi_i_bind_load(s, parts) != SHI_OK) {
         return NULL;
     }
     shi_frame *f = shi_frame_alloc();
@@ -177,7 +202,8 @@ static shi_status report_pair(shi_session *s, const char *a, const char *b, int 
     shi_status st;
     if ((st = shi_states_resolve(&s->data.states, a ? a : "", y1, &sa, &s->err)) ||
         (st = shi_states_resolve(&s->data.states, b ? b : "", y1, &sb, &s->err)) ||
-        (given(third) && (st = shi_states_resolve(&s->data.states, third, y1, &sc, &s->err)))) {
+        (shi_i_bind_given(third) &&
+         (st = shi_states_resolve(&s->data.states, third, y1, &sc, &s->err)))) {
         return st;
     }
     if (sa == sb || (sc && (sc == sa || sc == sb))) {
@@ -236,9 +262,9 @@ char *shi_session_report(shi_session *s, const char *a, const char *b, int y0, i
         memset(&s->data, 0, sizeof s->data);
     }
     /* As the command: the events file last, after the pair is checked. */
-    if (session_load(s, SHI_DATA_RELATIONS | SHI_DATA_ECON | SHI_DATA_ENERGY) != SHI_OK ||
+    if (shi_i_bind_load(s, SHI_DATA_RELATIONS | SHI_DATA_ECON | SHI_DATA_ENERGY) != SHI_OK ||
         report_pair(s, a, b, y0, y1, third, &po) != SHI_OK ||
-        session_load(s, SHI_DATA_EVENTS) != SHI_OK) {
+        shi_i_bind_load(s, SHI_DATA_EVENTS) != SHI_OK) {
         return NULL;
     }
     po.validate = html != NULL; /* the validation is the HTML page's appendix */

@@ -16,7 +16,7 @@ import os
 
 import numpy as np
 
-__all__ = ["ShiError", "Session", "dyads", "report"]
+__all__ = ["ShiError", "Session", "dyads", "power", "threat", "drivers", "report"]
 
 _NA_I32 = -(2**31)  # SHI_NA_I32 (shi/missing.h)
 _I32, _F64, _STR = 0, 1, 2  # shi_fcol_type
@@ -38,6 +38,11 @@ def _load():
         "shi_session_error": (cp, [vp]),
         "shi_session_dyads": (vp, [vp, ctypes.c_int, ctypes.c_int, ctypes.c_int, cp, cp,
                                   ctypes.c_int]),
+        "shi_session_power": (vp, [vp, ctypes.c_int, ctypes.c_int, cp, cp, ctypes.c_int,
+                                  ctypes.c_int]),
+        "shi_session_threat": (vp, [vp, cp, cp, ctypes.c_int, ctypes.c_int]),
+        "shi_session_drivers": (vp, [vp, cp, cp, cp, ctypes.c_int, ctypes.c_int, cp, cp,
+                                    ctypes.c_int, ctypes.c_int, ctypes.c_int]),
         "shi_session_report": (vp, [vp, cp, cp, ctypes.c_int, ctypes.c_int, cp, cp]),
         "shi_session_free_string": (None, [vp]),
         "shi_frame_free": (None, [vp]),
@@ -172,6 +177,37 @@ class Session:
             self._fail()
         return _frame(f, as_pandas)
 
+    def _table(self, f, as_pandas):
+        if not f:
+            self._fail()
+        return _frame(f, as_pandas)
+
+    def power(self, years=None, states=None, measure=None, majors=False, window=10,
+              as_pandas=None):
+        """`shi power`: the configuration of power each year (default: the last
+        year of the data), or with ``states`` one row per state-year."""
+        y0, y1 = _years(years, (0, 0))
+        return self._table(_lib.shi_session_power(self._s, y0, y1, _list(states),
+                                                  _bytes(measure), int(bool(majors)),
+                                                  int(window)), as_pandas)
+
+    def threat(self, a, b, years=None, as_pandas=None):
+        """`shi threat A B`: threat both ways each year (default: the last 10
+        years), its components and the perception gap."""
+        y0, y1 = _years(years, (0, 0))
+        return self._table(_lib.shi_session_threat(self._s, _bytes(a), _bytes(b), y0, y1),
+                           as_pandas)
+
+    def drivers(self, a, b, third=None, years=None, outcome=None, spec=None, boot=2000, seed=1,
+                threads=0, as_pandas=None):
+        """`shi drivers A B`: the coefficient table with the verdict columns
+        (default years 1992-2014, outcome ideal, specification study)."""
+        y0, y1 = _years(years, (0, 0))
+        return self._table(_lib.shi_session_drivers(self._s, _bytes(a), _bytes(b),
+                                                    _bytes(third), y0, y1, _bytes(outcome),
+                                                    _bytes(spec), int(boot), int(seed),
+                                                    int(threads)), as_pandas)
+
     def report(self, a, b, file=None, years=None, third=None):
         """`shi report A B`: the pair's summary as text, or with ``file`` the
         HTML report written there (returns the path)."""
@@ -200,6 +236,22 @@ def _session():
 def dyads(years=None, directed=False, add=None, states=None, threads=0, as_pandas=None):
     """`shi dyads` on the embedded data; see :meth:`Session.dyads`."""
     return _session().dyads(years, directed, add, states, threads, as_pandas)
+
+
+def power(years=None, states=None, measure=None, majors=False, window=10, as_pandas=None):
+    """`shi power` on the embedded data; see :meth:`Session.power`."""
+    return _session().power(years, states, measure, majors, window, as_pandas)
+
+
+def threat(a, b, years=None, as_pandas=None):
+    """`shi threat A B` on the embedded data; see :meth:`Session.threat`."""
+    return _session().threat(a, b, years, as_pandas)
+
+
+def drivers(a, b, third=None, years=None, outcome=None, spec=None, boot=2000, seed=1, threads=0,
+            as_pandas=None):
+    """`shi drivers A B` on the embedded data; see :meth:`Session.drivers`."""
+    return _session().drivers(a, b, third, years, outcome, spec, boot, seed, threads, as_pandas)
 
 
 def report(a, b, file=None, years=None, third=None):

@@ -129,3 +129,39 @@ def test_bad_argument_types():
         shi.dyads(years=(1700, 1720))
     with pytest.raises(ValueError):
         shi.dyads(years=[1990, 1995, 2000])
+
+
+TABLE_CASES = [
+    # (function, args, kwargs, CLI arguments)
+    (shi.power, (), {}, ["power"]),
+    (shi.power, (), dict(years=(1990, 2000), majors=True), ["power", "--years", "1990-2000",
+                                                           "--majors"]),
+    (shi.power, (), dict(years=range(1950, 1961), states="USA,RUS,CHN", window=5),
+     ["power", "--years", "1950-1960", "--states", "USA,RUS,CHN", "--window", "5"]),
+    (shi.threat, ("RUS", "CHN"), {}, ["threat", "RUS", "CHN"]),
+    (shi.threat, ("IND", "PAK"), dict(years=(1990, 1995)), ["threat", "IND", "PAK", "--years",
+                                                            "1990-1995"]),
+    (shi.drivers, ("RUS", "CHN"), dict(boot=200), ["drivers", "RUS", "CHN", "--boot", "200"]),
+]
+
+
+@pytest.mark.parametrize("fn,args,kwargs,cli_args", TABLE_CASES)
+def test_tables(shi_cli, fn, args, kwargs, cli_args):
+    header, rows = cli_rows(shi_cli, *cli_args)
+    df = fn(*args, **kwargs)
+    assert len(df) > 0
+    assert_same(header, rows, {c: df[c].tolist() for c in df.columns})
+
+
+@pytest.mark.parametrize("call,cli_args", [
+    (lambda: shi.power(measure="bogus"), ["power", "--measure", "bogus"]),
+    (lambda: shi.threat("RUS", "RUS"), ["threat", "RUS", "RUS"]),
+    (lambda: shi.drivers("RUS", "CHN", outcome="bogus"), ["drivers", "RUS", "CHN", "--outcome",
+                                                          "bogus"]),
+])
+def test_table_errors(shi_cli, call, cli_args):
+    err = run_cli(shi_cli, *cli_args, check=False)
+    assert err.returncode != 0
+    with pytest.raises(shi.ShiError) as e:
+        call()
+    assert str(e.value) in err.stderr

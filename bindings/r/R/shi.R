@@ -56,6 +56,12 @@ shi_session <- function(data = NULL, data_file = NULL) {
   c(years[1], years[length(years)])
 }
 
+.flag <- function(x, what) {
+  if (!is.logical(x) || length(x) != 1 || is.na(x)) {
+    stop(sprintf("%s: TRUE or FALSE", what), call. = FALSE)
+  }
+}
+
 .check <- function(res, call) {
   if (is.character(res) && isTRUE(attr(res, "shi_error"))) {
     stop(structure(class = c("shi_error", "error", "condition"),
@@ -73,11 +79,41 @@ shi_session <- function(data = NULL, data_file = NULL) {
 shi_dyads <- function(years = 1816:2016, directed = FALSE, add = NULL, states = NULL,
                       threads = 0L, session = NULL) {
   y <- .years(years, c(1816L, 2016L))
-  if (!is.logical(directed) || length(directed) != 1 || is.na(directed)) {
-    stop("directed: TRUE or FALSE", call. = FALSE)
-  }
+  .flag(directed, "directed")
   res <- .Call(shi_r_dyads, .session_ptr(session), y[1], y[2], directed,
                .opt_string(add, "add"), .opt_string(states, "states"), as.integer(threads))
+  .as_data_frame(.check(res, sys.call()))
+}
+
+#' @export
+shi_power <- function(years = NULL, states = NULL, measure = NULL, majors = FALSE, window = 10L,
+                      session = NULL) {
+  y <- .years(years, c(0L, 0L))
+  .flag(majors, "majors")
+  res <- .Call(shi_r_power, .session_ptr(session), y[1], y[2], .opt_string(states, "states"),
+               .opt_string(measure, "measure"), majors, as.integer(window))
+  .as_data_frame(.check(res, sys.call()))
+}
+
+#' @export
+shi_threat <- function(a, b, years = NULL, session = NULL) {
+  y <- .years(years, c(0L, 0L))
+  res <- .Call(shi_r_threat, .session_ptr(session), .opt_string(a, "a"), .opt_string(b, "b"),
+               y[1], y[2])
+  .as_data_frame(.check(res, sys.call()))
+}
+
+#' @export
+shi_drivers <- function(a, b, third = NULL, years = NULL, outcome = NULL, spec = NULL,
+                        boot = 2000L, seed = 1L, threads = 0L, session = NULL) {
+  y <- .years(years, c(0L, 0L))
+  if (!is.numeric(boot) || !is.numeric(seed) || !is.numeric(threads)) {
+    stop("boot, seed, threads: integers", call. = FALSE)
+  }
+  nums <- as.integer(c(y[1], y[2], boot, seed, threads))
+  res <- .Call(shi_r_drivers, .session_ptr(session), .opt_string(a, "a"), .opt_string(b, "b"),
+               .opt_string(third, "third"), .opt_string(outcome, "outcome"),
+               .opt_string(spec, "spec"), nums)
   .as_data_frame(.check(res, sys.call()))
 }
 

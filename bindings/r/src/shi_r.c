@@ -116,6 +116,37 @@ SEXP shi_r_dyads(SEXP sess, SEXP y0, SEXP y1, SEXP directed, SEXP add, SEXP stat
     return f ? frame_list(f) : shi_error_value(s);
 }
 
+SEXP shi_r_power(SEXP sess, SEXP y0, SEXP y1, SEXP states, SEXP measure, SEXP majors, SEXP window)
+{
+    shi_session *s = session_of(sess);
+    shi_frame *f =
+        shi_session_power(s, Rf_asInteger(y0), Rf_asInteger(y1), opt_string(states),
+                          opt_string(measure), Rf_asLogical(majors) == 1, Rf_asInteger(window));
+    return f ? frame_list(f) : shi_error_value(s);
+}
+
+SEXP shi_r_threat(SEXP sess, SEXP a, SEXP b, SEXP y0, SEXP y1)
+{
+    shi_session *s = session_of(sess);
+    shi_frame *f =
+        shi_session_threat(s, opt_string(a), opt_string(b), Rf_asInteger(y0), Rf_asInteger(y1));
+    return f ? frame_list(f) : shi_error_value(s);
+}
+
+/* opts: third, outcome, spec (strings or NULL); nums: y0, y1, boot, seed, threads. */
+SEXP shi_r_drivers(SEXP sess, SEXP a, SEXP b, SEXP third, SEXP outcome, SEXP spec, SEXP nums)
+{
+    shi_session *s = session_of(sess);
+    if (TYPEOF(nums) != INTSXP || XLENGTH(nums) != 5) {
+        Rf_error("shi: drivers: five integers expected");
+    }
+    const int *n = INTEGER(nums);
+    shi_frame *f =
+        shi_session_drivers(s, opt_string(a), opt_string(b), opt_string(third), n[0], n[1],
+                            opt_string(outcome), opt_string(spec), n[2], n[3], n[4]);
+    return f ? frame_list(f) : shi_error_value(s);
+}
+
 SEXP shi_r_report(SEXP sess, SEXP a, SEXP b, SEXP y0, SEXP y1, SEXP third, SEXP html)
 {
     shi_session *s = session_of(sess);
@@ -133,6 +164,9 @@ SEXP shi_r_report(SEXP sess, SEXP a, SEXP b, SEXP y0, SEXP y1, SEXP third, SEXP 
 
 static const R_CallMethodDef calls[] = {{"shi_r_session", (DL_FUNC)&shi_r_session, 2},
                                         {"shi_r_dyads", (DL_FUNC)&shi_r_dyads, 7},
+                                        {"shi_r_power", (DL_FUNC)&shi_r_power, 7},
+                                        {"shi_r_threat", (DL_FUNC)&shi_r_threat, 5},
+                                        {"shi_r_drivers", (DL_FUNC)&shi_r_drivers, 7},
                                         {"shi_r_report", (DL_FUNC)&shi_r_report, 7},
                                         {NULL, NULL, 0}};
 

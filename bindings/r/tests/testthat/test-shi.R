@@ -40,3 +40,25 @@ test_that("wrong argument types are R errors", {
   expect_error(shi_dyads(1700:1720), class = "shi_error")
   expect_error(shi_dyads(2000, add = list(1)), "add")
 })
+
+test_that("shi_power, shi_threat and shi_drivers match their commands", {
+  expect_same_as_cli(shi_power(), cli_csv("power"))
+  expect_same_as_cli(shi_power(1950:1960, states = c("USA", "RUS", "CHN"), window = 5),
+                     cli_csv(c("power", "--years", "1950-1960", "--states", "USA,RUS,CHN",
+                               "--window", "5")))
+  expect_same_as_cli(shi_threat("IND", "PAK", years = 1990:1995),
+                     cli_csv(c("threat", "IND", "PAK", "--years", "1990-1995")))
+  d <- shi_drivers("RUS", "CHN", boot = 200)
+  expect_same_as_cli(d, cli_csv(c("drivers", "RUS", "CHN", "--boot", "200")))
+  expect_type(d$verdict, "character")
+  expect_true(is.na(d$lmg_share[1]))
+})
+
+test_that("their errors are shi_error conditions", {
+  cli <- run_cli(c("power", "--measure", "bogus"), status = NA)
+  e <- tryCatch(shi_power(measure = "bogus"), shi_error = function(e) e)
+  expect_s3_class(e, "shi_error")
+  expect_true(any(grepl(conditionMessage(e), cli$stderr, fixed = TRUE)))
+  expect_error(shi_threat("RUS", "RUS"), class = "shi_error")
+  expect_error(shi_drivers("RUS", "CHN", boot = "x"), "integers")
+})
