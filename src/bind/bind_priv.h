@@ -13,6 +13,7 @@ struct shi_session {
     char *data_dir, *data_file; /* owned copies, or NULL */
     shi_data data;              /* parts loaded by shi_i_bind_load */
     shi_err err;                /* the last error */
+    int report_order;           /* the data were loaded fresh by a report (session.c) */
 };
 
 /** Load the parts (SHI_DATA_*) the session does not hold yet. */

@@ -256,11 +256,14 @@ char *shi_session_report(shi_session *s, const char *a, const char *b, int y0, i
     shi_pair_opts po;
     /* The report lists its sources in the order they were loaded: a session
      * that loaded parts for other calls first (dyads: the dyadic data before
-     * the economy) starts again, so the page is the command's byte for byte. */
-    if (s->data.states.n && !(s->data.econ_loaded && s->data.en_loaded && s->data.ev_loaded)) {
+     * the economy) starts again, so the page is the command's byte for byte.
+     * Parts loaded after a report's (the events by drivers) come in the same
+     * order as the command's. */
+    if (s->data.states.n && !s->report_order) {
         shi_data_destroy(&s->data);
         memset(&s->data, 0, sizeof s->data);
     }
+    s->report_order = 1;
     /* As the command: the events file last, after the pair is checked. */
     if (shi_i_bind_load(s, SHI_DATA_RELATIONS | SHI_DATA_ECON | SHI_DATA_ENERGY) != SHI_OK ||
         report_pair(s, a, b, y0, y1, third, &po) != SHI_OK ||
