@@ -116,18 +116,28 @@ def _column(f, j, n, pd):
             out[i] = None if v is None else v.decode()
         return out
     ptr = _lib.shi_frame_col_i32(f, j)
-    v = np.ctypeslib.as_array(ptr, (n,)).copy() if n else np.empty(0, dtype=np.int32)
-    na = v == _NA_I32
-    flag = _lib.shi_frame_col_is_flag(f, j)
-    if pd is not None:
-        if flag:
-            return pd.arrays.BooleanArray(v.astype(bool), na) if na.any() else v.astype(bool)
-        return pd.arrays.IntegerArray(v, na) if na.any() else v
-    if na.any():  # NumPy has no integer NA: a float column with NaN
-        out = v.astype(np.float64)
+    if not n:
+        return np.empty(0, dtype=bool if _lib.shi_frame_col_is_flag(f, j) else np.int32)
+    view = np.ctypeslib.as_array(ptr, (n,))  # the frame's memory: no copy yet
+    na = view == _NA_I32
+    has_na = bool(na.any())
+    # One copy into NumPy: the values, or their conversion to bool or float.
+    if _lib.shi_frame_col_is_flag(f, j):
+        v = view != 0
+        if pd is not None and has_na:
+            return pd.arrays.BooleanArray(v, na)
+        if has_na:  # NumPy has no boolean NA: a float column with NaN
+            out = v.astype(np.float64)
+            out[na] = np.nan
+            return out
+        return v
+    if pd is not None and has_na:
+        return pd.arrays.IntegerArray(view.copy(), na)
+    if has_na:  # NumPy has no integer NA: a float column with NaN
+        out = view.astype(np.float64)
         out[na] = np.nan
         return out
-    return v.astype(bool) if flag else v
+    return view.copy()
 
 
 def _frame(f, as_pandas):
@@ -140,7 +150,8 @@ def _frame(f, as_pandas):
             cols[_lib.shi_frame_col_name(f, j).decode()] = _column(f, j, n, pd)
     finally:
         _lib.shi_frame_free(f)
-    return pd.DataFrame(cols) if pd is not None else cols
+    # copy=False: the columns as they are, not consolidated into a second copy.
+    return pd.DataFrame(cols, copy=False) if pd is not None else cols
 
 
 class Session:
