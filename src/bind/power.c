@@ -135,7 +135,7 @@ shi_frame *shi_session_power(shi_session *ss, int y0, int y1, const char *states
     }
     /* By default both ends are the last year (as the command). */
     const shi_panel *p = &ss->data.caps;
-    int a = p->year_max, b = p->year_max;
+    int b = p->year_max, a = b;
     const shi_state *sel[BIND_MAX_STATES];
     size_t nsel = 0;
     if (shi_i_bind_years(ss, y0, y1, p->year_min, p->year_max, &a, &b) != SHI_OK ||
