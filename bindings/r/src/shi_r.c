@@ -2,7 +2,9 @@
  * shi_r.c - the .Call glue of the R package: sessions as external pointers,
  * frames (shi/frame.h) into lists of R vectors. Errors come back as a string
  * with the attribute "shi_error", which R/shi.R signals as a condition of
- * class shi_error, so no C frame is left by a longjmp with memory held.
+ * class shi_error, so no C frame is left by a longjmp with memory held; the
+ * conversions into R vectors (which may fail on R's side: out of memory) run
+ * under R_UnwindProtect, which frees the frame or string either way.
  */
 #include <R.h>
 #include <Rinternals.h>
@@ -90,9 +92,10 @@ static SEXP column(const shi_frame *f, size_t j, R_xlen_t n)
     return v;
 }
 
-/* The frame as a named list of columns; frees the frame. */
-static SEXP frame_list(shi_frame *f)
+/* The frame as a named list of columns. */
+static SEXP frame_list_body(void *data)
 {
+    const shi_frame *f = data;
     size_t ncol = shi_frame_ncol(f);
     R_xlen_t n = (R_xlen_t)shi_frame_nrow(f);
     SEXP out = PROTECT(Rf_allocVector(VECSXP, (R_xlen_t)ncol));
@@ -102,35 +105,54 @@ static SEXP frame_list(shi_frame *f)
         SET_STRING_ELT(names, (R_xlen_t)j, Rf_mkChar(shi_frame_col_name(f, j)));
     }
     Rf_setAttrib(out, R_NamesSymbol, names);
-    shi_frame_free(f);
     UNPROTECT(2);
+    return out;
+}
+
+static void frame_cleanup(void *data, Rboolean jump)
+{
+    (void)jump; /* R_UnwindProtect goes on with the jump itself */
+    shi_frame_free(data);
+}
+
+/* The frame as a named list of columns, or the session's error; frees the
+ * frame even when R jumps. `cont` is made (and protected) by the caller
+ * before the frame exists, so no allocation of R's can fail while the frame
+ * is unguarded. */
+static SEXP frame_result(shi_session *s, shi_frame *f, SEXP cont)
+{
+    SEXP out = f ? R_UnwindProtect(frame_list_body, f, frame_cleanup, f, cont) : shi_error_value(s);
+    UNPROTECT(1); /* cont */
     return out;
 }
 
 SEXP shi_r_dyads(SEXP sess, SEXP y0, SEXP y1, SEXP directed, SEXP add, SEXP states, SEXP threads)
 {
     shi_session *s = session_of(sess);
+    SEXP cont = PROTECT(R_MakeUnwindCont());
     shi_frame *f =
         shi_session_dyads(s, Rf_asInteger(y0), Rf_asInteger(y1), Rf_asLogical(directed) == 1,
                           opt_string(add), opt_string(states), Rf_asInteger(threads));
-    return f ? frame_list(f) : shi_error_value(s);
+    return frame_result(s, f, cont);
 }
 
 SEXP shi_r_power(SEXP sess, SEXP y0, SEXP y1, SEXP states, SEXP measure, SEXP majors, SEXP window)
 {
     shi_session *s = session_of(sess);
+    SEXP cont = PROTECT(R_MakeUnwindCont());
     shi_frame *f =
         shi_session_power(s, Rf_asInteger(y0), Rf_asInteger(y1), opt_string(states),
                           opt_string(measure), Rf_asLogical(majors) == 1, Rf_asInteger(window));
-    return f ? frame_list(f) : shi_error_value(s);
+    return frame_result(s, f, cont);
 }
 
 SEXP shi_r_threat(SEXP sess, SEXP a, SEXP b, SEXP y0, SEXP y1)
 {
     shi_session *s = session_of(sess);
+    SEXP cont = PROTECT(R_MakeUnwindCont());
     shi_frame *f =
         shi_session_threat(s, opt_string(a), opt_string(b), Rf_asInteger(y0), Rf_asInteger(y1));
-    return f ? frame_list(f) : shi_error_value(s);
+    return frame_result(s, f, cont);
 }
 
 /* opts: third, outcome, spec (strings or NULL); nums: y0, y1, boot, seed, threads. */
@@ -141,24 +163,33 @@ SEXP shi_r_drivers(SEXP sess, SEXP a, SEXP b, SEXP third, SEXP outcome, SEXP spe
         Rf_error("shi: drivers: five integers expected");
     }
     const int *n = INTEGER(nums);
+    SEXP cont = PROTECT(R_MakeUnwindCont());
     shi_frame *f =
         shi_session_drivers(s, opt_string(a), opt_string(b), opt_string(third), n[0], n[1],
                             opt_string(outcome), opt_string(spec), n[2], n[3], n[4]);
-    return f ? frame_list(f) : shi_error_value(s);
+    return frame_result(s, f, cont);
+}
+
+static SEXP string_body(void *data)
+{
+    return Rf_ScalarString(Rf_mkCharCE(data, CE_UTF8));
+}
+
+static void string_cleanup(void *data, Rboolean jump)
+{
+    (void)jump;
+    shi_session_free_string(data);
 }
 
 SEXP shi_r_report(SEXP sess, SEXP a, SEXP b, SEXP y0, SEXP y1, SEXP third, SEXP html)
 {
     shi_session *s = session_of(sess);
+    SEXP cont = PROTECT(R_MakeUnwindCont());
     char *text = shi_session_report(s, opt_string(a), opt_string(b), Rf_asInteger(y0),
                                     Rf_asInteger(y1), opt_string(third), opt_string(html));
-    if (!text) {
-        return shi_error_value(s);
-    }
-    SEXP out = PROTECT(Rf_allocVector(STRSXP, 1));
-    SET_STRING_ELT(out, 0, Rf_mkCharCE(text, CE_UTF8));
-    shi_session_free_string(text);
-    UNPROTECT(1);
+    SEXP out =
+        text ? R_UnwindProtect(string_body, text, string_cleanup, text, cont) : shi_error_value(s);
+    UNPROTECT(1); /* cont */
     return out;
 }
 
