@@ -45,3 +45,24 @@ cmake --build "$tmp/cm" >/dev/null
 run cmake_shared "$tmp/cm/consumer_shared"
 [ -x "$tmp/cm/consumer_static" ] || { echo "find_package(shi) defined no shi::shi_static"; exit 1; }
 run cmake_static "$tmp/cm/consumer_static"
+
+# The bindings against the installed library (when their toolchains are here):
+# R CMD INSTALL finds libshi through shi.pc; Python through SHI_LIBRARY. Each
+# must count the dyad-years of 2000 as the installed command does.
+rows=$(("$(LD_LIBRARY_PATH=$libdir "$prefix/bin/shi" dyads --years 2000-2000 --format csv | wc -l)" - 1))
+if command -v Rscript >/dev/null && command -v R >/dev/null; then
+  mkdir "$tmp/rlib"
+  cp -r "$src/bindings/r" "$tmp/rpkg"
+  LD_LIBRARY_PATH=$libdir R CMD INSTALL --no-docs --no-html -l "$tmp/rlib" "$tmp/rpkg" \
+    >"$tmp/rinstall.log" 2>&1 ||
+    { cat "$tmp/rinstall.log"; exit 1; }
+  n=$(LD_LIBRARY_PATH=$libdir R_LIBS=$tmp/rlib Rscript -e 'cat(nrow(shi::shi_dyads(2000)))')
+  [ "$n" = "$rows" ] || { echo "R against the installed libshi: $n rows, the command $rows"; exit 1; }
+  echo "R package against the installed libshi: ok"
+fi
+if /usr/bin/python3 -c 'import numpy' 2>/dev/null; then
+  n=$(SHI_LIBRARY=$libdir/libshi.so PYTHONPATH=$src/bindings/python PYTHONDONTWRITEBYTECODE=1 \
+    /usr/bin/python3 -c 'import shi; print(len(shi.dyads(2000)["year"]))')
+  [ "$n" = "$rows" ] || { echo "Python against the installed libshi: $n rows, the command $rows"; exit 1; }
+  echo "Python module against the installed libshi: ok"
+fi
