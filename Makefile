@@ -41,6 +41,7 @@ bench: build
 	bench/bench_power.sh $(BUILD)/shi
 	@if [ -x bench/bench_coop.sh ]; then bench/bench_coop.sh $(BUILD)/shi; fi
 	bench/bench_align.sh $(BUILD)/shi
+	bench/bench_bindings.sh $(BUILD)/shi
 
 # Rebuild the embedded default data from the official files in ../shared/data.
 data: build

@@ -3,6 +3,7 @@
  * sphere` costs for one region and 30 years (bench/README.md, issue 15).
  * Prints medians of 5 runs; no timed tests.
  */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime (bench_util.h) */
 #include <shi/data.h>
 #include <shi/sphere.h>
 

@@ -108,6 +108,27 @@ SHI_API shi_status shi_frame_set_labels(shi_frame *f, const char *name, const ch
 /** Index of the column called `name`, or -1. */
 SHI_API long shi_frame_find(const shi_frame *f, const char *name);
 
+/* Accessors, for code that cannot read the structs (the bindings through
+ * shi/bind.h): a frame on the heap, and its columns by index without a copy.
+ * A pointer returned stays valid until the frame is freed; a wrong index or
+ * type gives NULL (or SHI_FCOL_I32 / 0). */
+/** A zeroed frame on the heap (NULL when out of memory), to be filled by the
+ *  functions that initialise a frame; shi_frame_free destroys and frees it. */
+SHI_API shi_frame *shi_frame_alloc(void);
+SHI_API void shi_frame_free(shi_frame *f);
+SHI_API size_t shi_frame_nrow(const shi_frame *f);
+SHI_API size_t shi_frame_ncol(const shi_frame *f);
+SHI_API const char *shi_frame_col_name(const shi_frame *f, size_t col);
+SHI_API const char *shi_frame_col_label(const shi_frame *f, size_t col);
+SHI_API shi_fcol_type shi_frame_col_type(const shi_frame *f, size_t col);
+/** 1 when the I32 column holds a 0/1 flag (a logical in R, a bool in NumPy). */
+SHI_API int shi_frame_col_is_flag(const shi_frame *f, size_t col);
+/** The nrow values of an I32 (missing: SHI_NA_I32) or F64 (missing: NaN) column. */
+SHI_API const int32_t *shi_frame_col_i32(const shi_frame *f, size_t col);
+SHI_API const double *shi_frame_col_f64(const shi_frame *f, size_t col);
+/** Cell `row` of a STR column (NULL: missing). */
+SHI_API const char *shi_frame_col_str(const shi_frame *f, size_t col, size_t row);
+
 #ifdef __cplusplus
 }
 #endif

@@ -98,4 +98,7 @@
 #include <shi/cite.h>
 #include <shi/table.h>
 
+/* bind: the flat API of the R and Python bindings */
+#include <shi/bind.h>
+
 #endif

@@ -289,3 +289,75 @@ shi_status shi_frame_set_labels(shi_frame *f, const char *name, const char *set,
     c->nvl = n;
     return SHI_OK;
 }
+
+/* ---- accessors (shi/frame.h): for the bindings, which see no struct ---- */
+
+shi_frame *shi_frame_alloc(void)
+{
+    return calloc(1, sizeof(shi_frame));
+}
+
+void shi_frame_free(shi_frame *f)
+{
+    if (f) {
+        shi_frame_destroy(f);
+        free(f);
+    }
+}
+
+size_t shi_frame_nrow(const shi_frame *f)
+{
+    return f ? f->nrow : 0;
+}
+
+size_t shi_frame_ncol(const shi_frame *f)
+{
+    return f ? f->ncol : 0;
+}
+
+static const shi_fcol *col_at(const shi_frame *f, size_t col)
+{
+    return f && col < f->ncol ? &f->cols[col] : NULL;
+}
+
+const char *shi_frame_col_name(const shi_frame *f, size_t col)
+{
+    const shi_fcol *c = col_at(f, col);
+    return c ? c->name : NULL;
+}
+
+const char *shi_frame_col_label(const shi_frame *f, size_t col)
+{
+    const shi_fcol *c = col_at(f, col);
+    return c ? c->label : NULL;
+}
+
+shi_fcol_type shi_frame_col_type(const shi_frame *f, size_t col)
+{
+    const shi_fcol *c = col_at(f, col);
+    return c ? c->type : SHI_FCOL_I32;
+}
+
+int shi_frame_col_is_flag(const shi_frame *f, size_t col)
+{
+    const shi_fcol *c = col_at(f, col);
+    return c && c->type == SHI_FCOL_I32 && c->flag;
+}
+
+const int32_t *shi_frame_col_i32(const shi_frame *f, size_t col)
+{
+    const shi_fcol *c = col_at(f, col);
+    return c && c->type == SHI_FCOL_I32 ? c->i32 : NULL;
+}
+
+const double *shi_frame_col_f64(const shi_frame *f, size_t col)
+{
+    const shi_fcol *c = col_at(f, col);
+    return c && c->type == SHI_FCOL_F64 ? c->f64 : NULL;
+}
+
+const char *shi_frame_col_str(const shi_frame *f, size_t col, size_t row)
+{
+    const shi_fcol *c = col_at(f, col);
+    return c && c->type == SHI_FCOL_STR && row < f->nrow ? c->str[row] : NULL;
+}

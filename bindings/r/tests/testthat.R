@@ -1,0 +1,4 @@
+library(testthat)
+library(shi)
+
+test_check("shi")
