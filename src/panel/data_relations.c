@@ -303,18 +303,20 @@ static void dense_finish(builder *b)
     d->mid_y1 = b->years[RL_MID][1];
     d->ucdp_y0 = b->years[RL_UCDP][0];
     d->ucdp_y1 = b->years[RL_UCDP][1];
+    const size_t nn = d->n * d->n;
     for (int y = d->y0; y <= d->y1; y++) {
-        for (size_t k = 0; k < d->n * d->n; k++) {
-            size_t idx = shi_dy_pair(d, y, 0, 0) + k;
-            if (y >= d->mid_y0 && y <= d->mid_y1 && d->mid_host[idx] == SHI_NA_U8) {
-                d->mid_host[idx] = 0;
+        /* Only the covered years are touched (the year test hoisted out of
+         * the cell loop: it was most of the time of loading relations). */
+        if (y >= d->mid_y0 && y <= d->mid_y1) {
+            uint8_t *m = d->mid_host + shi_dy_pair(d, y, 0, 0);
+            for (size_t k = 0; k < nn; k++) {
+                m[k] = m[k] == SHI_NA_U8 ? 0 : m[k];
             }
         }
-        for (size_t k = 0; k < d->n * d->n; k++) {
-            size_t idx = shi_dy_pair(d, y, 0, 0) + k;
-            if (y >= b->years[RL_UCDP][0] && y <= b->years[RL_UCDP][1] &&
-                d->ucdp[idx] == SHI_NA_U8) {
-                d->ucdp[idx] = 0;
+        if (y >= d->ucdp_y0 && y <= d->ucdp_y1) {
+            uint8_t *u = d->ucdp + shi_dy_pair(d, y, 0, 0);
+            for (size_t k = 0; k < nn; k++) {
+                u[k] = u[k] == SHI_NA_U8 ? 0 : u[k];
             }
         }
         for (size_t i = 0; i < d->n; i++) {
