@@ -65,38 +65,6 @@ static void bar(void *arg, size_t done, size_t total)
     fflush(stderr);
 }
 
-static shi_status write_frame(shi_cli *cli, const shi_frame *f, const char *format, const char *out,
-                              const shi_meta *meta)
-{
-    shi_frame_format fmt;
-    shi_status s = cli_output_format(format, out, isatty(STDOUT_FILENO) ? SHI_FF_TABLE : SHI_FF_CSV,
-                                     &fmt, &cli->err);
-    if (s != SHI_OK) {
-        return s;
-    }
-    if (f->nrow == 0) {
-        fprintf(stderr, "shi: warning: the result is empty (no rows)\n");
-    }
-    if (fmt == SHI_FF_SQLITE || fmt == SHI_FF_DTA) {
-        static const char *const keys[] = {"year", "ccode1", "ccode2"};
-        return fmt == SHI_FF_SQLITE ? shi_frame_write_sqlite(f, keys, 3, meta, out, &cli->err)
-                                    : shi_frame_write_dta(f, meta, out, &cli->err);
-    }
-    shi_outfile o;
-    if ((s = shi_outfile_open(&o, out, &cli->err)) != SHI_OK) {
-        return s;
-    }
-    int to_stdout = !out || strcmp(out, "-") == 0;
-    s = fmt == SHI_FF_TABLE
-            ? shi_frame_write_table(f, o.fp, to_stdout ? cli_term_width() : 0, &cli->err)
-            : shi_frame_write_text(f, o.fp, fmt, &cli->err);
-    if (s == SHI_OK) {
-        s = shi_outfile_commit(&o, &cli->err);
-    }
-    shi_outfile_abort(&o);
-    return s;
-}
-
 /* The options of `shi dyads`. */
 typedef struct dyads_args {
     const char *years, *add, *states, *regions, *format, *out, *alliances;
@@ -203,17 +171,7 @@ static shi_status dyads_load(shi_cli *cli, const dyads_args *a, progress *pr)
 static shi_status dyads_meta(shi_cli *cli, const dyads_args *a, const shi_dyad_opts *o,
                              shi_meta *meta)
 {
-    char buf[1024];
-    snprintf(buf, sizeof buf, "shi %s", SHI_VERSION);
-    shi_status s = shi_meta_add(meta, "software", buf, &cli->err);
-    for (size_t k = 0; k < cli->data.nsrc && s == SHI_OK; k++) {
-        const shi_source *src = &cli->data.src[k];
-        char key[64];
-        snprintf(key, sizeof key, "source.%s", src->id);
-        snprintf(buf, sizeof buf, "%s %s (%s; read from %s)", src->name, src->version, src->file,
-                 src->loaded);
-        s = shi_meta_add(meta, key, buf, &cli->err);
-    }
+    shi_status s = cli_frame_sources(cli, meta);
     if (s == SHI_OK) {
         s = shi_meta_addf(meta, &cli->err, "options",
                           "years=%d-%d directed=%d add=%s states=%s both=%d regions=%s "
@@ -261,7 +219,8 @@ int cmd_dyads(shi_cli *cli, int argc, char **argv)
         int to_stdout = !a.out || strcmp(a.out, "-") == 0;
         /* The table goes to the terminal too: clear the progress line first. */
         stage(&pr, to_stdout ? "" : buf);
-        s = write_frame(cli, &f, a.format, a.out, &meta);
+        static const char *const keys[] = {"year", "ccode1", "ccode2"};
+        s = cli_write_frame(cli, &f, keys, 3, a.format, a.out, &meta);
     }
     stage(&pr, "");
     if (s == SHI_OK && pr.on && a.out && strcmp(a.out, "-") != 0) {
