@@ -14,6 +14,13 @@
  *   ideal     ideal1, ideal2, ideal_dist (UN General Assembly ideal points), and
  *             agree: share of UN votes agreeing, where one side is a reference state
  *   threat    threat to state 1 from state 2 (shi/threat.h) and its four components
+ *   nmc       milex1 milper1 irst1 pec1 tpop1 upop1 and the same of state 2 (COW NMC)
+ *   mids      mid_ongoing, mid_hostlev1, mid_hostlev2: militarized disputes (GML MID
+ *             2.1.1, COW MID 5.0 incidents after it; needs the relations)
+ *   peaceyears  peaceyears, peaceyears2, peaceyears3: years since the last dispute
+ *             year (Carter & Signorino 2010; shi_peace_spells)
+ *   ucdp      ucdp_ongoing, ucdp_intensity: UCDP/PRIO armed conflict, opposite sides
+ *   trade     flow1, flow2: COW dyadic trade both ways (missing stays missing)
  *   vetoes    UN Security Council vetoes in the year (permanent members only; needs the
  *             relations): veto_n1, veto_n2, veto_joint (drafts both vetoed), and
  *             veto_coinc12 / veto_coinc21 (share of 1's / 2's vetoes the other joined)
@@ -43,7 +50,15 @@ enum {
     SHI_DV_IDEAL = 1u << 6,
     SHI_DV_THREAT = 1u << 7, /* threat, threat_strength/proximity/offensive/intentions */
     SHI_DV_VETO = 1u << 8,   /* veto_n1, veto_n2, veto_joint, veto_coinc12, veto_coinc21 */
-    SHI_DV_ALL = (1u << 9) - 1
+    /* Peace-science families (issue 14), from bit 16 so that other families
+     * can take the bits after 8 without a clash. */
+    SHI_DV_NMC = 1u << 16,   /* milex1 ... upop2 */
+    SHI_DV_MIDS = 1u << 17,  /* mid_ongoing, mid_hostlev1, mid_hostlev2 */
+    SHI_DV_PEACE = 1u << 18, /* peaceyears, peaceyears2, peaceyears3 */
+    SHI_DV_UCDP = 1u << 19,  /* ucdp_ongoing, ucdp_intensity */
+    SHI_DV_TRADE = 1u << 20, /* flow1, flow2 */
+    SHI_DV_PSCI = SHI_DV_NMC | SHI_DV_MIDS | SHI_DV_PEACE | SHI_DV_UCDP | SHI_DV_TRADE,
+    SHI_DV_ALL = ((1u << 9) - 1) | SHI_DV_PSCI
 };
 
 /** Parse a comma-separated list of families ("cinc,contiguity,distance,...";
@@ -52,6 +67,17 @@ SHI_API shi_status shi_dyadvars_parse(const char *list, unsigned *mask, shi_err 
 
 /** Do these families need the dyadic data (SHI_DATA_DYADIC)? */
 SHI_API int shi_dyadvars_need_dyadic(unsigned mask);
+
+/** Do these families need the relations (SHI_DATA_RELATIONS)? */
+SHI_API int shi_dyadvars_need_relations(unsigned mask);
+
+/** Peace years (Carter & Signorino 2010) of one dyad's series of `n` years:
+ *  event[t] is 1 (an event that year), 0 (none) or -1 (not observed: the
+ *  dyad is not in the system, or outside the data). spell[t] is 0 in the
+ *  first observed year and in the year after an event, else the year before's
+ *  plus one; an event year holds the count up to it; an unobserved year is
+ *  SHI_NA_I32 and does not reset the count. */
+SHI_API void shi_peace_spells(const int8_t *event, size_t n, int32_t *spell);
 
 /** How the variables are computed (zero: the defaults). */
 typedef struct shi_dyadvars_opts {

@@ -19,17 +19,27 @@
 #    include <omp.h>
 #endif
 
+#include "dyadvars_psci.h"
+
 #define MILES_PER_KM (1.0 / SHI_KM_PER_MILE)
 
+/* The families, one row each (an alias, listed after its name, is left out
+ * of the message of an unknown name); "all" last. */
 static const struct {
     const char *name;
     unsigned bit;
+    int alias;
 } FAMILIES[] = {
-    {"cinc", SHI_DV_CINC},     {"major", SHI_DV_MAJOR},       {"contiguity", SHI_DV_CONTIG},
-    {"contig", SHI_DV_CONTIG}, {"distance", SHI_DV_DISTANCE}, {"alliance", SHI_DV_ALLIANCE},
-    {"sim", SHI_DV_SIM},       {"ideal", SHI_DV_IDEAL},       {"threat", SHI_DV_THREAT},
-    {"vetoes", SHI_DV_VETO},   {"all", SHI_DV_ALL},
+    {"cinc", SHI_DV_CINC, 0},         {"major", SHI_DV_MAJOR, 0},
+    {"contiguity", SHI_DV_CONTIG, 0}, {"contig", SHI_DV_CONTIG, 1},
+    {"distance", SHI_DV_DISTANCE, 0}, {"alliance", SHI_DV_ALLIANCE, 0},
+    {"sim", SHI_DV_SIM, 0},           {"ideal", SHI_DV_IDEAL, 0},
+    {"threat", SHI_DV_THREAT, 0},     {"vetoes", SHI_DV_VETO, 0},
+    {"nmc", SHI_DV_NMC, 0},           {"mids", SHI_DV_MIDS, 0},
+    {"peaceyears", SHI_DV_PEACE, 0},  {"ucdp", SHI_DV_UCDP, 0},
+    {"trade", SHI_DV_TRADE, 0},       {"all", SHI_DV_ALL, 0},
 };
+#define NFAM (sizeof FAMILIES / sizeof FAMILIES[0])
 
 shi_status shi_dyadvars_parse(const char *list, unsigned *mask, shi_err *err)
 {
@@ -39,22 +49,33 @@ shi_status shi_dyadvars_parse(const char *list, unsigned *mask, shi_err *err)
         const char *e = strchr(p, ',');
         size_t len = e ? (size_t)(e - p) : strlen(p);
         unsigned bit = 0;
-        for (size_t k = 0; k < sizeof FAMILIES / sizeof FAMILIES[0]; k++) {
+        for (size_t k = 0; k < NFAM; k++) {
             if (strlen(FAMILIES[k].name) == len && strncmp(FAMILIES[k].name, p, len) == 0) {
                 bit = FAMILIES[k].bit;
             }
         }
         if (!bit) {
-            return shi_err_set(
-                err, SHI_EUSAGE,
-                "--add: unknown variable family '%.*s'; valid families are cinc, "
-                "major, contiguity, distance, alliance, sim, ideal, threat, vetoes, all",
-                (int)len, p);
+            char valid[256] = "";
+            for (size_t k = 0, at = 0; k < NFAM && at < sizeof valid; k++) {
+                if (!FAMILIES[k].alias) {
+                    at += (size_t)snprintf(valid + at, sizeof valid - at, "%s%s", k ? ", " : "",
+                                           FAMILIES[k].name);
+                }
+            }
+            return shi_err_set(err, SHI_EUSAGE,
+                               "--add: unknown variable family '%.*s'; valid families are %s",
+                               (int)len, p, valid);
         }
         *mask |= bit;
         p = e ? e + 1 : p + len;
     }
     return SHI_OK;
+}
+
+int shi_dyadvars_need_relations(unsigned mask)
+{
+    return (mask & (SHI_DV_THREAT | SHI_DV_VETO | SHI_DV_MIDS | SHI_DV_PEACE | SHI_DV_UCDP |
+                    SHI_DV_TRADE)) != 0;
 }
 
 int shi_dyadvars_need_dyadic(unsigned mask)
@@ -144,6 +165,7 @@ typedef struct cols {
     int32_t *tpartial;
     int32_t *vn1, *vn2, *vjoint;
     double *vc12, *vc21;
+    psci_cols ps; /* nmc, mids, peaceyears, ucdp, trade */
 } cols;
 
 /* Alliance-portfolio similarity over the system of one year: a dense matrix of
@@ -494,6 +516,9 @@ static shi_status add_cols(shi_frame *f, unsigned mask, cols *k, shi_err *err)
                                 &k->agree, err)))) {
         return s;
     }
+    if ((s = shi_i_psci_add_cols(f, mask, &k->ps, err)) != SHI_OK) {
+        return s;
+    }
     return label_codes(f, mask, err);
 }
 
@@ -554,10 +579,18 @@ static shi_status add_vars(shi_frame *f, unsigned mask, const dv_input *in, shi_
     for (size_t y = 0; y < ny; y++) {
         start[y + 1] += start[y];
     }
+    psci_ctx pc;
+    if ((s = shi_i_psci_init(&pc, in->d, mask, err)) != SHI_OK) {
+        shi_i_psci_free(&pc);
+        free(start);
+        ctx_destroy(&c);
+        return s;
+    }
     shi_threat_ctx *tc = NULL;
     shi_threat_model tm = in->model ? *in->model : shi_threat_model_default();
     if (mask & SHI_DV_THREAT) {
         if ((s = shi_threat_ctx_new(&tc, in->d, err)) != SHI_OK) {
+            shi_i_psci_free(&pc);
             free(start);
             ctx_destroy(&c);
             return s;
@@ -581,6 +614,10 @@ static shi_status add_vars(shi_frame *f, unsigned mask, const dv_input *in, shi_
         }
         for (size_t r = start[y]; r < start[y + 1]; r++) {
             fill_row(&c, &k, f, r, mask, tc, &tm);
+            if (mask & SHI_DV_PSCI) {
+                shi_i_psci_row(&pc, &k.ps, f, r, mask, c.map[f->cols[1].i32[r]],
+                               c.map[f->cols[2].i32[r]]);
+            }
             if ((mask & SHI_DV_SIM) && sy.pos) {
                 long a = c.map[f->cols[1].i32[r]], b = c.map[f->cols[2].i32[r]];
                 sim_row(&sy, a >= 0 ? sy.pos[a] : -1, b >= 0 ? sy.pos[b] : -1, &k, r);
@@ -601,6 +638,7 @@ static shi_status add_vars(shi_frame *f, unsigned mask, const dv_input *in, shi_
         }
     }
     free(start);
+    shi_i_psci_free(&pc);
     shi_threat_ctx_free(tc);
     ctx_destroy(&c);
     if (fail) {

@@ -1,0 +1,157 @@
+/*
+ * test_dyadvars_psci.c - the peace-science families of shi dyads --add (nmc,
+ * mids, peaceyears, ucdp, trade) on the embedded data, against rows of the
+ * official files and a hand-made peace-year series.
+ */
+#include "test_util.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <shi/dyads.h>
+#include <shi/dyadvars.h>
+
+static shi_data D;
+
+static int setup(void **state)
+{
+    (void)state;
+    return open_data(&D, SHI_DATA_RELATIONS);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    shi_data_destroy(&D);
+    return 0;
+}
+
+/* The undirected dyad-years of two states in [y0, y1] with `mask`. */
+static void pair(shi_frame *f, int a, int b, int y0, int y1, unsigned mask)
+{
+    shi_err err = {0};
+    const int st[2] = {a, b};
+    shi_dyad_opts o = {0};
+    o.y0 = y0;
+    o.y1 = y1;
+    o.states = st;
+    o.nstates = 2;
+    o.both = 1;
+    assert_int_equal(shi_dyads_generate(&D.states, &o, f, &err), SHI_OK);
+    assert_int_equal(shi_dyadvars_add(f, mask, &D, NULL, &err), SHI_OK);
+}
+
+static const int32_t *icol(const shi_frame *f, const char *name)
+{
+    long c = shi_frame_find(f, name);
+    assert_true(c >= 0);
+    return f->cols[c].i32;
+}
+
+static const double *dcol(const shi_frame *f, const char *name)
+{
+    long c = shi_frame_find(f, name);
+    assert_true(c >= 0);
+    return f->cols[c].f64;
+}
+
+/* By hand, with the rule of Carter & Signorino (2010) as btscs/sbtscs code
+ * it: 0 in the first year and after an event year, +1 otherwise; years not
+ * observed are missing and do not reset the count. */
+static void peace_spells_by_hand(void **state)
+{
+    (void)state;
+    const int8_t ev[13] = {0, 0, 1, 0, 0, 1, 1, 0, -1, -1, 0, 1, 0};
+    const int32_t want[13] = {0, 1, 2, 0, 1, 2, 0, 0, SHI_NA_I32, SHI_NA_I32, 1, 2, 0};
+    int32_t got[13];
+    shi_peace_spells(ev, 13, got);
+    for (int t = 0; t < 13; t++) {
+        assert_int_equal(got[t], want[t]);
+    }
+    const int8_t lead[4] = {-1, 1, 0, 0}; /* the series may start unobserved */
+    const int32_t want2[4] = {SHI_NA_I32, 0, 0, 1};
+    shi_peace_spells(lead, 4, got);
+    for (int t = 0; t < 4; t++) {
+        assert_int_equal(got[t], want2[t]);
+    }
+}
+
+/* United States - United Kingdom: the years with an ongoing dispute in
+ * gml-ddy-disputes-2.1.1.csv are 1837 1839 1846 1854 1856 1858 1860 1861
+ * 1881 1902 1903 1939 1940 1941 1953 1961 (a Python scan of the file for
+ * midongoing == 1); from them, by the rule above starting in 1816, the peace
+ * years are 0 (1816), 14 (1830), 19 (1881), 0 (1882), 18 (1900), 20 (1902),
+ * 0 (1903, 1904, 1941), 8 (1950), 48 (2010). */
+static void peaceyears_usa_ukg(void **state)
+{
+    (void)state;
+    shi_frame f;
+    pair(&f, 2, 200, 1816, 2010, SHI_DV_PEACE | SHI_DV_MIDS);
+    const int years[] = {1816, 1830, 1881, 1882, 1900, 1902, 1903, 1904, 1941, 1950, 2010};
+    const int32_t want[] = {0, 14, 19, 0, 18, 20, 0, 0, 0, 8, 48};
+    const int32_t *py = icol(&f, "peaceyears"), *py3 = icol(&f, "peaceyears3"),
+                  *on = icol(&f, "mid_ongoing");
+    for (size_t k = 0; k < sizeof years / sizeof years[0]; k++) {
+        size_t r = (size_t)(years[k] - 1816);
+        assert_int_equal(f.cols[0].i32[r], years[k]);
+        assert_int_equal(py[r], want[k]);
+        assert_int_equal(py3[r], want[k] * want[k] * want[k]);
+    }
+    assert_int_equal(on[1902 - 1816], 1);
+    assert_int_equal(on[1900 - 1816], 0);
+    shi_frame_destroy(&f);
+}
+
+/* United States - Iraq 2003: GML dispute 4273 gives hostility 5 to both; UCDP
+ * conflict 420 (2003, intensity_level 2) has them on opposite sides; COW
+ * trade 4.0 lists flow1 4913 and flow2 347. After the dispute data (2014)
+ * disputes and peace years are missing, not 0. */
+static void usa_iraq(void **state)
+{
+    (void)state;
+    shi_frame f;
+    pair(&f, 2, 645, 2003, 2016,
+         SHI_DV_MIDS | SHI_DV_PEACE | SHI_DV_UCDP | SHI_DV_TRADE | SHI_DV_NMC);
+    assert_int_equal(icol(&f, "mid_hostlev1")[0], 5);
+    assert_int_equal(icol(&f, "mid_hostlev2")[0], 5);
+    assert_int_equal(icol(&f, "mid_ongoing")[0], 1);
+    assert_int_equal(icol(&f, "ucdp_intensity")[0], 2);
+    assert_int_equal(icol(&f, "ucdp_ongoing")[0], 1);
+    assert_true(dcol(&f, "flow1")[0] == 4913);
+    assert_true(dcol(&f, "flow2")[0] == 347);
+    assert_int_equal(icol(&f, "mid_ongoing")[2015 - 2003], SHI_NA_I32);
+    assert_int_equal(icol(&f, "peaceyears")[2015 - 2003], SHI_NA_I32);
+    shi_frame_destroy(&f);
+}
+
+/* NMC-70-abridged.csv: USA 1900 milex 41481, tpop 76094; UKG 1900 milex
+ * 119587, upop 13513. Trade of a dyad without a major power is not in the
+ * embedded subset: missing, not 0 (Belgium - Luxembourg 2000, 982 and 3939 in
+ * the COW file). */
+static void nmc_and_missing_trade(void **state)
+{
+    (void)state;
+    shi_frame f;
+    pair(&f, 2, 200, 1900, 1900, SHI_DV_NMC | SHI_DV_TRADE);
+    assert_true(dcol(&f, "milex1")[0] == 41481);
+    assert_true(dcol(&f, "tpop1")[0] == 76094);
+    assert_true(dcol(&f, "milex2")[0] == 119587);
+    assert_true(dcol(&f, "upop2")[0] == 13513);
+    assert_true(dcol(&f, "flow1")[0] == 143);
+    assert_true(dcol(&f, "flow2")[0] == 669);
+    shi_frame_destroy(&f);
+    pair(&f, 211, 212, 2000, 2000, SHI_DV_TRADE);
+    assert_true(isnan(dcol(&f, "flow1")[0]) && isnan(dcol(&f, "flow2")[0]));
+    shi_frame_destroy(&f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(peace_spells_by_hand),
+        cmocka_unit_test(peaceyears_usa_ukg),
+        cmocka_unit_test(usa_iraq),
+        cmocka_unit_test(nmc_and_missing_trade),
+    };
+    return shi_run_group_tests(tests, setup, teardown);
+}
