@@ -87,7 +87,22 @@ typedef struct shi_dyadvars_opts {
      * done so far and the total (for a progress bar); NULL for none. */
     void (*progress)(void *arg, size_t done, size_t total);
     void *progress_arg;
+    /* distance: 0 the haversine on the mean Earth radius (shi's default);
+     * 1 peacesciencer's convention, shi_vincenty_sphere_km with the WGS 84
+     * equatorial radius (docs/dyads.md) */
+    int psci_distance;
 } shi_dyadvars_opts;
+
+/** Column-name schemes of the frames (shi dyads, shi stateyears). */
+typedef enum shi_names { SHI_NAMES_SHI = 0, SHI_NAMES_PSCI = 1 } shi_names;
+
+/** "shi" or "peacesciencer"; another name is SHI_EUSAGE listing them. */
+SHI_API shi_status shi_names_parse(const char *name, shi_names *out, shi_err *err);
+
+/** Rename the columns of `f` that the scheme names differently (the table in
+ *  docs/dyads.md: major1 -> cowmaj1, capdist_km -> capdist, mid_ongoing ->
+ *  gmlmidongoing, ...); the others keep their names. */
+SHI_API shi_status shi_names_apply(shi_frame *f, shi_names scheme, shi_err *err);
 
 /** Add the families in `mask` to frame `f`, whose first three columns are
  *  year, ccode1, ccode2 (as shi_dyads_generate makes them), from the data

@@ -67,9 +67,10 @@ static void bar(void *arg, size_t done, size_t total)
 
 /* The options of `shi dyads`. */
 typedef struct dyads_args {
-    const char *years, *add, *states, *regions, *format, *out, *alliances;
+    const char *years, *add, *states, *regions, *format, *out, *alliances, *names;
     int directed, both, relevant, threads, quiet;
-    unsigned mask; /* the variables of --add */
+    unsigned mask;    /* the variables of --add */
+    shi_names scheme; /* --names */
 } dyads_args;
 
 static shi_status dyads_parse(shi_cli *cli, int argc, char **argv, dyads_args *a, int *help)
@@ -90,6 +91,8 @@ static shi_status dyads_parse(shi_cli *cli, int argc, char **argv, dyads_args *a
          "politically relevant dyads only (contiguous, or a major power)"},
         {OPT_STRING, 0, "alliances", &a->alliances, "FILE",
          "your own alliance file (ccode1,ccode2,year,level) instead of ATOP"},
+        {OPT_STRING, 0, "names", &a->names, "SCHEME",
+         "column names: shi (default) or peacesciencer (its names and its capital distance)"},
         CLI_OPT_THREADS(a->threads),
         {OPT_FLAG, 'q', "quiet", &a->quiet, NULL, "no progress messages"},
         {OPT_STRING, 0, "format", &a->format, "FMT", "table, csv, tsv, json, jsonl, sqlite or dta"},
@@ -98,11 +101,16 @@ static shi_status dyads_parse(shi_cli *cli, int argc, char **argv, dyads_args *a
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     const char *pos[1];
     size_t npos;
-    shi_status s = cli_parse("dyads",
-                             "shi dyads [--years A-B] [--directed] [--add LIST] [--states LIST "
-                             "[--both]] [--regions LIST] [--relevant] [--format FMT] [-o FILE]",
-                             opts, argc, argv, pos, 0, &npos, help, &cli->err);
+    shi_status s =
+        cli_parse("dyads",
+                  "shi dyads [--years A-B] [--directed] [--add LIST] [--states LIST "
+                  "[--both]] [--regions LIST] [--relevant] [--names SCHEME] [--format FMT] "
+                  "[-o FILE]",
+                  opts, argc, argv, pos, 0, &npos, help, &cli->err);
     if (s != SHI_OK || *help) {
+        return s;
+    }
+    if (a->names && (s = shi_names_parse(a->names, &a->scheme, &cli->err)) != SHI_OK) {
         return s;
     }
     return a->add ? shi_dyadvars_parse(a->add, &a->mask, &cli->err) : SHI_OK;
@@ -176,10 +184,11 @@ static shi_status dyads_meta(shi_cli *cli, const dyads_args *a, const shi_dyad_o
     if (s == SHI_OK) {
         s = shi_meta_addf(meta, &cli->err, "options",
                           "years=%d-%d directed=%d add=%s states=%s both=%d regions=%s "
-                          "relevant=%d alliances=%s",
+                          "relevant=%d alliances=%s names=%s",
                           o->y0, o->y1, a->directed, a->add ? a->add : "",
                           a->states ? a->states : "", a->both, a->regions ? a->regions : "",
-                          a->relevant, a->alliances ? a->alliances : "ATOP");
+                          a->relevant, a->alliances ? a->alliances : "ATOP",
+                          a->names ? a->names : "shi");
     }
     return s;
 }
@@ -208,8 +217,11 @@ int cmd_dyads(shi_cli *cli, int argc, char **argv)
         return s;
     }
     stage(&pr, "adding variables");
-    const shi_dyadvars_opts vo = {a.threads, NULL, pr.on ? bar : NULL, &pr};
-    s = shi_dyadvars_add(&f, a.mask, &cli->data, &vo, &cli->err);
+    const shi_dyadvars_opts vo = {a.threads, NULL, pr.on ? bar : NULL, &pr,
+                                  a.scheme == SHI_NAMES_PSCI};
+    if ((s = shi_dyadvars_add(&f, a.mask, &cli->data, &vo, &cli->err)) == SHI_OK) {
+        s = shi_names_apply(&f, a.scheme, &cli->err);
+    }
     shi_meta meta = {0};
     if (s == SHI_OK) {
         s = dyads_meta(cli, &a, &o, &meta);

@@ -7,13 +7,15 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <shi/dyadvars.h>
 #include <shi/stateyears.h>
 
 #define MAX_LIST 256
 
 typedef struct sy_args {
-    const char *years, *add, *states, *format, *out;
+    const char *years, *add, *states, *format, *out, *names;
     unsigned mask;
+    shi_names scheme;
 } sy_args;
 
 static shi_status sy_parse(shi_cli *cli, int argc, char **argv, sy_args *a, int *help)
@@ -22,6 +24,8 @@ static shi_status sy_parse(shi_cli *cli, int argc, char **argv, sy_args *a, int 
         {OPT_STRING, 0, "years", &a->years, "A-B", "years (default 1816-2024, the COW state list)"},
         {OPT_STRING, 0, "add", &a->add, "LIST", "variables: nmc,major,gdp,nuclear or all"},
         {OPT_STRING, 0, "states", &a->states, "LIST", "these states only (names or COW codes)"},
+        {OPT_STRING, 0, "names", &a->names, "SCHEME",
+         "column names: shi (default) or peacesciencer"},
         {OPT_STRING, 0, "format", &a->format, "FMT", "table, csv, tsv, json, jsonl, sqlite or dta"},
         {OPT_STRING, 'o', "output", &a->out, "FILE",
          "write to FILE (format from its extension: .csv .tsv .json .jsonl .sqlite .dta)"},
@@ -30,9 +34,13 @@ static shi_status sy_parse(shi_cli *cli, int argc, char **argv, sy_args *a, int 
     size_t npos;
     shi_status s = cli_parse(
         "stateyears",
-        "shi stateyears [--years A-B] [--states LIST] [--add LIST] [--format FMT] [-o FILE]", opts,
-        argc, argv, pos, 0, &npos, help, &cli->err);
+        "shi stateyears [--years A-B] [--states LIST] [--add LIST] [--names SCHEME] [--format FMT] "
+        "[-o FILE]",
+        opts, argc, argv, pos, 0, &npos, help, &cli->err);
     if (s != SHI_OK || *help) {
+        return s;
+    }
+    if (a->names && (s = shi_names_parse(a->names, &a->scheme, &cli->err)) != SHI_OK) {
         return s;
     }
     return a->add ? shi_stateyears_parse(a->add, &a->mask, &cli->err) : SHI_OK;
@@ -81,10 +89,13 @@ int cmd_stateyears(shi_cli *cli, int argc, char **argv)
         return s;
     }
     shi_meta meta = {0};
-    s = cli_frame_sources(cli, &meta);
+    if ((s = shi_names_apply(&f, a.scheme, &cli->err)) == SHI_OK) {
+        s = cli_frame_sources(cli, &meta);
+    }
     if (s == SHI_OK) {
-        s = shi_meta_addf(&meta, &cli->err, "options", "years=%d-%d add=%s states=%s", o.y0, o.y1,
-                          a.add ? a.add : "", a.states ? a.states : "");
+        s = shi_meta_addf(&meta, &cli->err, "options", "years=%d-%d add=%s states=%s names=%s",
+                          o.y0, o.y1, a.add ? a.add : "", a.states ? a.states : "",
+                          a.names ? a.names : "shi");
     }
     if (s == SHI_OK) {
         static const char *const keys[] = {"year", "ccode"};

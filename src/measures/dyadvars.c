@@ -12,6 +12,7 @@
 #include <shi/threat.h>
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,6 +97,7 @@ typedef struct dv_input {
     const shi_threat_model *model;
     void (*progress)(void *arg, size_t done, size_t total);
     void *progress_arg;
+    int psci_distance;
 } dv_input;
 
 /* Per-run lookups: registry index of a COW code; CINC and major status by
@@ -335,8 +337,12 @@ static void fill_row(const ctx *c, const cols *k, const shi_frame *f, size_t r, 
     if (mask & SHI_DV_DISTANCE) {
         size_t ia = shi_dy_one(dy, y, (size_t)a), ib = shi_dy_one(dy, y, (size_t)b);
         if (!isnan(dy->cap_lat[ia]) && !isnan(dy->cap_lat[ib])) {
-            double km = shi_great_circle_km(dy->cap_lat[ia], dy->cap_lon[ia], dy->cap_lat[ib],
-                                            dy->cap_lon[ib]);
+            double km =
+                c->in->psci_distance
+                    ? shi_vincenty_sphere_km(dy->cap_lat[ia], dy->cap_lon[ia], dy->cap_lat[ib],
+                                             dy->cap_lon[ib], SHI_WGS84_A_M)
+                    : shi_great_circle_km(dy->cap_lat[ia], dy->cap_lon[ia], dy->cap_lat[ib],
+                                          dy->cap_lon[ib]);
             k->km[r] = km;
             k->mi[r] = km * MILES_PER_KM;
         }
@@ -540,7 +546,8 @@ shi_status shi_dyadvars_add(shi_frame *f, unsigned mask, const shi_data *d,
                          o->threads,
                          o->model,
                          o->progress,
-                         o->progress_arg};
+                         o->progress_arg,
+                         o->psci_distance};
     return add_vars(f, mask, &in, err);
 }
 
@@ -643,6 +650,59 @@ static shi_status add_vars(shi_frame *f, unsigned mask, const dv_input *in, shi_
     ctx_destroy(&c);
     if (fail) {
         return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    return SHI_OK;
+}
+
+/* shi's name and peacesciencer's, where they differ (peacesciencer 1.1:
+ * add_cow_majors, add_capital_distance, add_gml_mids, add_peace_years,
+ * add_ucdp_acd); one row per column. */
+static const struct {
+    const char *shi, *psci;
+} NAMES[] = {
+    {"major1", "cowmaj1"},
+    {"major2", "cowmaj2"},
+    {"major", "cowmaj"},
+    {"capdist_km", "capdist"},
+    {"mid_ongoing", "gmlmidongoing"},
+    {"mid_hostlev1", "hostlev1"},
+    {"mid_hostlev2", "hostlev2"},
+    {"peaceyears", "gmlmidspell"},
+    {"peaceyears2", "gmlmidspell2"},
+    {"peaceyears3", "gmlmidspell3"},
+    {"ucdp_ongoing", "ucdpongoing"},
+    {"ucdp_intensity", "maxintensity"},
+};
+
+shi_status shi_names_parse(const char *name, shi_names *out, shi_err *err)
+{
+    if (strcmp(name, "shi") == 0) {
+        *out = SHI_NAMES_SHI;
+    } else if (strcmp(name, "peacesciencer") == 0) {
+        *out = SHI_NAMES_PSCI;
+    } else {
+        return shi_err_set(err, SHI_EUSAGE,
+                           "--names: unknown scheme '%.40s'; valid schemes are shi, peacesciencer",
+                           name);
+    }
+    return SHI_OK;
+}
+
+shi_status shi_names_apply(shi_frame *f, shi_names scheme, shi_err *err)
+{
+    if (scheme == SHI_NAMES_SHI) {
+        return SHI_OK;
+    }
+    for (size_t k = 0; k < sizeof NAMES / sizeof NAMES[0]; k++) {
+        long c = shi_frame_find(f, NAMES[k].shi);
+        if (c < 0) {
+            continue;
+        }
+        if (shi_frame_find(f, NAMES[k].psci) >= 0) {
+            return shi_err_set(err, SHI_EINTERNAL, "--names: the frame has both %s and %s",
+                               NAMES[k].shi, NAMES[k].psci);
+        }
+        snprintf(f->cols[c].name, sizeof f->cols[c].name, "%s", NAMES[k].psci);
     }
     return SHI_OK;
 }

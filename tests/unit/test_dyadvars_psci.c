@@ -10,6 +10,7 @@
 
 #include <shi/dyads.h>
 #include <shi/dyadvars.h>
+#include <shi/geography.h>
 
 static shi_data D;
 
@@ -145,6 +146,65 @@ static void nmc_and_missing_trade(void **state)
     shi_frame_destroy(&f);
 }
 
+/* geosphere::distVincentySphere(p1, p2, r = 6378137) / 1000, the formula
+ * peacesciencer's add_capital_distance uses, evaluated in Python 3 (math
+ * module, the same libm) with the same operations in the same order:
+ * t = pi/180; x = sqrt((cos(lat2) sin(lon1 t - lon2 t))^2 + (cos(lat1)
+ * sin(lat2) - sin(lat1) cos(lat2) cos(...))^2); y = ...; r atan2(x, y) /
+ * 1000. The doubles must be identical, not close. */
+static void vincenty_sphere_exact(void **state)
+{
+    (void)state;
+    static const struct {
+        double lat1, lon1, lat2, lon2, km;
+    } c[] = {
+        {55.75, 37.6167, 39.9167, 116.3833, 5798.087125143577},
+        {38.8951, -77.0364, 51.5072, -0.1276, 5905.090401780583},
+        {-33.8688, 151.2093, 40.4168, -3.7038, 17704.465726431183},
+        {0, 0, 0, 180, 20037.508342789242},
+        {10, 20, 10, 20, 0.0},
+    };
+    for (size_t k = 0; k < sizeof c / sizeof c[0]; k++) {
+        double got =
+            shi_vincenty_sphere_km(c[k].lat1, c[k].lon1, c[k].lat2, c[k].lon2, SHI_WGS84_A_M);
+        assert_true(got == c[k].km);
+    }
+}
+
+/* --names peacesciencer renames and switches the distance convention: on a
+ * sphere both formulas are exact, so capdist / capdist_km is the ratio of the
+ * radii, 6378.137 / 6371.0088 (to rounding). */
+static void peacesciencer_names_and_distance(void **state)
+{
+    (void)state;
+    shi_frame a, b;
+    shi_err err = {0};
+    pair(&a, 365, 710, 2000, 2000, SHI_DV_DISTANCE | SHI_DV_MAJOR | SHI_DV_MIDS);
+    const int st[2] = {365, 710};
+    shi_dyad_opts o = {0};
+    o.y0 = o.y1 = 2000;
+    o.states = st;
+    o.nstates = 2;
+    o.both = 1;
+    assert_int_equal(shi_dyads_generate(&D.states, &o, &b, &err), SHI_OK);
+    shi_dyadvars_opts vo = {0};
+    vo.psci_distance = 1;
+    assert_int_equal(
+        shi_dyadvars_add(&b, SHI_DV_DISTANCE | SHI_DV_MAJOR | SHI_DV_MIDS, &D, &vo, &err), SHI_OK);
+    shi_names n;
+    assert_int_equal(shi_names_parse("peacesciencer", &n, &err), SHI_OK);
+    assert_int_equal(shi_names_apply(&b, n, &err), SHI_OK);
+    double ratio = dcol(&b, "capdist")[0] / dcol(&a, "capdist_km")[0];
+    assert_true(fabs(ratio - 6378.137 / 6371.0088) < 1e-12);
+    assert_true(shi_frame_find(&b, "cowmaj1") >= 0 && shi_frame_find(&b, "major1") < 0);
+    assert_true(shi_frame_find(&b, "gmlmidongoing") >= 0 && shi_frame_find(&b, "hostlev2") >= 0);
+    assert_int_equal(shi_names_parse("stata", &n, &err), SHI_EUSAGE);
+    assert_string_equal(err.msg, "--names: unknown scheme 'stata'; valid schemes are shi, "
+                                 "peacesciencer");
+    shi_frame_destroy(&a);
+    shi_frame_destroy(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -152,6 +212,8 @@ int main(void)
         cmocka_unit_test(peaceyears_usa_ukg),
         cmocka_unit_test(usa_iraq),
         cmocka_unit_test(nmc_and_missing_trade),
+        cmocka_unit_test(vincenty_sphere_exact),
+        cmocka_unit_test(peacesciencer_names_and_distance),
     };
     return shi_run_group_tests(tests, setup, teardown);
 }
