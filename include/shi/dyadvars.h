@@ -21,6 +21,8 @@
  *             year (Carter & Signorino 2010; shi_peace_spells)
  *   ucdp      ucdp_ongoing, ucdp_intensity: UCDP/PRIO armed conflict, opposite sides
  *   trade     flow1, flow2: COW dyadic trade both ways (missing stays missing)
+ *   democracy polity2_1, polity2_2, polyarchy1, polyarchy2 and the weak-link
+ *             minimum of each (polity2_min, polyarchy_min); needs SHI_DATA_ECON
  *   vetoes    UN Security Council vetoes in the year (permanent members only; needs the
  *             relations): veto_n1, veto_n2, veto_joint (drafts both vetoed), and
  *             veto_coinc12 / veto_coinc21 (share of 1's / 2's vetoes the other joined)
@@ -57,7 +59,9 @@ enum {
     SHI_DV_PEACE = 1u << 18, /* peaceyears, peaceyears2, peaceyears3 */
     SHI_DV_UCDP = 1u << 19,  /* ucdp_ongoing, ucdp_intensity */
     SHI_DV_TRADE = 1u << 20, /* flow1, flow2 */
-    SHI_DV_PSCI = SHI_DV_NMC | SHI_DV_MIDS | SHI_DV_PEACE | SHI_DV_UCDP | SHI_DV_TRADE,
+    SHI_DV_DEMO = 1u << 21,  /* polity2_1/2, polyarchy1/2, polity2_min, polyarchy_min */
+    SHI_DV_PSCI =
+        SHI_DV_NMC | SHI_DV_MIDS | SHI_DV_PEACE | SHI_DV_UCDP | SHI_DV_TRADE | SHI_DV_DEMO,
     SHI_DV_ALL = ((1u << 9) - 1) | SHI_DV_PSCI
 };
 
@@ -67,6 +71,9 @@ SHI_API shi_status shi_dyadvars_parse(const char *list, unsigned *mask, shi_err 
 
 /** Do these families need the dyadic data (SHI_DATA_DYADIC)? */
 SHI_API int shi_dyadvars_need_dyadic(unsigned mask);
+
+/** Do these families need the economic part (SHI_DATA_ECON)? */
+SHI_API int shi_dyadvars_need_econ(unsigned mask);
 
 /** Do these families need the relations (SHI_DATA_RELATIONS)? */
 SHI_API int shi_dyadvars_need_relations(unsigned mask);

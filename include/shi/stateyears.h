@@ -10,6 +10,7 @@
  *   major    major: COW major power on any day of the year (0/1)
  *   gdp      gdp (millions of constant 2015 US$), gdp_src ("WDI" or "Maddison":
  *            where the row's value comes from, docs/power.md), gdppc (US$)
+ *   democracy  polity2 (Polity5, -10..10) and polyarchy (V-Dem v2x_polyarchy, 0-1)
  *   nuclear  nuclear (0 none, 1 considered, 2 pursued, 3 possessed; OWID after
  *            Bleek 2017) and warheads (FAS stockpile via OWID)
  * Missing stays missing: outside a source's years a value is missing, never 0.
@@ -31,7 +32,8 @@ enum {
     SHI_SY_MAJOR = 1u << 1,
     SHI_SY_GDP = 1u << 2,
     SHI_SY_NUCLEAR = 1u << 3,
-    SHI_SY_ALL = (1u << 4) - 1
+    SHI_SY_DEMOCRACY = 1u << 4,
+    SHI_SY_ALL = (1u << 5) - 1
 };
 
 /** Parse a comma-separated list of families ("nmc,major,gdp,nuclear" or

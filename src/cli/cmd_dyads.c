@@ -81,7 +81,7 @@ static shi_status dyads_parse(shi_cli *cli, int argc, char **argv, dyads_args *a
          "directed dyads (i,j) and (j,i); default i<j"},
         {OPT_STRING, 0, "add", &a->add, "LIST",
          "variables: cinc,major,contiguity,distance,alliance,sim,ideal,threat,vetoes,nmc,mids,"
-         "peaceyears,ucdp,trade or all"},
+         "peaceyears,ucdp,trade,democracy or all"},
         {OPT_STRING, 0, "states", &a->states, "LIST", "dyads with a member among these states"},
         {OPT_FLAG, 0, "both", &a->both, NULL, "with --states: both members among them"},
         {OPT_STRING, 0, "regions", &a->regions, "LIST",
@@ -169,6 +169,9 @@ static shi_status dyads_load(shi_cli *cli, const dyads_args *a, progress *pr)
         }
     }
     /* Threat reads the events counts of the relations (which bring the dyadic data). */
+    if (shi_dyadvars_need_econ(a->mask) && (s = cli_data(cli, SHI_DATA_ECON, NULL, NULL))) {
+        return s;
+    }
     if (shi_dyadvars_need_relations(a->mask) &&
         (s = cli_data(cli, SHI_DATA_RELATIONS, a->alliances, NULL)) != SHI_OK) {
         return s;

@@ -38,7 +38,8 @@ static const struct {
     {"threat", SHI_DV_THREAT, 0},     {"vetoes", SHI_DV_VETO, 0},
     {"nmc", SHI_DV_NMC, 0},           {"mids", SHI_DV_MIDS, 0},
     {"peaceyears", SHI_DV_PEACE, 0},  {"ucdp", SHI_DV_UCDP, 0},
-    {"trade", SHI_DV_TRADE, 0},       {"all", SHI_DV_ALL, 0},
+    {"trade", SHI_DV_TRADE, 0},       {"democracy", SHI_DV_DEMO, 0},
+    {"all", SHI_DV_ALL, 0},
 };
 #define NFAM (sizeof FAMILIES / sizeof FAMILIES[0])
 
@@ -71,6 +72,11 @@ shi_status shi_dyadvars_parse(const char *list, unsigned *mask, shi_err *err)
         p = e ? e + 1 : p + len;
     }
     return SHI_OK;
+}
+
+int shi_dyadvars_need_econ(unsigned mask)
+{
+    return (mask & SHI_DV_DEMO) != 0;
 }
 
 int shi_dyadvars_need_relations(unsigned mask)
@@ -663,6 +669,11 @@ static const struct {
     {"major1", "cowmaj1"},
     {"major2", "cowmaj2"},
     {"major", "cowmaj"},
+    {"polity2_1", "polity21"},
+    {"polity2_2", "polity22"},
+    {"polyarchy1", "v2x_polyarchy1"},
+    {"polyarchy2", "v2x_polyarchy2"},
+    {"polyarchy", "v2x_polyarchy"},
     {"capdist_km", "capdist"},
     {"mid_ongoing", "gmlmidongoing"},
     {"mid_hostlev1", "hostlev1"},

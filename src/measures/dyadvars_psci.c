@@ -86,6 +86,18 @@ shi_status shi_i_psci_add_cols(shi_frame *f, unsigned mask, psci_cols *k, shi_er
                                 &k->flow2, err)))) {
         return s;
     }
+    static const char *const dn[6] = {"polity2_1",  "polity2_2",   "polyarchy1",
+                                      "polyarchy2", "polity2_min", "polyarchy_min"};
+    static const char *const dl[6] = {"Polity5 polity2 of state 1",
+                                      "Polity5 polity2 of state 2",
+                                      "V-Dem v2x_polyarchy of state 1",
+                                      "V-Dem v2x_polyarchy of state 2",
+                                      "Weak link: the lower polity2 of the two",
+                                      "Weak link: the lower polyarchy of the two"};
+    for (int q = 0; q < 6 && s == SHI_OK && (mask & SHI_DV_DEMO); q++) {
+        s = shi_frame_add_f64(f, dn[q], dl[q], q == 0 || q == 1 || q == 4 ? 0 : 3, &k->demo[q],
+                              err);
+    }
     return s;
 }
 
@@ -146,6 +158,8 @@ shi_status shi_i_psci_init(psci_ctx *c, const shi_data *d, unsigned mask, shi_er
             return shi_err_set(err, SHI_EINTERNAL, "dyads: the panel has no column '%s'", NMC[q]);
         }
     }
+    c->demo_col[0] = shi_data_col(d, "polity2");
+    c->demo_col[1] = shi_data_col(d, "polyarchy");
     /* Like the vetoes: without the relations (shi_dyadvars_need_relations)
      * these columns stay missing. */
     c->have_rel = d->rel_loaded && d->dy_loaded && d->dy.mid_host && d->dy.ucdp;
@@ -177,6 +191,23 @@ void shi_i_psci_row(const psci_ctx *c, const psci_cols *k, const shi_frame *f, s
                     k->nmc[w][q][r] = shi_panel_get(p, (size_t)c->nmc_col[q], (size_t)row[w]);
                 }
             }
+        }
+    }
+    if ((mask & SHI_DV_DEMO) && c->demo_col[0] >= 0 && c->demo_col[1] >= 0) {
+        const shi_panel *p = &c->d->caps;
+        long row[2] = {shi_panel_row(p, f->cols[1].i32[r], y),
+                       shi_panel_row(p, f->cols[2].i32[r], y)};
+        for (int q = 0; q < 2; q++) { /* q: polity2, polyarchy */
+            double v[2] = {(double)NAN, (double)NAN};
+            for (int w = 0; w < 2; w++) {
+                if (row[w] >= 0 && shi_panel_ok(p, (size_t)c->demo_col[q], (size_t)row[w])) {
+                    v[w] = shi_panel_get(p, (size_t)c->demo_col[q], (size_t)row[w]);
+                }
+                k->demo[2 * q + w][r] = v[w];
+            }
+            /* The weak link (Dixon 1994): the less democratic side; missing
+             * when either is. */
+            k->demo[4 + q][r] = isnan(v[0]) || isnan(v[1]) ? (double)NAN : fmin(v[0], v[1]);
         }
     }
     if (!c->have_rel) {

@@ -18,13 +18,15 @@ typedef struct psci_cols {
     int32_t *py[3]; /* peace years and its square and cube */
     int32_t *ucdp_on, *ucdp_int;
     double *flow1, *flow2;
+    double *demo[6]; /* polity2_1, polity2_2, polyarchy1, polyarchy2, polity2_min, polyarchy_min */
 } psci_cols;
 
 typedef struct psci_ctx {
     const shi_data *d;
     long nmc_col[6];
-    int have_rel;   /* the relations are loaded: disputes, UCDP, trade */
-    int16_t *spell; /* [year][i][j] peace years (i < j filled both ways), -1 missing */
+    long demo_col[2]; /* polity2, polyarchy in the panel, or -1 (no economic part) */
+    int have_rel;     /* the relations are loaded: disputes, UCDP, trade */
+    int16_t *spell;   /* [year][i][j] peace years (i < j filled both ways), -1 missing */
 } psci_ctx;
 
 shi_status shi_i_psci_add_cols(shi_frame *f, unsigned mask, psci_cols *k, shi_err *err);

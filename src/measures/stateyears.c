@@ -20,6 +20,7 @@ static const struct {
     {"major", SHI_SY_MAJOR, 0},
     {"gdp", SHI_SY_GDP, SHI_DATA_ECON},
     {"nuclear", SHI_SY_NUCLEAR, SHI_DATA_RELATIONS},
+    {"democracy", SHI_SY_DEMOCRACY, SHI_DATA_ECON},
     {"all", SHI_SY_ALL, 0},
 };
 #define NFAM (sizeof FAMILIES / sizeof FAMILIES[0])
@@ -40,7 +41,7 @@ shi_status shi_stateyears_parse(const char *list, unsigned *mask, shi_err *err)
         if (!bit) {
             return shi_err_set(err, SHI_EUSAGE,
                                "--add: unknown variable family '%.*s'; valid families are nmc, "
-                               "major, gdp, nuclear, all",
+                               "major, gdp, nuclear, democracy, all",
                                (int)len, p);
         }
         *mask |= bit;
@@ -233,6 +234,12 @@ static shi_status fill(shi_frame *f, const shi_data *d, unsigned mask, const int
     }
     if (s == SHI_OK && (mask & SHI_SY_GDP)) {
         s = add_gdp(f, d, prow, err);
+    }
+    if (s == SHI_OK && (mask & SHI_SY_DEMOCRACY) &&
+        (s = add_panel_col(f, d, "polity2", "polity2", "Polity5 polity2 (-10..10)", 0, prow,
+                           err)) == SHI_OK) {
+        s = add_panel_col(f, d, "polyarchy", "polyarchy",
+                          "V-Dem electoral democracy index v2x_polyarchy (0-1)", 3, prow, err);
     }
     if (s == SHI_OK && (mask & SHI_SY_NUCLEAR)) {
         s = add_nuclear(f, d, idx, err);

@@ -17,7 +17,7 @@ static shi_data D;
 static int setup(void **state)
 {
     (void)state;
-    return open_data(&D, SHI_DATA_RELATIONS);
+    return open_data(&D, SHI_DATA_RELATIONS | SHI_DATA_ECON);
 }
 
 static int teardown(void **state)
@@ -205,6 +205,22 @@ static void peacesciencer_names_and_distance(void **state)
     shi_frame_destroy(&b);
 }
 
+/* Weak link (Dixon 1994): USA (polity2 10, polyarchy 0.863 in 2000) and
+ * China (-7, 0.096), rows of p5v2018.csv and vdem-poly.csv: the minimum of
+ * each is China's; in 2021, after both files end, everything is missing. */
+static void democracy_weak_link(void **state)
+{
+    (void)state;
+    shi_frame f;
+    pair(&f, 2, 710, 2000, 2021, SHI_DV_DEMO);
+    assert_true(dcol(&f, "polity2_1")[0] == 10 && dcol(&f, "polity2_2")[0] == -7);
+    assert_true(dcol(&f, "polyarchy1")[0] == 0.863 && dcol(&f, "polyarchy2")[0] == 0.096);
+    assert_true(dcol(&f, "polity2_min")[0] == -7);
+    assert_true(dcol(&f, "polyarchy_min")[0] == 0.096);
+    assert_true(isnan(dcol(&f, "polity2_min")[21]) && isnan(dcol(&f, "polyarchy1")[21]));
+    shi_frame_destroy(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -214,6 +230,7 @@ int main(void)
         cmocka_unit_test(nmc_and_missing_trade),
         cmocka_unit_test(vincenty_sphere_exact),
         cmocka_unit_test(peacesciencer_names_and_distance),
+        cmocka_unit_test(democracy_weak_link),
     };
     return shi_run_group_tests(tests, setup, teardown);
 }

@@ -151,6 +151,30 @@ static void nuclear_status(void **state)
     shi_frame_destroy(&f);
 }
 
+/* Rows of p5v2018.csv and vdem-poly.csv: the United States 2000 has polity2
+ * 10 and v2x_polyarchy 0.863, China -7 and 0.096. Ethiopia 1993 has two
+ * Polity rows (530, polity2 0, ending that year; 529, polity2 1, going on):
+ * the successor's 1 is kept. The Polity5 file ends in 2020 (USA 5), the
+ * V-Dem extract in 2019: polyarchy is missing in 2020, both in 2021. */
+static void democracy_rows(void **state)
+{
+    (void)state;
+    shi_frame f;
+    make(&f, 1993, 2021, SHI_SY_DEMOCRACY);
+    long p = shi_frame_find(&f, "polity2"), v = shi_frame_find(&f, "polyarchy");
+    assert_true(p >= 0 && v >= 0);
+    assert_true(f.cols[p].f64[row_of(&f, 2000, 2)] == 10);
+    assert_true(f.cols[v].f64[row_of(&f, 2000, 2)] == 0.863);
+    assert_true(f.cols[p].f64[row_of(&f, 2000, 710)] == -7);
+    assert_true(f.cols[v].f64[row_of(&f, 2000, 710)] == 0.096);
+    assert_true(f.cols[p].f64[row_of(&f, 1993, 530)] == 1);
+    assert_true(f.cols[v].f64[row_of(&f, 1993, 530)] == 0.241);
+    assert_true(f.cols[p].f64[row_of(&f, 2020, 2)] == 5);
+    assert_true(isnan(f.cols[v].f64[row_of(&f, 2020, 2)]));
+    assert_true(isnan(f.cols[p].f64[row_of(&f, 2021, 2)]));
+    shi_frame_destroy(&f);
+}
+
 static void parse_and_select(void **state)
 {
     (void)state;
@@ -161,7 +185,7 @@ static void parse_and_select(void **state)
     assert_int_equal(shi_stateyears_parts(m), SHI_DATA_CAPS | SHI_DATA_ECON);
     assert_int_equal(shi_stateyears_parse("nmc,nm", &m, &err), SHI_EUSAGE);
     assert_string_equal(err.msg, "--add: unknown variable family 'nm'; valid families are nmc, "
-                                 "major, gdp, nuclear, all");
+                                 "major, gdp, nuclear, democracy, all");
     const int only[] = {710, 2};
     const shi_stateyear_opts o = {2000, 2001, only, 2};
     shi_frame f;
@@ -179,7 +203,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(nmc_matches_the_file), cmocka_unit_test(major_status),
         cmocka_unit_test(gdp_source_per_row),   cmocka_unit_test(nuclear_status),
-        cmocka_unit_test(parse_and_select),
+        cmocka_unit_test(parse_and_select),     cmocka_unit_test(democracy_rows),
     };
     return shi_run_group_tests(tests, setup, teardown);
 }
