@@ -24,5 +24,6 @@ run "nmc" 9 stateyears --add nmc
 run "major" 9 stateyears --add major
 run "gdp" 9 stateyears --add gdp
 run "nuclear" 9 stateyears --add nuclear
+run "democracy" 9 stateyears --add democracy
 run "all" 9 stateyears --add all
 /usr/bin/env time -f "peak RSS %M KB, %e s (all families)" "$shi" stateyears --add all -o "$out/s.csv"
