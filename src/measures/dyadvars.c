@@ -39,7 +39,7 @@ static const struct {
     {"nmc", SHI_DV_NMC, 0},           {"mids", SHI_DV_MIDS, 0},
     {"peaceyears", SHI_DV_PEACE, 0},  {"ucdp", SHI_DV_UCDP, 0},
     {"trade", SHI_DV_TRADE, 0},       {"democracy", SHI_DV_DEMO, 0},
-    {"all", SHI_DV_ALL, 0},
+    {"gdp", SHI_DV_GDP, 0},           {"all", SHI_DV_ALL, 0},
 };
 #define NFAM (sizeof FAMILIES / sizeof FAMILIES[0])
 
@@ -76,7 +76,7 @@ shi_status shi_dyadvars_parse(const char *list, unsigned *mask, shi_err *err)
 
 int shi_dyadvars_need_econ(unsigned mask)
 {
-    return (mask & SHI_DV_DEMO) != 0;
+    return (mask & (SHI_DV_DEMO | SHI_DV_GDP)) != 0;
 }
 
 int shi_dyadvars_need_relations(unsigned mask)

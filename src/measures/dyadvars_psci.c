@@ -98,6 +98,15 @@ shi_status shi_i_psci_add_cols(shi_frame *f, unsigned mask, psci_cols *k, shi_er
         s = shi_frame_add_f64(f, dn[q], dl[q], q == 0 || q == 1 || q == 4 ? 0 : 3, &k->demo[q],
                               err);
     }
+    static const char *const gn[4] = {"gdp1", "gdp2", "gdppc1", "gdppc2"};
+    static const char *const gl[4] = {
+        "GDP of state 1, millions of constant 2015 US$ (WDI; Maddison spliced before it)",
+        "GDP of state 2, millions of constant 2015 US$ (WDI; Maddison spliced before it)",
+        "GDP per person of state 1, constant 2015 US$",
+        "GDP per person of state 2, constant 2015 US$"};
+    for (int q = 0; q < 4 && s == SHI_OK && (mask & SHI_DV_GDP); q++) {
+        s = shi_frame_add_f64(f, gn[q], gl[q], q < 2 ? 1 : 0, &k->gdp[q], err);
+    }
     return s;
 }
 
@@ -160,6 +169,8 @@ shi_status shi_i_psci_init(psci_ctx *c, const shi_data *d, unsigned mask, shi_er
     }
     c->demo_col[0] = shi_data_col(d, "polity2");
     c->demo_col[1] = shi_data_col(d, "polyarchy");
+    c->gdp_col[0] = shi_data_col(d, "gdp");
+    c->gdp_col[1] = shi_data_col(d, "gdppc");
     /* Like the vetoes: without the relations (shi_dyadvars_need_relations)
      * these columns stay missing. */
     c->have_rel = d->rel_loaded && d->dy_loaded && d->dy.mid_host && d->dy.ucdp;
@@ -208,6 +219,18 @@ void shi_i_psci_row(const psci_ctx *c, const psci_cols *k, const shi_frame *f, s
             /* The weak link (Dixon 1994): the less democratic side; missing
              * when either is. */
             k->demo[4 + q][r] = isnan(v[0]) || isnan(v[1]) ? (double)NAN : fmin(v[0], v[1]);
+        }
+    }
+    if ((mask & SHI_DV_GDP) && c->gdp_col[0] >= 0 && c->gdp_col[1] >= 0) {
+        const shi_panel *p = &c->d->caps;
+        long row[2] = {shi_panel_row(p, f->cols[1].i32[r], y),
+                       shi_panel_row(p, f->cols[2].i32[r], y)};
+        for (int q = 0; q < 2; q++) { /* q: gdp, gdppc */
+            for (int w = 0; w < 2; w++) {
+                if (row[w] >= 0 && shi_panel_ok(p, (size_t)c->gdp_col[q], (size_t)row[w])) {
+                    k->gdp[2 * q + w][r] = shi_panel_get(p, (size_t)c->gdp_col[q], (size_t)row[w]);
+                }
+            }
         }
     }
     if (!c->have_rel) {

@@ -19,12 +19,14 @@ typedef struct psci_cols {
     int32_t *ucdp_on, *ucdp_int;
     double *flow1, *flow2;
     double *demo[6]; /* polity2_1, polity2_2, polyarchy1, polyarchy2, polity2_min, polyarchy_min */
+    double *gdp[4];  /* gdp1, gdp2, gdppc1, gdppc2 */
 } psci_cols;
 
 typedef struct psci_ctx {
     const shi_data *d;
     long nmc_col[6];
     long demo_col[2]; /* polity2, polyarchy in the panel, or -1 (no economic part) */
+    long gdp_col[2];  /* gdp, gdppc in the panel, or -1 */
     int have_rel;     /* the relations are loaded: disputes, UCDP, trade */
     int16_t *spell;   /* [year][i][j] peace years (i < j filled both ways), -1 missing */
 } psci_ctx;

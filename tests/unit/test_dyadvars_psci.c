@@ -221,6 +221,20 @@ static void democracy_weak_link(void **state)
     shi_frame_destroy(&f);
 }
 
+/* GDP of both sides: the United States in 2010 is WDI's 16,259,610,790,677
+ * constant 2015 US$ (NY.GDP.MKTP.KD), 16,259,610.8 millions at the 0.1
+ * million the economic part keeps; gdppc = gdp / NMC tpop (312,247 thousand). */
+static void gdp_both_sides(void **state)
+{
+    (void)state;
+    shi_frame f;
+    pair(&f, 2, 710, 2010, 2010, SHI_DV_GDP);
+    assert_true(fabs(dcol(&f, "gdp1")[0] - 16259610.8) < 0.051);
+    assert_true(fabs(dcol(&f, "gdppc1")[0] - 16259610.8e6 / 312247e3) < 1e-6);
+    assert_false(isnan(dcol(&f, "gdp2")[0]));
+    shi_frame_destroy(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -231,6 +245,7 @@ int main(void)
         cmocka_unit_test(vincenty_sphere_exact),
         cmocka_unit_test(peacesciencer_names_and_distance),
         cmocka_unit_test(democracy_weak_link),
+        cmocka_unit_test(gdp_both_sides),
     };
     return shi_run_group_tests(tests, setup, teardown);
 }
