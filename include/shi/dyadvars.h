@@ -15,7 +15,7 @@
  *             agree: share of UN votes agreeing, where one side is a reference state
  *   threat    threat to state 1 from state 2 (shi/threat.h) and its four components
  *   nmc       milex1 milper1 irst1 pec1 tpop1 upop1 and the same of state 2 (COW NMC)
- *   mids      mid_ongoing, mid_hostlev1, mid_hostlev2: militarized disputes (GML MID
+ *   mids      mid_ongoing, mid_onset (to 2010), mid_hostlev1, mid_hostlev2: disputes (GML MID
  *             2.1.1, COW MID 5.0 incidents after it; needs the relations)
  *   peaceyears  peaceyears, peaceyears2, peaceyears3: years since the last dispute
  *             year (Carter & Signorino 2010; shi_peace_spells)

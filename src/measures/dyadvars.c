@@ -676,6 +676,7 @@ static const struct {
     {"polyarchy", "v2x_polyarchy"},
     {"capdist_km", "capdist"},
     {"mid_ongoing", "gmlmidongoing"},
+    {"mid_onset", "gmlmidonset"},
     {"mid_hostlev1", "hostlev1"},
     {"mid_hostlev2", "hostlev2"},
     {"peaceyears", "gmlmidspell"},

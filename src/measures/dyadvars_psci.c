@@ -60,7 +60,11 @@ shi_status shi_i_psci_add_cols(shi_frame *f, unsigned mask, psci_cols *k, shi_er
          (s = shi_frame_add_i32(f, "mid_hostlev2",
                                 "Highest hostility level of 2 against 1 (0 none, 1-5)", &k->host2,
                                 err)) ||
-         (s = shi_frame_set_flag(f, "mid_ongoing", err)))) {
+         (s = shi_frame_add_i32(f, "mid_onset",
+                                "A GML dispute between 1 and 2 began this year (to 2010)",
+                                &k->onset, err)) ||
+         (s = shi_frame_set_flag(f, "mid_ongoing", err)) ||
+         (s = shi_frame_set_flag(f, "mid_onset", err)))) {
         return s;
     }
     if (s == SHI_OK && (mask & SHI_DV_PEACE) &&
@@ -253,6 +257,9 @@ void shi_i_psci_row(const psci_ctx *c, const psci_cols *k, const shi_frame *f, s
         k->host1[r] = h1;
         k->host2[r] = h2;
         k->ongoing[r] = h1 == SHI_NA_I32 || h2 == SHI_NA_I32 ? SHI_NA_I32 : (h1 > 0 || h2 > 0);
+        if (dy->mid_onset) {
+            k->onset[r] = code(dy->mid_onset[shi_dy_pair(dy, y, (size_t)a, (size_t)b)]);
+        }
     }
     if (mask & SHI_DV_PEACE) {
         int16_t t = c->spell[shi_dy_pair(dy, y, (size_t)a, (size_t)b)];

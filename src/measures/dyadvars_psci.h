@@ -14,7 +14,7 @@
 
 typedef struct psci_cols {
     double *nmc[2][6]; /* milex milper irst pec tpop upop of state 1 and 2 */
-    int32_t *ongoing, *host1, *host2;
+    int32_t *ongoing, *host1, *host2, *onset;
     int32_t *py[3]; /* peace years and its square and cube */
     int32_t *ucdp_on, *ucdp_int;
     double *flow1, *flow2;

@@ -235,6 +235,40 @@ static void gdp_both_sides(void **state)
     shi_frame_destroy(&f);
 }
 
+/* GML onsets, United States - Iran: the years with midonset == 1 in
+ * gml-ddy-disputes-2.1.1.csv (a Python scan, either order of the pair) are
+ * 1979 1983 1986 1987 1988 1991 1997 2003 2004 2007 2008 2009; every other
+ * year to 2010 is 0 and after GML's last year (2010) onset is missing. The
+ * file has 3,133 such unordered dyad-years; so has the embedded data. */
+static void onsets_usa_iran(void **state)
+{
+    (void)state;
+    static const int on[] = {1979, 1983, 1986, 1987, 1988, 1991,
+                             1997, 2003, 2004, 2007, 2008, 2009};
+    shi_frame f;
+    pair(&f, 2, 630, 1979, 2011, SHI_DV_MIDS);
+    const int32_t *o = icol(&f, "mid_onset");
+    for (int y = 1979; y <= 2010; y++) {
+        int want = 0;
+        for (size_t k = 0; k < sizeof on / sizeof on[0]; k++) {
+            want |= on[k] == y;
+        }
+        assert_int_equal(o[y - 1979], want);
+    }
+    assert_int_equal(o[2011 - 1979], SHI_NA_I32);
+    shi_frame_destroy(&f);
+    size_t n = 0;
+    const shi_dyadic *dy = &D.dy;
+    for (int y = dy->y0; y <= dy->y1; y++) {
+        for (size_t i = 0; i < dy->n; i++) {
+            for (size_t j = i + 1; j < dy->n; j++) {
+                n += dy->mid_onset[shi_dy_pair(dy, y, i, j)] == 1;
+            }
+        }
+    }
+    assert_int_equal(n, 3133);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -246,6 +280,7 @@ int main(void)
         cmocka_unit_test(peacesciencer_names_and_distance),
         cmocka_unit_test(democracy_weak_link),
         cmocka_unit_test(gdp_both_sides),
+        cmocka_unit_test(onsets_usa_iran),
     };
     return shi_run_group_tests(tests, setup, teardown);
 }
