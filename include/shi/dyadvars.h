@@ -17,8 +17,8 @@
  *   nmc       milex1 milper1 irst1 pec1 tpop1 upop1 and the same of state 2 (COW NMC)
  *   mids      mid_ongoing, mid_onset (to 2010), mid_hostlev1, mid_hostlev2: disputes (GML MID
  *             2.1.1, COW MID 5.0 incidents after it; needs the relations)
- *   peaceyears  peaceyears, peaceyears2, peaceyears3: years since the last dispute
- *             year (Carter & Signorino 2010; shi_peace_spells)
+ *   peaceyears  peaceyears, peaceyears2, peaceyears3: years since the last GML
+ *             dispute onset (Carter & Signorino 2010; shi_peace_spells), 1816-2010
  *   ucdp      ucdp_ongoing, ucdp_intensity: UCDP/PRIO armed conflict, opposite sides
  *   trade     flow1, flow2: COW dyadic trade both ways (missing stays missing)
  *   democracy polity2_1, polity2_2, polyarchy1, polyarchy2 and the weak-link

@@ -68,7 +68,7 @@ shi_status shi_i_psci_add_cols(shi_frame *f, unsigned mask, psci_cols *k, shi_er
         return s;
     }
     if (s == SHI_OK && (mask & SHI_DV_PEACE) &&
-        ((s = shi_frame_add_i32(f, "peaceyears", "Years since the last dispute year (GML)",
+        ((s = shi_frame_add_i32(f, "peaceyears", "Years since the last GML dispute onset",
                                 &k->py[0], err)) ||
          (s = shi_frame_add_i32(f, "peaceyears2", "peaceyears squared", &k->py[1], err)) ||
          (s = shi_frame_add_i32(f, "peaceyears3", "peaceyears cubed", &k->py[2], err)))) {
@@ -115,7 +115,7 @@ shi_status shi_i_psci_add_cols(shi_frame *f, unsigned mask, psci_cols *k, shi_er
 }
 
 /* The dense peace-year array: per unordered pair, the years both are members
- * and inside the dispute data are observed; the others are passed over. */
+ * and inside GML's onset years are observed; the others are passed over. */
 static shi_status make_spells(psci_ctx *c, shi_err *err)
 {
     const shi_dyadic *dy = &c->d->dy;
@@ -135,7 +135,7 @@ static shi_status make_spells(psci_ctx *c, shi_err *err)
         for (size_t i = 0; i < n; i++) {
             mem[i] = (uint8_t)shi_states_member(s, &s->v[i], y);
         }
-        int in = y >= dy->mid_y0 && y <= dy->mid_y1;
+        int in = y >= dy->onset_y0 && y <= dy->onset_y1;
         int16_t *out = c->spell + shi_dy_pair(dy, y, 0, 0);
         for (size_t i = 0; i < n; i++) {
             for (size_t j = i + 1; j < n; j++) {
@@ -144,9 +144,8 @@ static shi_status make_spells(psci_ctx *c, shi_err *err)
                 if (in && mem[i] && mem[j]) {
                     /* The step of shi_peace_spells. */
                     t[p] = !(state[p] & 1) || (state[p] & 2) ? 0 : t[p] + 1;
-                    uint8_t h1 = dy->mid_host[shi_dy_pair(dy, y, i, j)],
-                            h2 = dy->mid_host[shi_dy_pair(dy, y, j, i)];
-                    int ev = (h1 != SHI_NA_U8 && h1 > 0) || (h2 != SHI_NA_U8 && h2 > 0);
+                    /* The event is a dispute onset (peacesciencer's gmlmidspell). */
+                    int ev = dy->mid_onset[shi_dy_pair(dy, y, i, j)] == 1;
                     state[p] = (uint8_t)(1 | (ev ? 2 : 0));
                     v = (int16_t)t[p];
                 }
@@ -177,7 +176,7 @@ shi_status shi_i_psci_init(psci_ctx *c, const shi_data *d, unsigned mask, shi_er
     c->gdp_col[1] = shi_data_col(d, "gdppc");
     /* Like the vetoes: without the relations (shi_dyadvars_need_relations)
      * these columns stay missing. */
-    c->have_rel = d->rel_loaded && d->dy_loaded && d->dy.mid_host && d->dy.ucdp;
+    c->have_rel = d->rel_loaded && d->dy_loaded && d->dy.mid_host && d->dy.ucdp && d->dy.mid_onset;
     return (mask & SHI_DV_PEACE) && c->have_rel ? make_spells(c, err) : SHI_OK;
 }
 

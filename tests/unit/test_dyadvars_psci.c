@@ -77,19 +77,19 @@ static void peace_spells_by_hand(void **state)
     }
 }
 
-/* United States - United Kingdom: the years with an ongoing dispute in
+/* United States - United Kingdom: the years with a dispute onset in
  * gml-ddy-disputes-2.1.1.csv are 1837 1839 1846 1854 1856 1858 1860 1861
- * 1881 1902 1903 1939 1940 1941 1953 1961 (a Python scan of the file for
- * midongoing == 1); from them, by the rule above starting in 1816, the peace
- * years are 0 (1816), 14 (1830), 19 (1881), 0 (1882), 18 (1900), 20 (1902),
- * 0 (1903, 1904, 1941), 8 (1950), 48 (2010). */
+ * 1881 1902 1939 1953 1961 (a Python scan of the file for midonset == 1);
+ * from them, by the rule above starting in 1816, the peace years are 0
+ * (1816), 14 (1830), 19 (1881), 0 (1882), 18 (1900), 20 (1902), 0 (1903),
+ * 1 (1904, 1941), 10 (1950), 48 (2010); after GML (2011) they are missing. */
 static void peaceyears_usa_ukg(void **state)
 {
     (void)state;
     shi_frame f;
-    pair(&f, 2, 200, 1816, 2010, SHI_DV_PEACE | SHI_DV_MIDS);
+    pair(&f, 2, 200, 1816, 2011, SHI_DV_PEACE | SHI_DV_MIDS);
     const int years[] = {1816, 1830, 1881, 1882, 1900, 1902, 1903, 1904, 1941, 1950, 2010};
-    const int32_t want[] = {0, 14, 19, 0, 18, 20, 0, 0, 0, 8, 48};
+    const int32_t want[] = {0, 14, 19, 0, 18, 20, 0, 1, 1, 10, 48};
     const int32_t *py = icol(&f, "peaceyears"), *py3 = icol(&f, "peaceyears3"),
                   *on = icol(&f, "mid_ongoing");
     for (size_t k = 0; k < sizeof years / sizeof years[0]; k++) {
@@ -99,6 +99,7 @@ static void peaceyears_usa_ukg(void **state)
         assert_int_equal(py3[r], want[k] * want[k] * want[k]);
     }
     assert_int_equal(on[1902 - 1816], 1);
+    assert_int_equal(py[2011 - 1816], SHI_NA_I32);
     assert_int_equal(on[1900 - 1816], 0);
     shi_frame_destroy(&f);
 }
@@ -121,7 +122,7 @@ static void usa_iraq(void **state)
     assert_true(dcol(&f, "flow1")[0] == 4913);
     assert_true(dcol(&f, "flow2")[0] == 347);
     assert_int_equal(icol(&f, "mid_ongoing")[2015 - 2003], SHI_NA_I32);
-    assert_int_equal(icol(&f, "peaceyears")[2015 - 2003], SHI_NA_I32);
+    assert_int_equal(icol(&f, "peaceyears")[2011 - 2003], SHI_NA_I32);
     shi_frame_destroy(&f);
 }
 
