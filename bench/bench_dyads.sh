@@ -24,6 +24,9 @@ run "cinc,major,contiguity,distance,alliance" 5 dyads --directed --add cinc,majo
 run "threat (4 components and total)" 3 dyads --directed --add threat
 run "all (with sim, ideal and threat)" 3 dyads --directed --add all
 run "all, --threads 1" 3 dyads --directed --add all --threads 1
+psci=cinc,major,contiguity,distance,alliance,nmc,mids,peaceyears,ucdp,trade
+run "peace science ($psci)" 3 dyads --directed --add "$psci"
+/usr/bin/env time -f "peak RSS %M KB, %e s, user %U s, sys %S s (peace science)" "$shi" dyads --directed --add "$psci" -q -o "$out/d.csv"
 /usr/bin/env time -f "peak RSS %M KB, %e s (all families)" "$shi" dyads --directed --add all -q -o "$out/d.csv"
 "$shi" dyads --directed --add all --threads 1 -q -o "$out/t1.csv"
 "$shi" dyads --directed --add all --threads 2 -q -o "$out/t2.csv"

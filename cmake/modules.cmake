@@ -38,7 +38,7 @@ set(SHI_HEADERS_io csv.h io.h io_conflict.h io_dyad.h io_econ.h io_energy.h io_e
 set(SHI_HEADERS_panel states.h panel.h data.h dyadic.h relations.h events.h frame.h dyads.h
   flows.h energy.h)
 set(SHI_HEADERS_measures power.h similarity.h dependence.h trade.h threat.h align.h dyadvars.h
-  mktrend.h geography.h energy_share.h sphere.h)
+  mktrend.h geography.h energy_share.h sphere.h stateyears.h)
 set(SHI_HEADERS_models coop.h coop_dyad.h drivers.h drivers_id.h dyad_drivers.h unitroot.h
   validate.h formation.h scenarios.h)
 set(SHI_HEADERS_analysis pair.h drivers_pair.h drivers_reference.h threat_validate.h futures.h)

@@ -12,7 +12,7 @@ _shi() {
     local cur prev words cword
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=${COMP_WORDS[COMP_CWORD-1]}
-    local commands="states power dyads threat align drivers report coop data"
+    local commands="states power dyads stateyears threat align drivers report coop data"
     local i cmd="" sub=""
     for ((i = 1; i < COMP_CWORD; i++)); do
         case ${COMP_WORDS[i]} in

@@ -35,7 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 1) {
         return 0;
     }
-    unsigned which = data[0] % 16;
+    unsigned which = data[0] % 17;
     const char *path = fuzz_file(data + 1, size - 1, which == 10 ? ".tsv" : ".csv");
     shi_err err = {0};
     size--;
@@ -84,6 +84,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         break;
     case 14:
         READ(shi_polity_table, shi_io_read_polity5, shi_polity_table_destroy, t.n);
+        break;
+    case 16:
+        READ(shi_vdem_table, shi_io_read_vdem, shi_vdem_table_destroy, t.n);
         break;
     default:
         READ(shi_ucdp_table, shi_io_read_ucdp_acd, shi_ucdp_table_destroy, t.n);

@@ -25,8 +25,8 @@ BEGIN {
   if (!(key in seen)) { seen[key] = 1; order[++n] = key; lv[key] = lev[$1]; md[key] = mod[$2]
     split($3, yy, "-"); y0[key] = yy[1]; y1[key] = yy[2]; ok[key] = ($13 == "ok")
     ons[key] = $10; grp[key] = $11; ll[key] = $12 }
-  b[key] = b[key] sprintf("[%d] = %s, ", var[$4], $6)
-  s[key] = s[key] sprintf("[%d] = %s, ", var[$4], $7)
+  b[key] = b[key] sprintf("[%d] = %.6f, ", var[$4], $6)
+  s[key] = s[key] sprintf("[%d] = %.6f, ", var[$4], $7)
 }
 END {
   for (i = 1; i <= n; i++) {
@@ -35,7 +35,7 @@ END {
     printf "    [%d][%d] = {.model = %d, .level = (shi_form_level)%d, .y0 = %d, .y1 = %d, .ok = 1,\n", lv[k], md[k], md[k], lv[k], y0[k], y1[k]
     printf "               .beta = {%s},\n", b[k]
     printf "               .se = {%s},\n", s[k]
-    printf "               .loglik = %s, .nonsets = %d, .ngroup = %d},\n", ll[k], ons[k], grp[k]
+    printf "               .loglik = %.6f, .nonsets = %d, .ngroup = %d},\n", ll[k], ons[k], grp[k]
   }
   print "};"
 }'

@@ -58,8 +58,12 @@ typedef struct shi_dyadic {
     int mid_y0, mid_y1;
     uint8_t *mid_host; /* [year][j][i]: highest hostility level (1-5) of j in a dispute
                           with i that year (0 none), or SHI_NA_U8 */
-    uint8_t *nuclear;  /* [year][i]: nuclear-weapons status 0-3 (3 = possession), or SHI_NA_U8 */
-    float *warheads;   /* [year][i]: nuclear warhead stockpile (FAS via OWID); NaN outside */
+    int onset_y0, onset_y1;
+    uint8_t *mid_onset; /* [year][i][j]: 1 if a GML MID 2.1.1 dispute between i and j began
+                           that year (midonset, either's row), 0 none, SHI_NA_U8 outside
+                           GML's years; symmetric */
+    uint8_t *nuclear;   /* [year][i]: nuclear-weapons status 0-3 (3 = possession), or SHI_NA_U8 */
+    float *warheads;    /* [year][i]: nuclear warhead stockpile (FAS via OWID); NaN outside */
     int ucdp_y0, ucdp_y1;
     uint8_t *ucdp; /* [year][i][j]: highest UCDP/PRIO intensity (1 minor: 25-999 battle
                       deaths, 2 war: 1,000+) of an interstate or internationalised conflict

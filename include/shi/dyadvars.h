@@ -14,6 +14,17 @@
  *   ideal     ideal1, ideal2, ideal_dist (UN General Assembly ideal points), and
  *             agree: share of UN votes agreeing, where one side is a reference state
  *   threat    threat to state 1 from state 2 (shi/threat.h) and its four components
+ *   nmc       milex1 milper1 irst1 pec1 tpop1 upop1 and the same of state 2 (COW NMC)
+ *   mids      mid_ongoing, mid_onset (to 2010), mid_hostlev1, mid_hostlev2: disputes (GML MID
+ *             2.1.1, COW MID 5.0 incidents after it; needs the relations)
+ *   peaceyears  peaceyears, peaceyears2, peaceyears3: years since the last GML
+ *             dispute onset (Carter & Signorino 2010; shi_peace_spells), 1816-2010
+ *   ucdp      ucdp_ongoing, ucdp_intensity: UCDP/PRIO armed conflict, opposite sides
+ *   trade     flow1, flow2: COW dyadic trade both ways (missing stays missing)
+ *   democracy polity2_1, polity2_2, polyarchy1, polyarchy2 and the weak-link
+ *             minimum of each (polity2_min, polyarchy_min); needs SHI_DATA_ECON
+ *   gdp       gdp1, gdp2 (millions of constant 2015 US$, WDI spliced with Maddison)
+ *             and gdppc1, gdppc2; needs SHI_DATA_ECON
  *   vetoes    UN Security Council vetoes in the year (permanent members only; needs the
  *             relations): veto_n1, veto_n2, veto_joint (drafts both vetoed), and
  *             veto_coinc12 / veto_coinc21 (share of 1's / 2's vetoes the other joined)
@@ -43,7 +54,18 @@ enum {
     SHI_DV_IDEAL = 1u << 6,
     SHI_DV_THREAT = 1u << 7, /* threat, threat_strength/proximity/offensive/intentions */
     SHI_DV_VETO = 1u << 8,   /* veto_n1, veto_n2, veto_joint, veto_coinc12, veto_coinc21 */
-    SHI_DV_ALL = (1u << 9) - 1
+    /* Peace-science families (issue 14), from bit 16 so that other families
+     * can take the bits after 8 without a clash. */
+    SHI_DV_NMC = 1u << 16,   /* milex1 ... upop2 */
+    SHI_DV_MIDS = 1u << 17,  /* mid_ongoing, mid_hostlev1, mid_hostlev2 */
+    SHI_DV_PEACE = 1u << 18, /* peaceyears, peaceyears2, peaceyears3 */
+    SHI_DV_UCDP = 1u << 19,  /* ucdp_ongoing, ucdp_intensity */
+    SHI_DV_TRADE = 1u << 20, /* flow1, flow2 */
+    SHI_DV_DEMO = 1u << 21,  /* polity2_1/2, polyarchy1/2, polity2_min, polyarchy_min */
+    SHI_DV_GDP = 1u << 22,   /* gdp1, gdp2, gdppc1, gdppc2 */
+    SHI_DV_PSCI = SHI_DV_NMC | SHI_DV_MIDS | SHI_DV_PEACE | SHI_DV_UCDP | SHI_DV_TRADE |
+                  SHI_DV_DEMO | SHI_DV_GDP,
+    SHI_DV_ALL = ((1u << 9) - 1) | SHI_DV_PSCI
 };
 
 /** Parse a comma-separated list of families ("cinc,contiguity,distance,...";
@@ -53,6 +75,20 @@ SHI_API shi_status shi_dyadvars_parse(const char *list, unsigned *mask, shi_err 
 /** Do these families need the dyadic data (SHI_DATA_DYADIC)? */
 SHI_API int shi_dyadvars_need_dyadic(unsigned mask);
 
+/** Do these families need the economic part (SHI_DATA_ECON)? */
+SHI_API int shi_dyadvars_need_econ(unsigned mask);
+
+/** Do these families need the relations (SHI_DATA_RELATIONS)? */
+SHI_API int shi_dyadvars_need_relations(unsigned mask);
+
+/** Peace years (Carter & Signorino 2010) of one dyad's series of `n` years:
+ *  event[t] is 1 (an event that year), 0 (none) or -1 (not observed: the
+ *  dyad is not in the system, or outside the data). spell[t] is 0 in the
+ *  first observed year and in the year after an event, else the year before's
+ *  plus one; an event year holds the count up to it; an unobserved year is
+ *  SHI_NA_I32 and does not reset the count. */
+SHI_API void shi_peace_spells(const int8_t *event, size_t n, int32_t *spell);
+
 /** How the variables are computed (zero: the defaults). */
 typedef struct shi_dyadvars_opts {
     int threads;                   /* 0: OpenMP default */
@@ -61,7 +97,22 @@ typedef struct shi_dyadvars_opts {
      * done so far and the total (for a progress bar); NULL for none. */
     void (*progress)(void *arg, size_t done, size_t total);
     void *progress_arg;
+    /* distance: 0 the haversine on the mean Earth radius (shi's default);
+     * 1 peacesciencer's convention, shi_vincenty_sphere_km with the WGS 84
+     * equatorial radius (docs/dyads.md) */
+    int psci_distance;
 } shi_dyadvars_opts;
+
+/** Column-name schemes of the frames (shi dyads, shi stateyears). */
+typedef enum shi_names { SHI_NAMES_SHI = 0, SHI_NAMES_PSCI = 1 } shi_names;
+
+/** "shi" or "peacesciencer"; another name is SHI_EUSAGE listing them. */
+SHI_API shi_status shi_names_parse(const char *name, shi_names *out, shi_err *err);
+
+/** Rename the columns of `f` that the scheme names differently (the table in
+ *  docs/dyads.md: major1 -> cowmaj1, capdist_km -> capdist, mid_ongoing ->
+ *  gmlmidongoing, ...); the others keep their names. */
+SHI_API shi_status shi_names_apply(shi_frame *f, shi_names scheme, shi_err *err);
 
 /** Add the families in `mask` to frame `f`, whose first three columns are
  *  year, ccode1, ccode2 (as shi_dyads_generate makes them), from the data

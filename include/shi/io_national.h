@@ -113,6 +113,23 @@ SHI_API shi_status shi_io_read_polity5(const char *path, shi_polity_table *out, 
  *  agree with COW). O(1). */
 SHI_API int shi_polity_to_cow(int pcode, int year);
 
+/** V-Dem's electoral democracy index by COW state-year (vdem-poly.csv). */
+typedef struct shi_vdem_table {
+    size_t n, cap;
+    int32_t *ccode;    /* COW code */
+    int32_t *year;     /* 1700-2100 */
+    double *polyarchy; /* v2x_polyarchy, 0-1; NaN where empty */
+    int32_t *line;     /* line of each row */
+    int32_t *col;      /* column of its COWcode field */
+} shi_vdem_table;
+
+SHI_API void shi_vdem_table_destroy(shi_vdem_table *t);
+/** Read vdem-poly.csv (columns year, COWcode, v2x_polyarchy). Rows with an
+ *  empty COWcode (V-Dem units that are no COW state) are passed over; the
+ *  others need a COW code 1-999, a year 1700-2100, an index in [0, 1] or
+ *  nothing, and one row per (COWcode, year). */
+SHI_API shi_status shi_io_read_vdem(const char *path, shi_vdem_table *out, shi_err *err);
+
 #ifdef __cplusplus
 }
 #endif

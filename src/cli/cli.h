@@ -14,6 +14,7 @@
 
 #include <shi/data.h>
 #include <shi/error.h>
+#include <shi/frame.h>
 #include <shi/outfile.h>
 #include <shi/table.h>
 
@@ -103,6 +104,14 @@ shi_status cli_output_format(const char *format, const char *out, shi_frame_form
  *  cli_output_format chooses; an empty table warns on stderr. */
 shi_status cli_write_table(const shi_table *t, const char *format, const char *out, shi_err *err);
 
+/** Write frame `f` to -o FILE (atomically) or standard output, in the format
+ *  cli_output_format chooses (the terminal table on a terminal, else CSV);
+ *  `keys` are the SQLite primary key's columns; an empty frame warns. */
+shi_status cli_write_frame(shi_cli *cli, const shi_frame *f, const char *const *keys, size_t nkeys,
+                           const char *format, const char *out, const shi_meta *meta);
+/** The metadata every frame carries: shi's version and each loaded source. */
+shi_status cli_frame_sources(shi_cli *cli, shi_meta *meta);
+
 /** The width of the terminal standard output is (COLUMNS, else the terminal's
  *  own, else 80), or 0 when it is not a terminal (term.c). */
 size_t cli_term_width(void);
@@ -135,6 +144,7 @@ int cmd_coop_validate(shi_cli *cli, int argc, char **argv);
 int cmd_formation(shi_cli *cli, int argc, char **argv);
 int cmd_scenarios(shi_cli *cli, int argc, char **argv);
 int cmd_dyads(shi_cli *cli, int argc, char **argv);
+int cmd_stateyears(shi_cli *cli, int argc, char **argv);
 int cmd_threat(shi_cli *cli, int argc, char **argv);
 int cmd_threat_validate(shi_cli *cli, int argc, char **argv);
 int cmd_align(shi_cli *cli, int argc, char **argv);

@@ -65,43 +65,12 @@ static void bar(void *arg, size_t done, size_t total)
     fflush(stderr);
 }
 
-static shi_status write_frame(shi_cli *cli, const shi_frame *f, const char *format, const char *out,
-                              const shi_meta *meta)
-{
-    shi_frame_format fmt;
-    shi_status s = cli_output_format(format, out, isatty(STDOUT_FILENO) ? SHI_FF_TABLE : SHI_FF_CSV,
-                                     &fmt, &cli->err);
-    if (s != SHI_OK) {
-        return s;
-    }
-    if (f->nrow == 0) {
-        fprintf(stderr, "shi: warning: the result is empty (no rows)\n");
-    }
-    if (fmt == SHI_FF_SQLITE || fmt == SHI_FF_DTA) {
-        static const char *const keys[] = {"year", "ccode1", "ccode2"};
-        return fmt == SHI_FF_SQLITE ? shi_frame_write_sqlite(f, keys, 3, meta, out, &cli->err)
-                                    : shi_frame_write_dta(f, meta, out, &cli->err);
-    }
-    shi_outfile o;
-    if ((s = shi_outfile_open(&o, out, &cli->err)) != SHI_OK) {
-        return s;
-    }
-    int to_stdout = !out || strcmp(out, "-") == 0;
-    s = fmt == SHI_FF_TABLE
-            ? shi_frame_write_table(f, o.fp, to_stdout ? cli_term_width() : 0, &cli->err)
-            : shi_frame_write_text(f, o.fp, fmt, &cli->err);
-    if (s == SHI_OK) {
-        s = shi_outfile_commit(&o, &cli->err);
-    }
-    shi_outfile_abort(&o);
-    return s;
-}
-
 /* The options of `shi dyads`. */
 typedef struct dyads_args {
-    const char *years, *add, *states, *regions, *format, *out, *alliances;
+    const char *years, *add, *states, *regions, *format, *out, *alliances, *names;
     int directed, both, relevant, threads, quiet;
-    unsigned mask; /* the variables of --add */
+    unsigned mask;    /* the variables of --add */
+    shi_names scheme; /* --names */
 } dyads_args;
 
 static shi_status dyads_parse(shi_cli *cli, int argc, char **argv, dyads_args *a, int *help)
@@ -111,7 +80,8 @@ static shi_status dyads_parse(shi_cli *cli, int argc, char **argv, dyads_args *a
         {OPT_FLAG, 0, "directed", &a->directed, NULL,
          "directed dyads (i,j) and (j,i); default i<j"},
         {OPT_STRING, 0, "add", &a->add, "LIST",
-         "variables: cinc,major,contiguity,distance,alliance,sim,ideal,threat,vetoes or all"},
+         "variables: cinc,major,contiguity,distance,alliance,sim,ideal,threat,vetoes,nmc,mids,"
+         "peaceyears,ucdp,trade,democracy,gdp or all"},
         {OPT_STRING, 0, "states", &a->states, "LIST", "dyads with a member among these states"},
         {OPT_FLAG, 0, "both", &a->both, NULL, "with --states: both members among them"},
         {OPT_STRING, 0, "regions", &a->regions, "LIST",
@@ -121,6 +91,8 @@ static shi_status dyads_parse(shi_cli *cli, int argc, char **argv, dyads_args *a
          "politically relevant dyads only (contiguous, or a major power)"},
         {OPT_STRING, 0, "alliances", &a->alliances, "FILE",
          "your own alliance file (ccode1,ccode2,year,level) instead of ATOP"},
+        {OPT_STRING, 0, "names", &a->names, "SCHEME",
+         "column names: shi (default) or peacesciencer (its names and its capital distance)"},
         CLI_OPT_THREADS(a->threads),
         {OPT_FLAG, 'q', "quiet", &a->quiet, NULL, "no progress messages"},
         {OPT_STRING, 0, "format", &a->format, "FMT", "table, csv, tsv, json, jsonl, sqlite or dta"},
@@ -129,11 +101,16 @@ static shi_status dyads_parse(shi_cli *cli, int argc, char **argv, dyads_args *a
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     const char *pos[1];
     size_t npos;
-    shi_status s = cli_parse("dyads",
-                             "shi dyads [--years A-B] [--directed] [--add LIST] [--states LIST "
-                             "[--both]] [--regions LIST] [--relevant] [--format FMT] [-o FILE]",
-                             opts, argc, argv, pos, 0, &npos, help, &cli->err);
+    shi_status s =
+        cli_parse("dyads",
+                  "shi dyads [--years A-B] [--directed] [--add LIST] [--states LIST "
+                  "[--both]] [--regions LIST] [--relevant] [--names SCHEME] [--format FMT] "
+                  "[-o FILE]",
+                  opts, argc, argv, pos, 0, &npos, help, &cli->err);
     if (s != SHI_OK || *help) {
+        return s;
+    }
+    if (a->names && (s = shi_names_parse(a->names, &a->scheme, &cli->err)) != SHI_OK) {
         return s;
     }
     return a->add ? shi_dyadvars_parse(a->add, &a->mask, &cli->err) : SHI_OK;
@@ -192,7 +169,10 @@ static shi_status dyads_load(shi_cli *cli, const dyads_args *a, progress *pr)
         }
     }
     /* Threat reads the events counts of the relations (which bring the dyadic data). */
-    if ((a->mask & (SHI_DV_THREAT | SHI_DV_VETO)) &&
+    if (shi_dyadvars_need_econ(a->mask) && (s = cli_data(cli, SHI_DATA_ECON, NULL, NULL))) {
+        return s;
+    }
+    if (shi_dyadvars_need_relations(a->mask) &&
         (s = cli_data(cli, SHI_DATA_RELATIONS, a->alliances, NULL)) != SHI_OK) {
         return s;
     }
@@ -203,24 +183,15 @@ static shi_status dyads_load(shi_cli *cli, const dyads_args *a, progress *pr)
 static shi_status dyads_meta(shi_cli *cli, const dyads_args *a, const shi_dyad_opts *o,
                              shi_meta *meta)
 {
-    char buf[1024];
-    snprintf(buf, sizeof buf, "shi %s", SHI_VERSION);
-    shi_status s = shi_meta_add(meta, "software", buf, &cli->err);
-    for (size_t k = 0; k < cli->data.nsrc && s == SHI_OK; k++) {
-        const shi_source *src = &cli->data.src[k];
-        char key[64];
-        snprintf(key, sizeof key, "source.%s", src->id);
-        snprintf(buf, sizeof buf, "%s %s (%s; read from %s)", src->name, src->version, src->file,
-                 src->loaded);
-        s = shi_meta_add(meta, key, buf, &cli->err);
-    }
+    shi_status s = cli_frame_sources(cli, meta);
     if (s == SHI_OK) {
         s = shi_meta_addf(meta, &cli->err, "options",
                           "years=%d-%d directed=%d add=%s states=%s both=%d regions=%s "
-                          "relevant=%d alliances=%s",
+                          "relevant=%d alliances=%s names=%s",
                           o->y0, o->y1, a->directed, a->add ? a->add : "",
                           a->states ? a->states : "", a->both, a->regions ? a->regions : "",
-                          a->relevant, a->alliances ? a->alliances : "ATOP");
+                          a->relevant, a->alliances ? a->alliances : "ATOP",
+                          a->names ? a->names : "shi");
     }
     return s;
 }
@@ -249,8 +220,11 @@ int cmd_dyads(shi_cli *cli, int argc, char **argv)
         return s;
     }
     stage(&pr, "adding variables");
-    const shi_dyadvars_opts vo = {a.threads, NULL, pr.on ? bar : NULL, &pr};
-    s = shi_dyadvars_add(&f, a.mask, &cli->data, &vo, &cli->err);
+    const shi_dyadvars_opts vo = {a.threads, NULL, pr.on ? bar : NULL, &pr,
+                                  a.scheme == SHI_NAMES_PSCI};
+    if ((s = shi_dyadvars_add(&f, a.mask, &cli->data, &vo, &cli->err)) == SHI_OK) {
+        s = shi_names_apply(&f, a.scheme, &cli->err);
+    }
     shi_meta meta = {0};
     if (s == SHI_OK) {
         s = dyads_meta(cli, &a, &o, &meta);
@@ -261,7 +235,8 @@ int cmd_dyads(shi_cli *cli, int argc, char **argv)
         int to_stdout = !a.out || strcmp(a.out, "-") == 0;
         /* The table goes to the terminal too: clear the progress line first. */
         stage(&pr, to_stdout ? "" : buf);
-        s = write_frame(cli, &f, a.format, a.out, &meta);
+        static const char *const keys[] = {"year", "ccode1", "ccode2"};
+        s = cli_write_frame(cli, &f, keys, 3, a.format, a.out, &meta);
     }
     stage(&pr, "");
     if (s == SHI_OK && pr.on && a.out && strcmp(a.out, "-") != 0) {

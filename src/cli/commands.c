@@ -20,6 +20,8 @@ static const cmd_entry COMMANDS[] = {
      "configuration of power: shares, concentration, polarity, trends, transitions"},
     {"dyads", cmd_dyads,
      "dyad-years with capabilities, contiguity, distance, alliances, similarity, UN votes"},
+    {"stateyears", cmd_stateyears,
+     "state-years with capabilities, major status, GDP, democracy, nuclear"},
     {"threat", cmd_threat,
      "balance of threat (Walt): components, both ways, perception gap, rankings"},
     {"align", cmd_align,
@@ -43,7 +45,7 @@ static void usage(FILE *f)
                "shi (势) - the configuration of power and its trend: realist theory of\n"
                "international politics as computation over real data.\n\ncommands:\n");
     for (size_t i = 0; i < NCOMMANDS; i++) {
-        fprintf(f, "  %-9s %s\n", COMMANDS[i].name, COMMANDS[i].summary);
+        fprintf(f, "  %-10s %s\n", COMMANDS[i].name, COMMANDS[i].summary);
     }
     fprintf(f, "\nglobal options:\n"
                "  --data DIR            read official data files found in DIR instead of the "

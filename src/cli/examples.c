@@ -26,6 +26,8 @@ static const struct {
     {"dyads", "  shi dyads --years 2000 --states CHN,RUS --both --add all\n"
               "  shi dyads --relevant --add cinc,contiguity,distance -o dyads.csv\n"
               "  shi dyads --years 1946-2016 --add alliance,sim -o dyads.sqlite --threads 4\n"},
+    {"stateyears", "  shi stateyears --years 1946-2016 --add nmc,major,gdp -o sy.csv\n"
+                   "  shi stateyears --states CHN,IND --add all --format json\n"},
     {"threat", "  shi threat RUS CHN --years 2010-2022\n"
                "  shi threat --perceiver RUS --year 2014 --top 5\n"
                "  shi threat RUS CHN --sensitivity --format csv\n"},

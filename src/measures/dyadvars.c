@@ -12,6 +12,7 @@
 #include <shi/threat.h>
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,17 +20,28 @@
 #    include <omp.h>
 #endif
 
+#include "dyadvars_psci.h"
+
 #define MILES_PER_KM (1.0 / SHI_KM_PER_MILE)
 
+/* The families, one row each (an alias, listed after its name, is left out
+ * of the message of an unknown name); "all" last. */
 static const struct {
     const char *name;
     unsigned bit;
+    int alias;
 } FAMILIES[] = {
-    {"cinc", SHI_DV_CINC},     {"major", SHI_DV_MAJOR},       {"contiguity", SHI_DV_CONTIG},
-    {"contig", SHI_DV_CONTIG}, {"distance", SHI_DV_DISTANCE}, {"alliance", SHI_DV_ALLIANCE},
-    {"sim", SHI_DV_SIM},       {"ideal", SHI_DV_IDEAL},       {"threat", SHI_DV_THREAT},
-    {"vetoes", SHI_DV_VETO},   {"all", SHI_DV_ALL},
+    {"cinc", SHI_DV_CINC, 0},         {"major", SHI_DV_MAJOR, 0},
+    {"contiguity", SHI_DV_CONTIG, 0}, {"contig", SHI_DV_CONTIG, 1},
+    {"distance", SHI_DV_DISTANCE, 0}, {"alliance", SHI_DV_ALLIANCE, 0},
+    {"sim", SHI_DV_SIM, 0},           {"ideal", SHI_DV_IDEAL, 0},
+    {"threat", SHI_DV_THREAT, 0},     {"vetoes", SHI_DV_VETO, 0},
+    {"nmc", SHI_DV_NMC, 0},           {"mids", SHI_DV_MIDS, 0},
+    {"peaceyears", SHI_DV_PEACE, 0},  {"ucdp", SHI_DV_UCDP, 0},
+    {"trade", SHI_DV_TRADE, 0},       {"democracy", SHI_DV_DEMO, 0},
+    {"gdp", SHI_DV_GDP, 0},           {"all", SHI_DV_ALL, 0},
 };
+#define NFAM (sizeof FAMILIES / sizeof FAMILIES[0])
 
 shi_status shi_dyadvars_parse(const char *list, unsigned *mask, shi_err *err)
 {
@@ -39,22 +51,38 @@ shi_status shi_dyadvars_parse(const char *list, unsigned *mask, shi_err *err)
         const char *e = strchr(p, ',');
         size_t len = e ? (size_t)(e - p) : strlen(p);
         unsigned bit = 0;
-        for (size_t k = 0; k < sizeof FAMILIES / sizeof FAMILIES[0]; k++) {
+        for (size_t k = 0; k < NFAM; k++) {
             if (strlen(FAMILIES[k].name) == len && strncmp(FAMILIES[k].name, p, len) == 0) {
                 bit = FAMILIES[k].bit;
             }
         }
         if (!bit) {
-            return shi_err_set(
-                err, SHI_EUSAGE,
-                "--add: unknown variable family '%.*s'; valid families are cinc, "
-                "major, contiguity, distance, alliance, sim, ideal, threat, vetoes, all",
-                (int)len, p);
+            char valid[256] = "";
+            for (size_t k = 0, at = 0; k < NFAM && at < sizeof valid; k++) {
+                if (!FAMILIES[k].alias) {
+                    at += (size_t)snprintf(valid + at, sizeof valid - at, "%s%s", k ? ", " : "",
+                                           FAMILIES[k].name);
+                }
+            }
+            return shi_err_set(err, SHI_EUSAGE,
+                               "--add: unknown variable family '%.*s'; valid families are %s",
+                               (int)len, p, valid);
         }
         *mask |= bit;
         p = e ? e + 1 : p + len;
     }
     return SHI_OK;
+}
+
+int shi_dyadvars_need_econ(unsigned mask)
+{
+    return (mask & (SHI_DV_DEMO | SHI_DV_GDP)) != 0;
+}
+
+int shi_dyadvars_need_relations(unsigned mask)
+{
+    return (mask & (SHI_DV_THREAT | SHI_DV_VETO | SHI_DV_MIDS | SHI_DV_PEACE | SHI_DV_UCDP |
+                    SHI_DV_TRADE)) != 0;
 }
 
 int shi_dyadvars_need_dyadic(unsigned mask)
@@ -75,6 +103,7 @@ typedef struct dv_input {
     const shi_threat_model *model;
     void (*progress)(void *arg, size_t done, size_t total);
     void *progress_arg;
+    int psci_distance;
 } dv_input;
 
 /* Per-run lookups: registry index of a COW code; CINC and major status by
@@ -144,6 +173,7 @@ typedef struct cols {
     int32_t *tpartial;
     int32_t *vn1, *vn2, *vjoint;
     double *vc12, *vc21;
+    psci_cols ps; /* nmc, mids, peaceyears, ucdp, trade */
 } cols;
 
 /* Alliance-portfolio similarity over the system of one year: a dense matrix of
@@ -313,8 +343,12 @@ static void fill_row(const ctx *c, const cols *k, const shi_frame *f, size_t r, 
     if (mask & SHI_DV_DISTANCE) {
         size_t ia = shi_dy_one(dy, y, (size_t)a), ib = shi_dy_one(dy, y, (size_t)b);
         if (!isnan(dy->cap_lat[ia]) && !isnan(dy->cap_lat[ib])) {
-            double km = shi_great_circle_km(dy->cap_lat[ia], dy->cap_lon[ia], dy->cap_lat[ib],
-                                            dy->cap_lon[ib]);
+            double km =
+                c->in->psci_distance
+                    ? shi_vincenty_sphere_km(dy->cap_lat[ia], dy->cap_lon[ia], dy->cap_lat[ib],
+                                             dy->cap_lon[ib], SHI_WGS84_A_M)
+                    : shi_great_circle_km(dy->cap_lat[ia], dy->cap_lon[ia], dy->cap_lat[ib],
+                                          dy->cap_lon[ib]);
             k->km[r] = km;
             k->mi[r] = km * MILES_PER_KM;
         }
@@ -494,6 +528,9 @@ static shi_status add_cols(shi_frame *f, unsigned mask, cols *k, shi_err *err)
                                 &k->agree, err)))) {
         return s;
     }
+    if ((s = shi_i_psci_add_cols(f, mask, &k->ps, err)) != SHI_OK) {
+        return s;
+    }
     return label_codes(f, mask, err);
 }
 
@@ -515,7 +552,8 @@ shi_status shi_dyadvars_add(shi_frame *f, unsigned mask, const shi_data *d,
                          o->threads,
                          o->model,
                          o->progress,
-                         o->progress_arg};
+                         o->progress_arg,
+                         o->psci_distance};
     return add_vars(f, mask, &in, err);
 }
 
@@ -554,10 +592,18 @@ static shi_status add_vars(shi_frame *f, unsigned mask, const dv_input *in, shi_
     for (size_t y = 0; y < ny; y++) {
         start[y + 1] += start[y];
     }
+    psci_ctx pc;
+    if ((s = shi_i_psci_init(&pc, in->d, mask, err)) != SHI_OK) {
+        shi_i_psci_free(&pc);
+        free(start);
+        ctx_destroy(&c);
+        return s;
+    }
     shi_threat_ctx *tc = NULL;
     shi_threat_model tm = in->model ? *in->model : shi_threat_model_default();
     if (mask & SHI_DV_THREAT) {
         if ((s = shi_threat_ctx_new(&tc, in->d, err)) != SHI_OK) {
+            shi_i_psci_free(&pc);
             free(start);
             ctx_destroy(&c);
             return s;
@@ -581,6 +627,10 @@ static shi_status add_vars(shi_frame *f, unsigned mask, const dv_input *in, shi_
         }
         for (size_t r = start[y]; r < start[y + 1]; r++) {
             fill_row(&c, &k, f, r, mask, tc, &tm);
+            if (mask & SHI_DV_PSCI) {
+                shi_i_psci_row(&pc, &k.ps, f, r, mask, c.map[f->cols[1].i32[r]],
+                               c.map[f->cols[2].i32[r]]);
+            }
             if ((mask & SHI_DV_SIM) && sy.pos) {
                 long a = c.map[f->cols[1].i32[r]], b = c.map[f->cols[2].i32[r]];
                 sim_row(&sy, a >= 0 ? sy.pos[a] : -1, b >= 0 ? sy.pos[b] : -1, &k, r);
@@ -601,10 +651,70 @@ static shi_status add_vars(shi_frame *f, unsigned mask, const dv_input *in, shi_
         }
     }
     free(start);
+    shi_i_psci_free(&pc);
     shi_threat_ctx_free(tc);
     ctx_destroy(&c);
     if (fail) {
         return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    return SHI_OK;
+}
+
+/* shi's name and peacesciencer's, where they differ (peacesciencer 1.1:
+ * add_cow_majors, add_capital_distance, add_gml_mids, add_peace_years,
+ * add_ucdp_acd); one row per column. */
+static const struct {
+    const char *shi, *psci;
+} NAMES[] = {
+    {"major1", "cowmaj1"},
+    {"major2", "cowmaj2"},
+    {"major", "cowmaj"},
+    {"polity2_1", "polity21"},
+    {"polity2_2", "polity22"},
+    {"polyarchy1", "v2x_polyarchy1"},
+    {"polyarchy2", "v2x_polyarchy2"},
+    {"polyarchy", "v2x_polyarchy"},
+    {"capdist_km", "capdist"},
+    {"mid_ongoing", "gmlmidongoing"},
+    {"mid_onset", "gmlmidonset"},
+    {"mid_hostlev1", "hostlev1"},
+    {"mid_hostlev2", "hostlev2"},
+    {"peaceyears", "gmlmidspell"},
+    {"peaceyears2", "gmlmidspell2"},
+    {"peaceyears3", "gmlmidspell3"},
+    {"ucdp_ongoing", "ucdpongoing"},
+    {"ucdp_intensity", "maxintensity"},
+};
+
+shi_status shi_names_parse(const char *name, shi_names *out, shi_err *err)
+{
+    if (strcmp(name, "shi") == 0) {
+        *out = SHI_NAMES_SHI;
+    } else if (strcmp(name, "peacesciencer") == 0) {
+        *out = SHI_NAMES_PSCI;
+    } else {
+        return shi_err_set(err, SHI_EUSAGE,
+                           "--names: unknown scheme '%.40s'; valid schemes are shi, peacesciencer",
+                           name);
+    }
+    return SHI_OK;
+}
+
+shi_status shi_names_apply(shi_frame *f, shi_names scheme, shi_err *err)
+{
+    if (scheme == SHI_NAMES_SHI) {
+        return SHI_OK;
+    }
+    for (size_t k = 0; k < sizeof NAMES / sizeof NAMES[0]; k++) {
+        long c = shi_frame_find(f, NAMES[k].shi);
+        if (c < 0) {
+            continue;
+        }
+        if (shi_frame_find(f, NAMES[k].psci) >= 0) {
+            return shi_err_set(err, SHI_EINTERNAL, "--names: the frame has both %s and %s",
+                               NAMES[k].shi, NAMES[k].psci);
+        }
+        snprintf(f->cols[c].name, sizeof f->cols[c].name, "%s", NAMES[k].psci);
     }
     return SHI_OK;
 }

@@ -265,6 +265,25 @@ size_t shi_fmt_shortest(char *buf, double v)
     if (a < DBL_MIN) {
         return slow(buf, v);
     }
+    /* Whole numbers below 10^15 (counts, NMC components, trade flows): their
+     * decimal digits are exact and shortest, and %.17g writes them the same
+     * way, without an exponent. */
+    if (a < 1e15 && a == (double)(uint64_t)a) {
+        char tmp[24];
+        int n = 0;
+        for (uint64_t u = (uint64_t)a; u; u /= 10) {
+            tmp[n++] = (char)('0' + (int)(u % 10));
+        }
+        size_t len = 0;
+        if (v < 0) {
+            buf[len++] = '-';
+        }
+        while (n) {
+            buf[len++] = tmp[--n];
+        }
+        buf[len] = '\0';
+        return len;
+    }
     uint64_t m, d, fl;
     int q, rt;
     split(a, &m, &q);

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "../io/shd.h"
+#include "capital_fixes.h"
 #include "data_priv.h"
 
 extern const unsigned char shi_embedded_dyadic[];
@@ -96,6 +97,9 @@ static shi_status read_tables(tables *t, const char *dir, int require, shi_err *
             break;
         case DY_CAPITALS:
             s = shi_io_read_capitals(t->path[k], &t->capitals, err);
+            if (s == SHI_OK) {
+                shi_i_capitals_fix(&t->capitals); /* centroid rows: capital_fixes.c */
+            }
             break;
         case DY_ATOP:
             s = shi_io_read_atop(t->path[k], &t->ally, err);

@@ -23,15 +23,26 @@
  * Values are rounded to 0.1 million, so that the embedded file and the
  * official files give the same doubles.
  *
+ * Democracy (issue 14), two more columns of the same rows:
+ *
+ *   polity2      Polity5 polity2 (-10..10), Polity codes converted to COW's
+ *                (shi_polity_to_cow); where a code change puts two Polity units
+ *                on one COW state-year (Ethiopia 1993, the USSR 1922, Vietnam
+ *                1976, Yugoslavia 1991, Serbia 2006, Sudan 2011), the unit that
+ *                goes on the next year (the successor) is kept
+ *   polyarchy    V-Dem v2x_polyarchy (0-1)
+ *
  * Population is NMC's tpop (the COW state's own, to 2022), not Maddison's
  * (to 2018) or OWID's (to 2021): the same unit as every other measure.
  *
  * data/econ.shd ("shi data", version 1, see io/shd.h):
  *   source  id  name  version  citation  file
  *   econ    ccode  year  gdp  gdp_src  gdp_ppp  gdp_ppp_src   (src: W or M; empty = missing)
+ *   demo    ccode  year  polity2  polyarchy                      (empty = missing)
  */
 #include <shi/data.h>
 #include <shi/io_econ.h>
+#include <shi/io_national.h>
 #include <shi/outfile.h>
 
 #include <math.h>
@@ -47,7 +58,7 @@ extern const unsigned char shi_embedded_econ[];
 extern const size_t shi_embedded_econ_len;
 
 /* The official files of the part, in the order read. */
-enum { EF_WDI, EF_PPP, EF_MPD, EF_MPD_POP, EF_N };
+enum { EF_WDI, EF_PPP, EF_MPD, EF_MPD_POP, EF_POLITY, EF_VDEM, EF_N };
 
 typedef struct econ_file {
     const char *id; /* source id (NULL: a second file of the source before it) */
@@ -85,6 +96,18 @@ static const econ_file EF[EF_N] = {
      NULL,
      {"mpd2020_gdppc_pop_excel-formatted.csv",
       "maddison_mpd2020/mpd2020_gdppc_pop_excel-formatted.csv"}},
+    {"polity5",
+     "Polity5: Political Regime Characteristics and Transitions (polity2)",
+     "2018",
+     "Marshall, Monty G. and Ted Robert Gurr. 2020. Polity5: Political Regime Characteristics and "
+     "Transitions, 1800-2018. Dataset Users' Manual. Center for Systemic Peace",
+     {"p5v2018.csv", "polity5/p5v2018.csv"}},
+    {"vdem",
+     "V-Dem electoral democracy index (v2x_polyarchy)",
+     "10",
+     "Coppedge, Michael et al. 2020. V-Dem Country-Year Dataset v10. Varieties of Democracy "
+     "(V-Dem) Project (CC BY-SA 4.0)",
+     {"vdem-poly.csv", "vdem_polyarchy_extract/vdem-poly.csv"}},
 };
 
 /* The two GDP series: values per panel row and their source (0 none, 1 WDI, 2 Maddison). */
@@ -92,6 +115,7 @@ typedef struct econ_vals {
     size_t n;
     double *v[2];
     unsigned char *src[2];
+    double *dem[2]; /* polity2, polyarchy per panel row; NaN missing */
 } econ_vals;
 
 static void vals_free(econ_vals *e)
@@ -99,6 +123,7 @@ static void vals_free(econ_vals *e)
     for (int k = 0; k < 2; k++) {
         free(e->v[k]);
         free(e->src[k]);
+        free(e->dem[k]);
     }
     memset(e, 0, sizeof *e);
 }
@@ -110,12 +135,14 @@ static int vals_init(econ_vals *e, size_t n)
     for (int k = 0; k < 2; k++) {
         e->v[k] = malloc((n ? n : 1) * sizeof *e->v[k]);
         e->src[k] = calloc(n ? n : 1, 1);
-        if (!e->v[k] || !e->src[k]) {
+        e->dem[k] = malloc((n ? n : 1) * sizeof *e->dem[k]);
+        if (!e->v[k] || !e->src[k] || !e->dem[k]) {
             vals_free(e);
             return -1;
         }
         for (size_t i = 0; i < n; i++) {
             e->v[k][i] = (double)NAN;
+            e->dem[k][i] = (double)NAN;
         }
     }
     return 0;
@@ -291,6 +318,53 @@ static void find_files(const char *dir, char path[EF_N][300], int *all)
     }
 }
 
+/* polity2 and polyarchy by panel row from the official files. */
+static shi_status democracy(const shi_data *d, char path[EF_N][300], econ_vals *e, shi_err *err)
+{
+    shi_polity_table pt = {0};
+    shi_vdem_table vt = {0};
+    enum { PY0 = 1700, PNY = 402 };
+    uint8_t *seen = calloc(1000 * PNY, 1);                 /* (Polity code, year) in the file */
+    long *from = malloc((e->n ? e->n : 1) * sizeof *from); /* Polity row of a panel row */
+    shi_status s = !seen || !from ? shi_err_set(err, SHI_EIO, "out of memory") : SHI_OK;
+    if (s == SHI_OK) {
+        s = shi_io_read_polity5(path[EF_POLITY], &pt, err);
+    }
+    for (size_t i = 0; s == SHI_OK && i < e->n; i++) {
+        from[i] = -1;
+    }
+    for (size_t i = 0; s == SHI_OK && i < pt.n; i++) {
+        seen[(size_t)pt.ccode[i] * PNY + (size_t)(pt.year[i] - PY0)] = 1;
+    }
+    for (size_t i = 0; s == SHI_OK && i < pt.n; i++) {
+        int y = pt.year[i];
+        long row = shi_panel_row(&d->caps, shi_polity_to_cow(pt.ccode[i], y), y);
+        if (row < 0) {
+            continue;
+        }
+        /* Two Polity units on one COW state-year: keep the one that goes on. */
+        int next = y + 1 < PY0 + PNY && seen[(size_t)pt.ccode[i] * PNY + (size_t)(y + 1 - PY0)];
+        if (from[row] < 0 || next) {
+            from[row] = (long)i;
+            e->dem[0][row] = pt.polity2[i];
+        }
+    }
+    if (s == SHI_OK) {
+        s = shi_io_read_vdem(path[EF_VDEM], &vt, err);
+    }
+    for (size_t i = 0; s == SHI_OK && i < vt.n; i++) {
+        long row = shi_panel_row(&d->caps, vt.ccode[i], vt.year[i]);
+        if (row >= 0) {
+            e->dem[1][row] = vt.polyarchy[i];
+        }
+    }
+    free(seen);
+    free(from);
+    shi_polity_table_destroy(&pt);
+    shi_vdem_table_destroy(&vt);
+    return s;
+}
+
 /* Both series from the official files. */
 static shi_status from_official(const shi_data *d, char path[EF_N][300], econ_vals *e, shi_err *err)
 {
@@ -319,6 +393,9 @@ static shi_status from_official(const shi_data *d, char path[EF_N][300], econ_va
     }
     for (int k = 0; k < 2 && s == SHI_OK; k++) {
         splice(d, w, &m, k, e);
+    }
+    if (s == SHI_OK) {
+        s = democracy(d, path, e, err);
     }
     shi_wdi_table_destroy(&wt[0]);
     shi_wdi_table_destroy(&wt[1]);
@@ -365,6 +442,29 @@ static shi_status shd_econ(const shi_data *d, const shi_csv *c, econ_vals *e, sh
     return s;
 }
 
+static shi_status shd_demo(const shi_data *d, const shi_csv *c, econ_vals *e, shi_err *err)
+{
+    int64_t cc, y;
+    double x[2];
+    shi_status s;
+    if ((s = shi_shd_fields(c, 5, err)) || (s = shi_shd_int(c, 1, 1, 999, &cc, err)) ||
+        (s = shi_shd_int(c, 2, 1800, 2100, &y, err)) || (s = shi_shd_reals(c, 3, 2, x, err))) {
+        return s;
+    }
+    if (!(isnan(x[0]) || (x[0] >= -10 && x[0] <= 10))) {
+        return shi_csv_field_error(c, 3, err, "expected a polity2 score -10..10 or nothing");
+    }
+    if (!(isnan(x[1]) || (x[1] >= 0 && x[1] <= 1))) {
+        return shi_csv_field_error(c, 4, err, "expected a polyarchy index 0-1 or nothing");
+    }
+    long row = shi_panel_row(&d->caps, (int)cc, (int)y);
+    if (row >= 0) {
+        e->dem[0][row] = x[0];
+        e->dem[1][row] = x[1];
+    }
+    return SHI_OK;
+}
+
 static shi_status from_shd(shi_data *d, econ_vals *e, const char *loaded[EF_N], shi_err *err)
 {
     shi_csv *c = NULL;
@@ -378,6 +478,8 @@ static shi_status from_shd(shi_data *d, econ_vals *e, const char *loaded[EF_N], 
             header = 1;
         } else if (strcmp(tag, "econ") == 0) {
             s = shd_econ(d, c, e, err);
+        } else if (strcmp(tag, "demo") == 0) {
+            s = shd_demo(d, c, e, err);
         } else if (strcmp(tag, "source") != 0 && strcmp(tag, "note") != 0) {
             s = shi_csv_field_error(c, 0, err, "unknown record type");
         }
@@ -402,13 +504,13 @@ static void drop_columns(shi_panel *p, size_t ncol)
 
 static shi_status add_columns(shi_data *d, const econ_vals *e, shi_err *err)
 {
-    static const char *const names[] = {"gdp",         "gdp_src", "gdp_ppp",
-                                        "gdp_ppp_src", "gdppc",   "beckley"};
+    static const char *const names[] = {"gdp",   "gdp_src", "gdp_ppp", "gdp_ppp_src",
+                                        "gdppc", "beckley", "polity2", "polyarchy"};
     shi_panel *p = &d->caps;
-    size_t ncol0 = p->ncol, col[6];
+    size_t ncol0 = p->ncol, col[8];
     long tpop = shi_panel_find(p, "tpop");
     shi_status s = tpop < 0 ? shi_err_set(err, SHI_EINTERNAL, "econ: no column 'tpop'") : SHI_OK;
-    for (int k = 0; k < 6 && s == SHI_OK; k++) {
+    for (int k = 0; k < 8 && s == SHI_OK; k++) {
         if (shi_panel_find(p, names[k]) >= 0) {
             s = shi_err_set(err, SHI_EINTERNAL, "econ: the panel has a column '%s'", names[k]);
         } else {
@@ -420,6 +522,11 @@ static shi_status add_columns(shi_data *d, const econ_vals *e, shi_err *err)
             if (e->src[k][row]) {
                 shi_panel_set(p, col[2 * k], row, e->v[k][row]);
                 shi_panel_set(p, col[2 * k + 1], row, e->src[k][row]);
+            }
+        }
+        for (int k = 0; k < 2; k++) {
+            if (!isnan(e->dem[k][row])) {
+                shi_panel_set(p, col[6 + k], row, e->dem[k][row]);
             }
         }
         double g = e->v[0][row], pop = shi_panel_get(p, (size_t)tpop, row);
@@ -523,7 +630,8 @@ shi_status shi_data_build_econ(const shi_data *d, const char *dir, const char *o
         fprintf(f, "shi-data\t1\n");
         fprintf(f, "note\tDerived by 'shi data build' from the official files named below: GDP "
                    "in millions at constant prices, WDI (W) spliced with Maddison (M) as "
-                   "docs/power.md says. Not an official distribution: cite the sources.\n");
+                   "docs/power.md says; democracy scores (demo: Polity5 polity2, V-Dem "
+                   "v2x_polyarchy). Not an official distribution: cite the sources.\n");
         for (int k = 0; k < EF_N; k++) {
             if (EF[k].id) {
                 fprintf(f, "source\t%s\t%s\t%s\t%s\t%s\n", EF[k].id, EF[k].name, EF[k].version,
@@ -541,6 +649,15 @@ shi_status shi_data_build_econ(const shi_data *d, const char *dir, const char *o
                 shi_shd_put_real(f, e.v[k][row]);
                 fprintf(f, "\t%s", code[e.src[k][row]]);
             }
+            fputc('\n', f);
+        }
+        for (size_t row = 0; row < p->nrow; row++) {
+            if (isnan(e.dem[0][row]) && isnan(e.dem[1][row])) {
+                continue;
+            }
+            fprintf(f, "demo\t%d\t%d", (int)p->unit[row], (int)p->year[row]);
+            shi_shd_put_real(f, e.dem[0][row]);
+            shi_shd_put_real(f, e.dem[1][row]);
             fputc('\n', f);
         }
         s = shi_outfile_commit(&o, err);

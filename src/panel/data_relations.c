@@ -9,6 +9,8 @@
  *   arms      s  r  year  tiv       armstot  c  year  imports  exports
  *   tradenat  c  year  imports  exports        trade  a  b  year  a_from_b  b_from_a
  *   mid       j  i  year  hostility            (j's highest hostility level against i)
+ *   midonset  a  b  year                       (a < b: a GML dispute between them began;
+ *                                               coverage midonset y0 y1: GML's years)
  *   nuclear   c  year  status                  (status > 0 only)
  *   warheads  c  year  stockpile               (stockpile > 0 only)
  *   icews     j  i  year  conflict_share
@@ -124,6 +126,7 @@ typedef struct builder {
     long map[1000];
     size_t cap[24]; /* capacities, one per array */
     int years[RL_N][2];
+    int onset_years[2]; /* GML's years: dispute onsets are known there only */
 } builder;
 
 static void cover(builder *b, int src, int year)
@@ -213,13 +216,15 @@ static int dense_init(builder *b)
         d->nuclear = malloc(n1 ? n1 : 1);
         d->warheads = malloc((n1 ? n1 : 1) * sizeof *d->warheads);
         d->ucdp = malloc(nn ? nn : 1);
-        if (!d->mid_host || !d->nuclear || !d->warheads || !d->ucdp) {
+        d->mid_onset = malloc(nn ? nn : 1);
+        if (!d->mid_host || !d->nuclear || !d->warheads || !d->ucdp || !d->mid_onset) {
             return -1;
         }
     }
     memset(d->mid_host, SHI_NA_U8, nn);
     memset(d->nuclear, SHI_NA_U8, n1);
     memset(d->ucdp, SHI_NA_U8, nn);
+    memset(d->mid_onset, SHI_NA_U8, nn);
     for (size_t k = 0; k < n1; k++) {
         d->warheads[k] = (float)NAN;
     }
@@ -238,6 +243,17 @@ static void set_mid(builder *b, int j, int i, int year, int host)
         *p = (uint8_t)host;
     }
     cover(b, RL_MID, year);
+}
+
+static void set_onset(builder *b, int i, int j, int year)
+{
+    shi_dyadic *d = b->dy;
+    long si = b->map[i], sj = b->map[j];
+    if (si < 0 || sj < 0 || year < d->y0 || year > d->y1) {
+        return;
+    }
+    d->mid_onset[shi_dy_pair(d, year, (size_t)si, (size_t)sj)] = 1;
+    d->mid_onset[shi_dy_pair(d, year, (size_t)sj, (size_t)si)] = 1;
 }
 
 static void set_nuclear(builder *b, int c, int year, int status)
@@ -304,6 +320,17 @@ static void dense_finish(builder *b)
     d->ucdp_y0 = b->years[RL_UCDP][0];
     d->ucdp_y1 = b->years[RL_UCDP][1];
     const size_t nn = d->n * d->n;
+    d->onset_y0 = b->onset_years[0];
+    d->onset_y1 = b->onset_years[1];
+    for (int y = d->onset_y0; d->onset_y1 > 0 && y <= d->onset_y1; y++) {
+        if (y < d->y0 || y > d->y1) {
+            continue;
+        }
+        uint8_t *o = d->mid_onset + shi_dy_pair(d, y, 0, 0);
+        for (size_t k = 0; k < nn; k++) {
+            o[k] = o[k] == SHI_NA_U8 ? 0 : o[k];
+        }
+    }
     for (int y = d->y0; y <= d->y1; y++) {
         /* Only the covered years are touched (the year test hoisted out of
          * the cell loop: it was most of the time of loading relations). */
@@ -459,8 +486,13 @@ static shi_status from_official(builder *b, int k, const char *path, const char 
             if (t.hostlev1[i] > 0) {
                 set_mid(b, t.ccode1[i], t.ccode2[i], t.year[i], t.hostlev1[i]);
             }
+            if (t.onset[i] == 1) {
+                set_onset(b, t.ccode1[i], t.ccode2[i], t.year[i]);
+            }
         }
         shi_mid_table_destroy(&t);
+        b->onset_years[0] = b->years[RL_MID][0];
+        b->onset_years[1] = b->years[RL_MID][1];
         /* COW MID 5.0 incident participants extend the hostility record past the
          * end of GML (2010): within an incident, each participant's hostility
          * level counts against every participant on the other side, for the
@@ -626,6 +658,14 @@ static shi_status from_shd(builder *b, const char *name, const void *text, size_
                 break;
             }
             set_mid(b, (int)a, (int)r, (int)y, (int)v);
+        } else if (strcmp(tag, "midonset") == 0 && !have[RL_MID]) {
+            NEED(4);
+            if ((s = shi_shd_int(c, 1, 1, 999, &a, err)) ||
+                (s = shi_shd_int(c, 2, 1, 999, &r, err)) ||
+                (s = shi_shd_int(c, 3, 1800, 2100, &y, err))) {
+                break;
+            }
+            set_onset(b, (int)a, (int)r, (int)y);
         } else if (strcmp(tag, "nuclear") == 0 && !have[RL_NUC]) {
             NEED(4);
             if ((s = shi_shd_int(c, 1, 1, 999, &a, err)) ||
@@ -688,6 +728,10 @@ static shi_status from_shd(builder *b, const char *name, const void *text, size_
                     b->years[k][0] = (int)y0;
                     b->years[k][1] = (int)y1;
                 }
+            }
+            if (!have[RL_MID] && strcmp(shi_csv_field(c, 1), "midonset") == 0) {
+                b->onset_years[0] = (int)y0;
+                b->onset_years[1] = (int)y1;
             }
         } else if (strcmp(tag, "subset") == 0) {
             NEED(2);
@@ -936,6 +980,7 @@ shi_status shi_i_data_write_relations(const char *dir, FILE *out, shi_err *err)
                 ic0, ic1);
         fprintf(f, "coverage\tucdp\t%d\t%d\n", dy->ucdp_y0, dy->ucdp_y1);
         fprintf(f, "coverage\tvetoes\t%d\t%d\n", r->veto_y0, r->veto_y1);
+        fprintf(f, "coverage\tmidonset\t%d\t%d\n", dy->onset_y0, dy->onset_y1);
         for (size_t k = 0; k < r->narms; k++) {
             fprintf(f, "arms\t%d\t%d\t%d\t%.17g\n", r->arms_s[k], r->arms_r[k], r->arms_year[k],
                     r->arms_tiv[k]);
@@ -984,6 +1029,9 @@ shi_status shi_i_data_write_relations(const char *dir, FILE *out, shi_err *err)
                     uint8_t u = dy->ucdp[shi_dy_pair(dy, y, a, c)];
                     if (ca < cc && u != SHI_NA_U8 && u > 0) {
                         fprintf(f, "ucdp\t%d\t%d\t%d\t%u\n", ca, cc, y, u);
+                    }
+                    if (ca < cc && dy->mid_onset[shi_dy_pair(dy, y, a, c)] == 1) {
+                        fprintf(f, "midonset\t%d\t%d\t%d\n", ca, cc, y);
                     }
                 }
             }

@@ -27,6 +27,7 @@ void shi_dyadic_destroy(shi_dyadic *d)
         free(d->agree[r]);
     }
     free(d->mid_host);
+    free(d->mid_onset);
     free(d->nuclear);
     free(d->warheads);
     free(d->ucdp);

@@ -1,0 +1,276 @@
+/*
+ * dyadvars_psci.c - the peace-science families of shi dyads --add
+ * (docs/dyads.md): both states' NMC components, militarized disputes and
+ * their peace years, UCDP/PRIO armed conflict, COW dyadic trade.
+ *
+ * Disputes are the relations part's `mid_host` array: each state's highest
+ * hostility level in a militarized dispute with the other that year, from GML
+ * MID 2.1.1 (Gibler, Miller & Little 2016) and, after GML's last year, from
+ * COW MID 5.0 incident participants (data_relations.c).
+ */
+#include <shi/dyadvars.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dyadvars_psci.h"
+
+static const char *const NMC[6] = {"milex", "milper", "irst", "pec", "tpop", "upop"};
+
+/* Carter & Signorino (2010, "Back to the Future", Political Analysis 18(3)):
+ * t counts the years since the last event, 0 in the first observed year and in
+ * the year after an event; the event year itself holds the count up to it (as
+ * btscs in DAMisc and sbtscs in stevemisc, which peacesciencer uses). Years
+ * not observed (-1) are passed over: missing, and the count goes on after. */
+void shi_peace_spells(const int8_t *event, size_t n, int32_t *spell)
+{
+    int started = 0, last = 0;
+    int32_t t = 0;
+    for (size_t y = 0; y < n; y++) {
+        if (event[y] < 0) {
+            spell[y] = SHI_NA_I32;
+            continue;
+        }
+        t = !started || last ? 0 : t + 1;
+        started = 1;
+        last = event[y] > 0;
+        spell[y] = t;
+    }
+}
+
+shi_status shi_i_psci_add_cols(shi_frame *f, unsigned mask, psci_cols *k, shi_err *err)
+{
+    shi_status s = SHI_OK;
+    memset(k, 0, sizeof *k);
+    for (int w = 0; w < 2 && (mask & SHI_DV_NMC); w++) {
+        for (int q = 0; q < 6 && s == SHI_OK; q++) {
+            char name[16], label[64];
+            snprintf(name, sizeof name, "%s%d", NMC[q], w + 1);
+            snprintf(label, sizeof label, "COW NMC %s of state %d", NMC[q], w + 1);
+            s = shi_frame_add_f64(f, name, label, 0, &k->nmc[w][q], err);
+        }
+    }
+    if (s == SHI_OK && (mask & SHI_DV_MIDS) &&
+        ((s = shi_frame_add_i32(f, "mid_ongoing", "A militarized dispute between 1 and 2 (GML)",
+                                &k->ongoing, err)) ||
+         (s = shi_frame_add_i32(f, "mid_hostlev1",
+                                "Highest hostility level of 1 against 2 (0 none, 1-5)", &k->host1,
+                                err)) ||
+         (s = shi_frame_add_i32(f, "mid_hostlev2",
+                                "Highest hostility level of 2 against 1 (0 none, 1-5)", &k->host2,
+                                err)) ||
+         (s = shi_frame_add_i32(f, "mid_onset",
+                                "A GML dispute between 1 and 2 began this year (to 2010)",
+                                &k->onset, err)) ||
+         (s = shi_frame_set_flag(f, "mid_ongoing", err)) ||
+         (s = shi_frame_set_flag(f, "mid_onset", err)))) {
+        return s;
+    }
+    if (s == SHI_OK && (mask & SHI_DV_PEACE) &&
+        ((s = shi_frame_add_i32(f, "peaceyears", "Years since the last GML dispute onset",
+                                &k->py[0], err)) ||
+         (s = shi_frame_add_i32(f, "peaceyears2", "peaceyears squared", &k->py[1], err)) ||
+         (s = shi_frame_add_i32(f, "peaceyears3", "peaceyears cubed", &k->py[2], err)))) {
+        return s;
+    }
+    if (s == SHI_OK && (mask & SHI_DV_UCDP) &&
+        ((s = shi_frame_add_i32(f, "ucdp_ongoing",
+                                "UCDP/PRIO armed conflict with 1 and 2 on opposite sides",
+                                &k->ucdp_on, err)) ||
+         (s = shi_frame_add_i32(f, "ucdp_intensity", "UCDP/PRIO intensity (0 none, 1 minor, 2 war)",
+                                &k->ucdp_int, err)) ||
+         (s = shi_frame_set_flag(f, "ucdp_ongoing", err)))) {
+        return s;
+    }
+    if (s == SHI_OK && (mask & SHI_DV_TRADE) &&
+        ((s = shi_frame_add_f64(f, "flow1", "Imports of 1 from 2, millions of current US$ (COW)", 3,
+                                &k->flow1, err)) ||
+         (s = shi_frame_add_f64(f, "flow2", "Imports of 2 from 1, millions of current US$ (COW)", 3,
+                                &k->flow2, err)))) {
+        return s;
+    }
+    static const char *const dn[6] = {"polity2_1",  "polity2_2",   "polyarchy1",
+                                      "polyarchy2", "polity2_min", "polyarchy_min"};
+    static const char *const dl[6] = {"Polity5 polity2 of state 1",
+                                      "Polity5 polity2 of state 2",
+                                      "V-Dem v2x_polyarchy of state 1",
+                                      "V-Dem v2x_polyarchy of state 2",
+                                      "Weak link: the lower polity2 of the two",
+                                      "Weak link: the lower polyarchy of the two"};
+    for (int q = 0; q < 6 && s == SHI_OK && (mask & SHI_DV_DEMO); q++) {
+        s = shi_frame_add_f64(f, dn[q], dl[q], q == 0 || q == 1 || q == 4 ? 0 : 3, &k->demo[q],
+                              err);
+    }
+    static const char *const gn[4] = {"gdp1", "gdp2", "gdppc1", "gdppc2"};
+    static const char *const gl[4] = {
+        "GDP of state 1, millions of constant 2015 US$ (WDI; Maddison spliced before it)",
+        "GDP of state 2, millions of constant 2015 US$ (WDI; Maddison spliced before it)",
+        "GDP per person of state 1, constant 2015 US$",
+        "GDP per person of state 2, constant 2015 US$"};
+    for (int q = 0; q < 4 && s == SHI_OK && (mask & SHI_DV_GDP); q++) {
+        s = shi_frame_add_f64(f, gn[q], gl[q], q < 2 ? 1 : 0, &k->gdp[q], err);
+    }
+    return s;
+}
+
+/* The dense peace-year array: per unordered pair, the years both are members
+ * and inside GML's onset years are observed; the others are passed over. */
+static shi_status make_spells(psci_ctx *c, shi_err *err)
+{
+    const shi_dyadic *dy = &c->d->dy;
+    const shi_states *s = &c->d->states;
+    size_t n = dy->n, ny = (size_t)(dy->y1 - dy->y0 + 1);
+    c->spell = malloc(ny * n * n * sizeof *c->spell);
+    int32_t *t = calloc(n * n, sizeof *t);
+    uint8_t *state = calloc(n * n, 1); /* bit 0 started, bit 1 last year had an event */
+    uint8_t *mem = malloc(n);
+    if (!c->spell || !t || !state || !mem) {
+        free(t);
+        free(state);
+        free(mem);
+        return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    for (int y = dy->y0; y <= dy->y1; y++) {
+        for (size_t i = 0; i < n; i++) {
+            mem[i] = (uint8_t)shi_states_member(s, &s->v[i], y);
+        }
+        int in = y >= dy->onset_y0 && y <= dy->onset_y1;
+        int16_t *out = c->spell + shi_dy_pair(dy, y, 0, 0);
+        for (size_t i = 0; i < n; i++) {
+            for (size_t j = i + 1; j < n; j++) {
+                size_t p = i * n + j;
+                int16_t v = -1;
+                if (in && mem[i] && mem[j]) {
+                    /* The step of shi_peace_spells. */
+                    t[p] = !(state[p] & 1) || (state[p] & 2) ? 0 : t[p] + 1;
+                    /* The event is a dispute onset (peacesciencer's gmlmidspell). */
+                    int ev = dy->mid_onset[shi_dy_pair(dy, y, i, j)] == 1;
+                    state[p] = (uint8_t)(1 | (ev ? 2 : 0));
+                    v = (int16_t)t[p];
+                }
+                out[i * n + j] = out[j * n + i] = v;
+            }
+            out[i * n + i] = -1;
+        }
+    }
+    free(t);
+    free(state);
+    free(mem);
+    return SHI_OK;
+}
+
+shi_status shi_i_psci_init(psci_ctx *c, const shi_data *d, unsigned mask, shi_err *err)
+{
+    memset(c, 0, sizeof *c);
+    c->d = d;
+    for (int q = 0; q < 6; q++) {
+        c->nmc_col[q] = shi_data_col(d, NMC[q]);
+        if ((mask & SHI_DV_NMC) && c->nmc_col[q] < 0) {
+            return shi_err_set(err, SHI_EINTERNAL, "dyads: the panel has no column '%s'", NMC[q]);
+        }
+    }
+    c->demo_col[0] = shi_data_col(d, "polity2");
+    c->demo_col[1] = shi_data_col(d, "polyarchy");
+    c->gdp_col[0] = shi_data_col(d, "gdp");
+    c->gdp_col[1] = shi_data_col(d, "gdppc");
+    /* Like the vetoes: without the relations (shi_dyadvars_need_relations)
+     * these columns stay missing. */
+    c->have_rel = d->rel_loaded && d->dy_loaded && d->dy.mid_host && d->dy.ucdp && d->dy.mid_onset;
+    return (mask & SHI_DV_PEACE) && c->have_rel ? make_spells(c, err) : SHI_OK;
+}
+
+void shi_i_psci_free(psci_ctx *c)
+{
+    free(c->spell);
+    c->spell = NULL;
+}
+
+static int32_t code(uint8_t v)
+{
+    return v == SHI_NA_U8 ? SHI_NA_I32 : v;
+}
+
+void shi_i_psci_row(const psci_ctx *c, const psci_cols *k, const shi_frame *f, size_t r,
+                    unsigned mask, long a, long b)
+{
+    int y = f->cols[0].i32[r];
+    if (mask & SHI_DV_NMC) {
+        const shi_panel *p = &c->d->caps;
+        long row[2] = {shi_panel_row(p, f->cols[1].i32[r], y),
+                       shi_panel_row(p, f->cols[2].i32[r], y)};
+        for (int w = 0; w < 2; w++) {
+            for (int q = 0; q < 6 && row[w] >= 0; q++) {
+                if (shi_panel_ok(p, (size_t)c->nmc_col[q], (size_t)row[w])) {
+                    k->nmc[w][q][r] = shi_panel_get(p, (size_t)c->nmc_col[q], (size_t)row[w]);
+                }
+            }
+        }
+    }
+    if ((mask & SHI_DV_DEMO) && c->demo_col[0] >= 0 && c->demo_col[1] >= 0) {
+        const shi_panel *p = &c->d->caps;
+        long row[2] = {shi_panel_row(p, f->cols[1].i32[r], y),
+                       shi_panel_row(p, f->cols[2].i32[r], y)};
+        for (int q = 0; q < 2; q++) { /* q: polity2, polyarchy */
+            double v[2] = {(double)NAN, (double)NAN};
+            for (int w = 0; w < 2; w++) {
+                if (row[w] >= 0 && shi_panel_ok(p, (size_t)c->demo_col[q], (size_t)row[w])) {
+                    v[w] = shi_panel_get(p, (size_t)c->demo_col[q], (size_t)row[w]);
+                }
+                k->demo[2 * q + w][r] = v[w];
+            }
+            /* The weak link (Dixon 1994): the less democratic side; missing
+             * when either is. */
+            k->demo[4 + q][r] = isnan(v[0]) || isnan(v[1]) ? (double)NAN : fmin(v[0], v[1]);
+        }
+    }
+    if ((mask & SHI_DV_GDP) && c->gdp_col[0] >= 0 && c->gdp_col[1] >= 0) {
+        const shi_panel *p = &c->d->caps;
+        long row[2] = {shi_panel_row(p, f->cols[1].i32[r], y),
+                       shi_panel_row(p, f->cols[2].i32[r], y)};
+        for (int q = 0; q < 2; q++) { /* q: gdp, gdppc */
+            for (int w = 0; w < 2; w++) {
+                if (row[w] >= 0 && shi_panel_ok(p, (size_t)c->gdp_col[q], (size_t)row[w])) {
+                    k->gdp[2 * q + w][r] = shi_panel_get(p, (size_t)c->gdp_col[q], (size_t)row[w]);
+                }
+            }
+        }
+    }
+    if (!c->have_rel) {
+        return;
+    }
+    if (mask & SHI_DV_TRADE) {
+        double x, z;
+        shi_rel_trade(&c->d->rel, f->cols[1].i32[r], f->cols[2].i32[r], y, &x, &z);
+        k->flow1[r] = x;
+        k->flow2[r] = z;
+    }
+    const shi_dyadic *dy = &c->d->dy;
+    if (a < 0 || b < 0 || !(mask & (SHI_DV_MIDS | SHI_DV_PEACE | SHI_DV_UCDP)) || y < dy->y0 ||
+        y > dy->y1) {
+        return;
+    }
+    if (mask & SHI_DV_MIDS) {
+        int32_t h1 = code(dy->mid_host[shi_dy_pair(dy, y, (size_t)a, (size_t)b)]),
+                h2 = code(dy->mid_host[shi_dy_pair(dy, y, (size_t)b, (size_t)a)]);
+        k->host1[r] = h1;
+        k->host2[r] = h2;
+        k->ongoing[r] = h1 == SHI_NA_I32 || h2 == SHI_NA_I32 ? SHI_NA_I32 : (h1 > 0 || h2 > 0);
+        if (dy->mid_onset) {
+            k->onset[r] = code(dy->mid_onset[shi_dy_pair(dy, y, (size_t)a, (size_t)b)]);
+        }
+    }
+    if (mask & SHI_DV_PEACE) {
+        int16_t t = c->spell[shi_dy_pair(dy, y, (size_t)a, (size_t)b)];
+        if (t >= 0) {
+            k->py[0][r] = t;
+            k->py[1][r] = t * t;
+            k->py[2][r] = t * t * t;
+        }
+    }
+    if (mask & SHI_DV_UCDP) {
+        int32_t v = code(dy->ucdp[shi_dy_pair(dy, y, (size_t)a, (size_t)b)]);
+        k->ucdp_int[r] = v;
+        k->ucdp_on[r] = v == SHI_NA_I32 ? SHI_NA_I32 : v > 0;
+    }
+}

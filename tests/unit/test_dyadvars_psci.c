@@ -1,0 +1,287 @@
+/*
+ * test_dyadvars_psci.c - the peace-science families of shi dyads --add (nmc,
+ * mids, peaceyears, ucdp, trade) on the embedded data, against rows of the
+ * official files and a hand-made peace-year series.
+ */
+#include "test_util.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <shi/dyads.h>
+#include <shi/dyadvars.h>
+#include <shi/geography.h>
+
+static shi_data D;
+
+static int setup(void **state)
+{
+    (void)state;
+    return open_data(&D, SHI_DATA_RELATIONS | SHI_DATA_ECON);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    shi_data_destroy(&D);
+    return 0;
+}
+
+/* The undirected dyad-years of two states in [y0, y1] with `mask`. */
+static void pair(shi_frame *f, int a, int b, int y0, int y1, unsigned mask)
+{
+    shi_err err = {0};
+    const int st[2] = {a, b};
+    shi_dyad_opts o = {0};
+    o.y0 = y0;
+    o.y1 = y1;
+    o.states = st;
+    o.nstates = 2;
+    o.both = 1;
+    assert_int_equal(shi_dyads_generate(&D.states, &o, f, &err), SHI_OK);
+    assert_int_equal(shi_dyadvars_add(f, mask, &D, NULL, &err), SHI_OK);
+}
+
+static const int32_t *icol(const shi_frame *f, const char *name)
+{
+    long c = shi_frame_find(f, name);
+    assert_true(c >= 0);
+    return f->cols[c].i32;
+}
+
+static const double *dcol(const shi_frame *f, const char *name)
+{
+    long c = shi_frame_find(f, name);
+    assert_true(c >= 0);
+    return f->cols[c].f64;
+}
+
+/* By hand, with the rule of Carter & Signorino (2010) as btscs/sbtscs code
+ * it: 0 in the first year and after an event year, +1 otherwise; years not
+ * observed are missing and do not reset the count. */
+static void peace_spells_by_hand(void **state)
+{
+    (void)state;
+    const int8_t ev[13] = {0, 0, 1, 0, 0, 1, 1, 0, -1, -1, 0, 1, 0};
+    const int32_t want[13] = {0, 1, 2, 0, 1, 2, 0, 0, SHI_NA_I32, SHI_NA_I32, 1, 2, 0};
+    int32_t got[13];
+    shi_peace_spells(ev, 13, got);
+    for (int t = 0; t < 13; t++) {
+        assert_int_equal(got[t], want[t]);
+    }
+    const int8_t lead[4] = {-1, 1, 0, 0}; /* the series may start unobserved */
+    const int32_t want2[4] = {SHI_NA_I32, 0, 0, 1};
+    shi_peace_spells(lead, 4, got);
+    for (int t = 0; t < 4; t++) {
+        assert_int_equal(got[t], want2[t]);
+    }
+}
+
+/* United States - United Kingdom: the years with a dispute onset in
+ * gml-ddy-disputes-2.1.1.csv are 1837 1839 1846 1854 1856 1858 1860 1861
+ * 1881 1902 1939 1953 1961 (a Python scan of the file for midonset == 1);
+ * from them, by the rule above starting in 1816, the peace years are 0
+ * (1816), 14 (1830), 19 (1881), 0 (1882), 18 (1900), 20 (1902), 0 (1903),
+ * 1 (1904, 1941), 10 (1950), 48 (2010); after GML (2011) they are missing. */
+static void peaceyears_usa_ukg(void **state)
+{
+    (void)state;
+    shi_frame f;
+    pair(&f, 2, 200, 1816, 2011, SHI_DV_PEACE | SHI_DV_MIDS);
+    const int years[] = {1816, 1830, 1881, 1882, 1900, 1902, 1903, 1904, 1941, 1950, 2010};
+    const int32_t want[] = {0, 14, 19, 0, 18, 20, 0, 1, 1, 10, 48};
+    const int32_t *py = icol(&f, "peaceyears"), *py3 = icol(&f, "peaceyears3"),
+                  *on = icol(&f, "mid_ongoing");
+    for (size_t k = 0; k < sizeof years / sizeof years[0]; k++) {
+        size_t r = (size_t)(years[k] - 1816);
+        assert_int_equal(f.cols[0].i32[r], years[k]);
+        assert_int_equal(py[r], want[k]);
+        assert_int_equal(py3[r], want[k] * want[k] * want[k]);
+    }
+    assert_int_equal(on[1902 - 1816], 1);
+    assert_int_equal(py[2011 - 1816], SHI_NA_I32);
+    assert_int_equal(on[1900 - 1816], 0);
+    shi_frame_destroy(&f);
+}
+
+/* United States - Iraq 2003: GML dispute 4273 gives hostility 5 to both; UCDP
+ * conflict 420 (2003, intensity_level 2) has them on opposite sides; COW
+ * trade 4.0 lists flow1 4913 and flow2 347. After the dispute data (2014)
+ * disputes and peace years are missing, not 0. */
+static void usa_iraq(void **state)
+{
+    (void)state;
+    shi_frame f;
+    pair(&f, 2, 645, 2003, 2016,
+         SHI_DV_MIDS | SHI_DV_PEACE | SHI_DV_UCDP | SHI_DV_TRADE | SHI_DV_NMC);
+    assert_int_equal(icol(&f, "mid_hostlev1")[0], 5);
+    assert_int_equal(icol(&f, "mid_hostlev2")[0], 5);
+    assert_int_equal(icol(&f, "mid_ongoing")[0], 1);
+    assert_int_equal(icol(&f, "ucdp_intensity")[0], 2);
+    assert_int_equal(icol(&f, "ucdp_ongoing")[0], 1);
+    assert_true(dcol(&f, "flow1")[0] == 4913);
+    assert_true(dcol(&f, "flow2")[0] == 347);
+    assert_int_equal(icol(&f, "mid_ongoing")[2015 - 2003], SHI_NA_I32);
+    assert_int_equal(icol(&f, "peaceyears")[2011 - 2003], SHI_NA_I32);
+    shi_frame_destroy(&f);
+}
+
+/* NMC-70-abridged.csv: USA 1900 milex 41481, tpop 76094; UKG 1900 milex
+ * 119587, upop 13513. Trade of a dyad without a major power is not in the
+ * embedded subset: missing, not 0 (Belgium - Luxembourg 2000, 982 and 3939 in
+ * the COW file). */
+static void nmc_and_missing_trade(void **state)
+{
+    (void)state;
+    shi_frame f;
+    pair(&f, 2, 200, 1900, 1900, SHI_DV_NMC | SHI_DV_TRADE);
+    assert_true(dcol(&f, "milex1")[0] == 41481);
+    assert_true(dcol(&f, "tpop1")[0] == 76094);
+    assert_true(dcol(&f, "milex2")[0] == 119587);
+    assert_true(dcol(&f, "upop2")[0] == 13513);
+    assert_true(dcol(&f, "flow1")[0] == 143);
+    assert_true(dcol(&f, "flow2")[0] == 669);
+    shi_frame_destroy(&f);
+    pair(&f, 211, 212, 2000, 2000, SHI_DV_TRADE);
+    assert_true(isnan(dcol(&f, "flow1")[0]) && isnan(dcol(&f, "flow2")[0]));
+    shi_frame_destroy(&f);
+}
+
+/* geosphere::distVincentySphere(p1, p2, r = 6378137) / 1000, the formula
+ * peacesciencer's add_capital_distance uses, evaluated in Python 3 (math
+ * module, the same libm) with the same operations in the same order:
+ * t = pi/180; x = sqrt((cos(lat2) sin(lon1 t - lon2 t))^2 + (cos(lat1)
+ * sin(lat2) - sin(lat1) cos(lat2) cos(...))^2); y = ...; r atan2(x, y) /
+ * 1000. The doubles must be identical, not close. */
+static void vincenty_sphere_exact(void **state)
+{
+    (void)state;
+    static const struct {
+        double lat1, lon1, lat2, lon2, km;
+    } c[] = {
+        {55.75, 37.6167, 39.9167, 116.3833, 5798.087125143577},
+        {38.8951, -77.0364, 51.5072, -0.1276, 5905.090401780583},
+        {-33.8688, 151.2093, 40.4168, -3.7038, 17704.465726431183},
+        {0, 0, 0, 180, 20037.508342789242},
+        {10, 20, 10, 20, 0.0},
+    };
+    for (size_t k = 0; k < sizeof c / sizeof c[0]; k++) {
+        double got =
+            shi_vincenty_sphere_km(c[k].lat1, c[k].lon1, c[k].lat2, c[k].lon2, SHI_WGS84_A_M);
+        assert_true(got == c[k].km);
+    }
+}
+
+/* --names peacesciencer renames and switches the distance convention: on a
+ * sphere both formulas are exact, so capdist / capdist_km is the ratio of the
+ * radii, 6378.137 / 6371.0088 (to rounding). */
+static void peacesciencer_names_and_distance(void **state)
+{
+    (void)state;
+    shi_frame a, b;
+    shi_err err = {0};
+    pair(&a, 365, 710, 2000, 2000, SHI_DV_DISTANCE | SHI_DV_MAJOR | SHI_DV_MIDS);
+    const int st[2] = {365, 710};
+    shi_dyad_opts o = {0};
+    o.y0 = o.y1 = 2000;
+    o.states = st;
+    o.nstates = 2;
+    o.both = 1;
+    assert_int_equal(shi_dyads_generate(&D.states, &o, &b, &err), SHI_OK);
+    shi_dyadvars_opts vo = {0};
+    vo.psci_distance = 1;
+    assert_int_equal(
+        shi_dyadvars_add(&b, SHI_DV_DISTANCE | SHI_DV_MAJOR | SHI_DV_MIDS, &D, &vo, &err), SHI_OK);
+    shi_names n;
+    assert_int_equal(shi_names_parse("peacesciencer", &n, &err), SHI_OK);
+    assert_int_equal(shi_names_apply(&b, n, &err), SHI_OK);
+    double ratio = dcol(&b, "capdist")[0] / dcol(&a, "capdist_km")[0];
+    assert_true(fabs(ratio - 6378.137 / 6371.0088) < 1e-12);
+    assert_true(shi_frame_find(&b, "cowmaj1") >= 0 && shi_frame_find(&b, "major1") < 0);
+    assert_true(shi_frame_find(&b, "gmlmidongoing") >= 0 && shi_frame_find(&b, "hostlev2") >= 0);
+    assert_int_equal(shi_names_parse("stata", &n, &err), SHI_EUSAGE);
+    assert_string_equal(err.msg, "--names: unknown scheme 'stata'; valid schemes are shi, "
+                                 "peacesciencer");
+    shi_frame_destroy(&a);
+    shi_frame_destroy(&b);
+}
+
+/* Weak link (Dixon 1994): USA (polity2 10, polyarchy 0.863 in 2000) and
+ * China (-7, 0.096), rows of p5v2018.csv and vdem-poly.csv: the minimum of
+ * each is China's; in 2021, after both files end, everything is missing. */
+static void democracy_weak_link(void **state)
+{
+    (void)state;
+    shi_frame f;
+    pair(&f, 2, 710, 2000, 2021, SHI_DV_DEMO);
+    assert_true(dcol(&f, "polity2_1")[0] == 10 && dcol(&f, "polity2_2")[0] == -7);
+    assert_true(dcol(&f, "polyarchy1")[0] == 0.863 && dcol(&f, "polyarchy2")[0] == 0.096);
+    assert_true(dcol(&f, "polity2_min")[0] == -7);
+    assert_true(dcol(&f, "polyarchy_min")[0] == 0.096);
+    assert_true(isnan(dcol(&f, "polity2_min")[21]) && isnan(dcol(&f, "polyarchy1")[21]));
+    shi_frame_destroy(&f);
+}
+
+/* GDP of both sides: the United States in 2010 is WDI's 16,259,610,790,677
+ * constant 2015 US$ (NY.GDP.MKTP.KD), 16,259,610.8 millions at the 0.1
+ * million the economic part keeps; gdppc = gdp / NMC tpop (312,247 thousand). */
+static void gdp_both_sides(void **state)
+{
+    (void)state;
+    shi_frame f;
+    pair(&f, 2, 710, 2010, 2010, SHI_DV_GDP);
+    assert_true(fabs(dcol(&f, "gdp1")[0] - 16259610.8) < 0.051);
+    assert_true(fabs(dcol(&f, "gdppc1")[0] - 16259610.8e6 / 312247e3) < 1e-6);
+    assert_false(isnan(dcol(&f, "gdp2")[0]));
+    shi_frame_destroy(&f);
+}
+
+/* GML onsets, United States - Iran: the years with midonset == 1 in
+ * gml-ddy-disputes-2.1.1.csv (a Python scan, either order of the pair) are
+ * 1979 1983 1986 1987 1988 1991 1997 2003 2004 2007 2008 2009; every other
+ * year to 2010 is 0 and after GML's last year (2010) onset is missing. The
+ * file has 3,133 such unordered dyad-years; so has the embedded data. */
+static void onsets_usa_iran(void **state)
+{
+    (void)state;
+    static const int on[] = {1979, 1983, 1986, 1987, 1988, 1991,
+                             1997, 2003, 2004, 2007, 2008, 2009};
+    shi_frame f;
+    pair(&f, 2, 630, 1979, 2011, SHI_DV_MIDS);
+    const int32_t *o = icol(&f, "mid_onset");
+    for (int y = 1979; y <= 2010; y++) {
+        int want = 0;
+        for (size_t k = 0; k < sizeof on / sizeof on[0]; k++) {
+            want |= on[k] == y;
+        }
+        assert_int_equal(o[y - 1979], want);
+    }
+    assert_int_equal(o[2011 - 1979], SHI_NA_I32);
+    shi_frame_destroy(&f);
+    size_t n = 0;
+    const shi_dyadic *dy = &D.dy;
+    for (int y = dy->y0; y <= dy->y1; y++) {
+        for (size_t i = 0; i < dy->n; i++) {
+            for (size_t j = i + 1; j < dy->n; j++) {
+                n += dy->mid_onset[shi_dy_pair(dy, y, i, j)] == 1;
+            }
+        }
+    }
+    assert_int_equal(n, 3133);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(peace_spells_by_hand),
+        cmocka_unit_test(peaceyears_usa_ukg),
+        cmocka_unit_test(usa_iraq),
+        cmocka_unit_test(nmc_and_missing_trade),
+        cmocka_unit_test(vincenty_sphere_exact),
+        cmocka_unit_test(peacesciencer_names_and_distance),
+        cmocka_unit_test(democracy_weak_link),
+        cmocka_unit_test(gdp_both_sides),
+        cmocka_unit_test(onsets_usa_iran),
+    };
+    return shi_run_group_tests(tests, setup, teardown);
+}
