@@ -162,9 +162,8 @@ shi_frame *shi_session_dyads(shi_session *s, int y0, int y1, int directed, const
     }
     /* The parts the variables read beyond the capabilities (as the command). */
     unsigned parts = shi_dyadvars_need_dyadic(mask) ? SHI_DATA_DYADIC : 0;
-    if (mask & (SHI_DV_THREAT | SHI_DV_VETO)) {
-        parts |= SHI_DATA_RELATIONS;
-    }
+    parts |= shi_dyadvars_need_econ(mask) ? SHI_DATA_ECON : 0;
+    parts |= shi_dyadvars_need_relations(mask) ? SHI_DATA_RELATIONS : 0;
     if (parts && shi_i_bind_load(s, parts) != SHI_OK) {
         return NULL;
     }
@@ -173,7 +172,7 @@ shi_frame *shi_session_dyads(shi_session *s, int y0, int y1, int directed, const
         shi_err_set(&s->err, SHI_EIO, "out of memory");
         return NULL;
     }
-    const shi_dyadvars_opts vo = {threads, NULL, NULL, NULL};
+    const shi_dyadvars_opts vo = {.threads = threads};
     if (shi_dyads_generate(&s->data.states, &o, f, &s->err) != SHI_OK) {
         shi_frame_free(f); /* whatever the failure left initialised */
         return NULL;

@@ -39,7 +39,7 @@ static void lower_api_dyads(shi_frame *f, shi_data *d, unsigned mask)
     assert_int_equal(shi_data_open(d, &spec, &err), SHI_OK);
     shi_dyad_opts o = {.y0 = 2000, .y1 = 2001, .directed = 1, .threads = 1};
     assert_int_equal(shi_dyads_generate(&d->states, &o, f, &err), SHI_OK);
-    const shi_dyadvars_opts vo = {1, NULL, NULL, NULL};
+    const shi_dyadvars_opts vo = {.threads = 1};
     assert_int_equal(shi_dyadvars_add(f, mask, d, &vo, &err), SHI_OK);
 }
 

@@ -2,6 +2,7 @@
  * test_stateyears.c - the state-year data set (shi/stateyears.h) against the
  * rows of the official files, read here with a plain line split of their own.
  */
+#define _POSIX_C_SOURCE 200809L /* strtok_r */
 #include "test_util.h"
 
 #include <math.h>
