@@ -14,8 +14,12 @@
  * island: Brazil (-10.33, -53.20), Tunisia (33.84, 9.40), Saudi Arabia
  * (23.33, 45.33) and Dominica (15.42, -61.34, 14 km north-east of Roseau).
  *
- * The corrections are the city's coordinates in GeoNames
- * (https://www.geonames.org, CC BY 4.0), feature ids given below. A row is
+ * The corrections are the city's coordinates as GeoNames gives them
+ * (https://www.geonames.org, CC BY 4.0; feature ids below), entered without
+ * network access in this session: they agree within about 5 km with the
+ * coordinates of the cities' Wikipedia articles, and the unit test checks
+ * them independently, against Gleditsch & Ward's distances (each must lower
+ * the capdist error). Re-check them against geonames.org. A row is
  * corrected only when it still has exactly the coordinates listed, so a
  * corrected upstream file is read as it is.
  */
