@@ -62,6 +62,7 @@
 #include <shi/align.h>
 #include <shi/dependence.h>
 #include <shi/dyadvars.h>
+#include <shi/eu.h>
 #include <shi/energy_share.h>
 #include <shi/geography.h>
 #include <shi/power.h>
