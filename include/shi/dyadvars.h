@@ -17,6 +17,9 @@
  *   vetoes    UN Security Council vetoes in the year (permanent members only; needs the
  *             relations): veto_n1, veto_n2, veto_joint (drafts both vetoed), and
  *             veto_coinc12 / veto_coinc21 (share of 1's / 2's vetoes the other joined)
+ *   eu        War Trap expected utility eu12, eu21 and their parts; eu_reason
+ *   wr        War and Reason equilibria (induction, logical conditions); wr_reason
+ *             (eu and wr are not part of "all"; shi/eu.h, docs/eu.md)
  * Missing stays missing: outside a data set's years a variable is missing,
  * never 0. Symmetric measures are equal for (i, j) and (j, i).
  */
@@ -26,6 +29,7 @@
 #include <shi/api.h>
 #include <shi/data.h>
 #include <shi/error.h>
+#include <shi/eu.h>
 #include <shi/frame.h>
 #include <shi/threat.h>
 
@@ -43,7 +47,10 @@ enum {
     SHI_DV_IDEAL = 1u << 6,
     SHI_DV_THREAT = 1u << 7, /* threat, threat_strength/proximity/offensive/intentions */
     SHI_DV_VETO = 1u << 8,   /* veto_n1, veto_n2, veto_joint, veto_coinc12, veto_coinc21 */
-    SHI_DV_ALL = (1u << 9) - 1
+    SHI_DV_ALL = (1u << 9) - 1,
+    /* Expected utility families, outside "all" (options of their own). */
+    SHI_DV_EU = 1u << 16, /* eu12, eu21, parts, eu_reason (shi/eu.h) */
+    SHI_DV_WR = 1u << 17  /* wr_induction, wr_logical, conditions, wr_reason */
 };
 
 /** Parse a comma-separated list of families ("cinc,contiguity,distance,...";
@@ -61,6 +68,8 @@ typedef struct shi_dyadvars_opts {
      * done so far and the total (for a progress bar); NULL for none. */
     void (*progress)(void *arg, size_t done, size_t total);
     void *progress_arg;
+    const shi_eu_opts *eu; /* eu and wr: NULL for EUGene's defaults */
+    const shi_wr_opts *wr; /* wr: NULL for shi_wr_opts_default() */
 } shi_dyadvars_opts;
 
 /** Add the families in `mask` to frame `f`, whose first three columns are

@@ -111,7 +111,8 @@ static shi_status dyads_parse(shi_cli *cli, int argc, char **argv, dyads_args *a
         {OPT_FLAG, 0, "directed", &a->directed, NULL,
          "directed dyads (i,j) and (j,i); default i<j"},
         {OPT_STRING, 0, "add", &a->add, "LIST",
-         "variables: cinc,major,contiguity,distance,alliance,sim,ideal,threat,vetoes or all"},
+         "variables: cinc,major,contiguity,distance,alliance,sim,ideal,threat,vetoes or all; "
+         "eu,wr (expected utility, War and Reason; see shi eu)"},
         {OPT_STRING, 0, "states", &a->states, "LIST", "dyads with a member among these states"},
         {OPT_FLAG, 0, "both", &a->both, NULL, "with --states: both members among them"},
         {OPT_STRING, 0, "regions", &a->regions, "LIST",
@@ -249,7 +250,7 @@ int cmd_dyads(shi_cli *cli, int argc, char **argv)
         return s;
     }
     stage(&pr, "adding variables");
-    const shi_dyadvars_opts vo = {a.threads, NULL, pr.on ? bar : NULL, &pr};
+    const shi_dyadvars_opts vo = {a.threads, NULL, pr.on ? bar : NULL, &pr, NULL, NULL};
     s = shi_dyadvars_add(&f, a.mask, &cli->data, &vo, &cli->err);
     shi_meta meta = {0};
     if (s == SHI_OK) {

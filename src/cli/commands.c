@@ -24,6 +24,7 @@ static const cmd_entry COMMANDS[] = {
      "balance of threat (Walt): components, both ways, perception gap, rankings"},
     {"align", cmd_align,
      "issue-area scorecard of a pair: military, economic, diplomatic, security, events"},
+    {"eu", cmd_eu, "expected utility (War Trap) and War and Reason equilibria, EUGene-style"},
     {"sphere", cmd_sphere, "spheres of influence: two powers' shares of third states' ties"},
     {"drivers", cmd_drivers,
      "is an alignment externally driven? external vs bilateral drivers, with intervals"},

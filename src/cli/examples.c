@@ -26,6 +26,9 @@ static const struct {
     {"dyads", "  shi dyads --years 2000 --states CHN,RUS --both --add all\n"
               "  shi dyads --relevant --add cinc,contiguity,distance -o dyads.csv\n"
               "  shi dyads --years 1946-2016 --add alliance,sim -o dyads.sqlite --threads 4\n"},
+    {"eu", "  shi eu --years 1900 --states GMY,FRN --both --wr\n"
+           "  shi eu --years 1816-2016 --wr -o eu.csv --threads 2\n"
+           "  shi eu --years 1914 --mpd none --util s --format csv\n"},
     {"threat", "  shi threat RUS CHN --years 2010-2022\n"
                "  shi threat --perceiver RUS --year 2014 --top 5\n"
                "  shi threat RUS CHN --sensitivity --format csv\n"},

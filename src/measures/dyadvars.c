@@ -5,6 +5,8 @@
  * by year and each row is written in place, so the output does not depend on
  * the number of threads.
  */
+#include "dyadvars_eu.h"
+
 #include <shi/dyadvars.h>
 #include <shi/dyads.h>
 #include <shi/geography.h>
@@ -28,7 +30,8 @@ static const struct {
     {"cinc", SHI_DV_CINC},     {"major", SHI_DV_MAJOR},       {"contiguity", SHI_DV_CONTIG},
     {"contig", SHI_DV_CONTIG}, {"distance", SHI_DV_DISTANCE}, {"alliance", SHI_DV_ALLIANCE},
     {"sim", SHI_DV_SIM},       {"ideal", SHI_DV_IDEAL},       {"threat", SHI_DV_THREAT},
-    {"vetoes", SHI_DV_VETO},   {"all", SHI_DV_ALL},
+    {"vetoes", SHI_DV_VETO},   {"all", SHI_DV_ALL},           {"eu", SHI_DV_EU},
+    {"wr", SHI_DV_WR},
 };
 
 shi_status shi_dyadvars_parse(const char *list, unsigned *mask, shi_err *err)
@@ -48,7 +51,7 @@ shi_status shi_dyadvars_parse(const char *list, unsigned *mask, shi_err *err)
             return shi_err_set(
                 err, SHI_EUSAGE,
                 "--add: unknown variable family '%.*s'; valid families are cinc, "
-                "major, contiguity, distance, alliance, sim, ideal, threat, vetoes, all",
+                "major, contiguity, distance, alliance, sim, ideal, threat, vetoes, all, eu, wr",
                 (int)len, p);
         }
         *mask |= bit;
@@ -59,8 +62,8 @@ shi_status shi_dyadvars_parse(const char *list, unsigned *mask, shi_err *err)
 
 int shi_dyadvars_need_dyadic(unsigned mask)
 {
-    return (mask &
-            (SHI_DV_CONTIG | SHI_DV_DISTANCE | SHI_DV_ALLIANCE | SHI_DV_SIM | SHI_DV_IDEAL)) != 0;
+    return (mask & (SHI_DV_CONTIG | SHI_DV_DISTANCE | SHI_DV_ALLIANCE | SHI_DV_SIM | SHI_DV_IDEAL |
+                    SHI_DV_EU | SHI_DV_WR)) != 0;
 }
 
 /* The parts of the data view and the options the variables use. */
@@ -75,6 +78,7 @@ typedef struct dv_input {
     const shi_threat_model *model;
     void (*progress)(void *arg, size_t done, size_t total);
     void *progress_arg;
+    const shi_dyadvars_opts *opts;
 } dv_input;
 
 /* Per-run lookups: registry index of a COW code; CINC and major status by
@@ -515,7 +519,8 @@ shi_status shi_dyadvars_add(shi_frame *f, unsigned mask, const shi_data *d,
                          o->threads,
                          o->model,
                          o->progress,
-                         o->progress_arg};
+                         o->progress_arg,
+                         o};
     return add_vars(f, mask, &in, err);
 }
 
@@ -532,7 +537,11 @@ static shi_status add_vars(shi_frame *f, unsigned mask, const dv_input *in, shi_
         return shi_err_set(err, SHI_EINTERNAL, "similarity needs capabilities for its weights");
     }
     cols k;
+    dv_eu_cols ek;
     shi_status s = add_cols(f, mask, &k, err);
+    if (s == SHI_OK) {
+        s = dv_eu_add_cols(f, mask, &ek, err);
+    }
     if (s != SHI_OK || f->nrow == 0) {
         return s;
     }
@@ -587,6 +596,12 @@ static shi_status add_vars(shi_frame *f, unsigned mask, const dv_input *in, shi_
             }
         }
         simyear_free(&sy);
+        if (dv_eu_fill_year(&ek, f, start[y], start[y + 1], mask, in->d, year, in->opts) != 0) {
+#ifdef _OPENMP
+#    pragma omp atomic write
+#endif
+            fail = 1;
+        }
         if (in->progress) {
             /* Rows done so far; the report is made by one thread at a time. */
             size_t rows = start[y + 1] - start[y], now;

@@ -344,7 +344,7 @@ static void parse_families(void **state)
     assert_int_equal(shi_dyadvars_parse("cinc,gdp", &m, &err), SHI_EUSAGE);
     assert_string_equal(err.msg, "--add: unknown variable family 'gdp'; valid families are "
                                  "cinc, major, contiguity, distance, alliance, sim, ideal, "
-                                 "threat, vetoes, all");
+                                 "threat, vetoes, all, eu, wr");
 }
 
 int main(void)

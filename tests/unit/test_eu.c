@@ -15,6 +15,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <shi/dyads.h>
+#include <shi/dyadvars.h>
 #include <shi/eu.h>
 
 static void close_to(double got, double want, double tol)
@@ -303,6 +305,61 @@ static void game_by_hand(void **state)
     assert_string_equal(shi_wr_outcome_name(SHI_WR_NONE), "");
 }
 
+static void frame_eu(shi_frame *f, const shi_data *d, int threads)
+{
+    shi_dyad_opts o = {0};
+    o.y0 = 1913;
+    o.y1 = 1914;
+    o.directed = 1;
+    shi_err err = {0};
+    assert_int_equal(shi_dyads_generate(&d->states, &o, f, &err), SHI_OK);
+    const shi_dyadvars_opts vo = {.threads = threads};
+    assert_int_equal(shi_dyadvars_add(f, SHI_DV_EU | SHI_DV_WR, d, &vo, &err), SHI_OK);
+}
+
+/* On the real data: the same bytes on 1 and 2 threads, and E(U)21 of row
+ * (i, j) is E(U)12 of row (j, i). */
+static void real_data_threads(void **state)
+{
+    (void)state;
+    shi_data d;
+    memset(&d, 0, sizeof d);
+    if (!shared_present() || open_data(&d, SHI_DATA_DYADIC) != 0) {
+        SHI_SKIP_NO_DATA();
+        return;
+    }
+    shi_frame a, b;
+    frame_eu(&a, &d, 1);
+    frame_eu(&b, &d, 2);
+    assert_int_equal(a.nrow, b.nrow);
+    assert_true(a.nrow > 1000);
+    for (size_t c = 3; c < a.ncol; c++) {
+        for (size_t r = 0; r < a.nrow; r++) {
+            if (a.cols[c].type == SHI_FCOL_F64) {
+                double x = a.cols[c].f64[r], y = b.cols[c].f64[r];
+                assert_true((isnan(x) && isnan(y)) || memcmp(&x, &y, sizeof x) == 0);
+            } else if (a.cols[c].type == SHI_FCOL_I32) {
+                assert_int_equal(a.cols[c].i32[r], b.cols[c].i32[r]);
+            }
+        }
+    }
+    long e12 = shi_frame_find(&a, "eu12"), e21 = shi_frame_find(&a, "eu21");
+    size_t checked = 0;
+    for (size_t r = 0; r + 1 < a.nrow && checked < 50; r++) {
+        for (size_t q = r + 1; q < a.nrow && a.cols[0].i32[q] == a.cols[0].i32[r]; q++) {
+            if (a.cols[1].i32[q] == a.cols[2].i32[r] && a.cols[2].i32[q] == a.cols[1].i32[r]) {
+                assert_true(a.cols[e21].f64[r] == a.cols[e12].f64[q]);
+                checked++;
+                break;
+            }
+        }
+    }
+    assert_int_equal(checked, 50);
+    shi_frame_destroy(&a);
+    shi_frame_destroy(&b);
+    shi_data_destroy(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -313,6 +370,7 @@ int main(void)
         cmocka_unit_test(regions_and_involvement),
         cmocka_unit_test(missing_values),
         cmocka_unit_test(game_by_hand),
+        cmocka_unit_test(real_data_threads),
     };
     return shi_run_group_tests(tests, NULL, NULL);
 }
