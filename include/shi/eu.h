@@ -126,6 +126,11 @@ SHI_API double shi_eu_adj(const shi_eu_year *y, size_t x, size_t at);
 /** relevant_region(x, y) of members x and y; is member x involved in region g? */
 SHI_API shi_eu_region shi_eu_region_at(const shi_eu_year *y, size_t x, size_t at);
 SHI_API int shi_eu_in_region(const shi_eu_year *y, size_t x, shi_eu_region g);
+/** The members involved in region g, by position (*count of them). */
+SHI_API const size_t *shi_eu_region_members(const shi_eu_year *y, shi_eu_region g, size_t *count);
+/** The n x n arrays of U_xy and adj(x at y), row x (for loops over third parties). */
+SHI_API const double *shi_eu_util_matrix(const shi_eu_year *y);
+SHI_API const double *shi_eu_adj_matrix(const shi_eu_year *y);
 
 /** E(U)_ij and its parts. */
 typedef struct shi_eu_result {
@@ -142,6 +147,9 @@ typedef struct shi_eu_result {
 
 /** E(U)_ij for members at positions i != j. O(n). */
 SHI_API void shi_eu_dyad(const shi_eu_year *y, size_t i, size_t j, shi_eu_result *r);
+/** The bilateral part only (eu and third stay NaN; nthird 0): the inputs'
+ *  checks, U_ij, P_i and the bilateral term. O(1). */
+SHI_API void shi_eu_bilateral(const shi_eu_year *y, size_t i, size_t j, shi_eu_result *r);
 
 /* --- War and Reason ------------------------------------------------------- */
 

@@ -14,12 +14,14 @@ struct shi_eu_year {
     int year;
     size_t n;
     int *ccode;
-    uint8_t *rr;    /* n x n relevant_region(x, y) */
-    unsigned *inv;  /* n: involvement bits */
-    double *util;   /* n x n U_xy in rr(x, y); NaN undefined */
-    double *adj;    /* n x n adj(x at y); NaN missing */
-    int have_ally;  /* alliance data for the year */
-    uint8_t *capok; /* n: capability present */
+    uint8_t *rr;                   /* n x n relevant_region(x, y) */
+    unsigned *inv;                 /* n: involvement bits */
+    double *util;                  /* n x n U_xy in rr(x, y); NaN undefined */
+    double *adj;                   /* n x n adj(x at y); NaN missing */
+    int have_ally;                 /* alliance data for the year */
+    uint8_t *capok;                /* n: capability present */
+    size_t *members;               /* the members involved in each region, region by region */
+    size_t m0[SHI_EU_NREGION + 1]; /* region g: members[m0[g] .. m0[g + 1]) */
 };
 
 shi_eu_region shi_eu_home_region(int ccode)
@@ -141,6 +143,7 @@ void shi_eu_year_free(shi_eu_year *y)
     free(y->util);
     free(y->adj);
     free(y->capok);
+    free(y->members);
     free(y);
 }
 
@@ -178,7 +181,9 @@ static shi_status year_alloc(shi_eu_year *y, size_t n)
     y->util = malloc(nn * sizeof *y->util);
     y->adj = malloc(nn * sizeof *y->adj);
     y->capok = malloc(n ? n : 1);
-    return y->ccode && y->rr && y->inv && y->util && y->adj && y->capok ? SHI_OK : SHI_EIO;
+    y->members = malloc((n ? n : 1) * SHI_EU_NREGION * sizeof *y->members);
+    return y->ccode && y->rr && y->inv && y->util && y->adj && y->capok && y->members ? SHI_OK
+                                                                                      : SHI_EIO;
 }
 
 shi_status shi_eu_year_new(shi_eu_year **out, const shi_eu_system *s, const shi_eu_opts *o,
@@ -207,6 +212,16 @@ shi_status shi_eu_year_new(shi_eu_year **out, const shi_eu_system *s, const shi_
         y->inv[i] = shi_eu_involved(s->ccode[i], s->year);
         y->capok[i] = !isnan(s->cap[i]);
     }
+    size_t at = 0;
+    for (unsigned g = 0; g < SHI_EU_NREGION; g++) {
+        y->m0[g] = at;
+        for (size_t i = 0; i < n; i++) {
+            if ((y->inv[i] >> g) & 1u) {
+                y->members[at++] = i;
+            }
+        }
+    }
+    y->m0[SHI_EU_NREGION] = at;
     for (size_t i = 0; i < n; i++) {
         for (size_t j = 0; j < n; j++) {
             unsigned g = relevant(s->ccode[i], s->ccode[j], y->inv[i]);
@@ -269,13 +284,29 @@ int shi_eu_in_region(const shi_eu_year *y, size_t x, shi_eu_region g)
     return (int)((y->inv[x] >> g) & 1u);
 }
 
+const size_t *shi_eu_region_members(const shi_eu_year *y, shi_eu_region g, size_t *count)
+{
+    *count = y->m0[g + 1] - y->m0[g];
+    return y->members + y->m0[g];
+}
+
+const double *shi_eu_util_matrix(const shi_eu_year *y)
+{
+    return y->util;
+}
+
+const double *shi_eu_adj_matrix(const shi_eu_year *y)
+{
+    return y->adj;
+}
+
 /* a / (a + b), and 0.5 when the denominator is 0 (EUGene's convention). */
 static double share(double a, double b)
 {
     return a + b > 0 ? a / (a + b) : 0.5;
 }
 
-void shi_eu_dyad(const shi_eu_year *y, size_t i, size_t j, shi_eu_result *r)
+void shi_eu_bilateral(const shi_eu_year *y, size_t i, size_t j, shi_eu_result *r)
 {
     size_t n = y->n;
     memset(r, 0, sizeof *r);
@@ -289,25 +320,39 @@ void shi_eu_dyad(const shi_eu_year *y, size_t i, size_t j, shi_eu_result *r)
         r->reason = SHI_EU_NO_CAP;
         return;
     }
-    const double *A = y->adj, *U = y->util;
-    double aij = A[i * n + j], ajj = A[j * n + j], aji = A[j * n + i], aii = A[i * n + i];
-    if (isnan(aij) || isnan(aji)) {
+    const double *A = y->adj;
+    double aij = A[i * n + j], ajj = A[j * n + j], aji = A[j * n + i];
+    if (isnan(aij) || isnan(aji) || isnan(ajj)) {
         r->reason = SHI_EU_NO_DISTANCE;
         return;
     }
-    double u = U[i * n + j];
+    double u = y->util[i * n + j];
     if (isnan(u)) {
         r->reason = SHI_EU_NO_UTILITY;
         return;
     }
-    double p = share(aij, ajj);
     r->util = u;
-    r->p = p;
-    r->bilateral = (2 * p - 1) * (1 - u);
+    r->p = share(aij, ajj);
+    r->bilateral = (2 * r->p - 1) * (1 - u);
+    r->reason = SHI_EU_OK;
+}
+
+void shi_eu_dyad(const shi_eu_year *y, size_t i, size_t j, shi_eu_result *r)
+{
+    shi_eu_bilateral(y, i, j, r);
+    if (r->reason != SHI_EU_OK) {
+        return;
+    }
+    size_t n = y->n;
+    const double *A = y->adj, *U = y->util;
+    double aij = A[i * n + j], ajj = A[j * n + j], aji = A[j * n + i], aii = A[i * n + i];
     unsigned g = y->rr[i * n + j];
+    const size_t *mem = y->members + y->m0[g];
+    size_t nm = y->m0[g + 1] - y->m0[g];
     double third = 0;
-    for (size_t k = 0; k < n; k++) {
-        if (k == i || k == j || !((y->inv[k] >> g) & 1u)) {
+    for (size_t q = 0; q < nm; q++) {
+        size_t k = mem[q];
+        if (k == i || k == j) {
             continue;
         }
         double aki = A[k * n + i], akj = A[k * n + j];
@@ -324,5 +369,4 @@ void shi_eu_dyad(const shi_eu_year *y, size_t i, size_t j, shi_eu_result *r)
     }
     r->third = third;
     r->eu = r->bilateral + third;
-    r->reason = SHI_EU_OK;
 }

@@ -188,13 +188,16 @@ static shi_eu_reason probs(const shi_eu_year *y, size_t a, size_t b, double ra, 
     double pos_a = 0, abs_a = 0, pos_b = 0, abs_b = 0;
     add_weight(lam_a, 1.0, k, ra, rb, &pos_a, &abs_a, &pos_b, &abs_b);
     add_weight(lam_b, k, 1.0, ra, rb, &pos_a, &abs_a, &pos_b, &abs_b);
-    shi_eu_region g = shi_eu_region_at(y, a, b);
-    for (size_t q = 0; q < n; q++) {
-        if (q == a || q == b || !shi_eu_in_region(y, q, g)) {
+    size_t nm;
+    const size_t *mem = shi_eu_region_members(y, shi_eu_region_at(y, a, b), &nm);
+    const double *A = shi_eu_adj_matrix(y), *U = shi_eu_util_matrix(y);
+    for (size_t m = 0; m < nm; m++) {
+        size_t q = mem[m];
+        if (q == a || q == b) {
             continue;
         }
-        double ka = shi_eu_adj(y, q, a), kb = shi_eu_adj(y, q, b);
-        double ta = shi_eu_util_of(y, q, a), tb = shi_eu_util_of(y, q, b);
+        double ka = A[q * n + a], kb = A[q * n + b];
+        double ta = U[q * n + a], tb = U[q * n + b];
         if (isnan(ka) || isnan(kb) || isnan(ta) || isnan(tb)) {
             continue;
         }
@@ -214,7 +217,7 @@ void shi_wr_dyad(const shi_eu_year *y, size_t a, size_t b, double risk_a, double
 {
     memset(r, 0, sizeof *r);
     shi_eu_result e;
-    shi_eu_dyad(y, a, b, &e);
+    shi_eu_bilateral(y, a, b, &e);
     if (e.reason != SHI_EU_OK) {
         r->reason = e.reason;
         return;
