@@ -223,6 +223,46 @@ typedef struct shi_wr_result {
 SHI_API void shi_wr_dyad(const shi_eu_year *y, size_t a, size_t b, double risk_a, double risk_b,
                          const shi_wr_opts *o, shi_wr_result *r);
 
+/* --- risk attitudes (The War Trap Revisited, 1985) ------------------------ */
+
+/** How the most and least secure portfolios are found. */
+typedef enum shi_risk_method {
+    SHI_RISK_STEEPEST = 0,  /* steepest ascent from the actual portfolio (EUGene 3.x) */
+    SHI_RISK_EXHAUSTIVE = 1 /* every portfolio: 4^(m-1), only for small regions */
+} shi_risk_method;
+/** The largest number of partners (region members other than i) the
+ *  exhaustive search accepts: 4^8 = 65,536 portfolios. */
+#define SHI_RISK_EXHAUSTIVE_MAX 8
+
+/** One state's risk attitude in one region and year. */
+typedef struct shi_risk_result {
+    double sec;       /* Sec_i = sum_j E(U)_ji over the region's other members */
+    double sec_max;   /* the least secure portfolio's Sec (largest) */
+    double sec_min;   /* the most secure portfolio's Sec (smallest) */
+    double r_raw;     /* R = (2 Sec - SecMax - SecMin) / (SecMax - SecMin), in [-1, 1] */
+    double r;         /* r = (1 - R/3) / (1 + R/3), in [0.5, 2] */
+    int partners;     /* m - 1: the codes searched */
+    long evaluations; /* portfolios (or moves) evaluated */
+    shi_eu_reason reason;
+} shi_risk_result;
+
+/**
+ * \brief Risk attitude of member i of system s in region g (Bueno de Mesquita
+ * 1985, as Bennett & Stam 2000, p. 464, and EUGene compute it).
+ *
+ * Within region g every utility is the tau-b (or S) over the members involved
+ * in g, and every E(U)_ji has the members of g as its third parties; Sec_i sums
+ * E(U)_ji over them. Only i's alliance codes with the other members vary
+ * (symmetrically); every other code stays. A tau-b that a candidate portfolio
+ * makes undefined counts as 0. Deterministic: the same result on any thread.
+ * \return SHI_OK; SHI_EUSAGE for the exhaustive method over more than
+ *         SHI_RISK_EXHAUSTIVE_MAX partners (the message names the limit), or
+ *         when i is not involved in g.
+ */
+SHI_API shi_status shi_risk_compute(const shi_eu_system *s, const shi_eu_opts *o, size_t i,
+                                    shi_eu_region g, shi_risk_method method, shi_risk_result *out,
+                                    shi_err *err);
+
 /* --- from the data view --------------------------------------------------- */
 
 /** Build the year's system from the data view (its capabilities and dyadic

@@ -305,6 +305,85 @@ static void game_by_hand(void **state)
     assert_string_equal(shi_wr_outcome_name(SHI_WR_NONE), "");
 }
 
+/* Risk: eu_reference.py's risk() enumerates all 4^(m-1) portfolios of i in
+ * Python and sums its own E(U)_ji (an undefined tau-b counted as 0). */
+static void check_risk(const shi_eu_system *s, size_t i, double sec, double mx, double mn,
+                       double r_raw)
+{
+    shi_risk_result r;
+    shi_err err = {0};
+    assert_int_equal(shi_risk_compute(s, NULL, i, SHI_EU_EUROPE, SHI_RISK_EXHAUSTIVE, &r, &err),
+                     SHI_OK);
+    close_to(r.sec, sec, 1e-11);
+    close_to(r.sec_max, mx, 1e-11);
+    close_to(r.sec_min, mn, 1e-11);
+    close_to(r.r_raw, r_raw, 1e-10);
+    close_to(r.r, shi_wr_risk_exponent(r_raw), 1e-10);
+    assert_int_equal(r.evaluations, 1 + (1L << (2 * (s->n - 1))));
+    /* Steepest ascent: the same Sec, bounds inside the exhaustive ones. */
+    shi_risk_result h;
+    assert_int_equal(shi_risk_compute(s, NULL, i, SHI_EU_EUROPE, SHI_RISK_STEEPEST, &h, &err),
+                     SHI_OK);
+    close_to(h.sec, sec, 1e-11);
+    assert_true(h.sec_max <= mx + 1e-11 && h.sec_max >= sec - 1e-11);
+    assert_true(h.sec_min >= mn - 1e-11 && h.sec_min <= sec + 1e-11);
+    assert_true(h.r_raw >= -1 - 1e-12 && h.r_raw <= 1 + 1e-12);
+}
+
+static void risk_known(void **state)
+{
+    (void)state;
+    const shi_eu_system s1 = {1900, 3, s1_cc, s1_cap, s1_ally, s1_miles};
+    /* Sec_225 = E(U)_290,225 + E(U)_310,225 = -0.811423 + 0 (system1_eu). */
+    check_risk(&s1, 0, -0.811423334379, -0.736973856292, -1.527160645596, 0.811564862651);
+    check_risk(&s1, 1, 1.219167762654, 1.219167762654, -0.069681902817, 1.0);
+    check_risk(&s1, 2, -0.693819187291, 0.642957066210, -0.693819187291, -1.0);
+    /* Four European states: 225-310 defence, 290-325 entente (shi level 1). */
+    const int cc[4] = {225, 290, 310, 325};
+    const double cap[4] = {0.4, 0.3, 0.2, 0.1};
+    const uint8_t ally[16] = {3, 0, 3, 0, 0, 3, 0, 1, 3, 0, 3, 0, 0, 1, 0, 3};
+    const double miles[16] = {0, 0, 1000, 400, 0, 0, 500, 800, 1000, 500, 0, 300, 400, 800, 300, 0};
+    const shi_eu_system s4 = {1900, 4, cc, cap, ally, miles};
+    check_risk(&s4, 0, -1.525935989150, -0.878577260143, -2.236470970614, 0.046525182324);
+    check_risk(&s4, 1, 0.331409240332, 0.493176294806, -2.585675694769, 0.894917290587);
+    check_risk(&s4, 2, -1.388431998266, 0.357507259993, -1.767056807095, -0.643574119798);
+    check_risk(&s4, 3, 1.821653947447, 2.663345972812, -0.711972776749, 0.501266643054);
+}
+
+static void risk_limits(void **state)
+{
+    (void)state;
+    int cc[10];
+    double cap[10], miles[100];
+    uint8_t ally[100];
+    for (int k = 0; k < 10; k++) {
+        cc[k] = 201 + 10 * k; /* none on the involvement list for Asia */
+        cap[k] = 0.1;
+    }
+    for (int k = 0; k < 100; k++) {
+        miles[k] = 100;
+        ally[k] = k % 11 == 0 ? 3 : 0;
+    }
+    const shi_eu_system s = {1900, 10, cc, cap, ally, miles};
+    shi_risk_result r;
+    shi_err err = {0};
+    /* Nine partners: over the limit of 8, a usage error naming it. */
+    assert_int_equal(shi_risk_compute(&s, NULL, 0, SHI_EU_EUROPE, SHI_RISK_EXHAUSTIVE, &r, &err),
+                     SHI_EUSAGE);
+    assert_non_null(strstr(err.msg, "at most 8 partners"));
+    assert_int_equal(shi_risk_compute(&s, NULL, 0, SHI_EU_EUROPE, SHI_RISK_STEEPEST, &r, &err),
+                     SHI_OK);
+    /* Ten identical states 100 miles apart, none allied. By hand: the third
+     * parties cancel (U_kj = U_k0 by symmetry); tau-b of 0 and j is -1/9 (one
+     * discordant pair of 45, 36 ties on each side); adj(j at 0) =
+     * 0.1^log10(0.4 + 10 - e), adj(0 at 0) = 0.1^log10(10 - e), so Sec =
+     * 9 (2P - 1)(1 + 1/9) = -0.267318275581 (evaluated in Python). */
+    close_to(r.sec, -0.26731827558108767, 1e-12);
+    /* Not involved in Asia: a usage error. */
+    assert_int_equal(shi_risk_compute(&s, NULL, 0, SHI_EU_ASIA, SHI_RISK_STEEPEST, &r, &err),
+                     SHI_EUSAGE);
+}
+
 static void frame_eu(shi_frame *f, const shi_data *d, int threads)
 {
     shi_dyad_opts o = {0};
@@ -371,6 +450,8 @@ int main(void)
         cmocka_unit_test(missing_values),
         cmocka_unit_test(game_by_hand),
         cmocka_unit_test(real_data_threads),
+        cmocka_unit_test(risk_known),
+        cmocka_unit_test(risk_limits),
     };
     return shi_run_group_tests(tests, NULL, NULL);
 }

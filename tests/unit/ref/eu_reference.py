@@ -176,3 +176,48 @@ S3 = dict(year=1900, cc=[2, 200, 710, 740], cap={2: 0.3, 200: 0.4, 710: 0.2, 740
                 frozenset((200, 710)): 5000, frozenset((200, 740)): 6000, frozenset((710, 740)): 1300})
 show('S3 (four states, two regions)', S3, [(740, 200), (200, 740), (2, 710), (710, 2), (710, 740)],
      (740, 710, 0.0, 0.0))
+
+# --- risk (The War Trap Revisited, as eu-formulas section 2) ----------------
+# Sec_i = sum_j E(U)_ji over the region's other members, with i's codes with
+# them varied over all 4^(m-1) portfolios; an undefined tau-b counts as 0.
+import itertools
+
+def util0(sysm, x, y):
+    t = util(sysm, x, y)
+    return 0.0 if t != t else t
+
+def eu0(sysm, i, j):
+    saved = globals()['util']
+    globals()['util'] = lambda s, x, y: (lambda t: 0.0 if t != t else t)(saved(s, x, y))
+    try:
+        return eu(sysm, i, j)[2]
+    finally:
+        globals()['util'] = saved
+
+def sec(sysm, i):
+    return sum(eu0(sysm, j, i) for j in sysm['cc'] if j != i)
+
+def risk(sysm, i):
+    others = [k for k in sysm['cc'] if k != i]
+    base = dict(sysm['ally'])
+    actual = sec(sysm, i)
+    vals = []
+    for codes in itertools.product((1, 2, 3, 4), repeat=len(others)):
+        ally = {p: c for p, c in base.items() if i not in p}
+        for k, c in zip(others, codes):
+            if c != 4: ally[frozenset((i, k))] = c
+        vals.append(sec(dict(sysm, ally=ally), i))
+    mx, mn = max(vals), min(vals)
+    R = 0.0 if mx == mn else (2 * actual - mx - mn) / (mx - mn)
+    print(f'risk {i}: Sec {actual:.12f} SecMax {mx:.12f} SecMin {mn:.12f} R {R:.12f} r {rexp(R):.12f}')
+
+print('== risk, S1')
+for c in S1['cc']:
+    risk(S1, c)
+S4 = dict(year=1900, cc=[225, 290, 310, 325], cap={225: 0.4, 290: 0.3, 310: 0.2, 325: 0.1},
+          ally={frozenset((225, 310)): 1, frozenset((290, 325)): 3},
+          dist={frozenset((225, 290)): 0, frozenset((225, 310)): 1000, frozenset((290, 310)): 500,
+                frozenset((225, 325)): 400, frozenset((290, 325)): 800, frozenset((310, 325)): 300})
+print('== risk, S4 (four European states)')
+for c in S4['cc']:
+    risk(S4, c)
