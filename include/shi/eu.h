@@ -37,6 +37,7 @@
 #include <shi/api.h>
 #include <shi/data.h>
 #include <shi/error.h>
+#include <shi/frame.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -272,6 +273,23 @@ SHI_API shi_status shi_risk_compute(const shi_eu_system *s, const shi_eu_opts *o
  *  outside the dyadic data. */
 SHI_API shi_status shi_eu_year_from_data(shi_eu_year **out, const shi_data *d, int year,
                                          const shi_eu_opts *o, shi_err *err);
+
+/** What shi_risk_frame computes. */
+typedef struct shi_risk_request {
+    int y0, y1;        /* years */
+    const int *states; /* COW codes to score; NULL (nstates 0): every member */
+    size_t nstates;
+    shi_risk_method method;
+    const shi_eu_opts *eu; /* utilities and gradient; NULL for the defaults */
+    int threads;           /* 0: OpenMP default */
+} shi_risk_request;
+
+/** Risk attitudes of every (year, member, region it is involved in): columns
+ *  year, ccode, region, partners, sec, sec_max, sec_min, risk (R), risk_r and
+ *  risk_reason. Rows are split over threads within a year; the output is the
+ *  same for any number of threads. */
+SHI_API shi_status shi_risk_frame(shi_frame *f, const shi_data *d, const shi_risk_request *q,
+                                  shi_err *err);
 
 #ifdef __cplusplus
 }

@@ -29,6 +29,8 @@ static const struct {
     {"eu", "  shi eu --years 1900 --states GMY,FRN --both --wr\n"
            "  shi eu --years 1816-2016 --wr -o eu.csv --threads 2\n"
            "  shi eu --years 1914 --mpd none --util s --format csv\n"},
+    {"risk", "  shi risk --years 1900 --states GMY,FRN,UKG\n"
+             "  shi risk --years 1816-1830 --threads 2 -o risk.csv\n"},
     {"threat", "  shi threat RUS CHN --years 2010-2022\n"
                "  shi threat --perceiver RUS --year 2014 --top 5\n"
                "  shi threat RUS CHN --sensitivity --format csv\n"},
