@@ -17,4 +17,8 @@ t() {
 t "directed dyad-years only" "$shi" dyads --directed --threads 2 --format csv -q
 t "shi eu (E(U), both directions, parts)" "$shi" eu --threads 2 --format csv
 t "shi eu --wr (E(U) and W&R)" "$shi" eu --wr --threads 2 --format csv
+# Risk attitudes, steepest ascent, one early and one late year (the full
+# 1816-2016 run is far too slow to time here: see bench/README.md).
+t "shi risk --years 1900" "$shi" risk --years 1900 --threads 2 --format csv
+t "shi risk --years 2000" "$shi" risk --years 2000 --threads 2 --format csv
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
