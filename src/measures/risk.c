@@ -28,6 +28,8 @@ typedef struct work {
     double *coef; /* m x m: C_xy for x < y (upper triangle) */
     double *u;    /* m x m current utilities (upper triangle) */
     double *tmp_i, *tmp_k;
+    int32_t *tab;             /* m x m x 16: the contingency table of each pair x < y */
+    int32_t *ttab_i, *ttab_k; /* m x 16: the tables of a move's pairs with i and with k */
     double k0;
     long evals;
 } work;
@@ -40,6 +42,73 @@ static void work_free(work *w)
     free(w->u);
     free(w->tmp_i);
     free(w->tmp_k);
+    free(w->tab);
+    free(w->ttab_i);
+    free(w->ttab_k);
+}
+
+/* Tau-b (or S) from a 4 x 4 table of counts, as shi_similarity_from_table
+ * defines them, in O(16) with suffix sums: the search evaluates millions. An
+ * undefined tau-b counts as 0. */
+static double tab_u(const int32_t *c, shi_eu_util util)
+{
+    double n = 0, row[4] = {0}, col[4] = {0};
+    for (int a = 0; a < 4; a++) {
+        for (int b = 0; b < 4; b++) {
+            n += c[a * 4 + b];
+            row[a] += c[a * 4 + b];
+            col[b] += c[a * 4 + b];
+        }
+    }
+    if (util == SHI_EU_S) {
+        double d = 0;
+        for (int a = 0; a < 4; a++) {
+            for (int b = 0; b < 4; b++) {
+                d += c[a * 4 + b] * (double)(a > b ? a - b : b - a);
+            }
+        }
+        return n > 0 ? 1 - 2 * d / (3 * n) : 0.0;
+    }
+    /* up[a][b]: counts with a' > a and b' > b; dn[a][b]: a' > a and b' < b. */
+    double up[4][4] = {{0}}, dn[4][4] = {{0}};
+    for (int a = 2; a >= 0; a--) {
+        double acc = 0;
+        for (int b = 3; b >= 1; b--) {
+            acc += c[(a + 1) * 4 + b];
+            up[a][b - 1] = up[a + 1][b - 1] + acc;
+        }
+        acc = 0;
+        for (int b = 0; b <= 2; b++) {
+            acc += c[(a + 1) * 4 + b];
+            dn[a][b + 1] = dn[a + 1][b + 1] + acc;
+        }
+    }
+    double conc = 0, disc = 0, n1 = 0, n2 = 0;
+    for (int a = 0; a < 4; a++) {
+        for (int b = 0; b < 4; b++) {
+            conc += c[a * 4 + b] * up[a][b];
+            disc += c[a * 4 + b] * dn[a][b];
+        }
+        n1 += row[a] * (row[a] - 1) / 2;
+        n2 += col[a] * (col[a] - 1) / 2;
+    }
+    double n0 = n * (n - 1) / 2, den = (n0 - n1) * (n0 - n2);
+    return den > 0 ? (conc - disc) / sqrt(den) : 0.0;
+}
+
+/* The table of pair (x, y) from the current levels. */
+static void tab_build(const work *w, size_t x, size_t y, int32_t *t)
+{
+    memset(t, 0, 16 * sizeof *t);
+    const uint8_t *a = w->lev + x * w->m, *b = w->lev + y * w->m;
+    for (size_t k = 0; k < w->m; k++) {
+        t[a[k] * 4u + b[k]]++;
+    }
+}
+
+static int32_t *tab_of(const work *w, size_t x, size_t y)
+{
+    return w->tab + ((x < y ? x : y) * w->m + (x < y ? y : x)) * 16;
 }
 
 /* U_xy over all m members (the region's), from the current levels; an
@@ -120,8 +189,25 @@ static double coef_of(const work *w, size_t x, size_t y)
     return x < y ? w->coef[x * w->m + y] : w->coef[y * w->m + x];
 }
 
-/* The change of Sec when i's code with k becomes c; the new utilities of the
- * pairs with i and with k are left in tmp_i and tmp_k. */
+/* Copy the table of pair (x, y) to t and move partner z's count from its old
+ * cell (the levels lo_x, lo_y of x and y with z) to its current one. */
+static void tab_moved(const work *w, size_t x, size_t y, const size_t *zs, const uint8_t *lo,
+                      int nz, int32_t *t)
+{
+    size_t m = w->m, p = x < y ? x : y, q = x < y ? y : x;
+    memcpy(t, tab_of(w, p, q), 16 * sizeof *t);
+    for (int h = 0; h < nz; h++) {
+        size_t z = zs[h];
+        uint8_t op = p == x ? lo[2 * h] : lo[2 * h + 1], oq = p == x ? lo[2 * h + 1] : lo[2 * h];
+        t[op * 4u + oq]--;
+        t[w->lev[p * m + z] * 4u + w->lev[q * m + z]]++;
+    }
+}
+
+/* The change of Sec when i's code with k becomes c; the new utilities and
+ * tables of the pairs with i and with k are left in tmp_i/ttab_i and
+ * tmp_k/ttab_k. Only partner k moves in a pair (i, x), only partner i in a
+ * pair (k, x), and both in the pair (i, k). */
 static double move_delta(work *w, size_t k, uint8_t c)
 {
     size_t m = w->m, i = w->ii;
@@ -130,11 +216,25 @@ static double move_delta(work *w, size_t k, uint8_t c)
     double d = 0;
     for (size_t x = 0; x < m; x++) {
         if (x != i) {
-            w->tmp_i[x] = pair_u(w, i, x);
+            int32_t *t = w->ttab_i + x * 16;
+            if (x == k) {
+                const size_t zs[2] = {k, i};
+                const uint8_t lo[4] = {old, 3, 3, old}; /* (i, k) at k; (i, k) at i */
+                tab_moved(w, i, k, zs, lo, 2, t);
+            } else {
+                const size_t zs[1] = {k};
+                const uint8_t lo[2] = {old, w->lev[x * m + k]};
+                tab_moved(w, i, x, zs, lo, 1, t);
+            }
+            w->tmp_i[x] = tab_u(t, w->util);
             d += coef_of(w, i, x) * (w->tmp_i[x] - cur_u(w, i, x));
         }
         if (x != k && x != i) {
-            w->tmp_k[x] = pair_u(w, k, x);
+            int32_t *t = w->ttab_k + x * 16;
+            const size_t zs[1] = {i};
+            const uint8_t lo[2] = {old, w->lev[x * m + i]};
+            tab_moved(w, k, x, zs, lo, 1, t);
+            w->tmp_k[x] = tab_u(t, w->util);
             d += coef_of(w, k, x) * (w->tmp_k[x] - cur_u(w, k, x));
         }
     }
@@ -149,6 +249,18 @@ static void set_u(work *w, size_t x, size_t y, double v)
         w->u[x * w->m + y] = v;
     } else {
         w->u[y * w->m + x] = v;
+    }
+}
+
+/* The tables and utilities of every pair from the current levels. */
+static void tabs_init(work *w)
+{
+    for (size_t x = 0; x < w->m; x++) {
+        for (size_t y = x + 1; y < w->m; y++) {
+            int32_t *t = tab_of(w, x, y);
+            tab_build(w, x, y, t);
+            w->u[x * w->m + y] = tab_u(t, w->util);
+        }
     }
 }
 
@@ -183,9 +295,11 @@ static double steepest(work *w, double sec, double sign)
         for (size_t x = 0; x < m; x++) {
             if (x != i) {
                 set_u(w, i, x, w->tmp_i[x]);
+                memcpy(tab_of(w, i, x), w->ttab_i + x * 16, 16 * sizeof(int32_t));
             }
             if (x != bk && x != i) {
                 set_u(w, bk, x, w->tmp_k[x]);
+                memcpy(tab_of(w, bk, x), w->ttab_k + x * 16, 16 * sizeof(int32_t));
             }
         }
     }
@@ -236,7 +350,11 @@ static shi_status work_init(work *w, const shi_eu_system *s, const shi_eu_opts *
     w->u = calloc(m * m, sizeof *w->u);
     w->tmp_i = malloc(m * sizeof *w->tmp_i);
     w->tmp_k = malloc(m * sizeof *w->tmp_k);
-    if (!w->lev || !w->adj || !w->coef || !w->u || !w->tmp_i || !w->tmp_k) {
+    w->tab = malloc(m * m * 16 * sizeof *w->tab);
+    w->ttab_i = malloc(m * 16 * sizeof *w->ttab_i);
+    w->ttab_k = malloc(m * 16 * sizeof *w->ttab_k);
+    if (!w->lev || !w->adj || !w->coef || !w->u || !w->tmp_i || !w->tmp_k || !w->tab ||
+        !w->ttab_i || !w->ttab_k) {
         return SHI_EIO;
     }
     double mpd = o->mpd > 0 ? o->mpd : shi_eu_era_mpd(s->year);
@@ -289,21 +407,17 @@ shi_status shi_risk_compute(const shi_eu_system *s, const shi_eu_opts *o, size_t
         exhaustive(&w, &mx, &mn);
     } else {
         uint8_t *save = malloc(w.m * w.m);
-        double *usave = malloc(w.m * w.m * sizeof *usave);
-        if (!save || !usave) {
-            free(save);
-            free(usave);
+        if (!save) {
             work_free(&w);
             return shi_err_set(err, SHI_EIO, "out of memory");
         }
         memcpy(save, w.lev, w.m * w.m);
-        memcpy(usave, w.u, w.m * w.m * sizeof *usave);
+        tabs_init(&w);
         mx = steepest(&w, sec, 1.0);
         memcpy(w.lev, save, w.m * w.m);
-        memcpy(w.u, usave, w.m * w.m * sizeof *usave);
+        tabs_init(&w);
         mn = steepest(&w, sec, -1.0);
         free(save);
-        free(usave);
     }
     out->sec = sec;
     out->sec_max = mx;
