@@ -105,7 +105,8 @@ typedef enum shi_eu_reason {
     SHI_EU_NO_CAP,      /* a side's capability (CINC) is missing */
     SHI_EU_NO_DISTANCE, /* a distance the gradient needs is missing */
     SHI_EU_NO_UTILITY,  /* tau-b undefined (a portfolio is constant over the region) */
-    SHI_EU_NO_PROB      /* War and Reason: the probability's denominator is 0 */
+    SHI_EU_NO_PROB,     /* War and Reason: the probability's denominator is 0 */
+    SHI_EU_NO_RISK      /* War and Reason with risk: a side's risk attitude is missing */
 } shi_eu_reason;
 /** "ok", "not a system member", "no alliance data for the year", ... */
 SHI_API const char *shi_eu_reason_text(shi_eu_reason r);
@@ -178,6 +179,11 @@ typedef struct shi_wr_opts {
     double gamma;    /* cost of capitulating */
     int phi_alt;     /* 1: phi = (U(SQ) + 1) / 2 instead of U(SQ) (an EUGene option) */
     int phi_a_for_b; /* 1: copy EUGene 3.x, which uses A's U(SQ) as B's phi */
+    /* In shi_dyadvars_add (family wr) and shi eu --wr: 1 to compute the risk
+     * attitudes R_A in relevant_region(A, B) and R_B in relevant_region(B, A)
+     * by `risk_method`; 0 (default) for risk neutrality, R = 0. */
+    int use_risk;
+    int risk_method; /* a shi_risk_method */
 } shi_wr_opts;
 SHI_API shi_wr_opts shi_wr_opts_default(void);
 
@@ -273,6 +279,13 @@ SHI_API shi_status shi_risk_compute(const shi_eu_system *s, const shi_eu_opts *o
  *  outside the dyadic data. */
 SHI_API shi_status shi_eu_year_from_data(shi_eu_year **out, const shi_data *d, int year,
                                          const shi_eu_opts *o, shi_err *err);
+
+/** Risk attitudes R of the year's members in the regions flagged in
+ *  need[ccode * SHI_EU_NREGION + region] (COW codes below 1000), written to
+ *  risk[ccode * SHI_EU_NREGION + region] (NaN when missing); others untouched. */
+SHI_API shi_status shi_eu_risks(const shi_data *d, int year, const shi_eu_opts *o,
+                                shi_risk_method method, const uint8_t *need, double *risk,
+                                shi_err *err);
 
 /** What shi_risk_frame computes. */
 typedef struct shi_risk_request {

@@ -20,7 +20,7 @@
 
 typedef struct eu_args {
     const char *years, *states, *util, *mpd, *alliances, *format, *out;
-    int both, wr, global, phi_alt, eugene, threads;
+    int both, wr, risk, global, phi_alt, eugene, threads;
     double alpha, tau, gamma;
 } eu_args;
 
@@ -32,6 +32,8 @@ static shi_status eu_parse(shi_cli *cli, int argc, char **argv, eu_args *a, int 
         {OPT_FLAG, 0, "both", &a->both, NULL, "with --states: both members among them"},
         {OPT_FLAG, 0, "wr", &a->wr, NULL,
          "also the War and Reason equilibria (family wr of shi dyads)"},
+        {OPT_FLAG, 0, "risk", &a->risk, NULL,
+         "W&R: risk attitudes by steepest ascent (as shi risk) instead of risk neutrality"},
         {OPT_STRING, 0, "util", &a->util, "U", "utility: tau (tau-b, default) or s (S)"},
         {OPT_FLAG, 0, "global", &a->global, NULL,
          "utilities over the whole system, not the region"},
@@ -51,11 +53,12 @@ static shi_status eu_parse(shi_cli *cli, int argc, char **argv, eu_args *a, int 
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     const char *pos[1];
     size_t npos;
-    return cli_parse("eu",
-                     "shi eu [--years A-B] [--states LIST [--both]] [--wr] [--util U] [--global] "
-                     "[--mpd M] [--alpha X] [--tau X] [--gamma X] [--phi-alt] [--eugene] "
-                     "[--alliances FILE] [--threads N] [--format FMT] [-o FILE]",
-                     opts, argc, argv, pos, 0, &npos, help, &cli->err);
+    return cli_parse(
+        "eu",
+        "shi eu [--years A-B] [--states LIST [--both]] [--wr] [--risk] [--util U] [--global] "
+        "[--mpd M] [--alpha X] [--tau X] [--gamma X] [--phi-alt] [--eugene] "
+        "[--alliances FILE] [--threads N] [--format FMT] [-o FILE]",
+        opts, argc, argv, pos, 0, &npos, help, &cli->err);
 }
 
 /* The options of the computation from the arguments; usage errors name the limit. */
@@ -83,6 +86,10 @@ static shi_status eu_options(shi_cli *cli, const eu_args *a, shi_eu_opts *eo, sh
     wo->alpha = a->eugene ? 0.5 : 1.0;
     wo->phi_a_for_b = a->eugene;
     wo->phi_alt = a->phi_alt;
+    wo->use_risk = a->risk;
+    if (a->risk && !a->wr) {
+        return shi_err_set(&cli->err, SHI_EUSAGE, "eu: --risk needs --wr");
+    }
     const double *given[3] = {&a->alpha, &a->tau, &a->gamma};
     double *to[3] = {&wo->alpha, &wo->tau, &wo->gamma};
     static const char *const names[3] = {"alpha", "tau", "gamma"};
@@ -137,13 +144,13 @@ static shi_status eu_write(shi_cli *cli, const eu_args *a, const shi_frame *f)
         return s;
     }
     shi_meta meta = {0};
-    s = shi_meta_addf(&meta, &cli->err, "options",
-                      "years=%s states=%s wr=%d util=%s global=%d mpd=%s alpha=%g tau=%g gamma=%g "
-                      "phi_alt=%d eugene=%d alliances=%s",
-                      a->years ? a->years : "1816-2016", a->states ? a->states : "", a->wr,
-                      a->util ? a->util : "tau", a->global, a->mpd ? a->mpd : "era", a->alpha,
-                      a->tau, a->gamma, a->phi_alt, a->eugene,
-                      a->alliances ? a->alliances : "ATOP");
+    s = shi_meta_addf(
+        &meta, &cli->err, "options",
+        "years=%s states=%s wr=%d risk=%d util=%s global=%d mpd=%s alpha=%g tau=%g gamma=%g "
+        "phi_alt=%d eugene=%d alliances=%s",
+        a->years ? a->years : "1816-2016", a->states ? a->states : "", a->wr, a->risk,
+        a->util ? a->util : "tau", a->global, a->mpd ? a->mpd : "era", a->alpha, a->tau, a->gamma,
+        a->phi_alt, a->eugene, a->alliances ? a->alliances : "ATOP");
     if (s == SHI_OK && (fmt == SHI_FF_SQLITE || fmt == SHI_FF_DTA)) {
         static const char *const keys[] = {"year", "ccode1", "ccode2"};
         s = fmt == SHI_FF_SQLITE ? shi_frame_write_sqlite(f, keys, 3, &meta, a->out, &cli->err)

@@ -7,6 +7,7 @@
 #include "dyadvars_eu.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const shi_value_label OUTCOMES[] = {{1, "SQ"},   {2, "Nego"}, {3, "AcqA"}, {4, "AcqB"},
@@ -113,11 +114,19 @@ static int eu_row(const dv_eu_cols *k, shi_frame *f, size_t r, const shi_eu_year
 }
 
 static int wr_row(const dv_eu_cols *k, shi_frame *f, size_t r, const shi_eu_year *y, long a, long b,
-                  const shi_wr_opts *o)
+                  const shi_wr_opts *o, const double *risk)
 {
     shi_wr_result w;
-    /* Risk-neutral (R = 0): shi has no risk scores yet (docs/eu.md). */
-    shi_wr_dyad(y, (size_t)a, (size_t)b, 0, 0, o, &w);
+    double ra = 0, rb = 0; /* risk-neutral unless asked (docs/eu.md) */
+    if (risk) {
+        int ca = f->cols[1].i32[r], cb = f->cols[2].i32[r];
+        ra = risk[ca * SHI_EU_NREGION + (int)shi_eu_region_at(y, (size_t)a, (size_t)b)];
+        rb = risk[cb * SHI_EU_NREGION + (int)shi_eu_region_at(y, (size_t)b, (size_t)a)];
+        if (isnan(ra) || isnan(rb)) {
+            return set_reason(f, k->wreason, r, SHI_EU_NO_RISK);
+        }
+    }
+    shi_wr_dyad(y, (size_t)a, (size_t)b, ra, rb, o, &w);
     if (w.reason != SHI_EU_OK) {
         return set_reason(f, k->wreason, r, w.reason);
     }
@@ -131,6 +140,39 @@ static int wr_row(const dv_eu_cols *k, shi_frame *f, size_t r, const shi_eu_year
     k->pa[r] = w.in.pa;
     k->pb[r] = w.in.pb;
     return 0;
+}
+
+/* The risk attitudes the rows [r0, r1) need: R_A in relevant_region(A, B)
+ * and R_B in relevant_region(B, A), computed once per state and region. */
+static int risks(double **out, const shi_frame *f, size_t r0, size_t r1, const shi_eu_year *y,
+                 const shi_data *d, int year, const shi_dyadvars_opts *o, const shi_wr_opts *wo)
+{
+    size_t cells = 1000 * SHI_EU_NREGION;
+    uint8_t *need = calloc(cells, 1);
+    double *risk = malloc(cells * sizeof *risk);
+    if (!need || !risk) {
+        free(need);
+        free(risk);
+        return -1;
+    }
+    for (size_t c = 0; c < cells; c++) {
+        risk[c] = NAN;
+    }
+    for (size_t r = r0; r < r1; r++) {
+        int c1 = f->cols[1].i32[r], c2 = f->cols[2].i32[r];
+        long a = shi_eu_year_pos(y, c1), b = shi_eu_year_pos(y, c2);
+        if (a >= 0 && b >= 0 && a != b) {
+            need[c1 * SHI_EU_NREGION + (int)shi_eu_region_at(y, (size_t)a, (size_t)b)] = 1;
+            need[c2 * SHI_EU_NREGION + (int)shi_eu_region_at(y, (size_t)b, (size_t)a)] = 1;
+        }
+    }
+    int rc =
+        shi_eu_risks(d, year, o->eu, (shi_risk_method)wo->risk_method, need, risk, NULL) == SHI_OK
+            ? 0
+            : -1;
+    free(need);
+    *out = risk;
+    return rc;
 }
 
 int dv_eu_fill_year(const dv_eu_cols *k, shi_frame *f, size_t r0, size_t r1, unsigned mask,
@@ -147,6 +189,12 @@ int dv_eu_fill_year(const dv_eu_cols *k, shi_frame *f, size_t r0, size_t r1, uns
     long pos[1000]; /* COW codes are below 1000 */
     for (int c = 0; c < 1000; c++) {
         pos[c] = y ? shi_eu_year_pos(y, c) : -1;
+    }
+    double *risk = NULL;
+    if (y && (mask & SHI_DV_WR) && wo.use_risk &&
+        risks(&risk, f, r0, r1, y, d, year, o, &wo) != 0) {
+        shi_eu_year_free(y);
+        return -1;
     }
     int rc = 0;
     for (size_t r = r0; r < r1 && rc == 0; r++) {
@@ -167,9 +215,10 @@ int dv_eu_fill_year(const dv_eu_cols *k, shi_frame *f, size_t r0, size_t r1, uns
             rc = eu_row(k, f, r, y, a, b);
         }
         if (rc == 0 && (mask & SHI_DV_WR)) {
-            rc = wr_row(k, f, r, y, a, b, &wo);
+            rc = wr_row(k, f, r, y, a, b, &wo, risk);
         }
     }
+    free(risk);
     shi_eu_year_free(y);
     return rc;
 }

@@ -128,6 +128,8 @@ const char *shi_eu_reason_text(shi_eu_reason r)
         return "tau-b undefined (constant portfolio)";
     case SHI_EU_NO_PROB:
         return "probability undefined (no weight)";
+    case SHI_EU_NO_RISK:
+        return "risk attitude missing";
     }
     return "";
 }

@@ -138,6 +138,34 @@ shi_status shi_eu_year_from_data(shi_eu_year **out, const shi_data *d, int year,
     return st;
 }
 
+shi_status shi_eu_risks(const shi_data *d, int year, const shi_eu_opts *o, shi_risk_method method,
+                        const uint8_t *need, double *risk, shi_err *err)
+{
+    if (!d->dy_loaded || year < d->dy.y0 || year > d->dy.y1) {
+        return SHI_OK;
+    }
+    sysbuf b;
+    shi_eu_system sys;
+    if (build_system(&b, d, year, &sys) != 0) {
+        sysbuf_free(&b);
+        return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    shi_status st = SHI_OK;
+    for (size_t i = 0; i < sys.n && st == SHI_OK; i++) {
+        for (int g = 0; g < SHI_EU_NREGION && st == SHI_OK; g++) {
+            size_t at = (size_t)sys.ccode[i] * SHI_EU_NREGION + (size_t)g;
+            if (sys.ccode[i] < 0 || sys.ccode[i] >= 1000 || !need[at]) {
+                continue;
+            }
+            shi_risk_result r;
+            st = shi_risk_compute(&sys, o, i, (shi_eu_region)g, method, &r, err);
+            risk[at] = r.reason == SHI_EU_OK ? r.r_raw : (double)NAN;
+        }
+    }
+    sysbuf_free(&b);
+    return st;
+}
+
 /* Is ccode among the states of the filter (all when there is none)? */
 static int wanted(const int *states, size_t n, int ccode)
 {

@@ -20,7 +20,7 @@ const char *shi_wr_outcome_name(shi_wr_outcome o)
 shi_wr_opts shi_wr_opts_default(void)
 {
     /* Bennett & Stam (2000, p. 465): alpha = tau = gamma = 1. */
-    shi_wr_opts o = {1.0, 1.0, 1.0, 0, 0};
+    shi_wr_opts o = {1.0, 1.0, 1.0, 0, 0, 0, SHI_RISK_STEEPEST};
     return o;
 }
 
