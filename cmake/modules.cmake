@@ -37,7 +37,7 @@ set(SHI_HEADERS_io csv.h io.h io_conflict.h io_dyad.h io_econ.h io_energy.h io_e
   io_national.h io_unsc.h io_sipri.h io_trade.h)
 set(SHI_HEADERS_panel states.h panel.h data.h dyadic.h relations.h events.h frame.h dyads.h
   flows.h energy.h)
-set(SHI_HEADERS_measures power.h similarity.h dependence.h trade.h threat.h align.h dyadvars.h
+set(SHI_HEADERS_measures power.h similarity.h dependence.h trade.h threat.h align.h dyadvars.h eu.h
   mktrend.h geography.h energy_share.h sphere.h stateyears.h)
 set(SHI_HEADERS_models coop.h coop_dyad.h drivers.h drivers_id.h dyad_drivers.h unitroot.h
   validate.h formation.h scenarios.h)

@@ -25,7 +25,7 @@ check() {
   done
 }
 check
-for c in states power "power transition" dyads threat align drivers scenarios report coop data "data info" \
+for c in states power "power transition" dyads eu risk threat align drivers scenarios report coop data "data info" \
          "data build" "coop strategies" "coop match" "coop tournament" "coop moran" \
          "coop replicator" "coop sweep" "coop threshold" "coop validate"; do
   # shellcheck disable=SC2086

@@ -28,6 +28,9 @@
  *   vetoes    UN Security Council vetoes in the year (permanent members only; needs the
  *             relations): veto_n1, veto_n2, veto_joint (drafts both vetoed), and
  *             veto_coinc12 / veto_coinc21 (share of 1's / 2's vetoes the other joined)
+ *   eu        War Trap expected utility eu12, eu21 and their parts; eu_reason
+ *   wr        War and Reason equilibria (induction, logical conditions); wr_reason
+ *             (eu and wr are not part of "all"; shi/eu.h, docs/eu.md)
  * Missing stays missing: outside a data set's years a variable is missing,
  * never 0. Symmetric measures are equal for (i, j) and (j, i).
  */
@@ -37,6 +40,7 @@
 #include <shi/api.h>
 #include <shi/data.h>
 #include <shi/error.h>
+#include <shi/eu.h>
 #include <shi/frame.h>
 #include <shi/threat.h>
 
@@ -65,7 +69,10 @@ enum {
     SHI_DV_GDP = 1u << 22,   /* gdp1, gdp2, gdppc1, gdppc2 */
     SHI_DV_PSCI = SHI_DV_NMC | SHI_DV_MIDS | SHI_DV_PEACE | SHI_DV_UCDP | SHI_DV_TRADE |
                   SHI_DV_DEMO | SHI_DV_GDP,
-    SHI_DV_ALL = ((1u << 9) - 1) | SHI_DV_PSCI
+    SHI_DV_ALL = ((1u << 9) - 1) | SHI_DV_PSCI,
+    /* Expected utility families, outside "all" (options of their own). */
+    SHI_DV_EU = 1u << 23, /* eu12, eu21, parts, eu_reason (shi/eu.h) */
+    SHI_DV_WR = 1u << 24  /* wr_induction, wr_logical, conditions, wr_reason */
 };
 
 /** Parse a comma-separated list of families ("cinc,contiguity,distance,...";
@@ -101,6 +108,8 @@ typedef struct shi_dyadvars_opts {
      * 1 peacesciencer's convention, shi_vincenty_sphere_km with the WGS 84
      * equatorial radius (docs/dyads.md) */
     int psci_distance;
+    const shi_eu_opts *eu; /* eu and wr: NULL for EUGene's defaults */
+    const shi_wr_opts *wr; /* wr: NULL for shi_wr_opts_default() */
 } shi_dyadvars_opts;
 
 /** Column-name schemes of the frames (shi dyads, shi stateyears). */

@@ -63,6 +63,7 @@
 #include <shi/dependence.h>
 #include <shi/dyadvars.h>
 #include <shi/stateyears.h>
+#include <shi/eu.h>
 #include <shi/energy_share.h>
 #include <shi/geography.h>
 #include <shi/power.h>

@@ -145,6 +145,8 @@ int cmd_formation(shi_cli *cli, int argc, char **argv);
 int cmd_scenarios(shi_cli *cli, int argc, char **argv);
 int cmd_dyads(shi_cli *cli, int argc, char **argv);
 int cmd_stateyears(shi_cli *cli, int argc, char **argv);
+int cmd_eu(shi_cli *cli, int argc, char **argv);
+int cmd_risk(shi_cli *cli, int argc, char **argv);
 int cmd_threat(shi_cli *cli, int argc, char **argv);
 int cmd_threat_validate(shi_cli *cli, int argc, char **argv);
 int cmd_align(shi_cli *cli, int argc, char **argv);

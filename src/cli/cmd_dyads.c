@@ -81,7 +81,8 @@ static shi_status dyads_parse(shi_cli *cli, int argc, char **argv, dyads_args *a
          "directed dyads (i,j) and (j,i); default i<j"},
         {OPT_STRING, 0, "add", &a->add, "LIST",
          "variables: cinc,major,contiguity,distance,alliance,sim,ideal,threat,vetoes,nmc,mids,"
-         "peaceyears,ucdp,trade,democracy,gdp or all"},
+         "peaceyears,ucdp,trade,democracy,gdp or all; eu,wr (expected utility, War and Reason; "
+         "see shi eu)"},
         {OPT_STRING, 0, "states", &a->states, "LIST", "dyads with a member among these states"},
         {OPT_FLAG, 0, "both", &a->both, NULL, "with --states: both members among them"},
         {OPT_STRING, 0, "regions", &a->regions, "LIST",
@@ -220,8 +221,10 @@ int cmd_dyads(shi_cli *cli, int argc, char **argv)
         return s;
     }
     stage(&pr, "adding variables");
-    const shi_dyadvars_opts vo = {a.threads, NULL, pr.on ? bar : NULL, &pr,
-                                  a.scheme == SHI_NAMES_PSCI};
+    const shi_dyadvars_opts vo = {.threads = a.threads,
+                                  .progress = pr.on ? bar : NULL,
+                                  .progress_arg = &pr,
+                                  .psci_distance = a.scheme == SHI_NAMES_PSCI};
     if ((s = shi_dyadvars_add(&f, a.mask, &cli->data, &vo, &cli->err)) == SHI_OK) {
         s = shi_names_apply(&f, a.scheme, &cli->err);
     }

@@ -26,6 +26,8 @@ static const cmd_entry COMMANDS[] = {
      "balance of threat (Walt): components, both ways, perception gap, rankings"},
     {"align", cmd_align,
      "issue-area scorecard of a pair: military, economic, diplomatic, security, events"},
+    {"eu", cmd_eu, "expected utility (War Trap) and War and Reason equilibria, EUGene-style"},
+    {"risk", cmd_risk, "risk attitudes (War Trap Revisited) by state, year and region"},
     {"sphere", cmd_sphere, "spheres of influence: two powers' shares of third states' ties"},
     {"drivers", cmd_drivers,
      "is an alignment externally driven? external vs bilateral drivers, with intervals"},

@@ -28,6 +28,11 @@ static const struct {
               "  shi dyads --years 1946-2016 --add alliance,sim -o dyads.sqlite --threads 4\n"},
     {"stateyears", "  shi stateyears --years 1946-2016 --add nmc,major,gdp -o sy.csv\n"
                    "  shi stateyears --states CHN,IND --add all --format json\n"},
+    {"eu", "  shi eu --years 1900 --states GMY,FRN --both --wr\n"
+           "  shi eu --years 1816-2016 --wr -o eu.csv --threads 2\n"
+           "  shi eu --years 1914 --mpd none --util s --format csv\n"},
+    {"risk", "  shi risk --years 1900 --states GMY,FRN,UKG\n"
+             "  shi risk --years 1816-1830 --threads 2 -o risk.csv\n"},
     {"threat", "  shi threat RUS CHN --years 2010-2022\n"
                "  shi threat --perceiver RUS --year 2014 --top 5\n"
                "  shi threat RUS CHN --sensitivity --format csv\n"},

@@ -5,6 +5,8 @@
  * by year and each row is written in place, so the output does not depend on
  * the number of threads.
  */
+#include "dyadvars_eu.h"
+
 #include <shi/dyadvars.h>
 #include <shi/dyads.h>
 #include <shi/geography.h>
@@ -31,15 +33,26 @@ static const struct {
     unsigned bit;
     int alias;
 } FAMILIES[] = {
-    {"cinc", SHI_DV_CINC, 0},         {"major", SHI_DV_MAJOR, 0},
-    {"contiguity", SHI_DV_CONTIG, 0}, {"contig", SHI_DV_CONTIG, 1},
-    {"distance", SHI_DV_DISTANCE, 0}, {"alliance", SHI_DV_ALLIANCE, 0},
-    {"sim", SHI_DV_SIM, 0},           {"ideal", SHI_DV_IDEAL, 0},
-    {"threat", SHI_DV_THREAT, 0},     {"vetoes", SHI_DV_VETO, 0},
-    {"nmc", SHI_DV_NMC, 0},           {"mids", SHI_DV_MIDS, 0},
-    {"peaceyears", SHI_DV_PEACE, 0},  {"ucdp", SHI_DV_UCDP, 0},
-    {"trade", SHI_DV_TRADE, 0},       {"democracy", SHI_DV_DEMO, 0},
-    {"gdp", SHI_DV_GDP, 0},           {"all", SHI_DV_ALL, 0},
+    {"cinc", SHI_DV_CINC, 0},
+    {"major", SHI_DV_MAJOR, 0},
+    {"contiguity", SHI_DV_CONTIG, 0},
+    {"contig", SHI_DV_CONTIG, 1},
+    {"distance", SHI_DV_DISTANCE, 0},
+    {"alliance", SHI_DV_ALLIANCE, 0},
+    {"sim", SHI_DV_SIM, 0},
+    {"ideal", SHI_DV_IDEAL, 0},
+    {"threat", SHI_DV_THREAT, 0},
+    {"vetoes", SHI_DV_VETO, 0},
+    {"nmc", SHI_DV_NMC, 0},
+    {"mids", SHI_DV_MIDS, 0},
+    {"peaceyears", SHI_DV_PEACE, 0},
+    {"ucdp", SHI_DV_UCDP, 0},
+    {"trade", SHI_DV_TRADE, 0},
+    {"democracy", SHI_DV_DEMO, 0},
+    {"gdp", SHI_DV_GDP, 0},
+    {"all", SHI_DV_ALL, 0},
+    {"eu", SHI_DV_EU, 0},
+    {"wr", SHI_DV_WR, 0},
 };
 #define NFAM (sizeof FAMILIES / sizeof FAMILIES[0])
 
@@ -57,7 +70,7 @@ shi_status shi_dyadvars_parse(const char *list, unsigned *mask, shi_err *err)
             }
         }
         if (!bit) {
-            char valid[256] = "";
+            char valid[320] = "";
             for (size_t k = 0, at = 0; k < NFAM && at < sizeof valid; k++) {
                 if (!FAMILIES[k].alias) {
                     at += (size_t)snprintf(valid + at, sizeof valid - at, "%s%s", k ? ", " : "",
@@ -87,8 +100,8 @@ int shi_dyadvars_need_relations(unsigned mask)
 
 int shi_dyadvars_need_dyadic(unsigned mask)
 {
-    return (mask &
-            (SHI_DV_CONTIG | SHI_DV_DISTANCE | SHI_DV_ALLIANCE | SHI_DV_SIM | SHI_DV_IDEAL)) != 0;
+    return (mask & (SHI_DV_CONTIG | SHI_DV_DISTANCE | SHI_DV_ALLIANCE | SHI_DV_SIM | SHI_DV_IDEAL |
+                    SHI_DV_EU | SHI_DV_WR)) != 0;
 }
 
 /* The parts of the data view and the options the variables use. */
@@ -104,6 +117,7 @@ typedef struct dv_input {
     void (*progress)(void *arg, size_t done, size_t total);
     void *progress_arg;
     int psci_distance;
+    const shi_dyadvars_opts *opts;
 } dv_input;
 
 /* Per-run lookups: registry index of a COW code; CINC and major status by
@@ -553,7 +567,8 @@ shi_status shi_dyadvars_add(shi_frame *f, unsigned mask, const shi_data *d,
                          o->model,
                          o->progress,
                          o->progress_arg,
-                         o->psci_distance};
+                         o->psci_distance,
+                         o};
     return add_vars(f, mask, &in, err);
 }
 
@@ -570,7 +585,11 @@ static shi_status add_vars(shi_frame *f, unsigned mask, const dv_input *in, shi_
         return shi_err_set(err, SHI_EINTERNAL, "similarity needs capabilities for its weights");
     }
     cols k;
+    dv_eu_cols ek;
     shi_status s = add_cols(f, mask, &k, err);
+    if (s == SHI_OK) {
+        s = dv_eu_add_cols(f, mask, &ek, err);
+    }
     if (s != SHI_OK || f->nrow == 0) {
         return s;
     }
@@ -637,6 +656,12 @@ static shi_status add_vars(shi_frame *f, unsigned mask, const dv_input *in, shi_
             }
         }
         simyear_free(&sy);
+        if (dv_eu_fill_year(&ek, f, start[y], start[y + 1], mask, in->d, year, in->opts) != 0) {
+#ifdef _OPENMP
+#    pragma omp atomic write
+#endif
+            fail = 1;
+        }
         if (in->progress) {
             /* Rows done so far; the report is made by one thread at a time. */
             size_t rows = start[y + 1] - start[y], now;
