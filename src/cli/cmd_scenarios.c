@@ -225,7 +225,10 @@ static shi_status run_pair(shi_cli *cli, scen_args *a, const shi_state *sa, cons
     shi_outfile svg[2];
     memset(svg, 0, sizeof svg);
     shi_status s = pair_opts(cli, a, &o, &sh);
-    if (s == SHI_OK && (s = svg_open(cli, a->svg, &svg[0])) == SHI_OK) {
+    o.split = cli_mpi_split();
+    /* only rank 0 writes (the others compute the same result) */
+    int w = cli_mpi_rank() == 0;
+    if (s == SHI_OK && w && (s = svg_open(cli, a->svg, &svg[0])) == SHI_OK) {
         s = svg_open(cli, a->svg_probs, &svg[1]);
     }
     if (s == SHI_OK) {
@@ -274,7 +277,8 @@ static shi_status run_backtest(shi_cli *cli, scen_args *a, const shi_scen_panel 
         s = shi_err_set(&cli->err, SHI_EUSAGE, "scenarios: --paths must be at least 1");
     }
     if (s == SHI_OK) {
-        s = shi_scen_backtest_run(p, 1960, 2012, 5, paths, seed, a->threads, &b, &cli->err);
+        s = shi_scen_backtest_run(p, 1960, 2012, 5, paths, seed, a->threads, cli_mpi_split(), &b,
+                                  &cli->err);
     }
     if (s == SHI_OK) {
         s = a->calibration ? calibration_table(cli, t, &b) : backtest_table(cli, t, &b);
@@ -355,9 +359,12 @@ int cmd_scenarios(shi_cli *cli, int argc, char **argv)
     if (!t) {
         return shi_err_set(&cli->err, SHI_EIO, "out of memory");
     }
-    if ((s = scen_main(cli, &a, t)) == SHI_OK) {
+    /* mpirun -np N: the processes share the paths (or back-test origins) */
+    if ((s = cli_mpi_begin(&cli->err)) == SHI_OK && (s = scen_main(cli, &a, t)) == SHI_OK &&
+        cli_mpi_rank() == 0) {
         s = cli_write_table(t, a.format, a.out, &cli->err);
     }
+    cli_mpi_end();
     shi_table_free(t);
     return s;
 }

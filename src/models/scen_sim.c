@@ -313,14 +313,29 @@ static shi_status check(const shi_scen_panel *p, long q, const shi_scen_opts *o,
     return SHI_OK;
 }
 
-static void run_paths(const sim_ctx *x, acc *tot, size_t nd, size_t nh)
+/* The first path of process r's block of n (paths * r / n without overflow). */
+static uint64_t block_start(uint64_t paths, int r, int n)
+{
+    uint64_t un = (uint64_t)n, ur = (uint64_t)r;
+    return paths / un * ur + paths % un * ur / un;
+}
+
+/* Run this process's paths (a block of them when split over processes),
+ * then sum the counts over the processes. */
+static shi_status run_paths(const sim_ctx *x, acc *tot, size_t nd, size_t nh, shi_err *err)
 {
     const shi_scen_opts *o = x->o;
+    const shi_scen_split *sp = o->split && o->split->nproc > 1 ? o->split : NULL;
+    uint64_t k0 = 0, k1 = o->paths;
+    if (sp) {
+        k0 = block_start(o->paths, sp->rank, sp->nproc);
+        k1 = block_start(o->paths, sp->rank + 1, sp->nproc);
+    }
 #pragma omp parallel num_threads(nthreads(o->threads))
     {
         acc a = {calloc(nd, sizeof *a.dcnt), calloc(nh, sizeof *a.hist)};
 #pragma omp for schedule(static)
-        for (uint64_t k = 0; k < o->paths; k++) {
+        for (uint64_t k = k0; k < k1; k++) {
             if (a.dcnt && a.hist) {
                 one_path(x, k, &a);
             }
@@ -337,6 +352,11 @@ static void run_paths(const sim_ctx *x, acc *tot, size_t nd, size_t nh)
         free(a.dcnt);
         free(a.hist);
     }
+    if (sp &&
+        (sp->sum_u64(tot->dcnt, nd, sp->ctx) != 0 || sp->sum_u64(tot->hist, nh, sp->ctx) != 0)) {
+        return shi_err_set(err, SHI_EIO, "summing the paths over %d processes failed", sp->nproc);
+    }
+    return SHI_OK;
 }
 
 shi_status shi_scen_run(const shi_scen_panel *p, int a, int b, const shi_scen_opts *o,
@@ -395,7 +415,9 @@ shi_status shi_scen_run(const shi_scen_panel *p, int a, int b, const shi_scen_op
     }
     x.draw = dr;
     if (s == SHI_OK) {
-        run_paths(&x, &tot, nd, nhist);
+        s = run_paths(&x, &tot, nd, nhist, err);
+    }
+    if (s == SHI_OK) {
         r->a = a;
         r->b = b;
         r->pair = (size_t)q;
