@@ -14,15 +14,15 @@ mpi=(mpirun -np 2 --oversubscribe)
 [ "$(id -u)" = 0 ] && mpi+=(--allow-run-as-root)
 fail=0
 pair=(scenarios RUS CHN --from 2011 --horizon 11 --paths 3001 --draws 7 --seed 5)
-"$shi" "${pair[@]}" --format csv -o one.csv --svg one_fan.svg --svg-probs one_p.svg || fail=1
-"${mpi[@]}" "$shi" "${pair[@]}" --format csv -o two.csv --svg two_fan.svg --svg-probs two_p.svg \
+"$shi" "${pair[@]}" --format csv -o one.csv --svg one_fan.svg --svg-probs one_p.svg --svg-stack one_s.svg || fail=1
+"${mpi[@]}" "$shi" "${pair[@]}" --format csv -o two.csv --svg two_fan.svg --svg-probs two_p.svg --svg-stack two_s.svg \
   2>"$tmp/err"
 rc=$?
 if [ $rc -ne 0 ] && grep -q "built without MPI" "$tmp/err"; then
   echo "skipped: shi was built without MPI"; exit 77
 fi
 [ $rc -eq 0 ] || { cat "$tmp/err"; fail=1; }
-for f in .csv _fan.svg _p.svg; do
+for f in .csv _fan.svg _p.svg _s.svg; do
   cmp "one$f" "two$f" || { echo "differs: one$f two$f"; fail=1; }
 done
 # the output is written once, by rank 0, even to standard output

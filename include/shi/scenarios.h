@@ -258,6 +258,9 @@ typedef struct shi_scen_result {
     uint64_t *hist; /* horizon * SHI_SCEN_NBIN: counts of the composite by year, bins
                        of SHI_SCEN_BINW from SHI_SCEN_BIN0 (first and last: beyond) */
     double band[SHI_SCEN_NH];
+    uint64_t *ycnt;        /* horizon * SHI_FUT_N: paths in each future over each horizon
+                              1..horizon (band(h) of that horizon; pooled over draws; not
+                              classifiable paths in none), for the stacked chart */
     shi_scen_params point; /* the fit on the whole sample */
 } shi_scen_result;
 
