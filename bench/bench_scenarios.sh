@@ -16,5 +16,16 @@ echo "== scenarios RUS CHN --paths 1000000 --threads 1"
 t "$shi" scenarios RUS CHN --paths 1000000 --horizon 20 --threads 1
 echo "== scenarios --backtest --threads $threads"
 t "$shi" scenarios --backtest --threads "$threads"
+# Open MPI (when shi was built with it): 1 and 2 ranks of 1 thread each.
+if command -v mpirun >/dev/null; then
+  mpi=(mpirun --oversubscribe)
+  [ "$(id -u)" = 0 ] && mpi+=(--allow-run-as-root)
+  for np in 1 2; do
+    echo "== mpirun -np $np scenarios RUS CHN --paths 1000000 --threads 1"
+    t "${mpi[@]}" -np "$np" "$shi" scenarios RUS CHN --paths 1000000 --horizon 20 --threads 1
+    echo "== mpirun -np $np scenarios --backtest --threads 1"
+    t "${mpi[@]}" -np "$np" "$shi" scenarios --backtest --threads 1
+  done
+fi
 echo "== load average"
 uptime

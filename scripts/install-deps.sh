@@ -5,6 +5,7 @@
 set -euo pipefail
 pkgs=(build-essential cmake ninja-build pkg-config libgsl-dev librandom123-dev libcmocka-dev
       libsqlite3-dev libreadstat-dev libyaml-dev zlib1g-dev clang hyperfine bc time
+      openmpi-bin libopenmpi-dev
       chromium imagemagick poppler-utils cppcheck
       python3-numpy python3-pandas python3-pytest r-base-core r-base-dev r-cran-testthat)
 missing=()

@@ -38,6 +38,13 @@ SHI_API int shi_futures_last_origin(const shi_scen_panel *p, long pair);
 SHI_API shi_status shi_futures_compute(const shi_data *d, int a, int b, const shi_scen_opts *o,
                                        shi_futures *out, shi_err *err);
 
+/** \brief As shi_futures_compute, with o->from 0 meaning the last year with
+ *  the pair's composite and both facts in or before `ymax` (the report's last
+ *  year). */
+SHI_API shi_status shi_futures_compute_before(const shi_data *d, int a, int b,
+                                              const shi_scen_opts *o, int ymax, shi_futures *out,
+                                              shi_err *err);
+
 #ifdef __cplusplus
 }
 #endif

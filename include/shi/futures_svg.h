@@ -27,6 +27,14 @@ SHI_API shi_status shi_futures_fan_svg(const shi_futures *f, const char *pair, s
 SHI_API shi_status shi_futures_probs_svg(const shi_futures *f, const char *pair,
                                          shi_svg_chart **out, shi_err *err);
 
+/** \brief The futures stacked over horizons 1..H: the cumulative share of
+ *  paths in confrontation, then adding tension, the status quo and
+ *  convergence, as lines (the gap between two lines is a future's
+ *  probability; above the top line, alliance). Lines rather than filled
+ *  areas: shi/svg.h draws no areas. */
+SHI_API shi_status shi_futures_stack_svg(const shi_futures *f, const char *pair,
+                                         shi_svg_chart **out, shi_err *err);
+
 #ifdef __cplusplus
 }
 #endif

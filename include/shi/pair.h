@@ -24,6 +24,7 @@
 #include <shi/dyad_drivers.h>
 #include <shi/error.h>
 #include <shi/formation.h>
+#include <shi/futures.h>
 #include <shi/power.h>
 #include <shi/sphere.h>
 #include <shi/threat.h>
@@ -55,6 +56,11 @@ typedef struct shi_pair_opts {
 #define SHI_PAIR_SPHERE_REGION "Central Asia"
 #define SHI_PAIR_SPHERE_Y0 1992
 #define SHI_PAIR_TV_HORIZON 5
+/** The report's futures (shi/futures.h): paths and bootstrap draws, fewer
+ *  than `shi scenarios`'s defaults (100,000 and 100) so that the report stays
+ *  quick; the Monte-Carlo interval of a probability is then about +-0.01. */
+#define SHI_PAIR_FUTURES_PATHS 20000
+#define SHI_PAIR_FUTURES_DRAWS 20
 
 /** Power transitions of one ordered pair over the years (Organski). */
 typedef struct shi_pair_transitions {
@@ -168,6 +174,15 @@ typedef struct shi_pair_analysis {
     shi_status sphere_status;
     char sphere_msg[256];
     shi_sphere_table sphere;
+
+    /* 10. Futures (needs relations): the pair's five futures from the last
+     * year in or before y1 with the composite and every fact (shi/futures.h;
+     * SHI_PAIR_FUTURES_PATHS paths, SHI_PAIR_FUTURES_DRAWS draws, seed 1,
+     * horizon 20). futures_status is SHI_OK with the result, SHI_EDATA when
+     * the pair has too little history (futures_msg says why). */
+    shi_status futures_status;
+    char futures_msg[512];
+    shi_futures futures;
 
     /* 9. Does the threat index earn its place? The out-of-sample validation
      * of the report's threat model (shi/threat_validate.h), train_end

@@ -207,6 +207,20 @@ SHI_API shi_status shi_scen_shocks_read(const char *path, int ymin, int ymax, sh
 
 /* ---- the ensemble ------------------------------------------------------------ */
 
+/** A split of the work across processes (MPI ranks: src/cli/mpi.c keeps MPI
+ *  out of the library). Process `rank` of `nproc` runs its share (a block of
+ *  the paths, every nproc-th back-test origin); `sum_u64` and `sum_f64` add
+ *  a vector element-wise over every process, in place, so that each process
+ *  ends with the totals (0 on success). The summaries are integer counts, or
+ *  doubles that only one process sets (the others add exact zeros), so the
+ *  totals, and the output, are those of one process. */
+typedef struct shi_scen_split {
+    int rank, nproc;
+    int (*sum_u64)(uint64_t *v, size_t n, void *ctx);
+    int (*sum_f64)(double *v, size_t n, void *ctx);
+    void *ctx;
+} shi_scen_split;
+
 typedef struct shi_scen_opts {
     int from;    /* origin year (its state is observed) */
     int horizon; /* years simulated, 1..SHI_SCEN_HMAX */
@@ -217,6 +231,7 @@ typedef struct shi_scen_opts {
     int threads;  /* 0: OpenMP's default */
     int every;    /* report every horizon 1..horizon (horizon <= SHI_SCEN_NH), not 5/10/20 */
     const shi_scen_shocks *shocks; /* NULL: none */
+    const shi_scen_split *split;   /* NULL: this process runs every path */
 } shi_scen_opts;
 
 SHI_API shi_scen_opts shi_scen_opts_default(void);
@@ -243,6 +258,9 @@ typedef struct shi_scen_result {
     uint64_t *hist; /* horizon * SHI_SCEN_NBIN: counts of the composite by year, bins
                        of SHI_SCEN_BINW from SHI_SCEN_BIN0 (first and last: beyond) */
     double band[SHI_SCEN_NH];
+    uint64_t *ycnt;        /* horizon * SHI_FUT_N: paths in each future over each horizon
+                              1..horizon (band(h) of that horizon; pooled over draws; not
+                              classifiable paths in none), for the stacked chart */
     shi_scen_params point; /* the fit on the whole sample */
 } shi_scen_result;
 
@@ -296,10 +314,13 @@ SHI_API void shi_scen_backtest_free(shi_scen_backtest *b);
  *  composite gets `paths` paths (point estimate). Scored by the ranked
  *  probability score against persistence (the future of the h years before
  *  the origin, or status quo) and climatology (the frequencies of the
- *  futures completed by the origin), with pair-block bootstrap intervals. */
+ *  futures completed by the origin), with pair-block bootstrap intervals.
+ *  `split` (NULL: one process) spreads the origins over processes; every
+ *  process ends with the same result. */
 SHI_API shi_status shi_scen_backtest_run(const shi_scen_panel *p, int o0, int o1, int hmax,
                                          uint64_t paths, uint64_t seed, int threads,
-                                         shi_scen_backtest *out, shi_err *err);
+                                         const shi_scen_split *split, shi_scen_backtest *out,
+                                         shi_err *err);
 
 /** Ranked probability score of a forecast p over the SHI_FUT_N ordered
  *  futures when future `obs` happened: sum over k < N-1 of (P_k - O_k)^2,

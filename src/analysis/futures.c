@@ -3,6 +3,7 @@
  */
 #include <shi/futures.h>
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,9 +17,10 @@ void shi_futures_free(shi_futures *f)
     }
 }
 
-int shi_futures_last_origin(const shi_scen_panel *p, long pair)
+/* The last origin in or before ymax. */
+static int last_before(const shi_scen_panel *p, long pair, int ymax)
 {
-    for (int y = p->y1; pair >= 0 && y >= p->y0; y--) {
+    for (int y = ymax < p->y1 ? ymax : p->y1; pair >= 0 && y >= p->y0; y--) {
         size_t i = (size_t)pair * p->ny + (size_t)(y - p->y0);
         if (!isnan(p->c[i]) && p->pact[i] != SHI_SCEN_NA && p->fight[i] != SHI_SCEN_NA) {
             return y;
@@ -27,8 +29,19 @@ int shi_futures_last_origin(const shi_scen_panel *p, long pair)
     return 0;
 }
 
+int shi_futures_last_origin(const shi_scen_panel *p, long pair)
+{
+    return last_before(p, pair, p->y1);
+}
+
 shi_status shi_futures_compute(const shi_data *d, int a, int b, const shi_scen_opts *o,
                                shi_futures *out, shi_err *err)
+{
+    return shi_futures_compute_before(d, a, b, o, INT_MAX, out, err);
+}
+
+shi_status shi_futures_compute_before(const shi_data *d, int a, int b, const shi_scen_opts *o,
+                                      int ymax, shi_futures *out, shi_err *err)
 {
     memset(out, 0, sizeof *out);
     shi_scen_panel p;
@@ -38,7 +51,7 @@ shi_status shi_futures_compute(const shi_data *d, int a, int b, const shi_scen_o
     }
     long q = shi_scen_panel_pair(&p, a, b);
     shi_scen_opts oo = *o;
-    oo.from = o->from ? o->from : shi_futures_last_origin(&p, q);
+    oo.from = o->from ? o->from : last_before(&p, q, ymax);
     s = shi_scen_run(&p, a, b, &oo, &out->r, err);
     out->a = a;
     out->b = b;

@@ -41,6 +41,7 @@ void shi_pair_free(shi_pair_analysis *pa)
     free(pa->coop_tft);
     shi_formation_path_free(&pa->formation);
     shi_sphere_free(&pa->sphere);
+    shi_futures_free(&pa->futures);
     free(pa->events);
     memset(pa, 0, sizeof *pa);
 }
@@ -409,6 +410,25 @@ static shi_status sphere(shi_pair_analysis *pa, const shi_data *d, shi_err *err)
     return s;
 }
 
+/* 10. The pair's futures from the last origin in or before y1. Too little
+ * history, or no origin at all, is "no section", not an error of the
+ * analysis. */
+static shi_status futures(shi_pair_analysis *pa, const shi_data *d, shi_err *err)
+{
+    shi_scen_opts o = shi_scen_opts_default();
+    o.paths = SHI_PAIR_FUTURES_PATHS;
+    o.draws = SHI_PAIR_FUTURES_DRAWS;
+    shi_err e2 = {0};
+    shi_status s = shi_futures_compute_before(d, pa->a, pa->b, &o, pa->y1, &pa->futures, &e2);
+    pa->futures_status = s;
+    if (s == SHI_EUSAGE || s == SHI_EDATA) {
+        pa->futures_status = SHI_EDATA;
+        snprintf(pa->futures_msg, sizeof pa->futures_msg, "%s", e2.msg);
+        return SHI_OK;
+    }
+    return s == SHI_OK ? SHI_OK : shi_err_set(err, s, "%s", e2.msg);
+}
+
 shi_status shi_pair_analyze(shi_pair_analysis *pa, const shi_data *d, const shi_pair_opts *o,
                             shi_err *err)
 {
@@ -455,6 +475,9 @@ shi_status shi_pair_analyze(shi_pair_analysis *pa, const shi_data *d, const shi_
     }
     if (s == SHI_OK && pa->relations) {
         s = sphere(pa, d, err);
+    }
+    if (s == SHI_OK && pa->relations) {
+        s = futures(pa, d, err);
     }
     if (s == SHI_OK) {
         s = milestones(pa, d, err);

@@ -16,6 +16,7 @@
 #include <shi/error.h>
 #include <shi/frame.h>
 #include <shi/outfile.h>
+#include <shi/scenarios.h>
 #include <shi/table.h>
 
 /** What every command gets. */
@@ -132,6 +133,18 @@ shi_status cli_svg_open(const char *cmd, const char *path, shi_outfile *f, shi_e
 shi_status cli_svg_put(shi_outfile *f, struct shi_svg_chart *c, shi_status s, shi_err *err);
 /** Move the file into place when s is SHI_OK, else discard it; returns s or the commit error. */
 shi_status cli_svg_close(shi_outfile *f, shi_status s, shi_err *err);
+
+/* ---- mpirun -np N (mpi.c; MPI only when built with it) ---- */
+/** Start MPI when the process was started by mpirun (or another MPI
+ *  launcher) with more than one process; otherwise nothing. A build without
+ *  MPI started so is a usage error. */
+shi_status cli_mpi_begin(shi_err *err);
+/** The split of the work over the MPI processes, or NULL for one process. */
+const shi_scen_split *cli_mpi_split(void);
+/** This process's rank (0 without MPI): only rank 0 writes output. */
+int cli_mpi_rank(void);
+/** Finalise MPI if cli_mpi_begin started it. */
+void cli_mpi_end(void);
 
 /* ---- commands ---- */
 int cmd_states(shi_cli *cli, int argc, char **argv);

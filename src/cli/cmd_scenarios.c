@@ -18,7 +18,7 @@
 #include <shi/scenarios.h>
 
 typedef struct scen_args {
-    const char *format, *out, *shocks, *seed, *svg, *svg_probs;
+    const char *format, *out, *shocks, *seed, *svg, *svg_probs, *svg_stack, *third;
     int from, horizon, paths, draws, threads, fan, history, params, backtest, calibration;
     const char *pos[2];
     size_t npos;
@@ -169,7 +169,8 @@ static shi_status pair_opts(shi_cli *cli, const scen_args *a, shi_scen_opts *o, 
     return s;
 }
 
-/* Write chart `which` (0 fan, 1 probabilities) of the futures to f. */
+/* Write chart `which` (0 fan, 1 probabilities, 2 stacked by year) of the
+ * futures to f. */
 static shi_status put_svg(shi_cli *cli, shi_outfile *f, const shi_futures *fu, int which)
 {
     if (!f->fp) {
@@ -180,8 +181,9 @@ static shi_status put_svg(shi_cli *cli, shi_outfile *f, const shi_futures *fu, i
     char pair[32];
     snprintf(pair, sizeof pair, "%s-%s", sa ? sa->abb : "?", sb ? sb->abb : "?");
     shi_svg_chart *c = NULL;
-    shi_status s = which ? shi_futures_probs_svg(fu, pair, &c, &cli->err)
-                         : shi_futures_fan_svg(fu, pair, &c, &cli->err);
+    shi_status s = which == 2   ? shi_futures_stack_svg(fu, pair, &c, &cli->err)
+                   : which == 1 ? shi_futures_probs_svg(fu, pair, &c, &cli->err)
+                                : shi_futures_fan_svg(fu, pair, &c, &cli->err);
     if (s == SHI_OK) {
         s = shi_svg_write(c, f->fp, &cli->err);
     }
@@ -204,7 +206,7 @@ static shi_status svg_open(shi_cli *cli, const char *path, shi_outfile *f)
 /* Commit the open chart files when s is SHI_OK, else discard them. */
 static shi_status svg_close(shi_cli *cli, shi_outfile *svg, shi_status s)
 {
-    for (int k = 0; k < 2; k++) {
+    for (int k = 0; k < 3; k++) {
         if (svg[k].fp && s == SHI_OK) {
             s = shi_outfile_commit(&svg[k], &cli->err);
         } else if (svg[k].fp) {
@@ -222,11 +224,15 @@ static shi_status run_pair(shi_cli *cli, scen_args *a, const shi_state *sa, cons
     shi_scen_opts o;
     shi_scen_shocks sh = {0};
     shi_futures fu = {0};
-    shi_outfile svg[2];
+    shi_outfile svg[3];
     memset(svg, 0, sizeof svg);
     shi_status s = pair_opts(cli, a, &o, &sh);
-    if (s == SHI_OK && (s = svg_open(cli, a->svg, &svg[0])) == SHI_OK) {
-        s = svg_open(cli, a->svg_probs, &svg[1]);
+    o.split = cli_mpi_split();
+    /* only rank 0 writes (the others compute the same result) */
+    int w = cli_mpi_rank() == 0;
+    const char *paths[3] = {a->svg, a->svg_probs, a->svg_stack};
+    for (int k = 0; k < 3 && s == SHI_OK && w; k++) {
+        s = svg_open(cli, paths[k], &svg[k]);
     }
     if (s == SHI_OK) {
         s = shi_futures_compute(&cli->data, sa->ccode, sb->ccode, &o, &fu, &cli->err);
@@ -236,7 +242,7 @@ static shi_status run_pair(shi_cli *cli, scen_args *a, const shi_state *sa, cons
             : a->params ? params_table(cli, t, &fu.r)
                         : futures_table(cli, t, &fu);
     }
-    for (int k = 0; k < 2 && s == SHI_OK; k++) {
+    for (int k = 0; k < 3 && s == SHI_OK; k++) {
         s = put_svg(cli, &svg[k], &fu, k);
     }
     s = svg_close(cli, svg, s);
@@ -274,7 +280,8 @@ static shi_status run_backtest(shi_cli *cli, scen_args *a, const shi_scen_panel 
         s = shi_err_set(&cli->err, SHI_EUSAGE, "scenarios: --paths must be at least 1");
     }
     if (s == SHI_OK) {
-        s = shi_scen_backtest_run(p, 1960, 2012, 5, paths, seed, a->threads, &b, &cli->err);
+        s = shi_scen_backtest_run(p, 1960, 2012, 5, paths, seed, a->threads, cli_mpi_split(), &b,
+                                  &cli->err);
     }
     if (s == SHI_OK) {
         s = a->calibration ? calibration_table(cli, t, &b) : backtest_table(cli, t, &b);
@@ -286,6 +293,7 @@ static shi_status run_backtest(shi_cli *cli, scen_args *a, const shi_scen_panel 
 static const char USAGE[] =
     "shi scenarios A B [--from Y] [--horizon H] [--paths N] [--seed S] [--draws D]\n"
     "                  [--shocks FILE] [--fan | --params] [--svg FILE] [--svg-probs FILE]\n"
+    "                  [--svg-stack FILE]\n"
     "       shi scenarios --history | --backtest [--calibration] [--paths N] [--seed S]";
 
 /* Load the data, then the pair's ensemble or the panel's history or back-test. */
@@ -311,6 +319,30 @@ static shi_status scen_main(shi_cli *cli, scen_args *a, shi_table *t)
     return s;
 }
 
+/* The arguments refused before the data are loaded (the library checks
+ * the numbers too). */
+static shi_status refuse(shi_cli *cli, const scen_args *a)
+{
+    if ((a->history || a->backtest) ? a->npos != 0 : a->npos != 2) {
+        return shi_err_set(&cli->err, SHI_EUSAGE, "usage: %s", USAGE);
+    }
+    /* The dynamics have no third-state input (docs/scenarios.md): a third
+     * state would change nothing, so it is refused rather than ignored. */
+    if (a->third) {
+        return shi_err_set(&cli->err, SHI_EUSAGE,
+                           "scenarios: --third is not supported: the fitted dynamics have no "
+                           "third-state input, so it would change nothing (docs/scenarios.md)");
+    }
+    if (a->paths == 0 || a->paths < -1) {
+        return shi_err_set(&cli->err, SHI_EUSAGE, "scenarios: --paths must be at least 1");
+    }
+    if (a->horizon < 0 || a->horizon > SHI_SCEN_HMAX) {
+        return shi_err_set(&cli->err, SHI_EUSAGE, "scenarios: --horizon must be 1-%d, not %d",
+                           SHI_SCEN_HMAX, a->horizon);
+    }
+    return SHI_OK;
+}
+
 int cmd_scenarios(shi_cli *cli, int argc, char **argv)
 {
     scen_args a = {0};
@@ -326,6 +358,9 @@ int cmd_scenarios(shi_cli *cli, int argc, char **argv)
         {OPT_FLAG, 0, "params", &a.params, NULL, "print the fitted parameters"},
         {OPT_STRING, 0, "svg", &a.svg, "FILE", "write the fan chart (SVG)"},
         {OPT_STRING, 0, "svg-probs", &a.svg_probs, "FILE", "write the probabilities (SVG)"},
+        {OPT_STRING, 0, "svg-stack", &a.svg_stack, "FILE",
+         "write the futures' cumulative probabilities by year (SVG)"},
+        {OPT_STRING, 0, "third", &a.third, "C", "refused: the dynamics have no third state"},
         {OPT_FLAG, 0, "history", &a.history, NULL, "how often each future occurred, by era"},
         {OPT_FLAG, 0, "backtest", &a.backtest, NULL, "rolling-origin back-test, 1960-2012"},
         {OPT_FLAG, 0, "calibration", &a.calibration, NULL,
@@ -340,24 +375,19 @@ int cmd_scenarios(shi_cli *cli, int argc, char **argv)
     if (s != SHI_OK || help) {
         return s;
     }
-    if ((a.history || a.backtest) ? a.npos != 0 : a.npos != 2) {
-        return shi_err_set(&cli->err, SHI_EUSAGE, "usage: %s", USAGE);
-    }
-    /* Refused before the data are loaded (the library checks them too). */
-    if (a.paths == 0 || a.paths < -1) {
-        return shi_err_set(&cli->err, SHI_EUSAGE, "scenarios: --paths must be at least 1");
-    }
-    if (a.horizon < 0 || a.horizon > SHI_SCEN_HMAX) {
-        return shi_err_set(&cli->err, SHI_EUSAGE, "scenarios: --horizon must be 1-%d, not %d",
-                           SHI_SCEN_HMAX, a.horizon);
+    if ((s = refuse(cli, &a)) != SHI_OK) {
+        return s;
     }
     shi_table *t = shi_table_new();
     if (!t) {
         return shi_err_set(&cli->err, SHI_EIO, "out of memory");
     }
-    if ((s = scen_main(cli, &a, t)) == SHI_OK) {
+    /* mpirun -np N: the processes share the paths (or back-test origins) */
+    if ((s = cli_mpi_begin(&cli->err)) == SHI_OK && (s = scen_main(cli, &a, t)) == SHI_OK &&
+        cli_mpi_rank() == 0) {
         s = cli_write_table(t, a.format, a.out, &cli->err);
     }
+    cli_mpi_end();
     shi_table_free(t);
     return s;
 }

@@ -12,7 +12,10 @@
 
 size_t cli_term_width(void)
 {
-    if (!isatty(STDOUT_FILENO)) {
+    /* Under mpirun standard output is a pseudo-terminal of Open MPI's even
+     * when mpirun's own output is a file: not fitted, so that the output is
+     * that of one process (issue 16). */
+    if (!isatty(STDOUT_FILENO) || cli_mpi_split()) {
         return 0;
     }
     const char *c = getenv("COLUMNS");

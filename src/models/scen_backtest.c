@@ -282,8 +282,78 @@ static void skill(const recs *r, size_t npair, int h, uint64_t seed, shi_scen_sk
     free(bs);
 }
 
+/* The doubles of one record slot in the exchange between processes:
+ * present, m[2], pe[2], cl[2], p[N], c[N], obs. */
+#define SLOT (8 + 2 * SHI_FUT_N)
+
+static void rec_put(const rec *x, double *v)
+{
+    v[0] = 1;
+    memcpy(&v[1], x->m, sizeof x->m);
+    memcpy(&v[3], x->pe, sizeof x->pe);
+    memcpy(&v[5], x->cl, sizeof x->cl);
+    memcpy(&v[7], x->p, sizeof x->p);
+    memcpy(&v[7 + SHI_FUT_N], x->c, sizeof x->c);
+    v[7 + 2 * SHI_FUT_N] = x->obs;
+}
+
+static rec rec_get(const double *v, size_t q, int h)
+{
+    rec x;
+    memset(&x, 0, sizeof x);
+    x.q = q;
+    x.h = h;
+    memcpy(x.m, &v[1], sizeof x.m);
+    memcpy(x.pe, &v[3], sizeof x.pe);
+    memcpy(x.cl, &v[5], sizeof x.cl);
+    memcpy(x.p, &v[7], sizeof x.p);
+    memcpy(x.c, &v[7 + SHI_FUT_N], sizeof x.c);
+    x.obs = (int)v[7 + 2 * SHI_FUT_N];
+    return x;
+}
+
+/* Split over processes: each runs every nproc-th origin and puts its records
+ * in a slot (origin, pair, horizon) of a table the others leave at zero; the
+ * sum over processes is then every record, exactly (x + 0 = x), and they are
+ * read back in the order one process would have made them (origin, pair,
+ * horizon), so the scores are summed in the same order. */
+static shi_status split_origins(const shi_scen_panel *p, int o0, int o1, int hmax, uint64_t paths,
+                                uint64_t seed, int threads, const shi_scen_split *sp, recs *out,
+                                shi_err *err)
+{
+    size_t no = (size_t)(o1 - o0 + 1), per = p->npair * (size_t)hmax;
+    double *tab = calloc(no * per * SLOT, sizeof *tab);
+    recs mine = {0};
+    shi_status s = tab ? SHI_OK : shi_err_set(err, SHI_EIO, "out of memory");
+    for (int o = o0 + sp->rank; o <= o1 && s == SHI_OK; o += sp->nproc) {
+        mine.n = 0;
+        s = one_origin(p, o, hmax, paths, seed, threads, &mine, err);
+        for (size_t i = 0; i < mine.n && s == SHI_OK; i++) {
+            const rec *x = &mine.v[i];
+            rec_put(
+                x,
+                &tab[((size_t)(o - o0) * per + x->q * (size_t)hmax + (size_t)(x->h - 1)) * SLOT]);
+        }
+    }
+    free(mine.v);
+    /* every process takes part in the sum, even after an error of its own */
+    if (tab && sp->sum_f64(tab, no * per * SLOT, sp->ctx) != 0 && s == SHI_OK) {
+        s = shi_err_set(err, SHI_EIO, "summing the back-test over %d processes failed", sp->nproc);
+    }
+    for (size_t i = 0; s == SHI_OK && i < no * per; i++) {
+        const double *v = &tab[i * SLOT];
+        if (v[0] != 0 &&
+            push(out, rec_get(v, i % per / (size_t)hmax, (int)(i % (size_t)hmax) + 1)) != 0) {
+            s = shi_err_set(err, SHI_EIO, "out of memory");
+        }
+    }
+    free(tab);
+    return s;
+}
+
 shi_status shi_scen_backtest_run(const shi_scen_panel *p, int o0, int o1, int hmax, uint64_t paths,
-                                 uint64_t seed, int threads, shi_scen_backtest *out, shi_err *err)
+                                 uint64_t seed, int threads, const shi_scen_split *split,
+                                 shi_scen_backtest *out, shi_err *err)
 {
     memset(out, 0, sizeof *out);
     if (hmax < 1 || hmax > SHI_SCEN_NH || o1 < o0 || !paths) {
@@ -292,7 +362,10 @@ shi_status shi_scen_backtest_run(const shi_scen_panel *p, int o0, int o1, int hm
     }
     recs r = {0};
     shi_status s = SHI_OK;
-    for (int o = o0; o <= o1 && s == SHI_OK; o++) {
+    if (split && split->nproc > 1) {
+        s = split_origins(p, o0, o1, hmax, paths, seed, threads, split, &r, err);
+    }
+    for (int o = o0; o <= o1 && s == SHI_OK && !(split && split->nproc > 1); o++) {
         s = one_origin(p, o, hmax, paths, seed, threads, &r, err);
     }
     out->v = s == SHI_OK ? calloc((size_t)hmax, sizeof *out->v) : NULL;

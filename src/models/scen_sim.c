@@ -45,6 +45,7 @@ void shi_scen_result_free(shi_scen_result *r)
     if (r) {
         free(r->fan);
         free(r->hist);
+        free(r->ycnt);
         shi_scen_params_free(&r->point);
         memset(r, 0, sizeof *r);
     }
@@ -82,11 +83,12 @@ typedef struct sim_ctx {
     int pact0, fight0;
     int nh, h[SHI_SCEN_NH];
     double band[SHI_SCEN_NH];
+    const double *bandy; /* the panel's band by horizon, 0..SHI_SCEN_HMAX */
 } sim_ctx;
 
 typedef struct acc {
     uint64_t *dcnt; /* ndraw * SHI_SCEN_NH * SHI_FUT_N */
-    uint64_t *hist; /* horizon * (NBIN + 2) */
+    uint64_t *hist; /* horizon * (NBIN + 2), then horizon * SHI_FUT_N: the futures by year */
 } acc;
 
 static void one_path(const sim_ctx *x, uint64_t path, acc *a)
@@ -137,6 +139,11 @@ static void one_path(const sim_ctx *x, uint64_t path, acc *a)
         double b = floor((c - HLO) / HW);
         size_t bin = b < 0 ? 0 : (b >= NBIN ? NBIN + 1 : (size_t)b + 1);
         a->hist[(size_t)(step - 1) * (NBIN + 2) + bin]++;
+        int fy = shi_future_classify(c - x->c0, x->bandy[step], x->pact0, formed, fought);
+        if (fy >= 0) {
+            a->hist[(size_t)o->horizon * (NBIN + 2) + (size_t)(step - 1) * SHI_FUT_N +
+                    (size_t)fy]++;
+        }
         if (k < x->nh && step == x->h[k]) {
             int f = shi_future_classify(c - x->c0, x->band[k], x->pact0, formed, fought);
             if (f >= 0) {
@@ -313,14 +320,29 @@ static shi_status check(const shi_scen_panel *p, long q, const shi_scen_opts *o,
     return SHI_OK;
 }
 
-static void run_paths(const sim_ctx *x, acc *tot, size_t nd, size_t nh)
+/* The first path of process r's block of n (paths * r / n without overflow). */
+static uint64_t block_start(uint64_t paths, int r, int n)
+{
+    uint64_t un = (uint64_t)n, ur = (uint64_t)r;
+    return paths / un * ur + paths % un * ur / un;
+}
+
+/* Run this process's paths (a block of them when split over processes),
+ * then sum the counts over the processes. */
+static shi_status run_paths(const sim_ctx *x, acc *tot, size_t nd, size_t nh, shi_err *err)
 {
     const shi_scen_opts *o = x->o;
+    const shi_scen_split *sp = o->split && o->split->nproc > 1 ? o->split : NULL;
+    uint64_t k0 = 0, k1 = o->paths;
+    if (sp) {
+        k0 = block_start(o->paths, sp->rank, sp->nproc);
+        k1 = block_start(o->paths, sp->rank + 1, sp->nproc);
+    }
 #pragma omp parallel num_threads(nthreads(o->threads))
     {
         acc a = {calloc(nd, sizeof *a.dcnt), calloc(nh, sizeof *a.hist)};
 #pragma omp for schedule(static)
-        for (uint64_t k = 0; k < o->paths; k++) {
+        for (uint64_t k = k0; k < k1; k++) {
             if (a.dcnt && a.hist) {
                 one_path(x, k, &a);
             }
@@ -337,6 +359,11 @@ static void run_paths(const sim_ctx *x, acc *tot, size_t nd, size_t nh)
         free(a.dcnt);
         free(a.hist);
     }
+    if (sp &&
+        (sp->sum_u64(tot->dcnt, nd, sp->ctx) != 0 || sp->sum_u64(tot->hist, nh, sp->ctx) != 0)) {
+        return shi_err_set(err, SHI_EIO, "summing the paths over %d processes failed", sp->nproc);
+    }
+    return SHI_OK;
 }
 
 shi_status shi_scen_run(const shi_scen_panel *p, int a, int b, const shi_scen_opts *o,
@@ -350,7 +377,7 @@ shi_status shi_scen_run(const shi_scen_panel *p, int a, int b, const shi_scen_op
     }
     shi_scen_opts oo = *o;
     oo.fit_last = o->fit_last ? o->fit_last : o->from;
-    sim_ctx x = {.ndraw = o->draws, .pair = (size_t)q, .o = &oo};
+    sim_ctx x = {.ndraw = o->draws, .pair = (size_t)q, .o = &oo, .bandy = p->band};
     size_t i = (size_t)q * p->ny + (size_t)(o->from - p->y0);
     x.c0 = p->c[i];
     x.pact0 = p->pact[i];
@@ -368,7 +395,9 @@ shi_status shi_scen_run(const shi_scen_panel *p, int a, int b, const shi_scen_op
         x.band[k] = p->band[x.h[k]];
     }
     shi_scen_params *dr = calloc((size_t)o->draws, sizeof *dr);
-    size_t nd = (size_t)o->draws * SHI_SCEN_NH * SHI_FUT_N, nhist = (size_t)o->horizon * (NBIN + 2);
+    /* the histogram and, after it, the futures by year */
+    size_t nd = (size_t)o->draws * SHI_SCEN_NH * SHI_FUT_N,
+           nhist = (size_t)o->horizon * (NBIN + 2 + SHI_FUT_N);
     acc tot = {calloc(nd, sizeof *tot.dcnt), calloc(nhist, sizeof *tot.hist)};
     r->fan = malloc((size_t)o->horizon * 5 * sizeof *r->fan);
     if (!dr || !tot.dcnt || !tot.hist || !r->fan) {
@@ -395,7 +424,9 @@ shi_status shi_scen_run(const shi_scen_panel *p, int a, int b, const shi_scen_op
     }
     x.draw = dr;
     if (s == SHI_OK) {
-        run_paths(&x, &tot, nd, nhist);
+        s = run_paths(&x, &tot, nd, nhist, err);
+    }
+    if (s == SHI_OK) {
         r->a = a;
         r->b = b;
         r->pair = (size_t)q;
@@ -410,6 +441,13 @@ shi_status shi_scen_run(const shi_scen_panel *p, int a, int b, const shi_scen_op
         r->pact0 = x.pact0;
         r->fight0 = x.fight0;
         summarise(&x, &tot, r);
+        r->ycnt = malloc((size_t)o->horizon * SHI_FUT_N * sizeof *r->ycnt);
+        if (!r->ycnt) {
+            s = shi_err_set(err, SHI_EIO, "out of memory");
+        } else {
+            memcpy(r->ycnt, &tot.hist[(size_t)o->horizon * (NBIN + 2)],
+                   (size_t)o->horizon * SHI_FUT_N * sizeof *r->ycnt);
+        }
         r->hist = tot.hist; /* the result keeps it (shi_scen_crps) */
         tot.hist = NULL;
     }

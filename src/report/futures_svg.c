@@ -107,3 +107,61 @@ shi_status shi_futures_probs_svg(const shi_futures *f, const char *pair, shi_svg
     *out = c;
     return SHI_OK;
 }
+
+/* The cumulative lines of the stack: share of the classified paths of each
+ * horizon in the futures up to q (worst first). */
+static shi_status stack_lines(shi_svg_chart *c, const shi_scen_result *r, shi_err *err)
+{
+    static const char *const names[SHI_FUT_N - 1] = {"confrontation", "+ tension", "+ status quo",
+                                                     "+ convergence"};
+    size_t n = (size_t)r->horizon;
+    double *x = malloc(n * sizeof *x), *y = malloc(n * sizeof *y);
+    shi_status s = x && y && r->ycnt ? SHI_OK : shi_err_set(err, SHI_EIO, "out of memory");
+    for (int q = 0; q < SHI_FUT_N - 1 && s == SHI_OK; q++) {
+        for (size_t k = 0; k < n; k++) {
+            const uint64_t *row = &r->ycnt[k * SHI_FUT_N];
+            uint64_t tot = 0, cum = 0;
+            for (int g = 0; g < SHI_FUT_N; g++) {
+                tot += row[g];
+                cum += g <= q ? row[g] : 0;
+            }
+            x[k] = r->from + (double)(k + 1);
+            y[k] = tot ? (double)cum / (double)tot : (double)NAN;
+        }
+        s = shi_svg_line(c, names[q], x, n, y, n, err);
+    }
+    free(x);
+    free(y);
+    return s;
+}
+
+shi_status shi_futures_stack_svg(const shi_futures *f, const char *pair, shi_svg_chart **out,
+                                 shi_err *err)
+{
+    *out = NULL;
+    const shi_scen_result *r = &f->r;
+    shi_svg_chart *c = shi_svg_new(SHI_SVG_LINES, 0, 0);
+    if (!c) {
+        return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    char title[128], reading[400];
+    snprintf(title, sizeof title, "%s: the five futures stacked, %d-%d", pair, r->from + 1,
+             r->from + r->horizon);
+    snprintf(reading, sizeof reading,
+             "Cumulative share of %llu paths by the year a horizon ends: the gap between two "
+             "lines is the probability of a future, worst first; above the top line, alliance.",
+             (unsigned long long)r->paths);
+    const shi_svg_axis ax = {"year", SHI_SVG_YEAR, 0, (double)NAN, (double)NAN};
+    const shi_svg_axis ay = {"cumulative probability", SHI_SVG_PERCENT, 0, 0.0, 1.0};
+    shi_status s = shi_svg_title(c, title, reading, err);
+    if (s == SHI_OK && (s = shi_svg_set_axis(c, 'x', &ax, err)) == SHI_OK &&
+        (s = shi_svg_set_axis(c, 'y', &ay, err)) == SHI_OK) {
+        s = stack_lines(c, r, err);
+    }
+    if (s != SHI_OK) {
+        shi_svg_free(c);
+        return s;
+    }
+    *out = c;
+    return SHI_OK;
+}

@@ -3,6 +3,7 @@
  * inline SVG charts (src/output/svg.c), no scripts, no network, print- and
  * phone-friendly CSS. It formats the analysis; it computes nothing.
  */
+#include <shi/futures_svg.h>
 #include <shi/report.h>
 #include <shi/svg.h>
 
@@ -936,6 +937,79 @@ static void section_sphere(page *p)
         SHI_SPHERE_GAIN_TOL);
 }
 
+/* ---- 10. Futures ------------------------------------------------------------------- */
+
+/* The probability table: one row a future, one column a horizon, with the
+ * parameter interval; the last row says what the data record happened. */
+static void futures_table(page *p, const shi_futures *fu)
+{
+    const shi_scen_result *r = &fu->r;
+    put(p, "<table><tr><th>future</th>");
+    for (int k = 0; k < r->nh; k++) {
+        put(p, "<th>by %d [5-95%%]</th>", r->from + r->h[k]);
+    }
+    put(p, "</tr>\n");
+    for (int g = 0; g < SHI_FUT_N; g++) {
+        put(p, "<tr><td>%s</td>", shi_future_name(g));
+        for (int k = 0; k < r->nh; k++) {
+            put(p, "<td>%.3f [%.2f, %.2f]</td>", r->p[k][g], r->par_lo[k][g], r->par_hi[k][g]);
+        }
+        put(p, "</tr>\n");
+    }
+    put(p, "<tr><td>what happened</td>");
+    for (int k = 0; k < r->nh; k++) {
+        int obs = fu->observed[k];
+        put(p, "<td>%s</td>", obs < 0 ? "not yet known" : shi_future_name(obs));
+    }
+    put(p, "</tr></table>\n");
+}
+
+static void section_futures(page *p)
+{
+    const shi_pair_analysis *o = p->pa;
+    const shi_futures *fu = &o->futures;
+    put(p, "<section id=\"futures\"><h2>10. Futures: where the relationship could go</h2>\n");
+    if (o->futures_status != SHI_OK) {
+        note_missing(p, "futures: not computed");
+        put(p, "<p>Not computed: ");
+        text(p, o->futures_msg);
+        put(p, ".</p></section>\n");
+        return;
+    }
+    const shi_scen_result *r = &fu->r;
+    put(p,
+        "<p>The study's five futures as rules on data. The pair's alignment composite is the "
+        "mean of four standardised components (UN ideal-point closeness, arms-transfer share, "
+        "trade share, ATOP alliance level). Over a horizon, <em>confrontation</em> is a "
+        "militarised dispute with use of force (MID hostility 4-5) or an interstate conflict "
+        "(UCDP/PRIO); <em>alliance</em> a new defence pact; <em>convergence</em> and "
+        "<em>tension</em> a rise or fall of the composite beyond its historical band (half "
+        "of all moves of the major-power pairs stay inside it); the <em>status quo</em> "
+        "otherwise. From %d, with a composite of %.2f, %d simulated paths of dynamics fitted "
+        "on the major-power pairs since 1946, with %d bootstrap draws of the parameters "
+        "(seed 1).</p>\n",
+        r->from, r->c0, (int)r->paths, r->draws);
+    char pair[32];
+    snprintf(pair, sizeof pair, "%s-%s", abb(p->d, o->a), abb(p->d, o->b));
+    shi_svg_chart *c = NULL;
+    p->st = shi_futures_fan_svg(fu, pair, &c, p->err);
+    figure(p, c, "futures: composite");
+    c = NULL;
+    if (p->st == SHI_OK) {
+        p->st = shi_futures_probs_svg(fu, pair, &c, p->err);
+        figure(p, c, "futures: probabilities");
+    }
+    futures_table(p, fu);
+    put(p, "<p class=\"finding\">In brackets: the 5th to 95th percentile of the probability "
+           "over the parameter draws, i.e. how much the data pin the model down. In a "
+           "rolling back-test over the major-power pairs (origins 1960-2012, horizons 1-5 "
+           "years) these forecasts beat persistence but were no better than the historical "
+           "frequency of each future, and they over-predict tension; the alliance "
+           "probabilities rest on three pact onsets among the major powers since 1946 and "
+           "are the least reliable. The full ensemble, shocks and the back-test: "
+           "<code>shi scenarios</code>.</p></section>\n");
+}
+
 /* ---- 7. timeline, missing data, sources ------------------------------------------ */
 
 /* An event's source as a reader can look it up: the published parts of the
@@ -1559,6 +1633,9 @@ shi_status shi_report_html(FILE *f, const shi_data *d, const shi_pair_analysis *
     }
     if (p.st == SHI_OK && pa->relations) {
         section_sphere(&p);
+    }
+    if (p.st == SHI_OK && pa->relations) {
+        section_futures(&p);
     }
     if (p.st == SHI_OK) {
         section_validation(&p);

@@ -313,6 +313,33 @@ static void formation_section(FILE *f, const shi_data *d, const shi_pair_analysi
     fprintf(f, "%s; year by year: shi formation pair %s %s\n\n", any ? "" : " none", a, b);
 }
 
+/* 10. Futures in two lines: the probability of each future at the reported
+ * horizons (5, 10, 20 years), and what the back-test says of such numbers
+ * (docs/scenarios.md: better than persistence, level with climatology). */
+static void futures_section(FILE *f, const shi_pair_analysis *pa)
+{
+    const shi_scen_result *r = &pa->futures.r;
+    if (pa->futures_status != SHI_OK) {
+        fprintf(f, "10. Futures not computed: %s\n\n", pa->futures_msg);
+        return;
+    }
+    fprintf(f,
+            "10. Futures from %d (%llu paths, %d parameter draws; back-test: beats persistence, "
+            "no better than climatology; docs/scenarios.md)\n  P by",
+            r->from, (unsigned long long)r->paths, r->draws);
+    for (int k = 0; k < r->nh; k++) {
+        fprintf(f, "%s%d", k ? "/" : " ", r->from + r->h[k]);
+    }
+    fprintf(f, ":");
+    for (int g = 0; g < SHI_FUT_N; g++) {
+        fprintf(f, "%s %s", g ? "," : "", shi_future_name(g));
+        for (int k = 0; k < r->nh; k++) {
+            fprintf(f, "%s%.2f", k ? "/" : " ", r->p[k][g]);
+        }
+    }
+    fprintf(f, "\n\n");
+}
+
 /* 9. Central Asia in three lines: each state's index at its last year, who
  * is gaining (the table and the areas year by year: shi sphere). */
 static void sphere_section(FILE *f, const shi_data *d, const shi_pair_analysis *pa)
@@ -457,6 +484,7 @@ shi_status shi_report_summary(FILE *f, const shi_data *d, const shi_pair_analysi
         later_sections(f, d, pa);
         formation_section(f, d, pa);
         sphere_section(f, d, pa);
+        futures_section(f, pa);
     }
     fprintf(f, "Sources: 'shi data info'; the HTML report ('-o report.html') has the charts.\n");
     return ferror(f) ? shi_err_set(err, SHI_EIO, "write error") : SHI_OK;

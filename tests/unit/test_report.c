@@ -155,9 +155,13 @@ static void html_russia_china(void **state)
      * alignment, 2 drivers (the blocks and the placebo third states), 1
      * cooperation, 1 timeline, 2 in the appendix (the threat validation's
      * test AUC for MID onset and UCDP conflict), 1 Central Asia (the
-     * spheres' small multiples). */
-    assert_int_equal(count(h, "<svg"), 32);
-    assert_int_equal(count(h, "</svg>"), 32);
+     * spheres' small multiples), 2 futures (the composite's fan and the
+     * probabilities of the five futures). */
+    assert_int_equal(count(h, "<svg"), 34);
+    assert_int_equal(count(h, "</svg>"), 34);
+    /* Section 10: the futures, with what happened where the data know it. */
+    assert_non_null(strstr(h, "<section id=\"futures\">"));
+    assert_non_null(strstr(h, "<tr><td>what happened</td>"));
     /* The appendix: the validation out of sample, with its verdict (issue 11). */
     assert_non_null(strstr(h, "<section id=\"validation\">"));
     assert_non_null(strstr(h, "<strong>Out of sample</strong>: the model's weights and "
@@ -230,7 +234,8 @@ static void summary_sections(void **state)
     char *s = render(365, 710, 1992, 2022, 0);
     const char *heads[] = {"1. Power",       "2. The triangle",       "3. Power transitions",
                            "4. Threat",      "5. Issue areas",        "6. Drivers",
-                           "7. Cooperation", "8. Alliance formation", "9. Central Asia"};
+                           "7. Cooperation", "8. Alliance formation", "9. Central Asia",
+                           "10. Futures"};
     for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++) {
         assert_non_null(strstr(s, heads[k]));
     }

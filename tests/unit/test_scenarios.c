@@ -280,6 +280,46 @@ static void forced_shocks(void **state)
     shi_scen_panel_free(&p);
 }
 
+/* The futures by year (the stacked chart) count each path over every
+ * horizon by the same rules as the reported horizons: at 5, 10 and 12 years
+ * their shares are the reported probabilities, and every year's counts sum
+ * to at most the paths. */
+static void futures_by_year(void **state)
+{
+    (void)state;
+    shi_scen_panel p;
+    shi_err err = {0};
+    assert_int_equal(shi_scen_panel_build(&DATA, 365, 710, &p, &err), SHI_OK);
+    shi_scen_opts o = shi_scen_opts_default();
+    o.from = 2011;
+    o.horizon = 12;
+    o.paths = 3000;
+    o.draws = 3;
+    shi_scen_result r;
+    assert_int_equal(shi_scen_run(&p, 365, 710, &o, &r, &err), SHI_OK);
+    assert_non_null(r.ycnt);
+    assert_int_equal(r.nh, 3);
+    for (int k = 0; k < r.nh; k++) {
+        const uint64_t *row = &r.ycnt[(size_t)(r.h[k] - 1) * SHI_FUT_N];
+        uint64_t tot = 0;
+        for (int f = 0; f < SHI_FUT_N; f++) {
+            tot += row[f];
+        }
+        for (int f = 0; f < SHI_FUT_N; f++) {
+            assert_true(r.p[k][f] == (double)row[f] / (double)tot);
+        }
+    }
+    for (int y = 0; y < o.horizon; y++) {
+        uint64_t tot = 0;
+        for (int f = 0; f < SHI_FUT_N; f++) {
+            tot += r.ycnt[(size_t)y * SHI_FUT_N + (size_t)f];
+        }
+        assert_true(tot > 0 && tot <= o.paths);
+    }
+    shi_scen_result_free(&r);
+    shi_scen_panel_free(&p);
+}
+
 static const char *write_tmp(const char *name, const char *text)
 {
     static char path[512];
@@ -349,7 +389,7 @@ int main(void)
         cmocka_unit_test(rps_by_hand),      cmocka_unit_test(crps_by_hand),
         cmocka_unit_test(fit_simulated),    cmocka_unit_test(panel_embedded),
         cmocka_unit_test(run_threads_same), cmocka_unit_test(forced_shocks),
-        cmocka_unit_test(shock_file),
+        cmocka_unit_test(shock_file),       cmocka_unit_test(futures_by_year),
     };
     return shi_run_group_tests(tests, setup, teardown);
 }
