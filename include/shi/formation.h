@@ -21,7 +21,12 @@
  * T(i <- x) the threat of shi/threat.h with its default model:
  *   controls     log(1 + capital distance in km); land contiguity; any ATOP
  *                obligation between i and j in [t-10, t-1] (prior ties); j a
- *                major power; both major powers.
+ *                major power; both major powers; regime distance
+ *                |polity2_i - polity2_j| / 20 (Polity5; Lai & Reiter 2000)
+ *                with a missing indicator: when either polity2 is missing
+ *                (no Polity5 row, or a view without the economic part) the
+ *                distance is 0 and regime_missing is 1, so a missing regime
+ *                is neither dropped nor read as identical regimes.
  *   balance of power   bop_share = (c_i + c_j) / c_S when neither is S, 0
  *                otherwise (their joint capability against the strongest);
  *                strongest = j is S or has a defence pact with S.
@@ -84,6 +89,8 @@ enum {
     SHI_FV_SHARED_T,   /* its magnitude */
     SHI_FV_THREAT_IJ,  /* T(i <- j) */
     SHI_FV_TOP_THREAT, /* j is i's top threat or has a defence pact with it */
+    SHI_FV_REGIME,     /* |polity2_i - polity2_j| / 20; 0 when either is missing */
+    SHI_FV_REGIME_NA,  /* 1 when either polity2 is missing (then SHI_FV_REGIME is 0) */
     SHI_FV_N
 };
 
@@ -95,8 +102,9 @@ enum { SHI_FM_CONTROLS, SHI_FM_BOP, SHI_FM_BOT, SHI_FM_BW, SHI_FM_JOINT, SHI_FM_
 static inline const char *shi_formation_var_name(int v)
 {
     static const char *const names[SHI_FV_N] = {
-        "log_distance", "contiguous",    "prior_tie", "major",     "both_major", "bop_share",
-        "strongest",    "shared_threat", "shared_t",  "threat_ij", "top_threat"};
+        "log_distance", "contiguous",      "prior_tie",     "major",    "both_major",
+        "bop_share",    "strongest",       "shared_threat", "shared_t", "threat_ij",
+        "top_threat",   "regime_distance", "regime_missing"};
     return v >= 0 && v < SHI_FV_N ? names[v] : "?";
 }
 static inline const char *shi_formation_model_name(int m)

@@ -42,7 +42,8 @@ static shi_status parse_level(shi_cli *cli, form_args *a)
 static shi_status form_setup(shi_cli *cli, form_args *a)
 {
     shi_status s = parse_level(cli, a);
-    if (s != SHI_OK || (s = cli_data(cli, SHI_DATA_RELATIONS, NULL, NULL)) != SHI_OK) {
+    if (s != SHI_OK ||
+        (s = cli_data(cli, SHI_DATA_RELATIONS | SHI_DATA_ECON, NULL, NULL)) != SHI_OK) {
         return s;
     }
     int c0, c1;

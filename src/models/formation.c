@@ -93,6 +93,7 @@ typedef struct yscratch {
     size_t n;
     int *mem;     /* member in t-1 and t */
     double *cinc; /* t-1 */
+    double *pol;  /* Polity5 polity2 in t-1, NaN when missing */
     double *T;    /* T[i * n + x] = T(i <- x) in t-1 */
     int *top;     /* top[i * MAXK + q]: registry index of i's q-th threat, or -1 */
 } yscratch;
@@ -101,6 +102,7 @@ static void yscratch_free(yscratch *w)
 {
     free(w->mem);
     free(w->cinc);
+    free(w->pol);
     free(w->T);
     free(w->top);
 }
@@ -139,10 +141,16 @@ static shi_status scratch_fill(const shi_data *d, const shi_threat_ctx *ctx,
 {
     const shi_states *st = &d->states;
     size_t n = st->n;
+    /* polity2 is in the panel only with the economic part (SHI_DATA_ECON);
+     * without it every regime is missing, which the missing indicator says. */
+    long pc = shi_data_col(d, "polity2");
     for (size_t i = 0; i < n; i++) {
         w->mem[i] = shi_states_member(st, &st->v[i], t - 1) && shi_states_member(st, &st->v[i], t);
         long row = shi_panel_row(&d->caps, st->v[i].ccode, t - 1);
         w->cinc[i] = row >= 0 ? shi_panel_get(&d->caps, d->cinc, (size_t)row) : (double)NAN;
+        w->pol[i] = row >= 0 && pc >= 0 && shi_panel_ok(&d->caps, (size_t)pc, (size_t)row)
+                        ? shi_panel_get(&d->caps, (size_t)pc, (size_t)row)
+                        : (double)NAN;
     }
     for (size_t i = 0; i < n; i++) {
         for (size_t x = 0; x < n; x++) {
@@ -217,6 +225,12 @@ static void covariates(const shi_data *d, const yscratch *w, int t, int k, int p
         x[SHI_FV_TOP_THREAT] = top == j || either(dy, y, j, top, SHI_FORM_DEFENCE);
     }
     x[SHI_FV_THREAT_IJ] = w->T[i * n + j];
+    /* Regime similarity (Lai & Reiter 2000): a missing polity2 is coded by
+     * its own indicator with distance 0, not dropped and not taken as equal
+     * regimes; the indicator's coefficient absorbs the distance's level. */
+    int na = isnan(w->pol[i]) || isnan(w->pol[j]);
+    x[SHI_FV_REGIME] = na ? 0.0 : fabs(w->pol[i] - w->pol[j]) / 20.0;
+    x[SHI_FV_REGIME_NA] = na;
 }
 
 static shi_status year_alloc(shi_formation_year *out, size_t n, yscratch *w, shi_err *err)
@@ -232,9 +246,10 @@ static shi_status year_alloc(shi_formation_year *out, size_t n, yscratch *w, shi
     w->n = n;
     w->mem = malloc(n * sizeof *w->mem);
     w->cinc = malloc(n * sizeof *w->cinc);
+    w->pol = malloc(n * sizeof *w->pol);
     w->T = malloc(n * n * sizeof *w->T);
     w->top = malloc(n * MAXK * sizeof *w->top);
-    if (bad || !w->mem || !w->cinc || !w->T || !w->top) {
+    if (bad || !w->mem || !w->cinc || !w->pol || !w->T || !w->top) {
         return shi_err_set(err, SHI_EIO, "out of memory");
     }
     return SHI_OK;

@@ -17,7 +17,7 @@
 
 #define CONTROLS                                                                                   \
     ((1u << SHI_FV_DIST) | (1u << SHI_FV_CONTIG) | (1u << SHI_FV_PRIOR) | (1u << SHI_FV_MAJOR) |   \
-     (1u << SHI_FV_BOTHMAJOR))
+     (1u << SHI_FV_BOTHMAJOR) | (1u << SHI_FV_REGIME) | (1u << SHI_FV_REGIME_NA))
 #define BOP ((1u << SHI_FV_BOP_SHARE) | (1u << SHI_FV_STRONGEST))
 #define BOT ((1u << SHI_FV_SHARED) | (1u << SHI_FV_SHARED_T) | (1u << SHI_FV_THREAT_IJ))
 #define BW ((1u << SHI_FV_STRONGEST) | (1u << SHI_FV_TOP_THREAT))

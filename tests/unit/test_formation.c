@@ -109,7 +109,7 @@ static shi_data DATA;
 static int setup(void **state)
 {
     (void)state;
-    return open_data(&DATA, SHI_DATA_RELATIONS);
+    return open_data(&DATA, SHI_DATA_RELATIONS | SHI_DATA_ECON);
 }
 
 static int teardown(void **state)
