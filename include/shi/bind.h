@@ -47,6 +47,15 @@ SHI_API shi_status shi_session_status(const shi_session *s);
 SHI_API shi_frame *shi_session_dyads(shi_session *s, int y0, int y1, int directed, const char *add,
                                      const char *states, int threads);
 
+/** `shi stateyears [--years Y0-Y1] [--add ADD] [--states STATES] [--names
+ *  NAMES]`: the state-year frame (year, ccode, stateabb and the families of
+ *  `add`: nmc, major, gdp, nuclear, democracy or all). Y0 = Y1 = 0: the
+ *  command's default years (the COW state list, 1816-2024); NULL or "" for
+ *  `add`, `states` and `names` are the command's defaults (no family, every
+ *  state, shi's column names; `names` "peacesciencer" for peacesciencer's). */
+SHI_API shi_frame *shi_session_stateyears(shi_session *s, int y0, int y1, const char *add,
+                                          const char *states, const char *names);
+
 /** `shi power [--years Y0-Y1] [--states STATES] [--measure MEASURE] [--majors]
  *  [--window WINDOW]`: the configuration of power each year, or with
  *  `states` one row per state-year. Y0 = Y1 = 0: the last year of the data;

@@ -87,6 +87,12 @@ static void failing_calls(void **state)
     assert_non_null(strstr(shi_session_error(sess), "unknown state 'XYZQ'"));
     assert_null(shi_session_dyads(sess, 1700, 1720, 0, NULL, NULL, 1));
     assert_null(shi_session_dyads(sess, 2001, 2000, 0, NULL, NULL, 1));
+    assert_null(shi_session_stateyears(sess, 0, 0, "bogus", NULL, NULL));
+    assert_non_null(strstr(shi_session_error(sess), "bogus"));
+    assert_null(shi_session_stateyears(sess, 0, 0, NULL, NULL, "bogus"));
+    assert_null(shi_session_stateyears(sess, 2000, 2000, NULL, "XYZQ", NULL));
+    assert_non_null(strstr(shi_session_error(sess), "unknown state 'XYZQ'"));
+    assert_null(shi_session_stateyears(sess, 1700, 1720, NULL, NULL, NULL));
     assert_null(shi_session_power(sess, 0, 0, NULL, "bogus", 0, 10));
     assert_non_null(strstr(shi_session_error(sess), "unknown --measure 'bogus'"));
     assert_null(shi_session_power(sess, 0, 0, NULL, NULL, 0, 2));

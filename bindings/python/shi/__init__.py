@@ -16,7 +16,7 @@ import os
 
 import numpy as np
 
-__all__ = ["ShiError", "Session", "dyads", "power", "threat", "drivers", "report"]
+__all__ = ["ShiError", "Session", "dyads", "stateyears", "power", "threat", "drivers", "report"]
 
 _NA_I32 = -(2**31)  # SHI_NA_I32 (shi/missing.h)
 _I32, _F64, _STR = 0, 1, 2  # shi_fcol_type
@@ -38,6 +38,7 @@ def _load():
         "shi_session_error": (cp, [vp]),
         "shi_session_dyads": (vp, [vp, ctypes.c_int, ctypes.c_int, ctypes.c_int, cp, cp,
                                   ctypes.c_int]),
+        "shi_session_stateyears": (vp, [vp, ctypes.c_int, ctypes.c_int, cp, cp, cp]),
         "shi_session_power": (vp, [vp, ctypes.c_int, ctypes.c_int, cp, cp, ctypes.c_int,
                                   ctypes.c_int]),
         "shi_session_threat": (vp, [vp, cp, cp, ctypes.c_int, ctypes.c_int]),
@@ -193,6 +194,16 @@ class Session:
             self._fail()
         return _frame(f, as_pandas)
 
+    def stateyears(self, years=None, states=None, add=None, names=None, as_pandas=None):
+        """`shi stateyears`: state-years (year, ccode, stateabb) with the
+        families of ``add`` (nmc, major, gdp, nuclear, democracy or all), for
+        ``years`` (default 1816-2024, the COW state list), of ``states``
+        (default all); ``names="peacesciencer"`` for peacesciencer's column
+        names."""
+        y0, y1 = _years(years, (0, 0))
+        return self._table(_lib.shi_session_stateyears(self._s, y0, y1, _list(add), _list(states),
+                                                       _bytes(names)), as_pandas)
+
     def power(self, years=None, states=None, measure=None, majors=False, window=10,
               as_pandas=None):
         """`shi power`: the configuration of power each year (default: the last
@@ -247,6 +258,11 @@ def _session():
 def dyads(years=None, directed=False, add=None, states=None, threads=0, as_pandas=None):
     """`shi dyads` on the embedded data; see :meth:`Session.dyads`."""
     return _session().dyads(years, directed, add, states, threads, as_pandas)
+
+
+def stateyears(years=None, states=None, add=None, names=None, as_pandas=None):
+    """`shi stateyears` on the embedded data; see :meth:`Session.stateyears`."""
+    return _session().stateyears(years, states, add, names, as_pandas)
 
 
 def power(years=None, states=None, measure=None, majors=False, window=10, as_pandas=None):

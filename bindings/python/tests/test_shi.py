@@ -165,3 +165,44 @@ def test_table_errors(shi_cli, call, cli_args):
     with pytest.raises(shi.ShiError) as e:
         call()
     assert str(e.value) in err.stderr
+
+
+STATEYEAR_CASES = [
+    # (binding kwargs, CLI arguments)
+    (dict(years=(1900, 1902)), ["--years", "1900-1902"]),
+    (dict(years=range(1995, 2001), add="all", states="USA,RUS,CHN,IND,PAK"),
+     ["--years", "1995-2000", "--add", "all", "--states", "USA,RUS,CHN,IND,PAK"]),
+    (dict(years=1950, add=["nmc", "major", "democracy"], names="peacesciencer"),
+     ["--years", "1950-1950", "--add", "nmc,major,democracy", "--names", "peacesciencer"]),
+    (dict(years=(2015, 2024), states=["GMY", "JPN"], add="gdp,nuclear"),
+     ["--years", "2015-2024", "--states", "GMY,JPN", "--add", "gdp,nuclear"]),
+]
+
+
+@pytest.mark.parametrize("kwargs,args", STATEYEAR_CASES)
+def test_stateyears(shi_cli, kwargs, args):
+    header, rows = cli_rows(shi_cli, "stateyears", *args)
+    df = shi.stateyears(**kwargs)
+    assert len(df) > 0
+    assert_same(header, rows, {c: df[c].tolist() for c in df.columns})
+
+
+def test_stateyears_default_years_numpy(shi_cli):
+    header, rows = cli_rows(shi_cli, "stateyears", "--add", "major")
+    cols = shi.stateyears(add="major", as_pandas=False)
+    assert cols["year"].dtype == np.int32 and cols["major"].dtype == np.bool_
+    assert_same(header, rows, {c: list(v) for c, v in cols.items()})
+
+
+@pytest.mark.parametrize("kwargs,args", [
+    (dict(add="bogus"), ["--add", "bogus"]),
+    (dict(names="bogus"), ["--names", "bogus"]),
+    (dict(years=2000, states="XYZQ"), ["--years", "2000", "--states", "XYZQ"]),
+    (dict(years=(1700, 1720)), ["--years", "1700-1720"]),
+])
+def test_stateyears_errors(shi_cli, kwargs, args):
+    err = run_cli(shi_cli, "stateyears", *args, check=False)
+    assert err.returncode != 0
+    with pytest.raises(shi.ShiError) as e:
+        shi.stateyears(**kwargs)
+    assert str(e.value) and str(e.value) in err.stderr

@@ -86,6 +86,15 @@ shi_dyads <- function(years = 1816:2016, directed = FALSE, add = NULL, states = 
 }
 
 #' @export
+shi_stateyears <- function(years = NULL, states = NULL, add = NULL, names = NULL,
+                           session = NULL) {
+  y <- .years(years, c(0L, 0L))
+  res <- .Call(shi_r_stateyears, .session_ptr(session), y[1], y[2], .opt_string(add, "add"),
+               .opt_string(states, "states"), .opt_string(names, "names"))
+  .as_data_frame(.check(res, sys.call()))
+}
+
+#' @export
 shi_power <- function(years = NULL, states = NULL, measure = NULL, majors = FALSE, window = 10L,
                       session = NULL) {
   y <- .years(years, c(0L, 0L))

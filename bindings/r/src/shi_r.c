@@ -136,6 +136,15 @@ SEXP shi_r_dyads(SEXP sess, SEXP y0, SEXP y1, SEXP directed, SEXP add, SEXP stat
     return frame_result(s, f, cont);
 }
 
+SEXP shi_r_stateyears(SEXP sess, SEXP y0, SEXP y1, SEXP add, SEXP states, SEXP names)
+{
+    shi_session *s = session_of(sess);
+    SEXP cont = PROTECT(R_MakeUnwindCont());
+    shi_frame *f = shi_session_stateyears(s, Rf_asInteger(y0), Rf_asInteger(y1), opt_string(add),
+                                          opt_string(states), opt_string(names));
+    return frame_result(s, f, cont);
+}
+
 SEXP shi_r_power(SEXP sess, SEXP y0, SEXP y1, SEXP states, SEXP measure, SEXP majors, SEXP window)
 {
     shi_session *s = session_of(sess);
@@ -195,6 +204,7 @@ SEXP shi_r_report(SEXP sess, SEXP a, SEXP b, SEXP y0, SEXP y1, SEXP third, SEXP 
 
 static const R_CallMethodDef calls[] = {{"shi_r_session", (DL_FUNC)&shi_r_session, 2},
                                         {"shi_r_dyads", (DL_FUNC)&shi_r_dyads, 7},
+                                        {"shi_r_stateyears", (DL_FUNC)&shi_r_stateyears, 6},
                                         {"shi_r_power", (DL_FUNC)&shi_r_power, 7},
                                         {"shi_r_threat", (DL_FUNC)&shi_r_threat, 5},
                                         {"shi_r_drivers", (DL_FUNC)&shi_r_drivers, 7},
