@@ -16,7 +16,8 @@ import os
 
 import numpy as np
 
-__all__ = ["ShiError", "Session", "dyads", "stateyears", "power", "threat", "drivers", "report"]
+__all__ = ["ShiError", "Session", "dyads", "stateyears", "power", "threat", "drivers",
+           "scenarios", "report"]
 
 _NA_I32 = -(2**31)  # SHI_NA_I32 (shi/missing.h)
 _I32, _F64, _STR = 0, 1, 2  # shi_fcol_type
@@ -44,6 +45,8 @@ def _load():
         "shi_session_threat": (vp, [vp, cp, cp, ctypes.c_int, ctypes.c_int]),
         "shi_session_drivers": (vp, [vp, cp, cp, cp, ctypes.c_int, ctypes.c_int, cp, cp,
                                     ctypes.c_int, ctypes.c_int, ctypes.c_int]),
+        "shi_session_scenarios": (vp, [vp, cp, cp, ctypes.c_int, ctypes.c_int, ctypes.c_int,
+                                      ctypes.c_uint64, ctypes.c_int, cp, ctypes.c_int]),
         "shi_session_report": (vp, [vp, cp, cp, ctypes.c_int, ctypes.c_int, cp, cp]),
         "shi_session_free_string": (None, [vp]),
         "shi_frame_free": (None, [vp]),
@@ -230,6 +233,21 @@ class Session:
                                                     _bytes(spec), int(boot), int(seed),
                                                     int(threads)), as_pandas)
 
+    def scenarios(self, a, b, from_=None, horizon=20, paths=100000, seed=1, draws=100,
+                  shocks=None, threads=0, as_pandas=None):
+        """`shi scenarios A B`: the five futures' probabilities at each
+        reported horizon (5, 10, 20 and ``horizon``) from the origin ``from_``
+        (default: the last year with every fact of the pair), with their
+        Monte-Carlo and parameter intervals; ``shocks`` a shock file (YAML).
+        Seeded: the same arguments give the same numbers."""
+        seed = int(seed)
+        if seed < 0 or seed >= 2**64:
+            raise ShiError("scenarios: --seed takes a non-negative integer")
+        return self._table(_lib.shi_session_scenarios(
+            self._s, _bytes(a), _bytes(b), int(from_ or 0), int(horizon), int(paths), seed,
+            int(draws), _bytes(None if shocks is None else os.fspath(shocks)), int(threads)),
+            as_pandas)
+
     def report(self, a, b, file=None, years=None, third=None):
         """`shi report A B`: the pair's summary as text, or with ``file`` the
         HTML report written there (returns the path)."""
@@ -279,6 +297,13 @@ def drivers(a, b, third=None, years=None, outcome=None, spec=None, boot=2000, se
             as_pandas=None):
     """`shi drivers A B` on the embedded data; see :meth:`Session.drivers`."""
     return _session().drivers(a, b, third, years, outcome, spec, boot, seed, threads, as_pandas)
+
+
+def scenarios(a, b, from_=None, horizon=20, paths=100000, seed=1, draws=100, shocks=None,
+              threads=0, as_pandas=None):
+    """`shi scenarios A B` on the embedded data; see :meth:`Session.scenarios`."""
+    return _session().scenarios(a, b, from_, horizon, paths, seed, draws, shocks, threads,
+                                as_pandas)
 
 
 def report(a, b, file=None, years=None, third=None):
