@@ -18,6 +18,7 @@
 #define SHI_BIND_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include <shi/api.h>
 #include <shi/error.h>
@@ -47,6 +48,15 @@ SHI_API shi_status shi_session_status(const shi_session *s);
 SHI_API shi_frame *shi_session_dyads(shi_session *s, int y0, int y1, int directed, const char *add,
                                      const char *states, int threads);
 
+/** `shi stateyears [--years Y0-Y1] [--add ADD] [--states STATES] [--names
+ *  NAMES]`: the state-year frame (year, ccode, stateabb and the families of
+ *  `add`: nmc, major, gdp, nuclear, democracy or all). Y0 = Y1 = 0: the
+ *  command's default years (the COW state list, 1816-2024); NULL or "" for
+ *  `add`, `states` and `names` are the command's defaults (no family, every
+ *  state, shi's column names; `names` "peacesciencer" for peacesciencer's). */
+SHI_API shi_frame *shi_session_stateyears(shi_session *s, int y0, int y1, const char *add,
+                                          const char *states, const char *names);
+
 /** `shi power [--years Y0-Y1] [--states STATES] [--measure MEASURE] [--majors]
  *  [--window WINDOW]`: the configuration of power each year, or with
  *  `states` one row per state-year. Y0 = Y1 = 0: the last year of the data;
@@ -66,6 +76,17 @@ SHI_API shi_frame *shi_session_threat(shi_session *s, const char *a, const char 
 SHI_API shi_frame *shi_session_drivers(shi_session *s, const char *a, const char *b,
                                        const char *third, int y0, int y1, const char *outcome,
                                        const char *spec, int boot, int seed, int threads);
+
+/** `shi scenarios A B [--from FROM] --horizon HORIZON --paths PATHS --seed
+ *  SEED [--draws DRAWS] [--shocks SHOCKS] [--threads THREADS]`: the futures
+ *  table (each reported horizon and future: the probability, its Monte-Carlo
+ *  and parameter intervals, the band, the observed future), as the command
+ *  writes it in CSV. FROM 0: the last year with every fact of the pair;
+ *  DRAWS 0: 100; SHOCKS NULL: none. The command's defaults are HORIZON 20,
+ *  PATHS 100000, SEED 1. Seeded: the same arguments give the same numbers. */
+SHI_API shi_frame *shi_session_scenarios(shi_session *s, const char *a, const char *b, int from,
+                                         int horizon, int paths, uint64_t seed, int draws,
+                                         const char *shocks, int threads);
 
 /** `shi report A B [--years Y0-Y1] [--third THIRD] [-o HTML]`: the pair's
  *  analysis; with `html` NULL the terminal summary is returned as a string

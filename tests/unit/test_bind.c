@@ -87,6 +87,12 @@ static void failing_calls(void **state)
     assert_non_null(strstr(shi_session_error(sess), "unknown state 'XYZQ'"));
     assert_null(shi_session_dyads(sess, 1700, 1720, 0, NULL, NULL, 1));
     assert_null(shi_session_dyads(sess, 2001, 2000, 0, NULL, NULL, 1));
+    assert_null(shi_session_stateyears(sess, 0, 0, "bogus", NULL, NULL));
+    assert_non_null(strstr(shi_session_error(sess), "bogus"));
+    assert_null(shi_session_stateyears(sess, 0, 0, NULL, NULL, "bogus"));
+    assert_null(shi_session_stateyears(sess, 2000, 2000, NULL, "XYZQ", NULL));
+    assert_non_null(strstr(shi_session_error(sess), "unknown state 'XYZQ'"));
+    assert_null(shi_session_stateyears(sess, 1700, 1720, NULL, NULL, NULL));
     assert_null(shi_session_power(sess, 0, 0, NULL, "bogus", 0, 10));
     assert_non_null(strstr(shi_session_error(sess), "unknown --measure 'bogus'"));
     assert_null(shi_session_power(sess, 0, 0, NULL, NULL, 0, 2));
@@ -97,6 +103,14 @@ static void failing_calls(void **state)
     assert_null(shi_session_drivers(sess, "RUS", "CHN", NULL, 0, 0, "bogus", NULL, 10, 1, 1));
     assert_null(shi_session_drivers(sess, "RUS", "CHN", "RUS", 0, 0, NULL, NULL, 10, 1, 1));
     assert_null(shi_session_drivers(sess, "RUS", "CHN", NULL, 0, 0, NULL, NULL, 0, 1, 1));
+    assert_null(shi_session_scenarios(sess, "RUS", "CHN", 0, 20, 0, 1, 0, NULL, 1));
+    assert_non_null(strstr(shi_session_error(sess), "--paths must be at least 1"));
+    assert_null(shi_session_scenarios(sess, "RUS", "CHN", 0, 51, 10, 1, 0, NULL, 1));
+    assert_null(shi_session_scenarios(sess, "RUS", "RUS", 0, 20, 10, 1, 0, NULL, 1));
+    assert_non_null(strstr(shi_session_error(sess), "name two different states"));
+    assert_null(shi_session_scenarios(sess, "RUS", "XYZQ", 0, 20, 10, 1, 0, NULL, 1));
+    assert_null(shi_session_scenarios(sess, "RUS", "CHN", 0, 20, 10, 1, 2, "/nonexistent.yaml", 1));
+    assert_null(shi_session_scenarios(sess, "RUS", "CHN", 1850, 20, 10, 1, 2, NULL, 1));
     assert_null(shi_session_report(sess, "RUS", "XYZQ", 0, 0, NULL, NULL));
     assert_non_null(strstr(shi_session_error(sess), "unknown state 'XYZQ'"));
     assert_null(shi_session_report(sess, "RUS", "CHN", 2020, 2010, NULL, NULL));

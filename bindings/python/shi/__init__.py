@@ -16,7 +16,8 @@ import os
 
 import numpy as np
 
-__all__ = ["ShiError", "Session", "dyads", "power", "threat", "drivers", "report"]
+__all__ = ["ShiError", "Session", "dyads", "stateyears", "power", "threat", "drivers",
+           "scenarios", "report"]
 
 _NA_I32 = -(2**31)  # SHI_NA_I32 (shi/missing.h)
 _I32, _F64, _STR = 0, 1, 2  # shi_fcol_type
@@ -38,11 +39,14 @@ def _load():
         "shi_session_error": (cp, [vp]),
         "shi_session_dyads": (vp, [vp, ctypes.c_int, ctypes.c_int, ctypes.c_int, cp, cp,
                                   ctypes.c_int]),
+        "shi_session_stateyears": (vp, [vp, ctypes.c_int, ctypes.c_int, cp, cp, cp]),
         "shi_session_power": (vp, [vp, ctypes.c_int, ctypes.c_int, cp, cp, ctypes.c_int,
                                   ctypes.c_int]),
         "shi_session_threat": (vp, [vp, cp, cp, ctypes.c_int, ctypes.c_int]),
         "shi_session_drivers": (vp, [vp, cp, cp, cp, ctypes.c_int, ctypes.c_int, cp, cp,
                                     ctypes.c_int, ctypes.c_int, ctypes.c_int]),
+        "shi_session_scenarios": (vp, [vp, cp, cp, ctypes.c_int, ctypes.c_int, ctypes.c_int,
+                                      ctypes.c_uint64, ctypes.c_int, cp, ctypes.c_int]),
         "shi_session_report": (vp, [vp, cp, cp, ctypes.c_int, ctypes.c_int, cp, cp]),
         "shi_session_free_string": (None, [vp]),
         "shi_frame_free": (None, [vp]),
@@ -193,6 +197,16 @@ class Session:
             self._fail()
         return _frame(f, as_pandas)
 
+    def stateyears(self, years=None, states=None, add=None, names=None, as_pandas=None):
+        """`shi stateyears`: state-years (year, ccode, stateabb) with the
+        families of ``add`` (nmc, major, gdp, nuclear, democracy or all), for
+        ``years`` (default 1816-2024, the COW state list), of ``states``
+        (default all); ``names="peacesciencer"`` for peacesciencer's column
+        names."""
+        y0, y1 = _years(years, (0, 0))
+        return self._table(_lib.shi_session_stateyears(self._s, y0, y1, _list(add), _list(states),
+                                                       _bytes(names)), as_pandas)
+
     def power(self, years=None, states=None, measure=None, majors=False, window=10,
               as_pandas=None):
         """`shi power`: the configuration of power each year (default: the last
@@ -218,6 +232,21 @@ class Session:
                                                     _bytes(third), y0, y1, _bytes(outcome),
                                                     _bytes(spec), int(boot), int(seed),
                                                     int(threads)), as_pandas)
+
+    def scenarios(self, a, b, from_=None, horizon=20, paths=100000, seed=1, draws=100,
+                  shocks=None, threads=0, as_pandas=None):
+        """`shi scenarios A B`: the five futures' probabilities at each
+        reported horizon (5, 10, 20 and ``horizon``) from the origin ``from_``
+        (default: the last year with every fact of the pair), with their
+        Monte-Carlo and parameter intervals; ``shocks`` a shock file (YAML).
+        Seeded: the same arguments give the same numbers."""
+        seed = int(seed)
+        if seed < 0 or seed >= 2**64:
+            raise ShiError("scenarios: --seed takes a non-negative integer")
+        return self._table(_lib.shi_session_scenarios(
+            self._s, _bytes(a), _bytes(b), int(from_ or 0), int(horizon), int(paths), seed,
+            int(draws), _bytes(None if shocks is None else os.fspath(shocks)), int(threads)),
+            as_pandas)
 
     def report(self, a, b, file=None, years=None, third=None):
         """`shi report A B`: the pair's summary as text, or with ``file`` the
@@ -249,6 +278,11 @@ def dyads(years=None, directed=False, add=None, states=None, threads=0, as_panda
     return _session().dyads(years, directed, add, states, threads, as_pandas)
 
 
+def stateyears(years=None, states=None, add=None, names=None, as_pandas=None):
+    """`shi stateyears` on the embedded data; see :meth:`Session.stateyears`."""
+    return _session().stateyears(years, states, add, names, as_pandas)
+
+
 def power(years=None, states=None, measure=None, majors=False, window=10, as_pandas=None):
     """`shi power` on the embedded data; see :meth:`Session.power`."""
     return _session().power(years, states, measure, majors, window, as_pandas)
@@ -263,6 +297,13 @@ def drivers(a, b, third=None, years=None, outcome=None, spec=None, boot=2000, se
             as_pandas=None):
     """`shi drivers A B` on the embedded data; see :meth:`Session.drivers`."""
     return _session().drivers(a, b, third, years, outcome, spec, boot, seed, threads, as_pandas)
+
+
+def scenarios(a, b, from_=None, horizon=20, paths=100000, seed=1, draws=100, shocks=None,
+              threads=0, as_pandas=None):
+    """`shi scenarios A B` on the embedded data; see :meth:`Session.scenarios`."""
+    return _session().scenarios(a, b, from_, horizon, paths, seed, draws, shocks, threads,
+                                as_pandas)
 
 
 def report(a, b, file=None, years=None, third=None):

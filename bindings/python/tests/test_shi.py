@@ -4,6 +4,7 @@ doubles), the report's text and HTML byte for byte, and shi's error messages."""
 import csv
 import io
 import math
+import os
 import subprocess
 
 import numpy as np
@@ -165,3 +166,98 @@ def test_table_errors(shi_cli, call, cli_args):
     with pytest.raises(shi.ShiError) as e:
         call()
     assert str(e.value) in err.stderr
+
+
+STATEYEAR_CASES = [
+    # (binding kwargs, CLI arguments)
+    (dict(years=(1900, 1902)), ["--years", "1900-1902"]),
+    (dict(years=range(1995, 2001), add="all", states="USA,RUS,CHN,IND,PAK"),
+     ["--years", "1995-2000", "--add", "all", "--states", "USA,RUS,CHN,IND,PAK"]),
+    (dict(years=1950, add=["nmc", "major", "democracy"], names="peacesciencer"),
+     ["--years", "1950-1950", "--add", "nmc,major,democracy", "--names", "peacesciencer"]),
+    (dict(years=(2015, 2024), states=["GMY", "JPN"], add="gdp,nuclear"),
+     ["--years", "2015-2024", "--states", "GMY,JPN", "--add", "gdp,nuclear"]),
+]
+
+
+@pytest.mark.parametrize("kwargs,args", STATEYEAR_CASES)
+def test_stateyears(shi_cli, kwargs, args):
+    header, rows = cli_rows(shi_cli, "stateyears", *args)
+    df = shi.stateyears(**kwargs)
+    assert len(df) > 0
+    assert_same(header, rows, {c: df[c].tolist() for c in df.columns})
+
+
+def test_stateyears_default_years_numpy(shi_cli):
+    header, rows = cli_rows(shi_cli, "stateyears", "--add", "major")
+    cols = shi.stateyears(add="major", as_pandas=False)
+    assert cols["year"].dtype == np.int32 and cols["major"].dtype == np.bool_
+    assert_same(header, rows, {c: list(v) for c, v in cols.items()})
+
+
+@pytest.mark.parametrize("kwargs,args", [
+    (dict(add="bogus"), ["--add", "bogus"]),
+    (dict(names="bogus"), ["--names", "bogus"]),
+    (dict(years=2000, states="XYZQ"), ["--years", "2000", "--states", "XYZQ"]),
+    (dict(years=(1700, 1720)), ["--years", "1700-1720"]),
+])
+def test_stateyears_errors(shi_cli, kwargs, args):
+    err = run_cli(shi_cli, "stateyears", *args, check=False)
+    assert err.returncode != 0
+    with pytest.raises(shi.ShiError) as e:
+        shi.stateyears(**kwargs)
+    assert str(e.value) and str(e.value) in err.stderr
+
+
+EXAMPLES = os.path.join(os.path.dirname(__file__), "..", "..", "..", "examples")
+
+SCENARIO_CASES = [
+    # (args, binding kwargs, CLI arguments): small --paths and --draws keep
+    # them fast; the ensemble is seeded, so both give the same numbers.
+    (("RUS", "CHN"), dict(paths=500, draws=10),
+     ["RUS", "CHN", "--paths", "500", "--draws", "10"]),
+    (("USA", "CHN"), dict(from_=2000, horizon=10, paths=300, seed=7, draws=5),
+     ["USA", "CHN", "--from", "2000", "--horizon", "10", "--paths", "300", "--seed", "7",
+      "--draws", "5"]),
+    (("IND", "PAK"), dict(from_=1990, horizon=25, paths=200, seed=3, draws=4, threads=1),
+     ["IND", "PAK", "--from", "1990", "--horizon", "25", "--paths", "200", "--seed", "3",
+      "--draws", "4", "--threads", "1"]),
+    (("USA", "RUS"), dict(paths=200, draws=3, shocks=os.path.join(EXAMPLES,
+                                                                  "scenarios-study.yaml")),
+     ["USA", "RUS", "--paths", "200", "--draws", "3", "--shocks",
+      os.path.join(EXAMPLES, "scenarios-study.yaml")]),
+]
+
+
+@pytest.mark.parametrize("args,kwargs,cli_args", SCENARIO_CASES)
+def test_scenarios(shi_cli, args, kwargs, cli_args):
+    header, rows = cli_rows(shi_cli, "scenarios", *cli_args)
+    df = shi.scenarios(*args, **kwargs)
+    assert len(df) > 0
+    assert_same(header, rows, {c: df[c].tolist() for c in df.columns})
+
+
+def test_scenarios_numpy(shi_cli):
+    header, rows = cli_rows(shi_cli, "scenarios", "USA", "CHN", "--from", "2000", "--paths",
+                            "300", "--draws", "5")
+    cols = shi.scenarios("USA", "CHN", from_=2000, paths=300, draws=5, as_pandas=False)
+    assert cols["horizon"].dtype == np.int32 and cols["probability"].dtype == np.float64
+    assert_same(header, rows, {c: list(v) for c, v in cols.items()})
+
+
+@pytest.mark.parametrize("kwargs,cli_args", [
+    (dict(a="RUS", b="RUS"), ["RUS", "RUS"]),
+    (dict(a="RUS", b="XYZQ"), ["RUS", "XYZQ"]),
+    (dict(a="RUS", b="CHN", paths=0), ["RUS", "CHN", "--paths", "0"]),
+    (dict(a="RUS", b="CHN", horizon=51), ["RUS", "CHN", "--horizon", "51"]),
+    (dict(a="RUS", b="CHN", from_=1850, paths=10), ["RUS", "CHN", "--from", "1850", "--paths",
+                                                    "10"]),
+    (dict(a="RUS", b="CHN", paths=10, shocks="/nonexistent.yaml"),
+     ["RUS", "CHN", "--paths", "10", "--shocks", "/nonexistent.yaml"]),
+])
+def test_scenarios_errors(shi_cli, kwargs, cli_args):
+    err = run_cli(shi_cli, "scenarios", *cli_args, check=False)
+    assert err.returncode != 0
+    with pytest.raises(shi.ShiError) as e:
+        shi.scenarios(**kwargs)
+    assert str(e.value) and str(e.value) in err.stderr

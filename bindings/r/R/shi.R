@@ -86,6 +86,15 @@ shi_dyads <- function(years = 1816:2016, directed = FALSE, add = NULL, states = 
 }
 
 #' @export
+shi_stateyears <- function(years = NULL, states = NULL, add = NULL, names = NULL,
+                           session = NULL) {
+  y <- .years(years, c(0L, 0L))
+  res <- .Call(shi_r_stateyears, .session_ptr(session), y[1], y[2], .opt_string(add, "add"),
+               .opt_string(states, "states"), .opt_string(names, "names"))
+  .as_data_frame(.check(res, sys.call()))
+}
+
+#' @export
 shi_power <- function(years = NULL, states = NULL, measure = NULL, majors = FALSE, window = 10L,
                       session = NULL) {
   y <- .years(years, c(0L, 0L))
@@ -114,6 +123,28 @@ shi_drivers <- function(a, b, third = NULL, years = NULL, outcome = NULL, spec =
   res <- .Call(shi_r_drivers, .session_ptr(session), .opt_string(a, "a"), .opt_string(b, "b"),
                .opt_string(third, "third"), .opt_string(outcome, "outcome"),
                .opt_string(spec, "spec"), nums)
+  .as_data_frame(.check(res, sys.call()))
+}
+
+#' @export
+shi_scenarios <- function(a, b, from = NULL, horizon = 20L, paths = 100000L, seed = 1,
+                          draws = 100L, shocks = NULL, threads = 0L, session = NULL) {
+  if (is.null(from)) {
+    from <- 0L
+  }
+  for (x in list(from, horizon, paths, draws, threads)) {
+    if (!is.numeric(x) || length(x) != 1 || is.na(x)) {
+      stop("from, horizon, paths, draws, threads: integers", call. = FALSE)
+    }
+  }
+  if (!is.numeric(seed) || length(seed) != 1 || is.na(seed) || seed < 0 ||
+      seed != floor(seed) || seed > 2^53) {
+    stop("seed: a non-negative whole number", call. = FALSE)
+  }
+  nums <- as.integer(c(from, horizon, paths, draws, threads))
+  res <- .Call(shi_r_scenarios, .session_ptr(session), .opt_string(a, "a"), .opt_string(b, "b"),
+               nums, as.double(seed),
+               if (is.null(shocks)) NULL else path.expand(as.character(shocks)))
   .as_data_frame(.check(res, sys.call()))
 }
 

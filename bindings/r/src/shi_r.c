@@ -136,6 +136,15 @@ SEXP shi_r_dyads(SEXP sess, SEXP y0, SEXP y1, SEXP directed, SEXP add, SEXP stat
     return frame_result(s, f, cont);
 }
 
+SEXP shi_r_stateyears(SEXP sess, SEXP y0, SEXP y1, SEXP add, SEXP states, SEXP names)
+{
+    shi_session *s = session_of(sess);
+    SEXP cont = PROTECT(R_MakeUnwindCont());
+    shi_frame *f = shi_session_stateyears(s, Rf_asInteger(y0), Rf_asInteger(y1), opt_string(add),
+                                          opt_string(states), opt_string(names));
+    return frame_result(s, f, cont);
+}
+
 SEXP shi_r_power(SEXP sess, SEXP y0, SEXP y1, SEXP states, SEXP measure, SEXP majors, SEXP window)
 {
     shi_session *s = session_of(sess);
@@ -170,6 +179,25 @@ SEXP shi_r_drivers(SEXP sess, SEXP a, SEXP b, SEXP third, SEXP outcome, SEXP spe
     return frame_result(s, f, cont);
 }
 
+/* nums: from, horizon, paths, draws, threads; seed a double (R has no
+ * 64-bit integer), checked by R/shi.R to be a whole number in [0, 2^53]. */
+SEXP shi_r_scenarios(SEXP sess, SEXP a, SEXP b, SEXP nums, SEXP seed, SEXP shocks)
+{
+    shi_session *s = session_of(sess);
+    if (TYPEOF(nums) != INTSXP || XLENGTH(nums) != 5) {
+        Rf_error("shi: scenarios: five integers expected");
+    }
+    double sd = Rf_asReal(seed);
+    if (!(sd >= 0 && sd <= 9007199254740992.0 && sd == floor(sd))) {
+        Rf_error("shi: scenarios: seed must be a non-negative whole number");
+    }
+    const int *n = INTEGER(nums);
+    SEXP cont = PROTECT(R_MakeUnwindCont());
+    shi_frame *f = shi_session_scenarios(s, opt_string(a), opt_string(b), n[0], n[1], n[2],
+                                         (uint64_t)sd, n[3], opt_string(shocks), n[4]);
+    return frame_result(s, f, cont);
+}
+
 static SEXP string_body(void *data)
 {
     return Rf_ScalarString(Rf_mkCharCE(data, CE_UTF8));
@@ -195,9 +223,11 @@ SEXP shi_r_report(SEXP sess, SEXP a, SEXP b, SEXP y0, SEXP y1, SEXP third, SEXP 
 
 static const R_CallMethodDef calls[] = {{"shi_r_session", (DL_FUNC)&shi_r_session, 2},
                                         {"shi_r_dyads", (DL_FUNC)&shi_r_dyads, 7},
+                                        {"shi_r_stateyears", (DL_FUNC)&shi_r_stateyears, 6},
                                         {"shi_r_power", (DL_FUNC)&shi_r_power, 7},
                                         {"shi_r_threat", (DL_FUNC)&shi_r_threat, 5},
                                         {"shi_r_drivers", (DL_FUNC)&shi_r_drivers, 7},
+                                        {"shi_r_scenarios", (DL_FUNC)&shi_r_scenarios, 6},
                                         {"shi_r_report", (DL_FUNC)&shi_r_report, 7},
                                         {NULL, NULL, 0}};
 

@@ -62,3 +62,53 @@ test_that("their errors are shi_error conditions", {
   expect_error(shi_threat("RUS", "RUS"), class = "shi_error")
   expect_error(shi_drivers("RUS", "CHN", boot = "x"), "integers")
 })
+
+test_that("shi_stateyears matches shi stateyears, cell by cell", {
+  s <- shi_stateyears(1995:2000, add = "all", states = c("USA", "RUS", "CHN", "IND", "PAK"))
+  expect_same_as_cli(s, cli_csv(c("stateyears", "--years", "1995-2000", "--add", "all",
+                                  "--states", "USA,RUS,CHN,IND,PAK")))
+  expect_type(s$year, "integer")
+  expect_type(s$cinc, "double")
+  expect_type(s$major, "logical")
+  expect_type(s$gdp_src, "character")
+  expect_same_as_cli(shi_stateyears(1950, add = c("nmc", "major", "democracy"),
+                                    names = "peacesciencer"),
+                     cli_csv(c("stateyears", "--years", "1950-1950", "--add",
+                               "nmc,major,democracy", "--names", "peacesciencer")))
+  expect_same_as_cli(shi_stateyears(add = "major"), cli_csv(c("stateyears", "--add", "major")))
+})
+
+test_that("shi_stateyears errors are shi_error conditions", {
+  cli <- run_cli(c("stateyears", "--add", "bogus"), status = NA)
+  expect_false(cli$status == 0)
+  e <- tryCatch(shi_stateyears(add = "bogus"), shi_error = function(e) e)
+  expect_s3_class(e, "shi_error")
+  expect_true(any(grepl(conditionMessage(e), cli$stderr, fixed = TRUE)))
+  expect_error(shi_stateyears(names = "bogus"), class = "shi_error")
+  expect_error(shi_stateyears(2000, states = "XYZQ"), class = "shi_error")
+  expect_error(shi_stateyears("abc"), "years")
+})
+
+test_that("shi_scenarios matches shi scenarios, cell by cell", {
+  f <- shi_scenarios("RUS", "CHN", paths = 500, draws = 10)
+  expect_same_as_cli(f, cli_csv(c("scenarios", "RUS", "CHN", "--paths", "500", "--draws", "10")))
+  expect_type(f$horizon, "integer")
+  expect_type(f$probability, "double")
+  expect_true(all(is.na(f$observed)))
+  f <- shi_scenarios("USA", "CHN", from = 2000, horizon = 10, paths = 300, seed = 7, draws = 5)
+  expect_same_as_cli(f, cli_csv(c("scenarios", "USA", "CHN", "--from", "2000", "--horizon", "10",
+                                  "--paths", "300", "--seed", "7", "--draws", "5")))
+  expect_setequal(f$observed, c("yes", "no"))
+})
+
+test_that("shi_scenarios errors are shi_error conditions", {
+  cli <- run_cli(c("scenarios", "RUS", "RUS"), status = NA)
+  expect_false(cli$status == 0)
+  e <- tryCatch(shi_scenarios("RUS", "RUS"), shi_error = function(e) e)
+  expect_s3_class(e, "shi_error")
+  expect_true(any(grepl(conditionMessage(e), cli$stderr, fixed = TRUE)))
+  expect_error(shi_scenarios("RUS", "CHN", horizon = 51), class = "shi_error")
+  expect_error(shi_scenarios("RUS", "CHN", paths = 0), class = "shi_error")
+  expect_error(shi_scenarios("RUS", "CHN", seed = -1), "seed")
+  expect_error(shi_scenarios("RUS", "CHN", paths = "x"), "integers")
+})
