@@ -353,18 +353,20 @@ static size_t put_fast(char *buf, int neg, uint64_t d, int nd, int x)
     if (d % 10 == 0) {
         d /= 10, nd -= 1;
     }
-    char dig[24];
-    put_digits(dig, d, nd);
+    /* The digits go straight to their place (no copy through a buffer and no
+     * memcpy/memset calls of a few bytes: this runs for every real cell). */
     char *p = buf;
     if (neg) {
         *p++ = '-';
     }
     if (x <= -7) { /* d.ddde-x: x is -7 .. -11 here */
-        *p++ = dig[0];
+        put_digits(p + 1, d, nd);
+        p[0] = p[1];
         if (nd > 1) {
-            *p++ = '.';
-            memcpy(p, dig + 1, (size_t)nd - 1);
-            p += nd - 1;
+            p[1] = '.';
+            p += nd + 1;
+        } else {
+            p++;
         }
         *p++ = 'e';
         *p++ = '-';
@@ -375,21 +377,24 @@ static size_t put_fast(char *buf, int neg, uint64_t d, int nd, int x)
     } else if (x < 0) {
         *p++ = '0';
         *p++ = '.';
-        memset(p, '0', (size_t)(-x - 1));
-        p += -x - 1;
-        memcpy(p, dig, (size_t)nd);
+        for (int i = 0; i < -x - 1; i++) {
+            *p++ = '0';
+        }
+        put_digits(p, d, nd);
         p += nd;
     } else if (nd <= x + 1) { /* a whole number: pad with zeros */
-        memcpy(p, dig, (size_t)nd);
+        put_digits(p, d, nd);
         p += nd;
-        memset(p, '0', (size_t)(x + 1 - nd));
-        p += x + 1 - nd;
-    } else {
-        memcpy(p, dig, (size_t)x + 1);
-        p += x + 1;
-        *p++ = '.';
-        memcpy(p, dig + x + 1, (size_t)(nd - x - 1));
-        p += nd - x - 1;
+        for (int i = nd; i <= x; i++) {
+            *p++ = '0';
+        }
+    } else { /* the digits one place right, then the first x + 1 back before the point */
+        put_digits(p + 1, d, nd);
+        for (int i = 0; i <= x; i++) {
+            p[i] = p[i + 1];
+        }
+        p[x + 1] = '.';
+        p += nd + 1;
     }
     *p = '\0';
     return (size_t)(p - buf);
