@@ -61,6 +61,13 @@ SHI_API size_t shi_fmt_shortest(char *buf, double v);
  *  (shi_fmt_shortest) except in TABLE, which uses the column's digits. */
 SHI_API shi_status shi_frame_write_text(const shi_frame *f, FILE *out, shi_frame_format fmt,
                                         shi_err *err);
+/** shi_frame_write_text with the rows formatted on `threads` threads (0: all
+ *  cores; the machine formats only). Blocks of rows are formatted apart and
+ *  written in row order, so the bytes are the same for any thread count;
+ *  memory holds one block (some hundreds of kB) per thread.
+ *  shi_frame_write_text is this with `threads` 0. */
+SHI_API shi_status shi_frame_write_text_threads(const shi_frame *f, FILE *out, shi_frame_format fmt,
+                                                int threads, shi_err *err);
 /** The terminal table (aligned text) fitted to `width` columns (0: no
  *  limit), as shi_table_write_width does. */
 SHI_API shi_status shi_frame_write_table(const shi_frame *f, FILE *out, size_t width, shi_err *err);

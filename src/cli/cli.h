@@ -107,9 +107,10 @@ shi_status cli_write_table(const shi_table *t, const char *format, const char *o
 
 /** Write frame `f` to -o FILE (atomically) or standard output, in the format
  *  cli_output_format chooses (the terminal table on a terminal, else CSV);
- *  `keys` are the SQLite primary key's columns; an empty frame warns. */
+ *  `keys` are the SQLite primary key's columns; an empty frame warns. Text
+ *  formats are formatted on `threads` threads (--threads; 0: all cores). */
 shi_status cli_write_frame(shi_cli *cli, const shi_frame *f, const char *const *keys, size_t nkeys,
-                           const char *format, const char *out, const shi_meta *meta);
+                           const char *format, const char *out, const shi_meta *meta, int threads);
 /** The metadata every frame carries: shi's version and each loaded source. */
 shi_status cli_frame_sources(shi_cli *cli, shi_meta *meta);
 

@@ -239,7 +239,7 @@ int cmd_dyads(shi_cli *cli, int argc, char **argv)
         /* The table goes to the terminal too: clear the progress line first. */
         stage(&pr, to_stdout ? "" : buf);
         static const char *const keys[] = {"year", "ccode1", "ccode2"};
-        s = cli_write_frame(cli, &f, keys, 3, a.format, a.out, &meta);
+        s = cli_write_frame(cli, &f, keys, 3, a.format, a.out, &meta, a.threads);
     }
     stage(&pr, "");
     if (s == SHI_OK && pr.on && a.out && strcmp(a.out, "-") != 0) {

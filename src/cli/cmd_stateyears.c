@@ -100,7 +100,7 @@ int cmd_stateyears(shi_cli *cli, int argc, char **argv)
     }
     if (s == SHI_OK) {
         static const char *const keys[] = {"year", "ccode"};
-        s = cli_write_frame(cli, &f, keys, 2, a.format, a.out, &meta);
+        s = cli_write_frame(cli, &f, keys, 2, a.format, a.out, &meta, 0);
     }
     shi_meta_destroy(&meta);
     shi_frame_destroy(&f);

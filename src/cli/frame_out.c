@@ -13,7 +13,7 @@
 #include <shi/outfile.h>
 
 shi_status cli_write_frame(shi_cli *cli, const shi_frame *f, const char *const *keys, size_t nkeys,
-                           const char *format, const char *out, const shi_meta *meta)
+                           const char *format, const char *out, const shi_meta *meta, int threads)
 {
     shi_frame_format fmt;
     shi_status s = cli_output_format(format, out, isatty(STDOUT_FILENO) ? SHI_FF_TABLE : SHI_FF_CSV,
@@ -35,7 +35,7 @@ shi_status cli_write_frame(shi_cli *cli, const shi_frame *f, const char *const *
     int to_stdout = !out || strcmp(out, "-") == 0;
     s = fmt == SHI_FF_TABLE
             ? shi_frame_write_table(f, o.fp, to_stdout ? cli_term_width() : 0, &cli->err)
-            : shi_frame_write_text(f, o.fp, fmt, &cli->err);
+            : shi_frame_write_text_threads(f, o.fp, fmt, threads, &cli->err);
     if (s == SHI_OK) {
         s = shi_outfile_commit(&o, &cli->err);
     }

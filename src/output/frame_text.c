@@ -1,8 +1,10 @@
 /*
  * frame_text.c - a frame as text: CSV (RFC 4180), TSV, JSON, JSON lines, aligned text.
  *
- * Built for millions of rows: cells are formatted by hand into a 1 MiB buffer
- * that is handed to fwrite when full; no printf per cell. Machine formats
+ * Built for millions of rows: cells are formatted by hand, no printf per cell,
+ * into blocks of rows that are formatted on several threads (OpenMP) and
+ * written in row order, so the bytes are the same for any thread count and
+ * memory holds one block per thread, never the whole text. Machine formats
  * (CSV, TSV, JSON, JSON lines) write reals at full precision, the shortest
  * text that reads back to the same double (shi_fmt_shortest); the terminal
  * table rounds them to the column's decimals by exact integer arithmetic (see
@@ -15,8 +17,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef _OPENMP
+#    include <omp.h>
+#endif
+
 #include "aligned.h"
 
+/* The first size of a block's buffer; it grows when a block needs more. */
 #define BUF_SIZE (1u << 20)
 /* Room one cell needs at most, with its separators: a real with the largest
  * exponent and 17 decimals (< SHI_FRAME_REAL_MAX), or a quoted column name
@@ -197,30 +204,36 @@ size_t shi_frame_fmt_real(char *buf, double v, int digits)
     return (size_t)(end - buf);
 }
 
-/* ---- the output buffer --------------------------------------------------- */
+/* ---- the output buffers -------------------------------------------------- */
 
+/* A block of rows is formatted whole into one of these, then written with one
+ * fwrite: formatting needs no stream, so blocks can be formatted on several
+ * threads and written in order (shi_frame_write_text_threads). The buffer
+ * grows to hold its block; blocks are sized to about BLOCK_BYTES. */
 typedef struct wbuf {
-    char *b;    /* BUF_SIZE bytes */
-    size_t n;   /* bytes waiting in b */
-    FILE *out;  /* where they go */
-    int failed; /* an fwrite came up short */
-    int errnum; /* errno of that failure */
+    char *b;    /* cap bytes */
+    size_t n;   /* bytes formatted */
+    size_t cap; /* size of b */
+    int oom;    /* a realloc failed: the block is lost, the write fails */
 } wbuf;
 
-static void wflush(wbuf *w)
+/* A pointer to at least `need` free bytes (need <= BUF_SIZE / 2). On failure
+ * to grow the block is dropped (oom set), which leaves room for `need`. */
+static char *wroom(wbuf *w, size_t need)
 {
-    if (w->n && !w->failed && fwrite(w->b, 1, w->n, w->out) != w->n) {
-        w->failed = 1;
-        w->errnum = errno;
-    }
-    w->n = 0;
-}
-
-/* A pointer to at least CELL_MAX free bytes. */
-static char *wroom(wbuf *w)
-{
-    if (w->n + CELL_MAX > BUF_SIZE) {
-        wflush(w);
+    if (w->n + need > w->cap) {
+        size_t cap = w->cap * 2;
+        while (w->n + need > cap) {
+            cap *= 2;
+        }
+        char *b = realloc(w->b, cap);
+        if (!b) {
+            w->oom = 1;
+            w->n = 0;
+            return w->b;
+        }
+        w->b = b;
+        w->cap = cap;
     }
     return w->b + w->n;
 }
@@ -241,25 +254,25 @@ static char *put_num(char *p, const shi_fcol *c, size_t r, int machine)
     return machine ? p + shi_fmt_shortest(p, v) : put_real(p, v, c->digits);
 }
 
-/* Append one byte, flushing first when the buffer is full. */
 static void put_byte(wbuf *w, char ch)
 {
-    if (w->n + 1 > BUF_SIZE) {
-        wflush(w);
-    }
-    w->b[w->n++] = ch;
+    *wroom(w, 1) = ch;
+    w->n++;
 }
 
 static void put_bytes(wbuf *w, const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        put_byte(w, s[i]);
+    for (size_t done = 0; done < n;) {
+        size_t k = n - done < BUF_SIZE / 2 ? n - done : BUF_SIZE / 2; /* wroom's limit */
+        memcpy(wroom(w, k), s + done, k);
+        w->n += k;
+        done += k;
     }
 }
 
 /* Text quoted for its format: RFC 4180 quoting for CSV (only when it holds a
  * delimiter, quote or newline), tabs and newlines as spaces for TSV (it has
- * no quoting), a JSON string for JSON; as it is for the terminal table. */
+ * no quoting), a JSON string for JSON. */
 static void put_text(wbuf *w, const char *s, shi_frame_format fmt)
 {
     if (fmt == SHI_FF_TSV) {
@@ -307,8 +320,8 @@ static void put_cell(wbuf *w, const shi_fcol *c, size_t r, shi_frame_format fmt,
         }
         return;
     }
-    char *p = wroom(w);
-    char *q = put_num(p, c, r, fmt != SHI_FF_TABLE);
+    char *p = wroom(w, CELL_MAX);
+    char *q = put_num(p, c, r, 1);
     if (q == p) {
         size_t n = strlen(null_text);
         memcpy(p, null_text, n);
@@ -317,35 +330,43 @@ static void put_cell(wbuf *w, const shi_fcol *c, size_t r, shi_frame_format fmt,
     w->n += (size_t)(q - p);
 }
 
-static void write_delimited(wbuf *w, const shi_frame *f, shi_frame_format fmt)
+/* The text before the first row: the CSV/TSV header line, JSON's '['. */
+static void put_head(wbuf *w, const shi_frame *f, shi_frame_format fmt)
 {
-    char delim = fmt == SHI_FF_CSV ? ',' : '\t';
-    for (size_t c = 0; c < f->ncol; c++) {
-        if (c) {
-            put_byte(w, delim);
-        }
-        put_text(w, f->cols[c].name, fmt);
-    }
-    put_byte(w, '\n');
-    for (size_t r = 0; r < f->nrow; r++) {
+    if (fmt == SHI_FF_JSON) {
+        put_byte(w, '[');
+    } else if (fmt == SHI_FF_CSV || fmt == SHI_FF_TSV) {
         for (size_t c = 0; c < f->ncol; c++) {
             if (c) {
-                put_byte(w, delim);
+                put_byte(w, fmt == SHI_FF_CSV ? ',' : '\t');
             }
-            put_cell(w, &f->cols[c], r, fmt, "");
+            put_text(w, f->cols[c].name, fmt);
         }
         put_byte(w, '\n');
     }
 }
 
-/* JSON lines (one object a line) or JSON (an array of those objects). */
-static void write_json(wbuf *w, const shi_frame *f, shi_frame_format fmt)
+/* Rows [r0, r1) as `fmt` writes them: CSV/TSV lines, JSON lines (one object a
+ * line) or the objects of a JSON array. A row's text depends only on the row
+ * (and whether it is the first, for JSON's commas), so blocks formatted apart
+ * and concatenated in order give the text of the whole. */
+static void put_rows(wbuf *w, const shi_frame *f, shi_frame_format fmt, size_t r0, size_t r1)
 {
-    int array = fmt == SHI_FF_JSON;
-    if (array) {
-        put_byte(w, '[');
+    if (fmt == SHI_FF_CSV || fmt == SHI_FF_TSV) {
+        char delim = fmt == SHI_FF_CSV ? ',' : '\t';
+        for (size_t r = r0; r < r1; r++) {
+            for (size_t c = 0; c < f->ncol; c++) {
+                if (c) {
+                    put_byte(w, delim);
+                }
+                put_cell(w, &f->cols[c], r, fmt, "");
+            }
+            put_byte(w, '\n');
+        }
+        return;
     }
-    for (size_t r = 0; r < f->nrow; r++) {
+    int array = fmt == SHI_FF_JSON;
+    for (size_t r = r0; r < r1; r++) {
         if (array) {
             put_bytes(w, r ? ",\n {" : "\n {", r ? 4 : 3);
         } else {
@@ -365,7 +386,12 @@ static void write_json(wbuf *w, const shi_frame *f, shi_frame_format fmt)
             put_byte(w, '\n');
         }
     }
-    if (array) {
+}
+
+/* The text after the last row: JSON's closing bracket. */
+static void put_tail(wbuf *w, const shi_frame *f, shi_frame_format fmt)
+{
+    if (fmt == SHI_FF_JSON) {
         put_bytes(w, f->nrow ? "\n]\n" : "]\n", f->nrow ? 3 : 2);
     }
 }
@@ -407,7 +433,71 @@ shi_status shi_frame_write_table(const shi_frame *f, FILE *out, size_t width, sh
     return SHI_OK;
 }
 
-shi_status shi_frame_write_text(const shi_frame *f, FILE *out, shi_frame_format fmt, shi_err *err)
+/* How a parallel write ended: set only inside the ordered region, so the
+ * threads never race on it. */
+typedef struct wstate {
+    int oom;    /* a block could not be formatted */
+    int failed; /* an fwrite came up short */
+    int errnum; /* errno of that failure */
+} wstate;
+
+/* Write the formatted block (or remember why it cannot be). */
+static void put_block(wstate *st, const wbuf *w, FILE *out)
+{
+    if (w->oom || !w->b) {
+        st->oom = 1;
+    } else if (!st->oom && !st->failed && w->n && fwrite(w->b, 1, w->n, out) != w->n) {
+        st->failed = 1;
+        st->errnum = errno;
+    }
+}
+
+/* Rows per block: about BLOCK_CELLS cells, so a block's text is some hundreds
+ * of kilobytes whatever the width of the frame; each thread holds one block,
+ * so memory stays bounded by the thread count, not by the frame. */
+#define BLOCK_CELLS (1u << 17)
+
+static void write_blocks(const shi_frame *f, FILE *out, shi_frame_format fmt, int threads,
+                         wstate *st)
+{
+    size_t per = BLOCK_CELLS / (f->ncol + 1);
+    per = per < 16 ? 16 : per;
+    long nblock = (long)((f->nrow + per - 1) / per);
+    int nth = 1;
+#ifdef _OPENMP
+    nth = threads > 0 ? threads : omp_get_max_threads();
+#else
+    (void)threads;
+#endif
+    nth = nblock < nth ? (int)(nblock > 0 ? nblock : 1) : nth;
+    /* Block b is formatted by thread b % nth (static, 1) while the others
+     * format theirs; `ordered` writes the blocks one after another in block
+     * order, so the bytes do not depend on the thread count. */
+#ifdef _OPENMP
+#    pragma omp parallel num_threads(nth)
+#endif
+    {
+        wbuf w = {malloc(BUF_SIZE), 0, BUF_SIZE, 0};
+#ifdef _OPENMP
+#    pragma omp for ordered schedule(static, 1)
+#endif
+        for (long b = 0; b < nblock; b++) {
+            size_t r0 = (size_t)b * per, r1 = r0 + per < f->nrow ? r0 + per : f->nrow;
+            w.n = 0;
+            if (w.b) {
+                put_rows(&w, f, fmt, r0, r1);
+            }
+#ifdef _OPENMP
+#    pragma omp ordered
+#endif
+            put_block(st, &w, out);
+        }
+        free(w.b);
+    }
+}
+
+shi_status shi_frame_write_text_threads(const shi_frame *f, FILE *out, shi_frame_format fmt,
+                                        int threads, shi_err *err)
 {
     if (fmt == SHI_FF_SQLITE || fmt == SHI_FF_DTA) {
         return shi_err_set(err, SHI_EUSAGE, "format '%s' is not a text format; it needs a file",
@@ -416,38 +506,33 @@ shi_status shi_frame_write_text(const shi_frame *f, FILE *out, shi_frame_format 
     if (fmt == SHI_FF_TABLE) {
         return shi_frame_write_table(f, out, 0, err);
     }
-    wbuf w = {0};
-    w.out = out;
-    w.b = malloc(BUF_SIZE);
-    if (!w.b) {
+    wstate st = {0, 0, 0};
+    wbuf w = {malloc(BUF_SIZE), 0, BUF_SIZE, 0};
+    if (w.b) {
+        put_head(&w, f, fmt);
+        put_block(&st, &w, out);
+        write_blocks(f, out, fmt, threads, &st);
+        w.n = 0;
+        put_tail(&w, f, fmt);
+        put_block(&st, &w, out);
+    }
+    int nomem = !w.b || st.oom;
+    free(w.b);
+    if (nomem) {
         return shi_err_set(err, SHI_EIO, "out of memory");
     }
-    shi_status s = SHI_OK;
-    switch (fmt) {
-    case SHI_FF_CSV:
-    case SHI_FF_TSV:
-        write_delimited(&w, f, fmt);
-        break;
-    case SHI_FF_JSON:
-    case SHI_FF_JSONL:
-        write_json(&w, f, fmt);
-        break;
-    case SHI_FF_TABLE:
-    case SHI_FF_SQLITE:
-    case SHI_FF_DTA:
-        break; /* handled above */
+    if (!st.failed && fflush(out) != 0) {
+        st.failed = 1;
+        st.errnum = errno;
     }
-    wflush(&w);
-    free(w.b);
-    if (s != SHI_OK) {
-        return s;
-    }
-    if (!w.failed && fflush(out) != 0) {
-        w.failed = 1;
-        w.errnum = errno;
-    }
-    if (w.failed || ferror(out)) {
-        return shi_err_set(err, SHI_EIO, "write error: %s", strerror(w.failed ? w.errnum : errno));
+    if (st.failed || ferror(out)) {
+        return shi_err_set(err, SHI_EIO, "write error: %s",
+                           strerror(st.failed ? st.errnum : errno));
     }
     return SHI_OK;
+}
+
+shi_status shi_frame_write_text(const shi_frame *f, FILE *out, shi_frame_format fmt, shi_err *err)
+{
+    return shi_frame_write_text_threads(f, out, fmt, 0, err);
 }

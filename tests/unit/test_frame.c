@@ -345,6 +345,105 @@ static void test_write_error(void **state)
     shi_frame_destroy(&f);
 }
 
+/* Write `f` as `fmt` on `threads` threads into a string (caller frees); its
+ * length in *len. */
+static char *write_threads(const shi_frame *f, shi_frame_format fmt, int threads, size_t *len)
+{
+    char *buf = NULL;
+    FILE *fp = open_memstream(&buf, len);
+    assert_non_null(fp);
+    shi_err err = {0};
+    assert_int_equal(shi_frame_write_text_threads(f, fp, fmt, threads, &err), SHI_OK);
+    assert_int_equal(fclose(fp), 0);
+    return buf;
+}
+
+/* A frame of many blocks (the writer formats about 2^17 cells a block, so
+ * 120,001 rows of 6 columns are 6 blocks and a piece): integers, reals of every
+ * kind, text that CSV must quote and JSON escape, missing values. */
+static void big_frame(shi_frame *f, size_t nrow)
+{
+    shi_err err = {0};
+    int32_t *year;
+    double *share, *ratio, *whole;
+    assert_int_equal(shi_frame_init(f, "big", nrow, &err), SHI_OK);
+    assert_int_equal(shi_frame_add_i32(f, "year", "Year", &year, &err), SHI_OK);
+    assert_int_equal(shi_frame_add_f64(f, "share", NULL, 6, &share, &err), SHI_OK);
+    assert_int_equal(shi_frame_add_f64(f, "ratio", NULL, 4, &ratio, &err), SHI_OK);
+    assert_int_equal(shi_frame_add_f64(f, "whole", NULL, 0, &whole, &err), SHI_OK);
+    assert_int_equal(shi_frame_add_str(f, "name", NULL, &err), SHI_OK);
+    assert_int_equal(shi_frame_add_str(f, "note", NULL, &err), SHI_OK);
+    shi_rng rng;
+    shi_rng_init(&rng, 20261201, 7);
+    static const char *const names[] = {"USA",       "a,b",         "say \"hi\"",
+                                        "tab\there", "line\nbreak", "\x01"};
+    for (size_t r = 0; r < nrow; r++) {
+        year[r] = r % 97 == 5 ? SHI_NA_I32 : 1816 + (int32_t)(r % 201);
+        share[r] = r % 89 == 3 ? (double)NAN : shi_rng_uniform(&rng) * 0.2;
+        ratio[r] = (double)(shi_rng_below(&rng, 100000) + 1) / 997.0;
+        whole[r] = (double)shi_rng_below(&rng, 1000000) - 500000.0;
+        assert_int_equal(shi_frame_set_str(f, 4, r, names[r % 6], &err), SHI_OK);
+        assert_int_equal(shi_frame_set_str(f, 5, r, r % 3 ? NULL : "x", &err), SHI_OK);
+    }
+}
+
+/* The machine formats give the same bytes on 1, 2, 3 and 8 threads, and the
+ * CSV is the one written cell by cell here: blocks neither lose nor repeat a
+ * row, whatever the thread count. */
+static void test_threads(void **state)
+{
+    (void)state;
+    shi_frame f;
+    const size_t nrow = 120001;
+    big_frame(&f, nrow);
+    const shi_frame_format fmts[] = {SHI_FF_CSV, SHI_FF_TSV, SHI_FF_JSON, SHI_FF_JSONL};
+    for (size_t k = 0; k < sizeof fmts / sizeof fmts[0]; k++) {
+        size_t n1, n;
+        char *one = write_threads(&f, fmts[k], 1, &n1);
+        const int threads[] = {2, 3, 8, 0};
+        for (size_t t = 0; t < sizeof threads / sizeof threads[0]; t++) {
+            char *other = write_threads(&f, fmts[k], threads[t], &n);
+            assert_int_equal(n, n1);
+            if (memcmp(one, other, n1) != 0) {
+                fail_msg("format %d: %d threads differ from 1", (int)fmts[k], threads[t]);
+            }
+            free(other);
+        }
+        if (fmts[k] == SHI_FF_CSV) {
+            char *want = NULL;
+            size_t nw = 0;
+            FILE *fp = open_memstream(&want, &nw);
+            assert_non_null(fp);
+            fputs("year,share,ratio,whole,name,note\n", fp);
+            for (size_t r = 0; r < nrow; r++) {
+                char cell[4][SHI_SHORTEST_MAX];
+                for (size_t c = 1; c <= 3; c++) {
+                    shi_fmt_shortest(cell[c], f.cols[c].f64[r]);
+                }
+                if (f.cols[0].i32[r] != SHI_NA_I32) {
+                    fprintf(fp, "%d", (int)f.cols[0].i32[r]);
+                }
+                const char *name = f.cols[4].str[r];
+                int quote = strpbrk(name, ",\"\n") != NULL;
+                fprintf(fp, ",%s,%s,%s,%s", cell[1], cell[2], cell[3], quote ? "\"" : "");
+                for (const char *p = name; *p; p++) {
+                    if (*p == '"') {
+                        fputc('"', fp);
+                    }
+                    fputc(*p, fp);
+                }
+                fprintf(fp, "%s,%s\n", quote ? "\"" : "", f.cols[5].str[r] ? "x" : "");
+            }
+            assert_int_equal(fclose(fp), 0);
+            assert_int_equal(nw, n1);
+            assert_memory_equal(want, one, n1);
+            free(want);
+        }
+        free(one);
+    }
+    shi_frame_destroy(&f);
+}
+
 /* ---- SQLite -------------------------------------------------------------- */
 
 static void meta_fill(shi_meta *m)
@@ -808,6 +907,7 @@ int main(void)
         cmocka_unit_test(test_write_error), cmocka_unit_test(test_sqlite),
         cmocka_unit_test(test_dta),         cmocka_unit_test(test_bad_path),
         cmocka_unit_test(test_formats),     cmocka_unit_test(test_text_flags_labels),
+        cmocka_unit_test(test_threads),
     };
     return shi_run_group_tests(tests, NULL, NULL);
 }

@@ -8,6 +8,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <shi/frame_io.h>
@@ -146,9 +147,133 @@ static void test_random(void **state)
     }
 }
 
+/* The whole text by the definition, built from snprintf and strtod alone:
+ * the first of %.14e, %.15e, %.16e that strtod reads back, its trailing zeros
+ * dropped, laid out as plain decimals for 1e-7 <= |v| < 1e21, else d.ddde+x. */
+static void reference(double v, char *out)
+{
+    char e[40], dig[24];
+    double a = fabs(v);
+    for (int p = 15; p <= 17; p++) {
+        snprintf(e, sizeof e, "%.*e", p - 1, a);
+        if (strtod(e, NULL) == a) {
+            break;
+        }
+    }
+    int nd = 0;
+    const char *c = e;
+    for (; *c != 'e'; c++) {
+        if (*c != '.') {
+            dig[nd++] = *c;
+        }
+    }
+    int x = atoi(c + 1);
+    while (nd > 1 && dig[nd - 1] == '0') {
+        nd--;
+    }
+    char *o = out;
+    if (v < 0) {
+        *o++ = '-';
+    }
+    if (x >= 21 || x <= -7) {
+        *o++ = dig[0];
+        if (nd > 1) {
+            *o++ = '.';
+            memcpy(o, dig + 1, (size_t)nd - 1);
+            o += nd - 1;
+        }
+        sprintf(o, "e%c%d", x < 0 ? '-' : '+', abs(x));
+        return;
+    }
+    if (x < 0) {
+        *o++ = '0';
+        *o++ = '.';
+        for (int i = 0; i < -x - 1; i++) {
+            *o++ = '0';
+        }
+        memcpy(o, dig, (size_t)nd);
+        o[nd] = '\0';
+        return;
+    }
+    for (int i = 0; i <= x || i < nd; i++) {
+        if (i == x + 1) {
+            *o++ = '.';
+        }
+        *o++ = i < nd ? dig[i] : '0';
+    }
+    *o = '\0';
+}
+
+/* A double with few significant digits (as read from data files), some
+ * significant digits, or any: the classes the formatter's paths take. */
+static double draw(shi_rng *rng, int kind)
+{
+    double v;
+    switch (kind) {
+    case 0: { /* 1-8 significant digits, magnitudes 1e-12 .. 1e12 */
+        uint64_t digits = shi_rng_below(rng, 8) + 1;
+        double mant = (double)shi_rng_below(rng, (uint64_t)pow(10.0, (double)digits));
+        v = mant * pow(10.0, (double)shi_rng_below(rng, 25) - 12.0 - (double)digits);
+        break;
+    }
+    case 1: /* computed scores: uniform in (0, 1) and scaled */
+        v = shi_rng_uniform(rng) * pow(10.0, (double)shi_rng_below(rng, 30) - 12.0);
+        break;
+    case 2: { /* a decimal with 15-17 digits next to a power of ten (the carry) */
+        double p = pow(10.0, (double)shi_rng_below(rng, 40) - 15.0);
+        v = nextafter(p, shi_rng_below(rng, 2) ? 0.0 : DBL_MAX);
+        for (uint64_t i = shi_rng_below(rng, 4); i > 0; i--) {
+            v = nextafter(v, 0.0);
+        }
+        break;
+    }
+    default: { /* any finite bit pattern */
+        uint64_t bits = shi_rng_u64(rng);
+        memcpy(&v, &bits, sizeof v);
+        if (!isfinite(v)) {
+            v = 0.5;
+        }
+        break;
+    }
+    }
+    return shi_rng_below(rng, 2) ? -v : v;
+}
+
+/* Property test, seeded: on random doubles of each class the text reads back
+ * (strtod), has no more significant digits than %.17g, and is exactly the
+ * definition's text (reference()). */
+static void test_property(void **state)
+{
+    (void)state;
+    shi_rng rng;
+    shi_rng_init(&rng, 20261201, 11);
+    for (int i = 0; i < 400000; i++) {
+        double v = draw(&rng, i % 4);
+        char got[SHI_SHORTEST_MAX], want[64], g17[40], gd[40], wd[40];
+        size_t n = shi_fmt_shortest(got, v);
+        assert_int_equal(n, strlen(got));
+        if (v == 0) {
+            assert_string_equal(got, "0");
+            continue;
+        }
+        if (strtod(got, NULL) != v) {
+            fail_msg("%.17g: '%s' does not read back", v, got);
+        }
+        snprintf(g17, sizeof g17, "%.17g", v);
+        assert_true(strtod(g17, NULL) == v);
+        sig_digits(got, gd);
+        sig_digits(g17, wd);
+        assert_true(strlen(gd) <= strlen(wd));
+        reference(v, want);
+        if (strcmp(got, want) != 0) {
+            fail_msg("%.17g: got '%s', want '%s'", v, got, want);
+        }
+    }
+}
+
 int main(void)
 {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(test_layout),
-                                       cmocka_unit_test(test_random)};
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_layout), cmocka_unit_test(test_random),
+                                       cmocka_unit_test(test_property)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
