@@ -85,34 +85,18 @@ static shi_status risk_options(shi_cli *cli, const risk_args *a, shi_eu_opts *eo
 
 static shi_status risk_write(shi_cli *cli, const risk_args *a, const shi_frame *f)
 {
-    shi_frame_format fmt;
-    shi_status s = cli_output_format(
-        a->format, a->out, isatty(STDOUT_FILENO) ? SHI_FF_TABLE : SHI_FF_CSV, &fmt, &cli->err);
-    if (s != SHI_OK) {
-        return s;
-    }
     shi_meta meta = {0};
-    s = shi_meta_addf(&meta, &cli->err, "options",
-                      "years=%s states=%s method=%s util=%s mpd=%s alliances=%s",
-                      a->years ? a->years : "1816-2016", a->states ? a->states : "",
-                      a->method ? a->method : "steepest", a->util ? a->util : "tau",
-                      a->mpd ? a->mpd : "era", a->alliances ? a->alliances : "ATOP");
-    if (s == SHI_OK && (fmt == SHI_FF_SQLITE || fmt == SHI_FF_DTA)) {
+    shi_status s = shi_meta_addf(&meta, &cli->err, "options",
+                                 "years=%s states=%s method=%s util=%s mpd=%s alliances=%s",
+                                 a->years ? a->years : "1816-2016", a->states ? a->states : "",
+                                 a->method ? a->method : "steepest", a->util ? a->util : "tau",
+                                 a->mpd ? a->mpd : "era", a->alliances ? a->alliances : "ATOP");
+    if (s == SHI_OK) {
+        s = cli_frame_sources(cli, &meta);
+    }
+    if (s == SHI_OK) {
         static const char *const keys[] = {"year", "ccode", "region"};
-        s = fmt == SHI_FF_SQLITE ? shi_frame_write_sqlite(f, keys, 3, &meta, a->out, &cli->err)
-                                 : shi_frame_write_dta(f, &meta, a->out, &cli->err);
-    } else if (s == SHI_OK) {
-        shi_outfile o;
-        if ((s = shi_outfile_open(&o, a->out, &cli->err)) == SHI_OK) {
-            int to_stdout = !a->out || strcmp(a->out, "-") == 0;
-            s = fmt == SHI_FF_TABLE
-                    ? shi_frame_write_table(f, o.fp, to_stdout ? cli_term_width() : 0, &cli->err)
-                    : shi_frame_write_text(f, o.fp, fmt, &cli->err);
-            if (s == SHI_OK) {
-                s = shi_outfile_commit(&o, &cli->err);
-            }
-            shi_outfile_abort(&o);
-        }
+        s = cli_write_frame(cli, f, keys, 3, a->format, a->out, &meta, a->threads);
     }
     shi_meta_destroy(&meta);
     return s;
