@@ -79,42 +79,89 @@ static int shares(shi_threat_ctx *c, const shi_panel *p)
     return 0;
 }
 
-/* The opponents' CSR (see the struct). */
+/* 1 when row[0..n) has a value in 1..SHI_NA_U8-1 (a dispute or conflict). A
+ * plain OR over the row first: most rows of a year have none, and the
+ * compiler vectorises this loop, so they cost a few instructions each. */
+static int row_has_hit(const uint8_t *row, size_t n)
+{
+    uint8_t any = 0;
+    for (size_t i = 0; i < n; i++) {
+        any |= (uint8_t)(row[i] != SHI_NA_U8 ? row[i] : 0);
+    }
+    return any != 0;
+}
+
+/* The opponents' CSR (see the struct). Each year's pairs are marked in an
+ * n x n scratch matrix [i][k] from the rows that have a hit (mid_host is
+ * stored [k][i], ucdp [i][k]), then read off row by row: reading mid_host
+ * column-wise for every (i, k) was 13% of `shi align`. */
 static int opponents(shi_threat_ctx *c, const shi_dyadic *dy)
 {
     if (!dy->mid_host && !dy->ucdp) {
         return 0;
     }
-    size_t ny = (size_t)(dy->y1 - dy->y0 + 1), cells = ny * dy->n, total = 0;
-    c->pstart = calloc(cells + 1, sizeof *c->pstart);
-    for (size_t pass = 0; pass < 2 && c->pstart; pass++) {
-        if (pass == 1 && !(c->part = malloc((total ? total : 1) * sizeof *c->part))) {
-            break;
-        }
-        size_t at = 0;
-        for (int y = dy->y0; y <= dy->y1; y++) {
-            int mid = dy->mid_host && y >= dy->mid_y0 && y <= dy->mid_y1;
-            int ucdp = dy->ucdp && y >= dy->ucdp_y0 && y <= dy->ucdp_y1;
-            for (size_t i = 0; i < dy->n; i++) {
-                if (pass == 0) {
-                    c->pstart[(size_t)(y - dy->y0) * dy->n + i] = total;
-                }
-                for (size_t k = 0; (mid || ucdp) && k < dy->n; k++) {
-                    uint8_t h = mid ? dy->mid_host[shi_dy_pair(dy, y, k, i)] : 0;
-                    uint8_t u = ucdp ? dy->ucdp[shi_dy_pair(dy, y, i, k)] : 0;
-                    if ((h != SHI_NA_U8 && h > 0) || (u != SHI_NA_U8 && u > 0)) {
-                        if (pass == 0) {
-                            total++;
-                        } else {
-                            c->part[at++] = (uint16_t)k;
-                        }
-                    }
+    const size_t n = dy->n, ny = (size_t)(dy->y1 - dy->y0 + 1), cells = ny * n;
+    size_t total = 0, cap = 1024;
+    uint8_t *flag = calloc(n * n + 1, 1), *rowany = calloc(n + 1, 1);
+    c->pstart = malloc((cells + 1) * sizeof *c->pstart);
+    c->part = malloc(cap * sizeof *c->part);
+    int ok = flag && rowany && c->pstart && c->part;
+    for (int y = dy->y0; ok && y <= dy->y1; y++) {
+        const size_t base = (size_t)(y - dy->y0) * n;
+        int mid = dy->mid_host && y >= dy->mid_y0 && y <= dy->mid_y1;
+        int ucdp = dy->ucdp && y >= dy->ucdp_y0 && y <= dy->ucdp_y1;
+        int hit = 0;
+        for (size_t k = 0; mid && k < n; k++) {
+            const uint8_t *row = dy->mid_host + shi_dy_pair(dy, y, k, 0);
+            if (!row_has_hit(row, n)) {
+                continue;
+            }
+            for (size_t i = 0; i < n; i++) {
+                if (row[i] != SHI_NA_U8 && row[i] > 0) {
+                    flag[i * n + k] = rowany[i] = 1;
+                    hit = 1;
                 }
             }
         }
+        for (size_t i = 0; ucdp && i < n; i++) {
+            const uint8_t *row = dy->ucdp + shi_dy_pair(dy, y, i, 0);
+            if (!row_has_hit(row, n)) {
+                continue;
+            }
+            for (size_t k = 0; k < n; k++) {
+                if (row[k] != SHI_NA_U8 && row[k] > 0) {
+                    flag[i * n + k] = rowany[i] = 1;
+                    hit = 1;
+                }
+            }
+        }
+        for (size_t i = 0; i < n; i++) {
+            c->pstart[base + i] = total;
+            for (size_t k = 0; hit && rowany[i] && k < n; k++) {
+                if (!flag[i * n + k]) {
+                    continue;
+                }
+                flag[i * n + k] = 0;
+                if (total == cap) {
+                    uint16_t *g = realloc(c->part, 2 * cap * sizeof *g);
+                    if (!g) {
+                        ok = 0;
+                        break;
+                    }
+                    c->part = g;
+                    cap *= 2;
+                }
+                c->part[total++] = (uint16_t)k;
+            }
+            rowany[i] = 0;
+        }
+    }
+    if (ok) {
         c->pstart[cells] = total;
     }
-    return c->pstart && c->part ? 0 : -1;
+    free(flag);
+    free(rowany);
+    return ok ? 0 : -1;
 }
 
 shi_status shi_threat_ctx_new(shi_threat_ctx **out, const shi_data *d, shi_err *err)
