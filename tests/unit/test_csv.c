@@ -13,6 +13,9 @@
 #include "test_util.h"
 
 #include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <shi/csv.h>
@@ -863,6 +866,56 @@ static void test_real_polity5(void **state)
     shi_csv_free(c);
 }
 
+/* shi_csv_real takes short decimals through Clinger's fast path and the rest
+ * through strtod: every value must be the very double strtod gives. Seeded
+ * decimals of every shape the fast path sees or refuses (1-18 digits, signs,
+ * leading zeros, a point anywhere, exponents -30..30), checked bit for bit. */
+static void test_real_matches_strtod(void **state)
+{
+    (void)state;
+    enum { N = 20000 };
+    char *text = malloc((size_t)N * 48 + 8), *vals = malloc((size_t)N * 48);
+    assert_non_null(text);
+    assert_non_null(vals);
+    uint64_t r = 0x9E3779B97F4A7C15u;
+    size_t len = (size_t)sprintf(text, "x\n");
+    for (int k = 0; k < N; k++) {
+        char *v = vals + (size_t)k * 48, *q = v;
+        r = r * 6364136223846793005u + 1442695040888963407u;
+        int nd = 1 + (int)((r >> 33) % 18), point = (int)((r >> 20) % (unsigned)(nd + 2));
+        *q++ = (r >> 7) & 1 ? '-' : (r >> 8) & 1 ? '+' : '0';
+        for (int d = 0; d < nd; d++) {
+            r = r * 6364136223846793005u + 1442695040888963407u;
+            if (d == point) {
+                *q++ = '.';
+            }
+            *q++ = (char)('0' + (r >> 40) % 10);
+        }
+        if ((r >> 5) & 1) {
+            q += sprintf(q, "e%d", (int)((r >> 50) % 61) - 30);
+        }
+        *q = '\0';
+        len += (size_t)sprintf(text + len, "%s\n", v);
+    }
+    shi_csv *c = open_mem_len(text, len, NULL);
+    shi_err err = {0};
+    int got, missing;
+    for (int k = 0; k < N; k++) {
+        assert_int_equal(shi_csv_next(c, &got, &err), SHI_OK);
+        assert_int_equal(got, 1);
+        double x;
+        assert_int_equal(shi_csv_real(c, 0, &x, &missing, &err), SHI_OK);
+        double y = strtod(vals + (size_t)k * 48, NULL);
+        if (memcmp(&x, &y, sizeof x) != 0) {
+            print_error("'%s': %.17g, strtod %.17g\n", vals + (size_t)k * 48, x, y);
+        }
+        assert_memory_equal(&x, &y, sizeof x);
+    }
+    shi_csv_free(c);
+    free(text);
+    free(vals);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -876,7 +929,7 @@ int main(void)
         cmocka_unit_test(test_empty_file),       cmocka_unit_test(test_nul_byte),
         cmocka_unit_test(test_file_errors),      cmocka_unit_test(test_block_boundary),
         cmocka_unit_test(test_long_field),       cmocka_unit_test(test_real_polity5),
-        cmocka_unit_test(test_limits),
+        cmocka_unit_test(test_limits),           cmocka_unit_test(test_real_matches_strtod),
     };
     return shi_run_group_tests(tests, NULL, NULL);
 }
