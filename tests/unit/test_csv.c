@@ -916,20 +916,65 @@ static void test_real_matches_strtod(void **state)
     free(vals);
 }
 
+/* shi_csv_int reads up to 18 digits itself and leaves the rest to strtoll:
+ * seeded integers of 1-19 digits, signed or not, with leading zeros, must be
+ * what strtoll reads, and 19-digit values past INT64_MAX an error. */
+static void test_int_matches_strtoll(void **state)
+{
+    (void)state;
+    const char *text = "x\n0\n-0\n+7\n007\n-000123\n999999999999999999\n"
+                       "-999999999999999999\n1234567890123456789\n9223372036854775807\n"
+                       "-9223372036854775808\n9223372036854775808\n";
+    const char *vals[] = {"0",
+                          "-0",
+                          "+7",
+                          "007",
+                          "-000123",
+                          "999999999999999999",
+                          "-999999999999999999",
+                          "1234567890123456789",
+                          "9223372036854775807",
+                          "-9223372036854775808"};
+    shi_csv *c = open_mem(text, NULL);
+    shi_err err = {0};
+    int got, missing;
+    int64_t x;
+    for (size_t k = 0; k < sizeof vals / sizeof vals[0]; k++) {
+        assert_int_equal(shi_csv_next(c, &got, &err), SHI_OK);
+        assert_int_equal(shi_csv_int(c, 0, &x, &missing, &err), SHI_OK);
+        assert_true(x == (int64_t)strtoll(vals[k], NULL, 10));
+    }
+    assert_int_equal(shi_csv_next(c, &got, &err), SHI_OK);
+    assert_int_equal(shi_csv_int(c, 0, &x, &missing, &err), SHI_EDATA); /* past INT64_MAX */
+    shi_csv_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_plain_and_header), cmocka_unit_test(test_quoting),
-        cmocka_unit_test(test_line_endings),     cmocka_unit_test(test_bom),
-        cmocka_unit_test(test_latin1),           cmocka_unit_test(test_invalid_utf8),
-        cmocka_unit_test(test_skip_lines),       cmocka_unit_test(test_tsv_and_no_header),
-        cmocka_unit_test(test_ragged),           cmocka_unit_test(test_missing_codes),
-        cmocka_unit_test(test_typed_values),     cmocka_unit_test(test_typed_errors),
-        cmocka_unit_test(test_require),          cmocka_unit_test(test_unterminated_quote),
-        cmocka_unit_test(test_empty_file),       cmocka_unit_test(test_nul_byte),
-        cmocka_unit_test(test_file_errors),      cmocka_unit_test(test_block_boundary),
-        cmocka_unit_test(test_long_field),       cmocka_unit_test(test_real_polity5),
-        cmocka_unit_test(test_limits),           cmocka_unit_test(test_real_matches_strtod),
+        cmocka_unit_test(test_plain_and_header),
+        cmocka_unit_test(test_quoting),
+        cmocka_unit_test(test_line_endings),
+        cmocka_unit_test(test_bom),
+        cmocka_unit_test(test_latin1),
+        cmocka_unit_test(test_invalid_utf8),
+        cmocka_unit_test(test_skip_lines),
+        cmocka_unit_test(test_tsv_and_no_header),
+        cmocka_unit_test(test_ragged),
+        cmocka_unit_test(test_missing_codes),
+        cmocka_unit_test(test_typed_values),
+        cmocka_unit_test(test_typed_errors),
+        cmocka_unit_test(test_require),
+        cmocka_unit_test(test_unterminated_quote),
+        cmocka_unit_test(test_empty_file),
+        cmocka_unit_test(test_nul_byte),
+        cmocka_unit_test(test_file_errors),
+        cmocka_unit_test(test_block_boundary),
+        cmocka_unit_test(test_long_field),
+        cmocka_unit_test(test_real_polity5),
+        cmocka_unit_test(test_limits),
+        cmocka_unit_test(test_real_matches_strtod),
+        cmocka_unit_test(test_int_matches_strtoll),
     };
     return shi_run_group_tests(tests, NULL, NULL);
 }
