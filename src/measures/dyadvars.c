@@ -39,7 +39,8 @@ static const struct {
     {"nmc", SHI_DV_NMC, 0},           {"mids", SHI_DV_MIDS, 0},
     {"peaceyears", SHI_DV_PEACE, 0},  {"ucdp", SHI_DV_UCDP, 0},
     {"trade", SHI_DV_TRADE, 0},       {"democracy", SHI_DV_DEMO, 0},
-    {"gdp", SHI_DV_GDP, 0},           {"all", SHI_DV_ALL, 0},
+    {"gdp", SHI_DV_GDP, 0},           {"igos", SHI_DV_IGOS, 0},
+    {"all", SHI_DV_ALL, 0},
 };
 #define NFAM (sizeof FAMILIES / sizeof FAMILIES[0])
 
@@ -82,7 +83,7 @@ int shi_dyadvars_need_econ(unsigned mask)
 int shi_dyadvars_need_relations(unsigned mask)
 {
     return (mask & (SHI_DV_THREAT | SHI_DV_VETO | SHI_DV_MIDS | SHI_DV_PEACE | SHI_DV_UCDP |
-                    SHI_DV_TRADE)) != 0;
+                    SHI_DV_TRADE | SHI_DV_IGOS)) != 0;
 }
 
 int shi_dyadvars_need_dyadic(unsigned mask)
@@ -684,6 +685,11 @@ static const struct {
     {"peaceyears3", "gmlmidspell3"},
     {"ucdp_ongoing", "ucdpongoing"},
     {"ucdp_intensity", "maxintensity"},
+    {"igo_shared", "dyadigos"},
+    {"igo_full", "sum_igo_full"},
+    {"igo_associate", "sum_igo_associate"},
+    {"igo_observer", "sum_igo_observer"},
+    {"igo_any", "sum_igo_anytype"},
 };
 
 shi_status shi_names_parse(const char *name, shi_names *out, shi_err *err)

@@ -2,7 +2,8 @@
  * test_igo.c - COW IGO v3 (Pevehouse et al. 2020): the two importers
  * (src/io/igo.c) on small files, every kind of bad input as file:line:col;
  * the relations part's arrays (embedded and from the official files, checked
- * against every row of the source files).
+ * against every row of the source files); and the families `shi stateyears
+ * --add igos` and `shi dyads --add igos` against rows of the source files.
  */
 #define _POSIX_C_SOURCE 200809L
 #define SHI_TEST_NAME "test_igo"
@@ -12,7 +13,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <shi/dyads.h>
+#include <shi/dyadvars.h>
 #include <shi/io_dyad.h>
+#include <shi/stateyears.h>
 
 #define NDY "\"ccode1\",\"ccode2\",\"year\",\"dyadigos\"\n"
 #define SY                                                                                         \
@@ -259,13 +263,82 @@ static void unknown_state(void **state)
     rmdir(dir);
 }
 
+/* The families, against rows of the source files. */
+static void families(void **state)
+{
+    (void)state;
+    shi_data d = {0};
+    shi_err err = {0};
+    unsigned m = 0;
+    assert_int_equal(shi_stateyears_parse("igos", &m, &err), SHI_OK);
+    assert_int_equal(m, SHI_SY_IGOS);
+    assert_int_equal(shi_stateyears_parts(m), SHI_DATA_CAPS | SHI_DATA_RELATIONS);
+    shi_data_spec spec = {.parts = shi_stateyears_parts(m)};
+    assert_int_equal(shi_data_open(&d, &spec, &err), SHI_OK);
+    const int only[] = {365, 705};
+    const shi_stateyear_opts o = {2014, 2015, only, 2};
+    shi_frame f;
+    assert_int_equal(shi_stateyears_make(&d, &o, m, &f, &err), SHI_OK);
+    assert_int_equal(f.nrow, 4);
+    static const char *const cols[4] = {"igo_full", "igo_associate", "igo_observer", "igo_any"};
+    static const int want[2][4] = {{88, 0, 2, 90}, {55, 0, 1, 56}}; /* 365 and 705 in 2014 */
+    for (int k = 0; k < 4; k++) {
+        long c = shi_frame_find(&f, cols[k]);
+        assert_true(c >= 0);
+        assert_int_equal(f.cols[c].i32[0], want[0][k]);
+        assert_int_equal(f.cols[c].i32[1], want[1][k]);
+        assert_int_equal(f.cols[c].i32[2], SHI_NA_I32); /* 2015: after the data */
+        assert_int_equal(f.cols[c].i32[3], SHI_NA_I32);
+    }
+    assert_int_equal(shi_names_apply(&f, SHI_NAMES_PSCI, &err), SHI_OK);
+    assert_true(shi_frame_find(&f, "sum_igo_full") >= 0);
+    assert_true(shi_frame_find(&f, "sum_igo_anytype") >= 0);
+    shi_frame_destroy(&f);
+
+    assert_int_equal(shi_dyadvars_parse("igos", &m, &err), SHI_OK);
+    assert_int_equal(m, SHI_DV_IGOS);
+    assert_true(shi_dyadvars_need_relations(m));
+    const int st[3] = {365, 705, 703};
+    shi_dyad_opts dopt = {0};
+    dopt.y0 = 2013;
+    dopt.y1 = 2015;
+    dopt.states = st;
+    dopt.nstates = 3;
+    dopt.both = 1;
+    dopt.directed = 1;
+    assert_int_equal(shi_dyads_generate(&d.states, &dopt, &f, &err), SHI_OK);
+    assert_int_equal(shi_dyadvars_add(&f, m, &d, NULL, &err), SHI_OK);
+    long c = shi_frame_find(&f, "igo_shared");
+    assert_true(c >= 0);
+    for (size_t r = 0; r < f.nrow; r++) {
+        int y = f.cols[0].i32[r], a = f.cols[1].i32[r], b = f.cols[2].i32[r];
+        int32_t v = f.cols[c].i32[r];
+        if (y == 2015 || (a != 365 && b != 365)) {
+            assert_int_equal(v, SHI_NA_I32); /* after 2014; KZK-KYR outside the subset */
+        } else if ((a == 705 || b == 705) && y == 2014) {
+            assert_int_equal(v, 47); /* 365,705,2014,47 */
+        } else if ((a == 705 || b == 705) && y == 2013) {
+            assert_int_equal(v, 48); /* 365,705,2013,48 */
+        } else if (y == 2014) {
+            assert_int_equal(v, 41); /* 365,703,2014,41 */
+        }
+    }
+    assert_int_equal(shi_names_apply(&f, SHI_NAMES_PSCI, &err), SHI_OK);
+    assert_true(shi_frame_find(&f, "dyadigos") >= 0);
+    shi_frame_destroy(&f);
+    shi_data_destroy(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(dyadic_good),         cmocka_unit_test(dyadic_bad),
-        cmocka_unit_test(states_good_and_bad), cmocka_unit_test(view_embedded),
-        cmocka_unit_test(view_official),       cmocka_unit_test(unknown_state),
-
+        cmocka_unit_test(dyadic_good),
+        cmocka_unit_test(dyadic_bad),
+        cmocka_unit_test(states_good_and_bad),
+        cmocka_unit_test(view_embedded),
+        cmocka_unit_test(view_official),
+        cmocka_unit_test(unknown_state),
+        cmocka_unit_test(families),
     };
     return shi_run_group_tests(tests, NULL, NULL);
 }
