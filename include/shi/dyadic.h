@@ -1,6 +1,8 @@
 /*
  * shi/dyadic.h - the dyadic data sets as dense year x state x state arrays:
- * contiguity, alliances (ATOP obligations), capitals and UN voting.
+ * contiguity, alliances (ATOP obligations), capitals and UN voting; and, from
+ * the relations part, disputes, nuclear status, armed conflict and shared IGO
+ * memberships.
  *
  * States are indexed by their position in the registry (shi_states.v), so a
  * dyad-year is two small integers and a year: every lookup is O(1). With the
@@ -69,7 +71,16 @@ typedef struct shi_dyadic {
                       deaths, 2 war: 1,000+) of an interstate or internationalised conflict
                       with i and j on opposite sides (primary or secondary warring
                       parties) that year, 0 none, or SHI_NA_U8 outside the data; symmetric */
+    int igo_y0, igo_y1;
+    uint8_t *igo;       /* [year][i][j]: IGOs in which i and j are both full members (COW IGO
+                           v3), symmetric; SHI_NA_U8 where the source gives no value (outside
+                           1816-2014, a dyad-year not listed, or left out of the embedded subset) */
+    int igo_subset;     /* 1: `igo` holds only dyads with a (sometime) major power (embedded) */
+    int16_t *igo_sy[4]; /* [year][i]: memberships of i (SHI_IGO_FULL ...); -1 missing */
 } shi_dyadic;
+
+/* The four state-year IGO counts of shi_dyadic.igo_sy (COW IGO v3 sum_igo_*). */
+enum { SHI_IGO_FULL, SHI_IGO_ASSOC, SHI_IGO_OBSERVER, SHI_IGO_ANY };
 
 SHI_API void shi_dyadic_destroy(shi_dyadic *d);
 

@@ -25,6 +25,8 @@
  *             minimum of each (polity2_min, polyarchy_min); needs SHI_DATA_ECON
  *   gdp       gdp1, gdp2 (millions of constant 2015 US$, WDI spliced with Maddison)
  *             and gdppc1, gdppc2; needs SHI_DATA_ECON
+ *   igos      igo_shared: IGOs in which both states are full members (COW IGO v3,
+ *             1816-2014; needs the relations)
  *   vetoes    UN Security Council vetoes in the year (permanent members only; needs the
  *             relations): veto_n1, veto_n2, veto_joint (drafts both vetoed), and
  *             veto_coinc12 / veto_coinc21 (share of 1's / 2's vetoes the other joined)
@@ -67,12 +69,13 @@ enum {
     SHI_DV_TRADE = 1u << 20, /* flow1, flow2 */
     SHI_DV_DEMO = 1u << 21,  /* polity2_1/2, polyarchy1/2, polity2_min, polyarchy_min */
     SHI_DV_GDP = 1u << 22,   /* gdp1, gdp2, gdppc1, gdppc2 */
+    SHI_DV_IGOS = 1u << 23,  /* igo_shared */
     SHI_DV_PSCI = SHI_DV_NMC | SHI_DV_MIDS | SHI_DV_PEACE | SHI_DV_UCDP | SHI_DV_TRADE |
-                  SHI_DV_DEMO | SHI_DV_GDP,
+                  SHI_DV_DEMO | SHI_DV_GDP | SHI_DV_IGOS,
     SHI_DV_ALL = ((1u << 9) - 1) | SHI_DV_PSCI,
     /* Expected utility families, outside "all" (options of their own). */
-    SHI_DV_EU = 1u << 23, /* eu12, eu21, parts, eu_reason (shi/eu.h) */
-    SHI_DV_WR = 1u << 24  /* wr_induction, wr_logical, conditions, wr_reason */
+    SHI_DV_EU = 1u << 25, /* eu12, eu21, parts, eu_reason (shi/eu.h) */
+    SHI_DV_WR = 1u << 26  /* wr_induction, wr_logical, conditions, wr_reason */
 };
 
 /** Parse a comma-separated list of families ("cinc,contiguity,distance,...";

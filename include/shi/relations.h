@@ -9,10 +9,14 @@
  * of shi_dyadic (mid_host, nuclear, conflict) for O(1) lookups; arms and trade
  * stay as sorted tables with binary-search lookups.
  *
+ * Shared IGO memberships (COW IGO v3) go into shi_dyadic's `igo` (dyad-year)
+ * and `igo_sy` (state-year) arrays.
+ *
  * The embedded data/relations.shd keeps every arms transfer, dispute and
- * nuclear status, but trade and events only for dyads with a state that was a
- * COW major power at some time (size); `--data DIR` with the official files
- * gives every dyad. shi_relations.subset says which.
+ * nuclear status and every state's IGO counts, but trade, events and shared
+ * IGO memberships only for dyads with a state that was a COW major power at
+ * some time (size); `--data DIR` with the official files gives every dyad.
+ * shi_relations.subset and shi_dyadic.igo_subset say which.
  */
 #ifndef SHI_RELATIONS_H
 #define SHI_RELATIONS_H

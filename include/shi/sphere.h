@@ -1,9 +1,9 @@
 /*
  * shi/sphere.h - spheres of influence: for each third state of a region, each
  * of two powers' share of that state's arms imports (SIPRI), trade (COW),
- * energy exports (China Customs, Eurostat), its alliance ties (ATOP) and UN
- * agreement, an influence index per power, its trend and who is gaining
- * (docs/sphere.md).
+ * energy exports (China Customs, Eurostat), its alliance ties (ATOP), its IGO
+ * memberships (COW IGO) and UN agreement, an influence index per power, its
+ * trend and who is gaining (docs/sphere.md).
  *
  * Areas, each on [0, 1], for power P and third state X in year y:
  *   arms      TIV delivered by P to X over X's arms imports, years y-4..y
@@ -13,6 +13,8 @@
  *             importers the sources cover (China, Europe), the mean of the
  *             two; only China and European states have importer data;
  *   alliance  the ATOP alliance level between P and X (either direction) / 3;
+ *   igo       IGOs in which P and X are both full members over X's full
+ *             memberships (COW IGO v3, to 2014);
  *   un        share of X's UN votes agreeing with P (where P is one of the six
  *             reference states of the voting data: USA, RUS, BRA, CHN, IND, ISR).
  * The influence index of X is the weighted mean (weights SHI_SPHERE_W_*
@@ -37,21 +39,35 @@
 extern "C" {
 #endif
 
-enum { SHI_SPH_ARMS, SHI_SPH_TRADE, SHI_SPH_ENERGY, SHI_SPH_ALLIANCE, SHI_SPH_UN, SHI_SPH_N };
+enum {
+    SHI_SPH_ARMS,
+    SHI_SPH_TRADE,
+    SHI_SPH_ENERGY,
+    SHI_SPH_ALLIANCE,
+    SHI_SPH_IGO,
+    SHI_SPH_UN,
+    SHI_SPH_N
+};
 
 static inline const char *shi_sphere_area_name(int k)
 {
-    static const char *const n[SHI_SPH_N] = {"arms", "trade", "energy", "alliance", "un"};
+    static const char *const n[SHI_SPH_N] = {"arms", "trade", "energy", "alliance", "igo", "un"};
     return (unsigned)k < SHI_SPH_N ? n[k] : "?";
 }
 
-/* Weights of the index (sum 1): material ties first, as the study reads
- * influence in Central Asia through arms, trade and pipelines. */
+/* Weights of the index (sum 1): material ties first (0.70), as the study
+ * reads influence in Central Asia through arms, trade and pipelines; the
+ * institutional and diplomatic ties share the other 0.30 as before the IGO
+ * area: alliance 0.15 (from 0.20: the CSTO and CIS bodies count in both the
+ * alliance and the IGO areas), igo 0.10, un 0.05 (from 0.10: a vote with the
+ * General Assembly's majority counts as agreement with both powers, so it
+ * says least about a bilateral tie). docs/sphere.md gives the reasoning. */
 #define SHI_SPHERE_W_ARMS 0.30
 #define SHI_SPHERE_W_TRADE 0.25
 #define SHI_SPHERE_W_ENERGY 0.15
-#define SHI_SPHERE_W_ALLIANCE 0.20
-#define SHI_SPHERE_W_UN 0.10
+#define SHI_SPHERE_W_ALLIANCE 0.15
+#define SHI_SPHERE_W_IGO 0.10
+#define SHI_SPHERE_W_UN 0.05
 #define SHI_SPHERE_GAIN_TOL 0.002
 
 /** Regions by name (case-insensitive): "Central Asia", "Asia-Pacific",

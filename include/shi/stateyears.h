@@ -13,6 +13,8 @@
  *   democracy  polity2 (Polity5, -10..10) and polyarchy (V-Dem v2x_polyarchy, 0-1)
  *   nuclear  nuclear (0 none, 1 considered, 2 pursued, 3 possessed; OWID after
  *            Bleek 2017) and warheads (FAS stockpile via OWID)
+ *   igos     igo_full igo_associate igo_observer igo_any: the state's IGO
+ *            memberships by type (COW IGO v3, Pevehouse et al. 2020), to 2014
  * Missing stays missing: outside a source's years a value is missing, never 0.
  */
 #ifndef SHI_STATEYEARS_H
@@ -33,10 +35,11 @@ enum {
     SHI_SY_GDP = 1u << 2,
     SHI_SY_NUCLEAR = 1u << 3,
     SHI_SY_DEMOCRACY = 1u << 4,
-    SHI_SY_ALL = (1u << 5) - 1
+    SHI_SY_IGOS = 1u << 5,
+    SHI_SY_ALL = (1u << 6) - 1
 };
 
-/** Parse a comma-separated list of families ("nmc,major,gdp,nuclear" or
+/** Parse a comma-separated list of families ("nmc,major,gdp,nuclear,igos" or
  *  "all"); an unknown name is SHI_EUSAGE listing the valid ones. */
 SHI_API shi_status shi_stateyears_parse(const char *list, unsigned *mask, shi_err *err);
 

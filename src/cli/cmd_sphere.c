@@ -47,13 +47,18 @@ static const char *abb(const shi_cli *cli, int c)
 /* One row per third state and power: the areas at their last year, the index. */
 static shi_status sphere_rows(shi_cli *cli, shi_table *t, const shi_sphere_table *sp)
 {
-    static const char *const cols[] = {
-        "state",      "power",    "arms",        "trade",      "energy", "alliance", "un",
-        "index_from", "index_to", "index_first", "index_last", "slope",  "gaining"};
+    /* state, power, the areas (SHI_SPH_N of them), then the index columns */
+    enum { A0 = 2, I0 = A0 + SHI_SPH_N, NCOL = I0 + 6 };
+    static const char *const idx[6] = {"index_from", "index_to", "index_first",
+                                       "index_last", "slope",    "gaining"};
     shi_status s = SHI_OK;
-    for (int c = 0; c < 13 && s == SHI_OK; c++) {
-        char type = c < 2 || c == 12 ? 's' : (c == 7 || c == 8 ? 'i' : 'f');
-        s = shi_table_column(t, cols[c], type, c == 11 ? 5 : 3, &cli->err);
+    for (int c = 0; c < NCOL && s == SHI_OK; c++) {
+        const char *name = c == 0   ? "state"
+                           : c == 1 ? "power"
+                           : c < I0 ? shi_sphere_area_name(c - A0)
+                                    : idx[c - I0];
+        char type = c < A0 || c == NCOL - 1 ? 's' : (c == I0 || c == I0 + 1 ? 'i' : 'f');
+        s = shi_table_column(t, name, type, c == I0 + 4 ? 5 : 3, &cli->err);
     }
     for (size_t i = 0; i < sp->n && s == SHI_OK; i++) {
         for (int p = 0; p < 2 && s == SHI_OK; p++) {
@@ -101,9 +106,13 @@ static shi_status sphere_write(shi_cli *cli, const shi_sphere_table *sp, const c
         s = cli_write_table(t, format, out, &cli->err);
     }
     if (s == SHI_OK && !out && (!format || strcmp(format, "table") == 0)) {
-        printf("\nareas at their last year with data: arms %d, trade %d, energy %d, alliance %d, "
-               "un %d; index %d-%d, each state's over its index areas (docs/sphere.md)\n",
-               sp->last[0], sp->last[1], sp->last[2], sp->last[3], sp->last[4], sp->y0, sp->y1);
+        printf("\nareas at their last year with data:");
+        for (int k = 0; k < SHI_SPH_N; k++) {
+            printf(sp->last[k] ? "%s %s %d" : "%s %s none", k ? "," : "", shi_sphere_area_name(k),
+                   sp->last[k]);
+        }
+        printf("; index %d-%d, each state's over its index areas (docs/sphere.md)\n", sp->y0,
+               sp->y1);
     }
     shi_table_free(t);
     return s;

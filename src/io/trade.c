@@ -9,22 +9,18 @@
  * current million USD; missing is an empty field.
  * dyadic_trade_ndy_*_rounded.csv[.gz]: non-directed dyad-years (ccode1 <
  * ccode2) from peacesciencer's cow_trade_ndy, flows rounded to whole million
- * USD, -9 missing. The full file is gzip-compressed: it is inflated into
- * memory with zlib (gzread) and parsed with shi_csv_open_mem, so messages
- * still name the .gz file and count lines of its uncompressed text.
+ * USD, -9 missing. The full file is gzip-compressed: gz.c inflates it into
+ * memory, so messages still name the .gz file and count lines of its
+ * uncompressed text.
  */
 #include <shi/csv.h>
 #include <shi/io_trade.h>
 
-#include <errno.h>
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <zlib.h>
-
-#include "spec.h"
+#include "gz.h"
 
 static const char *const trade_na[] = {"", "NA", "-9", NULL};
 
@@ -95,101 +91,6 @@ void shi_trade_dyad_table_destroy(shi_trade_dyad_table *t)
     memset(t, 0, sizeof *t);
 }
 
-/* Does the file start with the gzip magic bytes 1f 8b? -1 if it cannot be
- * opened. For a gzip file, *isize gets its trailer's ISIZE (the uncompressed
- * size modulo 2^32; only a hint: concatenated members make it wrong). */
-static int is_gzip(const char *path, size_t *isize)
-{
-    *isize = 0;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        return -1;
-    }
-    unsigned char m[4] = {0, 0, 0, 0};
-    size_t got = fread(m, 1, 2, f);
-    int gz = got == 2 && m[0] == 0x1f && m[1] == 0x8b;
-    if (gz && fseek(f, -4, SEEK_END) == 0 && fread(m, 1, 4, f) == 4) {
-        *isize = (size_t)m[0] | (size_t)m[1] << 8 | (size_t)m[2] << 16 | (size_t)m[3] << 24;
-    }
-    fclose(f);
-    return gz;
-}
-
-/* Inflate a whole gzip file into a malloc'd buffer. */
-static shi_status gunzip_file(const char *path, size_t hint, char **data, size_t *len, shi_err *err)
-{
-    *data = NULL;
-    *len = 0;
-    gzFile gz = gzopen(path, "rb");
-    if (!gz) {
-        return shi_err_set_at(err, SHI_EIO, path, 0, 0, "cannot open for reading: %s",
-                              strerror(errno));
-    }
-    gzbuffer(gz, 1u << 18);
-    /* One allocation when the size hint is right: + 1 MiB so that the loop's
-     * headroom test does not grow the buffer before the end is seen. */
-    size_t cap = (hint > 0 && hint < ((size_t)1 << 31) ? hint : (size_t)1 << 24) + (1u << 20),
-           n = 0;
-    char *buf = malloc(cap);
-    shi_status s = SHI_OK;
-    for (;;) {
-        if (!buf) {
-            s = shi_err_set_at(err, SHI_EIO, path, 0, 0, "out of memory inflating the file");
-            break;
-        }
-        if (cap - n < (1u << 20)) {
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                continue;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        size_t want = cap - n;
-        if (want > (1u << 30)) {
-            want = 1u << 30;
-        }
-        int r = gzread(gz, buf + n, (unsigned)want);
-        /* A truncated stream ends with r == 0 and Z_BUF_ERROR, not r < 0. */
-        int zerr = Z_OK;
-        const char *m = r <= 0 ? gzerror(gz, &zerr) : NULL;
-        if (r < 0 || (r == 0 && (zerr != Z_OK || !gzeof(gz)))) {
-            /* Corrupt or cut input is bad data (exit 1), not an I/O error;
-             * zlib's message starts with the path, which the error names
-             * already. The position is where inflating stopped. */
-            size_t plen = strlen(path);
-            if (m && strncmp(m, path, plen) == 0 && strncmp(m + plen, ": ", 2) == 0) {
-                m += plen + 2;
-            }
-            s = shi_err_set_at(err, SHI_EDATA, path, 0, 0,
-                               "corrupt gzip data at compressed byte %ld (%zu bytes inflated): %s",
-                               (long)gzoffset(gz), n + (size_t)(r > 0 ? r : 0),
-                               m && *m && zerr != Z_OK ? m : "truncated file");
-            break;
-        }
-        if (r == 0) {
-            break;
-        }
-        n += (size_t)r;
-        if ((unsigned long long)n > SHI_CSV_MAX_BYTES) {
-            s = shi_err_set_at(err, SHI_EDATA, path, 0, 0,
-                               "inflates to more than %llu GiB: not a data file shi reads",
-                               SHI_CSV_MAX_BYTES >> 30);
-            break;
-        }
-    }
-    gzclose(gz);
-    if (s != SHI_OK) {
-        free(buf);
-        return s;
-    }
-    *data = buf;
-    *len = n;
-    return SHI_OK;
-}
-
 shi_status shi_io_read_cow_trade_dyadic(const char *path, shi_trade_dyad_table *out, shi_err *err)
 {
     enum { C_C1, C_C2, C_YEAR, NCOLS = 7 };
@@ -207,26 +108,7 @@ shi_status shi_io_read_cow_trade_dyadic(const char *path, shi_trade_dyad_table *
     o.missing = trade_na;
     shi_i_reader rd;
     char *data = NULL;
-    size_t len = 0;
-    shi_status s;
-    size_t isize = 0;
-    if (is_gzip(path, &isize) == 1) {
-        if ((s = gunzip_file(path, isize, &data, &len, err)) != SHI_OK) {
-            return s;
-        }
-        s = shi_i_open_mem(&rd, path, data, len, &o, cols, NCOLS, &dest, err);
-        /* Reserve all rows at once: one line per row after the header. */
-        size_t lines = 0;
-        for (const char *p = data, *end = data + len; (p = memchr(p, '\n', (size_t)(end - p)));
-             p++) {
-            lines++;
-        }
-        if (s == SHI_OK && lines > 0) {
-            s = shi_i_reserve(&rd, out->n + lines, err);
-        }
-    } else {
-        s = shi_i_open(&rd, path, &o, cols, NCOLS, &dest, err);
-    }
+    shi_status s = shi_i_open_gz(&rd, path, &o, cols, NCOLS, &dest, &data, err);
     for (int got = 1; s == SHI_OK;) {
         if ((s = shi_i_next(&rd, &got, err)) != SHI_OK || !got ||
             (s = shi_i_parse(&rd, C_C1, C_YEAR, err)) != SHI_OK) {

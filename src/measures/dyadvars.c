@@ -28,6 +28,12 @@
 
 /* The families, one row each (an alias, listed after its name, is left out
  * of the message of an unknown name); "all" last. */
+/* The family bits are merged from several sources (the base families, the
+ * peace-science ones, expected utility): a bit used twice would make one
+ * family add another's columns, so the build checks that they are distinct. */
+_Static_assert((SHI_DV_ALL & (SHI_DV_EU | SHI_DV_WR)) == 0 && (SHI_DV_EU & SHI_DV_WR) == 0,
+               "dyad variable families share a bit");
+
 static const struct {
     const char *name;
     unsigned bit;
@@ -50,6 +56,7 @@ static const struct {
     {"trade", SHI_DV_TRADE, 0},
     {"democracy", SHI_DV_DEMO, 0},
     {"gdp", SHI_DV_GDP, 0},
+    {"igos", SHI_DV_IGOS, 0},
     {"all", SHI_DV_ALL, 0},
     {"eu", SHI_DV_EU, 0},
     {"wr", SHI_DV_WR, 0},
@@ -95,7 +102,7 @@ int shi_dyadvars_need_econ(unsigned mask)
 int shi_dyadvars_need_relations(unsigned mask)
 {
     return (mask & (SHI_DV_THREAT | SHI_DV_VETO | SHI_DV_MIDS | SHI_DV_PEACE | SHI_DV_UCDP |
-                    SHI_DV_TRADE)) != 0;
+                    SHI_DV_TRADE | SHI_DV_IGOS)) != 0;
 }
 
 int shi_dyadvars_need_dyadic(unsigned mask)
@@ -709,6 +716,11 @@ static const struct {
     {"peaceyears3", "gmlmidspell3"},
     {"ucdp_ongoing", "ucdpongoing"},
     {"ucdp_intensity", "maxintensity"},
+    {"igo_shared", "dyadigos"},
+    {"igo_full", "sum_igo_full"},
+    {"igo_associate", "sum_igo_associate"},
+    {"igo_observer", "sum_igo_observer"},
+    {"igo_any", "sum_igo_anytype"},
 };
 
 shi_status shi_names_parse(const char *name, shi_names *out, shi_err *err)

@@ -1,7 +1,8 @@
 /*
  * dyadvars_psci.c - the peace-science families of shi dyads --add
  * (docs/dyads.md): both states' NMC components, militarized disputes and
- * their peace years, UCDP/PRIO armed conflict, COW dyadic trade.
+ * their peace years, UCDP/PRIO armed conflict, COW dyadic trade, democracy,
+ * GDP, shared IGO memberships (COW IGO v3).
  *
  * Disputes are the relations part's `mid_host` array: each state's highest
  * hostility level in a militarized dispute with the other that year, from GML
@@ -110,6 +111,11 @@ shi_status shi_i_psci_add_cols(shi_frame *f, unsigned mask, psci_cols *k, shi_er
         "GDP per person of state 2, constant 2015 US$"};
     for (int q = 0; q < 4 && s == SHI_OK && (mask & SHI_DV_GDP); q++) {
         s = shi_frame_add_f64(f, gn[q], gl[q], q < 2 ? 1 : 0, &k->gdp[q], err);
+    }
+    if (s == SHI_OK && (mask & SHI_DV_IGOS)) {
+        s = shi_frame_add_i32(f, "igo_shared",
+                              "IGOs in which 1 and 2 are both full members (COW IGO v3)", &k->igo,
+                              err);
     }
     return s;
 }
@@ -246,8 +252,8 @@ void shi_i_psci_row(const psci_ctx *c, const psci_cols *k, const shi_frame *f, s
         k->flow2[r] = z;
     }
     const shi_dyadic *dy = &c->d->dy;
-    if (a < 0 || b < 0 || !(mask & (SHI_DV_MIDS | SHI_DV_PEACE | SHI_DV_UCDP)) || y < dy->y0 ||
-        y > dy->y1) {
+    if (a < 0 || b < 0 || !(mask & (SHI_DV_MIDS | SHI_DV_PEACE | SHI_DV_UCDP | SHI_DV_IGOS)) ||
+        y < dy->y0 || y > dy->y1) {
         return;
     }
     if (mask & SHI_DV_MIDS) {
@@ -272,5 +278,8 @@ void shi_i_psci_row(const psci_ctx *c, const psci_cols *k, const shi_frame *f, s
         int32_t v = code(dy->ucdp[shi_dy_pair(dy, y, (size_t)a, (size_t)b)]);
         k->ucdp_int[r] = v;
         k->ucdp_on[r] = v == SHI_NA_I32 ? SHI_NA_I32 : v > 0;
+    }
+    if ((mask & SHI_DV_IGOS) && dy->igo) {
+        k->igo[r] = code(dy->igo[shi_dy_pair(dy, y, (size_t)a, (size_t)b)]);
     }
 }

@@ -1,6 +1,6 @@
 /*
  * dyadvars_psci.h - the peace-science families of the dyad-year variables
- * (nmc, mids, peaceyears, ucdp, trade), private to src/measures: dyadvars.c
+ * (nmc, mids, peaceyears, ucdp, trade, democracy, gdp, igos), private to src/measures: dyadvars.c
  * adds their columns, prepares them once and fills each row.
  */
 #ifndef SHI_DYADVARS_PSCI_H
@@ -20,6 +20,7 @@ typedef struct psci_cols {
     double *flow1, *flow2;
     double *demo[6]; /* polity2_1, polity2_2, polyarchy1, polyarchy2, polity2_min, polyarchy_min */
     double *gdp[4];  /* gdp1, gdp2, gdppc1, gdppc2 */
+    int32_t *igo;    /* igo_shared */
 } psci_cols;
 
 typedef struct psci_ctx {

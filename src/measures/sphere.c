@@ -138,6 +138,17 @@ static double area(const shi_data *d, int k, int p, int x, int y)
             }
             return (l1 > l2 ? l1 : l2) / 3.0;
         }
+    case SHI_SPH_IGO: {
+        /* Shared full memberships over X's full memberships; missing when
+         * either is (after 2014, or a dyad outside the embedded subset), and
+         * when X is a member of none (no share to take). */
+        if (!d->rel_loaded || !dy->igo || ip < 0 || ix < 0 || y < dy->y0 || y > dy->y1) {
+            return (double)NAN;
+        }
+        uint8_t both = dy->igo[shi_dy_pair(dy, y, (size_t)ip, (size_t)ix)];
+        int16_t all = dy->igo_sy[SHI_IGO_FULL][shi_dy_one(dy, y, (size_t)ix)];
+        return both == SHI_NA_U8 || all <= 0 ? (double)NAN : both / (double)all;
+    }
     case SHI_SPH_UN:
         if (!d->dy_loaded || ix < 0 || y < dy->y0 || y > dy->y1) {
             return (double)NAN;
@@ -153,8 +164,8 @@ static double area(const shi_data *d, int k, int p, int x, int y)
     }
 }
 
-static const double W[SHI_SPH_N] = {SHI_SPHERE_W_ARMS, SHI_SPHERE_W_TRADE, SHI_SPHERE_W_ENERGY,
-                                    SHI_SPHERE_W_ALLIANCE, SHI_SPHERE_W_UN};
+static const double W[SHI_SPH_N] = {SHI_SPHERE_W_ARMS,     SHI_SPHERE_W_TRADE, SHI_SPHERE_W_ENERGY,
+                                    SHI_SPHERE_W_ALLIANCE, SHI_SPHERE_W_IGO,   SHI_SPHERE_W_UN};
 
 /* The areas of third state i's index: those both powers have in at least
  * half of the years. A fixed set, so that the index compares like with like

@@ -21,6 +21,7 @@ static const struct {
     {"gdp", SHI_SY_GDP, SHI_DATA_ECON},
     {"nuclear", SHI_SY_NUCLEAR, SHI_DATA_RELATIONS},
     {"democracy", SHI_SY_DEMOCRACY, SHI_DATA_ECON},
+    {"igos", SHI_SY_IGOS, SHI_DATA_RELATIONS},
     {"all", SHI_SY_ALL, 0},
 };
 #define NFAM (sizeof FAMILIES / sizeof FAMILIES[0])
@@ -41,7 +42,7 @@ shi_status shi_stateyears_parse(const char *list, unsigned *mask, shi_err *err)
         if (!bit) {
             return shi_err_set(err, SHI_EUSAGE,
                                "--add: unknown variable family '%.*s'; valid families are nmc, "
-                               "major, gdp, nuclear, democracy, all",
+                               "major, gdp, nuclear, democracy, igos, all",
                                (int)len, p);
         }
         *mask |= bit;
@@ -195,6 +196,33 @@ static shi_status add_nuclear(shi_frame *f, const shi_data *d, const size_t *idx
     return SHI_OK;
 }
 
+static shi_status add_igos(shi_frame *f, const shi_data *d, const size_t *idx, shi_err *err)
+{
+    static const char *const name[4] = {"igo_full", "igo_associate", "igo_observer", "igo_any"};
+    static const char *const label[4] = {
+        "IGOs of which the state is a full member (COW IGO v3)",
+        "IGOs of which the state is an associate member (COW IGO v3)",
+        "IGOs in which the state has observer status (COW IGO v3)",
+        "IGOs of which the state is a member of any type (COW IGO v3)"};
+    const shi_dyadic *dy = &d->dy;
+    if (!d->rel_loaded || !dy->igo_sy[0]) {
+        return shi_err_set(err, SHI_EINTERNAL, "stateyears: no IGO data");
+    }
+    for (int k = 0; k < 4; k++) {
+        int32_t *v;
+        shi_status s = shi_frame_add_i32(f, name[k], label[k], &v, err);
+        if (s != SHI_OK) {
+            return s;
+        }
+        for (size_t r = 0; r < f->nrow; r++) {
+            int y = f->cols[0].i32[r];
+            int16_t n = y < dy->y0 || y > dy->y1 ? -1 : dy->igo_sy[k][shi_dy_one(dy, y, idx[r])];
+            v[r] = n < 0 ? SHI_NA_I32 : n;
+        }
+    }
+    return SHI_OK;
+}
+
 static shi_status add_major(shi_frame *f, const shi_data *d, const size_t *idx, shi_err *err)
 {
     static const shi_value_label noyes[] = {{0, "no"}, {1, "yes"}};
@@ -243,6 +271,9 @@ static shi_status fill(shi_frame *f, const shi_data *d, unsigned mask, const int
     }
     if (s == SHI_OK && (mask & SHI_SY_NUCLEAR)) {
         s = add_nuclear(f, d, idx, err);
+    }
+    if (s == SHI_OK && (mask & SHI_SY_IGOS)) {
+        s = add_igos(f, d, idx, err);
     }
     return s;
 }

@@ -16,13 +16,16 @@
  *   icews     j  i  year  conflict_share
  *   ucdp      a  b  year  intensity            (a < b; UCDP/PRIO, both on opposite sides)
  *   veto      year  yyyymmdd  c1  c2  c3       (one vetoed draft: its members, 0 for none)
+ *   igo       a  b  y0  y1  shared             (a < b: IGOs both are full members of, the same
+ *                                               every year y0..y1; COW IGO v3)
+ *   igosy     c  y0  y1  full  assoc  observer  any   (c's memberships, the same y0..y1)
+ *   igosubset 1                                (igo only for dyads with a major power)
  */
 #include <shi/csv.h>
 #include <shi/data.h>
 #include <shi/io_conflict.h>
 #include <shi/io_dyad.h>
 #include <shi/io_econ.h>
-#include <shi/io_conflict.h>
 #include <shi/io_events.h>
 #include <shi/io_national.h>
 #include <shi/io_trade.h>
@@ -43,7 +46,7 @@
 extern const unsigned char shi_embedded_relations[];
 extern const size_t shi_embedded_relations_len;
 
-enum { RL_ARMS, RL_TRADE, RL_MID, RL_NUC, RL_ICEWS, RL_UCDP, RL_VETO, RL_N };
+enum { RL_ARMS, RL_TRADE, RL_MID, RL_NUC, RL_ICEWS, RL_UCDP, RL_VETO, RL_IGO, RL_N };
 
 typedef struct rl_source {
     const char *id, *name, *version, *citation;
@@ -101,6 +104,14 @@ static const rl_source RL[RL_N] = {
      "Data Lab, https://github.com/world-politics-datalab/vetoes-un-security-council (MIT), after "
      "the UN Dag Hammarskjold Library's veto list",
      {"unsc_vetoes_1946_sept2022.csv", "unsc_vetoes/unsc_vetoes_1946_sept2022.csv", NULL}},
+    {"igo",
+     "COW Intergovernmental Organizations (shared full memberships, state-year counts)",
+     "3.0",
+     "Pevehouse, Jon C. W., Timothy Nordstrom, Roseanne W. McManus and Anne Spencer Jamison. "
+     "2020. Tracking organizations in the world: The Correlates of War IGO Version 3.0 "
+     "datasets. Journal of Peace Research 57(3): 492-503; dyad-year and state-year summaries "
+     "as in peacesciencer (Miller 2022)",
+     {"cow_igo_v3/cow_igo_ndy.csv.gz", "cow_igo_ndy.csv.gz", NULL}},
 };
 
 /* ---- building ------------------------------------------------------------- */
@@ -217,10 +228,22 @@ static int dense_init(builder *b)
         d->warheads = malloc((n1 ? n1 : 1) * sizeof *d->warheads);
         d->ucdp = malloc(nn ? nn : 1);
         d->mid_onset = malloc(nn ? nn : 1);
-        if (!d->mid_host || !d->nuclear || !d->warheads || !d->ucdp || !d->mid_onset) {
+        d->igo = malloc(nn ? nn : 1);
+        for (int k = 0; k < 4; k++) {
+            d->igo_sy[k] = malloc((n1 ? n1 : 1) * sizeof *d->igo_sy[k]);
+        }
+        if (!d->mid_host || !d->nuclear || !d->warheads || !d->ucdp || !d->mid_onset || !d->igo ||
+            !d->igo_sy[0] || !d->igo_sy[1] || !d->igo_sy[2] || !d->igo_sy[3]) {
             return -1;
         }
     }
+    memset(d->igo, SHI_NA_U8, nn);
+    for (int k = 0; k < 4; k++) {
+        for (size_t i = 0; i < n1; i++) {
+            d->igo_sy[k][i] = -1;
+        }
+    }
+    d->igo_subset = 0;
     memset(d->mid_host, SHI_NA_U8, nn);
     memset(d->nuclear, SHI_NA_U8, n1);
     memset(d->ucdp, SHI_NA_U8, nn);
@@ -298,6 +321,29 @@ static void set_ucdp(builder *b, int a, int c, int year, int intensity)
     }
 }
 
+/* Shared full IGO memberships of a and c in years y0..y1 (both orders). */
+static void set_igo(builder *b, int a, int c, int y0, int y1, int shared)
+{
+    shi_dyadic *d = b->dy;
+    long sa = b->map[a], sc = b->map[c];
+    for (int y = y0 < d->y0 ? d->y0 : y0; sa >= 0 && sc >= 0 && y <= y1 && y <= d->y1; y++) {
+        d->igo[shi_dy_pair(d, y, (size_t)sa, (size_t)sc)] = (uint8_t)shared;
+        d->igo[shi_dy_pair(d, y, (size_t)sc, (size_t)sa)] = (uint8_t)shared;
+    }
+}
+
+/* The four IGO counts of c in years y0..y1 (SHI_IGO_FULL ... ; -1 missing). */
+static void set_igosy(builder *b, int c, int y0, int y1, const int n[4])
+{
+    shi_dyadic *d = b->dy;
+    long sc = b->map[c];
+    for (int y = y0 < d->y0 ? d->y0 : y0; sc >= 0 && y <= y1 && y <= d->y1; y++) {
+        for (int k = 0; k < 4; k++) {
+            d->igo_sy[k][shi_dy_one(d, y, (size_t)sc)] = (int16_t)n[k];
+        }
+    }
+}
+
 static int set_conflict(builder *b, int j, int i, int year, double share)
 {
     shi_relations *x = b->r;
@@ -319,6 +365,8 @@ static void dense_finish(builder *b)
     d->mid_y1 = b->years[RL_MID][1];
     d->ucdp_y0 = b->years[RL_UCDP][0];
     d->ucdp_y1 = b->years[RL_UCDP][1];
+    d->igo_y0 = b->years[RL_IGO][0];
+    d->igo_y1 = b->years[RL_IGO][1];
     const size_t nn = d->n * d->n;
     d->onset_y0 = b->onset_years[0];
     d->onset_y1 = b->onset_years[1];
@@ -436,6 +484,58 @@ static shi_status from_ucdp(builder *b, const char *path, const char *dir, shi_e
     }
     shi_gw_table_destroy(&g);
     shi_ucdp_table_destroy(&t);
+    return st;
+}
+
+/* "unknown state code" at a row of an official file. */
+static shi_status unknown_code(const char *path, long line, long col, const char *column, int c,
+                               shi_err *err)
+{
+    return shi_err_set_at(err, SHI_EDATA, path, line, col,
+                          "unknown state code %d in column '%s' (not in the COW state system list)",
+                          c, column);
+}
+
+/* COW IGO v3: the dyad-years (`path`) and the state-years next to them. Every
+ * code must be a state of the registry (a code it lacks is an error at its
+ * row); years after the dense arrays' last are passed over. */
+static shi_status from_igo(builder *b, const char *path, const char *dir, shi_err *err)
+{
+    char spath[400];
+    snprintf(spath, sizeof spath, "%s/%s", dir, "cow_igo_v3/cow_igo_sy.csv");
+    if (!shi_i_file_exists(spath)) {
+        snprintf(spath, sizeof spath, "%s/%s", dir, "cow_igo_sy.csv");
+    }
+    shi_igo_dyad_table t;
+    shi_igo_state_table sy;
+    memset(&t, 0, sizeof t);
+    memset(&sy, 0, sizeof sy);
+    shi_status st = shi_io_read_igo_dyadic(path, &t, err);
+    if (st == SHI_OK) {
+        st = shi_io_read_igo_states(spath, &sy, err);
+    }
+    for (size_t r = 0; st == SHI_OK && r < t.n; r++) {
+        if (b->map[t.ccode1[r]] < 0 || b->map[t.ccode2[r]] < 0) {
+            int first = b->map[t.ccode1[r]] < 0;
+            st = unknown_code(path, t.line[r], first ? t.col[r] : t.col2[r],
+                              first ? "ccode1" : "ccode2", first ? t.ccode1[r] : t.ccode2[r], err);
+            break;
+        }
+        cover(b, RL_IGO, t.year[r]);
+        if (t.shared[r] >= 0) {
+            set_igo(b, t.ccode1[r], t.ccode2[r], t.year[r], t.year[r], t.shared[r]);
+        }
+    }
+    for (size_t r = 0; st == SHI_OK && r < sy.n; r++) {
+        if (b->map[sy.ccode[r]] < 0) {
+            st = unknown_code(spath, sy.line[r], sy.col[r], "ccode", sy.ccode[r], err);
+            break;
+        }
+        const int n[4] = {sy.full[r], sy.assoc[r], sy.observer[r], sy.any[r]};
+        set_igosy(b, sy.ccode[r], sy.year[r], sy.year[r], n);
+    }
+    shi_igo_dyad_table_destroy(&t);
+    shi_igo_state_table_destroy(&sy);
     return st;
 }
 
@@ -559,6 +659,8 @@ static shi_status from_official(builder *b, int k, const char *path, const char 
         shi_nuclear_table_destroy(&t);
     } else if (k == RL_UCDP) {
         st = from_ucdp(b, path, dir, err);
+    } else if (k == RL_IGO) {
+        st = from_igo(b, path, dir, err);
     } else if (k == RL_VETO) {
         shi_veto_table t;
         memset(&t, 0, sizeof t);
@@ -716,6 +818,40 @@ static shi_status from_shd(builder *b, const char *name, const void *text, size_
                 break;
             }
             oom = add_veto(b, (int)y, (int)dt, mm);
+        } else if (strcmp(tag, "igo") == 0 && !have[RL_IGO]) {
+            NEED(6);
+            int64_t y1 = 0;
+            if ((s = shi_shd_int(c, 1, 1, 999, &a, err)) ||
+                (s = shi_shd_int(c, 2, 1, 999, &r, err)) ||
+                (s = shi_shd_int(c, 3, 1800, 2100, &y, err)) ||
+                (s = shi_shd_int(c, 4, y, 2100, &y1, err)) ||
+                (s = shi_shd_int(c, 5, 0, 254, &v, err))) {
+                break;
+            }
+            set_igo(b, (int)a, (int)r, (int)y, (int)y1, (int)v);
+        } else if (strcmp(tag, "igosy") == 0 && !have[RL_IGO]) {
+            NEED(8);
+            int64_t y1 = 0, m[4];
+            if ((s = shi_shd_int(c, 1, 1, 999, &a, err)) ||
+                (s = shi_shd_int(c, 2, 1800, 2100, &y, err)) ||
+                (s = shi_shd_int(c, 3, y, 2100, &y1, err))) {
+                break;
+            }
+            int n[4];
+            for (int q = 0; q < 4 && s == SHI_OK; q++) {
+                s = shi_shd_int(c, (size_t)(4 + q), -1, 1000, &m[q], err);
+                n[q] = (int)m[q];
+            }
+            if (s != SHI_OK) {
+                break;
+            }
+            set_igosy(b, (int)a, (int)y, (int)y1, n);
+        } else if (strcmp(tag, "igosubset") == 0 && !have[RL_IGO]) {
+            NEED(2);
+            if ((s = shi_shd_int(c, 1, 0, 1, &v, err))) {
+                break;
+            }
+            b->dy->igo_subset = (int)v;
         } else if (strcmp(tag, "coverage") == 0) {
             NEED(4);
             long y0, y1;
@@ -935,6 +1071,54 @@ shi_status shi_i_data_load_relations(shi_data *d, const char *dir, int require, 
     return s;
 }
 
+/* The IGO records: spells of equal values over consecutive years, the
+ * dyads only where one state was a major power at some time (`major`). */
+static void write_igo(FILE *f, const shi_data *d, const char *major)
+{
+    const shi_dyadic *dy = &d->dy;
+    for (size_t a = 0; a < dy->n; a++) {
+        for (size_t c = a + 1; c < dy->n; c++) {
+            int ca = d->states.v[a].ccode, cc = d->states.v[c].ccode;
+            if (!major[ca] && !major[cc]) {
+                continue;
+            }
+            for (int y = dy->y0; y <= dy->y1;) {
+                uint8_t v = dy->igo[shi_dy_pair(dy, y, a, c)];
+                int y1 = y;
+                while (y1 < dy->y1 && dy->igo[shi_dy_pair(dy, y1 + 1, a, c)] == v) {
+                    y1++;
+                }
+                if (v != SHI_NA_U8) {
+                    fprintf(f, "igo\t%d\t%d\t%d\t%d\t%u\n", ca, cc, y, y1, v);
+                }
+                y = y1 + 1;
+            }
+        }
+    }
+    for (size_t i = 0; i < dy->n; i++) {
+        for (int y = dy->y0; y <= dy->y1;) {
+            int16_t v[4], w[4];
+            for (int k = 0; k < 4; k++) {
+                v[k] = dy->igo_sy[k][shi_dy_one(dy, y, i)];
+            }
+            int y1 = y;
+            for (; y1 < dy->y1; y1++) {
+                for (int k = 0; k < 4; k++) {
+                    w[k] = dy->igo_sy[k][shi_dy_one(dy, y1 + 1, i)];
+                }
+                if (memcmp(v, w, sizeof v) != 0) {
+                    break;
+                }
+            }
+            if (v[0] >= 0 || v[1] >= 0 || v[2] >= 0 || v[3] >= 0) {
+                fprintf(f, "igosy\t%d\t%d\t%d\t%d\t%d\t%d\t%d\n", d->states.v[i].ccode, y, y1, v[0],
+                        v[1], v[2], v[3]);
+            }
+            y = y1 + 1;
+        }
+    }
+}
+
 shi_status shi_i_data_write_relations(const char *dir, FILE *out, shi_err *err)
 {
     shi_data d;
@@ -959,8 +1143,9 @@ shi_status shi_i_data_write_relations(const char *dir, FILE *out, shi_err *err)
         const shi_relations *r = &d.rel;
         const shi_dyadic *dy = &d.dy;
         fprintf(f, "note\tRelations data derived by 'shi data build' from the "
-                   "official files named below; trade and events only for dyads with a "
-                   "(sometime) major power. Not an official distribution: cite the sources.\n");
+                   "official files named below; trade, events and shared IGO memberships only "
+                   "for dyads with a (sometime) major power. Not an official distribution: cite "
+                   "the sources.\n");
         for (int k = 0; k < RL_N; k++) {
             fprintf(f, "source\t%s\t%s\t%s\t%s\t%s\n", RL[k].id, RL[k].name, RL[k].version,
                     RL[k].citation, shi_i_base_name(RL[k].paths[0]));
@@ -981,6 +1166,7 @@ shi_status shi_i_data_write_relations(const char *dir, FILE *out, shi_err *err)
         fprintf(f, "coverage\tucdp\t%d\t%d\n", dy->ucdp_y0, dy->ucdp_y1);
         fprintf(f, "coverage\tvetoes\t%d\t%d\n", r->veto_y0, r->veto_y1);
         fprintf(f, "coverage\tmidonset\t%d\t%d\n", dy->onset_y0, dy->onset_y1);
+        fprintf(f, "coverage\tigo\t%d\t%d\nigosubset\t1\n", dy->igo_y0, dy->igo_y1);
         for (size_t k = 0; k < r->narms; k++) {
             fprintf(f, "arms\t%d\t%d\t%d\t%.17g\n", r->arms_s[k], r->arms_r[k], r->arms_year[k],
                     r->arms_tiv[k]);
@@ -1047,6 +1233,7 @@ shi_status shi_i_data_write_relations(const char *dir, FILE *out, shi_err *err)
             fprintf(f, "veto\t%d\t%d\t%d\t%d\t%d\n", r->veto_year[k], r->veto_date[k], m[0], m[1],
                     m[2]);
         }
+        write_igo(f, &d, major);
         s = shi_shd_write_finish(&w, out, err);
     }
     shi_states_destroy(&d.states);

@@ -31,6 +31,10 @@ void shi_dyadic_destroy(shi_dyadic *d)
     free(d->nuclear);
     free(d->warheads);
     free(d->ucdp);
+    free(d->igo);
+    for (int k = 0; k < 4; k++) {
+        free(d->igo_sy[k]);
+    }
     memset(d, 0, sizeof *d);
 }
 

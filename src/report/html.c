@@ -877,12 +877,13 @@ static void section_sphere(page *p)
     }
     put(p,
         "<p>Each power's share of each state's arms imports (SIPRI, five-year window), trade "
-        "(COW), crude and gas exports (China Customs, Eurostat), its alliance level (ATOP) and "
-        "UN agreement, combined into an influence index with fixed weights (arms %.2f, trade "
-        "%.2f, energy %.2f, alliance %.2f, UN %.2f). "
+        "(COW), crude and gas exports (China Customs, Eurostat), its alliance level (ATOP), "
+        "the share of its full IGO memberships that it shares with the power (COW IGO) and UN "
+        "agreement, combined into an influence index with fixed weights (arms %.2f, trade "
+        "%.2f, energy %.2f, alliance %.2f, IGO %.2f, UN %.2f). "
         "The areas end where their sources do:",
         SHI_SPHERE_W_ARMS, SHI_SPHERE_W_TRADE, SHI_SPHERE_W_ENERGY, SHI_SPHERE_W_ALLIANCE,
-        SHI_SPHERE_W_UN);
+        SHI_SPHERE_W_IGO, SHI_SPHERE_W_UN);
     for (int k = 0; k < SHI_SPH_N; k++) {
         if (sp->last[k]) {
             put(p, "%s %s %d", k ? "," : "", shi_sphere_area_name(k), sp->last[k]);

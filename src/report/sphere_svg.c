@@ -36,8 +36,8 @@ shi_status shi_report_sphere_svg(shi_svg_chart **out, const shi_data *d, const s
              sp->y0, sp->y1);
     snprintf(reading, sizeof reading,
              "Each panel is one state: the influence index of %s and of %s over it (weighted "
-             "mean of their shares of its arms imports, trade, energy exports, alliance ties "
-             "and UN agreement), on one scale from 0 to 1. Each state's index "
+             "mean of their shares of its arms imports, trade, energy exports, alliance ties, "
+             "IGO memberships and UN agreement), on one scale from 0 to 1. Each state's index "
              "keeps one set of areas over the years; a gap is a year lacking one of them.",
              abb_of(d, sp->p[0]), abb_of(d, sp->p[1]));
     shi_status s = shi_svg_title(c, title, reading, err);

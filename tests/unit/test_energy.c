@@ -123,22 +123,37 @@ static void sphere_central_asia(void **state)
     assert_true(fabs(shi_sphere_v(&sp, 3, 1, SHI_SPH_ENERGY, 2021) - 1.0) < 1e-12);
     /* Russia has no importer data: no energy share, never a zero. */
     assert_true(isnan(shi_sphere_v(&sp, 3, 0, SHI_SPH_ENERGY, 2021)));
+    /* The weights of the index sum to 1. */
+    assert_true(fabs(SHI_SPHERE_W_ARMS + SHI_SPHERE_W_TRADE + SHI_SPHERE_W_ENERGY +
+                     SHI_SPHERE_W_ALLIANCE + SHI_SPHERE_W_IGO + SHI_SPHERE_W_UN - 1.0) < 1e-12);
     /* The index is one fixed set of areas per state (here arms, trade,
-     * alliance, UN: energy has no Russian value), so in 2010, when all four
-     * have values, it is their weighted mean with the SHI_SPHERE_W_* weights,
-     * recomputed here from the areas; after trade ends (2014) it has none. */
+     * alliance, IGO, UN: energy has no Russian value), so in 2010, when all
+     * five have values, it is their weighted mean with the SHI_SPHERE_W_*
+     * weights, recomputed here from the areas; after trade and the IGO data
+     * end (2014) it has none. */
     for (size_t i = 0; i < sp.n; i++) {
         if (sp.third[i] != 705) {
             continue;
         }
         assert_int_equal(sp.areas[i], (1u << SHI_SPH_ARMS) | (1u << SHI_SPH_TRADE) |
-                                          (1u << SHI_SPH_ALLIANCE) | (1u << SHI_SPH_UN));
+                                          (1u << SHI_SPH_ALLIANCE) | (1u << SHI_SPH_IGO) |
+                                          (1u << SHI_SPH_UN));
+        /* IGO area, from rows of the COW IGO v3 files: 365,705,2010,47 and
+         * 705,710,2010,35 over 705,2010,55 (full memberships); 365,705,2014,47
+         * and 705,710,2014,36 over 705,2014,55; missing after 2014. */
+        assert_true(fabs(shi_sphere_v(&sp, i, 0, SHI_SPH_IGO, 2010) - 47.0 / 55) < 1e-15);
+        assert_true(fabs(shi_sphere_v(&sp, i, 1, SHI_SPH_IGO, 2010) - 35.0 / 55) < 1e-15);
+        assert_true(fabs(shi_sphere_v(&sp, i, 0, SHI_SPH_IGO, 2014) - 47.0 / 55) < 1e-15);
+        assert_true(fabs(shi_sphere_v(&sp, i, 1, SHI_SPH_IGO, 2014) - 36.0 / 55) < 1e-15);
+        assert_true(isnan(shi_sphere_v(&sp, i, 0, SHI_SPH_IGO, 2015)));
+        assert_int_equal(sp.last[SHI_SPH_IGO], 2014);
         for (int p = 0; p < 2; p++) {
-            const double w[4] = {SHI_SPHERE_W_ARMS, SHI_SPHERE_W_TRADE, SHI_SPHERE_W_ALLIANCE,
-                                 SHI_SPHERE_W_UN};
-            const int k[4] = {SHI_SPH_ARMS, SHI_SPH_TRADE, SHI_SPH_ALLIANCE, SHI_SPH_UN};
+            const double w[5] = {SHI_SPHERE_W_ARMS, SHI_SPHERE_W_TRADE, SHI_SPHERE_W_ALLIANCE,
+                                 SHI_SPHERE_W_IGO, SHI_SPHERE_W_UN};
+            const int k[5] = {SHI_SPH_ARMS, SHI_SPH_TRADE, SHI_SPH_ALLIANCE, SHI_SPH_IGO,
+                              SHI_SPH_UN};
             double num = 0, den = 0;
-            for (int q = 0; q < 4; q++) {
+            for (int q = 0; q < 5; q++) {
                 num += w[q] * shi_sphere_v(&sp, i, p, k[q], 2010);
                 den += w[q];
             }
