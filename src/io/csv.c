@@ -641,10 +641,10 @@ shi_status shi_csv_int(const shi_csv *c, size_t i, int64_t *v, int *missing, shi
     const char *p = f + (f[0] == '-' || f[0] == '+');
     int64_t w = 0;
     size_t nd = 0;
-    for (; p[nd] >= '0' && p[nd] <= '9' && nd <= 18; nd++) {
+    for (; nd < 18 && p[nd] >= '0' && p[nd] <= '9'; nd++) {
         w = w * 10 + (p[nd] - '0');
     }
-    if (nd > 0 && nd <= 18 && p[nd] == '\0') {
+    if (nd > 0 && p[nd] == '\0') {
         *v = f[0] == '-' ? -w : w;
         return SHI_OK;
     }

@@ -17,10 +17,12 @@ static inline int shi_i_plain_int(const char *f, int64_t *v, int maxdigits)
     const char *p = f + (f[0] == '-');
     int64_t x = 0;
     int nd = 0;
-    for (; *p >= '0' && *p <= '9' && nd <= maxdigits; p++, nd++) {
+    /* At most maxdigits digits are accumulated (18 fit in int64_t); a longer
+     * number stops at its next digit and goes to the caller's slow path. */
+    for (; nd < maxdigits && *p >= '0' && *p <= '9'; p++, nd++) {
         x = x * 10 + (*p - '0');
     }
-    if (*p != '\0' || nd == 0 || nd > maxdigits) {
+    if (*p != '\0' || nd == 0) {
         return 0;
     }
     *v = f[0] == '-' ? -x : x;
