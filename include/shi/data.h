@@ -39,7 +39,9 @@ typedef struct shi_source {
     char loaded[300];   /* where this run read it: "embedded" or a path */
 } shi_source;
 
-#define SHI_MAX_SOURCES 24
+/* Room for the sources of every part (23 with everything loaded) and the
+ * parts still to come. */
+#define SHI_MAX_SOURCES 32
 
 /** Everything loaded. Zero-initialise, then shi_data_open; shi_data_destroy always. */
 typedef struct shi_data {
