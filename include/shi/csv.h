@@ -62,6 +62,10 @@ SHI_API shi_status shi_csv_next(shi_csv *csv, int *got, shi_err *err);
 
 /** Number of fields in the current record. */
 SHI_API size_t shi_csv_nfields(const shi_csv *csv);
+
+/** The current record's fields as stored: each NUL-terminated, one after the
+ *  other, *len bytes in all (every field's terminator included). */
+SHI_API const char *shi_csv_record(const shi_csv *csv, size_t *len);
 /** Field i of the current record (NUL-terminated UTF-8), or "" if i is out of range. */
 SHI_API const char *shi_csv_field(const shi_csv *csv, size_t i);
 /** Line on which the current record starts. */

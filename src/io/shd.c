@@ -145,12 +145,16 @@ shi_status shi_shd_next(shi_csv *c, shi_shd_sum *sum, int *got, shi_err *err)
     if (sum->n == 0) {
         sum->h = FNV_OFFSET;
     }
-    size_t nf = shi_csv_nfields(c);
-    for (size_t i = 0; i < nf; i++) {
-        const char *f = shi_csv_field(c, i);
-        sum->h = fnv(sum->h, f, strlen(f));
-        sum->h = fnv(sum->h, i + 1 < nf ? "\t" : "\n", 1);
+    /* The record's text is its fields joined by tabs and ended by a newline:
+     * the stored fields with each terminator read as a tab, the last as the
+     * newline (one pass, no strlen a field). */
+    size_t len;
+    const unsigned char *p = (const unsigned char *)shi_csv_record(c, &len);
+    uint64_t h = sum->h;
+    for (size_t i = 0; i + 1 < len; i++) {
+        h = (h ^ (p[i] ? p[i] : (unsigned char)'\t')) * FNV_PRIME;
     }
+    sum->h = (h ^ (unsigned char)'\n') * FNV_PRIME;
     sum->n++;
     sum->line = shi_csv_line(c);
     return SHI_OK;

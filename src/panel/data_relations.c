@@ -907,7 +907,16 @@ static int cmp4(const void *p, const void *q)
 /* Sort n rows by (a, b, y), permuting `ni` int arrays and `nd` double arrays. */
 static int sort_rows(size_t n, int32_t *a, int32_t *b, int32_t *y, double **d, int nd)
 {
-    if (n == 0) {
+    /* The records of relations.shd are written in this order: a check is
+     * cheaper than the sort (a stable sort of sorted keys is the identity). */
+    size_t up = 1;
+    while (up < n &&
+           (a[up - 1] < a[up] ||
+            (a[up - 1] == a[up] &&
+             ((b && b[up - 1] < b[up]) || ((!b || b[up - 1] == b[up]) && y[up - 1] <= y[up]))))) {
+        up++;
+    }
+    if (n == 0 || up >= n) {
         return 0;
     }
     key4 *k = malloc(n * sizeof *k);

@@ -750,6 +750,103 @@ static void test_block_boundary(void **state)
 }
 
 /* A single field longer than the read block. */
+/* Plain lines (no quote, CR or non-ASCII byte) take the reader's one-line
+ * fast path; a quote, a CRLF or a blank line sends a line through the general
+ * loop. Random mixes of both, from memory and from a file long enough to cut
+ * lines at the block boundary, must give every field and its line and column
+ * as a plain split of the text at tabs and newlines gives them (the reference
+ * splitter below, written for this test). */
+static void test_fast_lines_match_split(void **state)
+{
+    (void)state;
+    char path[1024];
+    snprintf(path, sizeof path, "%s/test_csv_fast.tsv", SHI_TEST_TMP);
+    size_t cap = 3 * BLOCK, len = 0;
+    char *buf = malloc(cap);
+    assert_non_null(buf);
+    uint64_t x = 88172645463325252ull; /* xorshift64 (Marsaglia 2003) */
+    while (len < 2 * BLOCK + 200) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        int nf = 1 + (int)(x % 7), quoted = (x >> 8) % 5 == 0;
+        for (int f = 0; f < nf; f++) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            int n = (int)(x % 7);
+            if (quoted && f == 1) {
+                len += (size_t)snprintf(buf + len, cap - len, "\"q%d\"", n);
+            } else {
+                for (int k = 0; k < n; k++) {
+                    buf[len++] = "abc0123.-9"[(x >> (4 * k + 8)) % 10];
+                }
+            }
+            if (f + 1 < nf) {
+                buf[len++] = '\t';
+            }
+        }
+        buf[len++] = '\n';
+    }
+    write_bytes(path, buf, len);
+    shi_csv_opts o = {0};
+    o.delim = '\t';
+    o.no_header = 1;
+    o.ragged = 1;
+    for (int from_file = 0; from_file <= 1; from_file++) {
+        shi_csv *c = NULL;
+        shi_err err = {0};
+        assert_int_equal(from_file ? shi_csv_open(&c, path, &o, &err)
+                                   : shi_csv_open_mem(&c, "t.tsv", buf, len, &o, &err),
+                         SHI_OK);
+        size_t p = 0;
+        long line = 1;
+        int got = 0;
+        while (p < len) {
+            if (buf[p] == '\n') { /* a blank line is no record */
+                p++;
+                line++;
+                continue;
+            }
+            assert_int_equal(shi_csv_next(c, &got, &err), SHI_OK);
+            assert_int_equal(got, 1);
+            assert_int_equal(shi_csv_line(c), line);
+            size_t f = 0, start = p, line_start = p;
+            for (;; p++) {
+                if (buf[p] != '\t' && buf[p] != '\n') {
+                    continue;
+                }
+                long fl, fc;
+                shi_csv_field_pos(c, f, &fl, &fc);
+                assert_int_equal(fl, line);
+                assert_int_equal(fc, (long)(start - line_start) + 1);
+                const char *want = buf + start;
+                size_t wn = p - start;
+                const char *have = shi_csv_field(c, f);
+                if (wn >= 2 && want[0] == '"') { /* a quoted field: its inside */
+                    want++;
+                    wn -= 2;
+                }
+                assert_int_equal(strlen(have), wn);
+                assert_memory_equal(have, want, wn);
+                f++;
+                if (buf[p] == '\n') {
+                    break;
+                }
+                start = p + 1;
+            }
+            assert_int_equal(shi_csv_nfields(c), f);
+            p++;
+            line++;
+        }
+        assert_int_equal(shi_csv_next(c, &got, &err), SHI_OK);
+        assert_int_equal(got, 0);
+        shi_csv_free(c);
+    }
+    remove(path);
+    free(buf);
+}
+
 static void test_long_field(void **state)
 {
     (void)state;
@@ -970,6 +1067,7 @@ int main(void)
         cmocka_unit_test(test_nul_byte),
         cmocka_unit_test(test_file_errors),
         cmocka_unit_test(test_block_boundary),
+        cmocka_unit_test(test_fast_lines_match_split),
         cmocka_unit_test(test_long_field),
         cmocka_unit_test(test_real_polity5),
         cmocka_unit_test(test_limits),
