@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/bytes.h"
+
 /* The power measures of shi/power.h (shi_power_measures); the economic ones
  * need the data view's SHI_DATA_ECON part. */
 const char *const shi_threat_measures[] = {"cinc", "gdp", "gdp_ppp", "beckley", "milex", "milper",
@@ -82,34 +84,12 @@ static int shares(shi_threat_ctx *c, const shi_panel *p)
 /* 1 when row[0..n) has a value in 1..SHI_NA_U8-1 (a dispute or conflict). A
  * plain OR over the row first: most rows of a year have none, and the
  * compiler vectorises this loop, so they cost a few instructions each. */
-/* Bit 7 of each byte of the result is set where that byte of v is nonzero
- * (no carry crosses a byte: (b & 0x7F) + 0x7F <= 0xFE). */
-static uint64_t nonzero_bytes(uint64_t v)
-{
-    const uint64_t low7 = 0x7F7F7F7F7F7F7F7Full;
-    return (((v & low7) + low7) | v) & ~low7;
-}
-
-/* Whether a row holds a value other than 0 and SHI_NA_U8 (0xFF). Eight bytes
- * at a time: most rows have none, and the byte loop over every year's n x n
- * cells was 9% of `shi align`. */
+/* Whether a row holds a value other than 0 and SHI_NA_U8 (core/bytes.h):
+ * most rows have none. */
 static int row_has_hit(const uint8_t *row, size_t n)
 {
-    _Static_assert(SHI_NA_U8 == 0xFF, "row_has_hit reads NA as the byte 0xFF");
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, row + i, sizeof w);
-        if (nonzero_bytes(w) & nonzero_bytes(~w)) {
-            return 1;
-        }
-    }
-    for (; i < n; i++) {
-        if (row[i] != 0 && row[i] != SHI_NA_U8) {
-            return 1;
-        }
-    }
-    return 0;
+    _Static_assert(SHI_NA_U8 == 0xFF, "core/bytes.h reads NA as the byte 0xFF");
+    return shi_i_any_value(row, n);
 }
 
 /* The opponents' CSR (see the struct). Each year's pairs are marked in an

@@ -39,6 +39,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/bytes.h"
 #include "../core/mem.h"
 #include "../io/shd.h"
 #include "data_priv.h"
@@ -360,6 +361,7 @@ static int set_conflict(builder *b, int j, int i, int year, double share)
 /* Open the coverage years of the dense arrays: 0 inside, NA outside. */
 static void dense_finish(builder *b)
 {
+    _Static_assert(SHI_NA_U8 == 0xFF, "shi_i_ff_to_zero clears the byte 0xFF");
     shi_dyadic *d = b->dy;
     d->mid_y0 = b->years[RL_MID][0];
     d->mid_y1 = b->years[RL_MID][1];
@@ -375,24 +377,18 @@ static void dense_finish(builder *b)
             continue;
         }
         uint8_t *o = d->mid_onset + shi_dy_pair(d, y, 0, 0);
-        for (size_t k = 0; k < nn; k++) {
-            o[k] = o[k] == SHI_NA_U8 ? 0 : o[k];
-        }
+        shi_i_ff_to_zero(o, nn);
     }
     for (int y = d->y0; y <= d->y1; y++) {
         /* Only the covered years are touched (the year test hoisted out of
          * the cell loop: it was most of the time of loading relations). */
         if (y >= d->mid_y0 && y <= d->mid_y1) {
             uint8_t *m = d->mid_host + shi_dy_pair(d, y, 0, 0);
-            for (size_t k = 0; k < nn; k++) {
-                m[k] = m[k] == SHI_NA_U8 ? 0 : m[k];
-            }
+            shi_i_ff_to_zero(m, nn);
         }
         if (y >= d->ucdp_y0 && y <= d->ucdp_y1) {
             uint8_t *u = d->ucdp + shi_dy_pair(d, y, 0, 0);
-            for (size_t k = 0; k < nn; k++) {
-                u[k] = u[k] == SHI_NA_U8 ? 0 : u[k];
-            }
+            shi_i_ff_to_zero(u, nn);
         }
         for (size_t i = 0; i < d->n; i++) {
             size_t idx = shi_dy_one(d, y, i);
