@@ -10,6 +10,7 @@
 #include <shi/dyadvars.h>
 #include <shi/mktrend.h>
 
+#include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,12 +52,6 @@ static int changes(pool *p, const double *x, size_t ny, size_t L)
     return 0;
 }
 
-static int cmp_double(const void *p, const void *q)
-{
-    double a = *(const double *)p, b = *(const double *)q;
-    return (a > b) - (a < b);
-}
-
 /* The threshold of series k of the reference (an indicator, pooled with its
  * directed twin, or SHI_AL_N + a variant) for changes over L years: the median
  * non-zero |x(t + L) - x(t)| over every reference pair and year (0 when there
@@ -77,8 +72,10 @@ static double threshold(const shi_align *al, int k, int L)
     if (oom) {
         m = (double)NAN;
     } else if (p.n) {
-        qsort(p.v, p.n, sizeof *p.v, cmp_double);
-        m = p.n % 2 ? p.v[p.n / 2] : (p.v[p.n / 2 - 1] + p.v[p.n / 2]) / 2;
+        /* GSL's median selects in linear time (it reorders p.v); the full
+         * sort it replaces was 6% of `shi align`. Same value: the middle
+         * element, or the mean of the two middle ones. */
+        m = gsl_stats_median(p.v, 1, p.n);
     }
     free(p.v);
     return m;
