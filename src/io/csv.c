@@ -676,7 +676,8 @@ int shi_csv_is_missing(const shi_csv *c, size_t i)
 {
     const char *f = shi_csv_field(c, i);
     for (const char *const *m = c->opts.missing; *m; m++) {
-        if (strcmp(f, *m) == 0) {
+        /* The first byte decides most comparisons without a call. */
+        if (f[0] == (*m)[0] && strcmp(f, *m) == 0) {
             return 1;
         }
     }
