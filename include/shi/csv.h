@@ -44,6 +44,8 @@ typedef struct shi_csv_opts {
     int no_header;              /* the first record is data, not column names */
     int ragged;                 /* allow records with differing field counts */
     const char *const *missing; /* NULL-terminated codes meaning missing, or NULL for {""} */
+    long first_line;            /* line number of the first byte in messages; 0 means 1 (a
+                                   reader over a slice of a larger text) */
 } shi_csv_opts;
 
 typedef struct shi_csv shi_csv;

@@ -515,7 +515,7 @@ static shi_status make(shi_csv **out, const char *name, const shi_csv_opts *opts
     if (!c->opts.missing) {
         c->opts.missing = default_missing;
     }
-    c->line = 1;
+    c->line = c->opts.first_line > 0 ? c->opts.first_line : 1;
     c->col = 1;
     *cp = c;
     return SHI_OK;

@@ -20,6 +20,17 @@ shi_status shi_shd_open(shi_csv **c, const char *name, const void *buf, size_t l
     return buf ? shi_csv_open_mem(c, name, buf, len, &o, err) : shi_csv_open(c, name, &o, err);
 }
 
+shi_status shi_shd_open_slice(shi_csv **c, const char *name, const void *buf, size_t len, long line,
+                              shi_err *err)
+{
+    shi_csv_opts o = {0};
+    o.delim = '\t';
+    o.no_header = 1;
+    o.ragged = 1;
+    o.first_line = line;
+    return shi_csv_open_mem(c, name, buf, len, &o, err);
+}
+
 shi_status shi_shd_header(const shi_csv *c, shi_err *err)
 {
     if (strcmp(shi_csv_field(c, 0), "shi-data") != 0 || strcmp(shi_csv_field(c, 1), "1") != 0) {
@@ -94,6 +105,49 @@ static uint64_t fnv(uint64_t h, const char *p, size_t n)
         h = (h ^ (unsigned char)p[i]) * FNV_PRIME;
     }
     return h;
+}
+
+int shi_shd_check_text(const char *buf, size_t len, size_t *body)
+{
+    /* The last line: 'end', the count, 16 hex digits, a newline. */
+    static const char head[] = "shi-data\t1\n";
+    if (len < sizeof head || memcmp(buf, head, sizeof head - 1) != 0 || buf[len - 1] != '\n') {
+        return 0;
+    }
+    size_t e = len - 1;
+    while (e > 0 && buf[e - 1] != '\n') {
+        e--;
+    }
+    char tail[64];
+    size_t tn = len - e;
+    if (e == 0 || tn >= sizeof tail) {
+        return 0;
+    }
+    memcpy(tail, buf + e, tn);
+    tail[tn] = '\0';
+    char hex[17], nl;
+    long n = -1;
+    if (sscanf(tail, "end\t%ld\t%16[0-9a-f]%c", &n, hex, &nl) != 3 || nl != '\n' ||
+        strlen(hex) != 16) {
+        return 0;
+    }
+    uint64_t h = FNV_OFFSET;
+    long lines = 0;
+    for (size_t i = 0; i < e; i++) {
+        unsigned char b = (unsigned char)buf[i];
+        if (b == '"' || b == '\r' || b == 0) {
+            return 0; /* quoting or CRs: the bytes are not the records' text */
+        }
+        lines += b == '\n';
+        h = (h ^ b) * FNV_PRIME;
+    }
+    char want[17];
+    snprintf(want, sizeof want, "%016" PRIx64, h);
+    if (lines != n || strcmp(want, hex) != 0) {
+        return 0;
+    }
+    *body = e;
+    return 1;
 }
 
 static shi_status check_end(shi_csv *c, const shi_shd_sum *sum, shi_err *err)

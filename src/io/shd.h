@@ -36,6 +36,20 @@
  * messages) or, with buf NULL, the file at path `name`. */
 shi_status shi_shd_open(shi_csv **c, const char *name, const void *buf, size_t len, shi_err *err);
 
+/* Open a slice of a .shd text in memory whose first byte is at line `line`
+ * of the whole, for a reader that takes the records with shi_csv_next: the
+ * caller has checked the whole text with shi_shd_check_text. */
+shi_status shi_shd_open_slice(shi_csv **c, const char *name, const void *buf, size_t len, long line,
+                              shi_err *err);
+
+/* Whether the text `buf` (len bytes) is a well-formed .shd whose 'end' record
+ * matches the bytes before it: its count of lines and the FNV-1a 64 hash of
+ * their bytes (which equal the records' text when no field is quoted and no
+ * line ends in CR, as shi writes them). *body is the offset of the 'end'
+ * record. 0: not shown to be so (read it record by record for the exact
+ * message). */
+int shi_shd_check_text(const char *buf, size_t len, size_t *body);
+
 /* The current record is the header 'shi-data<TAB>1'; otherwise an error at it. */
 shi_status shi_shd_header(const shi_csv *c, shi_err *err);
 

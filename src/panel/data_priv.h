@@ -26,6 +26,9 @@ shi_status shi_i_data_load_dyadic(shi_data *d, const char *dir, const char *alli
 /* Relations into d->rel and the dense arrays of d->dy; needs the dyadic data.
  * With `require`, every official file must be in `dir`. data_relations.c. */
 shi_status shi_i_data_load_relations(shi_data *d, const char *dir, int require, shi_err *err);
+/* The embedded relations read record by record in one thread, never in two
+ * halves (tests compare the two ways). */
+shi_status shi_i_data_load_relations_serial(shi_data *d, shi_err *err);
 
 /* Energy trade into d->en; needs the registry. data_energy.c. */
 shi_status shi_i_data_load_energy(shi_data *d, const char *dir, shi_err *err);

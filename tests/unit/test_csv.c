@@ -847,6 +847,34 @@ static void test_fast_lines_match_split(void **state)
     free(buf);
 }
 
+/* first_line: a reader over a slice of a larger text names the lines of the
+ * whole (line 41 here for the slice's first byte), in positions and errors. */
+static void test_first_line(void **state)
+{
+    (void)state;
+    shi_csv_opts o = {0};
+    o.delim = '\t';
+    o.no_header = 1;
+    o.ragged = 1;
+    o.first_line = 41;
+    shi_csv *c = open_mem("a\t1\nb\tx\n", &o);
+    shi_err err = {0};
+    int got = 0;
+    assert_int_equal(shi_csv_next(c, &got, &err), SHI_OK);
+    assert_int_equal(shi_csv_line(c), 41);
+    assert_int_equal(shi_csv_next(c, &got, &err), SHI_OK);
+    long line, col;
+    shi_csv_field_pos(c, 1, &line, &col);
+    assert_int_equal(line, 42);
+    assert_int_equal(col, 3);
+    int64_t v;
+    int miss;
+    assert_int_equal(shi_csv_int(c, 1, &v, &miss, &err), SHI_EDATA);
+    assert_int_equal(err.line, 42);
+    assert_int_equal(err.col, 3);
+    shi_csv_free(c);
+}
+
 static void test_long_field(void **state)
 {
     (void)state;
@@ -1068,6 +1096,7 @@ int main(void)
         cmocka_unit_test(test_file_errors),
         cmocka_unit_test(test_block_boundary),
         cmocka_unit_test(test_fast_lines_match_split),
+        cmocka_unit_test(test_first_line),
         cmocka_unit_test(test_long_field),
         cmocka_unit_test(test_real_polity5),
         cmocka_unit_test(test_limits),

@@ -10,6 +10,8 @@
 
 #include <shi/data.h>
 
+#include "panel/data_priv.h"
+
 static void embedded_loads(void **state)
 {
     (void)state;
@@ -29,6 +31,81 @@ static void embedded_loads(void **state)
     assert_false(shi_panel_ok(&d.caps, (size_t)shi_data_col(&d, "milex"), (size_t)r));
     assert_true(shi_panel_ok(&d.caps, (size_t)shi_data_col(&d, "tpop"), (size_t)r));
     shi_data_destroy(&d);
+}
+
+/* The embedded relations are read in two halves at once (data_relations.c,
+ * from_embedded) when their 'end' record checks out; read record by record in
+ * one thread they must give the same arrays, byte for byte. */
+static void relations_halves_equal_serial(void **state)
+{
+    (void)state;
+    shi_data a, b;
+    shi_err err = {0};
+    memset(&a, 0, sizeof a);
+    memset(&b, 0, sizeof b);
+    const shi_data_spec dye = {.parts = SHI_DATA_DYADIC};
+    assert_int_equal(shi_data_open(&a, &dye, &err), SHI_OK);
+    assert_int_equal(shi_data_open(&b, &dye, &err), SHI_OK);
+    assert_int_equal(shi_i_data_load_relations(&a, NULL, 0, &err), SHI_OK);
+    assert_int_equal(shi_i_data_load_relations_serial(&b, &err), SHI_OK);
+    const shi_relations *x = &a.rel, *y = &b.rel;
+    assert_int_equal(x->narms, y->narms);
+    assert_true(x->narms > 0);
+    assert_int_equal(x->narmst, y->narmst);
+    assert_true(x->narmst > 0);
+    assert_int_equal(x->ntn, y->ntn);
+    assert_true(x->ntn > 0);
+    assert_int_equal(x->ntd, y->ntd);
+    assert_true(x->ntd > 0);
+    assert_int_equal(x->nev, y->nev);
+    assert_true(x->nev > 0);
+    assert_int_equal(x->nveto, y->nveto);
+    assert_true(x->nveto > 0);
+    assert_memory_equal(x->arms_s, y->arms_s, x->narms * sizeof *x->arms_s);
+    assert_memory_equal(x->arms_r, y->arms_r, x->narms * sizeof *x->arms_r);
+    assert_memory_equal(x->arms_year, y->arms_year, x->narms * sizeof *x->arms_year);
+    assert_memory_equal(x->arms_tiv, y->arms_tiv, x->narms * sizeof *x->arms_tiv);
+    assert_memory_equal(x->armst_c, y->armst_c, x->narmst * sizeof *x->armst_c);
+    assert_memory_equal(x->armst_imp, y->armst_imp, x->narmst * sizeof *x->armst_imp);
+    assert_memory_equal(x->armst_exp, y->armst_exp, x->narmst * sizeof *x->armst_exp);
+    assert_memory_equal(x->tn_c, y->tn_c, x->ntn * sizeof *x->tn_c);
+    assert_memory_equal(x->tn_year, y->tn_year, x->ntn * sizeof *x->tn_year);
+    assert_memory_equal(x->tn_imp, y->tn_imp, x->ntn * sizeof *x->tn_imp);
+    assert_memory_equal(x->tn_exp, y->tn_exp, x->ntn * sizeof *x->tn_exp);
+    assert_memory_equal(x->td_a, y->td_a, x->ntd * sizeof *x->td_a);
+    assert_memory_equal(x->td_b, y->td_b, x->ntd * sizeof *x->td_b);
+    assert_memory_equal(x->td_year, y->td_year, x->ntd * sizeof *x->td_year);
+    assert_memory_equal(x->td_f1, y->td_f1, x->ntd * sizeof *x->td_f1);
+    assert_memory_equal(x->td_f2, y->td_f2, x->ntd * sizeof *x->td_f2);
+    assert_memory_equal(x->ev_j, y->ev_j, x->nev * sizeof *x->ev_j);
+    assert_memory_equal(x->ev_i, y->ev_i, x->nev * sizeof *x->ev_i);
+    assert_memory_equal(x->ev_conf, y->ev_conf, x->nev * sizeof *x->ev_conf);
+    assert_memory_equal(x->veto_date, y->veto_date, x->nveto * sizeof *x->veto_date);
+    assert_memory_equal(x->veto_m, y->veto_m, x->nveto * SHI_REL_VETO_M * sizeof *x->veto_m);
+    assert_int_equal(x->arms_y0, y->arms_y0);
+    assert_int_equal(x->trade_y1, y->trade_y1);
+    assert_int_equal(x->ev_y1, y->ev_y1);
+    assert_int_equal(x->veto_y1, y->veto_y1);
+    assert_int_equal(x->subset, y->subset);
+    const shi_dyadic *p = &a.dy, *q = &b.dy;
+    const size_t ny = (size_t)(p->y1 - p->y0 + 1), nn = ny * p->n * p->n, n1 = ny * p->n;
+    assert_memory_equal(p->mid_host, q->mid_host, nn);
+    assert_memory_equal(p->mid_onset, q->mid_onset, nn);
+    assert_memory_equal(p->ucdp, q->ucdp, nn);
+    assert_memory_equal(p->igo, q->igo, nn);
+    assert_memory_equal(p->nuclear, q->nuclear, n1);
+    assert_memory_equal(p->warheads, q->warheads, n1 * sizeof *p->warheads);
+    for (int k = 0; k < 4; k++) {
+        assert_memory_equal(p->igo_sy[k], q->igo_sy[k], n1 * sizeof *p->igo_sy[k]);
+    }
+    assert_int_equal(p->mid_y0, q->mid_y0);
+    assert_int_equal(p->mid_y1, q->mid_y1);
+    assert_int_equal(p->onset_y1, q->onset_y1);
+    assert_int_equal(p->ucdp_y1, q->ucdp_y1);
+    assert_int_equal(p->igo_y1, q->igo_y1);
+    assert_int_equal(p->igo_subset, q->igo_subset);
+    shi_data_destroy(&a);
+    shi_data_destroy(&b);
 }
 
 /* `shi data build` from ../shared/data reproduces the committed data/default.shd
@@ -315,9 +392,13 @@ static void build_reproduces_econ(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(embedded_loads),          cmocka_unit_test(build_reproduces_default),
-        cmocka_unit_test(build_reproduces_dyadic), cmocka_unit_test(build_reproduces_relations),
-        cmocka_unit_test(build_reproduces_econ),   cmocka_unit_test(shd_errors),
+        cmocka_unit_test(embedded_loads),
+        cmocka_unit_test(relations_halves_equal_serial),
+        cmocka_unit_test(build_reproduces_default),
+        cmocka_unit_test(build_reproduces_dyadic),
+        cmocka_unit_test(build_reproduces_relations),
+        cmocka_unit_test(build_reproduces_econ),
+        cmocka_unit_test(shd_errors),
         cmocka_unit_test(shd_truncated_or_edited),
     };
     return shi_run_group_tests(tests, NULL, NULL);
