@@ -146,6 +146,29 @@ static void view_official(void **state)
     shi_data_destroy(&d);
 }
 
+/* `shi data build --geo-output` from the official files gives data/geo.shd
+ * byte for byte (the embedded file is the project's own build); a directory
+ * without the file is an error naming it. */
+static void rebuild(void **state)
+{
+    (void)state;
+    char path[512], out[512];
+    if (!shared_file(path, sizeof path, "cshapes_mindist_v2.0/cow_mindist.csv.gz")) {
+        SHI_SKIP_NO_DATA();
+    }
+    snprintf(out, sizeof out, "%s/rebuilt_geo.shd", SHI_TEST_TMP);
+    shi_err err = {0};
+    shi_status s = shi_data_build_geo(SHI_SHARED_DATA, out, &err);
+    if (s != SHI_OK) {
+        print_error("%s\n", err.msg);
+    }
+    assert_int_equal(s, SHI_OK);
+    expect_same_file(out, SHI_SOURCE_DIR "/data/geo.shd");
+    unlink(out);
+    assert_int_equal(shi_data_build_geo(SHI_TEST_TMP, out, &err), SHI_EDATA);
+    assert_non_null(strstr(err.msg, "cshapes_mindist_v2.0/cow_mindist.csv.gz"));
+}
+
 /* An unknown state code is an error at its row and column. */
 static void unknown_state(void **state)
 {
@@ -215,6 +238,7 @@ int main(void)
         cmocka_unit_test(good_rows),     cmocka_unit_test(bad_rows),
         cmocka_unit_test(view_embedded), cmocka_unit_test(view_official),
         cmocka_unit_test(unknown_state), cmocka_unit_test(family),
+        cmocka_unit_test(rebuild),
     };
     return shi_run_group_tests(tests, NULL, NULL);
 }
