@@ -47,7 +47,7 @@ bench: build
 data: build
 	$(BUILD)/shi data build --from ../shared/data -o data/default.shd --dyadic-output data/dyadic.shd \
 	  --relations-output data/relations.shd --econ-output data/econ.shd \
-	  --energy-output data/energy.shd
+	  --energy-output data/energy.shd --geo-output data/geo.shd
 
 cppcheck: deps
 	cppcheck $(CPPCHECK_FLAGS) -j $(JOBS) src

@@ -36,7 +36,7 @@ set(SHI_HEADERS_core api.h error.h missing.h rng.h outfile.h)
 set(SHI_HEADERS_io csv.h io.h io_conflict.h io_dyad.h io_econ.h io_energy.h io_events.h
   io_national.h io_unsc.h io_sipri.h io_trade.h)
 set(SHI_HEADERS_panel states.h panel.h data.h dyadic.h relations.h events.h frame.h dyads.h
-  flows.h energy.h)
+  flows.h energy.h geo.h)
 set(SHI_HEADERS_measures power.h similarity.h dependence.h trade.h threat.h align.h dyadvars.h eu.h
   mktrend.h geography.h energy_share.h sphere.h stateyears.h)
 set(SHI_HEADERS_models coop.h coop_dyad.h drivers.h drivers_id.h dyad_drivers.h unitroot.h

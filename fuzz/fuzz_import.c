@@ -12,6 +12,7 @@
 #include <shi/io.h>
 #include <shi/io_conflict.h>
 #include <shi/io_dyad.h>
+#include <shi/io_econ.h>
 #include <shi/io_events.h>
 #include <shi/io_national.h>
 #include <shi/io_trade.h>
@@ -35,7 +36,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 1) {
         return 0;
     }
-    unsigned which = data[0] % 17;
+    unsigned which = data[0] % 19;
     const char *path = fuzz_file(data + 1, size - 1, which == 10 ? ".tsv" : ".csv");
     shi_err err = {0};
     size--;
@@ -87,6 +88,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         break;
     case 16:
         READ(shi_vdem_table, shi_io_read_vdem, shi_vdem_table_destroy, t.n);
+        break;
+    case 17:
+        READ(shi_mindist_table, shi_io_read_mindist, shi_mindist_table_destroy, t.n);
+        break;
+    case 18:
+        READ(shi_owid_pop_table, shi_io_read_owid_population, shi_owid_pop_table_destroy, t.n);
         break;
     default:
         READ(shi_ucdp_table, shi_io_read_ucdp_acd, shi_ucdp_table_destroy, t.n);

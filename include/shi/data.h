@@ -6,7 +6,8 @@
  * and citation of every source.
  *
  * By default everything comes from the compact data sets embedded in libshi
- * (data/default.shd, econ.shd, dyadic.shd, relations.shd and events.tsv, made
+ * (data/default.shd, econ.shd, dyadic.shd, relations.shd, energy.shd, geo.shd
+ * and events.tsv, made
  * by `shi data build` from the official files). With a directory, each official
  * file found there replaces its embedded part. shi_data_open is the one place
  * that knows the loading order: capabilities, then the economy (columns added
@@ -21,6 +22,7 @@
 #include <shi/energy.h>
 #include <shi/error.h>
 #include <shi/events.h>
+#include <shi/geo.h>
 #include <shi/panel.h>
 #include <shi/relations.h>
 #include <shi/states.h>
@@ -47,7 +49,8 @@ typedef struct shi_source {
 typedef struct shi_data {
     shi_states states; /* registry */
     shi_panel caps;    /* state-year: milex milper irst pec tpop upop cinc_cow cinc, and with
-                          SHI_DATA_ECON gdp gdp_src gdp_ppp gdp_ppp_src gdppc beckley */
+                          SHI_DATA_ECON gdp gdp_src gdp_ppp gdp_ppp_src gdppc beckley
+                          polity2 polyarchy population pop_src */
     size_t cinc;       /* column of caps holding CINC, computed once at load */
     int econ_loaded;   /* the economic columns are in caps (SHI_DATA_ECON) */
     shi_source src[SHI_MAX_SOURCES];
@@ -60,6 +63,8 @@ typedef struct shi_data {
     int ev_loaded;
     shi_energy en; /* energy trade, annual (SHI_DATA_ENERGY) */
     int en_loaded;
+    shi_geo geo; /* cshapes minimum distances (SHI_DATA_GEO) */
+    int geo_loaded;
 } shi_data;
 
 /** Parts of the data. Dyadic needs the capabilities (its arrays are indexed by
@@ -73,7 +78,8 @@ enum {
     SHI_DATA_EVENTS = 8u,    /* the events file */
     SHI_DATA_ECON = 16u,     /* GDP (WDI spliced with Maddison) and the measures on it */
     SHI_DATA_ENERGY = 32u,   /* energy trade (China Customs, Eurostat), beside the capabilities */
-    SHI_DATA_ALL = 63u
+    SHI_DATA_GEO = 64u,      /* cshapes 2.0 minimum distances, beside the capabilities */
+    SHI_DATA_ALL = 127u
 };
 
 /** Where the data come from. Zero means: the embedded data, everything. */
@@ -122,11 +128,22 @@ SHI_API shi_status shi_data_build_dyadic(const shi_data *d, const char *dir, con
 SHI_API shi_status shi_data_build_econ(const shi_data *d, const char *dir, const char *out,
                                        shi_err *err);
 
+/** The note of a value of the capability panel's column `pop_src` (SHI_DATA_ECON):
+ *  "OWID" where `population` is OWID's present-day country's, else why the
+ *  state-year has none (its territory is not that country's: docs/stateyears.md);
+ *  NULL for 0 (OWID has no value that year). */
+SHI_API const char *shi_data_pop_note(int code);
+
 /** Build data/relations.shd from the official files in `dir` (all needed). */
 SHI_API shi_status shi_data_build_relations(const char *dir, const char *out, shi_err *err);
 
 /** Build data/energy.shd from the official files in `dir` (both needed). */
 SHI_API shi_status shi_data_build_energy(const char *dir, const char *out, shi_err *err);
+
+/** Build data/geo.shd (cshapes 2.0 minimum distances, as spells) from the
+ *  official file in `dir` (needed), its codes checked against the registry
+ *  of the official files there. */
+SHI_API shi_status shi_data_build_geo(const char *dir, const char *out, shi_err *err);
 
 /** `shi data build`: the main file `out` and, when not NULL, the dyadic and
  *  relations files, all from the official files in `dir`, committed together

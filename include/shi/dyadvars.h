@@ -27,6 +27,8 @@
  *             and gdppc1, gdppc2; needs SHI_DATA_ECON
  *   igos      igo_shared: IGOs in which both states are full members (COW IGO v3,
  *             1816-2014; needs the relations)
+ *   mindist   mindist_km: minimum distance between the two territories on 1 January
+ *             (cshapes 2.0, 1886-2019; 0 when they touch; needs SHI_DATA_GEO)
  *   vetoes    UN Security Council vetoes in the year (permanent members only; needs the
  *             relations): veto_n1, veto_n2, veto_joint (drafts both vetoed), and
  *             veto_coinc12 / veto_coinc21 (share of 1's / 2's vetoes the other joined)
@@ -62,16 +64,17 @@ enum {
     SHI_DV_VETO = 1u << 8,   /* veto_n1, veto_n2, veto_joint, veto_coinc12, veto_coinc21 */
     /* Peace-science families (issue 14), from bit 16 so that other families
      * can take the bits after 8 without a clash. */
-    SHI_DV_NMC = 1u << 16,   /* milex1 ... upop2 */
-    SHI_DV_MIDS = 1u << 17,  /* mid_ongoing, mid_hostlev1, mid_hostlev2 */
-    SHI_DV_PEACE = 1u << 18, /* peaceyears, peaceyears2, peaceyears3 */
-    SHI_DV_UCDP = 1u << 19,  /* ucdp_ongoing, ucdp_intensity */
-    SHI_DV_TRADE = 1u << 20, /* flow1, flow2 */
-    SHI_DV_DEMO = 1u << 21,  /* polity2_1/2, polyarchy1/2, polity2_min, polyarchy_min */
-    SHI_DV_GDP = 1u << 22,   /* gdp1, gdp2, gdppc1, gdppc2 */
-    SHI_DV_IGOS = 1u << 23,  /* igo_shared */
+    SHI_DV_NMC = 1u << 16,     /* milex1 ... upop2 */
+    SHI_DV_MIDS = 1u << 17,    /* mid_ongoing, mid_hostlev1, mid_hostlev2 */
+    SHI_DV_PEACE = 1u << 18,   /* peaceyears, peaceyears2, peaceyears3 */
+    SHI_DV_UCDP = 1u << 19,    /* ucdp_ongoing, ucdp_intensity */
+    SHI_DV_TRADE = 1u << 20,   /* flow1, flow2 */
+    SHI_DV_DEMO = 1u << 21,    /* polity2_1/2, polyarchy1/2, polity2_min, polyarchy_min */
+    SHI_DV_GDP = 1u << 22,     /* gdp1, gdp2, gdppc1, gdppc2 */
+    SHI_DV_IGOS = 1u << 23,    /* igo_shared */
+    SHI_DV_MINDIST = 1u << 24, /* mindist_km */
     SHI_DV_PSCI = SHI_DV_NMC | SHI_DV_MIDS | SHI_DV_PEACE | SHI_DV_UCDP | SHI_DV_TRADE |
-                  SHI_DV_DEMO | SHI_DV_GDP | SHI_DV_IGOS,
+                  SHI_DV_DEMO | SHI_DV_GDP | SHI_DV_IGOS | SHI_DV_MINDIST,
     SHI_DV_ALL = ((1u << 9) - 1) | SHI_DV_PSCI,
     /* Expected utility families, outside "all" (options of their own). */
     SHI_DV_EU = 1u << 25, /* eu12, eu21, parts, eu_reason (shi/eu.h) */
@@ -90,6 +93,9 @@ SHI_API int shi_dyadvars_need_econ(unsigned mask);
 
 /** Do these families need the relations (SHI_DATA_RELATIONS)? */
 SHI_API int shi_dyadvars_need_relations(unsigned mask);
+
+/** Do these families need the geographic part (SHI_DATA_GEO: mindist)? */
+SHI_API int shi_dyadvars_need_geo(unsigned mask);
 
 /** Peace years (Carter & Signorino 2010) of one dyad's series of `n` years:
  *  event[t] is 1 (an event that year), 0 (none) or -1 (not observed: the

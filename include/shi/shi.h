@@ -51,6 +51,7 @@
 #include <shi/dyadic.h>
 #include <shi/dyads.h>
 #include <shi/energy.h>
+#include <shi/geo.h>
 #include <shi/events.h>
 #include <shi/flows.h>
 #include <shi/frame.h>

@@ -15,6 +15,10 @@
  *            Bleek 2017) and warheads (FAS stockpile via OWID)
  *   igos     igo_full igo_associate igo_observer igo_any: the state's IGO
  *            memberships by type (COW IGO v3, Pevehouse et al. 2020), to 2014
+ *   population  population (persons, Our World in Data, of the present-day
+ *            country with the state's ISO3 code) and population_src: "OWID", or
+ *            why the state-year has none (its territory was not that country's:
+ *            the USSR, West Germany, ...; docs/stateyears.md); needs SHI_DATA_ECON
  * Missing stays missing: outside a source's years a value is missing, never 0.
  */
 #ifndef SHI_STATEYEARS_H
@@ -36,7 +40,8 @@ enum {
     SHI_SY_NUCLEAR = 1u << 3,
     SHI_SY_DEMOCRACY = 1u << 4,
     SHI_SY_IGOS = 1u << 5,
-    SHI_SY_ALL = (1u << 6) - 1
+    SHI_SY_POPULATION = 1u << 6,
+    SHI_SY_ALL = (1u << 7) - 1
 };
 
 /** Parse a comma-separated list of families ("nmc,major,gdp,nuclear,igos" or

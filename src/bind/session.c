@@ -164,6 +164,7 @@ shi_frame *shi_session_dyads(shi_session *s, int y0, int y1, int directed, const
     unsigned parts = shi_dyadvars_need_dyadic(mask) ? SHI_DATA_DYADIC : 0;
     parts |= shi_dyadvars_need_econ(mask) ? SHI_DATA_ECON : 0;
     parts |= shi_dyadvars_need_relations(mask) ? SHI_DATA_RELATIONS : 0;
+    parts |= shi_dyadvars_need_geo(mask) ? SHI_DATA_GEO : 0;
     if (parts && shi_i_bind_load(s, parts) != SHI_OK) {
         return NULL;
     }

@@ -60,9 +60,9 @@ static int data_info(shi_cli *cli, int argc, char **argv)
     if (s != SHI_OK || help) {
         return s;
     }
-    /* Every data set shi has: the economic, energy, dyadic and relations parts too. */
-    if ((s = cli_data(cli, SHI_DATA_RELATIONS | SHI_DATA_ECON | SHI_DATA_ENERGY, NULL, NULL)) !=
-        SHI_OK) {
+    /* Every data set shi has: the economic, energy, geographic, dyadic and relations parts too. */
+    if ((s = cli_data(cli, SHI_DATA_RELATIONS | SHI_DATA_ECON | SHI_DATA_ENERGY | SHI_DATA_GEO,
+                      NULL, NULL)) != SHI_OK) {
         return s;
     }
     if (is_bibtex(format, out)) {
@@ -98,7 +98,7 @@ static int data_info(shi_cli *cli, int argc, char **argv)
 static int data_build(shi_cli *cli, int argc, char **argv)
 {
     const char *from = NULL, *out = NULL, *dyout = NULL, *relout = NULL, *ecout = NULL;
-    const char *enout = NULL;
+    const char *enout = NULL, *geout = NULL;
     const cli_opt opts[] = {
         {OPT_STRING, 0, "from", &from, "DIR", "directory of official files (e.g. ../shared/data)"},
         {OPT_STRING, 'o', "output", &out, "FILE",
@@ -111,6 +111,8 @@ static int data_build(shi_cli *cli, int argc, char **argv)
          "also write the economic data file (e.g. data/econ.shd)"},
         {OPT_STRING, 0, "energy-output", &enout, "FILE",
          "also write the energy data file (e.g. data/energy.shd)"},
+        {OPT_STRING, 0, "geo-output", &geout, "FILE",
+         "also write the geographic data file (e.g. data/geo.shd)"},
         {OPT_END, 0, NULL, NULL, NULL, NULL}};
     const char *pos[1];
     size_t npos;
@@ -130,6 +132,9 @@ static int data_build(shi_cli *cli, int argc, char **argv)
         return s;
     }
     if (enout && (s = shi_data_build_energy(from, enout, &cli->err)) != SHI_OK) {
+        return s;
+    }
+    if (geout && (s = shi_data_build_geo(from, geout, &cli->err)) != SHI_OK) {
         return s;
     }
     if (!ecout) {

@@ -81,7 +81,8 @@ static shi_status dyads_parse(shi_cli *cli, int argc, char **argv, dyads_args *a
          "directed dyads (i,j) and (j,i); default i<j"},
         {OPT_STRING, 0, "add", &a->add, "LIST",
          "variables: cinc,major,contiguity,distance,alliance,sim,ideal,threat,vetoes,nmc,mids,"
-         "peaceyears,ucdp,trade,democracy,gdp,igos or all; eu,wr (expected utility, War and "
+         "peaceyears,ucdp,trade,democracy,gdp,igos,mindist or all; eu,wr (expected utility, War "
+         "and "
          "Reason; "
          "see shi eu)"},
         {OPT_STRING, 0, "states", &a->states, "LIST", "dyads with a member among these states"},
@@ -176,6 +177,9 @@ static shi_status dyads_load(shi_cli *cli, const dyads_args *a, progress *pr)
     }
     if (shi_dyadvars_need_relations(a->mask) &&
         (s = cli_data(cli, SHI_DATA_RELATIONS, a->alliances, NULL)) != SHI_OK) {
+        return s;
+    }
+    if (shi_dyadvars_need_geo(a->mask) && (s = cli_data(cli, SHI_DATA_GEO, NULL, NULL))) {
         return s;
     }
     return SHI_OK;

@@ -23,7 +23,7 @@ static shi_status sy_parse(shi_cli *cli, int argc, char **argv, sy_args *a, int 
     const cli_opt opts[] = {
         {OPT_STRING, 0, "years", &a->years, "A-B", "years (default 1816-2024, the COW state list)"},
         {OPT_STRING, 0, "add", &a->add, "LIST",
-         "variables: nmc,major,gdp,nuclear,democracy,igos or all"},
+         "variables: nmc,major,gdp,nuclear,democracy,igos,population or all"},
         {OPT_STRING, 0, "states", &a->states, "LIST", "these states only (names or COW codes)"},
         {OPT_STRING, 0, "names", &a->names, "SCHEME",
          "column names: shi (default) or peacesciencer"},

@@ -596,6 +596,32 @@ shi_status shi_i_close(shi_i_reader *rd, shi_status s, shi_err *err)
     return s;
 }
 
+shi_status shi_i_read_nondirected(shi_i_reader *rd, shi_status s, size_t ncols, int32_t **col2,
+                                  shi_err *err)
+{
+    for (int got = 1; s == SHI_OK;) {
+        if ((s = shi_i_next(rd, &got, err)) != SHI_OK || !got ||
+            (s = shi_i_parse(rd, 0, 2, err)) != SHI_OK) {
+            break;
+        }
+        if (rd->iv[1] <= rd->iv[0]) {
+            s = shi_i_bad(rd, 1, "expected a COW code greater than ccode1 (non-directed file)",
+                          err);
+            break;
+        }
+        if ((s = shi_i_parse(rd, 2, ncols, err)) != SHI_OK) {
+            break;
+        }
+        if (col2) {
+            long line, col;
+            shi_csv_field_pos(rd->csv, (size_t)rd->idx[1], &line, &col);
+            (*col2)[shi_i_at(rd)] = (int32_t)col;
+        }
+        shi_i_commit(rd);
+    }
+    return shi_i_close(rd, s, err);
+}
+
 shi_status shi_i_read_all(shi_i_reader *rd, shi_status s, shi_err *err)
 {
     for (int got = 1; s == SHI_OK;) {

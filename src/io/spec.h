@@ -153,6 +153,12 @@ void shi_i_commit(shi_i_reader *rd);
 /* Read every row with no check but the specs' (after a successful open,
  * s == SHI_OK), then close. */
 shi_status shi_i_read_all(shi_i_reader *rd, shi_status s, shi_err *err);
+/* The same for a non-directed dyad-year file whose first spec columns are
+ * ccode1, ccode2 (which must be greater) and the year: with `col2` (an array
+ * of the table's, grown with it), each row's column of its ccode2 field is
+ * kept there (for a message naming an unknown code at its place). */
+shi_status shi_i_read_nondirected(shi_i_reader *rd, shi_status s, size_t ncols, int32_t **col2,
+                                  shi_err *err);
 /* Close the file; with s == SHI_OK and no row kept, "no records after the
  * header". Returns the status. */
 shi_status shi_i_close(shi_i_reader *rd, shi_status s, shi_err *err);

@@ -109,22 +109,7 @@ shi_status shi_io_read_cow_trade_dyadic(const char *path, shi_trade_dyad_table *
     shi_i_reader rd;
     char *data = NULL;
     shi_status s = shi_i_open_gz(&rd, path, &o, cols, NCOLS, &dest, &data, err);
-    for (int got = 1; s == SHI_OK;) {
-        if ((s = shi_i_next(&rd, &got, err)) != SHI_OK || !got ||
-            (s = shi_i_parse(&rd, C_C1, C_YEAR, err)) != SHI_OK) {
-            break;
-        }
-        if (rd.iv[C_C2] <= rd.iv[C_C1]) {
-            s = shi_i_bad(&rd, C_C2, "expected a COW code greater than ccode1 (non-directed file)",
-                          err);
-            break;
-        }
-        if ((s = shi_i_parse(&rd, C_YEAR, NCOLS, err)) != SHI_OK) {
-            break;
-        }
-        shi_i_commit(&rd);
-    }
-    s = shi_i_close(&rd, s, err);
+    s = shi_i_read_nondirected(&rd, s, NCOLS, NULL, err);
     free(data);
     return s;
 }

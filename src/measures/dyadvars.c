@@ -57,6 +57,7 @@ static const struct {
     {"democracy", SHI_DV_DEMO, 0},
     {"gdp", SHI_DV_GDP, 0},
     {"igos", SHI_DV_IGOS, 0},
+    {"mindist", SHI_DV_MINDIST, 0},
     {"all", SHI_DV_ALL, 0},
     {"eu", SHI_DV_EU, 0},
     {"wr", SHI_DV_WR, 0},
@@ -103,6 +104,11 @@ int shi_dyadvars_need_relations(unsigned mask)
 {
     return (mask & (SHI_DV_THREAT | SHI_DV_VETO | SHI_DV_MIDS | SHI_DV_PEACE | SHI_DV_UCDP |
                     SHI_DV_TRADE | SHI_DV_IGOS)) != 0;
+}
+
+int shi_dyadvars_need_geo(unsigned mask)
+{
+    return (mask & SHI_DV_MINDIST) != 0;
 }
 
 int shi_dyadvars_need_dyadic(unsigned mask)
@@ -717,6 +723,7 @@ static const struct {
     {"ucdp_ongoing", "ucdpongoing"},
     {"ucdp_intensity", "maxintensity"},
     {"igo_shared", "dyadigos"},
+    {"mindist_km", "mindist"},
     {"igo_full", "sum_igo_full"},
     {"igo_associate", "sum_igo_associate"},
     {"igo_observer", "sum_igo_observer"},

@@ -2,7 +2,7 @@
  * dyadvars_psci.c - the peace-science families of shi dyads --add
  * (docs/dyads.md): both states' NMC components, militarized disputes and
  * their peace years, UCDP/PRIO armed conflict, COW dyadic trade, democracy,
- * GDP, shared IGO memberships (COW IGO v3).
+ * GDP, shared IGO memberships (COW IGO v3), minimum distance (cshapes 2.0).
  *
  * Disputes are the relations part's `mid_host` array: each state's highest
  * hostility level in a militarized dispute with the other that year, from GML
@@ -111,6 +111,12 @@ shi_status shi_i_psci_add_cols(shi_frame *f, unsigned mask, psci_cols *k, shi_er
         "GDP per person of state 2, constant 2015 US$"};
     for (int q = 0; q < 4 && s == SHI_OK && (mask & SHI_DV_GDP); q++) {
         s = shi_frame_add_f64(f, gn[q], gl[q], q < 2 ? 1 : 0, &k->gdp[q], err);
+    }
+    if (s == SHI_OK && (mask & SHI_DV_MINDIST)) {
+        s = shi_frame_add_f64(f, "mindist_km",
+                              "Minimum distance between the territories of 1 and 2 on 1 January, "
+                              "km (cshapes 2.0; 0 when they touch)",
+                              3, &k->mindist, err);
     }
     if (s == SHI_OK && (mask & SHI_DV_IGOS)) {
         s = shi_frame_add_i32(f, "igo_shared",
@@ -241,6 +247,10 @@ void shi_i_psci_row(const psci_ctx *c, const psci_cols *k, const shi_frame *f, s
                 }
             }
         }
+    }
+    /* The geographic part of the data (shi_dyadvars_need_geo); without it missing. */
+    if ((mask & SHI_DV_MINDIST) && c->d->geo_loaded) {
+        k->mindist[r] = shi_geo_mindist(&c->d->geo, f->cols[1].i32[r], f->cols[2].i32[r], y);
     }
     if (!c->have_rel) {
         return;

@@ -21,6 +21,7 @@ typedef struct psci_cols {
     double *demo[6]; /* polity2_1, polity2_2, polyarchy1, polyarchy2, polity2_min, polyarchy_min */
     double *gdp[4];  /* gdp1, gdp2, gdppc1, gdppc2 */
     int32_t *igo;    /* igo_shared */
+    double *mindist; /* mindist_km */
 } psci_cols;
 
 typedef struct psci_ctx {

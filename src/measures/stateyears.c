@@ -22,6 +22,7 @@ static const struct {
     {"nuclear", SHI_SY_NUCLEAR, SHI_DATA_RELATIONS},
     {"democracy", SHI_SY_DEMOCRACY, SHI_DATA_ECON},
     {"igos", SHI_SY_IGOS, SHI_DATA_RELATIONS},
+    {"population", SHI_SY_POPULATION, SHI_DATA_ECON},
     {"all", SHI_SY_ALL, 0},
 };
 #define NFAM (sizeof FAMILIES / sizeof FAMILIES[0])
@@ -42,7 +43,7 @@ shi_status shi_stateyears_parse(const char *list, unsigned *mask, shi_err *err)
         if (!bit) {
             return shi_err_set(err, SHI_EUSAGE,
                                "--add: unknown variable family '%.*s'; valid families are nmc, "
-                               "major, gdp, nuclear, democracy, igos, all",
+                               "major, gdp, nuclear, democracy, igos, population, all",
                                (int)len, p);
         }
         *mask |= bit;
@@ -138,6 +139,29 @@ static shi_status add_nmc(shi_frame *f, const shi_data *d, const long *prow, shi
     return s;
 }
 
+/* A text column from the panel's column `src` of codes: note(code) in each
+ * row that has a code (and a note). */
+static shi_status add_note_col(shi_frame *f, const shi_data *d, long src, const char *name,
+                               const char *label, const char *(*note)(int), const long *prow,
+                               shi_err *err)
+{
+    shi_status s = shi_frame_add_str(f, name, label, err);
+    size_t col = f->ncol - 1;
+    for (size_t r = 0; r < f->nrow && s == SHI_OK; r++) {
+        if (prow[r] >= 0 && shi_panel_ok(&d->caps, (size_t)src, (size_t)prow[r])) {
+            const char *t = note((int)shi_panel_get(&d->caps, (size_t)src, (size_t)prow[r]));
+            s = t ? shi_frame_set_str(f, col, r, t, err) : SHI_OK;
+        }
+    }
+    return s;
+}
+
+/* data_econ.c: 1 WDI, 2 Maddison. */
+static const char *gdp_note(int code)
+{
+    return code == 1 ? "WDI" : "Maddison";
+}
+
 static shi_status add_gdp(shi_frame *f, const shi_data *d, const long *prow, shi_err *err)
 {
     long src = shi_data_col(d, "gdp_src");
@@ -147,19 +171,30 @@ static shi_status add_gdp(shi_frame *f, const shi_data *d, const long *prow, shi
                                            "spliced before it)",
                                            1, prow, err);
     if (s == SHI_OK) {
-        s = shi_frame_add_str(f, "gdp_src", "Source of gdp: WDI or Maddison (spliced)", err);
-    }
-    size_t col = f->ncol - 1;
-    for (size_t r = 0; r < f->nrow && s == SHI_OK; r++) {
-        if (prow[r] >= 0 && shi_panel_ok(&d->caps, (size_t)src, (size_t)prow[r])) {
-            /* data_econ.c: 1 WDI, 2 Maddison. */
-            double v = shi_panel_get(&d->caps, (size_t)src, (size_t)prow[r]);
-            s = shi_frame_set_str(f, col, r, v == 1 ? "WDI" : "Maddison", err);
-        }
+        s = add_note_col(f, d, src, "gdp_src", "Source of gdp: WDI or Maddison (spliced)", gdp_note,
+                         prow, err);
     }
     if (s == SHI_OK) {
         s = add_panel_col(f, d, "gdppc", "gdppc", "GDP per person, constant 2015 US$ (gdp / tpop)",
                           0, prow, err);
+    }
+    return s;
+}
+
+/* OWID's population and, for every row, its source or why it has none
+ * (data_econ.c: the territory rules). */
+static shi_status add_population(shi_frame *f, const shi_data *d, const long *prow, shi_err *err)
+{
+    long src = shi_data_col(d, "pop_src");
+    shi_status s = src < 0 ? shi_err_set(err, SHI_EINTERNAL, "stateyears: no population data")
+                           : add_panel_col(f, d, "population", "population",
+                                           "Population, persons (Our World in Data, the "
+                                           "present-day country's territory)",
+                                           0, prow, err);
+    if (s == SHI_OK) {
+        s = add_note_col(f, d, src, "population_src",
+                         "Source of population (OWID), or why it is missing", shi_data_pop_note,
+                         prow, err);
     }
     return s;
 }
@@ -274,6 +309,9 @@ static shi_status fill(shi_frame *f, const shi_data *d, unsigned mask, const int
     }
     if (s == SHI_OK && (mask & SHI_SY_IGOS)) {
         s = add_igos(f, d, idx, err);
+    }
+    if (s == SHI_OK && (mask & SHI_SY_POPULATION)) {
+        s = add_population(f, d, prow, err);
     }
     return s;
 }

@@ -1,7 +1,8 @@
 /*
  * data.c - the data view (shi/data.h): the one loading entry, with the
  * loading order of its parts (data_caps.c, data_econ.c, data_dyadic.c,
- * data_relations.c, events.c), and the view's accessors.
+ * data_relations.c, events.c, data_energy.c, data_geo.c), and the view's
+ * accessors.
  */
 #include <shi/data.h>
 
@@ -20,6 +21,7 @@ void shi_data_destroy(shi_data *d)
     shi_relations_destroy(&d->rel);
     shi_events_destroy(&d->events);
     shi_energy_destroy(&d->en);
+    shi_geo_destroy(&d->geo);
     memset(d, 0, sizeof *d);
 }
 
@@ -57,6 +59,9 @@ shi_status shi_data_open(shi_data *d, const shi_data_spec *spec, shi_err *err)
     }
     if (s == SHI_OK && (want & SHI_DATA_ENERGY) && !d->en_loaded) {
         s = shi_i_data_load_energy(d, spec->dir, err);
+    }
+    if (s == SHI_OK && (want & SHI_DATA_GEO) && !d->geo_loaded) {
+        s = shi_i_data_load_geo(d, spec->dir, err);
     }
     if (s != SHI_OK && fresh) {
         shi_data_destroy(d);

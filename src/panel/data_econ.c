@@ -35,10 +35,26 @@
  * Population is NMC's tpop (the COW state's own, to 2022), not Maddison's
  * (to 2018) or OWID's (to 2021): the same unit as every other measure.
  *
+ * OWID's population (issue 14), two more columns, beside tpop (not used by
+ * any measure):
+ *
+ *   population   Our World in Data's "Population (historical estimates)",
+ *                persons, of the present-day country whose ISO3 code the
+ *                state has, where that country's territory is the COW
+ *                state's (POP_RULES below and docs/stateyears.md: the
+ *                state-years where it is not are missing, never guessed)
+ *   pop_src      why: 1 OWID, 2 the state has no ISO3 code in the state
+ *                list, 3 + k the k-th rule; 0 no OWID value
+ *
+ * The OWID file is read from the directory when it is there, whatever the
+ * other files of the part (a directory with the GDP files but not it keeps
+ * the embedded population, and the other way round).
+ *
  * data/econ.shd ("shi data", version 1, see io/shd.h):
  *   source  id  name  version  citation  file
  *   econ    ccode  year  gdp  gdp_src  gdp_ppp  gdp_ppp_src   (src: W or M; empty = missing)
  *   demo    ccode  year  polity2  polyarchy                      (empty = missing)
+ *   pop     ccode  year  persons                                 (OWID; only pop_src 1)
  */
 #include <shi/data.h>
 #include <shi/io_econ.h>
@@ -58,7 +74,7 @@ extern const unsigned char shi_embedded_econ[];
 extern const size_t shi_embedded_econ_len;
 
 /* The official files of the part, in the order read. */
-enum { EF_WDI, EF_PPP, EF_MPD, EF_MPD_POP, EF_POLITY, EF_VDEM, EF_N };
+enum { EF_WDI, EF_PPP, EF_MPD, EF_MPD_POP, EF_POLITY, EF_VDEM, EF_OWID, EF_N };
 
 typedef struct econ_file {
     const char *id; /* source id (NULL: a second file of the source before it) */
@@ -108,14 +124,26 @@ static const econ_file EF[EF_N] = {
      "Coppedge, Michael et al. 2020. V-Dem Country-Year Dataset v10. Varieties of Democracy "
      "(V-Dem) Project (CC BY-SA 4.0)",
      {"vdem-poly.csv", "vdem_polyarchy_extract/vdem-poly.csv"}},
+    {"owid_pop",
+     "Our World in Data: Population (historical estimates), present-day countries",
+     "un-owid-2025 (to 2021)",
+     "Our World in Data. Population (historical estimates), based on HYDE 3.2 (Klein "
+     "Goldewijk et al. 2017), Gapminder and the UN World Population Prospects. "
+     "https://ourworldindata.org/population-growth (CC BY 4.0)",
+     {"population.csv", "owid_population/population.csv"}},
 };
+
+/* The files read all together or not at all (the population file on its own). */
+#define EF_GDP_N EF_OWID
 
 /* The two GDP series: values per panel row and their source (0 none, 1 WDI, 2 Maddison). */
 typedef struct econ_vals {
     size_t n;
     double *v[2];
     unsigned char *src[2];
-    double *dem[2]; /* polity2, polyarchy per panel row; NaN missing */
+    double *dem[2];      /* polity2, polyarchy per panel row; NaN missing */
+    double *pop;         /* OWID population per panel row; NaN missing */
+    unsigned char *popc; /* its pop_src code (POP_*) */
 } econ_vals;
 
 static void vals_free(econ_vals *e)
@@ -125,6 +153,8 @@ static void vals_free(econ_vals *e)
         free(e->src[k]);
         free(e->dem[k]);
     }
+    free(e->pop);
+    free(e->popc);
     memset(e, 0, sizeof *e);
 }
 
@@ -132,6 +162,15 @@ static int vals_init(econ_vals *e, size_t n)
 {
     memset(e, 0, sizeof *e);
     e->n = n;
+    e->pop = malloc((n ? n : 1) * sizeof *e->pop);
+    e->popc = calloc(n ? n : 1, 1);
+    if (!e->pop || !e->popc) {
+        vals_free(e);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        e->pop[i] = (double)NAN;
+    }
     for (int k = 0; k < 2; k++) {
         e->v[k] = malloc((n ? n : 1) * sizeof *e->v[k]);
         e->src[k] = calloc(n ? n : 1, 1);
@@ -303,8 +342,9 @@ static void splice(const shi_data *d, const series *w, const series *m, int k, e
     }
 }
 
-/* The paths of the files in `dir` (the last tried when absent); *all: every one found. */
-static void find_files(const char *dir, char path[EF_N][300], int *all)
+/* The paths of the files in `dir` (the last tried when absent); *all: every
+ * GDP and democracy file found; *owid: the population file found. */
+static void find_files(const char *dir, char path[EF_N][300], int *all, int *owid)
 {
     *all = dir != NULL;
     for (int k = 0; k < EF_N; k++) {
@@ -314,8 +354,168 @@ static void find_files(const char *dir, char path[EF_N][300], int *all)
             snprintf(path[k], sizeof path[k], "%s/%s", dir, EF[k].paths[i]);
             found = shi_i_file_exists(path[k]);
         }
-        *all &= found;
+        if (k < EF_GDP_N) {
+            *all &= found;
+        } else {
+            *owid = found;
+        }
     }
+}
+
+/* ---- population (OWID) ------------------------------------------------------------ */
+
+/* pop_src codes (the panel column): */
+enum { POP_NONE = 0, POP_OWID = 1, POP_NO_COUNTRY = 2, POP_RULE0 = 3 };
+
+/* OWID gives every series on present-day borders (back-projected: "Russia"
+ * in 1900 is the population of today's Russian Federation's territory). A
+ * COW state-year takes the series of its ISO3 code only where the state's
+ * home territory was that country's; these are the state-years where it was
+ * not, by a change of roughly a tenth of the population or more (smaller
+ * changes, and colonies, protectorates and overseas territories, are not
+ * modelled: docs/stateyears.md lists the choices and their sources). In the
+ * year of a split the parent takes the successor's territory when COW
+ * counts the new state that year (as the GDP splice does for Russia in
+ * 1991). The years checked against NMC tpop: OWID / tpop is 0.4-0.8 or
+ * 1.3-5 in most of these years, and within 15% of 1 after them. */
+typedef struct pop_rule {
+    int ccode, y0, y1;
+    const char *why;
+} pop_rule;
+
+static const pop_rule POP_RULES[] = {
+    {200, 1816, 1921, "territory differs: the UK with all of Ireland (to 1921)"},
+    {210, 1816, 1829, "territory differs: the Netherlands with Belgium (to 1829)"},
+    {255, 1816, 1945, "territory differs: Prussia, the German Reich (to 1945)"},
+    {260, 1816, 2100, "territory differs: West Germany"},
+    {265, 1816, 2100, "no present-day country: East Germany"},
+    {290, 1918, 1939, "territory differs: interwar Poland"},
+    {310, 1918, 1920, "territory differs: Hungary before Trianon (1920)"},
+    {310, 1938, 1946, "territory differs: Hungary's annexations of 1938-1941"},
+    {315, 1816, 2100, "no present-day country: Czechoslovakia"},
+    {325, 1816, 1860, "territory differs: Sardinia before Italy's unification"},
+    {345, 1816, 1991, "territory differs: Serbia, Yugoslavia (to 1991)"},
+    {345, 1992, 2005, "territory differs: Serbia and Montenegro"},
+    {345, 2006, 2007, "territory differs: Serbia with Kosovo (to 2007)"},
+    {350, 1816, 1912, "territory differs: Greece before the Balkan Wars"},
+    {360, 1816, 1946, "territory differs: Romania before 1947"},
+    {365, 1816, 1990, "territory differs: the Russian Empire, the USSR"},
+    {368, 1918, 1939, "territory differs: interwar Lithuania"},
+    {375, 1917, 1939, "territory differs: Finland with Karelia (to 1939)"},
+    {380, 1816, 1904, "territory differs: Sweden-Norway (to 1904)"},
+    {390, 1816, 1864, "territory differs: Denmark with Schleswig-Holstein"},
+    {471, 1960, 1961, "territory differs: Cameroon before the southern part joined"},
+    {530, 1952, 1992, "territory differs: Ethiopia with Eritrea"},
+    {625, 1816, 2010, "territory differs: Sudan with South Sudan (to 2010)"},
+    {640, 1816, 1922, "territory differs: the Ottoman Empire"},
+    {663, 1948, 1967, "territory differs: Jordan with the West Bank"},
+    {678, 1816, 2100, "no present-day country: North Yemen"},
+    {680, 1816, 2100, "no present-day country: South Yemen"},
+    {770, 1816, 1970, "territory differs: Pakistan with Bangladesh (to 1970)"},
+    {816, 1816, 1975, "territory differs: North Vietnam (to 1975)"},
+    {820, 1816, 1964, "territory differs: Malaya, Malaysia with Singapore (to 1964)"},
+};
+#define NPOP_RULES (sizeof POP_RULES / sizeof POP_RULES[0])
+
+/* The ISO3 code of OWID's series for a state-year: the registry's, except
+ * where the registry keeps a historical code (UNGA's YUG for Serbia, which
+ * from 2008, without Kosovo, is OWID's SRB). */
+static const char *pop_iso(const shi_state *st, int year)
+{
+    return st->ccode == 345 && year >= 2008 ? "SRB" : st->iso3;
+}
+
+const char *shi_data_pop_note(int code)
+{
+    if (code == POP_OWID) {
+        return "OWID";
+    }
+    if (code == POP_NO_COUNTRY) {
+        return "no ISO3 code in the state list";
+    }
+    if (code >= POP_RULE0 && (size_t)(code - POP_RULE0) < NPOP_RULES) {
+        return POP_RULES[code - POP_RULE0].why;
+    }
+    return NULL;
+}
+
+/* The code of a state-year before its value is looked up: a rule, no
+ * country, or POP_OWID (which becomes POP_NONE when OWID has no value). */
+static unsigned char pop_rule_of(const shi_state *st, int year)
+{
+    for (size_t k = 0; k < NPOP_RULES; k++) {
+        if (POP_RULES[k].ccode == st->ccode && year >= POP_RULES[k].y0 && year <= POP_RULES[k].y1) {
+            return (unsigned char)(POP_RULE0 + k);
+        }
+    }
+    return st->iso3[0] ? POP_OWID : POP_NO_COUNTRY;
+}
+
+/* The codes of every panel row, values missing. */
+static void pop_codes(const shi_data *d, econ_vals *e)
+{
+    const shi_panel *p = &d->caps;
+    for (size_t row = 0; row < p->nrow; row++) {
+        const shi_state *st = shi_states_get(&d->states, p->unit[row]);
+        e->popc[row] = st ? pop_rule_of(st, p->year[row]) : POP_NONE;
+    }
+}
+
+/* A value for `row` (OWID's): kept where the row's code allows it. */
+static void pop_set(econ_vals *e, long row, double v)
+{
+    if (row >= 0 && e->popc[row] == POP_OWID) {
+        e->pop[row] = v;
+    }
+}
+
+/* After the values: a row that may take OWID's value but has none has no note. */
+static void pop_finish(econ_vals *e)
+{
+    for (size_t row = 0; row < e->n; row++) {
+        if (e->popc[row] == POP_OWID && isnan(e->pop[row])) {
+            e->popc[row] = POP_NONE;
+        }
+    }
+}
+
+/* OWID's file: the countries' series by ISO3 (a code given twice for a year
+ * is an error at its second row: which would the state take?). */
+static shi_status pop_official(const shi_data *d, const char *path, econ_vals *e, shi_err *err)
+{
+    shi_owid_pop_table t = {0};
+    series s0;
+    if (series_init(&s0) != 0) {
+        return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    shi_status s = shi_io_read_owid_population(path, &t, err);
+    int oom = 0;
+    for (size_t i = 0; s == SHI_OK && !oom && i < t.n; i++) {
+        if (t.kind[i] != SHI_AREA_COUNTRY || t.year[i] < YEAR0 || t.year[i] >= YEAR0 + NYEAR) {
+            continue;
+        }
+        if (!isnan(series_at(&s0, t.code[i], t.year[i]))) {
+            s = shi_err_set_at(err, SHI_EDATA, path, t.line[i], t.col[i],
+                               "code '%s' is given twice for year %d in column 'Code' (entity "
+                               "'%s')",
+                               t.code[i], (int)t.year[i], t.name[i]);
+            break;
+        }
+        oom = series_put(&s0, t.code[i], t.year[i], t.pop[i]);
+    }
+    if (s == SHI_OK && oom) {
+        s = shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    const shi_panel *p = &d->caps;
+    for (size_t row = 0; s == SHI_OK && row < p->nrow; row++) {
+        const shi_state *st = shi_states_get(&d->states, p->unit[row]);
+        if (st && st->iso3[0]) {
+            pop_set(e, (long)row, series_at(&s0, pop_iso(st, p->year[row]), p->year[row]));
+        }
+    }
+    series_free(&s0);
+    shi_owid_pop_table_destroy(&t);
+    return s;
 }
 
 /* polity2 and polyarchy by panel row from the official files. */
@@ -465,7 +665,32 @@ static shi_status shd_demo(const shi_data *d, const shi_csv *c, econ_vals *e, sh
     return SHI_OK;
 }
 
-static shi_status from_shd(shi_data *d, econ_vals *e, const char *loaded[EF_N], shi_err *err)
+static shi_status shd_pop(const shi_data *d, const shi_csv *c, econ_vals *e, shi_err *err)
+{
+    int64_t cc, y;
+    double x;
+    shi_status s;
+    if ((s = shi_shd_fields(c, 4, err)) || (s = shi_shd_int(c, 1, 1, 999, &cc, err)) ||
+        (s = shi_shd_int(c, 2, 1800, 2100, &y, err)) || (s = shi_shd_reals(c, 3, 1, &x, err))) {
+        return s;
+    }
+    if (!(x >= 0)) {
+        return shi_csv_field_error(c, 3, err, "expected a population, 0 or more");
+    }
+    long row = shi_panel_row(&d->caps, (int)cc, (int)y);
+    if (row >= 0 && e->popc[row] != POP_OWID) {
+        return shi_csv_field_error(c, 1, err,
+                                   "a population for a state-year whose territory is not "
+                                   "OWID's present-day country's");
+    }
+    pop_set(e, row, x);
+    return SHI_OK;
+}
+
+/* The embedded records: the GDP and democracy ones when `gdp`, the
+ * population when `pop`. */
+static shi_status from_shd(shi_data *d, econ_vals *e, int gdp, int pop, const char *loaded[EF_N],
+                           shi_err *err)
 {
     shi_csv *c = NULL;
     shi_status s =
@@ -477,16 +702,20 @@ static shi_status from_shd(shi_data *d, econ_vals *e, const char *loaded[EF_N], 
             s = shi_shd_header(c, err);
             header = 1;
         } else if (strcmp(tag, "econ") == 0) {
-            s = shd_econ(d, c, e, err);
+            s = gdp ? shd_econ(d, c, e, err) : SHI_OK;
         } else if (strcmp(tag, "demo") == 0) {
-            s = shd_demo(d, c, e, err);
+            s = gdp ? shd_demo(d, c, e, err) : SHI_OK;
+        } else if (strcmp(tag, "pop") == 0) {
+            s = pop ? shd_pop(d, c, e, err) : SHI_OK;
         } else if (strcmp(tag, "source") != 0 && strcmp(tag, "note") != 0) {
             s = shi_csv_field_error(c, 0, err, "unknown record type");
         }
     }
     shi_csv_free(c);
     for (int k = 0; k < EF_N; k++) {
-        loaded[k] = "embedded";
+        if (k < EF_GDP_N ? gdp : pop) {
+            loaded[k] = "embedded";
+        }
     }
     return s;
 }
@@ -504,13 +733,14 @@ static void drop_columns(shi_panel *p, size_t ncol)
 
 static shi_status add_columns(shi_data *d, const econ_vals *e, shi_err *err)
 {
-    static const char *const names[] = {"gdp",   "gdp_src", "gdp_ppp", "gdp_ppp_src",
-                                        "gdppc", "beckley", "polity2", "polyarchy"};
+    static const char *const names[] = {"gdp",        "gdp_src", "gdp_ppp", "gdp_ppp_src",
+                                        "gdppc",      "beckley", "polity2", "polyarchy",
+                                        "population", "pop_src"};
     shi_panel *p = &d->caps;
-    size_t ncol0 = p->ncol, col[8];
+    size_t ncol0 = p->ncol, col[10];
     long tpop = shi_panel_find(p, "tpop");
     shi_status s = tpop < 0 ? shi_err_set(err, SHI_EINTERNAL, "econ: no column 'tpop'") : SHI_OK;
-    for (int k = 0; k < 8 && s == SHI_OK; k++) {
+    for (int k = 0; k < 10 && s == SHI_OK; k++) {
         if (shi_panel_find(p, names[k]) >= 0) {
             s = shi_err_set(err, SHI_EINTERNAL, "econ: the panel has a column '%s'", names[k]);
         } else {
@@ -528,6 +758,12 @@ static shi_status add_columns(shi_data *d, const econ_vals *e, shi_err *err)
             if (!isnan(e->dem[k][row])) {
                 shi_panel_set(p, col[6 + k], row, e->dem[k][row]);
             }
+        }
+        if (!isnan(e->pop[row])) {
+            shi_panel_set(p, col[8], row, e->pop[row]);
+        }
+        if (e->popc[row] != POP_NONE) {
+            shi_panel_set(p, col[9], row, e->popc[row]);
         }
         double g = e->v[0][row], pop = shi_panel_get(p, (size_t)tpop, row);
         if (e->src[0][row] && shi_panel_ok(p, (size_t)tpop, row) && pop > 0) {
@@ -574,21 +810,28 @@ shi_status shi_i_data_load_econ(shi_data *d, const char *dir, shi_err *err)
 {
     char path[EF_N][300];
     const char *loaded[EF_N];
-    int all;
+    int all, owid = 0;
     econ_vals e;
-    find_files(dir, path, &all);
+    find_files(dir, path, &all, &owid);
     if (vals_init(&e, d->caps.nrow) != 0) {
         return shi_err_set(err, SHI_EIO, "out of memory");
     }
-    shi_status s;
+    pop_codes(d, &e);
+    shi_status s = SHI_OK;
     if (all) {
         s = from_official(d, path, &e, err);
-        for (int k = 0; k < EF_N; k++) {
+        for (int k = 0; k < EF_GDP_N; k++) {
             loaded[k] = path[k];
         }
-    } else {
-        s = from_shd(d, &e, loaded, err);
     }
+    if (s == SHI_OK && (!all || !owid)) {
+        s = from_shd(d, &e, !all, !owid, loaded, err);
+    }
+    if (s == SHI_OK && owid) {
+        s = pop_official(d, path[EF_OWID], &e, err);
+        loaded[EF_OWID] = path[EF_OWID];
+    }
+    pop_finish(&e);
     size_t nsrc0 = d->nsrc;
     if (s == SHI_OK) {
         s = add_sources(d, path, loaded, err);
@@ -608,12 +851,12 @@ shi_status shi_i_data_load_econ(shi_data *d, const char *dir, shi_err *err)
 shi_status shi_data_build_econ(const shi_data *d, const char *dir, const char *out, shi_err *err)
 {
     char path[EF_N][300];
-    int all;
+    int all, owid = 0;
     if (!dir) {
         return shi_err_set(err, SHI_EUSAGE, "data build: no directory of official files");
     }
-    find_files(dir, path, &all);
-    for (int k = 0; k < EF_N && !all; k++) {
+    find_files(dir, path, &all, &owid);
+    for (int k = 0; k < EF_N && !(all && owid); k++) {
         if (!shi_i_file_exists(path[k])) {
             return shi_err_set(err, SHI_EDATA, "'%s' has no file '%s' (nor '%s')", dir,
                                EF[k].paths[0], EF[k].paths[1]);
@@ -623,7 +866,12 @@ shi_status shi_data_build_econ(const shi_data *d, const char *dir, const char *o
     if (vals_init(&e, d->caps.nrow) != 0) {
         return shi_err_set(err, SHI_EIO, "out of memory");
     }
+    pop_codes(d, &e);
     shi_status s = from_official(d, path, &e, err);
+    if (s == SHI_OK) {
+        s = pop_official(d, path[EF_OWID], &e, err);
+    }
+    pop_finish(&e);
     shi_outfile o;
     if (s == SHI_OK && (s = shi_outfile_open(&o, out, err)) == SHI_OK) {
         FILE *f = o.fp;
@@ -631,7 +879,9 @@ shi_status shi_data_build_econ(const shi_data *d, const char *dir, const char *o
         fprintf(f, "note\tDerived by 'shi data build' from the official files named below: GDP "
                    "in millions at constant prices, WDI (W) spliced with Maddison (M) as "
                    "docs/power.md says; democracy scores (demo: Polity5 polity2, V-Dem "
-                   "v2x_polyarchy). Not an official distribution: cite the sources.\n");
+                   "v2x_polyarchy); OWID population (pop) of the state-years whose territory "
+                   "is OWID's present-day country's (docs/stateyears.md). Not an official "
+                   "distribution: cite the sources.\n");
         for (int k = 0; k < EF_N; k++) {
             if (EF[k].id) {
                 fprintf(f, "source\t%s\t%s\t%s\t%s\t%s\n", EF[k].id, EF[k].name, EF[k].version,
@@ -659,6 +909,13 @@ shi_status shi_data_build_econ(const shi_data *d, const char *dir, const char *o
             shi_shd_put_real(f, e.dem[0][row]);
             shi_shd_put_real(f, e.dem[1][row]);
             fputc('\n', f);
+        }
+        for (size_t row = 0; row < p->nrow; row++) {
+            if (e.popc[row] == POP_OWID) {
+                fprintf(f, "pop\t%d\t%d", (int)p->unit[row], (int)p->year[row]);
+                shi_shd_put_real(f, e.pop[row]);
+                fputc('\n', f);
+            }
         }
         s = shi_outfile_commit(&o, err);
         shi_outfile_abort(&o);

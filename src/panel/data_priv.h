@@ -32,6 +32,8 @@ shi_status shi_i_data_load_relations_serial(shi_data *d, shi_err *err);
 
 /* Energy trade into d->en; needs the registry. data_energy.c. */
 shi_status shi_i_data_load_energy(shi_data *d, const char *dir, shi_err *err);
+/* cshapes minimum distances into d->geo; needs the registry. data_geo.c. */
+shi_status shi_i_data_load_geo(shi_data *d, const char *dir, shi_err *err);
 /* Sort the energy records by key and set their years. energy.c. */
 shi_status shi_i_energy_finish(shi_energy *e, shi_err *err);
 

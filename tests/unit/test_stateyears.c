@@ -186,7 +186,7 @@ static void parse_and_select(void **state)
     assert_int_equal(shi_stateyears_parts(m), SHI_DATA_CAPS | SHI_DATA_ECON);
     assert_int_equal(shi_stateyears_parse("nmc,nm", &m, &err), SHI_EUSAGE);
     assert_string_equal(err.msg, "--add: unknown variable family 'nm'; valid families are nmc, "
-                                 "major, gdp, nuclear, democracy, igos, all");
+                                 "major, gdp, nuclear, democracy, igos, population, all");
     const int only[] = {710, 2};
     const shi_stateyear_opts o = {2000, 2001, only, 2};
     shi_frame f;
