@@ -143,6 +143,10 @@ int cmd_sphere(shi_cli *cli, int argc, char **argv)
     if (npos != 2) {
         return shi_err_set(&cli->err, SHI_EUSAGE, "sphere: needs two powers, e.g. 'RUS CHN'");
     }
+    if (!region == !list || (region && !shi_sphere_region(region, &n))) {
+        /* The usage error, before the data are loaded. */
+        return sphere_states(cli, region, list, 0, third, &n);
+    }
     if ((s = cli_data(cli, SHI_DATA_RELATIONS | SHI_DATA_ENERGY, NULL, NULL)) != SHI_OK) {
         return s;
     }
