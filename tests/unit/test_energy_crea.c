@@ -23,7 +23,8 @@
  *     line 1149: pipeline natural gas, Turkmenistan -> China,
  *                32.89098159656375 bcm
  *   China Customs annual file: crude from Russia 2022 86,249,660.228 t
- *     (EI: 86.24293582300001 Mt, the cross-check: within 0.01%).
+ *     (EI: 86.24293582300001 Mt, the cross-check: within 0.01%);
+ *     Turkmenistan's pipeline gas 2021 24,000,147.233 t (= 32.640 bcm).
  */
 #define _POSIX_C_SOURCE 200809L
 #include "test_util.h"
@@ -107,6 +108,11 @@ static void check_ei(const shi_energy *e)
     double cu = shi_energy_flow(e, 710, 365, SHI_ENG_CRUDE, 2022, &m);
     assert_true(fabs(cu - 86249660.228) < 1e-3);
     assert_true(fabs(ei * 1e6 / cu - 1) < 1e-4);
+    /* Customs' last gas volumes (2021) beside EI 2022: Turkmenistan's
+     * pipeline gas, 24,000,147.233 t in the annual file x 1,360 m3/t. */
+    long r = shi_energy_find(e, 710, 701, SHI_EN_PIPEGAS, 2021);
+    assert_true(r >= 0);
+    assert_true(fabs(e->qty[r] - 24000147.233 * 1360 / 1e9) < 1e-8);
 }
 
 static void check_all(const shi_data *d)
