@@ -1,8 +1,10 @@
 /*
  * shi/io_energy.h - importers for energy trade: China Customs imports by
  * partner (monthly, via CREA's fossil_shipment_tracker from the Wind
- * terminal) and Eurostat imports of 36 European countries by partner
- * (monthly, via CREA). Sources, units and coding choices: docs/energy.md.
+ * terminal), Eurostat imports of 36 European countries by partner (monthly,
+ * via CREA), CREA's imports from Russia of 125 countries (UN Comtrade and
+ * Eurostat, EUR and tonnes) and the Energy Institute's 2022 trade matrices.
+ * Sources, units and coding choices: docs/energy.md.
  *
  * The importers normalise units and nothing else: a volume becomes tonnes
  * (kg / 1000, "10000 tons" x 10,000), a China Customs value becomes USD

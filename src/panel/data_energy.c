@@ -13,6 +13,14 @@
  * months the importer's total reports. The embedded file keeps every China
  * record and Europe's imports from outside the 36 reporters (intra-European
  * flows are not used).
+ *   crea    importer  commodity  year  tonnes  eur  mt  me
+ * Russia's exports by importer (CREA; commodity SHI_ENC_*, mt/me the month
+ * masks of tonnes and euros, bit 12 SHI_ENC_SPREAD); the embedded file keeps
+ * crude, products, pipeline gas, LNG and coal.
+ *   ei      exporter  importer  commodity  year  value
+ * EI 2022 matrix flows as published (SHI_EIC_*; Mt, bcm, EJ; a region is
+ * SHI_EN_REGION0 - k); the embedded file keeps the flows into China and out
+ * of Russia.
  */
 #include <shi/data.h>
 #include <shi/energy.h>
