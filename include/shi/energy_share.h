@@ -82,6 +82,30 @@ SHI_API shi_status shi_energy_pair_compute(shi_energy_pair *p, const shi_data *d
 SHI_API shi_status shi_energy_align_fill(double *const out[4], const shi_data *d, int a, int b,
                                          int ys, int y1, shi_err *err);
 
+/** Russia's exports of one CREA commodity (SHI_ENC_*) in `year` by
+ *  destination: China, Europe (the 36 Eurostat reporters) and the rest of
+ *  CREA's importers (territories included; CREA's "EU" aggregate left out).
+ *  From the CREA file of imports from Russia (UN Comtrade, Eurostat): tonnes
+ *  and euros kept apart, never mixed with the China Customs USD. */
+enum { SHI_ENR_CHINA, SHI_ENR_EUROPE, SHI_ENR_REST, SHI_ENR_N };
+typedef struct shi_energy_dest {
+    double t[SHI_ENR_N];    /* tonnes: sum over the importers with a figure (NaN: none) */
+    double eur[SHI_ENR_N];  /* euros, idem */
+    int n[SHI_ENR_N];       /* importers with a tonnes figure */
+    int short_[SHI_ENR_N];  /* of them, with fewer than 12 months (incomplete year) */
+    double china_share;     /* t[China] / (sum of the three); NaN when China has no figure */
+    double china_vs_europe; /* t[China] / (t[China] + t[Europe]); NaN idem */
+} shi_energy_dest;
+
+/** Fill *out for commodity `comm` in `year`. A destination without any
+ *  importer's figure is NaN (unknown), not 0: CREA's China rows end in 2021,
+ *  so there is no China figure for 2022. */
+SHI_API void shi_energy_dest_compute(const shi_energy *e, int comm, int year, shi_energy_dest *out);
+
+/** An EI 2022 matrix flow (SHI_EIC_*) from exp to imp in the published unit
+ *  (Mt, bcm, EJ); NaN when the matrix has no such cell. */
+SHI_API double shi_energy_ei_flow(const shi_energy *e, int exp, int imp, int comm, int year);
+
 #ifdef __cplusplus
 }
 #endif

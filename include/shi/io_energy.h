@@ -1,8 +1,10 @@
 /*
  * shi/io_energy.h - importers for energy trade: China Customs imports by
  * partner (monthly, via CREA's fossil_shipment_tracker from the Wind
- * terminal) and Eurostat imports of 36 European countries by partner
- * (monthly, via CREA). Sources, units and coding choices: docs/energy.md.
+ * terminal), Eurostat imports of 36 European countries by partner (monthly,
+ * via CREA), CREA's imports from Russia of 125 countries (UN Comtrade and
+ * Eurostat, EUR and tonnes) and the Energy Institute's 2022 trade matrices.
+ * Sources, units and coding choices: docs/energy.md.
  *
  * The importers normalise units and nothing else: a volume becomes tonnes
  * (kg / 1000, "10000 tons" x 10,000), a China Customs value becomes USD
@@ -31,9 +33,11 @@ extern "C" {
 
 /** Partner codes that are not COW states. */
 #ifndef SHI_EN_WORLD
-#    define SHI_EN_WORLD 0        /* "World (all partners)": the importer's total */
-#    define SHI_EN_NOT_STATE (-1) /* a territory or aggregate COW does not list (Hong Kong) */
-#    define SHI_EN_EUROPE (-2)    /* the 36 Eurostat reporters together (panel aggregates) */
+#    define SHI_EN_WORLD 0         /* "World (all partners)": the importer's total */
+#    define SHI_EN_NOT_STATE (-1)  /* a territory or aggregate COW does not list (Hong Kong) */
+#    define SHI_EN_EUROPE (-2)     /* the 36 Eurostat reporters together (panel aggregates) */
+#    define SHI_EN_EU_AGG (-3)     /* CREA's "EU": the sum of its EU members' rows (dropped) */
+#    define SHI_EN_REGION0 (-1000) /* EI region k is SHI_EN_REGION0 - k: never a state */
 #endif
 
 /** Commodities as the files label them (China Customs / Wind; Eurostat via CREA). */
@@ -60,8 +64,26 @@ enum {
     SHI_ENM_TONNES = 0, /* a volume, normalised to tonnes */
     SHI_ENM_USD = 1,    /* a value, normalised to US dollars */
     SHI_ENM_M3 = 2,     /* Eurostat gas, cubic metres */
-    SHI_ENM_TJ = 3      /* Eurostat gas, terajoules (read, not used) */
+    SHI_ENM_TJ = 3,     /* Eurostat gas, terajoules (read, not used) */
+    SHI_ENM_EUR = 4     /* CREA imports from Russia: a value in euros (never mixed with USD) */
 };
+
+/** Commodities of the CREA file of imports from Russia, as it labels them
+ *  (the same list is in shi/energy.h). */
+#ifndef SHI_ENC_DEFINED
+#    define SHI_ENC_DEFINED 1
+enum {
+    SHI_ENC_COAL,         /* coal */
+    SHI_ENC_COKE,         /* coke */
+    SHI_ENC_LNG,          /* lng */
+    SHI_ENC_GAS,          /* natural_gas (pipeline) */
+    SHI_ENC_OIL,          /* oil (crude) */
+    SHI_ENC_OIL_PRODUCTS, /* oil_products */
+    SHI_ENC_TAR,          /* tar */
+    SHI_ENC_COAL_GAS,     /* coal_gas */
+    SHI_ENC_N
+};
+#endif
 
 /** Monthly rows of either file. */
 typedef struct shi_energy_table {
@@ -87,6 +109,41 @@ SHI_API shi_status shi_io_read_china_customs(const char *path, shi_energy_table 
  *  (crea_eurostat_energy_imports_by_partner_monthly.csv). */
 SHI_API shi_status shi_io_read_eurostat_energy(const char *path, shi_energy_table *out,
                                                shi_err *err);
+
+/** CREA imports from Russia of 125 countries and the EU, monthly, EUR and
+ *  tonnes, UN Comtrade and Eurostat via CREA
+ *  (crea_imports_from_russia_comtrade_eurostat_monthly.csv). Rows go to a
+ *  shi_energy_table: importer = the country (SHI_EN_EU_AGG for "EU"),
+ *  partner = 365, label = SHI_ENC_*, measure SHI_ENM_TONNES or SHI_ENM_EUR,
+ *  value NaN where the file has none, series 0. A partner other than Russia,
+ *  a unit other than eur/tonne and a repeated (country, date, commodity,
+ *  unit) are errors. */
+SHI_API shi_status shi_io_read_crea_russia(const char *path, shi_energy_table *out, shi_err *err);
+
+/** Energy Institute Statistical Review 2023 trade matrices (2022), as
+ *  published: crude and products in million tonnes, pipeline gas and LNG in
+ *  bcm, coal in exajoules. An exporter or importer is a COW code or an EI
+ *  region (SHI_EN_REGION0 - k, never a state). */
+#ifndef SHI_EIC_DEFINED
+#    define SHI_EIC_DEFINED 1
+enum { SHI_EIC_CRUDE, SHI_EIC_PRODUCT, SHI_EIC_PIPEGAS, SHI_EIC_LNG, SHI_EIC_COAL, SHI_EIC_N };
+#endif
+typedef struct shi_ei_table {
+    size_t n, cap;
+    int32_t *exp, *imp, *year;
+    int8_t *comm;  /* SHI_EIC_* */
+    double *value; /* Mt (crude, product), bcm (gas), EJ (coal) */
+    int32_t *line; /* line of each row */
+    int32_t *col;  /* column of its value */
+} shi_ei_table;
+
+SHI_API void shi_ei_table_destroy(shi_ei_table *t);
+SHI_API shi_status shi_io_read_ei_trade(const char *path, shi_ei_table *out, shi_err *err);
+
+/** An EI region name -> SHI_EN_REGION0 - k, or -100 when it is not one. */
+SHI_API int shi_energy_region_code(const char *name);
+/** The name of region code c, or NULL. */
+SHI_API const char *shi_energy_region_name(int c);
 
 /** The COW code of a partner or country name of the energy files (the
  *  documented name table, src/io/energy_names.c): a code, SHI_EN_WORLD,

@@ -21,6 +21,7 @@
 #include <shi/data.h>
 #include <shi/drivers.h>
 #include <shi/drivers_pair.h>
+#include <shi/energy_share.h>
 #include <shi/dyad_drivers.h>
 #include <shi/error.h>
 #include <shi/formation.h>
@@ -91,6 +92,10 @@ typedef struct shi_pair_measure {
     double *share[3];       /* n: share of a, b, third among all states with a value */
     shi_pair_lead lead[3];  /* pairs (a,b), (a,third), (b,third) */
 } shi_pair_measure;
+
+/** Years of the pair analysis' CREA destinations (en_dest). */
+#define SHI_PAIR_EN_Y0 2016
+#define SHI_PAIR_EN_Y1 2022
 
 /** The pair's analysis. Arrays over years hold n = y1 - y0 + 1 values, index
  *  year - y0; NaN is missing. */
@@ -199,6 +204,17 @@ typedef struct shi_pair_analysis {
     int validation_train_end;
     int validation_beats[SHI_TV_NOUT];
     int validation_rival[SHI_TV_NOUT];
+
+    /* 3. Energy beyond the scorecard (docs/energy.md), for the pair Russia-
+     * China only (en_pair 1; 0 otherwise, or without the energy part):
+     * Russia's crude exports by destination from the CREA file,
+     * en_dest[year - SHI_PAIR_EN_Y0] for SHI_PAIR_EN_Y0..SHI_PAIR_EN_Y1, and
+     * the EI 2022 cross-check of China's crude imports from Russia (EI in
+     * Mt, China Customs in tonnes, its months). */
+    int en_pair;
+    shi_energy_dest en_dest[SHI_PAIR_EN_Y1 - SHI_PAIR_EN_Y0 + 1];
+    double en_ei_crude, en_customs_crude;
+    int en_customs_months;
 
     /* 7. Milestones: indexes into the view's events (those concerning the
      * pair in [y0, y1], in file order). */

@@ -429,6 +429,23 @@ static shi_status futures(shi_pair_analysis *pa, const shi_data *d, shi_err *err
     return s == SHI_OK ? SHI_OK : shi_err_set(err, s, "%s", e2.msg);
 }
 
+/* Russia's crude by destination (CREA) and the EI cross-check, for the pair
+ * Russia-China (docs/energy.md); nothing for any other pair. */
+static void energy(shi_pair_analysis *pa, const shi_data *d)
+{
+    int lo = pa->a < pa->b ? pa->a : pa->b, hi = pa->a < pa->b ? pa->b : pa->a;
+    pa->en_pair = d->en_loaded && lo == 365 && hi == 710;
+    if (!pa->en_pair) {
+        return;
+    }
+    for (int y = SHI_PAIR_EN_Y0; y <= SHI_PAIR_EN_Y1; y++) {
+        shi_energy_dest_compute(&d->en, SHI_ENC_OIL, y, &pa->en_dest[y - SHI_PAIR_EN_Y0]);
+    }
+    pa->en_ei_crude = shi_energy_ei_flow(&d->en, 365, 710, SHI_EIC_CRUDE, 2022);
+    pa->en_customs_crude =
+        shi_energy_flow(&d->en, 710, 365, SHI_ENG_CRUDE, 2022, &pa->en_customs_months);
+}
+
 shi_status shi_pair_analyze(shi_pair_analysis *pa, const shi_data *d, const shi_pair_opts *o,
                             shi_err *err)
 {
@@ -462,6 +479,9 @@ shi_status shi_pair_analyze(shi_pair_analysis *pa, const shi_data *d, const shi_
         if (s == SHI_OK) {
             s = shi_align_assess(&pa->align, d, o->model, err);
         }
+    }
+    if (s == SHI_OK) {
+        energy(pa, d);
     }
     if (s == SHI_OK && pa->relations) {
         s = drivers(pa, d, o->model, o->power, err);

@@ -18,6 +18,7 @@
 #include <shi/csv.h>
 #include <shi/io_energy.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -325,4 +326,187 @@ shi_status shi_io_read_china_customs(const char *path, shi_energy_table *out, sh
 shi_status shi_io_read_eurostat_energy(const char *path, shi_energy_table *out, shi_err *err)
 {
     return read_energy(path, out, 1, err);
+}
+
+/* ---- CREA: imports from Russia (UN Comtrade, Eurostat) ------------------------ */
+
+static const char *const CREA_COMM[SHI_ENC_N] = {
+    "coal", "coke", "lng", "natural_gas", "oil", "oil_products", "tar", "coal_gas",
+};
+
+/* *v = the index of t in list[0..n), 1 when found. */
+static int index_of(const char *t, const char *const *list, int n, double *v)
+{
+    for (int k = 0; k < n; k++) {
+        if (strcmp(t, list[k]) == 0) {
+            *v = k;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int parse_crea_comm(const char *t, double *v)
+{
+    return index_of(t, CREA_COMM, SHI_ENC_N, v);
+}
+
+/* "eur" (a value) or "tonne" (a volume): the file's only units. */
+static int parse_crea_unit(const char *t, double *v)
+{
+    if (strcmp(t, "tonne") == 0 || strcmp(t, "eur") == 0) {
+        *v = t[0] == 't' ? SHI_ENM_TONNES : SHI_ENM_EUR;
+        return 1;
+    }
+    return 0;
+}
+
+static int valid_crea_country(const char *t)
+{
+    return shi_energy_name_code(t) != -100;
+}
+static int valid_crea_comm(const char *t)
+{
+    double v;
+    return parse_crea_comm(t, &v);
+}
+static int valid_crea_unit(const char *t)
+{
+    double v;
+    return parse_crea_unit(t, &v);
+}
+
+shi_status shi_io_read_crea_russia(const char *path, shi_energy_table *out, shi_err *err)
+{
+    enum { K_COUNTRY, K_PARTNER, K_DATE, K_COMM, K_UNIT, K_VALUE, NK };
+    /* Country, commodity and unit are keys as text, so that a repeated row
+     * names them (three names share the "not a state" code). */
+    const shi_i_col cols[NK] = {
+        {"country", .type = SHI_I_TEXT, .valid = valid_crea_country, .flags = SHI_I_KEY, .lo = 1,
+         .hi = 80, .what = "unknown country name (not in the energy name table, docs/energy.md)"},
+        {"partner", .type = SHI_I_CUSTOM, .parse = parse_name, .lo = 365, .hi = 365,
+         .what = "expected Russia (the file holds imports from Russia only)",
+         SHI_I_TO(out->partner)},
+        {"date", .type = SHI_I_CUSTOM, .parse = parse_month, .flags = SHI_I_KEY, .lo = 190001,
+         .hi = 210012, .what = "expected a date YYYY-MM-DD", SHI_I_TO(out->ym)},
+        {"commodity", .type = SHI_I_TEXT, .valid = valid_crea_comm, .flags = SHI_I_KEY, .lo = 1,
+         .hi = 20,
+         .what = "expected coal, coke, lng, natural_gas, oil, oil_products, tar or coal_gas"},
+        {"unit", .type = SHI_I_TEXT, .valid = valid_crea_unit, .flags = SHI_I_KEY, .lo = 1,
+         .hi = 20, .what = "unknown unit (expected eur or tonne)"},
+        /* 546 rows (Estonia, Latvia, Finland, ...) have no value: NaN, a month
+         * not reported (the panel does not count it). 101 rows are negative
+         * (China's coke 2017; Dutch, Finnish, Swedish natural gas 2019-2022):
+         * CREA's net figures, kept as published (docs/energy.md). */
+        {"value", .type = SHI_I_REAL, .flags = SHI_I_OPTIONAL, .na = (double)NAN, .lo = -1e15,
+         .hi = 1e15, .what = "expected a number", SHI_I_TO(out->value)},
+    };
+    const shi_col_ref extra[] = {SHI_COL_REF(out->series), SHI_COL_REF(out->importer),
+                                 SHI_COL_REF(out->label), SHI_COL_REF(out->measure)};
+    const shi_i_dest dest = {&out->n, &out->cap, 4096, &out->line, &out->col, K_VALUE, extra, 4};
+    shi_i_reader rd;
+    shi_status s = shi_i_open(&rd, path, NULL, cols, NK, &dest, err);
+    for (int got = 1; s == SHI_OK;) {
+        if ((s = shi_i_row(&rd, &got, err)) != SHI_OK || !got) {
+            break;
+        }
+        size_t i = shi_i_at(&rd);
+        double c = 0, u = 0;
+        parse_crea_comm(shi_i_text(&rd, K_COMM), &c);
+        parse_crea_unit(shi_i_text(&rd, K_UNIT), &u);
+        out->series[i] = 0;
+        out->importer[i] = shi_energy_name_code(shi_i_text(&rd, K_COUNTRY));
+        out->label[i] = (int8_t)c;
+        out->measure[i] = (int8_t)u;
+        shi_i_commit(&rd);
+    }
+    return shi_i_close(&rd, s, err);
+}
+
+/* ---- Energy Institute Statistical Review 2023: trade matrices 2022 ------------ */
+
+void shi_ei_table_destroy(shi_ei_table *t)
+{
+    if (!t) {
+        return;
+    }
+    free(t->exp);
+    free(t->imp);
+    free(t->year);
+    free(t->comm);
+    free(t->value);
+    free(t->line);
+    free(t->col);
+    memset(t, 0, sizeof *t);
+}
+
+/* The commodities as the long file labels them, and the unit each is
+ * published in (EI: oil movements in million tonnes, gas trade in bcm, coal
+ * movements in exajoules). */
+static const char *const EI_COMM[SHI_EIC_N] = {"Crude", "Product", "pipeline natural gas", "LNG",
+                                               "coal"};
+static const char *const EI_UNIT[3] = {"million tonnes", "billion cubic metres", "exajoules"};
+static const int EI_COMM_UNIT[SHI_EIC_N] = {0, 0, 1, 1, 2};
+
+static int parse_ei_comm(const char *t, double *v)
+{
+    return index_of(t, EI_COMM, SHI_EIC_N, v);
+}
+
+static int parse_ei_unit(const char *t, double *v)
+{
+    return index_of(t, EI_UNIT, 3, v);
+}
+
+/* An EI area: a region first (so "EU", "Europe" stay regions), then a state. */
+static int parse_ei_area(const char *t, double *v)
+{
+    int c = shi_energy_region_code(t);
+    if (c == -100) {
+        c = shi_energy_name_code(t);
+    }
+    *v = c;
+    return c != -100 && c != SHI_EN_WORLD && c != SHI_EN_EU_AGG;
+}
+
+shi_status shi_io_read_ei_trade(const char *path, shi_ei_table *out, shi_err *err)
+{
+    enum { K_COMM, K_UNIT, K_YEAR, K_EXP, K_IMP, K_VALUE, NK };
+    const shi_i_col cols[NK] = {
+        {"commodity", .type = SHI_I_CUSTOM, .parse = parse_ei_comm, .flags = SHI_I_KEY, .lo = 0,
+         .hi = SHI_EIC_N - 1, .what = "expected Crude, Product, pipeline natural gas, LNG or coal",
+         SHI_I_TO(out->comm)},
+        {"unit", .type = SHI_I_CUSTOM, .parse = parse_ei_unit, .lo = 0, .hi = 2,
+         .what = "unknown unit (expected million tonnes, billion cubic metres or exajoules)"},
+        {"year", .type = SHI_I_INT, .flags = SHI_I_KEY, .lo = 1900, .hi = 2100,
+         .what = "expected a year 1900-2100", SHI_I_TO(out->year)},
+        {"exporter", .type = SHI_I_CUSTOM, .parse = parse_ei_area, .flags = SHI_I_KEY,
+         .lo = SHI_EN_REGION0 - 99, .hi = 999,
+         .what = "unknown exporter (not an EI region nor in the energy name table)",
+         SHI_I_TO(out->exp)},
+        {"importer", .type = SHI_I_CUSTOM, .parse = parse_ei_area, .flags = SHI_I_KEY,
+         .lo = SHI_EN_REGION0 - 99, .hi = 999,
+         .what = "unknown importer (not an EI region nor in the energy name table)",
+         SHI_I_TO(out->imp)},
+        {"value", .type = SHI_I_REAL, .lo = 0, .hi = 1e6,
+         .what = "expected a quantity of 0 or more", SHI_I_TO(out->value)},
+    };
+    const shi_i_dest dest = {&out->n, &out->cap, 1024, &out->line, &out->col, K_VALUE, NULL, 0};
+    shi_i_reader rd;
+    shi_status s = shi_i_open(&rd, path, NULL, cols, NK, &dest, err);
+    for (int got = 1; s == SHI_OK;) {
+        if ((s = shi_i_row(&rd, &got, err)) != SHI_OK || !got) {
+            break;
+        }
+        int c = out->comm[shi_i_at(&rd)];
+        if ((int)rd.v[K_UNIT] != EI_COMM_UNIT[c]) {
+            char what[120];
+            snprintf(what, sizeof what, "unit does not fit the commodity (%s is in %s)", EI_COMM[c],
+                     EI_UNIT[EI_COMM_UNIT[c]]);
+            s = shi_i_bad(&rd, K_UNIT, what, err);
+            break;
+        }
+        shi_i_commit(&rd);
+    }
+    return shi_i_close(&rd, s, err);
 }

@@ -201,3 +201,44 @@ shi_status shi_energy_align_fill(double *const out[4], const shi_data *d, int a,
     shi_energy_pair_free(&p);
     return s;
 }
+
+void shi_energy_dest_compute(const shi_energy *e, int comm, int year, shi_energy_dest *out)
+{
+    memset(out, 0, sizeof *out);
+    for (int g = 0; g < SHI_ENR_N; g++) {
+        out->t[g] = out->eur[g] = (double)NAN;
+    }
+    const shi_energy_ru *r = &e->ru;
+    for (size_t k = 0; k < r->n; k++) {
+        if (r->comm[k] != comm || r->year[k] != year) {
+            continue;
+        }
+        int g = r->imp[k] == 710                  ? SHI_ENR_CHINA
+                : shi_energy_is_europe(r->imp[k]) ? SHI_ENR_EUROPE
+                                                  : SHI_ENR_REST;
+        if (!isnan(r->t[k])) {
+            out->t[g] = (isnan(out->t[g]) ? 0 : out->t[g]) + r->t[k];
+            out->n[g]++;
+            out->short_[g] += shi_en_nmonths(r->mt[k] & 0xFFFu) < 12;
+        }
+        if (!isnan(r->eur[k])) {
+            out->eur[g] = (isnan(out->eur[g]) ? 0 : out->eur[g]) + r->eur[k];
+        }
+    }
+    double c = out->t[SHI_ENR_CHINA], u = out->t[SHI_ENR_EUROPE], o = out->t[SHI_ENR_REST];
+    u = isnan(u) ? 0 : u;
+    o = isnan(o) ? 0 : o;
+    out->china_share = c + u + o > 0 ? c / (c + u + o) : (double)NAN;
+    out->china_vs_europe = c + u > 0 ? c / (c + u) : (double)NAN;
+}
+
+double shi_energy_ei_flow(const shi_energy *e, int exp, int imp, int comm, int year)
+{
+    const shi_energy_ei *x = &e->ei;
+    for (size_t k = 0; k < x->n; k++) {
+        if (x->exp[k] == exp && x->imp[k] == imp && x->comm[k] == comm && x->year[k] == year) {
+            return x->value[k];
+        }
+    }
+    return (double)NAN;
+}

@@ -13,6 +13,14 @@
  * months the importer's total reports. The embedded file keeps every China
  * record and Europe's imports from outside the 36 reporters (intra-European
  * flows are not used).
+ *   crea    importer  commodity  year  tonnes  eur  mt  me
+ * Russia's exports by importer (CREA; commodity SHI_ENC_*, mt/me the month
+ * masks of tonnes and euros, bit 12 SHI_ENC_SPREAD); the embedded file keeps
+ * crude, products, pipeline gas, LNG and coal.
+ *   ei      exporter  importer  commodity  year  value
+ * EI 2022 matrix flows as published (SHI_EIC_*; Mt, bcm, EJ; a region is
+ * SHI_EN_REGION0 - k); the embedded file keeps the flows into China and out
+ * of Russia.
  */
 #include <shi/data.h>
 #include <shi/energy.h>
@@ -30,7 +38,7 @@
 extern const unsigned char shi_embedded_energy[];
 extern const size_t shi_embedded_energy_len;
 
-enum { EN_CUSTOMS, EN_EUROSTAT, EN_NSRC };
+enum { EN_CUSTOMS, EN_EUROSTAT, EN_CREA, EN_EI, EN_NSRC };
 
 static const struct {
     const char *id, *name, *version, *citation, *paths[2];
@@ -51,6 +59,23 @@ static const struct {
      "fossil_shipment_tracker_r, inst/extdata/eurostat.RDS",
      {"energy_crea/crea_eurostat_energy_imports_by_partner_monthly.csv",
       "crea_eurostat_energy_imports_by_partner_monthly.csv"}},
+    {"crea_ru",
+     "CREA imports from Russia of 125 countries, EUR and tonnes (Comtrade, Eurostat)",
+     "CREA 555c436",
+     "UN Comtrade and Eurostat, imports from the Russian Federation; compiled by the Centre for "
+     "Research on Energy and Clean Air (CREA), fossil_shipment_tracker_r, "
+     "inst/extdata/comtrade_eurostat.RDS. Licence: MIT and GPL-3 conflict in the repository; "
+     "Comtrade and Eurostat terms not restated",
+     {"energy_crea/crea_imports_from_russia_comtrade_eurostat_monthly.csv",
+      "crea_imports_from_russia_comtrade_eurostat_monthly.csv"}},
+    {"ei_trade",
+     "Energy Institute Statistical Review of World Energy 2023, trade matrices 2022",
+     "EI 2023",
+     "Energy Institute Statistical Review of World Energy (2023), oil, gas and coal trade "
+     "movements 2022 (c) Energy Institute 2023; via ryanczm/BP-Statistical-Report. No "
+     "licence stated beyond the citation: shi embeds only 200 flows of 2022",
+     {"energy_ei_statreview_2023/ei_statreview2023_trade_matrices_2022_long.csv",
+      "ei_statreview2023_trade_matrices_2022_long.csv"}},
 };
 
 static shi_status add_source(shi_data *d, int k, const char *loaded, shi_err *err)
@@ -73,22 +98,56 @@ static shi_status add_source(shi_data *d, int k, const char *loaded, shi_err *er
 }
 
 /* Every partner code must be a state of the registry (or a special code). */
-static shi_status check_codes(const shi_data *d, const shi_energy_table *t, const char *path,
-                              shi_err *err)
+static shi_status check_codes(const shi_data *d, size_t n, const int32_t *partner,
+                              const int32_t *importer, const int32_t *line, const int32_t *col,
+                              const char *path, shi_err *err)
 {
     char known[1000] = {0};
     for (size_t i = 0; i < d->states.n; i++) {
         known[d->states.v[i].ccode] = 1;
     }
-    for (size_t i = 0; i < t->n; i++) {
-        int c = t->partner[i], r = t->importer[i];
+    for (size_t i = 0; i < n; i++) {
+        int c = partner[i], r = importer[i];
         if ((c > 0 && !known[c]) || (r > 0 && !known[r])) {
-            return shi_err_set_at(err, SHI_EDATA, path, t->line[i], t->col[i],
+            return shi_err_set_at(err, SHI_EDATA, path, line[i], col[i],
                                   "COW code %d of the name table is not in the state registry",
                                   c > 0 && !known[c] ? c : r);
         }
     }
     return SHI_OK;
+}
+
+/* A 'crea' record: importer comm year tonnes eur mt me. */
+static shi_status shd_crea(shi_csv *c, shi_energy_ru *r, size_t *cap, shi_err *err)
+{
+    int64_t a[5];
+    double x[2];
+    shi_status s;
+    if ((s = shi_shd_fields(c, 8, err)) || (s = shi_shd_int(c, 1, -3, 999, &a[0], err)) ||
+        (s = shi_shd_int(c, 2, 0, SHI_ENC_N - 1, &a[1], err)) ||
+        (s = shi_shd_int(c, 3, 1900, 2100, &a[2], err)) || (s = shi_shd_reals(c, 4, 2, x, err)) ||
+        (s = shi_shd_int(c, 6, 0, 0x1FFF, &a[3], err)) ||
+        (s = shi_shd_int(c, 7, 0, 0x1FFF, &a[4], err))) {
+        return s;
+    }
+    return shi_i_energy_ru_add(r, cap, (int)a[0], (int)a[1], (int)a[2], x[0], x[1], (unsigned)a[3],
+                               (unsigned)a[4], err);
+}
+
+/* An 'ei' record: exporter importer comm year value. */
+static shi_status shd_ei(shi_csv *c, shi_energy_ei *x, size_t *cap, shi_err *err)
+{
+    int64_t a[4];
+    double v;
+    shi_status s;
+    if ((s = shi_shd_fields(c, 6, err)) ||
+        (s = shi_shd_int(c, 1, SHI_EN_REGION0 - 99, 999, &a[0], err)) ||
+        (s = shi_shd_int(c, 2, SHI_EN_REGION0 - 99, 999, &a[1], err)) ||
+        (s = shi_shd_int(c, 3, 0, SHI_EIC_N - 1, &a[2], err)) ||
+        (s = shi_shd_int(c, 4, 1900, 2100, &a[3], err)) || (s = shi_shd_reals(c, 5, 1, &v, err))) {
+        return s;
+    }
+    return shi_i_energy_ei_add(x, cap, (int)a[0], (int)a[1], (int)a[2], (int)a[3], v, err);
 }
 
 /* Append the embedded records of the sources not read from files. */
@@ -97,12 +156,21 @@ static shi_status from_shd(shi_energy *e, const int have[EN_NSRC], shi_err *err)
     shi_csv *c = NULL;
     shi_status s = shi_shd_open(&c, "<embedded energy data>", shi_embedded_energy,
                                 shi_embedded_energy_len, err);
-    size_t cap = e->n;
+    size_t cap = e->n, rcap = 0, xcap = 0;
     for (int got = 1; s == SHI_OK;) {
         if ((s = shi_csv_next(c, &got, err)) != SHI_OK || !got) {
             break;
         }
-        if (strcmp(shi_csv_field(c, 0), "energy") != 0) {
+        const char *rec = shi_csv_field(c, 0);
+        if (strcmp(rec, "crea") == 0 && !have[EN_CREA]) {
+            s = shd_crea(c, &e->ru, &rcap, err);
+            continue;
+        }
+        if (strcmp(rec, "ei") == 0 && !have[EN_EI]) {
+            s = shd_ei(c, &e->ei, &xcap, err);
+            continue;
+        }
+        if (strcmp(rec, "energy") != 0) {
             continue;
         }
         int64_t a[4], m[2];
@@ -154,10 +222,28 @@ static shi_status from_shd(shi_energy *e, const int have[EN_NSRC], shi_err *err)
     return s;
 }
 
+/* Read source k's file; every code must be in the registry. */
+static shi_status read_source(const shi_data *d, int k, const char *path, shi_energy_table *t,
+                              shi_ei_table *ei, shi_err *err)
+{
+    if (k == EN_EI) {
+        shi_status s = shi_io_read_ei_trade(path, ei, err);
+        return s == SHI_OK ? check_codes(d, ei->n, ei->exp, ei->imp, ei->line, ei->col, path, err)
+                           : s;
+    }
+    shi_status s = k == EN_CUSTOMS    ? shi_io_read_china_customs(path, t, err)
+                   : k == EN_EUROSTAT ? shi_io_read_eurostat_energy(path, t, err)
+                                      : shi_io_read_crea_russia(path, t, err);
+    return s == SHI_OK ? check_codes(d, t->n, t->partner, t->importer, t->line, t->col, path, err)
+                       : s;
+}
+
 shi_status shi_i_data_load_energy(shi_data *d, const char *dir, shi_err *err)
 {
     shi_energy_table t[EN_NSRC];
+    shi_ei_table ei;
     memset(t, 0, sizeof t);
+    memset(&ei, 0, sizeof ei);
     char path[EN_NSRC][400];
     int have[EN_NSRC] = {0};
     shi_status s = SHI_OK;
@@ -167,18 +253,20 @@ shi_status shi_i_data_load_energy(shi_data *d, const char *dir, shi_err *err)
             have[k] = shi_i_file_exists(path[k]);
         }
         if (have[k]) {
-            s = k == EN_CUSTOMS ? shi_io_read_china_customs(path[k], &t[k], err)
-                                : shi_io_read_eurostat_energy(path[k], &t[k], err);
-            if (s == SHI_OK) {
-                s = check_codes(d, &t[k], path[k], err);
-            }
+            s = read_source(d, k, path[k], &t[k], &ei, err);
         }
     }
     const char *const paths[2] = {have[0] ? path[0] : "", have[1] ? path[1] : ""};
     if (s == SHI_OK) {
         s = shi_energy_build(&d->en, have[0] ? &t[0] : NULL, have[1] ? &t[1] : NULL, paths, err);
     }
-    if (s == SHI_OK && !(have[0] && have[1])) {
+    if (s == SHI_OK && have[EN_CREA]) {
+        s = shi_energy_ru_build(&d->en.ru, &t[EN_CREA], err);
+    }
+    if (s == SHI_OK && have[EN_EI]) {
+        s = shi_energy_ei_build(&d->en.ei, &ei, err);
+    }
+    if (s == SHI_OK && !(have[0] && have[1] && have[EN_CREA] && have[EN_EI])) {
         s = from_shd(&d->en, have, err);
     }
     if (s == SHI_OK) {
@@ -190,6 +278,7 @@ shi_status shi_i_data_load_energy(shi_data *d, const char *dir, shi_err *err)
     for (int k = 0; k < EN_NSRC; k++) {
         shi_energy_table_destroy(&t[k]);
     }
+    shi_ei_table_destroy(&ei);
     if (s != SHI_OK) {
         shi_energy_destroy(&d->en);
     }
@@ -197,19 +286,32 @@ shi_status shi_i_data_load_energy(shi_data *d, const char *dir, shi_err *err)
     return s;
 }
 
-/* Is c one of the 36 Eurostat reporters (intra-European flows are left out
- * of the embedded copy)? */
-static int eurostat_reporter(int c)
+/* The CREA and EI records of the embedded copy: the annual aggregates of
+ * Russia's exports by importer of crude, products, pipeline gas, LNG and coal
+ * (coke, tar and coal gas are left out: no measure uses them); of the EI
+ * matrices only the flows into China and out of Russia (the cross-checks use
+ * no other). */
+static void write_ru_ei(FILE *f, const shi_energy *e)
 {
-    static const int rep[] = {200, 205, 210, 211, 212, 220, 230, 235, 255, 290, 305, 310,
-                              316, 317, 338, 341, 343, 344, 345, 349, 350, 352, 355, 359,
-                              360, 366, 367, 368, 369, 372, 375, 380, 385, 390, 640, 395};
-    for (size_t i = 0; i < sizeof rep / sizeof rep[0]; i++) {
-        if (rep[i] == c) {
-            return 1;
+    const shi_energy_ru *r = &e->ru;
+    for (size_t k = 0; k < r->n; k++) {
+        if (r->comm[k] == SHI_ENC_COKE || r->comm[k] == SHI_ENC_TAR ||
+            r->comm[k] == SHI_ENC_COAL_GAS) {
+            continue;
+        }
+        fprintf(f, "crea\t%d\t%d\t%d", r->imp[k], r->comm[k], r->year[k]);
+        shi_shd_put_real(f, r->t[k]);
+        shi_shd_put_real(f, r->eur[k]);
+        fprintf(f, "\t%u\t%u\n", (unsigned)r->mt[k], (unsigned)r->me[k]);
+    }
+    const shi_energy_ei *x = &e->ei;
+    for (size_t k = 0; k < x->n; k++) {
+        if (x->imp[k] == 710 || x->exp[k] == 365) {
+            fprintf(f, "ei\t%d\t%d\t%d\t%d", x->exp[k], x->imp[k], x->comm[k], x->year[k]);
+            shi_shd_put_real(f, x->value[k]);
+            fputc('\n', f);
         }
     }
-    return 0;
 }
 
 shi_status shi_data_build_energy(const char *dir, const char *out, shi_err *err)
@@ -245,7 +347,7 @@ shi_status shi_data_build_energy(const char *dir, const char *out, shi_err *err)
                     ESRC[k].citation, shi_i_base_name(ESRC[k].paths[0]));
         }
         for (size_t k = 0; k < e->n; k++) {
-            if (e->imp[k] == SHI_EN_EUROPE && eurostat_reporter(e->exp[k])) {
+            if (e->imp[k] == SHI_EN_EUROPE && shi_energy_is_europe(e->exp[k])) {
                 continue;
             }
             fprintf(f, "energy\t%d\t%d\t%d\t%d", e->imp[k], e->exp[k], e->comm[k], e->year[k]);
@@ -254,6 +356,7 @@ shi_status shi_data_build_energy(const char *dir, const char *out, shi_err *err)
             shi_shd_put_real(f, e->usd[k]);
             fprintf(f, "\t%u\t%u\n", (unsigned)e->months[k], (unsigned)e->tmonths[k]);
         }
+        write_ru_ei(f, e);
         s = shi_outfile_commit(&o, err);
         shi_outfile_abort(&o);
     }

@@ -36,6 +36,12 @@ shi_status shi_i_data_load_energy(shi_data *d, const char *dir, shi_err *err);
 shi_status shi_i_data_load_geo(shi_data *d, const char *dir, shi_err *err);
 /* Sort the energy records by key and set their years. energy.c. */
 shi_status shi_i_energy_finish(shi_energy *e, shi_err *err);
+/* Append one record of Russia's exports (CREA) or of the EI matrices,
+ * growing the columns (*cap). energy_ru.c. */
+shi_status shi_i_energy_ru_add(shi_energy_ru *r, size_t *cap, int imp, int comm, int year, double t,
+                               double eur, unsigned mt, unsigned me, shi_err *err);
+shi_status shi_i_energy_ei_add(shi_energy_ei *x, size_t *cap, int exp, int imp, int comm, int year,
+                               double v, shi_err *err);
 
 /* Write each .shd file (records and the 'end' record) to `out` from the
  * official files in `dir`; nothing is put in place here (data_build.c does).

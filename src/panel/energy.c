@@ -27,6 +27,18 @@ void shi_energy_destroy(shi_energy *e)
     free(e->usd);
     free(e->months);
     free(e->tmonths);
+    free(e->ru.imp);
+    free(e->ru.year);
+    free(e->ru.comm);
+    free(e->ru.t);
+    free(e->ru.eur);
+    free(e->ru.mt);
+    free(e->ru.me);
+    free(e->ei.exp);
+    free(e->ei.imp);
+    free(e->ei.year);
+    free(e->ei.comm);
+    free(e->ei.value);
     memset(e, 0, sizeof *e);
 }
 

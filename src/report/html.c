@@ -524,6 +524,48 @@ static void indicators_table(page *p)
     put(p, "</table>\n");
 }
 
+/* Russia's crude by destination (CREA) and the EI cross-check: a short
+ * table for the pair Russia-China only (docs/energy.md; the page names the
+ * published sources, not the docs). */
+static void energy_sources(page *p)
+{
+    const shi_pair_analysis *o = p->pa;
+    if (!o->en_pair) {
+        return;
+    }
+    put(p, "<h3>Russia's crude exports by destination (CREA: UN Comtrade and Eurostat)</h3>\n"
+           "<table><tr><th>year</th><th>China (Mt)</th><th>Europe (Mt)</th><th>rest (Mt)</th>"
+           "<th>China / (China + Europe)</th></tr>\n");
+    for (int y = SHI_PAIR_EN_Y0; y <= SHI_PAIR_EN_Y1; y++) {
+        const shi_energy_dest *e = &o->en_dest[y - SHI_PAIR_EN_Y0];
+        put(p, "<tr><td>%d</td>", y);
+        for (int g = 0; g < SHI_ENR_N; g++) {
+            if (isnan(e->t[g])) {
+                put(p, "<td>no data</td>");
+            } else {
+                put(p, "<td>%.1f%s</td>", e->t[g] / 1e6, e->short_[g] ? "*" : "");
+            }
+        }
+        if (isnan(e->china_vs_europe)) {
+            put(p, "<td>&mdash;</td></tr>\n");
+        } else {
+            put(p, "<td>%.1f%%</td></tr>\n", 100 * e->china_vs_europe);
+        }
+    }
+    put(p, "</table>\n<p>Tonnes; Europe: the 36 Eurostat reporters in CREA's file, rest: every "
+           "other importer. * some importers report part of the year (a lower bound). CREA's "
+           "China rows end in 2021. Values in euros are kept apart from China Customs' USD. "
+           "Source: UN Comtrade and Eurostat, compiled by CREA (fossil_shipment_tracker).");
+    if (!isnan(o->en_ei_crude) && !isnan(o->en_customs_crude)) {
+        put(p,
+            " Cross-check, 2022: the Energy Institute Statistical Review of World Energy (2023) "
+            "gives China's crude imports from Russia as %.2f Mt, China Customs %.2f Mt "
+            "(%d months).",
+            o->en_ei_crude, o->en_customs_crude / 1e6, o->en_customs_months);
+    }
+    put(p, "</p>\n");
+}
+
 static void section_align(page *p)
 {
     const shi_data *d = p->d;
@@ -544,6 +586,7 @@ static void section_align(page *p)
         al->tol_pairs);
     areas_table(p);
     indicators_table(p);
+    energy_sources(p);
     put(p, "<div class=\"grid\" style=\"display:grid;grid-template-columns:repeat(auto-fill,"
            "minmax(320px,1fr));gap:4px\">\n");
     for (int k = 0; k < SHI_AL_N && x; k++) {

@@ -275,6 +275,10 @@ static void html_for_a_committee(void **state)
     assert_non_null(strstr(h, "Verdict: <b>not identified</b>"));
     assert_non_null(strstr(h, "2014 is the last year with every part"));
     assert_non_null(strstr(h, "Caveat: after 2014 the totals leave out parts"));
+    /* Russia's crude by destination (CREA), 2021: China 79,642,080 t, Europe
+     * 100,544,939.901 t summed with Python (test_energy_crea.c): 44.2%. */
+    assert_non_null(strstr(h, "<tr><td>2021</td><td>79.6</td><td>100.5*</td>"));
+    assert_non_null(strstr(h, "<td>44.2%</td></tr>"));
     /* Every finding of the summary with its caveat and the last year its data cover. */
     const char *end = strstr(sum, "</section>");
     size_t items = 0;
