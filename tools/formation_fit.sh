@@ -11,7 +11,7 @@ SHI=${1:-build/shi}
   "$SHI" formation fit --level any --format csv | sed 1d
 } | awk -F, '
 BEGIN {
-  split("log_distance contiguous prior_tie major both_major bop_share strongest shared_threat shared_t threat_ij top_threat regime_distance regime_missing", vn, " ")
+  split("log_distance contiguous prior_tie major both_major bop_share strongest shared_threat shared_t threat_ij top_threat regime_distance regime_missing igo_shared igo_missing", vn, " ")
   for (i in vn) var[vn[i]] = i - 1
   split("controls balance_of_power balance_of_threat bandwagoning joint", mn, " ")
   for (i in mn) mod[mn[i]] = i - 1

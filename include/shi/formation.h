@@ -26,7 +26,12 @@
  *                with a missing indicator: when either polity2 is missing
  *                (no Polity5 row, or a view without the economic part) the
  *                distance is 0 and regime_missing is 1, so a missing regime
- *                is neither dropped nor read as identical regimes.
+ *                is neither dropped nor read as identical regimes; shared
+ *                IGO memberships log(1 + IGOs both are full members of)
+ *                (COW IGO v3, Pevehouse et al. 2020; to 2014) with the same
+ *                kind of missing indicator: a dyad-year without a value (after
+ *                2014, or a dyad the embedded subset leaves out) has 0 and
+ *                igo_missing 1.
  *   balance of power   bop_share = (c_i + c_j) / c_S when neither is S, 0
  *                otherwise (their joint capability against the strongest);
  *                strongest = j is S or has a defence pact with S.
@@ -91,6 +96,8 @@ enum {
     SHI_FV_TOP_THREAT, /* j is i's top threat or has a defence pact with it */
     SHI_FV_REGIME,     /* |polity2_i - polity2_j| / 20; 0 when either is missing */
     SHI_FV_REGIME_NA,  /* 1 when either polity2 is missing (then SHI_FV_REGIME is 0) */
+    SHI_FV_IGO,        /* log(1 + IGOs both are full members of), COW IGO v3; 0 when missing */
+    SHI_FV_IGO_NA,     /* 1 when the dyad-year has no IGO value (then SHI_FV_IGO is 0) */
     SHI_FV_N
 };
 
@@ -102,9 +109,9 @@ enum { SHI_FM_CONTROLS, SHI_FM_BOP, SHI_FM_BOT, SHI_FM_BW, SHI_FM_JOINT, SHI_FM_
 static inline const char *shi_formation_var_name(int v)
 {
     static const char *const names[SHI_FV_N] = {
-        "log_distance", "contiguous",      "prior_tie",     "major",    "both_major",
-        "bop_share",    "strongest",       "shared_threat", "shared_t", "threat_ij",
-        "top_threat",   "regime_distance", "regime_missing"};
+        "log_distance", "contiguous",      "prior_tie",      "major",      "both_major",
+        "bop_share",    "strongest",       "shared_threat",  "shared_t",   "threat_ij",
+        "top_threat",   "regime_distance", "regime_missing", "igo_shared", "igo_missing"};
     return v >= 0 && v < SHI_FV_N ? names[v] : "?";
 }
 static inline const char *shi_formation_model_name(int m)
@@ -160,6 +167,8 @@ typedef struct shi_formation_design {
     size_t at_risk;    /* every directed dyad-year at risk in the years */
     size_t onsets_all; /* every onset in the years, before missing covariates */
     size_t dropped;    /* onsets left out: a covariate missing */
+    size_t igo_rows;   /* rows with an IGO value (igo_missing 0) */
+    size_t igo_onsets; /* onsets among them */
 } shi_formation_design;
 
 SHI_API void shi_formation_design_free(shi_formation_design *x);

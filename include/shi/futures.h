@@ -32,6 +32,13 @@ SHI_API void shi_futures_free(shi_futures *f);
  *  (the default origin), or 0 when none. */
 SHI_API int shi_futures_last_origin(const shi_scen_panel *p, long pair);
 
+/** \brief The scenario panel with (a, b) (0, 0: the major powers' pairs
+ *  only) and, when `third` is not 0, the external driver: the power share of
+ *  `third` in measure `measure` (NULL: cinc; shi_scen_panel_driver). Errors
+ *  as shi_scen_panel_build, shi_power_measure_col, shi_scen_panel_driver. */
+SHI_API shi_status shi_futures_panel(const shi_data *d, int a, int b, int third,
+                                     const char *measure, shi_scen_panel *p, shi_err *err);
+
 /** \brief Build the panel with (a, b), run the ensemble with `o` (o->from
  *  0: shi_futures_last_origin), and keep the pair's history and observed
  *  futures. Errors as shi_scen_panel_build and shi_scen_run. */

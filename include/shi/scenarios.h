@@ -40,6 +40,10 @@
  *   logit P(fight(t+1)) = c0 + c1 C(t) + c2 fight(t) + c3 (t - 1990) / 10
  *       (the decline of force between the major powers since 1946, Gaddis's
  *       (1986) "long peace", as a trend in decades; extrapolated ahead);
+ * and, with an external driver x(t) (a third state's power share,
+ * shi_scen_panel_driver; `--third C`), + bx x(t) in the composite and
+ * + cx x(t) in the conflict logit, x following its own fixed-effects AR(1)
+ * x(t+1) = xalpha_p + xphi x(t) + u in the ensemble;
  * the logits with a small ridge penalty (docs/scenarios.md) so that the rare
  * events among the major powers cannot separate.
  */
@@ -103,6 +107,8 @@ typedef struct shi_scen_panel {
     uint8_t *pact;                    /* p * ny + t: 0/1, SHI_SCEN_NA */
     uint8_t *fight;                   /* p * ny + t: 0/1, SHI_SCEN_NA */
     double band[SHI_SCEN_HMAX + 1];   /* by horizon; NaN: no change of that length */
+    double *x; /* p * ny + t: the external driver, NaN missing; NULL: no driver */
+    int third; /* the driver's third state (COW code), 0 without a driver */
 } shi_scen_panel;
 
 SHI_API void shi_scen_panel_free(shi_scen_panel *p);
@@ -113,6 +119,18 @@ SHI_API void shi_scen_panel_free(shi_scen_panel *p);
  *  relations parts. SHI_EIO out of memory. */
 SHI_API shi_status shi_scen_panel_build(const shi_data *d, int a, int b, shi_scen_panel *out,
                                         shi_err *err);
+
+/** \brief Add the external driver to the panel: x(t) of a pair = the power
+ *  share in year t (over every state, shi_power_share) in panel column `col`
+ *  of the capabilities (CINC or another power measure, docs/power.md) of
+ *  `third` when it is not one of the pair, and otherwise (or for every pair
+ *  when `third` is SHI_SCEN_STRONGEST) of the system's strongest state in
+ *  that column other than the two (shi_most_capable_other).
+ *  NaN where the column has no data. SHI_EUSAGE: `third` is not a state with
+ *  data in the panel's years; SHI_EIO out of memory. */
+#define SHI_SCEN_STRONGEST (-1) /* `third`: every pair's strongest other state */
+SHI_API shi_status shi_scen_panel_driver(const shi_data *d, int third, size_t col,
+                                         shi_scen_panel *p, shi_err *err);
 
 /** Index of pair (a, b) in either order, or -1. */
 SHI_API long shi_scen_panel_pair(const shi_scen_panel *p, int a, int b);
@@ -162,6 +180,14 @@ typedef struct shi_scen_params {
     double *alpha; /* npair: pair fixed effects (NaN: the pair has no transition) */
     size_t n;      /* transitions used by the AR fit */
     double *resid; /* n: the fit's residuals, the innovations the ensemble draws */
+    /* the external driver (all 0 / NULL when the panel has none) */
+    int has_x;
+    double bx;      /* coefficient of x(t) in the composite's AR */
+    double cx;      /* coefficient of x(t) in the conflict logit */
+    double xphi;    /* the driver's AR(1) coefficient (within estimator) */
+    double *xalpha; /* npair: the driver's pair effects (NaN: no transition) */
+    size_t nx;      /* transitions of the driver's AR fit */
+    double *xresid; /* nx: its residuals, the driver's innovations in the ensemble */
 } shi_scen_params;
 
 SHI_API void shi_scen_params_free(shi_scen_params *q);
@@ -169,18 +195,20 @@ SHI_API void shi_scen_params_free(shi_scen_params *q);
 /** \brief Fit on the transitions t -> t+1 with t+1 <= last (0: every year),
  *  the pairs weighted by `wpair` (npair counts, NULL: each once; a pair-block
  *  bootstrap draw passes how often each pair was drawn). The pair effects
- *  are computed for every pair with a transition, drawn or not. SHI_EDATA
- *  when too few transitions. */
+ *  are computed for every pair with a transition, drawn or not. With a
+ *  driver (p->x), a transition needs x(t) too, and bx, cx and the driver's
+ *  AR(1) are fitted. SHI_EDATA when too few transitions. */
 SHI_API shi_status shi_scen_fit(const shi_scen_panel *p, int last, const unsigned *wpair,
                                 shi_scen_params *out, shi_err *err);
 
 /* ---- shocks ------------------------------------------------------------------ */
 
-/** The drivers a shock moves. */
-enum { SHI_SDRV_COMPOSITE, SHI_SDRV_PACT, SHI_SDRV_CONFLICT, SHI_SDRV_N };
+/** The drivers a shock moves (`driver`: added to the external driver x in
+ *  the year it fires, then decaying with xphi; needs a driver, --third). */
+enum { SHI_SDRV_COMPOSITE, SHI_SDRV_PACT, SHI_SDRV_CONFLICT, SHI_SDRV_DRIVER, SHI_SDRV_N };
 static inline const char *shi_scen_driver_name(int k)
 {
-    static const char *const names[SHI_SDRV_N] = {"composite", "pact", "conflict"};
+    static const char *const names[SHI_SDRV_N] = {"composite", "pact", "conflict", "driver"};
     return k >= 0 && k < SHI_SDRV_N ? names[k] : "?";
 }
 
@@ -232,6 +260,9 @@ typedef struct shi_scen_opts {
     int every;    /* report every horizon 1..horizon (horizon <= SHI_SCEN_NH), not 5/10/20 */
     const shi_scen_shocks *shocks; /* NULL: none */
     const shi_scen_split *split;   /* NULL: this process runs every path */
+    int third;                     /* the external driver's third state (shi_futures_compute
+                                      builds it, shi_scen_panel_driver); 0: no driver */
+    const char *driver_measure;    /* its power measure (docs/power.md); NULL: cinc */
 } shi_scen_opts;
 
 SHI_API shi_scen_opts shi_scen_opts_default(void);
@@ -258,6 +289,10 @@ typedef struct shi_scen_result {
     uint64_t *hist; /* horizon * SHI_SCEN_NBIN: counts of the composite by year, bins
                        of SHI_SCEN_BINW from SHI_SCEN_BIN0 (first and last: beyond) */
     double band[SHI_SCEN_NH];
+    int third;             /* the driver's third state, 0: no driver */
+    double x0;             /* the driver at the origin (its last value up to it) */
+    double bx_lo, bx_hi;   /* 2.5% and 97.5% of bx over the bootstrap draws */
+    double cx_lo, cx_hi;   /* the same for cx */
     uint64_t *ycnt;        /* horizon * SHI_FUT_N: paths in each future over each horizon
                               1..horizon (band(h) of that horizon; pooled over draws; not
                               classifiable paths in none), for the stacked chart */

@@ -2,6 +2,7 @@
  * futures.c - one pair's futures for the views (include/shi/futures.h).
  */
 #include <shi/futures.h>
+#include <shi/power.h>
 
 #include <limits.h>
 #include <math.h>
@@ -34,6 +35,23 @@ int shi_futures_last_origin(const shi_scen_panel *p, long pair)
     return last_before(p, pair, p->y1);
 }
 
+shi_status shi_futures_panel(const shi_data *d, int a, int b, int third, const char *measure,
+                             shi_scen_panel *p, shi_err *err)
+{
+    shi_status s = shi_scen_panel_build(d, a, b, p, err);
+    size_t col = d->cinc;
+    if (s == SHI_OK && third && measure) {
+        s = shi_power_measure_col(d, measure, &col, err);
+    }
+    if (s == SHI_OK && third) {
+        s = shi_scen_panel_driver(d, third, col, p, err);
+    }
+    if (s != SHI_OK) {
+        shi_scen_panel_free(p);
+    }
+    return s;
+}
+
 shi_status shi_futures_compute(const shi_data *d, int a, int b, const shi_scen_opts *o,
                                shi_futures *out, shi_err *err)
 {
@@ -44,8 +62,8 @@ shi_status shi_futures_compute_before(const shi_data *d, int a, int b, const shi
                                       int ymax, shi_futures *out, shi_err *err)
 {
     memset(out, 0, sizeof *out);
-    shi_scen_panel p;
-    shi_status s = shi_scen_panel_build(d, a, b, &p, err);
+    shi_scen_panel p = {0};
+    shi_status s = shi_futures_panel(d, a, b, o->third, o->driver_measure, &p, err);
     if (s != SHI_OK) {
         return s;
     }

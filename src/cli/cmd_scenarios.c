@@ -15,10 +15,12 @@
 #include <shi/futures.h>
 #include <shi/futures_svg.h>
 #include <shi/outfile.h>
+#include <shi/power.h>
 #include <shi/scenarios.h>
 
 typedef struct scen_args {
-    const char *format, *out, *shocks, *seed, *svg, *svg_probs, *svg_stack, *third;
+    const char *format, *out, *shocks, *seed, *svg, *svg_probs, *svg_stack, *third, *measure;
+    int third_cc; /* the driver's third state, resolved (SHI_SCEN_STRONGEST, 0: none) */
     int from, horizon, paths, draws, threads, fan, history, params, backtest, calibration;
     const char *pos[2];
     size_t npos;
@@ -84,19 +86,66 @@ static shi_status fan_table(shi_cli *cli, shi_table *t, const shi_scen_result *r
     return s;
 }
 
-static shi_status params_table(shi_cli *cli, shi_table *t, const shi_scen_result *r)
+/* The verdict on a driver coefficient from its bootstrap interval. */
+static const char *identified(double lo, double hi)
 {
-    static const char *const names[] = {"parameter", "value"};
-    shi_status s = cols(cli, t, names, "sf", 4);
-    for (int k = 0; k < SHI_SP_N && s == SHI_OK; k++) {
-        if ((s = shi_table_str(t, shi_scen_param_name(k), &cli->err)) == SHI_OK) {
-            s = shi_table_real(t, r->point.v[k], &cli->err);
-        }
+    if (isnan(lo) || isnan(hi)) {
+        return "no interval (one draw)";
     }
-    if (s == SHI_OK && (s = shi_table_str(t, "alpha_pair", &cli->err)) == SHI_OK) {
-        s = shi_table_real(t, r->point.alpha[r->pair], &cli->err);
+    return lo <= 0 && hi >= 0 ? "not identified: the 95% interval includes 0" : "identified";
+}
+
+/* One row of the parameters: name, value and, with a driver, the note. */
+static shi_status param_row(shi_cli *cli, shi_table *t, int note, const char *name, double v,
+                            const char *text)
+{
+    shi_status s = shi_table_str(t, name, &cli->err);
+    if (s == SHI_OK) {
+        s = shi_table_real(t, v, &cli->err);
+    }
+    if (s == SHI_OK && note) {
+        s = shi_table_str(t, text, &cli->err);
     }
     return s;
+}
+
+/* The external driver's parameters (docs/scenarios.md, "External driver"). */
+static shi_status driver_rows(shi_cli *cli, shi_table *t, const shi_scen_result *r)
+{
+    const shi_scen_params *q = &r->point;
+    const char *nb = identified(r->bx_lo, r->bx_hi), *nc = identified(r->cx_lo, r->cx_hi);
+    const struct {
+        const char *name;
+        double v;
+        const char *note;
+    } rows[] = {{"driver_x0", r->x0, "the driver at the origin"},
+                {"driver_bx", q->bx, nb},
+                {"driver_bx_lo", r->bx_lo, "2.5% of the bootstrap draws"},
+                {"driver_bx_hi", r->bx_hi, "97.5% of the bootstrap draws"},
+                {"fight_cx_driver", q->cx, nc},
+                {"fight_cx_lo", r->cx_lo, "2.5% of the bootstrap draws"},
+                {"fight_cx_hi", r->cx_hi, "97.5% of the bootstrap draws"},
+                {"driver_phi", q->xphi, "the driver's AR(1)"},
+                {"driver_alpha_pair", q->xalpha[r->pair], "the driver's pair effect"}};
+    shi_status s = SHI_OK;
+    for (size_t k = 0; k < sizeof rows / sizeof rows[0] && s == SHI_OK; k++) {
+        s = param_row(cli, t, 1, rows[k].name, rows[k].v, rows[k].note);
+    }
+    return s;
+}
+
+static shi_status params_table(shi_cli *cli, shi_table *t, const shi_scen_result *r)
+{
+    static const char *const names[] = {"parameter", "value", "note"};
+    int note = r->point.has_x;
+    shi_status s = cols(cli, t, names, note ? "sfs" : "sf", 4);
+    for (int k = 0; k < SHI_SP_N && s == SHI_OK; k++) {
+        s = param_row(cli, t, note, shi_scen_param_name(k), r->point.v[k], "");
+    }
+    if (s == SHI_OK) {
+        s = param_row(cli, t, note, "alpha_pair", r->point.alpha[r->pair], "");
+    }
+    return s == SHI_OK && note ? driver_rows(cli, t, r) : s;
 }
 
 /* How often each future occurred across the panel, by era and horizon. */
@@ -160,6 +209,8 @@ static shi_status pair_opts(shi_cli *cli, const scen_args *a, shi_scen_opts *o, 
     o->paths = a->paths == -1 ? o->paths : (uint64_t)a->paths;
     o->draws = a->draws ? a->draws : o->draws;
     o->threads = a->threads;
+    o->third = a->third_cc;
+    o->driver_measure = a->measure;
     if (s == SHI_OK && a->shocks) {
         /* windows from 1946 to 50 years after the data's last year */
         int last = cli->data.dy.y1 < SHI_DYADIC_Y1 ? cli->data.dy.y1 : SHI_DYADIC_Y1;
@@ -216,6 +267,16 @@ static shi_status svg_close(shi_cli *cli, shi_outfile *svg, shi_status s)
     return s;
 }
 
+/* Say on stderr what the driver's coefficient is worth: the tables carry
+ * the numbers (--params), this line the verdict. */
+static void driver_note(const shi_scen_result *r)
+{
+    fprintf(stderr,
+            "shi: scenarios: driver (third-state power share) in the composite: %.4g, 95%% "
+            "bootstrap interval [%.4g, %.4g]: %s\n",
+            r->point.bx, r->bx_lo, r->bx_hi, identified(r->bx_lo, r->bx_hi));
+}
+
 /* The ensemble (and its views) for the pair; the charts are written after
  * the table, or not at all. */
 static shi_status run_pair(shi_cli *cli, scen_args *a, const shi_state *sa, const shi_state *sb,
@@ -236,6 +297,9 @@ static shi_status run_pair(shi_cli *cli, scen_args *a, const shi_state *sa, cons
     }
     if (s == SHI_OK) {
         s = shi_futures_compute(&cli->data, sa->ccode, sb->ccode, &o, &fu, &cli->err);
+    }
+    if (s == SHI_OK && fu.r.third && w) {
+        driver_note(&fu.r);
     }
     if (s == SHI_OK) {
         s = a->fan      ? fan_table(cli, t, &fu.r)
@@ -291,26 +355,77 @@ static shi_status run_backtest(shi_cli *cli, scen_args *a, const shi_scen_panel 
 }
 
 static const char USAGE[] =
-    "shi scenarios A B [--from Y] [--horizon H] [--paths N] [--seed S] [--draws D]\n"
-    "                  [--shocks FILE] [--fan | --params] [--svg FILE] [--svg-probs FILE]\n"
-    "                  [--svg-stack FILE]\n"
-    "       shi scenarios --history | --backtest [--calibration] [--paths N] [--seed S]";
+    "shi scenarios A B [--third C [--measure M]] [--from Y] [--horizon H] [--paths N]\n"
+    "                  [--seed S] [--draws D] [--shocks FILE] [--fan | --params] [--svg FILE]\n"
+    "                  [--svg-probs FILE] [--svg-stack FILE]\n"
+    "       shi scenarios --history | --backtest [--third C] [--calibration] [--paths N] "
+    "[--seed S]";
+
+/* The driver's third state (`strongest`: every pair's strongest other
+ * state), neither of the pair. */
+static shi_status third_state(shi_cli *cli, scen_args *a, const shi_state *sa, const shi_state *sb,
+                              int year)
+{
+    const shi_state *c = NULL;
+    shi_status s = SHI_OK;
+    if (!a->third) {
+        return SHI_OK;
+    }
+    if (strcmp(a->third, "strongest") == 0) {
+        a->third_cc = SHI_SCEN_STRONGEST;
+        return SHI_OK;
+    }
+    if ((s = shi_states_resolve(&cli->data.states, a->third, year, &c, &cli->err)) != SHI_OK) {
+        return s;
+    }
+    if (c == sa || c == sb) {
+        return shi_err_set(&cli->err, SHI_EUSAGE,
+                           "scenarios: --third must differ from the pair (%s is one of them)",
+                           c->abb);
+    }
+    a->third_cc = c->ccode;
+    return SHI_OK;
+}
+
+/* The data parts: the relations, and the driver's measure's part. */
+static shi_status scen_data(shi_cli *cli, const scen_args *a)
+{
+    unsigned parts = SHI_DATA_RELATIONS;
+    if (a->measure) {
+        const shi_power_measure *pm = shi_power_measure_find(a->measure);
+        if (!pm) {
+            char list[256];
+            shi_power_measure_list(list, sizeof list);
+            return shi_err_set(&cli->err, SHI_EUSAGE,
+                               "scenarios: unknown --measure '%s' (valid: %s)", a->measure, list);
+        }
+        parts |= pm->parts;
+    }
+    return cli_data(cli, parts, NULL, NULL);
+}
 
 /* Load the data, then the pair's ensemble or the panel's history or back-test. */
 static shi_status scen_main(shi_cli *cli, scen_args *a, shi_table *t)
 {
-    shi_status s = cli_data(cli, SHI_DATA_RELATIONS, NULL, NULL);
+    shi_status s = scen_data(cli, a);
+    int year = a->from ? a->from : cli->data.dy.ally_y1;
     if (s == SHI_OK && !a->history && !a->backtest) {
         const shi_state *sa = NULL, *sb = NULL;
-        s = cli_pair(cli, a->pos, a->from ? a->from : cli->data.dy.ally_y1, &sa, &sb);
+        s = cli_pair(cli, a->pos, year, &sa, &sb);
         if (s == SHI_OK && sa == sb) {
             s = shi_err_set(&cli->err, SHI_EUSAGE, "scenarios: name two different states");
+        }
+        if (s == SHI_OK) {
+            s = third_state(cli, a, sa, sb, year);
         }
         return s == SHI_OK ? run_pair(cli, a, sa, sb, t) : s;
     }
     shi_scen_panel p = {0};
     if (s == SHI_OK) {
-        s = shi_scen_panel_build(&cli->data, 0, 0, &p, &cli->err);
+        s = third_state(cli, a, NULL, NULL, year);
+    }
+    if (s == SHI_OK) {
+        s = shi_futures_panel(&cli->data, 0, 0, a->third_cc, a->measure, &p, &cli->err);
     }
     if (s == SHI_OK) {
         s = a->history ? history_table(cli, t, &p) : run_backtest(cli, a, &p, t);
@@ -326,12 +441,15 @@ static shi_status refuse(shi_cli *cli, const scen_args *a)
     if ((a->history || a->backtest) ? a->npos != 0 : a->npos != 2) {
         return shi_err_set(&cli->err, SHI_EUSAGE, "usage: %s", USAGE);
     }
-    /* The dynamics have no third-state input (docs/scenarios.md): a third
-     * state would change nothing, so it is refused rather than ignored. */
-    if (a->third) {
+    /* The history has no dynamics, so a driver would change nothing there;
+     * a measure without a driver neither. */
+    if (a->third && a->history) {
         return shi_err_set(&cli->err, SHI_EUSAGE,
-                           "scenarios: --third is not supported: the fitted dynamics have no "
-                           "third-state input, so it would change nothing (docs/scenarios.md)");
+                           "scenarios: --third enters the dynamics; --history has none");
+    }
+    if (a->measure && !a->third) {
+        return shi_err_set(&cli->err, SHI_EUSAGE,
+                           "scenarios: --measure is the driver's power measure: name --third C");
     }
     if (a->paths == 0 || a->paths < -1) {
         return shi_err_set(&cli->err, SHI_EUSAGE, "scenarios: --paths must be at least 1");
@@ -360,7 +478,9 @@ int cmd_scenarios(shi_cli *cli, int argc, char **argv)
         {OPT_STRING, 0, "svg-probs", &a.svg_probs, "FILE", "write the probabilities (SVG)"},
         {OPT_STRING, 0, "svg-stack", &a.svg_stack, "FILE",
          "write the futures' cumulative probabilities by year (SVG)"},
-        {OPT_STRING, 0, "third", &a.third, "C", "refused: the dynamics have no third state"},
+        {OPT_STRING, 0, "third", &a.third, "C",
+         "external driver: C's power share (or 'strongest': each pair's strongest other)"},
+        {OPT_STRING, 0, "measure", &a.measure, "NAME", "the driver's power measure (default cinc)"},
         {OPT_FLAG, 0, "history", &a.history, NULL, "how often each future occurred, by era"},
         {OPT_FLAG, 0, "backtest", &a.backtest, NULL, "rolling-origin back-test, 1960-2012"},
         {OPT_FLAG, 0, "calibration", &a.calibration, NULL,

@@ -44,6 +44,7 @@ static const struct {
     {"scenarios", "  shi scenarios RUS CHN\n"
                   "  shi scenarios RUS CHN --from 2011 --horizon 11 --format csv\n"
                   "  shi scenarios RUS CHN --shocks examples/scenarios-study.yaml --svg fan.svg\n"
+                  "  shi scenarios RUS CHN --third USA --params\n"
                   "  shi scenarios --backtest\n"},
     {"report", "  shi report RUS CHN\n"
                "  shi report RUS CHN --third USA --years 1992-2022 -o report.html\n"},

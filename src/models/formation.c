@@ -231,6 +231,14 @@ static void covariates(const shi_data *d, const yscratch *w, int t, int k, int p
     int na = isnan(w->pol[i]) || isnan(w->pol[j]);
     x[SHI_FV_REGIME] = na ? 0.0 : fabs(w->pol[i] - w->pol[j]) / 20.0;
     x[SHI_FV_REGIME_NA] = na;
+    /* Shared IGO memberships (COW IGO v3, to 2014), in logs like the
+     * distance; missing the same way as the regime: after 2014, and for the
+     * dyads without a major power in the embedded subset, the value is
+     * missing (not 0 IGOs), so it gets its own level. */
+    uint8_t g = dy->igo && y >= dy->igo_y0 && y <= dy->igo_y1 ? dy->igo[shi_dy_pair(dy, y, i, j)]
+                                                              : SHI_NA_U8;
+    x[SHI_FV_IGO] = g == SHI_NA_U8 ? 0.0 : log1p((double)g);
+    x[SHI_FV_IGO_NA] = g == SHI_NA_U8;
 }
 
 static shi_status year_alloc(shi_formation_year *out, size_t n, yscratch *w, shi_err *err)
@@ -414,6 +422,8 @@ static shi_status design_year(const shi_data *d, const shi_formation_year *y,
             x->onset[x->n] = on[i * n + j];
             x->w[x->n] = on[i * n + j] ? wt : 0.0;
             memcpy(x->x + x->n * SHI_FV_N, xv, SHI_FV_N * sizeof *xv);
+            x->igo_rows += xv[SHI_FV_IGO_NA] == 0;
+            x->igo_onsets += xv[SHI_FV_IGO_NA] == 0 && on[i * n + j];
             x->n++;
             x->nonsets += on[i * n + j];
         }

@@ -17,7 +17,8 @@
 
 #define CONTROLS                                                                                   \
     ((1u << SHI_FV_DIST) | (1u << SHI_FV_CONTIG) | (1u << SHI_FV_PRIOR) | (1u << SHI_FV_MAJOR) |   \
-     (1u << SHI_FV_BOTHMAJOR) | (1u << SHI_FV_REGIME) | (1u << SHI_FV_REGIME_NA))
+     (1u << SHI_FV_BOTHMAJOR) | (1u << SHI_FV_REGIME) | (1u << SHI_FV_REGIME_NA) |                 \
+     (1u << SHI_FV_IGO) | (1u << SHI_FV_IGO_NA))
 #define BOP ((1u << SHI_FV_BOP_SHARE) | (1u << SHI_FV_STRONGEST))
 #define BOT ((1u << SHI_FV_SHARED) | (1u << SHI_FV_SHARED_T) | (1u << SHI_FV_THREAT_IJ))
 #define BW ((1u << SHI_FV_STRONGEST) | (1u << SHI_FV_TOP_THREAT))
@@ -328,6 +329,34 @@ static size_t model_cols(int model, int *cols)
     return k;
 }
 
+/* Leave out of cols the missing indicators (regime_missing, igo_missing)
+ * that take one value within every chooser-year with an onset in groups
+ * [g0, g1): such a column cancels from every choice probability, so its
+ * coefficient cannot be estimated and is not needed; it is not a degenerate
+ * fit (with the full COW IGO data no dyad-year before 2015 lacks IGOs, and
+ * after 2014 every partner of a chooser-year lacks them). Its coefficient
+ * is reported as 0 with a NaN standard error. */
+static size_t drop_constant_indicators(const shi_formation_design *x, size_t g0, size_t g1,
+                                       int *cols, size_t k, shi_formation_fit *fit)
+{
+    size_t kk = 0;
+    for (size_t v = 0; v < k; v++) {
+        int c = cols[v], varies = c != SHI_FV_REGIME_NA && c != SHI_FV_IGO_NA;
+        for (size_t g = g0; g < g1 && !varies; g++) {
+            size_t a = x->gstart[g], b = g + 1 < x->ngroup ? x->gstart[g + 1] : x->n;
+            for (size_t r = a + 1; r < b && !varies; r++) {
+                varies = x->x[r * SHI_FV_N + (size_t)c] != x->x[a * SHI_FV_N + (size_t)c];
+            }
+        }
+        if (varies) {
+            cols[kk++] = c;
+        } else {
+            fit->se[c] = (double)NAN;
+        }
+    }
+    return kk;
+}
+
 /* Fit from the coefficients of `start` (a fit of the same model), or from 0. */
 static shi_status fit_from(const shi_formation_design *x, int model, int y0, int y1,
                            const shi_formation_fit *start, shi_formation_fit *fit, shi_err *err)
@@ -345,6 +374,7 @@ static shi_status fit_from(const shi_formation_design *x, int model, int y0, int
     }
     group_range(x, fit->y0, fit->y1, &g0, &g1);
     size_t r0 = g0 < x->ngroup ? x->gstart[g0] : x->n, r1 = g1 < x->ngroup ? x->gstart[g1] : x->n;
+    k = drop_constant_indicators(x, g0, g1, cols, k, fit);
     size_t n = r1 - r0, ng = g1 - g0;
     fit->ngroup = ng;
     fit->n = n;

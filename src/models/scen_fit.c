@@ -19,9 +19,11 @@
  * near logit(1e-5) instead of diverging. */
 #define RIDGE_SLOPE 1.0
 #define RIDGE_ICPT 0.01
-#define MAX_K 4
-/* Regressors of the composite's AR (C, pact, fight). */
+#define MAX_K 5
+/* Regressors of the composite's AR (C, pact, fight; the driver x after them). */
 #define AR_K 3
+/* Per-pair means of the AR fit: count, C(t+1), C(t), pact, fight, x. */
+#define NM 6
 /* Fewest transitions for a fit. */
 #define MIN_TRANS 30
 
@@ -30,6 +32,8 @@ void shi_scen_params_free(shi_scen_params *q)
     if (q) {
         free(q->alpha);
         free(q->resid);
+        free(q->xalpha);
+        free(q->xresid);
         memset(q, 0, sizeof *q);
     }
 }
@@ -153,10 +157,13 @@ typedef struct trans {
     size_t q;
     double c0, c1;
     uint8_t pact0, pact1, fight0, fight1;
-    int year; /* t */
+    int year;      /* t */
+    double x0, x1; /* the driver in t and t+1 (0 without one; x1 may be NaN) */
 } trans;
 
-/* Every usable transition t -> t+1 with t+1 <= last. */
+/* Every usable transition t -> t+1 with t+1 <= last (with a driver, one
+ * that has x(t): the years after the power data end are left out, not
+ * filled in). */
 static trans *transitions(const shi_scen_panel *p, int last, size_t *nt)
 {
     trans *v = malloc(p->npair * p->ny * sizeof *v);
@@ -165,27 +172,30 @@ static trans *transitions(const shi_scen_panel *p, int last, size_t *nt)
         for (int t = p->y0; t < p->y1 && t + 1 <= last; t++) {
             size_t i = q * p->ny + (size_t)(t - p->y0);
             if (p->pact[i] == SHI_SCEN_NA || p->fight[i] == SHI_SCEN_NA ||
-                p->pact[i + 1] == SHI_SCEN_NA || p->fight[i + 1] == SHI_SCEN_NA || isnan(p->c[i])) {
+                p->pact[i + 1] == SHI_SCEN_NA || p->fight[i + 1] == SHI_SCEN_NA || isnan(p->c[i]) ||
+                (p->x && isnan(p->x[i]))) {
                 continue;
             }
             /* C(t+1) as C(t) plus the change of the components present in
              * both years: a component whose coverage begins or ends does not
              * count as a move of the pair (shi_scen_dc). */
             double c1 = p->c[i] + shi_scen_dc(p, q, t, t + 1);
-            v[n++] = (trans){q,           p->c[i],         c1, p->pact[i], p->pact[i + 1],
-                             p->fight[i], p->fight[i + 1], t};
+            v[n++] = (trans){
+                q,           p->c[i],         c1, p->pact[i],         p->pact[i + 1],
+                p->fight[i], p->fight[i + 1], t,  p->x ? p->x[i] : 0, p->x ? p->x[i + 1] : 0};
         }
     }
     *nt = n;
     return v;
 }
 
-/* The within estimator of C(t+1) on C(t), pact(t), fight(t). */
-static int fit_ar(const shi_scen_panel *p, const trans *v, size_t nt, const double *wq,
+/* The within estimator of C(t+1) on C(t), pact(t), fight(t) (and x(t) when
+ * the panel has a driver: k = AR_K + 1). */
+static int fit_ar(const shi_scen_panel *p, const trans *v, size_t nt, const double *wq, int k,
                   shi_scen_params *out)
 {
     size_t np = p->npair;
-    double *m = calloc(np * 5, sizeof *m); /* per pair: count, mean y, x1, x2, x3 */
+    double *m = calloc(np * NM, sizeof *m); /* per pair: the NM means */
     if (!m) {
         return -1;
     }
@@ -193,31 +203,32 @@ static int fit_ar(const shi_scen_panel *p, const trans *v, size_t nt, const doub
         if (isnan(v[i].c1)) {
             continue;
         }
-        double *r = &m[v[i].q * 5];
+        double *r = &m[v[i].q * NM];
         r[0] += 1;
         r[1] += v[i].c1;
         r[2] += v[i].c0;
         r[3] += v[i].pact0;
         r[4] += v[i].fight0;
+        r[5] += v[i].x0;
     }
     for (size_t q = 0; q < np; q++) {
-        for (int j = 1; j < 5 && m[q * 5] > 0; j++) {
-            m[q * 5 + (size_t)j] /= m[q * 5];
+        for (int j = 1; j < NM && m[q * NM] > 0; j++) {
+            m[q * NM + (size_t)j] /= m[q * NM];
         }
     }
     double A[MAX_K][MAX_K] = {{0}}, b[MAX_K] = {0}, wsum = 0;
     size_t used = 0;
     for (size_t i = 0; i < nt; i++) {
-        const double *r = &m[v[i].q * 5];
+        const double *r = &m[v[i].q * NM];
         double w = wq[v[i].q];
         if (isnan(v[i].c1) || w == 0) {
             continue;
         }
-        double x[AR_K] = {v[i].c0 - r[2], v[i].pact0 - r[3], v[i].fight0 - r[4]};
+        double x[MAX_K] = {v[i].c0 - r[2], v[i].pact0 - r[3], v[i].fight0 - r[4], v[i].x0 - r[5]};
         double y = v[i].c1 - r[1];
-        for (int j = 0; j < AR_K; j++) {
+        for (int j = 0; j < k; j++) {
             b[j] += w * x[j] * y;
-            for (int l = 0; l < AR_K; l++) {
+            for (int l = 0; l < k; l++) {
                 A[j][l] += w * x[j] * x[l];
             }
         }
@@ -227,14 +238,14 @@ static int fit_ar(const shi_scen_panel *p, const trans *v, size_t nt, const doub
     /* A column without within-pair variation in the sample (no pact ever
      * changes, say) would make the system singular: a tiny ridge keeps its
      * coefficient at 0 without moving the others. */
-    for (int j = 0; j < AR_K; j++) {
+    for (int j = 0; j < k; j++) {
         A[j][j] += 1e-9 * (wsum + 1);
     }
     double beta[MAX_K] = {0}, bb[MAX_K];
     memcpy(bb, b, sizeof bb);
     double AA[MAX_K][MAX_K];
     memcpy(AA, A, sizeof AA);
-    if (used < MIN_TRANS || solve(AA, bb, AR_K, beta) != 0) {
+    if (used < MIN_TRANS || solve(AA, bb, k, beta) != 0) {
         free(m);
         return -1;
     }
@@ -246,36 +257,94 @@ static int fit_ar(const shi_scen_panel *p, const trans *v, size_t nt, const doub
         return -1;
     }
     for (size_t q = 0; q < np; q++) {
-        npairs += m[q * 5] > 0 && wq[q] > 0;
+        npairs += m[q * NM] > 0 && wq[q] > 0;
     }
     for (size_t i = 0; i < nt; i++) {
-        const double *r = &m[v[i].q * 5];
+        const double *r = &m[v[i].q * NM];
         double w = wq[v[i].q];
         if (isnan(v[i].c1) || w == 0) {
             continue;
         }
         double e = (v[i].c1 - r[1]) - beta[0] * (v[i].c0 - r[2]) - beta[1] * (v[i].pact0 - r[3]) -
                    beta[2] * (v[i].fight0 - r[4]);
+        if (k > AR_K) {
+            e -= beta[3] * (v[i].x0 - r[5]);
+        }
         ssr += w * e * e;
         out->resid[nr++] = e;
     }
     out->v[SHI_SP_RHO] = beta[0];
     out->v[SHI_SP_G_PACT] = beta[1];
     out->v[SHI_SP_G_FIGHT] = beta[2];
-    double dof = wsum - (double)npairs - AR_K;
+    out->bx = beta[3];
+    double dof = wsum - (double)npairs - k;
     out->v[SHI_SP_SIGMA] = sqrt(ssr / (dof > 1 ? dof : 1));
     out->n = used;
     for (size_t q = 0; q < np; q++) {
-        const double *r = &m[q * 5];
-        out->alpha[q] =
-            r[0] > 0 ? r[1] - beta[0] * r[2] - beta[1] * r[3] - beta[2] * r[4] : (double)NAN;
+        const double *r = &m[q * NM];
+        double a = r[1] - beta[0] * r[2] - beta[1] * r[3] - beta[2] * r[4];
+        if (k > AR_K) {
+            a -= beta[3] * r[5];
+        }
+        out->alpha[q] = r[0] > 0 ? a : (double)NAN;
+    }
+    free(m);
+    return 0;
+}
+
+/* The driver's own dynamics, x(t+1) = xalpha_p + xphi x(t) + u, by the
+ * within estimator on the transitions with x in both years; the residuals
+ * are its innovations in the ensemble (as the composite's). */
+static int fit_driver(const shi_scen_panel *p, const trans *v, size_t nt, const double *wq,
+                      shi_scen_params *out)
+{
+    size_t np = p->npair;
+    double *m = calloc(np * 3, sizeof *m); /* per pair: count, mean x(t+1), mean x(t) */
+    out->xalpha = malloc((np + 1) * sizeof *out->xalpha);
+    out->xresid = malloc((nt + 1) * sizeof *out->xresid);
+    if (!m || !out->xalpha || !out->xresid) {
+        free(m);
+        return -1;
+    }
+    for (size_t i = 0; i < nt; i++) {
+        if (!isnan(v[i].x1)) {
+            double *r = &m[v[i].q * 3];
+            r[0] += 1;
+            r[1] += v[i].x1;
+            r[2] += v[i].x0;
+        }
+    }
+    double sxy = 0, sxx = 0;
+    for (size_t q = 0; q < np; q++) {
+        for (int j = 1; j < 3 && m[q * 3] > 0; j++) {
+            m[q * 3 + (size_t)j] /= m[q * 3];
+        }
+    }
+    for (size_t i = 0; i < nt; i++) {
+        const double *r = &m[v[i].q * 3];
+        if (!isnan(v[i].x1) && wq[v[i].q] > 0) {
+            sxy += wq[v[i].q] * (v[i].x0 - r[2]) * (v[i].x1 - r[1]);
+            sxx += wq[v[i].q] * (v[i].x0 - r[2]) * (v[i].x0 - r[2]);
+        }
+    }
+    out->xphi = sxx > 0 ? sxy / sxx : 0;
+    out->nx = 0;
+    for (size_t i = 0; i < nt; i++) {
+        const double *r = &m[v[i].q * 3];
+        if (!isnan(v[i].x1) && wq[v[i].q] > 0) {
+            out->xresid[out->nx++] = (v[i].x1 - r[1]) - out->xphi * (v[i].x0 - r[2]);
+        }
+    }
+    for (size_t q = 0; q < np; q++) {
+        const double *r = &m[q * 3];
+        out->xalpha[q] = r[0] > 0 ? r[1] - out->xphi * r[2] : (double)NAN;
     }
     free(m);
     return 0;
 }
 
 /* The three logits (header comment of shi/scenarios.h). */
-static int fit_logits(const trans *v, size_t nt, const double *wq, shi_scen_params *out)
+static int fit_logits(const trans *v, size_t nt, const double *wq, int has_x, shi_scen_params *out)
 {
     double *X = calloc((nt + 1) * MAX_K, sizeof *X), *w = calloc(nt + 1, sizeof *w);
     uint8_t *y = calloc(nt + 1, 1);
@@ -294,7 +363,7 @@ static int fit_logits(const trans *v, size_t nt, const double *wq, shi_scen_para
             w[n++] = wq[v[i].q];
         }
     }
-    double a[MAX_K] = {-5, 0, 0, 0};
+    double a[MAX_K] = {-5, 0, 0, 0, 0};
     logit(X, y, w, n, 2, a);
     n = 0;
     for (size_t i = 0; i < nt; i++) { /* pact end, at risk: a pact in t */
@@ -304,21 +373,26 @@ static int fit_logits(const trans *v, size_t nt, const double *wq, shi_scen_para
             w[n++] = wq[v[i].q];
         }
     }
-    double dd[MAX_K] = {-5, 0, 0, 0};
+    double dd[MAX_K] = {-5, 0, 0, 0, 0};
     logit(X, y, w, n, 1, dd);
     n = 0;
+    size_t kc = 4 + (size_t)has_x;    /* the driver last */
     for (size_t i = 0; i < nt; i++) { /* conflict */
         if (wq[v[i].q] > 0) {
-            X[n * 4] = 1;
-            X[n * 4 + 1] = v[i].c0;
-            X[n * 4 + 2] = v[i].fight0;
-            X[n * 4 + 3] = SHI_SCEN_DECADES(v[i].year);
+            X[n * kc] = 1;
+            X[n * kc + 1] = v[i].c0;
+            X[n * kc + 2] = v[i].fight0;
+            X[n * kc + 3] = SHI_SCEN_DECADES(v[i].year);
+            if (has_x) {
+                X[n * kc + 4] = v[i].x0;
+            }
             y[n] = v[i].fight1;
             w[n++] = wq[v[i].q];
         }
     }
-    double c[MAX_K] = {-4, 0, 0, 0};
-    logit(X, y, w, n, 4, c);
+    double c[MAX_K] = {-4, 0, 0, 0, 0};
+    logit(X, y, w, n, (int)kc, c);
+    out->cx = c[4];
     out->v[SHI_SP_A0] = a[0];
     out->v[SHI_SP_A1] = a[1];
     out->v[SHI_SP_D0] = dd[0];
@@ -349,9 +423,13 @@ shi_status shi_scen_fit(const shi_scen_panel *p, int last, const unsigned *wpair
     for (size_t q = 0; q < p->npair; q++) {
         wq[q] = wpair ? (double)wpair[q] : 1.0;
     }
-    int bad = fit_ar(p, v, nt, wq, out);
+    out->has_x = p->x != NULL;
+    int bad = fit_ar(p, v, nt, wq, AR_K + out->has_x, out);
     if (!bad) {
-        bad = fit_logits(v, nt, wq, out);
+        bad = fit_logits(v, nt, wq, out->has_x, out);
+    }
+    if (!bad && out->has_x) {
+        bad = fit_driver(p, v, nt, wq, out);
     }
     free(v);
     free(wq);

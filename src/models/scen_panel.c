@@ -4,6 +4,8 @@
  * futures' rules and their historical frequency (include/shi/scenarios.h,
  * docs/scenarios.md).
  */
+#include <shi/dyad_drivers.h>
+#include <shi/power.h>
 #include <shi/scenarios.h>
 
 #include <math.h>
@@ -44,7 +46,42 @@ void shi_scen_panel_free(shi_scen_panel *p)
     free(p->c);
     free(p->pact);
     free(p->fight);
+    free(p->x);
     memset(p, 0, sizeof *p);
+}
+
+shi_status shi_scen_panel_driver(const shi_data *d, int third, size_t col, shi_scen_panel *p,
+                                 shi_err *err)
+{
+    int have = third == SHI_SCEN_STRONGEST;
+    for (int y = p->y0; y <= p->y1 && !have; y++) {
+        have = !isnan(shi_power_share(&d->caps, col, &d->states, third, y, SHI_SCOPE_ALL));
+    }
+    if (!have) {
+        return shi_err_set(err, SHI_EUSAGE,
+                           "the third state (COW %d) has no power data in %d-%d: no driver", third,
+                           p->y0, p->y1);
+    }
+    double *x = malloc((p->npair * p->ny + 1) * sizeof *x);
+    if (!x) {
+        return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    for (size_t q = 0; q < p->npair; q++) {
+        for (int y = p->y0; y <= p->y1; y++) {
+            /* The same definition for every pair of the panel: the chosen
+             * state, or for a pair it belongs to the strongest other state,
+             * so that the coefficient is that of "a third power's share". */
+            int c = third != SHI_SCEN_STRONGEST && third != p->pa[q] && third != p->pb[q]
+                        ? third
+                        : shi_most_capable_other(&d->caps, col, p->pa[q], p->pb[q], y);
+            x[q * p->ny + (size_t)(y - p->y0)] =
+                c ? shi_power_share(&d->caps, col, &d->states, c, y, SHI_SCOPE_ALL) : (double)NAN;
+        }
+    }
+    free(p->x);
+    p->x = x;
+    p->third = third;
+    return SHI_OK;
 }
 
 long shi_scen_panel_pair(const shi_scen_panel *p, int a, int b)

@@ -116,7 +116,7 @@ static shi_status effects(rd *r, const yaml_node_t *m, shi_scen_shock *sh)
             d++;
         }
         if (d == SHI_SDRV_N) {
-            return bad(r, k, "unknown driver '%s'; valid: composite, pact, conflict", key);
+            return bad(r, k, "unknown driver '%s'; valid: composite, pact, conflict, driver", key);
         }
         shi_status s = dup(r, m, p);
         if (s == SHI_OK) {

@@ -84,6 +84,7 @@ typedef struct sim_ctx {
     int nh, h[SHI_SCEN_NH];
     double band[SHI_SCEN_NH];
     const double *bandy; /* the panel's band by horizon, 0..SHI_SCEN_HMAX */
+    double x0;           /* the driver at the origin (with one) */
 } sim_ctx;
 
 typedef struct acc {
@@ -102,11 +103,12 @@ static void one_path(const sim_ctx *x, uint64_t path, acc *a)
     shi_rng_init(&g, o->seed, path);
     double c = x->c0;
     int pact = x->pact0, fight = x->fight0, formed = 0, fought = 0, k = 0;
+    double xd = x->x0; /* the driver (unused without one) */
     size_t nsh = o->shocks ? o->shocks->n : 0;
     int fired[64] = {0}; /* year each shock fired (0: not yet); shocks are capped at 64 */
     for (int step = 1; step <= o->horizon; step++) {
         int y = o->from + step;
-        double dcomp = 0, dpact = 0, dfight = 0;
+        double dcomp = 0, dpact = 0, dfight = 0, ddrv = 0;
         for (size_t s = 0; s < nsh; s++) {
             const shi_scen_shock *sh = &o->shocks->v[s];
             if (!fired[s] && y >= sh->w0 && y <= sh->w1) {
@@ -114,6 +116,7 @@ static void one_path(const sim_ctx *x, uint64_t path, acc *a)
                 if (fire) {
                     fired[s] = y;
                     dcomp += sh->eff[SHI_SDRV_COMPOSITE];
+                    ddrv += sh->eff[SHI_SDRV_DRIVER];
                 }
             }
             if (fired[s] && y < fired[s] + sh->duration) {
@@ -121,8 +124,12 @@ static void one_path(const sim_ctx *x, uint64_t path, acc *a)
                 dfight += sh->eff[SHI_SDRV_CONFLICT];
             }
         }
-        double pf = expit(v[SHI_SP_C0] + v[SHI_SP_C1] * c + v[SHI_SP_C2] * fight +
-                          v[SHI_SP_C3] * SHI_SCEN_DECADES(y - 1) + dfight);
+        double eta = v[SHI_SP_C0] + v[SHI_SP_C1] * c + v[SHI_SP_C2] * fight +
+                     v[SHI_SP_C3] * SHI_SCEN_DECADES(y - 1) + dfight;
+        if (par->has_x) {
+            eta += par->cx * xd;
+        }
+        double pf = expit(eta);
         int fight1 = shi_rng_uniform(&g) < pf;
         double pp =
             pact ? 1.0 - expit(v[SHI_SP_D0]) : expit(v[SHI_SP_A0] + v[SHI_SP_A1] * c + dpact);
@@ -131,7 +138,14 @@ static void one_path(const sim_ctx *x, uint64_t path, acc *a)
          * Tibshirani 1993, ch. 9); the normal only if the fit kept none. */
         double e = par->n ? par->resid[shi_rng_below(&g, par->n)] : v[SHI_SP_SIGMA] * normal(&g);
         c = alpha + v[SHI_SP_RHO] * c + v[SHI_SP_G_PACT] * pact + v[SHI_SP_G_FIGHT] * fight +
-            dcomp + e;
+            dcomp + e + (par->has_x ? par->bx * xd : 0.0);
+        if (par->has_x) {
+            /* the driver's own AR(1), a residual of its fit, and the shocks
+             * that move it; a share stays within [0, 1] */
+            double u = par->nx ? par->xresid[shi_rng_below(&g, par->nx)] : 0.0;
+            xd = par->xalpha[x->pair] + par->xphi * xd + u + ddrv;
+            xd = xd < 0 ? 0 : (xd > 1 ? 1 : xd);
+        }
         fight = fight1;
         pact = pact1;
         fought |= fight;
@@ -200,6 +214,20 @@ static int params_copy(shi_scen_params *dst, const shi_scen_params *src, size_t 
     }
     memcpy(dst->alpha, src->alpha, npair * sizeof *dst->alpha);
     memcpy(dst->resid, src->resid, src->n * sizeof *dst->resid);
+    dst->has_x = src->has_x;
+    dst->bx = src->bx;
+    dst->cx = src->cx;
+    dst->xphi = src->xphi;
+    dst->nx = src->nx;
+    if (src->has_x) {
+        dst->xalpha = malloc(npair * sizeof *dst->xalpha);
+        dst->xresid = malloc((src->nx + 1) * sizeof *dst->xresid);
+        if (!dst->xalpha || !dst->xresid) {
+            return -1;
+        }
+        memcpy(dst->xalpha, src->xalpha, npair * sizeof *dst->xalpha);
+        memcpy(dst->xresid, src->xresid, src->nx * sizeof *dst->xresid);
+    }
     return 0;
 }
 
@@ -231,6 +259,54 @@ static shi_status draw_params(const shi_scen_panel *p, const shi_scen_opts *o, s
     }
     free(w);
     return bad ? shi_err_set(err, SHI_EIO, "out of memory") : SHI_OK;
+}
+
+/* The driver of the forecast pair: its last value up to the origin (the
+ * power data end before the panel does: it stays there until its dynamics
+ * move it), the draws' pair effects where a draw has none, and the 95%
+ * bootstrap intervals of its coefficients into r. */
+static shi_status driver_setup(const shi_scen_panel *p, size_t q, int from, shi_scen_params *dr,
+                               int ndraw, sim_ctx *x, shi_scen_result *r, shi_err *err)
+{
+    r->bx_lo = r->bx_hi = r->cx_lo = r->cx_hi = (double)NAN;
+    if (!p->x) {
+        return SHI_OK;
+    }
+    x->x0 = (double)NAN;
+    for (int y = from; y >= p->y0 && isnan(x->x0); y--) {
+        x->x0 = p->x[q * p->ny + (size_t)(y - p->y0)];
+    }
+    if (isnan(x->x0) || isnan(r->point.xalpha[q])) {
+        return shi_err_set(err, SHI_EUSAGE, "not enough history: the driver has no data up to %d",
+                           from);
+    }
+    double *bx = malloc(((size_t)ndraw + 1) * sizeof *bx),
+           *cx = malloc(((size_t)ndraw + 1) * sizeof *cx);
+    if (!bx || !cx) {
+        free(bx);
+        free(cx);
+        return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    for (int d = 0; d < ndraw; d++) {
+        if (isnan(dr[d].xalpha[q])) {
+            dr[d].xalpha[q] = r->point.xalpha[q];
+        }
+        bx[d] = dr[d].bx;
+        cx[d] = dr[d].cx;
+    }
+    if (ndraw > 1) {
+        qsort(bx, (size_t)ndraw, sizeof *bx, cmp_double);
+        qsort(cx, (size_t)ndraw, sizeof *cx, cmp_double);
+        r->bx_lo = quantile(bx, (size_t)ndraw, 0.025);
+        r->bx_hi = quantile(bx, (size_t)ndraw, 0.975);
+        r->cx_lo = quantile(cx, (size_t)ndraw, 0.025);
+        r->cx_hi = quantile(cx, (size_t)ndraw, 0.975);
+    }
+    r->x0 = x->x0;
+    r->third = p->third;
+    free(bx);
+    free(cx);
+    return SHI_OK;
 }
 
 static void summarise(const sim_ctx *x, const acc *a, shi_scen_result *r)
@@ -300,6 +376,14 @@ static shi_status check(const shi_scen_panel *p, long q, const shi_scen_opts *o,
     }
     if (o->shocks && o->shocks->n > 64) {
         return shi_err_set(err, SHI_EUSAGE, "at most 64 shocks");
+    }
+    for (size_t k = 0; o->shocks && k < o->shocks->n && !p->x; k++) {
+        if (o->shocks->v[k].eff[SHI_SDRV_DRIVER] != 0) {
+            return shi_err_set(err, SHI_EUSAGE,
+                               "shock '%s' moves the driver, and there is none: name the third "
+                               "state (--third C)",
+                               o->shocks->v[k].name);
+        }
     }
     if (q < 0 || o->from < p->y0 || o->from > p->y1) {
         return shi_err_set(err, SHI_EUSAGE, "--from must be in %d-%d", p->y0, p->y1);
@@ -421,6 +505,9 @@ shi_status shi_scen_run(const shi_scen_panel *p, int a, int b, const shi_scen_op
         if (isnan(dr[d].alpha[q])) {
             dr[d].alpha[q] = r->point.alpha[q];
         }
+    }
+    if (s == SHI_OK) {
+        s = driver_setup(p, (size_t)q, o->from, dr, o->draws, &x, r, err);
     }
     x.draw = dr;
     if (s == SHI_OK) {

@@ -119,6 +119,35 @@ static int teardown(void **state)
     return 0;
 }
 
+/* Shared IGOs in the design of onsets 1948-1950 (covariates of 1947-1949):
+ * the design counts the rows with an IGO value and their onsets (counted
+ * again here); the embedded data hold IGOs only for dyads with a (sometime)
+ * major power, so some rows have them and some do not; a missing value is 0
+ * with igo_missing 1. US -> UK in 1949 (NATO) has the value of 1948 from
+ * cow_igo_v3/cow_igo_ndy.csv.gz, the row "2,200,1948,36": log(1 + 36). */
+static void igo_rows(const shi_formation_design *x)
+{
+    size_t rows = 0, onsets = 0;
+    int seen = 0;
+    for (size_t g = 0; g < x->ngroup; g++) {
+        for (size_t r = x->gstart[g]; r < x->gstart[g + 1]; r++) {
+            const double *v = x->x + r * SHI_FV_N;
+            assert_true(v[SHI_FV_IGO_NA] == 0 || (v[SHI_FV_IGO_NA] == 1 && v[SHI_FV_IGO] == 0));
+            rows += v[SHI_FV_IGO_NA] == 0;
+            onsets += v[SHI_FV_IGO_NA] == 0 && x->onset[r];
+            if (x->gchooser[g] == 2 && x->gyear[g] == 1949 && x->partner[r] == 200) {
+                assert_int_equal(v[SHI_FV_IGO_NA], 0);
+                assert_float_equal(v[SHI_FV_IGO], log(37.0), 1e-12);
+                seen = 1;
+            }
+        }
+    }
+    assert_true(seen);
+    assert_int_equal(x->igo_rows, rows);
+    assert_int_equal(x->igo_onsets, onsets);
+    assert_true(rows > 0 && rows < x->n);
+}
+
 /* The design on the embedded data: the years it covers (ATOP 1815-2018, NMC
  * to 2016, covariates lagged one year), NATO's founding in 1949 as US defence
  * onsets with the United Kingdom and France (ATOP 5.1), refused years. */
@@ -149,10 +178,28 @@ static void design_embedded(void **state)
     }
     assert_true(uk && fra);
     assert_true(x.nonsets > 0 && x.nonsets <= x.onsets_all);
+    igo_rows(&x);
     shi_formation_design_free(&x);
     o.y0 = 1800;
     assert_int_equal(shi_formation_design_build(&DATA, &o, &x, &err), SHI_EUSAGE);
     assert_non_null(strstr(err.msg, "1817-2017"));
+}
+
+/* The controls-only baseline has the shared IGOs and their missing
+ * indicator (docs/formation.md), and so every model; its shipped fit has a
+ * coefficient on both. */
+static void controls_have_igo(void **state)
+{
+    (void)state;
+    for (int m = 0; m < SHI_FM_N; m++) {
+        unsigned v = shi_formation_model_vars(m);
+        assert_true((v & (1u << SHI_FV_IGO)) && (v & (1u << SHI_FV_IGO_NA)));
+    }
+    const shi_formation_fit *f = shi_formation_fit_embedded(SHI_FORM_DEFENCE, SHI_FM_CONTROLS);
+    assert_non_null(f);
+    assert_true(f->beta[SHI_FV_IGO] != 0 && f->se[SHI_FV_IGO] > 0);
+    assert_true(f->beta[SHI_FV_IGO_NA] != 0 && f->se[SHI_FV_IGO_NA] > 0);
+    assert_string_equal(shi_formation_var_name(SHI_FV_IGO), "igo_shared");
 }
 
 /* The fits shipped in src/models/formation_fits.inc are what the fit gives
@@ -213,7 +260,7 @@ int main(void)
         cmocka_unit_test(clogit_two),      cmocka_unit_test(clogit_three),
         cmocka_unit_test(clogit_weighted), cmocka_unit_test(clogit_degenerate),
         cmocka_unit_test(design_embedded), cmocka_unit_test(shipped_fits),
-        cmocka_unit_test(pair_rus_chn),
+        cmocka_unit_test(pair_rus_chn),    cmocka_unit_test(controls_have_igo),
     };
     return shi_run_group_tests(tests, setup, teardown);
 }

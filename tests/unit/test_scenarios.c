@@ -3,12 +3,15 @@
  * hand-made series (classified by hand below), the ranked probability score
  * (computed by hand), the AR fit on a simulated panel (its generating
  * parameters are the reference), the same results for any thread count, the
- * shocks, and the shock file's errors.
+ * shocks, and the shock file's errors; the external driver: its coefficient
+ * recovered from a simulated panel, its value for a named year against the
+ * NMC file, the same results on 1 and 2 threads, its refusals.
  */
 #include "test_util.h"
 
 #include <math.h>
 
+#include <shi/futures.h>
 #include <shi/rng.h>
 #include <shi/scenarios.h>
 
@@ -145,25 +148,34 @@ static void crps_by_hand(void **state)
     free(r.hist);
 }
 
+/* A simulated panel of 20 pairs x 60 years (1900-1959) without events,
+ * its series to be filled in (with room for a driver when with_x). */
+static void sim_panel(shi_scen_panel *p, int with_x)
+{
+    memset(p, 0, sizeof *p);
+    p->y0 = 1900;
+    p->y1 = 1959;
+    p->ny = 60;
+    p->npair = 20;
+    size_t n = p->npair * p->ny;
+    p->pa = calloc(p->npair, sizeof *p->pa);
+    p->pb = calloc(p->npair, sizeof *p->pb);
+    p->z = malloc(n * SHI_SC_N * sizeof *p->z);
+    p->c = malloc(n * sizeof *p->c);
+    p->x = with_x ? malloc(n * sizeof *p->x) : NULL;
+    p->pact = calloc(n, 1);
+    p->fight = calloc(n, 1);
+    assert_true(p->pa && p->pb && p->z && p->c && p->pact && p->fight && (p->x || !with_x));
+}
+
 /* 20 pairs x 60 years of C(t+1) = a_p + 0.8 C(t) + 0.3 e: the within
  * estimator recovers rho (Nickell's bias -(1 + rho) / (T - 1) = -0.03) and
  * sigma. */
 static void fit_simulated(void **state)
 {
     (void)state;
-    shi_scen_panel p = {0};
-    p.y0 = 1900;
-    p.y1 = 1959;
-    p.ny = 60;
-    p.npair = 20;
-    size_t n = p.npair * p.ny;
-    p.pa = calloc(p.npair, sizeof *p.pa);
-    p.pb = calloc(p.npair, sizeof *p.pb);
-    p.z = malloc(n * SHI_SC_N * sizeof *p.z);
-    p.c = malloc(n * sizeof *p.c);
-    p.pact = calloc(n, 1);
-    p.fight = calloc(n, 1);
-    assert_non_null(p.fight);
+    shi_scen_panel p;
+    sim_panel(&p, 0);
     shi_rng g;
     shi_rng_init(&g, 7, 0);
     for (size_t q = 0; q < p.npair; q++) {
@@ -185,6 +197,117 @@ static void fit_simulated(void **state)
     /* no events: the hazards stay tiny */
     assert_true(1 / (1 + exp(-par.v[SHI_SP_A0])) < 1e-3);
     shi_scen_params_free(&par);
+    shi_scen_panel_free(&p);
+}
+
+/* A panel simulated from C(t+1) = a_p + 0.7 C(t) + 0.5 x(t) + 0.1 e and a
+ * driver x(t+1) = b_p + 0.6 x(t) + 0.2 u (e, u standard normal): the fit must
+ * recover the generating 0.5, 0.7 and 0.6 (the references are the values
+ * the data were made with; tolerances about 3 standard errors for 20 pairs
+ * x 60 years); without the driver in the panel, the same data give a
+ * different rho (the omitted regressor), so the driver is used. */
+static void fit_driver_simulated(void **state)
+{
+    (void)state;
+    shi_scen_panel p;
+    sim_panel(&p, 1);
+    shi_rng g;
+    shi_rng_init(&g, 11, 0);
+    for (size_t q = 0; q < p.npair; q++) {
+        double a = -0.2 + (double)q / 50.0, bq = 0.1 + (double)q / 100.0, c = 0, x = bq / 0.4;
+        for (size_t t = 0; t < p.ny; t++) {
+            size_t i = q * p.ny + t;
+            p.c[i] = c;
+            p.x[i] = x;
+            p.z[i * SHI_SC_N] = p.z[i * SHI_SC_N + 1] = c;
+            p.z[i * SHI_SC_N + 2] = p.z[i * SHI_SC_N + 3] = (double)NAN;
+            double u1 = 1 - shi_rng_uniform(&g), u2 = shi_rng_uniform(&g);
+            double r = sqrt(-2 * log(u1));
+            c = a + 0.7 * c + 0.5 * x + 0.1 * r * cos(6.283185307179586 * u2);
+            x = bq + 0.6 * x + 0.2 * r * sin(6.283185307179586 * u2);
+        }
+    }
+    shi_scen_params par;
+    shi_err err = {0};
+    assert_int_equal(shi_scen_fit(&p, 0, NULL, &par, &err), SHI_OK);
+    assert_int_equal(par.has_x, 1);
+    assert_true(fabs(par.bx - 0.5) < 0.03);
+    assert_true(fabs(par.v[SHI_SP_RHO] - 0.7) < 0.03);
+    assert_true(fabs(par.xphi - 0.6) < 0.05);
+    assert_true(fabs(par.v[SHI_SP_SIGMA] - 0.1) < 0.01);
+    shi_scen_params_free(&par);
+    double *x = p.x;
+    p.x = NULL;
+    assert_int_equal(shi_scen_fit(&p, 0, NULL, &par, &err), SHI_OK);
+    assert_int_equal(par.has_x, 0);
+    assert_true(fabs(par.v[SHI_SP_RHO] - 0.7) > 0.05);
+    shi_scen_params_free(&par);
+    p.x = x;
+    shi_scen_panel_free(&p);
+}
+
+/* RUS-CHN from 2011, 11 years, 3000 paths, 8 draws, on 1 and then 2
+ * threads: the probabilities, parameter intervals and fan must be the same
+ * to the bit. o is left with those options. */
+static void run_two_threads(const shi_scen_panel *p, shi_scen_opts *o, shi_scen_result *r1,
+                            shi_scen_result *r2)
+{
+    shi_err err = {0};
+    *o = shi_scen_opts_default();
+    o->from = 2011;
+    o->horizon = 11;
+    o->paths = 3000;
+    o->draws = 8;
+    o->threads = 1;
+    assert_int_equal(shi_scen_run(p, 365, 710, o, r1, &err), SHI_OK);
+    o->threads = 2;
+    assert_int_equal(shi_scen_run(p, 365, 710, o, r2, &err), SHI_OK);
+    assert_memory_equal(r1->p, r2->p, sizeof r1->p);
+    assert_memory_equal(r1->par_lo, r2->par_lo, sizeof r1->par_lo);
+    assert_memory_equal(r1->fan, r2->fan, (size_t)o->horizon * 5 * sizeof *r1->fan);
+}
+
+/* The driver on the embedded data: RUS-CHN with the USA as the third state.
+ * Reference: the USA's share of the world's CINC in 2000 from
+ * NMC-70-abridged.csv (cinc 0.14289317 over the sum of every state's cinc
+ * that year, 1.00051800; computed with awk: 0.1428191900). RUS-USA, a pair
+ * with the USA in it, takes the strongest other state instead (China, by
+ * CINC in 2000: the same file). */
+static void driver_embedded(void **state)
+{
+    (void)state;
+    shi_scen_panel p = {0};
+    shi_err err = {0};
+    assert_int_equal(shi_futures_panel(&DATA, 365, 710, 2, NULL, &p, &err), SHI_OK);
+    assert_non_null(p.x);
+    long q = shi_scen_panel_pair(&p, 365, 710), qu = shi_scen_panel_pair(&p, 2, 365);
+    assert_true(q >= 0 && qu >= 0);
+    assert_float_equal(p.x[(size_t)q * p.ny + (size_t)(2000 - p.y0)], 0.1428191900, 2e-6);
+    double chn = p.x[(size_t)q * p.ny + (size_t)(2000 - p.y0)];
+    assert_true(p.x[(size_t)qu * p.ny + (size_t)(2000 - p.y0)] != chn);
+    shi_scen_opts o;
+    shi_scen_result r1, r2;
+    run_two_threads(&p, &o, &r1, &r2);
+    assert_int_equal(r1.third, 2);
+    assert_memory_equal(&r1.bx_lo, &r2.bx_lo, sizeof r1.bx_lo);
+    assert_true(r1.bx_lo <= r1.point.bx && r1.point.bx <= r1.bx_hi);
+    shi_scen_result_free(&r2);
+    /* a forced shock on the driver moves the composite through bx */
+    shi_scen_shock sh = {.name = "up", .w0 = 2012, .w1 = 2012, .forced = 2012, .duration = 1};
+    sh.eff[SHI_SDRV_DRIVER] = 0.5;
+    shi_scen_shocks ss = {&sh, 1};
+    o.shocks = &ss;
+    assert_int_equal(shi_scen_run(&p, 365, 710, &o, &r2, &err), SHI_OK);
+    assert_true(memcmp(r1.fan, r2.fan, (size_t)o.horizon * 5 * sizeof *r1.fan) != 0);
+    shi_scen_result_free(&r1);
+    shi_scen_result_free(&r2);
+    shi_scen_panel_free(&p);
+    /* refusals: a driver shock without a driver; a third state without data */
+    assert_int_equal(shi_scen_panel_build(&DATA, 365, 710, &p, &err), SHI_OK);
+    assert_int_equal(shi_scen_run(&p, 365, 710, &o, &r1, &err), SHI_EUSAGE);
+    assert_non_null(strstr(err.msg, "moves the driver"));
+    assert_int_equal(shi_scen_panel_driver(&DATA, 99999, DATA.cinc, &p, &err), SHI_EUSAGE);
+    assert_null(p.x);
     shi_scen_panel_free(&p);
 }
 
@@ -214,19 +337,9 @@ static void run_threads_same(void **state)
     shi_scen_panel p;
     shi_err err = {0};
     assert_int_equal(shi_scen_panel_build(&DATA, 365, 710, &p, &err), SHI_OK);
-    shi_scen_opts o = shi_scen_opts_default();
-    o.from = 2011;
-    o.horizon = 11;
-    o.paths = 3000;
-    o.draws = 8;
+    shi_scen_opts o;
     shi_scen_result r1, r2;
-    o.threads = 1;
-    assert_int_equal(shi_scen_run(&p, 365, 710, &o, &r1, &err), SHI_OK);
-    o.threads = 2;
-    assert_int_equal(shi_scen_run(&p, 365, 710, &o, &r2, &err), SHI_OK);
-    assert_memory_equal(r1.p, r2.p, sizeof r1.p);
-    assert_memory_equal(r1.par_lo, r2.par_lo, sizeof r1.par_lo);
-    assert_memory_equal(r1.fan, r2.fan, (size_t)o.horizon * 5 * sizeof *r1.fan);
+    run_two_threads(&p, &o, &r1, &r2);
     for (int k = 0; k < r1.nh; k++) {
         double s = 0;
         for (int f = 0; f < SHI_FUT_N; f++) {
@@ -385,11 +498,12 @@ static void shock_file(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(classify_rules),   cmocka_unit_test(observed_hand_series),
-        cmocka_unit_test(rps_by_hand),      cmocka_unit_test(crps_by_hand),
-        cmocka_unit_test(fit_simulated),    cmocka_unit_test(panel_embedded),
-        cmocka_unit_test(run_threads_same), cmocka_unit_test(forced_shocks),
-        cmocka_unit_test(shock_file),       cmocka_unit_test(futures_by_year),
+        cmocka_unit_test(classify_rules),       cmocka_unit_test(observed_hand_series),
+        cmocka_unit_test(rps_by_hand),          cmocka_unit_test(crps_by_hand),
+        cmocka_unit_test(fit_simulated),        cmocka_unit_test(panel_embedded),
+        cmocka_unit_test(run_threads_same),     cmocka_unit_test(forced_shocks),
+        cmocka_unit_test(shock_file),           cmocka_unit_test(futures_by_year),
+        cmocka_unit_test(fit_driver_simulated), cmocka_unit_test(driver_embedded),
     };
     return shi_run_group_tests(tests, setup, teardown);
 }
