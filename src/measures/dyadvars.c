@@ -96,7 +96,8 @@ shi_status shi_dyadvars_parse(const char *list, unsigned *mask, shi_err *err)
 
 int shi_dyadvars_need_econ(unsigned mask)
 {
-    return (mask & (SHI_DV_DEMO | SHI_DV_GDP)) != 0;
+    /* trade: the dependence divides by GDP */
+    return (mask & (SHI_DV_DEMO | SHI_DV_GDP | SHI_DV_TRADE)) != 0;
 }
 
 int shi_dyadvars_need_relations(unsigned mask)
@@ -716,6 +717,7 @@ static const struct {
     {"peaceyears3", "gmlmidspell3"},
     {"ucdp_ongoing", "ucdpongoing"},
     {"ucdp_intensity", "maxintensity"},
+    {"ucdp_onset", "ucdponset"},
     {"igo_shared", "dyadigos"},
     {"igo_full", "sum_igo_full"},
     {"igo_associate", "sum_igo_associate"},

@@ -40,6 +40,21 @@ void shi_peace_spells(const int8_t *event, size_t n, int32_t *spell)
     }
 }
 
+/* The truncated-power cubic terms of a cubic regression spline in the peace
+ * years t (Hastie, Tibshirani & Friedman 2009, The Elements of Statistical
+ * Learning, 2nd ed., eq. 5.3: h(t) = (t - knot)^3 where t > knot, else 0), at
+ * the knots SHI_PEACE_KNOTS. With peaceyears, peaceyears2 and peaceyears3 they
+ * span every cubic spline in t with these knots, the smooth time dependence of
+ * Beck, Katz & Tucker (1998). */
+void shi_peace_splines(int32_t t, int32_t out[3])
+{
+    static const int32_t knot[3] = SHI_PEACE_KNOTS;
+    for (int q = 0; q < 3; q++) {
+        int32_t d = t - knot[q];
+        out[q] = t == SHI_NA_I32 ? SHI_NA_I32 : d > 0 ? d * d * d : 0;
+    }
+}
+
 shi_status shi_i_psci_add_cols(shi_frame *f, unsigned mask, psci_cols *k, shi_err *err)
 {
     shi_status s = SHI_OK;
@@ -75,20 +90,36 @@ shi_status shi_i_psci_add_cols(shi_frame *f, unsigned mask, psci_cols *k, shi_er
          (s = shi_frame_add_i32(f, "peaceyears3", "peaceyears cubed", &k->py[2], err)))) {
         return s;
     }
+    for (int q = 0; q < 3 && s == SHI_OK && (mask & SHI_DV_PEACE); q++) {
+        static const char *const sn[3] = {"spline1", "spline2", "spline3"};
+        static const char *const sl[3] = {"(peaceyears - 1)^3 where positive, else 0",
+                                          "(peaceyears - 4)^3 where positive, else 0",
+                                          "(peaceyears - 7)^3 where positive, else 0"};
+        s = shi_frame_add_i32(f, sn[q], sl[q], &k->spl[q], err);
+    }
     if (s == SHI_OK && (mask & SHI_DV_UCDP) &&
         ((s = shi_frame_add_i32(f, "ucdp_ongoing",
                                 "UCDP/PRIO armed conflict with 1 and 2 on opposite sides",
                                 &k->ucdp_on, err)) ||
          (s = shi_frame_add_i32(f, "ucdp_intensity", "UCDP/PRIO intensity (0 none, 1 minor, 2 war)",
                                 &k->ucdp_int, err)) ||
-         (s = shi_frame_set_flag(f, "ucdp_ongoing", err)))) {
+         (s = shi_frame_add_i32(f, "ucdp_onset",
+                                "A UCDP/PRIO conflict between 1 and 2 began (none active the "
+                                "year before)",
+                                &k->ucdp_onset, err)) ||
+         (s = shi_frame_set_flag(f, "ucdp_ongoing", err)) ||
+         (s = shi_frame_set_flag(f, "ucdp_onset", err)))) {
         return s;
     }
     if (s == SHI_OK && (mask & SHI_DV_TRADE) &&
         ((s = shi_frame_add_f64(f, "flow1", "Imports of 1 from 2, millions of current US$ (COW)", 3,
                                 &k->flow1, err)) ||
          (s = shi_frame_add_f64(f, "flow2", "Imports of 2 from 1, millions of current US$ (COW)", 3,
-                                &k->flow2, err)))) {
+                                &k->flow2, err)) ||
+         (s = shi_frame_add_f64(f, "dep1", "Trade dependence of 1: (flow1 + flow2) / gdp1", 6,
+                                &k->dep[0], err)) ||
+         (s = shi_frame_add_f64(f, "dep2", "Trade dependence of 2: (flow1 + flow2) / gdp2", 6,
+                                &k->dep[1], err)))) {
         return s;
     }
     static const char *const dn[6] = {"polity2_1",  "polity2_2",   "polyarchy1",
@@ -250,6 +281,16 @@ void shi_i_psci_row(const psci_ctx *c, const psci_cols *k, const shi_frame *f, s
         shi_rel_trade(&c->d->rel, f->cols[1].i32[r], f->cols[2].i32[r], y, &x, &z);
         k->flow1[r] = x;
         k->flow2[r] = z;
+        /* Oneal & Russett (1997): the dyad's trade over each state's GDP;
+         * missing where a flow or the GDP is (NaN propagates). */
+        const shi_panel *p = &c->d->caps;
+        for (int w = 0; w < 2 && c->gdp_col[0] >= 0; w++) {
+            long row = shi_panel_row(p, f->cols[1 + w].i32[r], y);
+            if (row >= 0 && shi_panel_ok(p, (size_t)c->gdp_col[0], (size_t)row)) {
+                double g = shi_panel_get(p, (size_t)c->gdp_col[0], (size_t)row);
+                k->dep[w][r] = g > 0 ? (x + z) / g : (double)NAN;
+            }
+        }
     }
     const shi_dyadic *dy = &c->d->dy;
     if (a < 0 || b < 0 || !(mask & (SHI_DV_MIDS | SHI_DV_PEACE | SHI_DV_UCDP | SHI_DV_IGOS)) ||
@@ -272,12 +313,27 @@ void shi_i_psci_row(const psci_ctx *c, const psci_cols *k, const shi_frame *f, s
             k->py[0][r] = t;
             k->py[1][r] = t * t;
             k->py[2][r] = t * t * t;
+            int32_t sp[3];
+            shi_peace_splines(t, sp);
+            for (int q = 0; q < 3; q++) {
+                k->spl[q][r] = sp[q];
+            }
         }
     }
     if (mask & SHI_DV_UCDP) {
         int32_t v = code(dy->ucdp[shi_dy_pair(dy, y, (size_t)a, (size_t)b)]);
         k->ucdp_int[r] = v;
         k->ucdp_on[r] = v == SHI_NA_I32 ? SHI_NA_I32 : v > 0;
+        /* Onset (the UCDP rule of a new conflict or a recurrence after at
+         * least one calendar year without 25 battle deaths, per dyad): active
+         * this year and not the year before. In UCDP's first year the year
+         * before is unknown: an active dyad's onset is missing there. */
+        if (v != SHI_NA_I32) {
+            int32_t prev = y - 1 >= dy->y0 && y - 1 >= dy->ucdp_y0
+                               ? code(dy->ucdp[shi_dy_pair(dy, y - 1, (size_t)a, (size_t)b)])
+                               : SHI_NA_I32;
+            k->ucdp_onset[r] = v == 0 ? 0 : prev == SHI_NA_I32 ? SHI_NA_I32 : prev == 0;
+        }
     }
     if ((mask & SHI_DV_IGOS) && dy->igo) {
         k->igo[r] = code(dy->igo[shi_dy_pair(dy, y, (size_t)a, (size_t)b)]);

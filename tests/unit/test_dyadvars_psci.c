@@ -270,6 +270,96 @@ static void onsets_usa_iran(void **state)
     assert_int_equal(n, 3133);
 }
 
+/* The spline terms against an independent computation: Python 3,
+ * [[(x - k)**3 if x > k else 0 for k in (1, 4, 7)] for x in t], pasted here;
+ * and in the frame, United States - United Kingdom 1950 (10 peace years, above):
+ * 9^3, 6^3, 3^3. */
+static void peace_splines_python(void **state)
+{
+    (void)state;
+    static const int32_t t[10] = {0, 1, 2, 4, 5, 7, 8, 10, 48, 200};
+    static const int32_t want[10][3] = {{0, 0, 0},
+                                        {0, 0, 0},
+                                        {1, 0, 0},
+                                        {27, 0, 0},
+                                        {64, 1, 0},
+                                        {216, 27, 0},
+                                        {343, 64, 1},
+                                        {729, 216, 27},
+                                        {103823, 85184, 68921},
+                                        {7880599, 7529536, 7189057}};
+    for (int k = 0; k < 10; k++) {
+        int32_t got[3];
+        shi_peace_splines(t[k], got);
+        for (int q = 0; q < 3; q++) {
+            assert_int_equal(got[q], want[k][q]);
+        }
+    }
+    int32_t na[3];
+    shi_peace_splines(SHI_NA_I32, na);
+    assert_int_equal(na[2], SHI_NA_I32);
+    shi_frame f;
+    pair(&f, 2, 200, 1950, 1950, SHI_DV_PEACE);
+    assert_int_equal(icol(&f, "peaceyears")[0], 10);
+    assert_int_equal(icol(&f, "spline1")[0], 729);
+    assert_int_equal(icol(&f, "spline2")[0], 216);
+    assert_int_equal(icol(&f, "spline3")[0], 27);
+    shi_frame_destroy(&f);
+}
+
+/* UCDP onsets, India - Pakistan (GW = COW 750, 770): a Python scan of
+ * ucdp-prio-acd-251.csv (type 2 or 4, the two on opposite sides, primary or
+ * secondary) gives the active years 1948, 1964-1965, 1971, 1984, 1987,
+ * 1989-1992, 1994, 1996-2003, 2013-2020; onsets are the first year of each
+ * run. Russia - Ukraine: active 2014-2024, one onset (2014). */
+static void ucdp_onsets_ind_pak(void **state)
+{
+    (void)state;
+    static const int on[] = {1948, 1964, 1971, 1984, 1987, 1989, 1994, 1996, 2013};
+    shi_frame f;
+    pair(&f, 750, 770, 1947, 2024, SHI_DV_UCDP);
+    const int32_t *o = icol(&f, "ucdp_onset"), *act = icol(&f, "ucdp_ongoing");
+    for (int y = 1947; y <= 2024; y++) {
+        int want = 0;
+        for (size_t k = 0; k < sizeof on / sizeof on[0]; k++) {
+            want |= on[k] == y;
+        }
+        assert_int_equal(f.cols[0].i32[y - 1947], y);
+        assert_int_equal(o[y - 1947], want);
+    }
+    assert_int_equal(act[1965 - 1947], 1);
+    assert_int_equal(act[1993 - 1947], 0);
+    shi_frame_destroy(&f);
+    pair(&f, 365, 369, 2013, 2024, SHI_DV_UCDP);
+    o = icol(&f, "ucdp_onset");
+    for (int y = 2013; y <= 2024; y++) {
+        assert_int_equal(o[y - 2013], y == 2014);
+    }
+    shi_frame_destroy(&f);
+}
+
+/* Trade dependence, United States - Iraq 2003: flows 4913 and 347 (COW trade,
+ * above) over GDP in constant 2015 US$ from the WDI file
+ * API_NY.GDP.MKTP.KD_DS2_en_csv_v2_213435.csv, rows USA and IRQ, column 2003:
+ * 14407558345762.9 and 60307856288.9303, divided by 1e6 (millions). 2016 is
+ * after the trade data: missing. */
+static void trade_dependence_usa_irq(void **state)
+{
+    (void)state;
+    shi_frame f;
+    pair(&f, 2, 645, 2003, 2016, SHI_DV_TRADE | SHI_DV_GDP);
+    const double *d1 = dcol(&f, "dep1"), *d2 = dcol(&f, "dep2");
+    /* The embedded economic data keep GDP to 0.1 million (gdp_both_sides):
+     * within 0.05 / 60307.9 of the file's ratio; and exactly the definition
+     * on the GDP shi holds. */
+    assert_true(fabs(d1[0] / ((4913.0 + 347.0) / 14407558.3457629) - 1) < 1e-6);
+    assert_true(fabs(d2[0] / ((4913.0 + 347.0) / 60307.8562889303) - 1) < 1e-6);
+    assert_true(d1[0] == (4913.0 + 347.0) / dcol(&f, "gdp1")[0]);
+    assert_true(d2[0] == (4913.0 + 347.0) / dcol(&f, "gdp2")[0]);
+    assert_true(isnan(d1[2016 - 2003]) && isnan(d2[2016 - 2003]));
+    shi_frame_destroy(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -282,6 +372,9 @@ int main(void)
         cmocka_unit_test(democracy_weak_link),
         cmocka_unit_test(gdp_both_sides),
         cmocka_unit_test(onsets_usa_iran),
+        cmocka_unit_test(peace_splines_python),
+        cmocka_unit_test(ucdp_onsets_ind_pak),
+        cmocka_unit_test(trade_dependence_usa_irq),
     };
     return shi_run_group_tests(tests, setup, teardown);
 }
