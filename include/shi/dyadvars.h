@@ -15,8 +15,10 @@
  *             agree: share of UN votes agreeing, where one side is a reference state
  *   threat    threat to state 1 from state 2 (shi/threat.h) and its four components
  *   nmc       milex1 milper1 irst1 pec1 tpop1 upop1 and the same of state 2 (COW NMC)
- *   mids      mid_ongoing, mid_onset (to 2010), mid_hostlev1, mid_hostlev2: disputes (GML MID
- *             2.1.1, COW MID 5.0 incidents after it; needs the relations)
+ *   mids      mid_ongoing, mid_onset, mid_hostlev1, mid_hostlev2, and each state's part:
+ *             mid_init, mid_sidea, mid_orig, mid_revisionist, mid_hiact, mid_fatality 1
+ *             and 2 (GML MID 2.1.1, COW MID 5.0 incidents after it, to 2014; needs the
+ *             relations)
  *   peaceyears  peaceyears, peaceyears2, peaceyears3: years since the last dispute
  *             onset (Carter & Signorino 2010; shi_peace_spells), and spline1..spline3
  *             (shi_peace_splines), 1816-2014
@@ -66,7 +68,7 @@ enum {
     /* Peace-science families (issue 14), from bit 16 so that other families
      * can take the bits after 8 without a clash. */
     SHI_DV_NMC = 1u << 16,   /* milex1 ... upop2 */
-    SHI_DV_MIDS = 1u << 17,  /* mid_ongoing, mid_hostlev1, mid_hostlev2 */
+    SHI_DV_MIDS = 1u << 17,  /* mid_ongoing, mid_hostlev1/2, mid_onset, mid_init1/2 ... */
     SHI_DV_PEACE = 1u << 18, /* peaceyears, peaceyears2, peaceyears3, spline1..3 */
     SHI_DV_UCDP = 1u << 19,  /* ucdp_ongoing, ucdp_intensity, ucdp_onset */
     SHI_DV_TRADE = 1u << 20, /* flow1, flow2, dep1, dep2 */

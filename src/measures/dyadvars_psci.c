@@ -4,10 +4,12 @@
  * their peace years, UCDP/PRIO armed conflict, COW dyadic trade, democracy,
  * GDP, shared IGO memberships (COW IGO v3).
  *
- * Disputes are the relations part's `mid_host` array: each state's highest
- * hostility level in a militarized dispute with the other that year, from GML
- * MID 2.1.1 (Gibler, Miller & Little 2016) and, after GML's last year, from
- * COW MID 5.0 incident participants (data_relations.c).
+ * Disputes are the relations part's `mid_host` and `mid_attr` arrays: each
+ * state's highest hostility level and its part (side, origination,
+ * revisionism, highest action, fatality level) in its militarized disputes
+ * with the other that year, from GML MID 2.1.1 (Gibler, Miller & Little 2016)
+ * and, after GML's last year, from COW MID 5.0 incident participants
+ * (data_relations.c).
  */
 #include <shi/dyadvars.h>
 
@@ -55,6 +57,54 @@ void shi_peace_splines(int32_t t, int32_t out[3])
     }
 }
 
+/* The parts of each state in its disputes with the other (shi_mida_*): the
+ * column stem, its label, and whether it is a 0/1 flag. */
+static const struct {
+    const char *stem, *label;
+    int flag;
+} MIDA[6] = {
+    {"mid_init", "originated a dispute on side A (GML sidea and orig) against", 1},
+    {"mid_sidea", "was on side A (first militarized action) of a dispute with", 1},
+    {"mid_orig", "was an originator (from the first day) of a dispute with", 1},
+    {"mid_revisionist", "sought to revise the status quo (revstate) against", 1},
+    {"mid_hiact", "highest action (0-21, 0 none) against", 0},
+    {"mid_fatality", "fatality level of its forces (0 none, 6 over 999) against", 0},
+};
+
+static shi_status add_mida_cols(shi_frame *f, psci_cols *k, shi_err *err)
+{
+    shi_status s = SHI_OK;
+    for (int q = 0; q < 6 && s == SHI_OK; q++) {
+        for (int w = 0; w < 2 && s == SHI_OK; w++) {
+            char name[32], label[112];
+            snprintf(name, sizeof name, "%s%d", MIDA[q].stem, w + 1);
+            snprintf(label, sizeof label, "State %d %s state %d", w + 1, MIDA[q].label, 2 - w);
+            s = shi_frame_add_i32(f, name, label, &k->mida[q][w], err);
+            if (s == SHI_OK && MIDA[q].flag) {
+                s = shi_frame_set_flag(f, name, err);
+            }
+        }
+    }
+    return s;
+}
+
+/* One state's parts from its SHI_MIDA_* bits `v` in a dyad-year inside the
+ * dispute years: every column 0 without a dispute; an unknown part missing. */
+static void mida_row(const psci_cols *k, size_t r, int w, uint16_t v)
+{
+    int known = !(v & SHI_MIDA_SET) || (v & SHI_MIDA_ORIG_KNOWN);
+    unsigned fat = (v >> SHI_MIDA_FATAL_SHIFT) & 7u;
+    int rev = v & SHI_MIDA_REV1 ? 1 : v & SHI_MIDA_REV0 || !(v & SHI_MIDA_SET) ? 0 : -1;
+    k->mida[0][w][r] = known ? (v & SHI_MIDA_INIT) != 0 : SHI_NA_I32;
+    k->mida[1][w][r] = (v & SHI_MIDA_SIDEA) != 0;
+    k->mida[2][w][r] = known ? (v & SHI_MIDA_ORIG) != 0 : SHI_NA_I32;
+    k->mida[3][w][r] = rev < 0 ? SHI_NA_I32 : rev;
+    k->mida[4][w][r] = (int32_t)(v & SHI_MIDA_HIACT);
+    k->mida[5][w][r] = !(v & SHI_MIDA_SET)        ? 0
+                       : fat == SHI_MIDA_FATAL_NA ? SHI_NA_I32
+                                                  : (int32_t)fat;
+}
+
 shi_status shi_i_psci_add_cols(shi_frame *f, unsigned mask, psci_cols *k, shi_err *err)
 {
     shi_status s = SHI_OK;
@@ -77,15 +127,18 @@ shi_status shi_i_psci_add_cols(shi_frame *f, unsigned mask, psci_cols *k, shi_er
                                 "Highest hostility level of 2 against 1 (0 none, 1-5)", &k->host2,
                                 err)) ||
          (s = shi_frame_add_i32(f, "mid_onset",
-                                "A GML dispute between 1 and 2 began this year (to 2010)",
+                                "A dispute between 1 and 2 began this year (GML; MID 5.0 after)",
                                 &k->onset, err)) ||
          (s = shi_frame_set_flag(f, "mid_ongoing", err)) ||
          (s = shi_frame_set_flag(f, "mid_onset", err)))) {
         return s;
     }
+    if (s == SHI_OK && (mask & SHI_DV_MIDS)) {
+        s = add_mida_cols(f, k, err);
+    }
     if (s == SHI_OK && (mask & SHI_DV_PEACE) &&
-        ((s = shi_frame_add_i32(f, "peaceyears", "Years since the last GML dispute onset",
-                                &k->py[0], err)) ||
+        ((s = shi_frame_add_i32(f, "peaceyears", "Years since the last dispute onset", &k->py[0],
+                                err)) ||
          (s = shi_frame_add_i32(f, "peaceyears2", "peaceyears squared", &k->py[1], err)) ||
          (s = shi_frame_add_i32(f, "peaceyears3", "peaceyears cubed", &k->py[2], err)))) {
         return s;
@@ -152,7 +205,8 @@ shi_status shi_i_psci_add_cols(shi_frame *f, unsigned mask, psci_cols *k, shi_er
 }
 
 /* The dense peace-year array: per unordered pair, the years both are members
- * and inside GML's onset years are observed; the others are passed over. */
+ * and inside the onset years (GML, then MID 5.0) are observed; the others are
+ * passed over. */
 static shi_status make_spells(psci_ctx *c, shi_err *err)
 {
     const shi_dyadic *dy = &c->d->dy;
@@ -305,6 +359,10 @@ void shi_i_psci_row(const psci_ctx *c, const psci_cols *k, const shi_frame *f, s
         k->ongoing[r] = h1 == SHI_NA_I32 || h2 == SHI_NA_I32 ? SHI_NA_I32 : (h1 > 0 || h2 > 0);
         if (dy->mid_onset) {
             k->onset[r] = code(dy->mid_onset[shi_dy_pair(dy, y, (size_t)a, (size_t)b)]);
+        }
+        if (dy->mid_attr && h1 != SHI_NA_I32 && h2 != SHI_NA_I32) {
+            mida_row(k, r, 0, dy->mid_attr[shi_dy_pair(dy, y, (size_t)a, (size_t)b)]);
+            mida_row(k, r, 1, dy->mid_attr[shi_dy_pair(dy, y, (size_t)b, (size_t)a)]);
         }
     }
     if (mask & SHI_DV_PEACE) {
