@@ -286,10 +286,15 @@ void shi_i_psci_row(const psci_ctx *c, const psci_cols *k, const shi_frame *f, s
                     unsigned mask, long a, long b)
 {
     int y = f->cols[0].i32[r];
+    /* Both states' rows of the state-year panel, looked up once for the
+     * families that read it (a binary search each). */
+    const shi_panel *p = &c->d->caps;
+    long row[2] = {-1, -1};
+    if (mask & (SHI_DV_NMC | SHI_DV_DEMO | SHI_DV_GDP | SHI_DV_TRADE)) {
+        row[0] = shi_panel_row(p, f->cols[1].i32[r], y);
+        row[1] = shi_panel_row(p, f->cols[2].i32[r], y);
+    }
     if (mask & SHI_DV_NMC) {
-        const shi_panel *p = &c->d->caps;
-        long row[2] = {shi_panel_row(p, f->cols[1].i32[r], y),
-                       shi_panel_row(p, f->cols[2].i32[r], y)};
         for (int w = 0; w < 2; w++) {
             for (int q = 0; q < 6 && row[w] >= 0; q++) {
                 if (shi_panel_ok(p, (size_t)c->nmc_col[q], (size_t)row[w])) {
@@ -299,9 +304,6 @@ void shi_i_psci_row(const psci_ctx *c, const psci_cols *k, const shi_frame *f, s
         }
     }
     if ((mask & SHI_DV_DEMO) && c->demo_col[0] >= 0 && c->demo_col[1] >= 0) {
-        const shi_panel *p = &c->d->caps;
-        long row[2] = {shi_panel_row(p, f->cols[1].i32[r], y),
-                       shi_panel_row(p, f->cols[2].i32[r], y)};
         for (int q = 0; q < 2; q++) { /* q: polity2, polyarchy */
             double v[2] = {(double)NAN, (double)NAN};
             for (int w = 0; w < 2; w++) {
@@ -316,9 +318,6 @@ void shi_i_psci_row(const psci_ctx *c, const psci_cols *k, const shi_frame *f, s
         }
     }
     if ((mask & SHI_DV_GDP) && c->gdp_col[0] >= 0 && c->gdp_col[1] >= 0) {
-        const shi_panel *p = &c->d->caps;
-        long row[2] = {shi_panel_row(p, f->cols[1].i32[r], y),
-                       shi_panel_row(p, f->cols[2].i32[r], y)};
         for (int q = 0; q < 2; q++) { /* q: gdp, gdppc */
             for (int w = 0; w < 2; w++) {
                 if (row[w] >= 0 && shi_panel_ok(p, (size_t)c->gdp_col[q], (size_t)row[w])) {
@@ -337,11 +336,9 @@ void shi_i_psci_row(const psci_ctx *c, const psci_cols *k, const shi_frame *f, s
         k->flow2[r] = z;
         /* Oneal & Russett (1997): the dyad's trade over each state's GDP;
          * missing where a flow or the GDP is (NaN propagates). */
-        const shi_panel *p = &c->d->caps;
         for (int w = 0; w < 2 && c->gdp_col[0] >= 0; w++) {
-            long row = shi_panel_row(p, f->cols[1 + w].i32[r], y);
-            if (row >= 0 && shi_panel_ok(p, (size_t)c->gdp_col[0], (size_t)row)) {
-                double g = shi_panel_get(p, (size_t)c->gdp_col[0], (size_t)row);
+            if (row[w] >= 0 && shi_panel_ok(p, (size_t)c->gdp_col[0], (size_t)row[w])) {
+                double g = shi_panel_get(p, (size_t)c->gdp_col[0], (size_t)row[w]);
                 k->dep[w][r] = g > 0 ? (x + z) / g : (double)NAN;
             }
         }
