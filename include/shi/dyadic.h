@@ -58,12 +58,15 @@ typedef struct shi_dyadic {
     double *agree[SHI_DY_NREF]; /* [year][i]: share of votes agreeing with reference r */
     /* Optional (NULL when not loaded): */
     int mid_y0, mid_y1;
-    uint8_t *mid_host; /* [year][j][i]: highest hostility level (1-5) of j in a dispute
-                          with i that year (0 none), or SHI_NA_U8 */
+    uint8_t *mid_host;  /* [year][j][i]: highest hostility level (1-5) of j in a dispute
+                           with i that year (0 none), or SHI_NA_U8 */
+    uint16_t *mid_attr; /* [year][j][i]: what j did in its disputes with i that year, the
+                           SHI_MIDA_* bits (0: no dispute recorded); see shi_mida_* */
     int onset_y0, onset_y1;
-    uint8_t *mid_onset; /* [year][i][j]: 1 if a GML MID 2.1.1 dispute between i and j began
-                           that year (midonset, either's row), 0 none, SHI_NA_U8 outside
-                           GML's years; symmetric */
+    uint8_t *mid_onset; /* [year][i][j]: 1 if a dispute between i and j began that year
+                           (GML MID 2.1.1 midonset, either's row; after GML, a COW MID 5.0
+                           dispute in which they first meet that year), 0 none, SHI_NA_U8
+                           outside those years; symmetric */
     uint8_t *nuclear;   /* [year][i]: nuclear-weapons status 0-3 (3 = possession), or SHI_NA_U8 */
     float *warheads;    /* [year][i]: nuclear warhead stockpile (FAS via OWID); NaN outside */
     int ucdp_y0, ucdp_y1;
@@ -78,6 +81,45 @@ typedef struct shi_dyadic {
     int igo_subset;     /* 1: `igo` holds only dyads with a (sometime) major power (embedded) */
     int16_t *igo_sy[4]; /* [year][i]: memberships of i (SHI_IGO_FULL ...); -1 missing */
 } shi_dyadic;
+
+/* The bits of shi_dyadic.mid_attr: state j's part in its disputes with i in a
+ * year, over all of them (GML MID 2.1.1 dyad-years; COW MID 5.0 incident
+ * participants after GML, which have no originator field). */
+enum {
+    SHI_MIDA_HIACT = 0x1f,          /* highest action 0-21 (bits 0-4) */
+    SHI_MIDA_FATAL_SHIFT = 5,       /* highest known fatality level 0-6 (bits 5-7); 7 unknown */
+    SHI_MIDA_FATAL_NA = 7,          /* every fatality level was -9 */
+    SHI_MIDA_REV1 = 1u << 8,        /* revisionist (revstate 1) in a dispute */
+    SHI_MIDA_REV0 = 1u << 9,        /* not revisionist (revstate 0) in a dispute */
+    SHI_MIDA_SIDEA = 1u << 10,      /* on side A (the side that took the first action) */
+    SHI_MIDA_ORIG = 1u << 11,       /* an originator (in the dispute from its first day) */
+    SHI_MIDA_ORIG_KNOWN = 1u << 12, /* the originator field exists (GML, not MID 5.0 incidents) */
+    SHI_MIDA_INIT = 1u << 13,       /* an originator on side A in the same dispute */
+    SHI_MIDA_SET = 1u << 15         /* some dispute was recorded */
+};
+
+/** Fold one dispute's record of j into the bits `v`: sidea and orig 0/1 (orig
+ *  -1 unknown), revstate 0/1 or -1, hiact 0-21, fatality 0-6 or -1. */
+static inline uint16_t shi_mida_add(uint16_t v, int sidea, int orig, int revstate, int hiact,
+                                    int fatality)
+{
+    unsigned x = v | SHI_MIDA_SET;
+    if ((int)(x & SHI_MIDA_HIACT) < hiact || !(v & SHI_MIDA_SET)) {
+        x = (x & ~(unsigned)SHI_MIDA_HIACT) | (unsigned)hiact;
+    }
+    unsigned f = v & SHI_MIDA_SET ? (v >> SHI_MIDA_FATAL_SHIFT) & 7u : SHI_MIDA_FATAL_NA;
+    if (fatality >= 0 && (f == SHI_MIDA_FATAL_NA || (unsigned)fatality > f)) {
+        f = (unsigned)fatality;
+    }
+    x = (x & ~(7u << SHI_MIDA_FATAL_SHIFT)) | f << SHI_MIDA_FATAL_SHIFT;
+    x |= revstate == 1 ? SHI_MIDA_REV1 : revstate == 0 ? SHI_MIDA_REV0 : 0;
+    x |= sidea == 1 ? SHI_MIDA_SIDEA : 0;
+    if (orig >= 0) {
+        x |= SHI_MIDA_ORIG_KNOWN | (orig == 1 ? SHI_MIDA_ORIG : 0);
+        x |= orig == 1 && sidea == 1 ? SHI_MIDA_INIT : 0;
+    }
+    return (uint16_t)x;
+}
 
 /* The four state-year IGO counts of shi_dyadic.igo_sy (COW IGO v3 sum_igo_*). */
 enum { SHI_IGO_FULL, SHI_IGO_ASSOC, SHI_IGO_OBSERVER, SHI_IGO_ANY };

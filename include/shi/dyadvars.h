@@ -15,12 +15,17 @@
  *             agree: share of UN votes agreeing, where one side is a reference state
  *   threat    threat to state 1 from state 2 (shi/threat.h) and its four components
  *   nmc       milex1 milper1 irst1 pec1 tpop1 upop1 and the same of state 2 (COW NMC)
- *   mids      mid_ongoing, mid_onset (to 2010), mid_hostlev1, mid_hostlev2: disputes (GML MID
- *             2.1.1, COW MID 5.0 incidents after it; needs the relations)
- *   peaceyears  peaceyears, peaceyears2, peaceyears3: years since the last GML
- *             dispute onset (Carter & Signorino 2010; shi_peace_spells), 1816-2010
- *   ucdp      ucdp_ongoing, ucdp_intensity: UCDP/PRIO armed conflict, opposite sides
- *   trade     flow1, flow2: COW dyadic trade both ways (missing stays missing)
+ *   mids      mid_ongoing, mid_onset, mid_hostlev1, mid_hostlev2, and each state's part:
+ *             mid_init, mid_sidea, mid_orig, mid_revisionist, mid_hiact, mid_fatality 1
+ *             and 2 (GML MID 2.1.1, COW MID 5.0 incidents after it, to 2014; needs the
+ *             relations)
+ *   peaceyears  peaceyears, peaceyears2, peaceyears3: years since the last dispute
+ *             onset (Carter & Signorino 2010; shi_peace_spells), and spline1..spline3
+ *             (shi_peace_splines), 1816-2014
+ *   ucdp      ucdp_ongoing, ucdp_intensity, ucdp_onset: UCDP/PRIO armed conflict,
+ *             opposite sides
+ *   trade     flow1, flow2: COW dyadic trade both ways (missing stays missing);
+ *             dep1, dep2: (flow1 + flow2) / gdp of each side (needs SHI_DATA_ECON)
  *   democracy polity2_1, polity2_2, polyarchy1, polyarchy2 and the weak-link
  *             minimum of each (polity2_min, polyarchy_min); needs SHI_DATA_ECON
  *   gdp       gdp1, gdp2 (millions of constant 2015 US$, WDI spliced with Maddison)
@@ -65,10 +70,10 @@ enum {
     /* Peace-science families (issue 14), from bit 16 so that other families
      * can take the bits after 8 without a clash. */
     SHI_DV_NMC = 1u << 16,     /* milex1 ... upop2 */
-    SHI_DV_MIDS = 1u << 17,    /* mid_ongoing, mid_hostlev1, mid_hostlev2 */
-    SHI_DV_PEACE = 1u << 18,   /* peaceyears, peaceyears2, peaceyears3 */
-    SHI_DV_UCDP = 1u << 19,    /* ucdp_ongoing, ucdp_intensity */
-    SHI_DV_TRADE = 1u << 20,   /* flow1, flow2 */
+    SHI_DV_MIDS = 1u << 17,    /* mid_ongoing, mid_hostlev1/2, mid_onset, mid_init1/2 ... */
+    SHI_DV_PEACE = 1u << 18,   /* peaceyears, peaceyears2, peaceyears3, spline1..3 */
+    SHI_DV_UCDP = 1u << 19,    /* ucdp_ongoing, ucdp_intensity, ucdp_onset */
+    SHI_DV_TRADE = 1u << 20,   /* flow1, flow2, dep1, dep2 */
     SHI_DV_DEMO = 1u << 21,    /* polity2_1/2, polyarchy1/2, polity2_min, polyarchy_min */
     SHI_DV_GDP = 1u << 22,     /* gdp1, gdp2, gdppc1, gdppc2 */
     SHI_DV_IGOS = 1u << 23,    /* igo_shared */
@@ -104,6 +109,16 @@ SHI_API int shi_dyadvars_need_geo(unsigned mask);
  *  plus one; an event year holds the count up to it; an unobserved year is
  *  SHI_NA_I32 and does not reset the count. */
 SHI_API void shi_peace_spells(const int8_t *event, size_t n, int32_t *spell);
+
+/** The knots of the peace-year splines, in years of peace. */
+#define SHI_PEACE_KNOTS                                                                            \
+    {                                                                                              \
+        1, 4, 7                                                                                    \
+    }
+
+/** spline1..spline3 of peace years t: (t - knot)^3 where t > knot, else 0,
+ *  at the knots SHI_PEACE_KNOTS (docs/dyads.md); SHI_NA_I32 stays missing. */
+SHI_API void shi_peace_splines(int32_t t, int32_t out[3]);
 
 /** How the variables are computed (zero: the defaults). */
 typedef struct shi_dyadvars_opts {

@@ -117,6 +117,9 @@ typedef struct shi_mid_table {
     int8_t *hiact1;    /* highest action of ccode1, 0-21 (COW MID action codes) */
     int8_t *hiact2;    /* same for ccode2 */
     int8_t *fatality;  /* dispute fatality level 0-6; SHI_NA_I8 where -9 */
+    int8_t *fatality1; /* fatality level of ccode1's forces 0-6 (0 none, 1 1-25 deaths, ...,
+                          6 more than 999); SHI_NA_I8 where -9 */
+    int8_t *fatality2; /* same for ccode2 */
     int32_t *line;     /* line of each row */
     int32_t *col;      /* column of its ccode1 field */
 } shi_mid_table;
@@ -124,10 +127,10 @@ typedef struct shi_mid_table {
 SHI_API void shi_mid_table_destroy(shi_mid_table *t);
 /** Read the GML MID dyad-year file (columns dispnum, ccode1, ccode2, year,
  *  midonset, sidea1, sidea2, orig1, orig2, revstate1, revstate2, hostlev1,
- *  hostlev2, hiact1, hiact2, fatality; the others are ignored).
- *  Checks: COW codes 1-999 and different, year 1816-2100, dispnum >= 1, the
- *  0/1 flags, hostlev 1-5, hiact 0-21, fatality 0-6 or -9, revstate 0/1 or
- *  missing. */
+ *  hostlev2, hiact1, hiact2, fatality, fatality1, fatality2; the others are
+ *  ignored). Checks: COW codes 1-999 and different, year 1816-2100, dispnum >= 1,
+ *  the 0/1 flags, hostlev 1-5, hiact 0-21, the fatality levels 0-6 or -9,
+ *  revstate 0/1 or missing. */
 SHI_API shi_status shi_io_read_gml_mid(const char *path, shi_mid_table *out, shi_err *err);
 
 /* ------------------------------------------------------------------------ */

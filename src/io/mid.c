@@ -6,9 +6,10 @@
  * Quarterly 60(4): 719-730).
  *
  * Only dyad-years with a dispute are listed, each in both orders of (ccode1,
- * ccode2). The columns kept are those a threat measure needs: sides,
- * originators, revisionism, hostility levels, highest actions, onset and
- * the dispute's fatality level. -9 (and "") is missing: SHI_NA_I8.
+ * ccode2). The columns kept are those the threat measure and the dyad-year
+ * `mids` family need: sides, originators, revisionism, hostility levels,
+ * highest actions, onset, and the fatality levels of the dispute and of each
+ * state. -9 (and "") is missing: SHI_NA_I8.
  */
 #include <shi/csv.h>
 #include <shi/io_conflict.h>
@@ -39,6 +40,8 @@ void shi_mid_table_destroy(shi_mid_table *t)
     free(t->hiact1);
     free(t->hiact2);
     free(t->fatality);
+    free(t->fatality1);
+    free(t->fatality2);
     free(t->line);
     free(t->col);
     memset(t, 0, sizeof *t);
@@ -53,7 +56,7 @@ void shi_mid_table_destroy(shi_mid_table *t)
 
 shi_status shi_io_read_gml_mid(const char *path, shi_mid_table *out, shi_err *err)
 {
-    enum { C_DISP, C_C1, C_C2, C_YEAR, NCOLS = 16 };
+    enum { C_DISP, C_C1, C_C2, C_YEAR, NCOLS = 18 };
     static const char *const flag = "expected 0 or 1";
     static const char *const cow = "expected a COW code 1-999";
     const shi_i_col cols[NCOLS] = {
@@ -77,6 +80,8 @@ shi_status shi_io_read_gml_mid(const char *path, shi_mid_table *out, shi_err *er
         CODE("hiact1", 0, 21, 0, "expected an action code 0-21", out->hiact1),
         CODE("hiact2", 0, 21, 0, "expected an action code 0-21", out->hiact2),
         CODE("fatality", 0, 6, 1, "expected a fatality level 0-6 or -9", out->fatality),
+        CODE("fatality1", 0, 6, 1, "expected a fatality level 0-6 or -9", out->fatality1),
+        CODE("fatality2", 0, 6, 1, "expected a fatality level 0-6 or -9", out->fatality2),
     };
     static const char *const na[] = {"", "NA", "-9", NULL};
     shi_csv_opts o = {0};

@@ -97,7 +97,8 @@ shi_status shi_dyadvars_parse(const char *list, unsigned *mask, shi_err *err)
 
 int shi_dyadvars_need_econ(unsigned mask)
 {
-    return (mask & (SHI_DV_DEMO | SHI_DV_GDP)) != 0;
+    /* trade: the dependence divides by GDP */
+    return (mask & (SHI_DV_DEMO | SHI_DV_GDP | SHI_DV_TRADE)) != 0;
 }
 
 int shi_dyadvars_need_relations(unsigned mask)
@@ -717,11 +718,22 @@ static const struct {
     {"mid_onset", "gmlmidonset"},
     {"mid_hostlev1", "hostlev1"},
     {"mid_hostlev2", "hostlev2"},
+    {"mid_sidea1", "sidea1"},
+    {"mid_sidea2", "sidea2"},
+    {"mid_orig1", "orig1"},
+    {"mid_orig2", "orig2"},
+    {"mid_revisionist1", "revstate1"},
+    {"mid_revisionist2", "revstate2"},
+    {"mid_hiact1", "hiact1"},
+    {"mid_hiact2", "hiact2"},
+    {"mid_fatality1", "fatality1"},
+    {"mid_fatality2", "fatality2"},
     {"peaceyears", "gmlmidspell"},
     {"peaceyears2", "gmlmidspell2"},
     {"peaceyears3", "gmlmidspell3"},
     {"ucdp_ongoing", "ucdpongoing"},
     {"ucdp_intensity", "maxintensity"},
+    {"ucdp_onset", "ucdponset"},
     {"igo_shared", "dyadigos"},
     {"mindist_km", "mindist"},
     {"igo_full", "sum_igo_full"},

@@ -15,9 +15,13 @@
 typedef struct psci_cols {
     double *nmc[2][6]; /* milex milper irst pec tpop upop of state 1 and 2 */
     int32_t *ongoing, *host1, *host2, *onset;
-    int32_t *py[3]; /* peace years and its square and cube */
-    int32_t *ucdp_on, *ucdp_int;
+    int32_t *mida[6][2]; /* mid_init, mid_sidea, mid_orig, mid_revisionist, mid_hiact,
+                            mid_fatality of state 1 and 2 (MIDA_* order) */
+    int32_t *py[3];      /* peace years and its square and cube */
+    int32_t *spl[3];     /* spline1..spline3: (peaceyears - knot)^3 where positive */
+    int32_t *ucdp_on, *ucdp_int, *ucdp_onset;
     double *flow1, *flow2;
+    double *dep[2];  /* trade dependence of state 1 and 2: (flow1 + flow2) / gdp */
     double *demo[6]; /* polity2_1, polity2_2, polyarchy1, polyarchy2, polity2_min, polyarchy_min */
     double *gdp[4];  /* gdp1, gdp2, gdppc1, gdppc2 */
     int32_t *igo;    /* igo_shared */

@@ -8,9 +8,13 @@
  *   subset    0|1                 trade and events only for dyads with a major power
  *   arms      s  r  year  tiv       armstot  c  year  imports  exports
  *   tradenat  c  year  imports  exports        trade  a  b  year  a_from_b  b_from_a
- *   mid       j  i  year  hostility            (j's highest hostility level against i)
- *   midonset  a  b  year                       (a < b: a GML dispute between them began;
- *                                               coverage midonset y0 y1: GML's years)
+ *   mid       j  i  year  hostility  sidea  orig  init  revstate  hiact  fatality
+ *                                              (j's highest hostility level against i and
+ *                                               its part in those disputes: shi_mida_add;
+ *                                               orig, init, revstate, fatality may be empty)
+ *   midonset  a  b  year                       (a < b: a dispute between them began;
+ *                                               coverage midonset y0 y1: GML's years and
+ *                                               MID 5.0's after them)
  *   nuclear   c  year  status                  (status > 0 only)
  *   warheads  c  year  stockpile               (stockpile > 0 only)
  *   icews     j  i  year  conflict_share
@@ -239,6 +243,15 @@ static int dense_init(builder *b)
             return -1;
         }
     }
+    /* calloc: only the pages of dispute years are ever touched */
+    if (!d->mid_attr) {
+        d->mid_attr = calloc(nn ? nn : 1, sizeof *d->mid_attr);
+        if (!d->mid_attr) {
+            return -1;
+        }
+    } else {
+        memset(d->mid_attr, 0, nn * sizeof *d->mid_attr);
+    }
     memset(d->igo, SHI_NA_U8, nn);
     for (int k = 0; k < 4; k++) {
         for (size_t i = 0; i < n1; i++) {
@@ -268,6 +281,19 @@ static void set_mid(builder *b, int j, int i, int year, int host)
         *p = (uint8_t)host;
     }
     cover(b, RL_MID, year);
+}
+
+/* One dispute's record of j against i (shi_mida_add; -1 unknown). */
+static void set_mid_attr(builder *b, int j, int i, int year, int sidea, int orig, int rev,
+                         int hiact, int fatality)
+{
+    shi_dyadic *d = b->dy;
+    long sj = b->map[j], si = b->map[i];
+    if (sj < 0 || si < 0 || year < d->y0 || year > d->y1) {
+        return;
+    }
+    uint16_t *p = &d->mid_attr[shi_dy_pair(d, year, (size_t)sj, (size_t)si)];
+    *p = shi_mida_add(*p, sidea, orig, rev, hiact, fatality);
 }
 
 static void set_onset(builder *b, int i, int j, int year)
@@ -536,6 +562,103 @@ static shi_status from_igo(builder *b, const char *path, const char *dir, shi_er
     return st;
 }
 
+/* COW MID 5.0 incident participants (MIDIP_5.0.csv next to the GML file)
+ * extend the dispute record past the end of GML (2010): within an incident,
+ * each participant's hostility level, action, fatality level, side and
+ * revision type (revtype1 1-4: revisionist, 0: not) count against every
+ * participant on the other side, for the years of its participation after
+ * GML's last year. The file has no originator field: orig and init stay
+ * unknown. A dyad's dispute onset after GML is the start year of the first
+ * incident of that dispute in which the two are on opposite sides, when that
+ * year is after GML's last (a dispute GML already has is not new). */
+static shi_status from_midip(builder *b, const char *dir, shi_err *err)
+{
+    int gml_end = b->years[RL_MID][1];
+    char ipath[400];
+    snprintf(ipath, sizeof ipath, "%s/%s", dir, "cow_mid_v5.0/MIDIP_5.0.csv");
+    if (!shi_i_file_exists(ipath)) {
+        snprintf(ipath, sizeof ipath, "%s/%s", dir, "MIDIP_5.0.csv");
+    }
+    if (gml_end <= 0 || !shi_i_file_exists(ipath)) {
+        return SHI_OK;
+    }
+    shi_midip_table ip;
+    memset(&ip, 0, sizeof ip);
+    shi_status st = shi_io_read_midip5(ipath, &ip, err);
+    /* Group the participants by incident (sort an index), then pair the two
+     * sides within each group; `first` collects (dispute, dyad, year) of
+     * every opposite pair for the onsets. */
+    size_t nfirst = 0, npairs = 0;
+    key4 *grp = st == SHI_OK ? malloc((ip.n ? ip.n : 1) * sizeof *grp) : NULL, *first = NULL;
+    if (st == SHI_OK && !grp) {
+        st = shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    for (size_t x = 0; st == SHI_OK && x < ip.n; x++) {
+        grp[x].a = ip.dispnum[x];
+        grp[x].b = ip.incidnum[x];
+        grp[x].y = 0;
+        grp[x].i = x;
+    }
+    if (st == SHI_OK) {
+        qsort(grp, ip.n, sizeof *grp, cmp4);
+    }
+    for (size_t g0 = 0, g1 = 0; st == SHI_OK && g0 < ip.n; g0 = g1) {
+        while (g1 < ip.n && grp[g1].a == grp[g0].a && grp[g1].b == grp[g0].b) {
+            g1++;
+        }
+        npairs += (g1 - g0) * (g1 - g0);
+    }
+    if (st == SHI_OK && !(first = malloc((npairs ? npairs : 1) * sizeof *first))) {
+        st = shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    for (size_t g0 = 0, g1 = 0; st == SHI_OK && g0 < ip.n; g0 = g1) {
+        while (g1 < ip.n && grp[g1].a == grp[g0].a && grp[g1].b == grp[g0].b) {
+            g1++;
+        }
+        for (size_t gx = g0; gx < g1; gx++) {
+            for (size_t gz = g0; gz < g1; gz++) {
+                size_t x = grp[gx].i, z = grp[gz].i;
+                if (ip.insidea[z] == ip.insidea[x] || ip.hostlev[x] < 1) {
+                    continue;
+                }
+                if (ip.ccode[x] < ip.ccode[z]) {
+                    first[nfirst].a = ip.dispnum[x];
+                    first[nfirst].b = ip.ccode[x] * 1000 + ip.ccode[z];
+                    first[nfirst].y = ip.styear[x] > ip.styear[z] ? ip.styear[x] : ip.styear[z];
+                    first[nfirst].i = nfirst;
+                    nfirst++;
+                }
+                int rev = ip.revtype1[x] < 0 ? -1 : ip.revtype1[x] > 0;
+                for (int y = ip.styear[x]; y <= ip.endyear[x]; y++) {
+                    if (y > gml_end) {
+                        set_mid(b, ip.ccode[x], ip.ccode[z], y, ip.hostlev[x]);
+                        set_mid_attr(b, ip.ccode[x], ip.ccode[z], y, ip.sidea[x], -1, rev,
+                                     ip.action[x], ip.fatality[x]);
+                    }
+                }
+            }
+        }
+    }
+    /* Sorted by (dispute, dyad, year): the first row of each run is the year
+     * the two first met in that dispute. */
+    if (st == SHI_OK) {
+        qsort(first, nfirst, sizeof *first, cmp4);
+    }
+    for (size_t k = 0; st == SHI_OK && k < nfirst; k++) {
+        if ((k == 0 || first[k].a != first[k - 1].a || first[k].b != first[k - 1].b) &&
+            first[k].y > gml_end) {
+            set_onset(b, first[k].b / 1000, first[k].b % 1000, first[k].y);
+        }
+    }
+    if (st == SHI_OK) {
+        b->onset_years[1] = b->years[RL_MID][1];
+    }
+    free(grp);
+    free(first);
+    shi_midip_table_destroy(&ip);
+    return st;
+}
+
 static shi_status from_official(builder *b, int k, const char *path, const char *dir, shi_err *err)
 {
     shi_status st = SHI_OK;
@@ -582,6 +705,8 @@ static shi_status from_official(builder *b, int k, const char *path, const char 
         for (size_t i = 0; st == SHI_OK && i < t.n; i++) {
             if (t.hostlev1[i] > 0) {
                 set_mid(b, t.ccode1[i], t.ccode2[i], t.year[i], t.hostlev1[i]);
+                set_mid_attr(b, t.ccode1[i], t.ccode2[i], t.year[i], t.sidea1[i], t.orig1[i],
+                             t.revstate1[i], t.hiact1[i], t.fatality1[i]);
             }
             if (t.onset[i] == 1) {
                 set_onset(b, t.ccode1[i], t.ccode2[i], t.year[i]);
@@ -590,56 +715,7 @@ static shi_status from_official(builder *b, int k, const char *path, const char 
         shi_mid_table_destroy(&t);
         b->onset_years[0] = b->years[RL_MID][0];
         b->onset_years[1] = b->years[RL_MID][1];
-        /* COW MID 5.0 incident participants extend the hostility record past the
-         * end of GML (2010): within an incident, each participant's hostility
-         * level counts against every participant on the other side, for the
-         * years of its participation after GML's last year. */
-        int gml_end = b->years[RL_MID][1];
-        char ipath[400];
-        snprintf(ipath, sizeof ipath, "%s/%s", dir, "cow_mid_v5.0/MIDIP_5.0.csv");
-        if (!shi_i_file_exists(ipath)) {
-            snprintf(ipath, sizeof ipath, "%s/%s", dir, "MIDIP_5.0.csv");
-        }
-        if (st == SHI_OK && gml_end > 0 && shi_i_file_exists(ipath)) {
-            shi_midip_table ip;
-            memset(&ip, 0, sizeof ip);
-            st = shi_io_read_midip5(ipath, &ip, err);
-            /* Group the participants by incident (sort an index), then pair
-             * the two sides within each group. */
-            key4 *grp = st == SHI_OK ? malloc((ip.n ? ip.n : 1) * sizeof *grp) : NULL;
-            if (st == SHI_OK && !grp) {
-                st = shi_err_set(err, SHI_EIO, "out of memory");
-            }
-            for (size_t x = 0; grp && x < ip.n; x++) {
-                grp[x].a = ip.dispnum[x];
-                grp[x].b = ip.incidnum[x];
-                grp[x].y = 0;
-                grp[x].i = x;
-            }
-            if (grp) {
-                qsort(grp, ip.n, sizeof *grp, cmp4);
-            }
-            for (size_t g0 = 0, g1 = 0; grp && g0 < ip.n; g0 = g1) {
-                while (g1 < ip.n && grp[g1].a == grp[g0].a && grp[g1].b == grp[g0].b) {
-                    g1++;
-                }
-                for (size_t gx = g0; gx < g1; gx++) {
-                    for (size_t gz = g0; gz < g1; gz++) {
-                        size_t x = grp[gx].i, z = grp[gz].i;
-                        if (ip.insidea[z] == ip.insidea[x] || ip.hostlev[x] < 1) {
-                            continue;
-                        }
-                        for (int y = ip.styear[x]; y <= ip.endyear[x]; y++) {
-                            if (y > gml_end) {
-                                set_mid(b, ip.ccode[x], ip.ccode[z], y, ip.hostlev[x]);
-                            }
-                        }
-                    }
-                }
-            }
-            free(grp);
-            shi_midip_table_destroy(&ip);
-        }
+        st = st == SHI_OK ? from_midip(b, dir, err) : st;
     } else if (k == RL_NUC) {
         shi_nuclear_table t;
         memset(&t, 0, sizeof t);
@@ -691,6 +767,37 @@ static shi_status from_official(builder *b, int k, const char *path, const char 
 }
 
 /* ---- .shd ------------------------------------------------------------------ */
+
+/* The part of a "mid" record after the hostility level: sidea orig init
+ * revstate hiact fatality (orig, init, revstate and fatality may be empty:
+ * unknown), the SHI_MIDA_* bits of fields 1 against 2 in year 3 as
+ * shi_i_data_write_relations wrote them. */
+static shi_status mid_attr_fields(builder *b, shi_csv *c, shi_err *err)
+{
+    static const int64_t hi[6] = {1, 1, 1, 1, 21, 6};
+    int64_t v[6], j, i, y;
+    shi_status s = SHI_OK;
+    for (int q = 0; q < 6 && s == SHI_OK; q++) {
+        v[q] = -1;
+        if (q == 0 || q == 4 || shi_csv_field(c, (size_t)(5 + q))[0] != '\0') {
+            s = shi_shd_int(c, (size_t)(5 + q), 0, hi[q], &v[q], err);
+        }
+    }
+    if (s == SHI_OK && (s = shi_shd_int(c, 1, 1, 999, &j, err)) == SHI_OK &&
+        (s = shi_shd_int(c, 2, 1, 999, &i, err)) == SHI_OK &&
+        (s = shi_shd_int(c, 3, 1800, 2100, &y, err)) == SHI_OK) {
+        /* One record, folded as if it were one dispute, gives every bit but
+         * init (it would be sidea and orig of one dispute): set that as read. */
+        uint16_t x = shi_mida_add(0, (int)v[0], (int)v[1], (int)v[3], (int)v[4], (int)v[5]);
+        x = (uint16_t)((x & ~(unsigned)SHI_MIDA_INIT) | (v[2] == 1 ? SHI_MIDA_INIT : 0u));
+        shi_dyadic *d = b->dy;
+        long sj = b->map[j], si = b->map[i];
+        if (sj >= 0 && si >= 0 && y >= d->y0 && y <= d->y1) {
+            d->mid_attr[shi_dy_pair(d, (int)y, (size_t)sj, (size_t)si)] = x;
+        }
+    }
+    return s;
+}
 
 /* The records of `text`: the whole file, record by record with its checks
  * (line 0), or a slice of a file already checked (shi_shd_check_text) whose
@@ -753,11 +860,11 @@ static shi_status from_shd(builder *b, const char *name, const void *text, size_
             }
             oom = add_td(b, (int)a, (int)r, (int)y, x[0], x[1]);
         } else if (strcmp(tag, "mid") == 0 && !have[RL_MID]) {
-            NEED(5);
+            NEED(11);
             if ((s = shi_shd_int(c, 1, 1, 999, &a, err)) ||
                 (s = shi_shd_int(c, 2, 1, 999, &r, err)) ||
                 (s = shi_shd_int(c, 3, 1800, 2100, &y, err)) ||
-                (s = shi_shd_int(c, 4, 1, 5, &v, err))) {
+                (s = shi_shd_int(c, 4, 1, 5, &v, err)) || (s = mid_attr_fields(b, c, err))) {
                 break;
             }
             set_mid(b, (int)a, (int)r, (int)y, (int)v);
@@ -1268,6 +1375,19 @@ static void write_igo(FILE *f, const shi_data *d, const char *major)
     }
 }
 
+/* The fields of a "mid" record after the hostility level (mid_attr_fields
+ * reads them): sidea orig init revstate hiact fatality, empty when unknown. */
+static void write_mid_attr(FILE *f, uint16_t v)
+{
+    int known = (v & SHI_MIDA_ORIG_KNOWN) != 0;
+    unsigned fat = (v >> SHI_MIDA_FATAL_SHIFT) & 7u;
+    fprintf(f, "\t%d\t", (v & SHI_MIDA_SIDEA) != 0);
+    fprintf(f, known ? "%d\t%d\t" : "\t\t", (v & SHI_MIDA_ORIG) != 0, (v & SHI_MIDA_INIT) != 0);
+    fprintf(f, v & SHI_MIDA_REV1 ? "1\t" : v & SHI_MIDA_REV0 ? "0\t" : "\t");
+    fprintf(f, "%u\t", v & SHI_MIDA_HIACT);
+    fprintf(f, fat == SHI_MIDA_FATAL_NA ? "\n" : "%u\n", fat);
+}
+
 shi_status shi_i_data_write_relations(const char *dir, FILE *out, shi_err *err)
 {
     shi_data d;
@@ -1352,7 +1472,8 @@ shi_status shi_i_data_write_relations(const char *dir, FILE *out, shi_err *err)
                     int ci = d.states.v[i].ccode;
                     uint8_t h = dy->mid_host[shi_dy_pair(dy, y, j, i)];
                     if (h != SHI_NA_U8 && h > 0) {
-                        fprintf(f, "mid\t%d\t%d\t%d\t%u\n", cj, ci, y, h);
+                        fprintf(f, "mid\t%d\t%d\t%d\t%u", cj, ci, y, h);
+                        write_mid_attr(f, dy->mid_attr[shi_dy_pair(dy, y, j, i)]);
                     }
                 }
             }

@@ -28,6 +28,7 @@ void shi_dyadic_destroy(shi_dyadic *d)
     }
     free(d->mid_host);
     free(d->mid_onset);
+    free(d->mid_attr);
     free(d->nuclear);
     free(d->warheads);
     free(d->ucdp);

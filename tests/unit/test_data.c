@@ -91,6 +91,7 @@ static void relations_halves_equal_serial(void **state)
     const size_t ny = (size_t)(p->y1 - p->y0 + 1), nn = ny * p->n * p->n, n1 = ny * p->n;
     assert_memory_equal(p->mid_host, q->mid_host, nn);
     assert_memory_equal(p->mid_onset, q->mid_onset, nn);
+    assert_memory_equal(p->mid_attr, q->mid_attr, nn * sizeof *p->mid_attr);
     assert_memory_equal(p->ucdp, q->ucdp, nn);
     assert_memory_equal(p->igo, q->igo, nn);
     assert_memory_equal(p->nuclear, q->nuclear, n1);
