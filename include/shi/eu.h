@@ -282,10 +282,12 @@ SHI_API shi_status shi_eu_year_from_data(shi_eu_year **out, const shi_data *d, i
 
 /** Risk attitudes R of the year's members in the regions flagged in
  *  need[ccode * SHI_EU_NREGION + region] (COW codes below 1000), written to
- *  risk[ccode * SHI_EU_NREGION + region] (NaN when missing); others untouched. */
+ *  risk[ccode * SHI_EU_NREGION + region] (NaN when missing) and, when `why`
+ *  is not NULL, the shi_eu_reason of each to why[...] (SHI_EU_OK when
+ *  computed); other cells untouched. */
 SHI_API shi_status shi_eu_risks(const shi_data *d, int year, const shi_eu_opts *o,
                                 shi_risk_method method, const uint8_t *need, double *risk,
-                                shi_err *err);
+                                uint8_t *why, shi_err *err);
 
 /** What shi_risk_frame computes. */
 typedef struct shi_risk_request {

@@ -139,7 +139,7 @@ shi_status shi_eu_year_from_data(shi_eu_year **out, const shi_data *d, int year,
 }
 
 shi_status shi_eu_risks(const shi_data *d, int year, const shi_eu_opts *o, shi_risk_method method,
-                        const uint8_t *need, double *risk, shi_err *err)
+                        const uint8_t *need, double *risk, uint8_t *why, shi_err *err)
 {
     if (!d->dy_loaded || year < d->dy.y0 || year > d->dy.y1) {
         return SHI_OK;
@@ -160,6 +160,9 @@ shi_status shi_eu_risks(const shi_data *d, int year, const shi_eu_opts *o, shi_r
             shi_risk_result r;
             st = shi_risk_compute(&sys, o, i, (shi_eu_region)g, method, &r, err);
             risk[at] = r.reason == SHI_EU_OK ? r.r_raw : (double)NAN;
+            if (why) {
+                why[at] = (uint8_t)r.reason;
+            }
         }
     }
     sysbuf_free(&b);
