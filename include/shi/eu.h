@@ -234,9 +234,23 @@ SHI_API void shi_wr_dyad(const shi_eu_year *y, size_t a, size_t b, double risk_a
 
 /** How the most and least secure portfolios are found. */
 typedef enum shi_risk_method {
-    SHI_RISK_STEEPEST = 0,  /* steepest ascent from the actual portfolio (EUGene 3.x) */
-    SHI_RISK_EXHAUSTIVE = 1 /* every portfolio: 4^(m-1), only for small regions */
+    SHI_RISK_STEEPEST = 0,   /* steepest ascent from the actual portfolio (EUGene 3.x) */
+    SHI_RISK_EXHAUSTIVE = 1, /* every portfolio: 4^(m-1), only for small regions */
+    SHI_RISK_GA = 2          /* genetic algorithm, then steepest ascent (shi_risk_ga) */
 } shi_risk_method;
+
+/** The genetic algorithm's settings (shi_risk_ga_default: EUGene 3.x's
+ *  population 50, mutation 0.05, 8 stable generations, keep 3, tolerance
+ *  0.01; Bennett & Stam 2000, fn. 22, used a GA). */
+typedef struct shi_risk_ga {
+    int population;   /* portfolios per generation */
+    double mutation;  /* probability that a code is redrawn */
+    int stable;       /* stop after this many generations without a gain above tolerance */
+    int keep;         /* the best `keep` are cloned into the next generation */
+    double tolerance; /* a gain of Sec at most this is no gain */
+    uint64_t seed;    /* Philox key; the stream is (state, year, region, direction) */
+} shi_risk_ga;
+SHI_API shi_risk_ga shi_risk_ga_default(void);
 /** The largest number of partners (region members other than i) the
  *  exhaustive search accepts: 4^8 = 65,536 portfolios. */
 #define SHI_RISK_EXHAUSTIVE_MAX 8
@@ -270,6 +284,26 @@ SHI_API shi_status shi_risk_compute(const shi_eu_system *s, const shi_eu_opts *o
                                     shi_eu_region g, shi_risk_method method, shi_risk_result *out,
                                     shi_err *err);
 
+/**
+ * \brief As shi_risk_compute, with the genetic algorithm's settings `ga` for
+ * SHI_RISK_GA (NULL: shi_risk_ga_default()).
+ *
+ * The GA (EUGene 3.x as eu-formulas.md section 2 describes it): the first
+ * generation is the actual portfolio and random ones; fitness is sign * Sec
+ * shifted to be >= 0; deterministic sampling (each portfolio gets the whole
+ * part of its expected copies, the largest remainders the rest), one-point
+ * crossover of consecutive parents, mutation of each code with probability
+ * `mutation`, the best `keep` cloned; it stops after `stable` generations
+ * without a gain above `tolerance`, or after max(10 (m - 1), stable)
+ * generations; then steepest ascent from the best portfolio found. Its random
+ * numbers come from Philox stream (ccode, year, region, direction) of key
+ * `seed`, so the result depends on nothing else: not on threads, ranks, or
+ * the order of the rows.
+ */
+SHI_API shi_status shi_risk_compute_ga(const shi_eu_system *s, const shi_eu_opts *o, size_t i,
+                                       shi_eu_region g, const shi_risk_ga *ga, shi_risk_result *out,
+                                       shi_err *err);
+
 /* --- from the data view --------------------------------------------------- */
 
 /** Build the year's system from the data view (its capabilities and dyadic
@@ -297,6 +331,7 @@ typedef struct shi_risk_request {
     shi_risk_method method;
     const shi_eu_opts *eu; /* utilities and gradient; NULL for the defaults */
     int threads;           /* 0: OpenMP default */
+    const shi_risk_ga *ga; /* SHI_RISK_GA: NULL for shi_risk_ga_default() */
 } shi_risk_request;
 
 /** Risk attitudes of every (year, member, region it is involved in): columns

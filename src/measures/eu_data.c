@@ -259,7 +259,10 @@ static shi_status risk_year(shi_frame *f, const risk_cols_t *c, const shi_data *
         shi_risk_result res;
         shi_err e = {0};
         shi_status s1 =
-            shi_risk_compute(&sys, q->eu, i, (shi_eu_region)c->region[r], q->method, &res, &e);
+            q->method == SHI_RISK_GA
+                ? shi_risk_compute_ga(&sys, q->eu, i, (shi_eu_region)c->region[r], q->ga, &res, &e)
+                : shi_risk_compute(&sys, q->eu, i, (shi_eu_region)c->region[r], q->method, &res,
+                                   &e);
         if (s1 == SHI_OK) {
             c->partners[r] = res.partners;
             c->sec[r] = res.sec;

@@ -328,6 +328,14 @@ static void check_risk(const shi_eu_system *s, size_t i, double sec, double mx, 
     assert_true(h.sec_max <= mx + 1e-11 && h.sec_max >= sec - 1e-11);
     assert_true(h.sec_min >= mn - 1e-11 && h.sec_min <= sec + 1e-11);
     assert_true(h.r_raw >= -1 - 1e-12 && h.r_raw <= 1 + 1e-12);
+    /* The genetic algorithm (EUGene's settings, then a hill-climb) reaches
+     * the exhaustive optimum within its tolerance, never beyond it. */
+    shi_risk_ga ga = shi_risk_ga_default();
+    ga.seed = 7;
+    assert_int_equal(shi_risk_compute_ga(s, NULL, i, SHI_EU_EUROPE, &ga, &h, &err), SHI_OK);
+    close_to(h.sec, sec, 1e-11);
+    assert_true(h.sec_max <= mx + 1e-11 && h.sec_max >= mx - ga.tolerance);
+    assert_true(h.sec_min >= mn - 1e-11 && h.sec_min <= mn + ga.tolerance);
 }
 
 static void risk_known(void **state)
@@ -481,7 +489,7 @@ static void real_data_risk_family(void **state)
     }
     shi_frame rf;
     const int want[3] = {2, 200, 225};
-    const shi_risk_request q = {1816, 1816, want, 3, SHI_RISK_STEEPEST, NULL, 1};
+    const shi_risk_request q = {1816, 1816, want, 3, SHI_RISK_STEEPEST, NULL, 1, NULL};
     assert_int_equal(shi_risk_frame(&rf, &d, &q, &err), SHI_OK);
     long rk1 = shi_frame_find(&f[0], "risk1"), rk2 = shi_frame_find(&f[0], "risk2");
     long rg1 = shi_frame_find(&f[0], "risk_region1"), rg2 = shi_frame_find(&f[0], "risk_region2");
@@ -527,6 +535,49 @@ static void real_data_risk_family(void **state)
     shi_data_destroy(&d);
 }
 
+/* The GA on real regions: within tolerance of the exhaustive search where
+ * that can run (the USA in 1816: 6 partners in Asia and in the Americas),
+ * and the same bytes on 1 and 2 threads (its streams are keyed by state,
+ * year and region). */
+static void real_data_ga(void **state)
+{
+    (void)state;
+    shi_data d;
+    memset(&d, 0, sizeof d);
+    if (!shared_present() || open_data(&d, SHI_DATA_DYADIC) != 0) {
+        SHI_SKIP_NO_DATA();
+        return;
+    }
+    const int three[3] = {200, 220, 365}, usa[1] = {2};
+    shi_risk_ga ga = shi_risk_ga_default();
+    ga.seed = 1;
+    shi_frame f[2], g, e;
+    shi_err err = {0};
+    for (int t = 0; t < 2; t++) {
+        const shi_risk_request q = {1816, 1817, three, 3, SHI_RISK_GA, NULL, t + 1, &ga};
+        assert_int_equal(shi_risk_frame(&f[t], &d, &q, &err), SHI_OK);
+    }
+    assert_true(f[0].nrow >= 20);
+    same_frames(&f[0], &f[1]);
+    const shi_risk_request qg = {1816, 1816, usa, 1, SHI_RISK_GA, NULL, 1, &ga};
+    const shi_risk_request qe = {1816, 1816, usa, 1, SHI_RISK_EXHAUSTIVE, NULL, 1, NULL};
+    assert_int_equal(shi_risk_frame(&g, &d, &qg, &err), SHI_OK);
+    assert_int_equal(shi_risk_frame(&e, &d, &qe, &err), SHI_OK);
+    assert_int_equal(g.nrow, 2);
+    long mx = shi_frame_find(&g, "sec_max"), mn = shi_frame_find(&g, "sec_min");
+    for (size_t r = 0; r < 2; r++) {
+        double gx = g.cols[mx].f64[r], ex = e.cols[mx].f64[r];
+        double gn = g.cols[mn].f64[r], en = e.cols[mn].f64[r];
+        assert_true(gx <= ex + 1e-11 && gx >= ex - ga.tolerance);
+        assert_true(gn >= en - 1e-11 && gn <= en + ga.tolerance);
+    }
+    shi_frame_destroy(&g);
+    shi_frame_destroy(&e);
+    shi_frame_destroy(&f[0]);
+    shi_frame_destroy(&f[1]);
+    shi_data_destroy(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -539,6 +590,7 @@ int main(void)
         cmocka_unit_test(game_by_hand),
         cmocka_unit_test(real_data_threads),
         cmocka_unit_test(real_data_risk_family),
+        cmocka_unit_test(real_data_ga),
         cmocka_unit_test(risk_known),
         cmocka_unit_test(risk_limits),
     };
