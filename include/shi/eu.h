@@ -323,6 +323,18 @@ SHI_API shi_status shi_eu_risks(const shi_data *d, int year, const shi_eu_opts *
                                 shi_risk_method method, const uint8_t *need, double *risk,
                                 uint8_t *why, shi_err *err);
 
+/** A split of shi_risk_frame's rows over processes (mpirun -np N shi risk):
+ *  this process's rank of nproc, and element-wise sums over the processes
+ *  (0 on success), as the command's MPI layer provides them (src/cli/mpi.c;
+ *  the same shape as shi_scen_split of shi/scenarios.h, which the measures
+ *  cannot see). */
+typedef struct shi_risk_split {
+    int rank, nproc;
+    int (*sum_u64)(uint64_t *v, size_t n, void *ctx);
+    int (*sum_f64)(double *v, size_t n, void *ctx);
+    void *ctx;
+} shi_risk_split;
+
 /** What shi_risk_frame computes. */
 typedef struct shi_risk_request {
     int y0, y1;        /* years */
@@ -332,12 +344,17 @@ typedef struct shi_risk_request {
     const shi_eu_opts *eu; /* utilities and gradient; NULL for the defaults */
     int threads;           /* 0: OpenMP default */
     const shi_risk_ga *ga; /* SHI_RISK_GA: NULL for shi_risk_ga_default() */
+    /* NULL: this process computes every row. Else row r is computed by rank
+     * r mod nproc and the sums give every process the whole frame, the same
+     * bytes as one process (each value is added to -0.0 only). */
+    const shi_risk_split *split;
 } shi_risk_request;
 
 /** Risk attitudes of every (year, member, region it is involved in): columns
  *  year, ccode, region, partners, sec, sec_max, sec_min, risk (R), risk_r and
- *  risk_reason. Rows are split over threads within a year; the output is the
- *  same for any number of threads. */
+ *  risk_reason. Rows are split over threads within a year (and over the
+ *  processes of q->split); the output is the same for any number of either.
+ *  An error is that of the first failing row, whichever process ran it. */
 SHI_API shi_status shi_risk_frame(shi_frame *f, const shi_data *d, const shi_risk_request *q,
                                   shi_err *err);
 

@@ -149,11 +149,17 @@ int cmd_risk(shi_cli *cli, int argc, char **argv)
         q.states = list;
         q.nstates = nsel;
     }
+    /* mpirun -np N: the processes share the rows; rank 0 writes */
     shi_frame f;
-    s = shi_risk_frame(&f, &cli->data, &q, &cli->err);
-    if (s == SHI_OK) {
+    memset(&f, 0, sizeof f);
+    if ((s = cli_mpi_begin(&cli->err)) == SHI_OK) {
+        q.split = cli_mpi_risk_split();
+        s = shi_risk_frame(&f, &cli->data, &q, &cli->err);
+    }
+    if (s == SHI_OK && cli_mpi_rank() == 0) {
         s = risk_write(cli, &a, &f);
     }
+    cli_mpi_end();
     shi_frame_destroy(&f);
     return s;
 }

@@ -13,6 +13,7 @@
 #include "test_util.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <shi/dyads.h>
@@ -489,7 +490,7 @@ static void real_data_risk_family(void **state)
     }
     shi_frame rf;
     const int want[3] = {2, 200, 225};
-    const shi_risk_request q = {1816, 1816, want, 3, SHI_RISK_STEEPEST, NULL, 1, NULL};
+    const shi_risk_request q = {1816, 1816, want, 3, SHI_RISK_STEEPEST, NULL, 1, NULL, NULL};
     assert_int_equal(shi_risk_frame(&rf, &d, &q, &err), SHI_OK);
     long rk1 = shi_frame_find(&f[0], "risk1"), rk2 = shi_frame_find(&f[0], "risk2");
     long rg1 = shi_frame_find(&f[0], "risk_region1"), rg2 = shi_frame_find(&f[0], "risk_region2");
@@ -554,13 +555,13 @@ static void real_data_ga(void **state)
     shi_frame f[2], g, e;
     shi_err err = {0};
     for (int t = 0; t < 2; t++) {
-        const shi_risk_request q = {1816, 1817, three, 3, SHI_RISK_GA, NULL, t + 1, &ga};
+        const shi_risk_request q = {1816, 1817, three, 3, SHI_RISK_GA, NULL, t + 1, &ga, NULL};
         assert_int_equal(shi_risk_frame(&f[t], &d, &q, &err), SHI_OK);
     }
     assert_true(f[0].nrow >= 20);
     same_frames(&f[0], &f[1]);
-    const shi_risk_request qg = {1816, 1816, usa, 1, SHI_RISK_GA, NULL, 1, &ga};
-    const shi_risk_request qe = {1816, 1816, usa, 1, SHI_RISK_EXHAUSTIVE, NULL, 1, NULL};
+    const shi_risk_request qg = {1816, 1816, usa, 1, SHI_RISK_GA, NULL, 1, &ga, NULL};
+    const shi_risk_request qe = {1816, 1816, usa, 1, SHI_RISK_EXHAUSTIVE, NULL, 1, NULL, NULL};
     assert_int_equal(shi_risk_frame(&g, &d, &qg, &err), SHI_OK);
     assert_int_equal(shi_risk_frame(&e, &d, &qe, &err), SHI_OK);
     assert_int_equal(g.nrow, 2);
@@ -578,6 +579,86 @@ static void real_data_ga(void **state)
     shi_data_destroy(&d);
 }
 
+/* A split of shi_risk_frame's rows over two "processes" in one: rank 1 runs
+ * first and its sums record its arrays; rank 0's sums add them (the calls
+ * come in the same order in both). The sum of the two equals one process's
+ * frame byte for byte. */
+typedef struct fake_mpi {
+    uint64_t *u[4];
+    double *f[8];
+    size_t nu, nf;
+    int replay;
+} fake_mpi;
+
+static int fake_u64(uint64_t *v, size_t n, void *ctx)
+{
+    fake_mpi *m = ctx;
+    if (!m->replay) {
+        m->u[m->nu] = malloc(n * sizeof *v);
+        memcpy(m->u[m->nu++], v, n * sizeof *v);
+        return 0;
+    }
+    for (size_t k = 0; k < n; k++) {
+        v[k] += m->u[m->nu][k];
+    }
+    free(m->u[m->nu++]);
+    return 0;
+}
+
+static int fake_f64(double *v, size_t n, void *ctx)
+{
+    fake_mpi *m = ctx;
+    if (!m->replay) {
+        m->f[m->nf] = malloc(n * sizeof *v);
+        memcpy(m->f[m->nf++], v, n * sizeof *v);
+        return 0;
+    }
+    for (size_t k = 0; k < n; k++) {
+        v[k] += m->f[m->nf][k];
+    }
+    free(m->f[m->nf++]);
+    return 0;
+}
+
+static void risk_split_two(void **state)
+{
+    (void)state;
+    shi_data d;
+    memset(&d, 0, sizeof d);
+    if (!shared_present() || open_data(&d, SHI_DATA_DYADIC) != 0) {
+        SHI_SKIP_NO_DATA();
+        return;
+    }
+    const int three[3] = {2, 200, 365};
+    fake_mpi m;
+    memset(&m, 0, sizeof m);
+    shi_risk_split sp[2] = {{0, 2, fake_u64, fake_f64, &m}, {1, 2, fake_u64, fake_f64, &m}};
+    shi_frame one, r1, r0;
+    shi_err err = {0};
+    shi_risk_request q = {1816, 1817, three, 3, SHI_RISK_STEEPEST, NULL, 1, NULL, NULL};
+    assert_int_equal(shi_risk_frame(&one, &d, &q, &err), SHI_OK);
+    q.split = &sp[1];
+    assert_int_equal(shi_risk_frame(&r1, &d, &q, &err), SHI_OK);
+    m.replay = 1;
+    m.nu = m.nf = 0;
+    q.split = &sp[0];
+    assert_int_equal(shi_risk_frame(&r0, &d, &q, &err), SHI_OK);
+    assert_int_equal(m.nu, 2);
+    assert_int_equal(m.nf, 5);
+    assert_int_equal(one.nrow, r0.nrow);
+    same_frames(&one, &r0);
+    long why = shi_frame_find(&one, "risk_reason");
+    for (size_t r = 0; r < one.nrow; r++) {
+        const char *a = shi_frame_col_str(&one, (size_t)why, r);
+        const char *b = shi_frame_col_str(&r0, (size_t)why, r);
+        assert_true((!a && !b) || (a && b && strcmp(a, b) == 0));
+    }
+    shi_frame_destroy(&one);
+    shi_frame_destroy(&r0);
+    shi_frame_destroy(&r1);
+    shi_data_destroy(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -591,6 +672,7 @@ int main(void)
         cmocka_unit_test(real_data_threads),
         cmocka_unit_test(real_data_risk_family),
         cmocka_unit_test(real_data_ga),
+        cmocka_unit_test(risk_split_two),
         cmocka_unit_test(risk_known),
         cmocka_unit_test(risk_limits),
     };
