@@ -242,20 +242,27 @@ static int mine(const shi_risk_request *q, size_t r)
            r % (size_t)q->split->nproc == (size_t)q->split->rank;
 }
 
-/* One row: its values into the columns and why[r] = the missing reason |
- * (status << 8) of a failure. */
-static void risk_row(const risk_cols_t *c, const shi_eu_system *sys, const shi_risk_request *q,
-                     size_t r, uint64_t *why)
+/* The risk attitude of row r by the request's method. */
+static shi_status row_compute(const risk_cols_t *c, const shi_eu_system *sys,
+                              const shi_risk_request *q, size_t r, shi_risk_result *res,
+                              shi_err *err)
 {
     size_t i = 0;
     while (i < sys->n && sys->ccode[i] != c->ccode[r]) {
         i++;
     }
+    shi_eu_region g = (shi_eu_region)c->region[r];
+    return q->method == SHI_RISK_GA ? shi_risk_compute_ga(sys, q->eu, i, g, q->ga, res, err)
+                                    : shi_risk_compute(sys, q->eu, i, g, q->method, res, err);
+}
+
+/* One row: its values into the columns and why[r] = the missing reason |
+ * (status << 8) of a failure. */
+static void risk_row(const risk_cols_t *c, const shi_eu_system *sys, const shi_risk_request *q,
+                     size_t r, uint64_t *why)
+{
     shi_risk_result res;
-    shi_status s1 =
-        q->method == SHI_RISK_GA
-            ? shi_risk_compute_ga(sys, q->eu, i, (shi_eu_region)c->region[r], q->ga, &res, NULL)
-            : shi_risk_compute(sys, q->eu, i, (shi_eu_region)c->region[r], q->method, &res, NULL);
+    shi_status s1 = row_compute(c, sys, q, r, &res, NULL);
     c->partners[r] = res.partners;
     c->sec[r] = res.sec;
     c->mx[r] = res.sec_max;
@@ -331,15 +338,7 @@ static shi_status risk_finish(shi_frame *f, const risk_cols_t *c, const shi_data
                 sysbuf_free(&b);
                 return shi_err_set(err, SHI_EIO, "out of memory");
             }
-            size_t i = 0;
-            while (i < sys.n && sys.ccode[i] != c->ccode[r]) {
-                i++;
-            }
-            shi_status s = q->method == SHI_RISK_GA
-                               ? shi_risk_compute_ga(&sys, q->eu, i, (shi_eu_region)c->region[r],
-                                                     q->ga, &res, err)
-                               : shi_risk_compute(&sys, q->eu, i, (shi_eu_region)c->region[r],
-                                                  q->method, &res, err);
+            shi_status s = row_compute(c, &sys, q, r, &res, err);
             sysbuf_free(&b);
             return s != SHI_OK ? s : (shi_status)(why[r] >> 8);
         }
