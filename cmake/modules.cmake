@@ -39,7 +39,7 @@ set(SHI_HEADERS_panel states.h panel.h data.h dyadic.h relations.h events.h fram
   flows.h energy.h geo.h)
 set(SHI_HEADERS_measures power.h similarity.h dependence.h trade.h threat.h align.h dyadvars.h eu.h
   mktrend.h geography.h energy_share.h sphere.h stateyears.h)
-set(SHI_HEADERS_models coop.h coop_dyad.h drivers.h drivers_id.h dyad_drivers.h unitroot.h
+set(SHI_HEADERS_models coop.h coop_dyad.h drivers.h drivers_id.h dyad_drivers.h unitroot.h mnl.h eu_replicate.h
   validate.h formation.h scenarios.h)
 set(SHI_HEADERS_analysis pair.h drivers_pair.h drivers_reference.h threat_validate.h futures.h)
 set(SHI_HEADERS_output table.h frame_io.h svg.h cite.h)

@@ -39,7 +39,11 @@
  *             veto_coinc12 / veto_coinc21 (share of 1's / 2's vetoes the other joined)
  *   eu        War Trap expected utility eu12, eu21 and their parts; eu_reason
  *   wr        War and Reason equilibria (induction, logical conditions); wr_reason
- *             (eu and wr are not part of "all"; shi/eu.h, docs/eu.md)
+ *   risk      risk attitudes of The War Trap Revisited: risk1 (R of state 1 in
+ *             relevant_region(1, 2)), risk2 (R of 2 in relevant_region(2, 1)), their
+ *             exponents risk_r1, risk_r2, the regions and risk_reason; with wr in the
+ *             same list, the game uses these attitudes instead of risk neutrality
+ *             (eu, wr and risk are not part of "all"; shi/eu.h, docs/eu.md)
  * Missing stays missing: outside a data set's years a variable is missing,
  * never 0. Symmetric measures are equal for (i, j) and (j, i).
  */
@@ -82,8 +86,9 @@ enum {
                   SHI_DV_DEMO | SHI_DV_GDP | SHI_DV_IGOS | SHI_DV_MINDIST,
     SHI_DV_ALL = ((1u << 9) - 1) | SHI_DV_PSCI,
     /* Expected utility families, outside "all" (options of their own). */
-    SHI_DV_EU = 1u << 25, /* eu12, eu21, parts, eu_reason (shi/eu.h) */
-    SHI_DV_WR = 1u << 26  /* wr_induction, wr_logical, conditions, wr_reason */
+    SHI_DV_EU = 1u << 25,  /* eu12, eu21, parts, eu_reason (shi/eu.h) */
+    SHI_DV_WR = 1u << 26,  /* wr_induction, wr_logical, conditions, wr_reason */
+    SHI_DV_RISK = 1u << 27 /* risk1, risk2, risk_r1, risk_r2, regions, risk_reason */
 };
 
 /** Parse a comma-separated list of families ("cinc,contiguity,distance,...";

@@ -234,9 +234,23 @@ SHI_API void shi_wr_dyad(const shi_eu_year *y, size_t a, size_t b, double risk_a
 
 /** How the most and least secure portfolios are found. */
 typedef enum shi_risk_method {
-    SHI_RISK_STEEPEST = 0,  /* steepest ascent from the actual portfolio (EUGene 3.x) */
-    SHI_RISK_EXHAUSTIVE = 1 /* every portfolio: 4^(m-1), only for small regions */
+    SHI_RISK_STEEPEST = 0,   /* steepest ascent from the actual portfolio (EUGene 3.x) */
+    SHI_RISK_EXHAUSTIVE = 1, /* every portfolio: 4^(m-1), only for small regions */
+    SHI_RISK_GA = 2          /* genetic algorithm, then steepest ascent (shi_risk_ga) */
 } shi_risk_method;
+
+/** The genetic algorithm's settings (shi_risk_ga_default: EUGene 3.x's
+ *  population 50, mutation 0.05, 8 stable generations, keep 3, tolerance
+ *  0.01; Bennett & Stam 2000, fn. 22, used a GA). */
+typedef struct shi_risk_ga {
+    int population;   /* portfolios per generation */
+    double mutation;  /* probability that a code is redrawn */
+    int stable;       /* stop after this many generations without a gain above tolerance */
+    int keep;         /* the best `keep` are cloned into the next generation */
+    double tolerance; /* a gain of Sec at most this is no gain */
+    uint64_t seed;    /* Philox key; the stream is (state, year, region, direction) */
+} shi_risk_ga;
+SHI_API shi_risk_ga shi_risk_ga_default(void);
 /** The largest number of partners (region members other than i) the
  *  exhaustive search accepts: 4^8 = 65,536 portfolios. */
 #define SHI_RISK_EXHAUSTIVE_MAX 8
@@ -270,6 +284,26 @@ SHI_API shi_status shi_risk_compute(const shi_eu_system *s, const shi_eu_opts *o
                                     shi_eu_region g, shi_risk_method method, shi_risk_result *out,
                                     shi_err *err);
 
+/**
+ * \brief As shi_risk_compute, with the genetic algorithm's settings `ga` for
+ * SHI_RISK_GA (NULL: shi_risk_ga_default()).
+ *
+ * The GA (EUGene 3.x as eu-formulas.md section 2 describes it): the first
+ * generation is the actual portfolio and random ones; fitness is sign * Sec
+ * shifted to be >= 0; deterministic sampling (each portfolio gets the whole
+ * part of its expected copies, the largest remainders the rest), one-point
+ * crossover of consecutive parents, mutation of each code with probability
+ * `mutation`, the best `keep` cloned; it stops after `stable` generations
+ * without a gain above `tolerance`, or after max(10 (m - 1), stable)
+ * generations; then steepest ascent from the best portfolio found. Its random
+ * numbers come from Philox stream (ccode, year, region, direction) of key
+ * `seed`, so the result depends on nothing else: not on threads, ranks, or
+ * the order of the rows.
+ */
+SHI_API shi_status shi_risk_compute_ga(const shi_eu_system *s, const shi_eu_opts *o, size_t i,
+                                       shi_eu_region g, const shi_risk_ga *ga, shi_risk_result *out,
+                                       shi_err *err);
+
 /* --- from the data view --------------------------------------------------- */
 
 /** Build the year's system from the data view (its capabilities and dyadic
@@ -282,10 +316,24 @@ SHI_API shi_status shi_eu_year_from_data(shi_eu_year **out, const shi_data *d, i
 
 /** Risk attitudes R of the year's members in the regions flagged in
  *  need[ccode * SHI_EU_NREGION + region] (COW codes below 1000), written to
- *  risk[ccode * SHI_EU_NREGION + region] (NaN when missing); others untouched. */
+ *  risk[ccode * SHI_EU_NREGION + region] (NaN when missing) and, when `why`
+ *  is not NULL, the shi_eu_reason of each to why[...] (SHI_EU_OK when
+ *  computed); other cells untouched. */
 SHI_API shi_status shi_eu_risks(const shi_data *d, int year, const shi_eu_opts *o,
                                 shi_risk_method method, const uint8_t *need, double *risk,
-                                shi_err *err);
+                                uint8_t *why, shi_err *err);
+
+/** A split of shi_risk_frame's rows over processes (mpirun -np N shi risk):
+ *  this process's rank of nproc, and element-wise sums over the processes
+ *  (0 on success), as the command's MPI layer provides them (src/cli/mpi.c;
+ *  the same shape as shi_scen_split of shi/scenarios.h, which the measures
+ *  cannot see). */
+typedef struct shi_risk_split {
+    int rank, nproc;
+    int (*sum_u64)(uint64_t *v, size_t n, void *ctx);
+    int (*sum_f64)(double *v, size_t n, void *ctx);
+    void *ctx;
+} shi_risk_split;
 
 /** What shi_risk_frame computes. */
 typedef struct shi_risk_request {
@@ -295,12 +343,18 @@ typedef struct shi_risk_request {
     shi_risk_method method;
     const shi_eu_opts *eu; /* utilities and gradient; NULL for the defaults */
     int threads;           /* 0: OpenMP default */
+    const shi_risk_ga *ga; /* SHI_RISK_GA: NULL for shi_risk_ga_default() */
+    /* NULL: this process computes every row. Else row r is computed by rank
+     * r mod nproc and the sums give every process the whole frame, the same
+     * bytes as one process (each value is added to -0.0 only). */
+    const shi_risk_split *split;
 } shi_risk_request;
 
 /** Risk attitudes of every (year, member, region it is involved in): columns
  *  year, ccode, region, partners, sec, sec_max, sec_min, risk (R), risk_r and
- *  risk_reason. Rows are split over threads within a year; the output is the
- *  same for any number of threads. */
+ *  risk_reason. Rows are split over threads within a year (and over the
+ *  processes of q->split); the output is the same for any number of either.
+ *  An error is that of the first failing row, whichever process ran it. */
 SHI_API shi_status shi_risk_frame(shi_frame *f, const shi_data *d, const shi_risk_request *q,
                                   shi_err *err);
 

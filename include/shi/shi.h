@@ -84,6 +84,8 @@
 #include <shi/validate.h>
 #include <shi/formation.h>
 #include <shi/scenarios.h>
+#include <shi/mnl.h>
+#include <shi/eu_replicate.h>
 
 /* analysis */
 #include <shi/drivers_pair.h>

@@ -14,6 +14,7 @@
 
 #include <shi/data.h>
 #include <shi/error.h>
+#include <shi/eu.h>
 #include <shi/frame.h>
 #include <shi/outfile.h>
 #include <shi/scenarios.h>
@@ -142,6 +143,8 @@ shi_status cli_svg_close(shi_outfile *f, shi_status s, shi_err *err);
 shi_status cli_mpi_begin(shi_err *err);
 /** The split of the work over the MPI processes, or NULL for one process. */
 const shi_scen_split *cli_mpi_split(void);
+/** The same split for shi risk's rows (shi/eu.h), or NULL for one process. */
+const shi_risk_split *cli_mpi_risk_split(void);
 /** This process's rank (0 without MPI): only rank 0 writes output. */
 int cli_mpi_rank(void);
 /** Finalise MPI if cli_mpi_begin started it. */

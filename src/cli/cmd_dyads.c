@@ -81,8 +81,8 @@ static shi_status dyads_parse(shi_cli *cli, int argc, char **argv, dyads_args *a
          "directed dyads (i,j) and (j,i); default i<j"},
         {OPT_STRING, 0, "add", &a->add, "LIST",
          "variables: cinc,major,contiguity,distance,alliance,sim,ideal,threat,vetoes,nmc,mids,"
-         "peaceyears,ucdp,trade,democracy,gdp,igos,mindist or all; eu,wr (expected utility, War "
-         "and "
+         "peaceyears,ucdp,trade,democracy,gdp,igos,mindist or all; eu,wr,risk (expected utility, "
+         "War and "
          "Reason; "
          "see shi eu)"},
         {OPT_STRING, 0, "states", &a->states, "LIST", "dyads with a member among these states"},

@@ -13,14 +13,15 @@
 #include <shi/dyads.h>
 #include <shi/dyadvars.h>
 #include <shi/eu.h>
+#include <shi/eu_replicate.h>
 #include <shi/frame_io.h>
 #include <shi/outfile.h>
 
 #define MAX_LIST 256
 
 typedef struct eu_args {
-    const char *years, *states, *util, *mpd, *alliances, *format, *out;
-    int both, wr, risk, global, phi_alt, eugene, threads;
+    const char *years, *states, *util, *mpd, *alliances, *format, *out, *mids;
+    int both, wr, risk, global, phi_alt, eugene, threads, replicate;
     double alpha, tau, gamma;
 } eu_args;
 
@@ -47,6 +48,10 @@ static shi_status eu_parse(shi_cli *cli, int argc, char **argv, eu_args *a, int 
          "W&R: EUGene 3.x (alpha 0.5 unless given; B's phi is A's U(SQ))"},
         {OPT_STRING, 0, "alliances", &a->alliances, "FILE",
          "your own alliance file (ccode1,ccode2,year,level) instead of ATOP"},
+        {OPT_FLAG, 0, "replicate", &a->replicate, NULL,
+         "Bennett & Stam (2000): outcomes, equilibrium shares and logits (years 1816-1984)"},
+        {OPT_STRING, 0, "mids", &a->mids, "FILE",
+         "with --replicate: the GML MID 2.1.1 dyadic file (default: in the global data directory)"},
         CLI_OPT_THREADS(a->threads),
         {OPT_STRING, 0, "format", &a->format, "FMT", "table, csv, tsv, json, jsonl, sqlite or dta"},
         {OPT_STRING, 'o', "output", &a->out, "FILE", "write to FILE (format from its extension)"},
@@ -57,7 +62,7 @@ static shi_status eu_parse(shi_cli *cli, int argc, char **argv, eu_args *a, int 
         "eu",
         "shi eu [--years A-B] [--states LIST [--both]] [--wr] [--risk] [--util U] [--global] "
         "[--mpd M] [--alpha X] [--tau X] [--gamma X] [--phi-alt] [--eugene] "
-        "[--alliances FILE] [--threads N] [--format FMT] [-o FILE]",
+        "[--alliances FILE] [--replicate [--mids FILE]] [--threads N] [--format FMT] [-o FILE]",
         opts, argc, argv, pos, 0, &npos, help, &cli->err);
 }
 
@@ -87,8 +92,16 @@ static shi_status eu_options(shi_cli *cli, const eu_args *a, shi_eu_opts *eo, sh
     wo->phi_a_for_b = a->eugene;
     wo->phi_alt = a->phi_alt;
     wo->use_risk = a->risk;
-    if (a->risk && !a->wr) {
-        return shi_err_set(&cli->err, SHI_EUSAGE, "eu: --risk needs --wr");
+    if (a->risk && !a->wr && !a->replicate) {
+        return shi_err_set(&cli->err, SHI_EUSAGE, "eu: --risk needs --wr or --replicate");
+    }
+    if (a->replicate && (a->states || a->wr)) {
+        return shi_err_set(&cli->err, SHI_EUSAGE,
+                           "eu: --replicate takes every dyad and solves the game itself: no "
+                           "--states or --wr");
+    }
+    if (a->mids && !a->replicate) {
+        return shi_err_set(&cli->err, SHI_EUSAGE, "eu: --mids needs --replicate");
     }
     const double *given[3] = {&a->alpha, &a->tau, &a->gamma};
     double *to[3] = {&wo->alpha, &wo->tau, &wo->gamma};
@@ -108,7 +121,7 @@ static shi_status eu_select(shi_cli *cli, const eu_args *a, shi_dyad_opts *o, in
 {
     shi_status s;
     o->y0 = 1816;
-    o->y1 = 2016;
+    o->y1 = a->replicate ? 1984 : 2016; /* Bennett & Stam's years */
     if (a->years &&
         (s = cli_years("years", a->years, 1816, SHI_DYADIC_Y1, &o->y0, &o->y1, &cli->err))) {
         return s;
@@ -140,11 +153,13 @@ static shi_status eu_write(shi_cli *cli, const eu_args *a, const shi_frame *f)
     shi_meta meta = {0};
     shi_status s = shi_meta_addf(
         &meta, &cli->err, "options",
-        "years=%s states=%s wr=%d risk=%d util=%s global=%d mpd=%s alpha=%g tau=%g gamma=%g "
+        "replicate=%d years=%s states=%s wr=%d risk=%d util=%s global=%d mpd=%s alpha=%g tau=%g "
+        "gamma=%g "
         "phi_alt=%d eugene=%d alliances=%s",
-        a->years ? a->years : "1816-2016", a->states ? a->states : "", a->wr, a->risk,
-        a->util ? a->util : "tau", a->global, a->mpd ? a->mpd : "era", a->alpha, a->tau, a->gamma,
-        a->phi_alt, a->eugene, a->alliances ? a->alliances : "ATOP");
+        a->replicate, a->years ? a->years : (a->replicate ? "1816-1984" : "1816-2016"),
+        a->states ? a->states : "", a->wr, a->risk, a->util ? a->util : "tau", a->global,
+        a->mpd ? a->mpd : "era", a->alpha, a->tau, a->gamma, a->phi_alt, a->eugene,
+        a->alliances ? a->alliances : "ATOP");
     if (s == SHI_OK) {
         s = cli_frame_sources(cli, &meta);
     }
@@ -153,6 +168,49 @@ static shi_status eu_write(shi_cli *cli, const eu_args *a, const shi_frame *f)
         s = cli_write_frame(cli, f, keys, 3, a->format, a->out, &meta, a->threads);
     }
     shi_meta_destroy(&meta);
+    return s;
+}
+
+/* The GML MID file: --mids, else under --data DIR (as the data view finds it). */
+static shi_status eu_mids_path(shi_cli *cli, const eu_args *a, char *buf, size_t size)
+{
+    static const char *const rel[2] = {"gml_mid_v2.1.1/gml-ddy-disputes-2.1.1.csv",
+                                       "gml-ddy-disputes-2.1.1.csv"};
+    if (a->mids) {
+        snprintf(buf, size, "%s", a->mids);
+        return SHI_OK;
+    }
+    for (int k = 0; cli->data_dir && k < 2; k++) {
+        snprintf(buf, size, "%s/%s", cli->data_dir, rel[k]);
+        if (access(buf, R_OK) == 0) {
+            return SHI_OK;
+        }
+    }
+    return shi_err_set(&cli->err, SHI_EUSAGE,
+                       "eu: --replicate needs the GML MID 2.1.1 dyadic file: --mids FILE, or "
+                       "--data DIR holding gml_mid_v2.1.1/gml-ddy-disputes-2.1.1.csv");
+}
+
+/* shi eu --replicate: Bennett & Stam's design, written as a long frame. */
+static shi_status eu_replicate(shi_cli *cli, const eu_args *a, const shi_dyad_opts *o,
+                               const shi_eu_opts *eo, const shi_wr_opts *wo)
+{
+    char path[1024];
+    shi_status s = eu_mids_path(cli, a, path, sizeof path);
+    if (s != SHI_OK || (s = cli_data(cli, SHI_DATA_DYADIC, a->alliances, NULL)) != SHI_OK) {
+        return s;
+    }
+    const shi_bs_request q = {o->y0, o->y1, path, eo, *wo, a->threads};
+    shi_bs_result r;
+    if ((s = shi_bs_replicate(&cli->data, &q, &r, &cli->err)) != SHI_OK) {
+        return s;
+    }
+    shi_frame f;
+    if ((s = shi_bs_frame(&r, &f, &cli->err)) == SHI_OK) {
+        s = eu_write(cli, a, &f);
+    }
+    shi_frame_destroy(&f);
+    shi_bs_result_free(&r);
     return s;
 }
 
@@ -168,6 +226,7 @@ int cmd_eu(shi_cli *cli, int argc, char **argv)
         return s;
     }
     if ((s = cli_data(cli, SHI_DATA_CAPS, NULL, NULL)) || (s = eu_select(cli, &a, &o, list)) ||
+        (a.replicate && (s = eu_replicate(cli, &a, &o, &eo, &wo)) != SHI_OK) || a.replicate ||
         (s = cli_data(cli, SHI_DATA_DYADIC, a.alliances, NULL))) {
         return s;
     }

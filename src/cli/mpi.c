@@ -1,8 +1,9 @@
 /*
- * mpi.c - `mpirun -np N shi scenarios ...`: the only file that knows MPI
+ * mpi.c - `mpirun -np N shi scenarios|risk ...`: the only file that knows MPI
  * (built with it when CMake finds Open MPI, or with -DSHI_MPI=ON; SHI_HAVE_MPI).
- * The library sees a shi_scen_split (include/shi/scenarios.h): this process's
- * rank and two element-wise sums over the processes. Without MPI, or when the
+ * The library sees a shi_scen_split (include/shi/scenarios.h) or a
+ * shi_risk_split (include/shi/eu.h): this process's rank and two
+ * element-wise sums over the processes. Without MPI, or when the
  * command was not started by mpirun, there is one process and no split, so
  * MPI is never initialised for an ordinary run.
  */
@@ -20,6 +21,7 @@ static int g_rank, g_nproc = 1;
 static int g_init;
 #endif
 static shi_scen_split g_split;
+static shi_risk_split g_rsplit;
 
 /* The launcher's process count (Open MPI's mpirun sets OMPI_COMM_WORLD_SIZE;
  * PMIx and PMI launchers such as Slurm's srun set PMIX_RANK or PMI_SIZE), or
@@ -84,6 +86,8 @@ shi_status cli_mpi_begin(shi_err *err)
     g_split.nproc = g_nproc;
     g_split.sum_u64 = sum_u64;
     g_split.sum_f64 = sum_f64;
+    const shi_risk_split r = {g_rank, g_nproc, sum_u64, sum_f64, NULL};
+    g_rsplit = r;
     return SHI_OK;
 #else
     /* Every process would run everything and write the same output. */
@@ -96,6 +100,11 @@ shi_status cli_mpi_begin(shi_err *err)
 const shi_scen_split *cli_mpi_split(void)
 {
     return g_nproc > 1 ? &g_split : NULL;
+}
+
+const shi_risk_split *cli_mpi_risk_split(void)
+{
+    return g_nproc > 1 ? &g_rsplit : NULL;
 }
 
 int cli_mpi_rank(void)

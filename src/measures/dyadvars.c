@@ -31,7 +31,8 @@
 /* The family bits are merged from several sources (the base families, the
  * peace-science ones, expected utility): a bit used twice would make one
  * family add another's columns, so the build checks that they are distinct. */
-_Static_assert((SHI_DV_ALL & (SHI_DV_EU | SHI_DV_WR)) == 0 && (SHI_DV_EU & SHI_DV_WR) == 0,
+_Static_assert((SHI_DV_ALL & (SHI_DV_EU | SHI_DV_WR | SHI_DV_RISK)) == 0 &&
+                   (SHI_DV_EU & SHI_DV_WR) == 0 && ((SHI_DV_EU | SHI_DV_WR) & SHI_DV_RISK) == 0,
                "dyad variable families share a bit");
 
 static const struct {
@@ -61,6 +62,7 @@ static const struct {
     {"all", SHI_DV_ALL, 0},
     {"eu", SHI_DV_EU, 0},
     {"wr", SHI_DV_WR, 0},
+    {"risk", SHI_DV_RISK, 0},
 };
 #define NFAM (sizeof FAMILIES / sizeof FAMILIES[0])
 
@@ -115,7 +117,7 @@ int shi_dyadvars_need_geo(unsigned mask)
 int shi_dyadvars_need_dyadic(unsigned mask)
 {
     return (mask & (SHI_DV_CONTIG | SHI_DV_DISTANCE | SHI_DV_ALLIANCE | SHI_DV_SIM | SHI_DV_IDEAL |
-                    SHI_DV_EU | SHI_DV_WR)) != 0;
+                    SHI_DV_EU | SHI_DV_WR | SHI_DV_RISK)) != 0;
 }
 
 /* The parts of the data view and the options the variables use. */

@@ -74,16 +74,44 @@ static shi_status wr_cols(shi_frame *f, dv_eu_cols *k, shi_err *err)
     return SHI_OK;
 }
 
+static shi_status risk_cols(shi_frame *f, dv_eu_cols *k, shi_err *err)
+{
+    shi_status s;
+    if ((s = shi_frame_add_f64(f, "risk1", "Risk attitude R of 1 in relevant_region(1, 2)", 4,
+                               &k->rk1, err)) ||
+        (s = shi_frame_add_f64(f, "risk2", "Risk attitude R of 2 in relevant_region(2, 1)", 4,
+                               &k->rk2, err)) ||
+        (s = shi_frame_add_f64(f, "risk_r1", "Risk exponent r of 1, (1 - R/3) / (1 + R/3)", 4,
+                               &k->rr1, err)) ||
+        (s = shi_frame_add_f64(f, "risk_r2", "Risk exponent r of 2, (1 - R/3) / (1 + R/3)", 4,
+                               &k->rr2, err)) ||
+        (s = shi_frame_add_i32(f, "risk_region1", "Region of risk1: relevant_region(1, 2)", &k->rg1,
+                               err)) ||
+        (s = shi_frame_add_i32(f, "risk_region2", "Region of risk2: relevant_region(2, 1)", &k->rg2,
+                               err)) ||
+        (s = shi_frame_add_str(f, "risk_reason", "Why a risk attitude is missing (empty: both)",
+                               err)) ||
+        (s = shi_frame_set_labels(f, "risk_region1", "eu_region", REGIONS, 5, err)) ||
+        (s = shi_frame_set_labels(f, "risk_region2", "eu_region", REGIONS, 5, err))) {
+        return s;
+    }
+    k->rreason = shi_frame_find(f, "risk_reason");
+    return SHI_OK;
+}
+
 shi_status dv_eu_add_cols(shi_frame *f, unsigned mask, dv_eu_cols *k, shi_err *err)
 {
     memset(k, 0, sizeof *k);
-    k->reason = k->wreason = -1;
+    k->reason = k->wreason = k->rreason = -1;
     shi_status s = SHI_OK;
     if (mask & SHI_DV_EU) {
         s = eu_cols(f, k, err);
     }
     if (s == SHI_OK && (mask & SHI_DV_WR)) {
         s = wr_cols(f, k, err);
+    }
+    if (s == SHI_OK && (mask & SHI_DV_RISK)) {
+        s = risk_cols(f, k, err);
     }
     return s;
 }
@@ -144,15 +172,19 @@ static int wr_row(const dv_eu_cols *k, shi_frame *f, size_t r, const shi_eu_year
 
 /* The risk attitudes the rows [r0, r1) need: R_A in relevant_region(A, B)
  * and R_B in relevant_region(B, A), computed once per state and region. */
-static int risks(double **out, const shi_frame *f, size_t r0, size_t r1, const shi_eu_year *y,
-                 const shi_data *d, int year, const shi_dyadvars_opts *o, const shi_wr_opts *wo)
+static int risks(double **out, uint8_t **why, const shi_frame *f, size_t r0, size_t r1,
+                 const shi_eu_year *y, const shi_data *d, int year, const shi_dyadvars_opts *o,
+                 const shi_wr_opts *wo)
 {
     size_t cells = 1000 * SHI_EU_NREGION;
     uint8_t *need = calloc(cells, 1);
     double *risk = malloc(cells * sizeof *risk);
-    if (!need || !risk) {
+    *why = calloc(cells, 1);
+    if (!need || !risk || !*why) {
         free(need);
         free(risk);
+        free(*why);
+        *why = NULL;
         return -1;
     }
     for (size_t c = 0; c < cells; c++) {
@@ -166,19 +198,61 @@ static int risks(double **out, const shi_frame *f, size_t r0, size_t r1, const s
             need[c2 * SHI_EU_NREGION + (int)shi_eu_region_at(y, (size_t)b, (size_t)a)] = 1;
         }
     }
-    int rc =
-        shi_eu_risks(d, year, o->eu, (shi_risk_method)wo->risk_method, need, risk, NULL) == SHI_OK
-            ? 0
-            : -1;
+    int rc = shi_eu_risks(d, year, o->eu, (shi_risk_method)wo->risk_method, need, risk, *why,
+                          NULL) == SHI_OK
+                 ? 0
+                 : -1;
     free(need);
     *out = risk;
+    return rc;
+}
+
+/* The risk family of one row: each side's R in its relevant region with the
+ * other, the exponent r, the regions, and the first reason a side is missing. */
+static int risk_row(const dv_eu_cols *k, shi_frame *f, size_t r, const shi_eu_year *y, long a,
+                    long b, const double *risk, const uint8_t *why)
+{
+    int c[2] = {f->cols[1].i32[r], f->cols[2].i32[r]};
+    long p[2] = {a, b};
+    double *rk[2] = {k->rk1, k->rk2}, *rr[2] = {k->rr1, k->rr2};
+    int32_t *rg[2] = {k->rg1, k->rg2};
+    shi_eu_reason first = SHI_EU_OK;
+    for (int s = 0; s < 2; s++) {
+        shi_eu_region g = shi_eu_region_at(y, (size_t)p[s], (size_t)p[1 - s]);
+        size_t at = (size_t)c[s] * SHI_EU_NREGION + (size_t)g;
+        rg[s][r] = (int32_t)g;
+        if (!isnan(risk[at])) {
+            rk[s][r] = risk[at];
+            rr[s][r] = shi_wr_risk_exponent(risk[at]);
+        } else if (first == SHI_EU_OK) {
+            first = why[at] != SHI_EU_OK ? (shi_eu_reason)why[at] : SHI_EU_NO_RISK;
+        }
+    }
+    return first == SHI_EU_OK ? 0 : set_reason(f, k->rreason, r, first);
+}
+
+/* A row whose states are not both members of the year's system (or a year
+ * outside the dyadic data): every family's reason says so. */
+static int missing_row(const dv_eu_cols *k, shi_frame *f, size_t r, unsigned mask,
+                       shi_eu_reason why)
+{
+    int rc = 0;
+    if (mask & SHI_DV_EU) {
+        rc = set_reason(f, k->reason, r, why);
+    }
+    if (rc == 0 && (mask & SHI_DV_WR)) {
+        rc = set_reason(f, k->wreason, r, why);
+    }
+    if (rc == 0 && (mask & SHI_DV_RISK)) {
+        rc = set_reason(f, k->rreason, r, why);
+    }
     return rc;
 }
 
 int dv_eu_fill_year(const dv_eu_cols *k, shi_frame *f, size_t r0, size_t r1, unsigned mask,
                     const shi_data *d, int year, const shi_dyadvars_opts *o)
 {
-    if (r0 >= r1 || !(mask & (SHI_DV_EU | SHI_DV_WR))) {
+    if (r0 >= r1 || !(mask & (SHI_DV_EU | SHI_DV_WR | SHI_DV_RISK))) {
         return 0;
     }
     shi_eu_year *y = NULL;
@@ -186,13 +260,17 @@ int dv_eu_fill_year(const dv_eu_cols *k, shi_frame *f, size_t r0, size_t r1, uns
         return -1;
     }
     shi_wr_opts wo = o->wr ? *o->wr : shi_wr_opts_default();
+    /* --add wr,risk: the game takes the risk attitudes the risk family reports. */
+    wo.use_risk = wo.use_risk || (mask & SHI_DV_RISK);
     long pos[1000]; /* COW codes are below 1000 */
     for (int c = 0; c < 1000; c++) {
         pos[c] = y ? shi_eu_year_pos(y, c) : -1;
     }
     double *risk = NULL;
-    if (y && (mask & SHI_DV_WR) && wo.use_risk &&
-        risks(&risk, f, r0, r1, y, d, year, o, &wo) != 0) {
+    uint8_t *why = NULL;
+    if (y && (((mask & SHI_DV_WR) && wo.use_risk) || (mask & SHI_DV_RISK)) &&
+        risks(&risk, &why, f, r0, r1, y, d, year, o, &wo) != 0) {
+        free(risk);
         shi_eu_year_free(y);
         return -1;
     }
@@ -200,25 +278,23 @@ int dv_eu_fill_year(const dv_eu_cols *k, shi_frame *f, size_t r0, size_t r1, uns
     for (size_t r = r0; r < r1 && rc == 0; r++) {
         int c1 = f->cols[1].i32[r], c2 = f->cols[2].i32[r];
         long a = c1 >= 0 && c1 < 1000 ? pos[c1] : -1, b = c2 >= 0 && c2 < 1000 ? pos[c2] : -1;
-        /* Outside the dyadic years or not members: missing, with the reason. */
-        shi_eu_reason why = !y ? SHI_EU_NO_ALLIANCE : SHI_EU_NO_MEMBER;
         if (a < 0 || b < 0 || a == b) {
-            if (mask & SHI_DV_EU) {
-                rc = set_reason(f, k->reason, r, why);
-            }
-            if (rc == 0 && (mask & SHI_DV_WR)) {
-                rc = set_reason(f, k->wreason, r, why);
-            }
+            /* Outside the dyadic years or not members: missing, with the reason. */
+            rc = missing_row(k, f, r, mask, !y ? SHI_EU_NO_ALLIANCE : SHI_EU_NO_MEMBER);
             continue;
         }
         if (mask & SHI_DV_EU) {
             rc = eu_row(k, f, r, y, a, b);
         }
         if (rc == 0 && (mask & SHI_DV_WR)) {
-            rc = wr_row(k, f, r, y, a, b, &wo, risk);
+            rc = wr_row(k, f, r, y, a, b, &wo, wo.use_risk ? risk : NULL);
+        }
+        if (rc == 0 && (mask & SHI_DV_RISK)) {
+            rc = risk_row(k, f, r, y, a, b, risk, why);
         }
     }
     free(risk);
+    free(why);
     shi_eu_year_free(y);
     return rc;
 }

@@ -15,9 +15,13 @@ typedef struct dv_eu_cols {
     int32_t *ind, *log, *c_sq, *c_wara, *c_acqa, *c_acqb;
     double *wk, *pa, *pb;
     long wreason;
+    double *rk1, *rk2, *rr1, *rr2; /* risk: R and r of each side */
+    int32_t *rg1, *rg2;            /* risk: the region of each side's attitude */
+    long rreason;
 } dv_eu_cols;
 
-/** Add the columns of the eu (SHI_DV_EU) and wr (SHI_DV_WR) families in mask. */
+/** Add the columns of the eu (SHI_DV_EU), wr (SHI_DV_WR) and risk (SHI_DV_RISK)
+ *  families in mask. */
 shi_status dv_eu_add_cols(shi_frame *f, unsigned mask, dv_eu_cols *k, shi_err *err);
 
 /** Fill rows [r0, r1) of `year`; -1 when out of memory. */

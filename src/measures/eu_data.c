@@ -139,7 +139,7 @@ shi_status shi_eu_year_from_data(shi_eu_year **out, const shi_data *d, int year,
 }
 
 shi_status shi_eu_risks(const shi_data *d, int year, const shi_eu_opts *o, shi_risk_method method,
-                        const uint8_t *need, double *risk, shi_err *err)
+                        const uint8_t *need, double *risk, uint8_t *why, shi_err *err)
 {
     if (!d->dy_loaded || year < d->dy.y0 || year > d->dy.y1) {
         return SHI_OK;
@@ -160,6 +160,9 @@ shi_status shi_eu_risks(const shi_data *d, int year, const shi_eu_opts *o, shi_r
             shi_risk_result r;
             st = shi_risk_compute(&sys, o, i, (shi_eu_region)g, method, &r, err);
             risk[at] = r.reason == SHI_EU_OK ? r.r_raw : (double)NAN;
+            if (why) {
+                why[at] = (uint8_t)r.reason;
+            }
         }
     }
     sysbuf_free(&b);
@@ -232,9 +235,48 @@ static size_t risk_rows(const shi_data *d, const shi_risk_request *q, risk_cols_
     return nrow;
 }
 
-/* Rows [r0, r1) of one year, split over threads; each row is independent. */
-static shi_status risk_year(shi_frame *f, const risk_cols_t *c, const shi_data *d,
-                            const shi_risk_request *q, int year, size_t r0, size_t r1, shi_err *err)
+/* Does this process compute row r? */
+static int mine(const shi_risk_request *q, size_t r)
+{
+    return !q->split || q->split->nproc <= 1 ||
+           r % (size_t)q->split->nproc == (size_t)q->split->rank;
+}
+
+/* The risk attitude of row r by the request's method. */
+static shi_status row_compute(const risk_cols_t *c, const shi_eu_system *sys,
+                              const shi_risk_request *q, size_t r, shi_risk_result *res,
+                              shi_err *err)
+{
+    size_t i = 0;
+    while (i < sys->n && sys->ccode[i] != c->ccode[r]) {
+        i++;
+    }
+    shi_eu_region g = (shi_eu_region)c->region[r];
+    return q->method == SHI_RISK_GA ? shi_risk_compute_ga(sys, q->eu, i, g, q->ga, res, err)
+                                    : shi_risk_compute(sys, q->eu, i, g, q->method, res, err);
+}
+
+/* One row: its values into the columns and why[r] = the missing reason |
+ * (status << 8) of a failure. */
+static void risk_row(const risk_cols_t *c, const shi_eu_system *sys, const shi_risk_request *q,
+                     size_t r, uint64_t *why)
+{
+    shi_risk_result res;
+    shi_status s1 = row_compute(c, sys, q, r, &res, NULL);
+    c->partners[r] = res.partners;
+    c->sec[r] = res.sec;
+    c->mx[r] = res.sec_max;
+    c->mn[r] = res.sec_min;
+    c->r_raw[r] = res.r_raw;
+    c->r[r] = res.r;
+    why[r] = (uint64_t)res.reason | (uint64_t)s1 << 8;
+}
+
+/* Rows [r0, r1) of one year that this process computes, split over threads;
+ * each row is independent. The others get -0.0 (and 0), which leaves any
+ * value unchanged when the processes' frames are added. */
+static shi_status risk_year(const risk_cols_t *c, const shi_data *d, const shi_risk_request *q,
+                            int year, size_t r0, size_t r1, uint64_t *why, shi_err *err)
 {
     sysbuf b;
     shi_eu_system sys;
@@ -242,47 +284,73 @@ static shi_status risk_year(shi_frame *f, const risk_cols_t *c, const shi_data *
         sysbuf_free(&b);
         return shi_err_set(err, SHI_EIO, "out of memory");
     }
-    shi_status st = SHI_OK;
-    long bad = -1; /* the first row that failed: the same error on any thread count */
 #ifdef _OPENMP
 #    pragma omp parallel for schedule(dynamic, 1)                                                  \
         num_threads(q->threads > 0 ? q->threads : omp_get_max_threads())
 #endif
     for (long r = (long)r0; r < (long)r1; r++) {
-        size_t i = 0;
-        while (i < sys.n && sys.ccode[i] != c->ccode[r]) {
-            i++;
-        }
-        shi_risk_result res;
-        shi_err e = {0};
-        shi_status s1 =
-            shi_risk_compute(&sys, q->eu, i, (shi_eu_region)c->region[r], q->method, &res, &e);
-        if (s1 == SHI_OK) {
-            c->partners[r] = res.partners;
-            c->sec[r] = res.sec;
-            c->mx[r] = res.sec_max;
-            c->mn[r] = res.sec_min;
-            c->r_raw[r] = res.r_raw;
-            c->r[r] = res.r;
-            if (res.reason != SHI_EU_OK) {
-                s1 = shi_frame_set_str(f, c->reason, (size_t)r, shi_eu_reason_text(res.reason), &e);
-            }
-        }
-        if (s1 != SHI_OK) {
-#ifdef _OPENMP
-#    pragma omp critical(shi_risk_error)
-#endif
-            if (bad < 0 || r < bad) {
-                bad = r;
-                st = s1;
-                if (err) {
-                    *err = e;
-                }
-            }
+        if (mine(q, (size_t)r)) {
+            risk_row(c, &sys, q, (size_t)r, why);
+        } else {
+            c->partners[r] = 0;
+            c->sec[r] = c->mx[r] = c->mn[r] = c->r_raw[r] = c->r[r] = -0.0;
+            why[r] = 0;
         }
     }
     sysbuf_free(&b);
-    return st;
+    return SHI_OK;
+}
+
+/* Add the processes' frames: every value comes from its one process. */
+static shi_status risk_gather(const risk_cols_t *c, size_t n, uint64_t *why,
+                              const shi_risk_split *sp, shi_err *err)
+{
+    double *cols[5] = {c->sec, c->mx, c->mn, c->r_raw, c->r};
+    uint64_t *part = malloc((n ? n : 1) * sizeof *part);
+    if (!part) {
+        return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    for (size_t r = 0; r < n; r++) {
+        part[r] = (uint64_t)(uint32_t)c->partners[r];
+    }
+    int rc = sp->sum_u64(part, n, sp->ctx) || sp->sum_u64(why, n, sp->ctx);
+    for (int k = 0; k < 5 && rc == 0; k++) {
+        rc = sp->sum_f64(cols[k], n, sp->ctx);
+    }
+    for (size_t r = 0; r < n; r++) {
+        c->partners[r] = (int32_t)(uint32_t)part[r];
+    }
+    free(part);
+    return rc == 0 ? SHI_OK : shi_err_set(err, SHI_EIO, "MPI: the sum over processes failed");
+}
+
+/* The reasons into the frame; the first failing row's error again (the same
+ * on any number of threads or processes). */
+static shi_status risk_finish(shi_frame *f, const risk_cols_t *c, const shi_data *d,
+                              const shi_risk_request *q, const uint64_t *why, shi_err *err)
+{
+    for (size_t r = 0; r < f->nrow; r++) {
+        if (why[r] >> 8) {
+            sysbuf b;
+            shi_eu_system sys;
+            shi_risk_result res;
+            if (build_system(&b, d, c->year[r], &sys) != 0) {
+                sysbuf_free(&b);
+                return shi_err_set(err, SHI_EIO, "out of memory");
+            }
+            shi_status s = row_compute(c, &sys, q, r, &res, err);
+            sysbuf_free(&b);
+            return s != SHI_OK ? s : (shi_status)(why[r] >> 8);
+        }
+        shi_eu_reason why_r = (shi_eu_reason)(why[r] & 0xffu);
+        shi_status s = why_r == SHI_EU_OK
+                           ? SHI_OK
+                           : shi_frame_set_str(f, c->reason, r, shi_eu_reason_text(why_r), err);
+        if (s != SHI_OK) {
+            return s;
+        }
+    }
+    return SHI_OK;
 }
 
 shi_status shi_risk_frame(shi_frame *f, const shi_data *d, const shi_risk_request *q, shi_err *err)
@@ -298,14 +366,27 @@ shi_status shi_risk_frame(shi_frame *f, const shi_data *d, const shi_risk_reques
         return s;
     }
     risk_rows(d, q, &c);
+    uint64_t *why = calloc(f->nrow ? f->nrow : 1, sizeof *why);
+    if (!why) {
+        return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    /* Every process runs every year (with its share of the rows), so that
+     * all reach the sums even when a row fails. */
     size_t r0 = 0;
     while (r0 < f->nrow && s == SHI_OK) {
         size_t r1 = r0;
         while (r1 < f->nrow && c.year[r1] == c.year[r0]) {
             r1++;
         }
-        s = risk_year(f, &c, d, q, c.year[r0], r0, r1, err);
+        s = risk_year(&c, d, q, c.year[r0], r0, r1, why, err);
         r0 = r1;
     }
+    if (s == SHI_OK && q->split && q->split->nproc > 1) {
+        s = risk_gather(&c, f->nrow, why, q->split, err);
+    }
+    if (s == SHI_OK) {
+        s = risk_finish(f, &c, d, q, why, err);
+    }
+    free(why);
     return s;
 }

@@ -14,6 +14,7 @@
  */
 #include <shi/eu.h>
 #include <shi/geography.h>
+#include <shi/rng.h>
 #include <shi/similarity.h>
 
 #include <math.h>
@@ -330,6 +331,185 @@ static void exhaustive(work *w, double *mx, double *mn)
     free(save);
 }
 
+shi_risk_ga shi_risk_ga_default(void)
+{
+    /* EUGene 3.x's defaults (eu-formulas.md section 2). */
+    const shi_risk_ga g = {50, 0.05, 8, 3, 0.01, 0};
+    return g;
+}
+
+/* Sec of the portfolio `codes` (i's levels with the other members, in member
+ * order without i), computed from scratch; the levels are left set. */
+static double ga_eval(work *w, const uint8_t *codes)
+{
+    size_t m = w->m, i = w->ii, q = 0;
+    for (size_t k = 0; k < m; k++) {
+        if (k != i) {
+            w->lev[i * m + k] = w->lev[k * m + i] = codes[q++];
+        }
+    }
+    return sec_full(w);
+}
+
+/* Deterministic sampling (Goldberg 1989, ch. 4): each portfolio's expected
+ * copies e = n f / sum f; first the whole parts, then the slots left to the
+ * largest remainders (ties to the lower index). Fills parent[0..n). */
+static void ga_select(const double *fit, size_t pop, size_t n, size_t *parent, double *rem)
+{
+    double sum = 0;
+    for (size_t p = 0; p < pop; p++) {
+        sum += fit[p];
+    }
+    size_t at = 0;
+    for (size_t p = 0; p < pop; p++) {
+        double e = sum > 0 ? (double)n * fit[p] / sum : (double)n / (double)pop;
+        size_t whole = (size_t)floor(e);
+        rem[p] = e - (double)whole;
+        for (size_t c = 0; c < whole && at < n; c++) {
+            parent[at++] = p;
+        }
+    }
+    while (at < n) {
+        size_t best = 0;
+        for (size_t p = 1; p < pop; p++) {
+            best = rem[p] > rem[best] ? p : best;
+        }
+        parent[at++] = best;
+        rem[best] = -1;
+    }
+}
+
+typedef struct ga_buf {
+    uint8_t *pop, *next; /* population x np codes */
+    double *val, *fit, *rem;
+    size_t *order, *parent;
+} ga_buf;
+
+static void ga_buf_free(ga_buf *b)
+{
+    free(b->pop);
+    free(b->next);
+    free(b->val);
+    free(b->fit);
+    free(b->rem);
+    free(b->order);
+    free(b->parent);
+}
+
+static int ga_buf_init(ga_buf *b, size_t pop, size_t np)
+{
+    size_t cells = pop * (np ? np : 1);
+    b->pop = malloc(cells);
+    b->next = malloc(cells);
+    b->val = malloc(pop * sizeof *b->val);
+    b->fit = malloc(pop * sizeof *b->fit);
+    b->rem = malloc(pop * sizeof *b->rem);
+    b->order = malloc(pop * sizeof *b->order);
+    b->parent = malloc(pop * sizeof *b->parent);
+    return b->pop && b->next && b->val && b->fit && b->rem && b->order && b->parent ? 0 : -1;
+}
+
+/* Evaluate the generation: val = sign * Sec, fit = val - min (>= 0), and
+ * order = indexes by val, best first (ties to the lower index). */
+static void ga_score(work *w, ga_buf *b, size_t pop, size_t np, double sign)
+{
+    double lo = INFINITY;
+    for (size_t p = 0; p < pop; p++) {
+        b->val[p] = sign * ga_eval(w, b->pop + p * np);
+        lo = b->val[p] < lo ? b->val[p] : lo;
+        b->order[p] = p;
+    }
+    for (size_t p = 0; p < pop; p++) {
+        b->fit[p] = b->val[p] - lo;
+    }
+    for (size_t a = 1; a < pop; a++) { /* insertion sort: stable, pop is small */
+        size_t x = b->order[a], c = a;
+        while (c > 0 && b->val[b->order[c - 1]] < b->val[x]) {
+            b->order[c] = b->order[c - 1];
+            c--;
+        }
+        b->order[c] = x;
+    }
+}
+
+/* The next generation: the best `keep` cloned, the rest bred from parents by
+ * deterministic sampling, one-point crossover of consecutive parents, then
+ * mutation. */
+static void ga_breed(ga_buf *b, const shi_risk_ga *ga, size_t pop, size_t np, shi_rng *rng)
+{
+    size_t keep = (size_t)ga->keep < pop ? (size_t)ga->keep : pop;
+    for (size_t p = 0; p < keep; p++) {
+        memcpy(b->next + p * np, b->pop + b->order[p] * np, np);
+    }
+    size_t n = pop - keep;
+    ga_select(b->fit, pop, n, b->parent, b->rem);
+    for (size_t a = n; a > 1; a--) { /* shuffle the parents (Fisher-Yates) */
+        size_t j = (size_t)shi_rng_below(rng, a), t = b->parent[a - 1];
+        b->parent[a - 1] = b->parent[j];
+        b->parent[j] = t;
+    }
+    for (size_t c = 0; c < n; c += 2) {
+        uint8_t *x = b->next + (keep + c) * np, *y = c + 1 < n ? x + np : NULL;
+        const uint8_t *px = b->pop + b->parent[c] * np;
+        const uint8_t *py = b->pop + b->parent[c + 1 < n ? c + 1 : c] * np;
+        size_t cut = np > 1 ? 1 + (size_t)shi_rng_below(rng, np - 1) : np;
+        memcpy(x, px, cut);
+        memcpy(x + cut, py + cut, np - cut);
+        if (y) {
+            memcpy(y, py, cut);
+            memcpy(y + cut, px + cut, np - cut);
+        }
+    }
+    for (size_t q = keep * np; q < pop * np; q++) {
+        if (shi_rng_uniform(rng) < ga->mutation) {
+            b->next[q] = (uint8_t)shi_rng_below(rng, 4);
+        }
+    }
+    uint8_t *t = b->pop;
+    b->pop = b->next;
+    b->next = t;
+}
+
+/* The GA's best sign * Sec, improved by steepest ascent; the levels are
+ * restored to `save` (the actual portfolio) afterwards. -1 when out of memory. */
+static int ga_search(work *w, const shi_risk_ga *ga, double sign, uint64_t stream,
+                     const uint8_t *save, double *best)
+{
+    size_t m = w->m, i = w->ii, np = m - 1, pop = ga->population > 1 ? (size_t)ga->population : 2;
+    ga_buf b = {0};
+    if (ga_buf_init(&b, pop, np) != 0) {
+        ga_buf_free(&b);
+        return -1;
+    }
+    shi_rng rng;
+    shi_rng_init(&rng, ga->seed, stream);
+    for (size_t k = 0, q = 0; k < m; k++) { /* the actual portfolio first */
+        if (k != i) {
+            b.pop[q++] = save[i * m + k];
+        }
+    }
+    for (size_t q = np; q < pop * np; q++) {
+        b.pop[q] = (uint8_t)shi_rng_below(&rng, 4);
+    }
+    size_t maxgen = 10 * np > (size_t)ga->stable ? 10 * np : (size_t)ga->stable;
+    double top = -INFINITY;
+    int calm = 0;
+    for (size_t gen = 0; gen < maxgen && calm < ga->stable; gen++) {
+        ga_score(w, &b, pop, np, sign);
+        double v = b.val[b.order[0]];
+        calm = v > top + ga->tolerance ? 0 : calm + 1;
+        top = v > top ? v : top;
+        ga_breed(&b, ga, pop, np, &rng);
+    }
+    ga_score(w, &b, pop, np, sign);
+    double sec = ga_eval(w, b.pop + b.order[0] * np);
+    tabs_init(w);
+    *best = steepest(w, sec, sign); /* the final hill-climb */
+    memcpy(w->lev, save, m * m);
+    ga_buf_free(&b);
+    return 0;
+}
+
 static shi_status work_init(work *w, const shi_eu_system *s, const shi_eu_opts *o, size_t i,
                             shi_eu_region g, size_t *idx)
 {
@@ -369,8 +549,37 @@ static shi_status work_init(work *w, const shi_eu_system *s, const shi_eu_opts *
     return SHI_OK;
 }
 
-shi_status shi_risk_compute(const shi_eu_system *s, const shi_eu_opts *o, size_t i, shi_eu_region g,
-                            shi_risk_method method, shi_risk_result *out, shi_err *err)
+/* The searches of the steepest and GA methods: SecMax and SecMin. -1 when
+ * out of memory. */
+static int search(work *w, double sec, shi_risk_method method, const shi_risk_ga *ga,
+                  uint64_t stream, double *mx, double *mn)
+{
+    uint8_t *save = malloc(w->m * w->m);
+    if (!save) {
+        return -1;
+    }
+    memcpy(save, w->lev, w->m * w->m);
+    int rc = 0;
+    if (method == SHI_RISK_GA) {
+        rc = ga_search(w, ga, 1.0, 2 * stream, save, mx);
+        rc = rc == 0 ? ga_search(w, ga, -1.0, 2 * stream + 1, save, mn) : rc;
+        /* Elitism keeps the actual portfolio's Sec as a floor; rounding aside. */
+        *mx = *mx > sec ? *mx : sec;
+        *mn = *mn < sec ? *mn : sec;
+    } else {
+        tabs_init(w);
+        *mx = steepest(w, sec, 1.0);
+        memcpy(w->lev, save, w->m * w->m);
+        tabs_init(w);
+        *mn = steepest(w, sec, -1.0);
+    }
+    free(save);
+    return rc;
+}
+
+static shi_status risk_run(const shi_eu_system *s, const shi_eu_opts *o, size_t i, shi_eu_region g,
+                           shi_risk_method method, const shi_risk_ga *ga, shi_risk_result *out,
+                           shi_err *err)
 {
     static const shi_eu_opts def = {0};
     o = o ? o : &def;
@@ -403,21 +612,15 @@ shi_status shi_risk_compute(const shi_eu_system *s, const shi_eu_opts *o, size_t
     }
     coefficients(&w);
     double sec = sec_full(&w), mx = sec, mn = sec;
+    /* The GA's stream: (state, year, region); the direction is its last bit. */
+    uint64_t stream =
+        ((uint64_t)(unsigned)s->year * 1000u + (uint64_t)(unsigned)s->ccode[i]) * SHI_EU_NREGION +
+        (uint64_t)g;
     if (method == SHI_RISK_EXHAUSTIVE) {
         exhaustive(&w, &mx, &mn);
-    } else {
-        uint8_t *save = malloc(w.m * w.m);
-        if (!save) {
-            work_free(&w);
-            return shi_err_set(err, SHI_EIO, "out of memory");
-        }
-        memcpy(save, w.lev, w.m * w.m);
-        tabs_init(&w);
-        mx = steepest(&w, sec, 1.0);
-        memcpy(w.lev, save, w.m * w.m);
-        tabs_init(&w);
-        mn = steepest(&w, sec, -1.0);
-        free(save);
+    } else if (search(&w, sec, method, ga, stream, &mx, &mn) != 0) {
+        work_free(&w);
+        return shi_err_set(err, SHI_EIO, "out of memory");
     }
     out->sec = sec;
     out->sec_max = mx;
@@ -433,4 +636,19 @@ shi_status shi_risk_compute(const shi_eu_system *s, const shi_eu_opts *o, size_t
     out->reason = SHI_EU_OK;
     work_free(&w);
     return SHI_OK;
+}
+
+shi_status shi_risk_compute(const shi_eu_system *s, const shi_eu_opts *o, size_t i, shi_eu_region g,
+                            shi_risk_method method, shi_risk_result *out, shi_err *err)
+{
+    const shi_risk_ga ga = shi_risk_ga_default();
+    return risk_run(s, o, i, g, method, &ga, out, err);
+}
+
+shi_status shi_risk_compute_ga(const shi_eu_system *s, const shi_eu_opts *o, size_t i,
+                               shi_eu_region g, const shi_risk_ga *ga, shi_risk_result *out,
+                               shi_err *err)
+{
+    const shi_risk_ga def = shi_risk_ga_default();
+    return risk_run(s, o, i, g, SHI_RISK_GA, ga ? ga : &def, out, err);
 }

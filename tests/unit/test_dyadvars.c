@@ -345,7 +345,7 @@ static void parse_families(void **state)
     assert_string_equal(err.msg, "--add: unknown variable family 'igo'; valid families are "
                                  "cinc, major, contiguity, distance, alliance, sim, ideal, "
                                  "threat, vetoes, nmc, mids, peaceyears, ucdp, trade, democracy, "
-                                 "gdp, igos, mindist, all, eu, wr");
+                                 "gdp, igos, mindist, all, eu, wr, risk");
 }
 
 int main(void)

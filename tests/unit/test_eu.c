@@ -13,6 +13,7 @@
 #include "test_util.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <shi/dyads.h>
@@ -328,6 +329,14 @@ static void check_risk(const shi_eu_system *s, size_t i, double sec, double mx, 
     assert_true(h.sec_max <= mx + 1e-11 && h.sec_max >= sec - 1e-11);
     assert_true(h.sec_min >= mn - 1e-11 && h.sec_min <= sec + 1e-11);
     assert_true(h.r_raw >= -1 - 1e-12 && h.r_raw <= 1 + 1e-12);
+    /* The genetic algorithm (EUGene's settings, then a hill-climb) reaches
+     * the exhaustive optimum within its tolerance, never beyond it. */
+    shi_risk_ga ga = shi_risk_ga_default();
+    ga.seed = 7;
+    assert_int_equal(shi_risk_compute_ga(s, NULL, i, SHI_EU_EUROPE, &ga, &h, &err), SHI_OK);
+    close_to(h.sec, sec, 1e-11);
+    assert_true(h.sec_max <= mx + 1e-11 && h.sec_max >= mx - ga.tolerance);
+    assert_true(h.sec_min >= mn - 1e-11 && h.sec_min <= mn + ga.tolerance);
 }
 
 static void risk_known(void **state)
@@ -396,6 +405,22 @@ static void frame_eu(shi_frame *f, const shi_data *d, int threads)
     assert_int_equal(shi_dyadvars_add(f, SHI_DV_EU | SHI_DV_WR, d, &vo, &err), SHI_OK);
 }
 
+/* The same bytes in every column after the keys. */
+static void same_frames(const shi_frame *a, const shi_frame *b)
+{
+    assert_int_equal(a->ncol, b->ncol);
+    for (size_t c = 3; c < a->ncol; c++) {
+        for (size_t r = 0; r < a->nrow; r++) {
+            if (a->cols[c].type == SHI_FCOL_F64) {
+                double x = a->cols[c].f64[r], y = b->cols[c].f64[r];
+                assert_true((isnan(x) && isnan(y)) || memcmp(&x, &y, sizeof x) == 0);
+            } else if (a->cols[c].type == SHI_FCOL_I32) {
+                assert_int_equal(a->cols[c].i32[r], b->cols[c].i32[r]);
+            }
+        }
+    }
+}
+
 /* On the real data: the same bytes on 1 and 2 threads, and E(U)21 of row
  * (i, j) is E(U)12 of row (j, i). */
 static void real_data_threads(void **state)
@@ -412,16 +437,7 @@ static void real_data_threads(void **state)
     frame_eu(&b, &d, 2);
     assert_int_equal(a.nrow, b.nrow);
     assert_true(a.nrow > 1000);
-    for (size_t c = 3; c < a.ncol; c++) {
-        for (size_t r = 0; r < a.nrow; r++) {
-            if (a.cols[c].type == SHI_FCOL_F64) {
-                double x = a.cols[c].f64[r], y = b.cols[c].f64[r];
-                assert_true((isnan(x) && isnan(y)) || memcmp(&x, &y, sizeof x) == 0);
-            } else if (a.cols[c].type == SHI_FCOL_I32) {
-                assert_int_equal(a.cols[c].i32[r], b.cols[c].i32[r]);
-            }
-        }
-    }
+    same_frames(&a, &b);
     long e12 = shi_frame_find(&a, "eu12"), e21 = shi_frame_find(&a, "eu21");
     size_t checked = 0;
     for (size_t r = 0; r + 1 < a.nrow && checked < 50; r++) {
@@ -439,6 +455,210 @@ static void real_data_threads(void **state)
     shi_data_destroy(&d);
 }
 
+/* The risk family of shi dyads (--add risk, and wr,risk): each side's R in its
+ * relevant region with the other equals shi_risk_frame's row for that state,
+ * year and region (another code path); wr with risk equals shi_wr_dyad with
+ * those attitudes; a non-member gets the reason; 1 and 2 threads agree. */
+static void real_data_risk_family(void **state)
+{
+    (void)state;
+    shi_data d;
+    memset(&d, 0, sizeof d);
+    if (!shared_present() || open_data(&d, SHI_DATA_DYADIC) != 0) {
+        SHI_SKIP_NO_DATA();
+        return;
+    }
+    /* Rows: USA-UKG (both in the Americas: the US is not in Europe before
+     * 1898), Switzerland-USA (Switzerland is in Europe only, so its region
+     * is Europe and the US's the Americas), USA-West Germany (no member). */
+    static const int rows[3][2] = {{2, 200}, {225, 2}, {2, 260}};
+    shi_frame f[2];
+    shi_err err = {0};
+    for (int t = 0; t < 2; t++) {
+        int32_t *yr, *c1, *c2;
+        assert_int_equal(shi_frame_init(&f[t], "dyad_year", 3, &err), SHI_OK);
+        assert_int_equal(shi_frame_add_i32(&f[t], "year", "", &yr, &err), SHI_OK);
+        assert_int_equal(shi_frame_add_i32(&f[t], "ccode1", "", &c1, &err), SHI_OK);
+        assert_int_equal(shi_frame_add_i32(&f[t], "ccode2", "", &c2, &err), SHI_OK);
+        for (int r = 0; r < 3; r++) {
+            yr[r] = 1816;
+            c1[r] = rows[r][0];
+            c2[r] = rows[r][1];
+        }
+        const shi_dyadvars_opts vo = {.threads = t + 1};
+        assert_int_equal(shi_dyadvars_add(&f[t], SHI_DV_WR | SHI_DV_RISK, &d, &vo, &err), SHI_OK);
+    }
+    shi_frame rf;
+    const int want[3] = {2, 200, 225};
+    const shi_risk_request q = {1816, 1816, want, 3, SHI_RISK_STEEPEST, NULL, 1, NULL, NULL};
+    assert_int_equal(shi_risk_frame(&rf, &d, &q, &err), SHI_OK);
+    long rk1 = shi_frame_find(&f[0], "risk1"), rk2 = shi_frame_find(&f[0], "risk2");
+    long rg1 = shi_frame_find(&f[0], "risk_region1"), rg2 = shi_frame_find(&f[0], "risk_region2");
+    long rr1 = shi_frame_find(&f[0], "risk_r1"), why = shi_frame_find(&f[0], "risk_reason");
+    long ind = shi_frame_find(&f[0], "wr_induction"), pa = shi_frame_find(&f[0], "wr_pa");
+    /* R of (1816, ccode, region) from shi risk's frame. */
+    double rf_r[3][SHI_EU_NREGION];
+    for (size_t r = 0; r < rf.nrow; r++) {
+        int c = rf.cols[1].i32[r];
+        rf_r[c == 2     ? 0
+             : c == 200 ? 1
+                        : 2][rf.cols[2].i32[r]] = rf.cols[shi_frame_find(&rf, "risk")].f64[r];
+    }
+    assert_int_equal(f[0].cols[rg1].i32[0], SHI_EU_AMERICAS);
+    assert_int_equal(f[0].cols[rg2].i32[0], SHI_EU_AMERICAS);
+    assert_true(f[0].cols[rk1].f64[0] == rf_r[0][SHI_EU_AMERICAS]);
+    assert_true(f[0].cols[rk2].f64[0] == rf_r[1][SHI_EU_AMERICAS]);
+    assert_true(f[0].cols[rr1].f64[0] == shi_wr_risk_exponent(rf_r[0][SHI_EU_AMERICAS]));
+    assert_int_equal(f[0].cols[rg1].i32[1], SHI_EU_EUROPE);
+    assert_int_equal(f[0].cols[rg2].i32[1], SHI_EU_AMERICAS);
+    assert_true(f[0].cols[rk1].f64[1] == rf_r[2][SHI_EU_EUROPE]);
+    assert_true(f[0].cols[rk2].f64[1] == rf_r[0][SHI_EU_AMERICAS]);
+    assert_null(shi_frame_col_str(&f[0], (size_t)why, 0)); /* empty: computed */
+    assert_string_equal(shi_frame_col_str(&f[0], (size_t)why, 2), "not a system member");
+    assert_true(isnan(f[0].cols[rk1].f64[2]));
+    /* The game of row 0 with these attitudes. */
+    shi_eu_year *y = NULL;
+    assert_int_equal(shi_eu_year_from_data(&y, &d, 1816, NULL, &err), SHI_OK);
+    shi_wr_opts wo = shi_wr_opts_default();
+    shi_wr_result w;
+    shi_wr_dyad(y, (size_t)shi_eu_year_pos(y, 2), (size_t)shi_eu_year_pos(y, 200),
+                rf_r[0][SHI_EU_AMERICAS], rf_r[1][SHI_EU_AMERICAS], &wo, &w);
+    assert_int_equal(f[0].cols[ind].i32[0], (int)w.induction);
+    assert_true(f[0].cols[pa].f64[0] == w.in.pa);
+    /* ... which differs from the risk-neutral P^A (R_A = 0.146 here). */
+    shi_wr_dyad(y, (size_t)shi_eu_year_pos(y, 2), (size_t)shi_eu_year_pos(y, 200), 0, 0, &wo, &w);
+    assert_true(f[0].cols[pa].f64[0] != w.in.pa);
+    same_frames(&f[0], &f[1]);
+    shi_eu_year_free(y);
+    shi_frame_destroy(&rf);
+    shi_frame_destroy(&f[0]);
+    shi_frame_destroy(&f[1]);
+    shi_data_destroy(&d);
+}
+
+/* The GA on real regions: within tolerance of the exhaustive search where
+ * that can run (the USA in 1816: 6 partners in Asia and in the Americas),
+ * and the same bytes on 1 and 2 threads (its streams are keyed by state,
+ * year and region). */
+static void real_data_ga(void **state)
+{
+    (void)state;
+    shi_data d;
+    memset(&d, 0, sizeof d);
+    if (!shared_present() || open_data(&d, SHI_DATA_DYADIC) != 0) {
+        SHI_SKIP_NO_DATA();
+        return;
+    }
+    const int three[3] = {200, 220, 365}, usa[1] = {2};
+    shi_risk_ga ga = shi_risk_ga_default();
+    ga.seed = 1;
+    shi_frame f[2], g, e;
+    shi_err err = {0};
+    for (int t = 0; t < 2; t++) {
+        const shi_risk_request q = {1816, 1817, three, 3, SHI_RISK_GA, NULL, t + 1, &ga, NULL};
+        assert_int_equal(shi_risk_frame(&f[t], &d, &q, &err), SHI_OK);
+    }
+    assert_true(f[0].nrow >= 20);
+    same_frames(&f[0], &f[1]);
+    const shi_risk_request qg = {1816, 1816, usa, 1, SHI_RISK_GA, NULL, 1, &ga, NULL};
+    const shi_risk_request qe = {1816, 1816, usa, 1, SHI_RISK_EXHAUSTIVE, NULL, 1, NULL, NULL};
+    assert_int_equal(shi_risk_frame(&g, &d, &qg, &err), SHI_OK);
+    assert_int_equal(shi_risk_frame(&e, &d, &qe, &err), SHI_OK);
+    assert_int_equal(g.nrow, 2);
+    long mx = shi_frame_find(&g, "sec_max"), mn = shi_frame_find(&g, "sec_min");
+    for (size_t r = 0; r < 2; r++) {
+        double gx = g.cols[mx].f64[r], ex = e.cols[mx].f64[r];
+        double gn = g.cols[mn].f64[r], en = e.cols[mn].f64[r];
+        assert_true(gx <= ex + 1e-11 && gx >= ex - ga.tolerance);
+        assert_true(gn >= en - 1e-11 && gn <= en + ga.tolerance);
+    }
+    shi_frame_destroy(&g);
+    shi_frame_destroy(&e);
+    shi_frame_destroy(&f[0]);
+    shi_frame_destroy(&f[1]);
+    shi_data_destroy(&d);
+}
+
+/* A split of shi_risk_frame's rows over two "processes" in one: rank 1 runs
+ * first and its sums record its arrays; rank 0's sums add them (the calls
+ * come in the same order in both). The sum of the two equals one process's
+ * frame byte for byte. */
+typedef struct fake_mpi {
+    uint64_t *u[4];
+    double *f[8];
+    size_t nu, nf;
+    int replay;
+} fake_mpi;
+
+static int fake_u64(uint64_t *v, size_t n, void *ctx)
+{
+    fake_mpi *m = ctx;
+    if (!m->replay) {
+        m->u[m->nu] = malloc(n * sizeof *v);
+        memcpy(m->u[m->nu++], v, n * sizeof *v);
+        return 0;
+    }
+    for (size_t k = 0; k < n; k++) {
+        v[k] += m->u[m->nu][k];
+    }
+    free(m->u[m->nu++]);
+    return 0;
+}
+
+static int fake_f64(double *v, size_t n, void *ctx)
+{
+    fake_mpi *m = ctx;
+    if (!m->replay) {
+        m->f[m->nf] = malloc(n * sizeof *v);
+        memcpy(m->f[m->nf++], v, n * sizeof *v);
+        return 0;
+    }
+    for (size_t k = 0; k < n; k++) {
+        v[k] += m->f[m->nf][k];
+    }
+    free(m->f[m->nf++]);
+    return 0;
+}
+
+static void risk_split_two(void **state)
+{
+    (void)state;
+    shi_data d;
+    memset(&d, 0, sizeof d);
+    if (!shared_present() || open_data(&d, SHI_DATA_DYADIC) != 0) {
+        SHI_SKIP_NO_DATA();
+        return;
+    }
+    const int three[3] = {2, 200, 365};
+    fake_mpi m;
+    memset(&m, 0, sizeof m);
+    shi_risk_split sp[2] = {{0, 2, fake_u64, fake_f64, &m}, {1, 2, fake_u64, fake_f64, &m}};
+    shi_frame one, r1, r0;
+    shi_err err = {0};
+    shi_risk_request q = {1816, 1817, three, 3, SHI_RISK_STEEPEST, NULL, 1, NULL, NULL};
+    assert_int_equal(shi_risk_frame(&one, &d, &q, &err), SHI_OK);
+    q.split = &sp[1];
+    assert_int_equal(shi_risk_frame(&r1, &d, &q, &err), SHI_OK);
+    m.replay = 1;
+    m.nu = m.nf = 0;
+    q.split = &sp[0];
+    assert_int_equal(shi_risk_frame(&r0, &d, &q, &err), SHI_OK);
+    assert_int_equal(m.nu, 2);
+    assert_int_equal(m.nf, 5);
+    assert_int_equal(one.nrow, r0.nrow);
+    same_frames(&one, &r0);
+    long why = shi_frame_find(&one, "risk_reason");
+    for (size_t r = 0; r < one.nrow; r++) {
+        const char *a = shi_frame_col_str(&one, (size_t)why, r);
+        const char *b = shi_frame_col_str(&r0, (size_t)why, r);
+        assert_true((!a && !b) || (a && b && strcmp(a, b) == 0));
+    }
+    shi_frame_destroy(&one);
+    shi_frame_destroy(&r0);
+    shi_frame_destroy(&r1);
+    shi_data_destroy(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -450,6 +670,9 @@ int main(void)
         cmocka_unit_test(missing_values),
         cmocka_unit_test(game_by_hand),
         cmocka_unit_test(real_data_threads),
+        cmocka_unit_test(real_data_risk_family),
+        cmocka_unit_test(real_data_ga),
+        cmocka_unit_test(risk_split_two),
         cmocka_unit_test(risk_known),
         cmocka_unit_test(risk_limits),
     };
