@@ -29,8 +29,10 @@ static double probs(const double *xi, const double *b, size_t p, size_t k, doubl
         pr[j] = e;
         mx = e > mx ? e : mx;
     }
-    double s = 0;
-    for (size_t j = 0; j < k; j++) {
+    /* The base category's term is exp(0 - mx) > 0, so s > 0. */
+    pr[0] = exp(-mx);
+    double s = pr[0];
+    for (size_t j = 1; j < k; j++) {
         pr[j] = exp(pr[j] - mx);
         s += pr[j];
     }

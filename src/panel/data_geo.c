@@ -42,22 +42,33 @@ static const struct {
           "COW codes as in peacesciencer (Miller 2022)",
           {"cshapes_mindist_v2.0/cow_mindist.csv.gz", "cow_mindist.csv.gz"}};
 
+/* Resize one of the spell arrays to n items: 0, or -1 (it keeps what it had). */
+static int resize(void **p, size_t n, size_t size)
+{
+    void *q = realloc(*p, n * size);
+    if (!q) {
+        return -1;
+    }
+    *p = q;
+    return 0;
+}
+
 /* Append a spell; 0, or -1 out of memory (g keeps what it had). */
 static int push(shi_geo *g, size_t *cap, int a, int b, int y0, int y1, double km)
 {
     if (g->n == *cap) {
         size_t nc = *cap ? 2 * *cap : 4096;
-        int32_t *na = realloc(g->md_a, nc * sizeof *na);
-        g->md_a = na ? na : g->md_a;
-        int32_t *nb = realloc(g->md_b, nc * sizeof *nb);
-        g->md_b = nb ? nb : g->md_b;
-        int32_t *n0 = realloc(g->md_y0, nc * sizeof *n0);
-        g->md_y0 = n0 ? n0 : g->md_y0;
-        int32_t *n1 = realloc(g->md_y1, nc * sizeof *n1);
-        g->md_y1 = n1 ? n1 : g->md_y1;
-        double *nk = realloc(g->md_km, nc * sizeof *nk);
-        g->md_km = nk ? nk : g->md_km;
-        if (!na || !nb || !n0 || !n1 || !nk) {
+        void *v[5] = {g->md_a, g->md_b, g->md_y0, g->md_y1, g->md_km};
+        int bad = 0;
+        for (int k = 0; k < 5; k++) {
+            bad |= resize(&v[k], nc, k < 4 ? sizeof(int32_t) : sizeof(double));
+        }
+        g->md_a = v[0];
+        g->md_b = v[1];
+        g->md_y0 = v[2];
+        g->md_y1 = v[3];
+        g->md_km = v[4];
+        if (bad) {
             return -1;
         }
         *cap = nc;

@@ -1384,7 +1384,7 @@ static void write_mid_attr(FILE *f, uint16_t v)
     fprintf(f, "\t%d\t", (v & SHI_MIDA_SIDEA) != 0);
     fprintf(f, known ? "%d\t%d\t" : "\t\t", (v & SHI_MIDA_ORIG) != 0, (v & SHI_MIDA_INIT) != 0);
     fprintf(f, v & SHI_MIDA_REV1 ? "1\t" : v & SHI_MIDA_REV0 ? "0\t" : "\t");
-    fprintf(f, "%u\t", v & SHI_MIDA_HIACT);
+    fprintf(f, "%u\t", (unsigned)(v & SHI_MIDA_HIACT));
     fprintf(f, fat == SHI_MIDA_FATAL_NA ? "\n" : "%u\n", fat);
 }
 
