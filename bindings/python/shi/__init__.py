@@ -183,7 +183,9 @@ class Session:
               as_pandas=None):
         """`shi dyads`: dyad-years (year, ccode1, ccode2) with the variables of
         ``add`` (cinc, major, contiguity, distance, alliance, sim, ideal,
-        threat, vetoes or all), for ``years`` (default 1816-2016), among
+        threat, vetoes, nmc, mids, peaceyears, ucdp, trade, democracy, gdp,
+        igos, mindist or all; eu, wr, risk: docs/dyads.md), for ``years``
+        (default 1816-2016), among
         ``states`` (names, codes or abbreviations; default all)."""
         y0, y1 = _years(years, (1816, 2016))
         f = _lib.shi_session_dyads(self._s, y0, y1, int(bool(directed)), _list(add),
@@ -199,7 +201,7 @@ class Session:
 
     def stateyears(self, years=None, states=None, add=None, names=None, as_pandas=None):
         """`shi stateyears`: state-years (year, ccode, stateabb) with the
-        families of ``add`` (nmc, major, gdp, nuclear, democracy or all), for
+        families of ``add`` (nmc, major, gdp, nuclear, democracy, igos, population or all), for
         ``years`` (default 1816-2024, the COW state list), of ``states``
         (default all); ``names="peacesciencer"`` for peacesciencer's column
         names."""
