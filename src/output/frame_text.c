@@ -354,6 +354,29 @@ static void put_rows(wbuf *w, const shi_frame *f, shi_frame_format fmt, size_t r
 {
     if (fmt == SHI_FF_CSV || fmt == SHI_FF_TSV) {
         char delim = fmt == SHI_FF_CSV ? ',' : '\t';
+        int numeric = 1;
+        for (size_t c = 0; c < f->ncol; c++) {
+            numeric &= f->cols[c].type != SHI_FCOL_STR;
+        }
+        /* All numbers (the dyad-year frames): room for the whole line at
+         * once, and the cells written into it (a missing one is empty);
+         * asking room cell by cell and byte by byte was a fifth of writing
+         * a large dyad-year file. Same text as the loop below. */
+        size_t line_max = f->ncol * (CELL_MAX + 1) + 1;
+        if (numeric && line_max <= BUF_SIZE / 2) {
+            for (size_t r = r0; r < r1; r++) {
+                char *p0 = wroom(w, line_max), *p = p0;
+                for (size_t c = 0; c < f->ncol; c++) {
+                    if (c) {
+                        *p++ = delim;
+                    }
+                    p = put_num(p, &f->cols[c], r, 1);
+                }
+                *p++ = '\n';
+                w->n += (size_t)(p - p0);
+            }
+            return;
+        }
         for (size_t r = r0; r < r1; r++) {
             for (size_t c = 0; c < f->ncol; c++) {
                 if (c) {
