@@ -1388,6 +1388,22 @@ static void write_mid_attr(FILE *f, uint16_t v)
     fprintf(f, fat == SHI_MIDA_FATAL_NA ? "\n" : "%u\n", fat);
 }
 
+/* A computed value (sums of TIV, shares of events) with the fewest of 15,
+ * 16 or 17 significant digits that read back to the same double, then `end`:
+ * %.17g for every value made most of them 17 digits long, which the reader's
+ * fast decimal path (15 digits) leaves to strtod. */
+static void put_g(FILE *f, double v, char end)
+{
+    char buf[40];
+    for (int p = 15; p <= 17; p++) {
+        snprintf(buf, sizeof buf, "%.*g", p, v);
+        if (strtod(buf, NULL) == v) {
+            break;
+        }
+    }
+    fprintf(f, "%s%c", buf, end);
+}
+
 shi_status shi_i_data_write_relations(const char *dir, FILE *out, shi_err *err)
 {
     shi_data d;
@@ -1437,12 +1453,13 @@ shi_status shi_i_data_write_relations(const char *dir, FILE *out, shi_err *err)
         fprintf(f, "coverage\tmidonset\t%d\t%d\n", dy->onset_y0, dy->onset_y1);
         fprintf(f, "coverage\tigo\t%d\t%d\nigosubset\t1\n", dy->igo_y0, dy->igo_y1);
         for (size_t k = 0; k < r->narms; k++) {
-            fprintf(f, "arms\t%d\t%d\t%d\t%.17g\n", r->arms_s[k], r->arms_r[k], r->arms_year[k],
-                    r->arms_tiv[k]);
+            fprintf(f, "arms\t%d\t%d\t%d\t", r->arms_s[k], r->arms_r[k], r->arms_year[k]);
+            put_g(f, r->arms_tiv[k], '\n');
         }
         for (size_t k = 0; k < r->narmst; k++) {
-            fprintf(f, "armstot\t%d\t%d\t%.17g\t%.17g\n", r->armst_c[k], r->armst_year[k],
-                    r->armst_imp[k], r->armst_exp[k]);
+            fprintf(f, "armstot\t%d\t%d\t", r->armst_c[k], r->armst_year[k]);
+            put_g(f, r->armst_imp[k], '\t');
+            put_g(f, r->armst_exp[k], '\n');
         }
         for (size_t k = 0; k < r->ntn; k++) {
             fprintf(f, "tradenat\t%d\t%d\t", r->tn_c[k], r->tn_year[k]);
@@ -1494,8 +1511,8 @@ shi_status shi_i_data_write_relations(const char *dir, FILE *out, shi_err *err)
         }
         for (size_t k = 0; k < r->nev; k++) {
             if (major[r->ev_j[k]] || major[r->ev_i[k]]) {
-                fprintf(f, "icews\t%d\t%d\t%d\t%.17g\n", r->ev_j[k], r->ev_i[k], r->ev_year[k],
-                        r->ev_conf[k]);
+                fprintf(f, "icews\t%d\t%d\t%d\t", r->ev_j[k], r->ev_i[k], r->ev_year[k]);
+                put_g(f, r->ev_conf[k], '\n');
             }
         }
         for (size_t k = 0; k < r->nveto; k++) {
