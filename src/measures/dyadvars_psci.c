@@ -52,8 +52,12 @@ void shi_peace_splines(int32_t t, int32_t out[3])
 {
     static const int32_t knot[3] = SHI_PEACE_KNOTS;
     for (int q = 0; q < 3; q++) {
+        if (t == SHI_NA_I32) { /* before any arithmetic: NA is INT32_MIN */
+            out[q] = SHI_NA_I32;
+            continue;
+        }
         int32_t d = t - knot[q];
-        out[q] = t == SHI_NA_I32 ? SHI_NA_I32 : d > 0 ? d * d * d : 0;
+        out[q] = d > 0 ? d * d * d : 0;
     }
 }
 
