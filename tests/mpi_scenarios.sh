@@ -29,6 +29,12 @@ done
 "$shi" "${pair[@]}" >one.txt || fail=1
 "${mpi[@]}" "$shi" "${pair[@]}" >two.txt || fail=1
 cmp one.txt two.txt || { echo "differs: the table on standard output"; fail=1; }
+# one rank under mpirun: its standard output is Open MPI's pseudo-terminal,
+# and the table must still be that of a plain run, not fitted to its width
+mpi1=(mpirun -np 1 --oversubscribe)
+[ "$(id -u)" = 0 ] && mpi1+=(--allow-run-as-root)
+"${mpi1[@]}" "$shi" "${pair[@]}" >np1.txt || fail=1
+cmp one.txt np1.txt || { echo "differs: the table of one rank under mpirun"; fail=1; }
 bt=(scenarios --backtest --paths 40 --seed 3 --format csv)
 "$shi" "${bt[@]}" >bt1.csv || fail=1
 "${mpi[@]}" "$shi" "${bt[@]}" >bt2.csv || fail=1

@@ -147,6 +147,9 @@ const shi_scen_split *cli_mpi_split(void);
 const shi_risk_split *cli_mpi_risk_split(void);
 /** This process's rank (0 without MPI): only rank 0 writes output. */
 int cli_mpi_rank(void);
+/** Whether an MPI launcher (mpirun, srun) started this process, with any
+ *  number of processes, one included. */
+int cli_mpi_launched(void);
 /** Finalise MPI if cli_mpi_begin started it. */
 void cli_mpi_end(void);
 

@@ -97,6 +97,11 @@ shi_status cli_mpi_begin(shi_err *err)
 #endif
 }
 
+int cli_mpi_launched(void)
+{
+    return launched() > 0;
+}
+
 const shi_scen_split *cli_mpi_split(void)
 {
     return g_nproc > 1 ? &g_split : NULL;

@@ -14,8 +14,9 @@ size_t cli_term_width(void)
 {
     /* Under mpirun standard output is a pseudo-terminal of Open MPI's even
      * when mpirun's own output is a file: not fitted, so that the output is
-     * that of one process (issue 16). */
-    if (!isatty(STDOUT_FILENO) || cli_mpi_split()) {
+     * that of one process (issue 16) whatever the number of ranks, one
+     * included. */
+    if (!isatty(STDOUT_FILENO) || cli_mpi_launched()) {
         return 0;
     }
     const char *c = getenv("COLUMNS");
