@@ -571,6 +571,56 @@ static shi_status from_igo(builder *b, const char *path, const char *dir, shi_er
  * unknown. A dyad's dispute onset after GML is the start year of the first
  * incident of that dispute in which the two are on opposite sides, when that
  * year is after GML's last (a dispute GML already has is not new). */
+/* MID 5.0's dispute-level participants (MIDB_5.0.csv beside MIDIP): whether
+ * `ccode` originated dispute `dispnum` (`orig`, 1 if any of its rows says
+ * so), from `idx`, the rows sorted by (dispnum, ccode); -1 where the file is
+ * absent or does not list the pair. The incident file has no originator. */
+static int midb_orig(const shi_midb_table *t, const key4 *idx, int dispnum, int ccode)
+{
+    size_t lo = 0, hi = t->n;
+    while (lo < hi) {
+        size_t m = lo + (hi - lo) / 2;
+        if (idx[m].a < dispnum || (idx[m].a == dispnum && idx[m].b < ccode)) {
+            lo = m + 1;
+        } else {
+            hi = m;
+        }
+    }
+    int o = -1;
+    for (; lo < t->n && idx[lo].a == dispnum && idx[lo].b == ccode; lo++) {
+        int v = t->orig[idx[lo].i];
+        o = v == 1 || o == 1 ? 1 : v == 0 ? 0 : o;
+    }
+    return o;
+}
+
+/* MIDB read and indexed by (dispnum, ccode) when the file is there; *idx
+ * NULL (and every originator unknown) when it is not. */
+static shi_status midb_index(const char *dir, shi_midb_table *t, key4 **idx, shi_err *err)
+{
+    char path[400];
+    snprintf(path, sizeof path, "%s/%s", dir, "cow_mid_v5.0/MIDB_5.0.csv");
+    if (!shi_i_file_exists(path)) {
+        snprintf(path, sizeof path, "%s/%s", dir, "MIDB_5.0.csv");
+    }
+    *idx = NULL;
+    if (!shi_i_file_exists(path)) {
+        return SHI_OK;
+    }
+    shi_status st = shi_io_read_midb5(path, t, err);
+    if (st != SHI_OK) {
+        return st;
+    }
+    if (!(*idx = malloc((t->n ? t->n : 1) * sizeof **idx))) {
+        return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    for (size_t x = 0; x < t->n; x++) {
+        (*idx)[x] = (key4){t->dispnum[x], t->ccode[x], 0, x};
+    }
+    qsort(*idx, t->n, sizeof **idx, cmp4);
+    return SHI_OK;
+}
+
 static shi_status from_midip(builder *b, const char *dir, shi_err *err)
 {
     int gml_end = b->years[RL_MID][1];
@@ -583,8 +633,14 @@ static shi_status from_midip(builder *b, const char *dir, shi_err *err)
         return SHI_OK;
     }
     shi_midip_table ip;
+    shi_midb_table mb;
     memset(&ip, 0, sizeof ip);
+    memset(&mb, 0, sizeof mb);
+    key4 *mbx = NULL;
     shi_status st = shi_io_read_midip5(ipath, &ip, err);
+    if (st == SHI_OK) {
+        st = midb_index(dir, &mb, &mbx, err);
+    }
     /* Group the participants by incident (sort an index), then pair the two
      * sides within each group; `first` collects (dispute, dyad, year) of
      * every opposite pair for the onsets. */
@@ -632,7 +688,8 @@ static shi_status from_midip(builder *b, const char *dir, shi_err *err)
                 for (int y = ip.styear[x]; y <= ip.endyear[x]; y++) {
                     if (y > gml_end) {
                         set_mid(b, ip.ccode[x], ip.ccode[z], y, ip.hostlev[x]);
-                        set_mid_attr(b, ip.ccode[x], ip.ccode[z], y, ip.sidea[x], -1, rev,
+                        int orig = mbx ? midb_orig(&mb, mbx, ip.dispnum[x], ip.ccode[x]) : -1;
+                        set_mid_attr(b, ip.ccode[x], ip.ccode[z], y, ip.sidea[x], orig, rev,
                                      ip.action[x], ip.fatality[x]);
                     }
                 }
@@ -655,6 +712,8 @@ static shi_status from_midip(builder *b, const char *dir, shi_err *err)
     }
     free(grp);
     free(first);
+    free(mbx);
+    shi_midb_table_destroy(&mb);
     shi_midip_table_destroy(&ip);
     return st;
 }

@@ -396,8 +396,11 @@ static void mid_parts_usa_cuba_1962(void **state)
  * 4683 (sidea 1) and Ukraine of 4682, so both are on side A of some dispute;
  * revtype1 is 1 (territory) for both in both; Russia's highest action is 15
  * (rows 4682016, 4682024), Ukraine's 16 (4682013, 4682021, 4682025); every
- * fatality is 0. The incident file has no originator field: init and orig are
- * missing. Onset 2014 (a Python scan, above). United States - United Kingdom
+ * fatality is 0. The incident file has no originator field; the dispute
+ * participants (MIDB_5.0.csv) give orig 1 for both states in both disputes
+ * (rows "4682,RUS,...,1,5", "4682,UKR,...", "4683,UKR,...", "4683,RUS,...":
+ * orig is the second-to-last field), so both originated on side A of one of
+ * them: init 1 and orig 1 for both. Onset 2014 (a Python scan, above). United States - United Kingdom
  * 2014 had no dispute: every part is 0. */
 static void mid_parts_rus_ukr_2014(void **state)
 {
@@ -411,8 +414,10 @@ static void mid_parts_rus_ukr_2014(void **state)
     assert_int_equal(icol(&f, "mid_hiact1")[0], 15);
     assert_int_equal(icol(&f, "mid_hiact2")[0], 16);
     assert_int_equal(icol(&f, "mid_fatality1")[0], 0);
-    assert_int_equal(icol(&f, "mid_init1")[0], SHI_NA_I32);
-    assert_int_equal(icol(&f, "mid_orig2")[0], SHI_NA_I32);
+    assert_int_equal(icol(&f, "mid_init1")[0], 1);
+    assert_int_equal(icol(&f, "mid_init2")[0], 1);
+    assert_int_equal(icol(&f, "mid_orig1")[0], 1);
+    assert_int_equal(icol(&f, "mid_orig2")[0], 1);
     assert_int_equal(icol(&f, "mid_onset")[0], 1);
     assert_int_equal(icol(&f, "mid_hostlev1")[0], 4);
     shi_frame_destroy(&f);
