@@ -400,8 +400,8 @@ static void mid_parts_usa_cuba_1962(void **state)
  * participants (MIDB_5.0.csv) give orig 1 for both states in both disputes
  * (rows "4682,RUS,...,1,5", "4682,UKR,...", "4683,UKR,...", "4683,RUS,...":
  * orig is the second-to-last field), so both originated on side A of one of
- * them: init 1 and orig 1 for both. Onset 2014 (a Python scan, above). United States - United Kingdom
- * 2014 had no dispute: every part is 0. */
+ * them: init 1 and orig 1 for both. Onset 2014 (a Python scan, above). United States - United
+ * Kingdom 2014 had no dispute: every part is 0. */
 static void mid_parts_rus_ukr_2014(void **state)
 {
     (void)state;
