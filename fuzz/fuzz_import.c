@@ -13,9 +13,12 @@
 #include <shi/io_conflict.h>
 #include <shi/io_dyad.h>
 #include <shi/io_econ.h>
+#include <shi/io_energy.h>
 #include <shi/io_events.h>
 #include <shi/io_national.h>
+#include <shi/io_sipri.h>
 #include <shi/io_trade.h>
+#include <shi/io_unsc.h>
 
 #include "fuzz_util.h"
 
@@ -36,7 +39,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 1) {
         return 0;
     }
-    unsigned which = data[0] % 19;
+    unsigned which = data[0] % 32;
     const char *path = fuzz_file(data + 1, size - 1, which == 10 ? ".tsv" : ".csv");
     shi_err err = {0};
     size--;
@@ -95,7 +98,46 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     case 18:
         READ(shi_owid_pop_table, shi_io_read_owid_population, shi_owid_pop_table_destroy, t.n);
         break;
-    default:
+    case 19:
+        READ(shi_mid_table, shi_io_read_gml_mid, shi_mid_table_destroy, t.n);
+        break;
+    case 20:
+        READ(shi_midb_table, shi_io_read_midb5, shi_midb_table_destroy, t.n);
+        break;
+    case 21:
+        READ(shi_midi_table, shi_io_read_midi5, shi_midi_table_destroy, t.n);
+        break;
+    case 22:
+        READ(shi_midip_table, shi_io_read_midip5, shi_midip_table_destroy, t.n);
+        break;
+    case 23:
+        READ(shi_igo_state_table, shi_io_read_igo_states, shi_igo_state_table_destroy, t.n);
+        break;
+    case 24:
+        READ(shi_wdi_table, shi_io_read_wdi, shi_wdi_table_destroy, t.n);
+        break;
+    case 25:
+        READ(shi_energy_table, shi_io_read_china_customs, shi_energy_table_destroy, t.n);
+        break;
+    case 26:
+        READ(shi_energy_table, shi_io_read_eurostat_energy, shi_energy_table_destroy, t.n);
+        break;
+    case 27:
+        READ(shi_energy_table, shi_io_read_crea_russia, shi_energy_table_destroy, t.n);
+        break;
+    case 28:
+        READ(shi_ei_table, shi_io_read_ei_trade, shi_ei_table_destroy, t.n);
+        break;
+    case 29:
+        READ(shi_sipri_arms, shi_io_read_sipri_register, shi_sipri_arms_destroy, t.n);
+        break;
+    case 30:
+        READ(shi_veto_table, shi_io_read_unsc_vetoes, shi_veto_table_destroy, t.n);
+        break;
+    case 31:
+        READ(shi_gw_table, shi_io_read_gw_states, shi_gw_table_destroy, t.n);
+        break;
+    default: /* 15 */
         READ(shi_ucdp_table, shi_io_read_ucdp_acd, shi_ucdp_table_destroy, t.n);
         break;
     }
