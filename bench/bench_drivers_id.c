@@ -31,7 +31,7 @@ int main(int argc, char **argv)
     int runs = argc > 5 ? atoi(argv[5]) : 7;
     shi_data d = {0};
     shi_err err = {0};
-    shi_data_spec spec = {NULL, NULL, NULL, NULL, SHI_DATA_ALL};
+    shi_data_spec spec = {.parts = SHI_DATA_ALL};
     double t0 = bench_now();
     if (shi_data_open(&d, &spec, &err) != SHI_OK) {
         fprintf(stderr, "bench_drivers_id: %s\n", err.msg);

@@ -16,7 +16,7 @@ int main(int argc, char **argv)
     int y0 = argc > 3 ? atoi(argv[3]) : 1992, y1 = argc > 4 ? atoi(argv[4]) : 2022;
     shi_data d = {0};
     shi_err err = {0};
-    shi_data_spec spec = {NULL, NULL, NULL, NULL, SHI_DATA_ALL};
+    shi_data_spec spec = {.parts = SHI_DATA_ALL};
     if (shi_data_open(&d, &spec, &err) != SHI_OK) {
         fprintf(stderr, "pair_summary: %s\n", err.msg);
         return 1;

@@ -218,6 +218,13 @@ typedef struct shi_align {
 
 SHI_API void shi_align_destroy(shi_align *al);
 
+/** The first year of the dyadic arrays shi_align_compute and
+ *  shi_align_assess read for years [y0, ...] with trend windows of `window`
+ *  years under the threat model `m` (NULL: the defaults): the window before
+ *  y0 and the threat's lookback before that. A view from it
+ *  (shi_data_spec.from) gives the same results as the whole data. */
+SHI_API int shi_align_from(const shi_threat_model *m, int y0, int window);
+
 /** Compute the values of (a, b) over [y0, y1] (and the window before y0),
  *  from the data view `d` (with its dyadic part; the relations when loaded)
  *  and the threat model `m` (NULL: the defaults). */

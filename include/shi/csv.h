@@ -46,6 +46,12 @@ typedef struct shi_csv_opts {
     const char *const *missing; /* NULL-terminated codes meaning missing, or NULL for {""} */
     long first_line;            /* line number of the first byte in messages; 0 means 1 (a
                                    reader over a slice of a larger text) */
+    /* A line of plain bytes for which skip(line, len, skip_arg) returns 1
+     * (len without the newline) is passed over without being split or
+     * checked: a loader that needs only some records of a text it has
+     * checked already (the embedded data: shi_shd_check_text). NULL: none. */
+    int (*skip)(const char *line, size_t len, void *skip_arg);
+    void *skip_arg;
 } shi_csv_opts;
 
 typedef struct shi_csv shi_csv;

@@ -65,6 +65,8 @@ typedef struct shi_data {
     int en_loaded;
     shi_geo geo; /* cshapes minimum distances (SHI_DATA_GEO) */
     int geo_loaded;
+    int from; /* first year of the dense dyadic arrays (SHI_DYADIC_Y0 unless
+                 shi_data_spec.from asked for a later one); 0 before loading */
 } shi_data;
 
 /** Parts of the data. Dyadic needs the capabilities (its arrays are indexed by
@@ -89,6 +91,17 @@ typedef struct shi_data_spec {
     const char *alliance_file; /* a generic alliance file replacing ATOP, or NULL */
     const char *events_file;   /* an events file replacing data/events.tsv, or NULL */
     unsigned parts;            /* SHI_DATA_* bits; 0: SHI_DATA_CAPS */
+    /* The first year the caller will read from the dyadic part (0: every
+     * year). A later year leaves the years before it out of the dense
+     * year x state x state arrays (most of the loading time of a command
+     * that reads a few recent years) and clips every coverage of the
+     * dyadic part to start there: a view, not a different data set, so a
+     * measure reading a year before `from` gets missing values. Callers
+     * ask for the years they read, lookbacks included (shi_align_from,
+     * shi_formation_from); those measures refuse a view that starts too
+     * late. The relations' lists (trade, arms, events, vetoes) are always
+     * whole. */
+    int from;
 } shi_data_spec;
 
 SHI_API void shi_data_destroy(shi_data *d);
@@ -100,6 +113,17 @@ SHI_API void shi_data_destroy(shi_data *d);
  *  reload those held, so it should name the same sources. On failure the
  *  parts loaded by this call are left out. */
 SHI_API shi_status shi_data_open(shi_data *d, const shi_data_spec *spec, shi_err *err);
+
+/** The last years of contiguity and alliances the dyadic part of `spec`
+ *  will have, read from the embedded data's coverage records without
+ *  loading anything (a caller choosing shi_data_spec.from by them): 0, or
+ *  -1 when `spec` names other sources (a directory or an alliance file). */
+SHI_API int shi_data_dyadic_cover(const shi_data_spec *spec, int *contig_y1, int *ally_y1);
+
+/** SHI_EINTERNAL naming `who` when the view `d` leaves out year `first`,
+ *  which the caller reads (shi_data_spec.from later than it); SHI_OK when
+ *  the view starts at or before it, or at the first year of the arrays. */
+SHI_API shi_status shi_data_check_from(const shi_data *d, int first, const char *who, shi_err *err);
 
 /** The capabilities only: shi_data_open with SHI_DATA_CAPS from `dir` (NULL:
  *  embedded only). Looks for each file directly in `dir` and in the sub-folder

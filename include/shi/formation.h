@@ -149,6 +149,20 @@ SHI_API shi_formation_opts shi_formation_opts_default(void);
  *  for (its covariates' year t-1 covered; t may lie after ATOP). */
 SHI_API void shi_formation_years(const shi_data *d, int *y0, int *y1, int *pmax);
 
+/** The first year of the dyadic arrays shi_formation_year_compute reads for
+ *  onset year t under `o`: the prior ties' window and the threat's lookback
+ *  before t-1. A data view from it (shi_data_spec.from) gives the same
+ *  covariates as the whole data. */
+SHI_API int shi_formation_from(const shi_formation_opts *o, int t);
+
+/** shi_data_spec.from for a prediction for onset year t (0: the last year a
+ *  prediction can be made for), given `caps` (a view with the capabilities
+ *  loaded) and the spec the rest will be loaded with; 0 (every year) when
+ *  the years are not known before loading (other sources) or t is outside
+ *  them (the error then names the covered range). */
+SHI_API int shi_formation_predict_from(const shi_data *caps, const shi_data_spec *spec,
+                                       const shi_formation_opts *o, int t);
+
 /** The chooser-years with an onset and their partners at risk. */
 typedef struct shi_formation_design {
     shi_form_level level;

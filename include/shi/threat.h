@@ -86,6 +86,10 @@ typedef struct shi_threat_model {
 
 /** The documented defaults. */
 SHI_API shi_threat_model shi_threat_model_default(void);
+/** How many years before the year of a threat shi_threat_compute reads from
+ *  the dyadic arrays (the remembered disputes and conflicts of m->window
+ *  years): a data view for years from Y needs them from Y minus this. */
+SHI_API int shi_threat_lookback(const shi_threat_model *m);
 /** Read a YAML model file; keys not given keep their defaults. Errors name
  *  the file, line and column and the key (unknown key, bad value). */
 SHI_API shi_status shi_threat_model_load(shi_threat_model *m, const char *path, shi_err *err);

@@ -77,7 +77,7 @@ void shi_session_free_string(char *text)
 /* shi_data_open loads only what is missing. */
 shi_status shi_i_bind_load(shi_session *s, unsigned parts)
 {
-    const shi_data_spec spec = {s->data_dir, s->data_file, NULL, NULL, parts};
+    const shi_data_spec spec = {.dir = s->data_dir, .shd = s->data_file, .parts = parts};
     return shi_data_open(&s->data, &spec, &s->err);
 }
 

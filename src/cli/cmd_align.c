@@ -152,12 +152,14 @@ static shi_status summary_rows(shi_table *t, const shi_align *al, shi_err *err)
     return s;
 }
 
-/* The years (default 1992 to the last of the data) and the two states. */
-static shi_status align_pair(shi_cli *cli, const char *years, const char *const *pos, int *y0,
-                             int *y1, const shi_state **a, const shi_state **b)
+/* The years (default 1992 to the last of the data) and the two states; then
+ * the data from the first year the analysis reads (shi_align_from). */
+static shi_status align_pair(shi_cli *cli, const char *years, const char *const *pos,
+                             const shi_threat_model *m, int window, int *y0, int *y1,
+                             const shi_state **a, const shi_state **b)
 {
     shi_status s;
-    if ((s = cli_data(cli, SHI_DATA_RELATIONS | SHI_DATA_ENERGY, NULL, NULL)) != SHI_OK) {
+    if ((s = cli_data(cli, SHI_DATA_CAPS, NULL, NULL)) != SHI_OK) {
         return s;
     }
     const shi_panel *p = &cli->data.caps;
@@ -169,7 +171,7 @@ static shi_status align_pair(shi_cli *cli, const char *years, const char *const 
     if (*a == *b) {
         return shi_err_set(&cli->err, SHI_EUSAGE, "align: the two states are the same");
     }
-    return SHI_OK;
+    return cli_data_from(cli, SHI_DATA_RELATIONS | SHI_DATA_ENERGY, shi_align_from(m, *y0, window));
 }
 
 int cmd_align(shi_cli *cli, int argc, char **argv)
@@ -203,7 +205,7 @@ int cmd_align(shi_cli *cli, int argc, char **argv)
     shi_align al;
     memset(&al, 0, sizeof al);
     if ((model && (s = shi_threat_model_load(&m, model, &cli->err))) ||
-        (s = align_pair(cli, years, pos, &y0, &y1, &a, &b)) ||
+        (s = align_pair(cli, years, pos, &m, window, &y0, &y1, &a, &b)) ||
         (s = shi_align_compute(&al, &cli->data, &m, a->ccode, b->ccode, y0, y1, window,
                                &cli->err)) ||
         (s = shi_align_assess(&al, &cli->data, &m, &cli->err))) {

@@ -38,12 +38,21 @@ static shi_status parse_level(shi_cli *cli, form_args *a)
     return SHI_OK;
 }
 
+/* predict reads one year and its lookback: the data from the first year it
+ * reads (shi_formation_predict_from). */
+static int predict_from(shi_cli *cli, const form_args *a)
+{
+    const shi_data_spec spec = {.dir = cli->data_dir, .shd = cli->data_file};
+    return shi_formation_predict_from(&cli->data, &spec, &a->o, a->year);
+}
+
 /* Load the data, parse --level/--count and --years against the covered onsets. */
-static shi_status form_setup(shi_cli *cli, form_args *a)
+static shi_status form_setup(shi_cli *cli, form_args *a, int predict)
 {
     shi_status s = parse_level(cli, a);
-    if (s != SHI_OK ||
-        (s = cli_data(cli, SHI_DATA_RELATIONS | SHI_DATA_ECON, NULL, NULL)) != SHI_OK) {
+    if (s != SHI_OK || (s = cli_data(cli, SHI_DATA_CAPS, NULL, NULL)) != SHI_OK ||
+        (s = cli_data_from(cli, SHI_DATA_RELATIONS | SHI_DATA_ECON,
+                           predict ? predict_from(cli, a) : 0)) != SHI_OK) {
         return s;
     }
     int c0, c1;
@@ -353,7 +362,7 @@ int cmd_formation(shi_cli *cli, int argc, char **argv)
     if ((strcmp(sub, "test") && strcmp(sub, "fit") && !nwant) || a.npos != (size_t)nwant) {
         return shi_err_set(&cli->err, SHI_EUSAGE, "usage: %s", USAGE);
     }
-    if ((s = form_setup(cli, &a)) != SHI_OK) {
+    if ((s = form_setup(cli, &a, nwant == 1)) != SHI_OK) {
         return s;
     }
     if (nwant == 1) {

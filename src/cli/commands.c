@@ -62,7 +62,18 @@ static void usage(FILE *f)
 shi_status cli_data(shi_cli *cli, unsigned parts, const char *alliance_file,
                     const char *events_file)
 {
-    const shi_data_spec spec = {cli->data_dir, cli->data_file, alliance_file, events_file, parts};
+    const shi_data_spec spec = {.dir = cli->data_dir,
+                                .shd = cli->data_file,
+                                .alliance_file = alliance_file,
+                                .events_file = events_file,
+                                .parts = parts};
+    return shi_data_open(&cli->data, &spec, &cli->err);
+}
+
+shi_status cli_data_from(shi_cli *cli, unsigned parts, int from)
+{
+    const shi_data_spec spec = {
+        .dir = cli->data_dir, .shd = cli->data_file, .parts = parts, .from = from};
     return shi_data_open(&cli->data, &spec, &cli->err);
 }
 

@@ -23,11 +23,20 @@ shi_status shi_shd_open(shi_csv **c, const char *name, const void *buf, size_t l
 shi_status shi_shd_open_slice(shi_csv **c, const char *name, const void *buf, size_t len, long line,
                               shi_err *err)
 {
+    return shi_shd_open_slice_skip(c, name, buf, len, line, NULL, NULL, err);
+}
+
+shi_status shi_shd_open_slice_skip(shi_csv **c, const char *name, const void *buf, size_t len,
+                                   long line, int (*skip)(const char *, size_t, void *), void *arg,
+                                   shi_err *err)
+{
     shi_csv_opts o = {0};
     o.delim = '\t';
     o.no_header = 1;
     o.ragged = 1;
     o.first_line = line;
+    o.skip = skip;
+    o.skip_arg = arg;
     return shi_csv_open_mem(c, name, buf, len, &o, err);
 }
 

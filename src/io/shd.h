@@ -41,6 +41,11 @@ shi_status shi_shd_open(shi_csv **c, const char *name, const void *buf, size_t l
  * caller has checked the whole text with shi_shd_check_text. */
 shi_status shi_shd_open_slice(shi_csv **c, const char *name, const void *buf, size_t len, long line,
                               shi_err *err);
+/* The same, passing over the lines for which skip(line, len, arg) returns 1
+ * (shi_csv_opts.skip): a loader that needs only some years or records. */
+shi_status shi_shd_open_slice_skip(shi_csv **c, const char *name, const void *buf, size_t len,
+                                   long line, int (*skip)(const char *, size_t, void *), void *arg,
+                                   shi_err *err);
 
 /* Whether the text `buf` (len bytes) is a well-formed .shd whose 'end' record
  * matches the bytes before it: its count of lines and the FNV-1a 64 hash of

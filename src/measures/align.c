@@ -358,6 +358,13 @@ static void veto_totals(shi_align *al, const shi_relations *rel)
     }
 }
 
+int shi_align_from(const shi_threat_model *m, int y0, int window)
+{
+    shi_threat_model def = shi_threat_model_default();
+    int ys = y0 - window + 1 > 1816 ? y0 - window + 1 : 1816;
+    return ys - shi_threat_lookback(m ? m : &def);
+}
+
 shi_status shi_align_compute(shi_align *al, const shi_data *d, const shi_threat_model *model, int a,
                              int b, int y0, int y1, int window, shi_err *err)
 {
@@ -374,14 +381,18 @@ shi_status shi_align_compute(shi_align *al, const shi_data *d, const shi_threat_
     al->y1 = y1;
     al->window = window;
     al->ys = y0 - window + 1 > 1816 ? y0 - window + 1 : 1816;
+    shi_threat_model def = shi_threat_model_default();
+    shi_status s = shi_data_check_from(d, shi_align_from(model, y0, window), "align", err);
+    if (s != SHI_OK) {
+        return s;
+    }
     size_t ny = (size_t)(y1 - al->ys + 1);
     if (alloc_years(al, ny) != SHI_OK) {
         shi_align_destroy(al);
         return shi_err_set(err, SHI_EIO, "out of memory");
     }
-    shi_threat_model def = shi_threat_model_default();
     shi_threat_ctx *ctx = NULL;
-    shi_status s = shi_threat_ctx_new(&ctx, d, err);
+    s = shi_threat_ctx_new(&ctx, d, err);
     shi_frame f;
     memset(&f, 0, sizeof f);
     long col[SHI_ALSIM_N];

@@ -197,6 +197,12 @@ shi_status shi_threat_ctx_new(shi_threat_ctx **out, const shi_data *d, shi_err *
     return SHI_OK;
 }
 
+int shi_threat_lookback(const shi_threat_model *m)
+{
+    /* remembered() and the opponents' share read years year - window + 1 .. year */
+    return m->window > 1 ? m->window - 1 : 0;
+}
+
 void shi_threat_ctx_free(shi_threat_ctx *c)
 {
     if (c) {

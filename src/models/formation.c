@@ -51,6 +51,20 @@ static int either(const shi_dyadic *dy, int year, size_t i, size_t j, shi_form_l
 
 /* The covered onset years [*y0, *y1] and the last year a prediction can be
  * made for (*pmax: the covariates' year t-1 covered, t beyond ATOP). */
+/* The same from the years of the sources: ATOP's, the capabilities', contiguity's. */
+static void covered_years(int ally0, int ally1, int cap0, int cap1, int con0, int con1, int *y0,
+                          int *y1, int *pmax)
+{
+    int a = ally0 + 1, b = ally1 + 1;
+    a = cap0 + 1 > a ? cap0 + 1 : a;
+    b = cap1 + 1 < b ? cap1 + 1 : b;
+    a = con0 + 1 > a ? con0 + 1 : a;
+    b = con1 + 1 < b ? con1 + 1 : b;
+    *y0 = a;
+    *pmax = b;
+    *y1 = b < ally1 ? b : ally1;
+}
+
 static void covered(const shi_data *d, int *y0, int *y1, int *pmax)
 {
     const shi_dyadic *dy = &d->dy;
@@ -59,14 +73,26 @@ static void covered(const shi_data *d, int *y0, int *y1, int *pmax)
     if (!d->dy_loaded || !dy->ally_level || !dy->contig || d->caps.nrow == 0) {
         return;
     }
-    int a = dy->ally_y0 + 1, b = dy->ally_y1 + 1;
-    a = d->caps.year_min + 1 > a ? d->caps.year_min + 1 : a;
-    b = d->caps.year_max + 1 < b ? d->caps.year_max + 1 : b;
-    a = dy->contig_y0 + 1 > a ? dy->contig_y0 + 1 : a;
-    b = dy->contig_y1 + 1 < b ? dy->contig_y1 + 1 : b;
-    *y0 = a;
-    *pmax = b;
-    *y1 = b < dy->ally_y1 ? b : dy->ally_y1;
+    covered_years(dy->ally_y0, dy->ally_y1, d->caps.year_min, d->caps.year_max, dy->contig_y0,
+                  dy->contig_y1, y0, y1, pmax);
+}
+
+int shi_formation_predict_from(const shi_data *caps, const shi_data_spec *spec,
+                               const shi_formation_opts *o, int t)
+{
+    int con1, ally1, y0, y1, pmax;
+    if (caps->caps.nrow == 0 || shi_data_dyadic_cover(spec, &con1, &ally1) != 0) {
+        return 0;
+    }
+    /* The first years do not matter here: t is checked against the
+     * capabilities' first year below. */
+    covered_years(SHI_DYADIC_Y0, ally1, caps->caps.year_min, caps->caps.year_max, SHI_DYADIC_Y0,
+                  con1, &y0, &y1, &pmax);
+    t = t ? t : pmax;
+    if (t <= caps->caps.year_min + 1 || t > pmax) {
+        return 0;
+    }
+    return shi_formation_from(o, t);
 }
 
 void shi_formation_years(const shi_data *d, int *y0, int *y1, int *pmax)
@@ -263,6 +289,15 @@ static shi_status year_alloc(shi_formation_year *out, size_t n, yscratch *w, shi
     return SHI_OK;
 }
 
+int shi_formation_from(const shi_formation_opts *o, int t)
+{
+    shi_threat_model dm = shi_threat_model_default();
+    const shi_threat_model *m = o->threat ? o->threat : &dm;
+    int prior = t - (o->prior_window > 1 ? o->prior_window : 1);
+    int threat = t - 1 - shi_threat_lookback(m);
+    return prior < threat ? prior : threat;
+}
+
 shi_status shi_formation_year_compute(const shi_data *d, const shi_threat_ctx *ctx,
                                       const shi_formation_opts *o, int t, shi_formation_year *out,
                                       shi_err *err)
@@ -278,8 +313,13 @@ shi_status shi_formation_year_compute(const shi_data *d, const shi_threat_ctx *c
     if (t < c0 || t > pmax) {
         return shi_err_set(err, SHI_EUSAGE,
                            "no alliance or threat data for onsets in %d: the data cover onsets "
-                           "in %d-%d and predictions up to %d",
-                           t, c0, c1, pmax);
+                           "in %d-%d and predictions up to %d%s",
+                           t, c0, c1, pmax,
+                           d->from > SHI_DYADIC_Y0 ? " (of the years this view loaded)" : "");
+    }
+    shi_status cs = shi_data_check_from(d, shi_formation_from(o, t), "formation", err);
+    if (cs != SHI_OK) {
+        return cs;
     }
     int k = o->topk < 1 ? 1 : (o->topk > MAXK ? MAXK : o->topk);
     shi_threat_model dm = shi_threat_model_default();

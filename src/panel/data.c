@@ -6,6 +6,7 @@
  */
 #include <shi/data.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "data_priv.h"
@@ -25,6 +26,26 @@ void shi_data_destroy(shi_data *d)
     memset(d, 0, sizeof *d);
 }
 
+/* The capabilities (when fresh), the economy and the dyadic part, in that
+ * order. */
+static shi_status load_before_relations(shi_data *d, const shi_data_spec *spec, unsigned want,
+                                        int fresh, int from, shi_err *err)
+{
+    shi_status s = SHI_OK;
+    if (fresh) {
+        memset(d, 0, sizeof *d);
+        s = shi_i_data_load_caps(d, spec->dir, spec->shd, err);
+    }
+    if (s == SHI_OK && (want & SHI_DATA_ECON) && !d->econ_loaded) {
+        s = shi_i_data_load_econ(d, spec->dir, err);
+    }
+    if (s == SHI_OK && (want & SHI_DATA_DYADIC) && !d->dy_loaded) {
+        s = shi_i_data_load_dyadic(d, spec->dir, spec->alliance_file, from, err);
+        d->from = s == SHI_OK ? from : 0;
+    }
+    return s;
+}
+
 shi_status shi_data_open(shi_data *d, const shi_data_spec *spec, shi_err *err)
 {
     static const shi_data_spec none = {0};
@@ -39,19 +60,40 @@ shi_status shi_data_open(shi_data *d, const shi_data_spec *spec, shi_err *err)
     }
     want |= SHI_DATA_CAPS;
     int fresh = d->states.n == 0;
+    int from = spec->from > SHI_DYADIC_Y0 ? spec->from : SHI_DYADIC_Y0;
+    from = from < SHI_DYADIC_Y1 ? from : SHI_DYADIC_Y1;
+    if (d->dy_loaded && (want & SHI_DATA_DYADIC) && from < d->from) {
+        /* The arrays cannot grow back: a caller mixing views is a bug. */
+        return shi_err_set(err, SHI_EINTERNAL,
+                           "data: the dyadic part was loaded from %d, a later call asks from %d",
+                           d->from, from);
+    }
     shi_status s = SHI_OK;
-    if (fresh) {
-        memset(d, 0, sizeof *d);
-        s = shi_i_data_load_caps(d, spec->dir, spec->shd, err);
-    }
-    if (s == SHI_OK && (want & SHI_DATA_ECON) && !d->econ_loaded) {
-        s = shi_i_data_load_econ(d, spec->dir, err);
-    }
-    if (s == SHI_OK && (want & SHI_DATA_DYADIC) && !d->dy_loaded) {
-        s = shi_i_data_load_dyadic(d, spec->dir, spec->alliance_file, err);
+    /* The embedded relations text is checked on a second thread while the
+     * capabilities and the dyadic part load: the check (a hash over 6 MB)
+     * needs nothing from them. */
+    shi_i_rel_check pre = {-1, 0};
+    int ahead = (want & SHI_DATA_RELATIONS) && !d->rel_loaded;
+#ifdef _OPENMP
+#    pragma omp parallel sections num_threads(2) if (ahead)
+#endif
+    {
+#ifdef _OPENMP
+#    pragma omp section
+#endif
+        s = load_before_relations(d, spec, want, fresh, from, err);
+#ifdef _OPENMP
+#    pragma omp section
+#endif
+        if (ahead) {
+            shi_i_relations_precheck(&pre);
+        }
     }
     if (s == SHI_OK && (want & SHI_DATA_RELATIONS) && !d->rel_loaded) {
-        s = shi_i_data_load_relations(d, spec->dir, 0, err);
+        s = shi_i_data_load_relations(d, spec->dir, 0, &pre, err);
+    }
+    if (s == SHI_OK && d->dy_loaded && d->from > SHI_DYADIC_Y0) {
+        shi_i_dyadic_clip_from(&d->dy);
     }
     if (s == SHI_OK && (want & SHI_DATA_EVENTS) && !d->ev_loaded) {
         s = shi_events_load(&d->events, spec->events_file, err);
@@ -72,13 +114,23 @@ shi_status shi_data_open(shi_data *d, const shi_data_spec *spec, shi_err *err)
 shi_status shi_data_load(shi_data *d, const char *dir, shi_err *err)
 {
     memset(d, 0, sizeof *d);
-    shi_data_spec spec = {dir, NULL, NULL, NULL, SHI_DATA_CAPS};
+    shi_data_spec spec = {.dir = dir, .parts = SHI_DATA_CAPS};
     return shi_data_open(d, &spec, err);
 }
 
 shi_status shi_data_load_shd(shi_data *d, const char *path, shi_err *err)
 {
     memset(d, 0, sizeof *d);
-    shi_data_spec spec = {NULL, path, NULL, NULL, SHI_DATA_CAPS};
+    shi_data_spec spec = {.shd = path, .parts = SHI_DATA_CAPS};
     return shi_data_open(d, &spec, err);
+}
+
+shi_status shi_data_check_from(const shi_data *d, int first, const char *who, shi_err *err)
+{
+    if (!d->dy_loaded || d->from <= SHI_DYADIC_Y0 || first >= d->from) {
+        return SHI_OK;
+    }
+    return shi_err_set(err, SHI_EINTERNAL,
+                       "%s: the data view starts in %d but year %d is read (shi_data_spec.from)",
+                       who, d->from, first);
 }

@@ -201,7 +201,7 @@ static shi_status embedded_sources(shi_data *d, shi_err *err)
     return s;
 }
 
-shi_status shi_i_data_load_dyadic(shi_data *d, const char *dir, const char *alliance_file,
+shi_status shi_i_data_load_dyadic(shi_data *d, const char *dir, const char *alliance_file, int from,
                                   shi_err *err)
 {
     tables t;
@@ -221,7 +221,7 @@ shi_status shi_i_data_load_dyadic(shi_data *d, const char *dir, const char *alli
     const char *paths[4] = {t.path[0], t.path[1], t.path[2], t.path[3]};
     if (s == SHI_OK) {
         s = shi_dyadic_build(
-            &d->dy, &d->states, SHI_DYADIC_Y0, SHI_DYADIC_Y1, t.found[DY_CONTIG] ? &t.contig : NULL,
+            &d->dy, &d->states, from, SHI_DYADIC_Y1, t.found[DY_CONTIG] ? &t.contig : NULL,
             t.found[DY_CAPITALS] ? &t.capitals : NULL, t.found[DY_ATOP] ? &t.ally : NULL,
             t.found[DY_UNGA] ? &t.unga : NULL, paths, err);
     }
@@ -230,9 +230,9 @@ shi_status shi_i_data_load_dyadic(shi_data *d, const char *dir, const char *alli
         need_embedded |= !t.found[k];
     }
     if (s == SHI_OK && need_embedded) {
-        s = shi_dyadic_read_shd(&emb, &d->states, SHI_DYADIC_Y0, SHI_DYADIC_Y1,
-                                "<embedded dyadic data>", shi_embedded_dyadic,
-                                shi_embedded_dyadic_len, err);
+        s = shi_i_dyadic_read_shd_from(&emb, &d->states, SHI_DYADIC_Y0, SHI_DYADIC_Y1, from,
+                                       "<embedded dyadic data>", shi_embedded_dyadic,
+                                       shi_embedded_dyadic_len, err);
         for (int k = 0; k < DY_N && s == SHI_OK; k++) {
             if (!t.found[k]) {
                 take(&d->dy, &emb, k);
@@ -290,4 +290,33 @@ shi_status shi_i_data_write_dyadic(const shi_data *d, const char *dir, FILE *out
     shi_dyadic_destroy(&dy);
     tables_destroy(&t);
     return s;
+}
+
+int shi_data_dyadic_cover(const shi_data_spec *spec, int *contig_y1, int *ally_y1)
+{
+    *contig_y1 = *ally_y1 = 0;
+    if (spec && (spec->dir || spec->alliance_file)) {
+        return -1;
+    }
+    /* The coverage records come before the spells (shi_dyadic_write_shd). */
+    const char *t = (const char *)shi_embedded_dyadic, *end = t + shi_embedded_dyadic_len;
+    int found = 0;
+    for (const char *p = t; p < end && found < 2;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl) {
+            break;
+        }
+        int y0, y1;
+        if (sscanf(p, "coverage\tcontig\t%d\t%d\n", &y0, &y1) == 2) {
+            *contig_y1 = y1;
+            found++;
+        } else if (sscanf(p, "coverage\tally\t%d\t%d\n", &y0, &y1) == 2) {
+            *ally_y1 = y1;
+            found++;
+        } else if (strncmp(p, "contig\t", 7) == 0 || strncmp(p, "ally\t", 5) == 0) {
+            break;
+        }
+        p = nl + 1;
+    }
+    return found == 2 ? 0 : -1;
 }

@@ -19,13 +19,38 @@ shi_status shi_i_data_load_caps(shi_data *d, const char *dir, const char *shd, s
  * else from the embedded data/econ.shd. data_econ.c. */
 shi_status shi_i_data_load_econ(shi_data *d, const char *dir, shi_err *err);
 
-/* Dyadic arrays into d->dy; needs the registry. data_dyadic.c. */
-shi_status shi_i_data_load_dyadic(shi_data *d, const char *dir, const char *alliance_file,
+/* Dyadic arrays into d->dy for the years from `from` to SHI_DYADIC_Y1;
+ * needs the registry. data_dyadic.c. */
+shi_status shi_i_data_load_dyadic(shi_data *d, const char *dir, const char *alliance_file, int from,
                                   shi_err *err);
 
+/* Clip every coverage of the dense arrays to their first year (a view
+ * loaded from a later year: shi_data_spec.from), an empty coverage to 1..0,
+ * so that a reader testing a year against a coverage never indexes before
+ * the arrays. dyadic.c. */
+void shi_i_dyadic_clip_from(shi_dyadic *d);
+
+/* .shd dyadic records of the years [y0, y1] into `d`, whose arrays start in
+ * `from` (>= y0): spells reaching before it are cut, records before it
+ * skipped. dyadic_shd.c. */
+shi_status shi_i_dyadic_read_shd_from(shi_dyadic *d, const shi_states *s, int y0, int y1, int from,
+                                      const char *name, const void *text, size_t len, shi_err *err);
+
+/* The embedded relations text checked ahead (shi_shd_check_text), on
+ * another thread while the parts before it load: ok 1 with the length of
+ * its body, 0 it does not check out (it is then read record by record), -1
+ * not checked yet. data_relations.c. */
+typedef struct shi_i_rel_check {
+    int ok;
+    size_t body;
+} shi_i_rel_check;
+void shi_i_relations_precheck(shi_i_rel_check *c);
+
 /* Relations into d->rel and the dense arrays of d->dy; needs the dyadic data.
- * With `require`, every official file must be in `dir`. data_relations.c. */
-shi_status shi_i_data_load_relations(shi_data *d, const char *dir, int require, shi_err *err);
+ * With `require`, every official file must be in `dir`. `pre` (may be NULL):
+ * the embedded text's check, when done ahead. data_relations.c. */
+shi_status shi_i_data_load_relations(shi_data *d, const char *dir, int require,
+                                     const shi_i_rel_check *pre, shi_err *err);
 /* The embedded relations read record by record in one thread, never in two
  * halves (tests compare the two ways). */
 shi_status shi_i_data_load_relations_serial(shi_data *d, shi_err *err);

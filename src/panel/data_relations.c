@@ -144,6 +144,7 @@ typedef struct builder {
     size_t cap[24]; /* capacities, one per array */
     int years[RL_N][2];
     int onset_years[2]; /* GML's years: dispute onsets are known there only */
+    int from; /* the view's first year (shi_data_spec.from): rows before it are left out */
 } builder;
 
 static void cover(builder *b, int src, int year)
@@ -158,6 +159,9 @@ static void cover(builder *b, int src, int year)
 
 static int add_arms(builder *b, int s, int r, int year, double tiv)
 {
+    if (year < b->from) {
+        return 0;
+    }
     shi_relations *x = b->r;
     size_t n = x->narms;
     PUSH(x->arms_s, n, b->cap[0], s);
@@ -171,6 +175,9 @@ static int add_arms(builder *b, int s, int r, int year, double tiv)
 
 static int add_armst(builder *b, int c, int year, double imp, double exp_)
 {
+    if (year < b->from) {
+        return 0;
+    }
     shi_relations *x = b->r;
     size_t n = x->narmst;
     PUSH(x->armst_c, n, b->cap[4], c);
@@ -184,6 +191,9 @@ static int add_armst(builder *b, int c, int year, double imp, double exp_)
 
 static int add_tn(builder *b, int c, int year, double imp, double exp_)
 {
+    if (year < b->from) {
+        return 0;
+    }
     shi_relations *x = b->r;
     size_t n = x->ntn;
     PUSH(x->tn_c, n, b->cap[8], c);
@@ -196,6 +206,9 @@ static int add_tn(builder *b, int c, int year, double imp, double exp_)
 
 static int add_td(builder *b, int a, int c, int year, double f1, double f2)
 {
+    if (year < b->from) {
+        return 0;
+    }
     shi_relations *x = b->r;
     size_t n = x->ntd;
     PUSH(x->td_a, n, b->cap[12], a);
@@ -211,6 +224,9 @@ static int add_td(builder *b, int a, int c, int year, double f1, double f2)
 /* One vetoed draft: its year, date and (up to three) members. */
 static int add_veto(builder *b, int year, int date, const int32_t m[SHI_REL_VETO_M])
 {
+    if (year < b->from) {
+        return 0;
+    }
     shi_relations *x = b->r;
     size_t n = x->nveto;
     PUSH(x->veto_year, n, b->cap[21], year);
@@ -374,6 +390,9 @@ static void set_igosy(builder *b, int c, int y0, int y1, const int n[4])
 
 static int set_conflict(builder *b, int j, int i, int year, double share)
 {
+    if (year < b->from) {
+        return 0;
+    }
     shi_relations *x = b->r;
     size_t n = x->nev;
     PUSH(x->ev_j, n, b->cap[17], j);
@@ -861,11 +880,60 @@ static shi_status mid_attr_fields(builder *b, shi_csv *c, shi_err *err)
 /* The records of `text`: the whole file, record by record with its checks
  * (line 0), or a slice of a file already checked (shi_shd_check_text) whose
  * first byte is at `line`. */
+/* The field of a record's year (of a spell: its last year), by tag; -1 for
+ * the records that are not rows of a year. By length first: this runs on
+ * every line of the embedded relations. */
+static int year_field(const char *t, size_t n)
+{
+#define IS(lit) (memcmp(t, lit, sizeof lit - 1) == 0)
+    switch (n) {
+    case 3:
+        return IS("mid") ? 3 : IS("igo") ? 4 : -1;
+    case 4:
+        return IS("arms") ? 3 : IS("ucdp") ? 3 : IS("veto") ? 1 : -1;
+    case 5:
+        return IS("trade") ? 3 : IS("icews") ? 3 : IS("igosy") ? 3 : -1;
+    case 7:
+        return IS("armstot") ? 2 : IS("nuclear") ? 2 : -1;
+    case 8:
+        return IS("tradenat") ? 2 : IS("midonset") ? 3 : IS("warheads") ? 2 : -1;
+    default:
+        return -1;
+    }
+#undef IS
+}
+
+/* shi_csv_opts.skip: 1 for a row of a year before the view's first
+ * (shi_data_spec.from), read off the raw line; anything unexpected is left
+ * to the full reader, which reports it. */
+static int skip_early(const char *p, size_t n, void *arg)
+{
+    const builder *b = arg;
+    const char *e = p + n, *t = memchr(p, '\t', n);
+    int want = t ? year_field(p, (size_t)(t - p)) : -1;
+    for (int k = 1; want > 0 && t && k < want; k++) {
+        t = memchr(t + 1, '\t', (size_t)(e - t - 1));
+    }
+    if (want <= 0 || !t) {
+        return 0;
+    }
+    const char *q = t + 1;
+    long y = 0;
+    int nd = 0;
+    for (; q < e && *q >= '0' && *q <= '9' && nd < 5; q++, nd++) {
+        y = y * 10 + (*q - '0');
+    }
+    return nd > 0 && (q == e || *q == '\t') && y < b->from;
+}
+
 static shi_status from_shd(builder *b, const char *name, const void *text, size_t len, long line,
                            const int *have, shi_err *err)
 {
     shi_csv *c = NULL;
-    shi_status s = line ? shi_shd_open_slice(&c, name, text, len, line, err)
+    /* A slice of a checked text may pass over the rows before the view; the
+     * adders and setters leave them out anyway (the serial reader). */
+    int (*skip)(const char *, size_t, void *) = b->from > SHI_DYADIC_Y0 ? skip_early : NULL;
+    shi_status s = line ? shi_shd_open_slice_skip(&c, name, text, len, line, skip, b, err)
                         : shi_shd_open(&c, name, text, len, err);
     int got = 1;
     shi_shd_sum sum = {0};
@@ -1150,12 +1218,25 @@ static int find_split(const char *t, size_t body, cut *sp)
  * this 6 MB text was half the time of `shi align`); otherwise, or with one
  * thread, record by record. The result is the same either way: each half
  * fills only its own tags' arrays, and the rows are sorted afterwards. */
-static shi_status from_embedded(builder *b, const char *name, const char *t, size_t len,
-                                const int *have, shi_err *err)
+void shi_i_relations_precheck(shi_i_rel_check *c)
 {
-    size_t body = 0;
+    c->body = 0;
+    c->ok = shi_shd_check_text((const char *)shi_embedded_relations, shi_embedded_relations_len,
+                               &c->body);
+}
+
+static shi_status from_embedded(builder *b, const char *name, const char *t, size_t len,
+                                const int *have, const shi_i_rel_check *pre, shi_err *err)
+{
+    shi_i_rel_check chk = {-1, 0};
+    if (pre && pre->ok >= 0) {
+        chk = *pre;
+    } else {
+        shi_i_relations_precheck(&chk);
+    }
+    size_t body = chk.body;
     cut sp;
-    if (!shi_shd_check_text(t, len, &body) || !find_split(t, body, &sp)) {
+    if (!chk.ok || !find_split(t, body, &sp)) {
         return from_shd(b, name, t, len, 0, have, err);
     }
     shi_status s = from_shd(b, name, t, sp.m, 1, have, err);
@@ -1310,13 +1391,15 @@ static shi_status add_source(shi_data *d, int k, const char *version, const char
     return SHI_OK;
 }
 
-static shi_status load(shi_data *d, const char *dir, int require, int split, shi_err *err)
+static shi_status load(shi_data *d, const char *dir, int require, int split,
+                       const shi_i_rel_check *pre, shi_err *err)
 {
     shi_status s = SHI_OK;
     builder b;
     memset(&b, 0, sizeof b);
     b.r = &d->rel;
     b.dy = &d->dy;
+    b.from = d->dy.y0;
     b.s = &d->states;
     for (int k = 0; k < 1000; k++) {
         b.map[k] = -1;
@@ -1347,7 +1430,7 @@ static shi_status load(shi_data *d, const char *dir, int require, int split, shi
     }
     if (s == SHI_OK && !all) {
         const char *name = "<embedded relations data>", *t = (const char *)shi_embedded_relations;
-        s = split ? from_embedded(&b, name, t, shi_embedded_relations_len, have, err)
+        s = split ? from_embedded(&b, name, t, shi_embedded_relations_len, have, pre, err)
                   : from_shd(&b, name, t, shi_embedded_relations_len, 0, have, err);
     }
     if (s == SHI_OK && sort_all(&d->rel) != 0) {
@@ -1363,6 +1446,20 @@ static shi_status load(shi_data *d, const char *dir, int require, int split, shi
         d->rel.ev_y1 = b.years[RL_ICEWS][1];
         d->rel.veto_y0 = b.years[RL_VETO][0];
         d->rel.veto_y1 = b.years[RL_VETO][1];
+        if (b.from > SHI_DYADIC_Y0) { /* a view: its lists start at b.from */
+            int *cov[4][2] = {{&d->rel.arms_y0, &d->rel.arms_y1},
+                              {&d->rel.trade_y0, &d->rel.trade_y1},
+                              {&d->rel.ev_y0, &d->rel.ev_y1},
+                              {&d->rel.veto_y0, &d->rel.veto_y1}};
+            for (int k = 0; k < 4; k++) {
+                if (*cov[k][1] < b.from || *cov[k][0] > *cov[k][1]) {
+                    *cov[k][0] = 1;
+                    *cov[k][1] = 0;
+                } else if (*cov[k][0] < b.from) {
+                    *cov[k][0] = b.from;
+                }
+            }
+        }
         for (int k = 0; k < RL_N && s == SHI_OK; k++) {
             s = add_source(d, k, RL[k].version, shi_i_base_name(have[k] ? path[k] : RL[k].paths[0]),
                            have[k] ? path[k] : "embedded", err);
@@ -1376,14 +1473,15 @@ static shi_status load(shi_data *d, const char *dir, int require, int split, shi
     return s;
 }
 
-shi_status shi_i_data_load_relations(shi_data *d, const char *dir, int require, shi_err *err)
+shi_status shi_i_data_load_relations(shi_data *d, const char *dir, int require,
+                                     const shi_i_rel_check *pre, shi_err *err)
 {
-    return load(d, dir, require, 1, err);
+    return load(d, dir, require, 1, pre, err);
 }
 
 shi_status shi_i_data_load_relations_serial(shi_data *d, shi_err *err)
 {
-    return load(d, NULL, 0, 0, err);
+    return load(d, NULL, 0, 0, NULL, err);
 }
 
 /* The IGO records: spells of equal values over consecutive years, the
@@ -1469,11 +1567,11 @@ shi_status shi_i_data_write_relations(const char *dir, FILE *out, shi_err *err)
     memset(&d, 0, sizeof d);
     shi_status s = shi_i_data_load_caps(&d, dir, NULL, err);
     if (s == SHI_OK) {
-        s = shi_i_data_load_dyadic(&d, dir, NULL, err);
+        s = shi_i_data_load_dyadic(&d, dir, NULL, SHI_DYADIC_Y0, err);
     }
     if (s == SHI_OK) {
         d.dy_loaded = 1;
-        s = shi_i_data_load_relations(&d, dir, 1, err);
+        s = shi_i_data_load_relations(&d, dir, 1, NULL, err);
     }
     /* The embedded subset: trade and events only for dyads with a state that
      * was a major power at some time. */

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "data_priv.h"
+
 _Static_assert(SHI_DY_NREF == SHI_UNGA_NREF,
                "dyadic.h and io_dyad.h disagree on the UN reference states");
 
@@ -286,4 +288,25 @@ shi_status shi_dyadic_build(shi_dyadic *d, const shi_states *s, int y0, int y1,
         shi_dyadic_destroy(d);
     }
     return st;
+}
+
+static void clip_one(const shi_dyadic *d, int *y0, int *y1)
+{
+    if (*y1 < d->y0 || *y0 > *y1) {
+        *y0 = 1;
+        *y1 = 0;
+    } else if (*y0 < d->y0) {
+        *y0 = d->y0;
+    }
+}
+
+void shi_i_dyadic_clip_from(shi_dyadic *d)
+{
+    clip_one(d, &d->contig_y0, &d->contig_y1);
+    clip_one(d, &d->ally_y0, &d->ally_y1);
+    clip_one(d, &d->unga_y0, &d->unga_y1);
+    clip_one(d, &d->mid_y0, &d->mid_y1);
+    clip_one(d, &d->onset_y0, &d->onset_y1);
+    clip_one(d, &d->ucdp_y0, &d->ucdp_y1);
+    clip_one(d, &d->igo_y0, &d->igo_y1);
 }

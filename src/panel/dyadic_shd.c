@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "../io/shd.h"
+#include "data_priv.h"
 
 /* Runs over the years of one byte-valued pair series. */
 static void byte_runs(FILE *f, const shi_dyadic *d, const uint8_t *a, int y0, int y1, size_t i,
@@ -125,6 +126,7 @@ void shi_dyadic_write_shd(const shi_dyadic *d, const shi_states *s, FILE *f)
 typedef struct reader {
     shi_csv *c;
     shi_err *err;
+    int y0, y1; /* the file's years; the arrays hold [d->y0, d->y1] within them */
     long map[1000];
 } reader;
 
@@ -151,12 +153,15 @@ static shi_status nfields(reader *r, size_t n)
     return shi_shd_fields(r->c, n, r->err);
 }
 
+/* A spell's years, checked against the file's; cut to the arrays' first
+ * year (*y0 > *y1: the spell ends before it). */
 static shi_status span(reader *r, const shi_dyadic *d, size_t i, long *y0, long *y1)
 {
-    shi_status s = int_field(r, i, d->y0, d->y1, y0);
+    shi_status s = int_field(r, i, r->y0, r->y1, y0);
     if (s == SHI_OK) {
-        s = int_field(r, i + 1, *y0, d->y1, y1);
+        s = int_field(r, i + 1, *y0, r->y1, y1);
     }
+    *y0 = *y0 < d->y0 ? d->y0 : *y0;
     return s;
 }
 
@@ -236,8 +241,11 @@ static shi_status record(reader *r, shi_dyadic *d)
         }
     } else if (strcmp(tag, "unga") == 0) {
         if ((s = nfields(r, 4 + SHI_DY_NREF)) || (s = state_field(r, 1, &a)) ||
-            (s = int_field(r, 2, d->y0, d->y1, &y0))) {
+            (s = int_field(r, 2, r->y0, r->y1, &y0))) {
             return s;
+        }
+        if (y0 < d->y0) {
+            return SHI_OK;
         }
         size_t k = shi_dy_one(d, (int)y0, (size_t)a);
         int miss;
@@ -257,13 +265,22 @@ static shi_status record(reader *r, shi_dyadic *d)
 shi_status shi_dyadic_read_shd(shi_dyadic *d, const shi_states *st, int y0, int y1,
                                const char *name, const void *text, size_t len, shi_err *err)
 {
+    return shi_i_dyadic_read_shd_from(d, st, y0, y1, y0, name, text, len, err);
+}
+
+shi_status shi_i_dyadic_read_shd_from(shi_dyadic *d, const shi_states *st, int y0, int y1, int from,
+                                      const char *name, const void *text, size_t len, shi_err *err)
+{
     /* Start from empty tables: everything missing, then coverage opens years. */
-    shi_status s = shi_dyadic_build(d, st, y0, y1, NULL, NULL, NULL, NULL, NULL, err);
+    shi_status s =
+        shi_dyadic_build(d, st, from > y0 ? from : y0, y1, NULL, NULL, NULL, NULL, NULL, err);
     if (s != SHI_OK) {
         return s;
     }
     reader r;
     r.err = err;
+    r.y0 = y0;
+    r.y1 = y1;
     for (int c = 0; c < 1000; c++) {
         r.map[c] = -1;
     }

@@ -129,6 +129,17 @@ static size_t walk_year(const shi_states *s, const shi_dyad_opts *o, const char 
                         size_t *idx, int32_t *cy, int32_t *c1, int32_t *c2, size_t at)
 {
     size_t n = members(s, y, idx), count = 0;
+    if (o->states && o->both) {
+        /* Both states must be listed: walk the listed members only (the
+         * order, registry order, is kept). */
+        size_t m = 0;
+        for (size_t p = 0; p < n; p++) {
+            if (in_list[s->v[idx[p]].ccode]) {
+                idx[m++] = idx[p];
+            }
+        }
+        n = m;
+    }
     for (size_t p = 0; p < n; p++) {
         const shi_state *a = &s->v[idx[p]];
         for (size_t q = o->directed ? 0 : p + 1; q < n; q++) {

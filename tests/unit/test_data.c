@@ -46,7 +46,7 @@ static void relations_halves_equal_serial(void **state)
     const shi_data_spec dye = {.parts = SHI_DATA_DYADIC};
     assert_int_equal(shi_data_open(&a, &dye, &err), SHI_OK);
     assert_int_equal(shi_data_open(&b, &dye, &err), SHI_OK);
-    assert_int_equal(shi_i_data_load_relations(&a, NULL, 0, &err), SHI_OK);
+    assert_int_equal(shi_i_data_load_relations(&a, NULL, 0, NULL, &err), SHI_OK);
     assert_int_equal(shi_i_data_load_relations_serial(&b, &err), SHI_OK);
     const shi_relations *x = &a.rel, *y = &b.rel;
     assert_int_equal(x->narms, y->narms);

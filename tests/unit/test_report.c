@@ -18,7 +18,7 @@ static int setup(void **state)
 {
     (void)state;
     shi_err err = {0};
-    shi_data_spec spec = {NULL, NULL, NULL, NULL, SHI_DATA_ALL};
+    shi_data_spec spec = {.parts = SHI_DATA_ALL};
     if (shi_data_open(&D, &spec, &err)) {
         print_error("%s\n", err.msg);
         return -1;

@@ -42,6 +42,7 @@ static inline int open_data(shi_data *d, unsigned parts)
 {
     shi_err err = {0};
     const shi_data_spec spec = {.parts = parts};
+    memset(d, 0, sizeof *d); /* shi_data_open takes a zeroed view */
     if (shi_data_open(d, &spec, &err)) {
         print_error("%s\n", err.msg);
         return -1;
