@@ -189,6 +189,9 @@ shi_status shi_threat_ctx_new(shi_threat_ctx **out, const shi_data *d, shi_err *
     c->cinc_col = shi_panel_find(&d->caps, "cinc");
     c->y0 = d->caps.year_min;
     c->y1 = d->caps.year_max;
+    if (d->from > SHI_DYADIC_Y0 && d->from > c->y0 && d->from <= c->y1) {
+        c->y0 = d->from; /* a view from a later year (shi_data_spec.from) is read from there on */
+    }
     if (shares(c, &d->caps) != 0 || opponents(c, &d->dy) != 0) {
         shi_threat_ctx_free(c);
         return shi_err_set(err, SHI_EIO, "out of memory");

@@ -926,6 +926,22 @@ static int skip_early(const char *p, size_t n, void *arg)
     return nd > 0 && (q == e || *q == '\t') && y < b->from;
 }
 
+/* The record types of relations.shd, told apart once per line (a chain of
+ * strcmp was a tenth of reading a line). */
+enum { T_ARMS, T_ARMSTOT, T_TRADENAT, T_TRADE, T_MID, T_MIDONSET, T_NUCLEAR, T_WARHEADS, T_UCDP, T_ICEWS, T_VETO, T_IGO, T_IGOSY, T_IGOSUBSET, T_COVERAGE, T_SUBSET, T_OTHER };
+
+static int tag_id(const char *t)
+{
+    static const char *const name[] = {"arms", "armstot", "tradenat", "trade", "mid", "midonset", "nuclear", "warheads", "ucdp", "icews", "veto", "igo", "igosy", "igosubset", "coverage", "subset"};
+    size_t n = strlen(t);
+    for (int k = 0; k < T_OTHER; k++) {
+        if (name[k][0] == t[0] && strlen(name[k]) == n && memcmp(name[k], t, n) == 0) {
+            return k;
+        }
+    }
+    return T_OTHER;
+}
+
 static shi_status from_shd(builder *b, const char *name, const void *text, size_t len, long line,
                            const int *have, shi_err *err)
 {
@@ -942,7 +958,7 @@ static shi_status from_shd(builder *b, const char *name, const void *text, size_
         if (s != SHI_OK || !got) {
             break;
         }
-        const char *tag = shi_csv_field(c, 0);
+        const int id = tag_id(shi_csv_field(c, 0));
         size_t nf = shi_csv_nfields(c);
         int64_t a = 0, r = 0, y = 0, v = 0;
         double x[4];
@@ -952,7 +968,7 @@ static shi_status from_shd(builder *b, const char *name, const void *text, size_
         s = shi_csv_field_error(c, 0, err, "wrong number of fields for this record");              \
         break;                                                                                     \
     }
-        if (strcmp(tag, "arms") == 0 && !have[RL_ARMS]) {
+        if (id == T_ARMS && !have[RL_ARMS]) {
             NEED(5);
             if ((s = shi_shd_int(c, 1, 1, 999, &a, err)) ||
                 (s = shi_shd_int(c, 2, 1, 999, &r, err)) ||
@@ -961,7 +977,7 @@ static shi_status from_shd(builder *b, const char *name, const void *text, size_
                 break;
             }
             oom = add_arms(b, (int)a, (int)r, (int)y, x[0]);
-        } else if (strcmp(tag, "armstot") == 0 && !have[RL_ARMS]) {
+        } else if (id == T_ARMSTOT && !have[RL_ARMS]) {
             NEED(5);
             if ((s = shi_shd_int(c, 1, 1, 999, &a, err)) ||
                 (s = shi_shd_int(c, 2, 1800, 2100, &y, err)) ||
@@ -969,7 +985,7 @@ static shi_status from_shd(builder *b, const char *name, const void *text, size_
                 break;
             }
             oom = add_armst(b, (int)a, (int)y, x[0], x[1]);
-        } else if (strcmp(tag, "tradenat") == 0 && !have[RL_TRADE]) {
+        } else if (id == T_TRADENAT && !have[RL_TRADE]) {
             NEED(5);
             if ((s = shi_shd_int(c, 1, 1, 999, &a, err)) ||
                 (s = shi_shd_int(c, 2, 1800, 2100, &y, err)) ||
@@ -977,7 +993,7 @@ static shi_status from_shd(builder *b, const char *name, const void *text, size_
                 break;
             }
             oom = add_tn(b, (int)a, (int)y, x[0], x[1]);
-        } else if (strcmp(tag, "trade") == 0 && !have[RL_TRADE]) {
+        } else if (id == T_TRADE && !have[RL_TRADE]) {
             NEED(6);
             if ((s = shi_shd_int(c, 1, 1, 999, &a, err)) ||
                 (s = shi_shd_int(c, 2, 1, 999, &r, err)) ||
@@ -986,7 +1002,7 @@ static shi_status from_shd(builder *b, const char *name, const void *text, size_
                 break;
             }
             oom = add_td(b, (int)a, (int)r, (int)y, x[0], x[1]);
-        } else if (strcmp(tag, "mid") == 0 && !have[RL_MID]) {
+        } else if (id == T_MID && !have[RL_MID]) {
             NEED(11);
             if ((s = shi_shd_int(c, 1, 1, 999, &a, err)) ||
                 (s = shi_shd_int(c, 2, 1, 999, &r, err)) ||
@@ -995,7 +1011,7 @@ static shi_status from_shd(builder *b, const char *name, const void *text, size_
                 break;
             }
             set_mid(b, (int)a, (int)r, (int)y, (int)v);
-        } else if (strcmp(tag, "midonset") == 0 && !have[RL_MID]) {
+        } else if (id == T_MIDONSET && !have[RL_MID]) {
             NEED(4);
             if ((s = shi_shd_int(c, 1, 1, 999, &a, err)) ||
                 (s = shi_shd_int(c, 2, 1, 999, &r, err)) ||
@@ -1003,7 +1019,7 @@ static shi_status from_shd(builder *b, const char *name, const void *text, size_
                 break;
             }
             set_onset(b, (int)a, (int)r, (int)y);
-        } else if (strcmp(tag, "nuclear") == 0 && !have[RL_NUC]) {
+        } else if (id == T_NUCLEAR && !have[RL_NUC]) {
             NEED(4);
             if ((s = shi_shd_int(c, 1, 1, 999, &a, err)) ||
                 (s = shi_shd_int(c, 2, 1800, 2100, &y, err)) ||
@@ -1011,7 +1027,7 @@ static shi_status from_shd(builder *b, const char *name, const void *text, size_
                 break;
             }
             set_nuclear(b, (int)a, (int)y, (int)v);
-        } else if (strcmp(tag, "warheads") == 0 && !have[RL_NUC]) {
+        } else if (id == T_WARHEADS && !have[RL_NUC]) {
             NEED(4);
             if ((s = shi_shd_int(c, 1, 1, 999, &a, err)) ||
                 (s = shi_shd_int(c, 2, 1800, 2100, &y, err)) ||
@@ -1019,7 +1035,7 @@ static shi_status from_shd(builder *b, const char *name, const void *text, size_
                 break;
             }
             set_warheads(b, (int)a, (int)y, (double)v);
-        } else if (strcmp(tag, "ucdp") == 0 && !have[RL_UCDP]) {
+        } else if (id == T_UCDP && !have[RL_UCDP]) {
             NEED(5);
             if ((s = shi_shd_int(c, 1, 1, 999, &a, err)) ||
                 (s = shi_shd_int(c, 2, 1, 999, &r, err)) ||
@@ -1028,7 +1044,7 @@ static shi_status from_shd(builder *b, const char *name, const void *text, size_
                 break;
             }
             set_ucdp(b, (int)a, (int)r, (int)y, (int)v);
-        } else if (strcmp(tag, "icews") == 0 && !have[RL_ICEWS]) {
+        } else if (id == T_ICEWS && !have[RL_ICEWS]) {
             NEED(5);
             if ((s = shi_shd_int(c, 1, 1, 999, &a, err)) ||
                 (s = shi_shd_int(c, 2, 1, 999, &r, err)) ||
@@ -1037,7 +1053,7 @@ static shi_status from_shd(builder *b, const char *name, const void *text, size_
                 break;
             }
             oom = set_conflict(b, (int)a, (int)r, (int)y, x[0]);
-        } else if (strcmp(tag, "veto") == 0 && !have[RL_VETO]) {
+        } else if (id == T_VETO && !have[RL_VETO]) {
             NEED(6);
             int64_t dt = 0, m[SHI_REL_VETO_M];
             if ((s = shi_shd_int(c, 1, 1900, 2100, &y, err)) ||
@@ -1053,7 +1069,7 @@ static shi_status from_shd(builder *b, const char *name, const void *text, size_
                 break;
             }
             oom = add_veto(b, (int)y, (int)dt, mm);
-        } else if (strcmp(tag, "igo") == 0 && !have[RL_IGO]) {
+        } else if (id == T_IGO && !have[RL_IGO]) {
             NEED(6);
             int64_t y1 = 0;
             if ((s = shi_shd_int(c, 1, 1, 999, &a, err)) ||
@@ -1064,7 +1080,7 @@ static shi_status from_shd(builder *b, const char *name, const void *text, size_
                 break;
             }
             set_igo(b, (int)a, (int)r, (int)y, (int)y1, (int)v);
-        } else if (strcmp(tag, "igosy") == 0 && !have[RL_IGO]) {
+        } else if (id == T_IGOSY && !have[RL_IGO]) {
             NEED(8);
             int64_t y1 = 0, m[4];
             if ((s = shi_shd_int(c, 1, 1, 999, &a, err)) ||
@@ -1081,13 +1097,13 @@ static shi_status from_shd(builder *b, const char *name, const void *text, size_
                 break;
             }
             set_igosy(b, (int)a, (int)y, (int)y1, n);
-        } else if (strcmp(tag, "igosubset") == 0 && !have[RL_IGO]) {
+        } else if (id == T_IGOSUBSET && !have[RL_IGO]) {
             NEED(2);
             if ((s = shi_shd_int(c, 1, 0, 1, &v, err))) {
                 break;
             }
             b->dy->igo_subset = (int)v;
-        } else if (strcmp(tag, "coverage") == 0) {
+        } else if (id == T_COVERAGE) {
             NEED(4);
             long y0, y1;
             if ((s = shi_shd_int(c, 2, 0, 3000, &y0, err)) ||
@@ -1104,7 +1120,7 @@ static shi_status from_shd(builder *b, const char *name, const void *text, size_
                 b->onset_years[0] = (int)y0;
                 b->onset_years[1] = (int)y1;
             }
-        } else if (strcmp(tag, "subset") == 0) {
+        } else if (id == T_SUBSET) {
             NEED(2);
             if ((s = shi_shd_int(c, 1, 0, 1, &v, err))) {
                 break;
