@@ -216,6 +216,14 @@ typedef struct shi_formation_fit {
 SHI_API shi_status shi_formation_fit_model(const shi_formation_design *x, int model, int y0, int y1,
                                            shi_formation_fit *fit, shi_err *err);
 
+/** As shi_formation_fit_model, Newton-Raphson started from `start`'s
+ *  coefficients (NULL or a degenerate fit: from 0), e.g. the fit of a
+ *  window one year shorter. The maximum is the same (the log likelihood is
+ *  concave); only the iterations, and the last bits, differ. */
+SHI_API shi_status shi_formation_fit_model_from(const shi_formation_design *x, int model, int y0,
+                                                int y1, const shi_formation_fit *start,
+                                                shi_formation_fit *fit, shi_err *err);
+
 /** Generic conditional logit (the engine of shi_formation_fit_model): rows of
  *  k covariates (row-major X), group offsets gstart[0..ngroup], 0/1 labels y,
  *  weights w of the positive rows (NULL: 1). beta (k) holds the starting
@@ -338,6 +346,21 @@ SHI_API void shi_formation_path_free(shi_formation_path *p);
  *  path->status SHI_EUSAGE with the covered range. SHI_EIO out of memory. */
 SHI_API shi_status shi_formation_pair_path(const shi_data *d, shi_form_level l, int a, int b,
                                            int y0, int y1, shi_formation_path *out, shi_err *err);
+
+/* ---- how often a state forms a tie --------------------------------------------- */
+
+/** \brief The counts behind the rate of new ties (the other factor of an
+ *  absolute pair hazard: the choice model says only with whom). For each
+ *  onset year t in [y0, y1] (years outside the covered onset years stay 0),
+ *  cnt[(t - y0) * 4 + 0 .. 3] = chooser-years at risk of a non-major state
+ *  (a member in t-1 and t with at least one member partner it had no
+ *  obligation of level l towards in t-1), their onsets (directed, as in the
+ *  design), then the same two for the COW major powers (in t-1). Every
+ *  chooser-year at risk counts, whether or not its covariates are complete.
+ *  cnt has 4 (y1 - y0 + 1) elements. SHI_EUSAGE y1 < y0; SHI_EIO out of
+ *  memory. */
+SHI_API shi_status shi_formation_rate_counts(const shi_data *d, shi_form_level l, int y0, int y1,
+                                             double *cnt, shi_err *err);
 
 #ifdef __cplusplus
 }

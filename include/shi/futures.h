@@ -39,9 +39,12 @@ SHI_API int shi_futures_last_origin(const shi_scen_panel *p, long pair);
 SHI_API shi_status shi_futures_panel(const shi_data *d, int a, int b, int third,
                                      const char *measure, shi_scen_panel *p, shi_err *err);
 
-/** \brief Build the panel with (a, b), run the ensemble with `o` (o->from
- *  0: shi_futures_last_origin), and keep the pair's history and observed
- *  futures. Errors as shi_scen_panel_build and shi_scen_run. */
+/** \brief Build the panel with (a, b), compute the pact-onset hazard from
+ *  the origin (o->from 0: shi_futures_last_origin; shi_scen_panel_pact, so
+ *  `d` needs the formation model's data, polity2 of the economic part
+ *  included), run the ensemble with `o`, and keep the pair's history and
+ *  observed futures. Errors as shi_scen_panel_build, shi_scen_panel_pact and
+ *  shi_scen_run. */
 SHI_API shi_status shi_futures_compute(const shi_data *d, int a, int b, const shi_scen_opts *o,
                                        shi_futures *out, shi_err *err);
 

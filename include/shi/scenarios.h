@@ -35,7 +35,14 @@
  *       from the fit's residuals (most years barely move, a few jump: a
  *       normal e of the same variance moves too much in a typical year),
  *       pair fixed effects alpha_p (within estimator);
- *   logit P(pact(t+1) | no pact(t)) = a0 + a1 C(t);
+ *   P(pact(t+1) | no pact(t)) = h, the defence-pact onset hazard of the
+ *       pair from the alliance-formation model (shi/formation.h; one model,
+ *       not two): h = 1 - (1 - h_ab)(1 - h_ba), h_ab = 1 - exp(-r_a p_ab),
+ *       p_ab = P(b | a forms a new defence tie) of the joint conditional
+ *       logit and r_a the new defence ties per chooser-year at risk of a's
+ *       kind (major power or not), both on onset years up to the origin,
+ *       the covariates of the origin (or the last year they exist) held
+ *       fixed along the path (shi_scen_panel_pact);
  *   logit P(no pact(t+1) | pact(t)) = d0;
  *   logit P(fight(t+1)) = c0 + c1 C(t) + c2 fight(t) + c3 (t - 1990) / 10
  *       (the decline of force between the major powers since 1946, Gaddis's
@@ -44,8 +51,8 @@
  * shi_scen_panel_driver; `--third C`), + bx x(t) in the composite and
  * + cx x(t) in the conflict logit, x following its own fixed-effects AR(1)
  * x(t+1) = xalpha_p + xphi x(t) + u in the ensemble;
- * the logits with a small ridge penalty (docs/scenarios.md) so that the rare
- * events among the major powers cannot separate.
+ * the two logits with a small ridge penalty (docs/scenarios.md) so that the
+ * rare events among the major powers cannot separate.
  */
 #ifndef SHI_SCENARIOS_H
 #define SHI_SCENARIOS_H
@@ -56,6 +63,7 @@
 #include <shi/api.h>
 #include <shi/data.h>
 #include <shi/error.h>
+#include <shi/formation.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -95,6 +103,17 @@ static inline const char *shi_scen_component_name(int k)
  *  -1 (not classifiable) unless fight or a new pact decides it. */
 SHI_API int shi_future_classify(double dc, double band, int pact0, int pact_formed, int fought);
 
+/** A pair's defence-pact onset hazard from one origin, by the
+ *  alliance-formation model (the header comment; docs/scenarios.md). */
+typedef struct shi_scen_pact {
+    int ok;                /* 1: computed for this origin */
+    int cov_year;          /* the covariates' year (the onset year predicted is the next) */
+    int fit_y0, fit_y1;    /* onset years of the formation fit and of the rates */
+    double p_ab, p_ba;     /* P(b | a forms a new defence tie), P(a | b forms); NaN missing */
+    double rate_a, rate_b; /* new defence ties per chooser-year at risk, a's and b's kind */
+    double h;              /* the pair's yearly onset hazard; NaN: not computable */
+} shi_scen_pact;
+
 /** The panel of pairs. */
 typedef struct shi_scen_panel {
     int y0, y1;       /* years */
@@ -107,8 +126,10 @@ typedef struct shi_scen_panel {
     uint8_t *pact;                    /* p * ny + t: 0/1, SHI_SCEN_NA */
     uint8_t *fight;                   /* p * ny + t: 0/1, SHI_SCEN_NA */
     double band[SHI_SCEN_HMAX + 1];   /* by horizon; NaN: no change of that length */
-    double *x; /* p * ny + t: the external driver, NaN missing; NULL: no driver */
-    int third; /* the driver's third state (COW code), 0 without a driver */
+    double *x;             /* p * ny + t: the external driver, NaN missing; NULL: no driver */
+    int third;             /* the driver's third state (COW code), 0 without a driver */
+    shi_scen_pact *pact_h; /* p * ny + (o - y0): the pact-onset hazard from origin o
+                              (shi_scen_panel_pact); NULL: none computed */
 } shi_scen_panel;
 
 SHI_API void shi_scen_panel_free(shi_scen_panel *p);
@@ -135,6 +156,21 @@ SHI_API shi_status shi_scen_panel_driver(const shi_data *d, int third, size_t co
 /** Index of pair (a, b) in either order, or -1. */
 SHI_API long shi_scen_panel_pair(const shi_scen_panel *p, int a, int b);
 
+/** \brief The pact-onset hazard of every pair of the panel from each origin
+ *  o in [o0, o1] (clipped to the panel's years) into p->pact_h: the
+ *  covariates of year min(o, the last year the formation data cover), the
+ *  joint defence model fitted on onset years up to o (the shipped fit,
+ *  shi_formation_fit_embedded, when it ends by o; else refitted on a design
+ *  of those years alone, so that a back-test origin sees no later onset),
+ *  the rates over the same years (shi_formation_rate_counts). A pair
+ *  already allied gets the hazard it would have once the pact ends: its
+ *  p_ab is the softmax of its own score over a's partners at risk and
+ *  itself. The hazard is the same in every bootstrap draw (the fit keeps no
+ *  covariance to draw from). Needs the data the formation model needs.
+ *  SHI_EUSAGE: no formation data; SHI_EIO out of memory. */
+SHI_API shi_status shi_scen_panel_pact(const shi_data *d, int o0, int o1, shi_scen_panel *p,
+                                       shi_err *err);
+
 /** The mean change of the components of pair p present in both years
  *  (NaN when none is). */
 SHI_API double shi_scen_dc(const shi_scen_panel *p, size_t pair, int t0, int t1);
@@ -154,8 +190,6 @@ enum {
     SHI_SP_G_PACT,
     SHI_SP_G_FIGHT,
     SHI_SP_SIGMA,
-    SHI_SP_A0,
-    SHI_SP_A1,
     SHI_SP_D0,
     SHI_SP_C0,
     SHI_SP_C1,
@@ -165,9 +199,9 @@ enum {
 };
 static inline const char *shi_scen_param_name(int k)
 {
-    static const char *const names[SHI_SP_N] = {
-        "rho",         "g_pact",   "g_fight",  "sigma",    "pact_a0",        "pact_a1",
-        "pact_end_d0", "fight_c0", "fight_c1", "fight_c2", "fight_c3_decade"};
+    static const char *const names[SHI_SP_N] = {"rho",      "g_pact",      "g_fight",
+                                                "sigma",    "pact_end_d0", "fight_c0",
+                                                "fight_c1", "fight_c2",    "fight_c3_decade"};
     return k >= 0 && k < SHI_SP_N ? names[k] : "?";
 }
 
@@ -297,6 +331,7 @@ typedef struct shi_scen_result {
                               1..horizon (band(h) of that horizon; pooled over draws; not
                               classifiable paths in none), for the stacked chart */
     shi_scen_params point; /* the fit on the whole sample */
+    shi_scen_pact pact;    /* the pair's pact-onset hazard from the origin */
 } shi_scen_result;
 
 SHI_API void shi_scen_result_free(shi_scen_result *r);
@@ -315,7 +350,9 @@ SHI_API double shi_scen_crps(const shi_scen_result *r, int step, double y);
 
 /** \brief Run the ensemble for pair (a, b) of the panel. SHI_EUSAGE: no
  *  composite at the origin, or fewer than 10 years of the pair's composite
- *  before it (not enough history), or bad options. */
+ *  before it (not enough history), no pact hazard from the origin
+ *  (shi_scen_panel_pact not run for it, or the formation covariates
+ *  missing), or bad options. */
 SHI_API shi_status shi_scen_run(const shi_scen_panel *p, int a, int b, const shi_scen_opts *o,
                                 shi_scen_result *out, shi_err *err);
 
@@ -346,7 +383,8 @@ SHI_API void shi_scen_backtest_free(shi_scen_backtest *b);
 
 /** \brief Rolling origins o0..o1, horizons 1..hmax: at each origin the
  *  dynamics are fitted on the transitions up to it, and every pair with a
- *  composite gets `paths` paths (point estimate). Scored by the ranked
+ *  composite and a pact hazard from the origin (shi_scen_panel_pact over
+ *  [o0, o1] first) gets `paths` paths (point estimate). Scored by the ranked
  *  probability score against persistence (the future of the h years before
  *  the origin, or status quo) and climatology (the frequencies of the
  *  futures completed by the origin), with pair-block bootstrap intervals.

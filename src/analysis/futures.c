@@ -70,7 +70,14 @@ shi_status shi_futures_compute_before(const shi_data *d, int a, int b, const shi
     long q = shi_scen_panel_pair(&p, a, b);
     shi_scen_opts oo = *o;
     oo.from = o->from ? o->from : last_before(&p, q, ymax);
-    s = shi_scen_run(&p, a, b, &oo, &out->r, err);
+    /* the pact-onset hazard from the origin (the formation model fitted on
+     * the onsets up to it) */
+    if (oo.from >= p.y0 && oo.from <= p.y1) {
+        s = shi_scen_panel_pact(d, oo.from, oo.from, &p, err);
+    }
+    if (s == SHI_OK) {
+        s = shi_scen_run(&p, a, b, &oo, &out->r, err);
+    }
     out->a = a;
     out->b = b;
     out->y0 = p.y0;

@@ -111,7 +111,7 @@ shi_frame *shi_session_scenarios(shi_session *s, const char *a, const char *b, i
     int ca = 0, cb = 0;
     shi_scen_shocks sh = {0};
     if (scen_opts(s, from, horizon, paths, seed, draws, threads, &o) != SHI_OK ||
-        shi_i_bind_load(s, SHI_DATA_RELATIONS) != SHI_OK ||
+        shi_i_bind_load(s, SHI_DATA_RELATIONS | SHI_DATA_ECON) != SHI_OK ||
         scen_pair(s, a, b, from, &ca, &cb) != SHI_OK || scen_shocks(s, shocks, &sh, &o) != SHI_OK) {
         shi_scen_shocks_free(&sh);
         return NULL;

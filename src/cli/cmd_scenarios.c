@@ -134,6 +134,23 @@ static shi_status driver_rows(shi_cli *cli, shi_table *t, const shi_scen_result 
     return s;
 }
 
+/* The pact-onset hazard from the origin (the alliance-formation model). */
+static shi_status pact_rows(shi_cli *cli, shi_table *t, int note, const shi_scen_pact *h)
+{
+    const struct {
+        const char *name;
+        double v;
+    } rows[] = {{"pact_onset_h", h->h},     {"pact_p_ab", h->p_ab},
+                {"pact_p_ba", h->p_ba},     {"pact_rate_a", h->rate_a},
+                {"pact_rate_b", h->rate_b}, {"pact_covariate_year", h->cov_year},
+                {"pact_fit_y0", h->fit_y0}, {"pact_fit_y1", h->fit_y1}};
+    shi_status s = SHI_OK;
+    for (size_t k = 0; k < sizeof rows / sizeof rows[0] && s == SHI_OK; k++) {
+        s = param_row(cli, t, note, rows[k].name, rows[k].v, "");
+    }
+    return s;
+}
+
 static shi_status params_table(shi_cli *cli, shi_table *t, const shi_scen_result *r)
 {
     static const char *const names[] = {"parameter", "value", "note"};
@@ -144,6 +161,9 @@ static shi_status params_table(shi_cli *cli, shi_table *t, const shi_scen_result
     }
     if (s == SHI_OK) {
         s = param_row(cli, t, note, "alpha_pair", r->point.alpha[r->pair], "");
+    }
+    if (s == SHI_OK) {
+        s = pact_rows(cli, t, note, &r->pact);
     }
     return s == SHI_OK && note ? driver_rows(cli, t, r) : s;
 }
@@ -334,7 +354,10 @@ static shi_status calibration_table(shi_cli *cli, shi_table *t, const shi_scen_b
     return s;
 }
 
-static shi_status run_backtest(shi_cli *cli, scen_args *a, const shi_scen_panel *p, shi_table *t)
+/* The back-test's origins. */
+enum { BACKTEST_O0 = 1960, BACKTEST_O1 = 2012 };
+
+static shi_status run_backtest(shi_cli *cli, scen_args *a, shi_scen_panel *p, shi_table *t)
 {
     uint64_t seed = 1;
     shi_status s = parse_seed(a->seed, &seed, &cli->err);
@@ -343,9 +366,12 @@ static shi_status run_backtest(shi_cli *cli, scen_args *a, const shi_scen_panel 
     if (s == SHI_OK && !paths) {
         s = shi_err_set(&cli->err, SHI_EUSAGE, "scenarios: --paths must be at least 1");
     }
+    if (s == SHI_OK) { /* each origin's pact hazard, fitted on the onsets up to it */
+        s = shi_scen_panel_pact(&cli->data, BACKTEST_O0, BACKTEST_O1, p, &cli->err);
+    }
     if (s == SHI_OK) {
-        s = shi_scen_backtest_run(p, 1960, 2012, 5, paths, seed, a->threads, cli_mpi_split(), &b,
-                                  &cli->err);
+        s = shi_scen_backtest_run(p, BACKTEST_O0, BACKTEST_O1, 5, paths, seed, a->threads,
+                                  cli_mpi_split(), &b, &cli->err);
     }
     if (s == SHI_OK) {
         s = a->calibration ? calibration_table(cli, t, &b) : backtest_table(cli, t, &b);
@@ -387,10 +413,12 @@ static shi_status third_state(shi_cli *cli, scen_args *a, const shi_state *sa, c
     return SHI_OK;
 }
 
-/* The data parts: the relations, and the driver's measure's part. */
+/* The data parts: the relations, the economic part (polity2, a covariate of
+ * the alliance-formation model behind the pact hazard), and the driver's
+ * measure's part. */
 static shi_status scen_data(shi_cli *cli, const scen_args *a)
 {
-    unsigned parts = SHI_DATA_RELATIONS;
+    unsigned parts = SHI_DATA_RELATIONS | SHI_DATA_ECON;
     if (a->measure) {
         const shi_power_measure *pm = shi_power_measure_find(a->measure);
         if (!pm) {

@@ -749,3 +749,44 @@ shi_status shi_formation_pair_path(const shi_data *d, shi_form_level l, int a, i
     }
     return s;
 }
+
+/* ---- how often a state forms a tie ---------------------------------------------- */
+
+shi_status shi_formation_rate_counts(const shi_data *d, shi_form_level l, int y0, int y1,
+                                     double *cnt, shi_err *err)
+{
+    int c0, c1, pmax;
+    covered(d, &c0, &c1, &pmax);
+    if (y1 < y0) {
+        return shi_err_set(err, SHI_EUSAGE, "formation rate: years %d-%d out of order", y0, y1);
+    }
+    memset(cnt, 0, (size_t)(y1 - y0 + 1) * 4 * sizeof *cnt);
+    const shi_states *st = &d->states;
+    size_t n = st->n;
+    int *mem = malloc((n ? n : 1) * sizeof *mem);
+    if (!mem) {
+        return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    for (int t = y0 > c0 ? y0 : c0; t <= y1 && t <= c1; t++) {
+        for (size_t i = 0; i < n; i++) {
+            mem[i] = shi_states_member(st, &st->v[i], t - 1) && shi_states_member(st, &st->v[i], t);
+        }
+        double *row = cnt + (size_t)(t - y0) * 4;
+        for (size_t i = 0; i < n; i++) {
+            size_t risk = 0, on = 0;
+            for (size_t j = 0; mem[i] && j < n; j++) {
+                if (j != i && mem[j] && obligated(&d->dy, t - 1, i, j, l) == 0) {
+                    risk++;
+                    on += obligated(&d->dy, t, i, j, l) == 1;
+                }
+            }
+            if (risk) {
+                int m = shi_states_major(st, &st->v[i], t - 1) ? 2 : 0;
+                row[m] += 1;
+                row[m + 1] += (double)on;
+            }
+        }
+    }
+    free(mem);
+    return SHI_OK;
+}

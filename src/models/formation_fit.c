@@ -433,6 +433,13 @@ shi_status shi_formation_fit_model(const shi_formation_design *x, int model, int
     return fit_from(x, model, y0, y1, NULL, fit, err);
 }
 
+shi_status shi_formation_fit_model_from(const shi_formation_design *x, int model, int y0, int y1,
+                                        const shi_formation_fit *start, shi_formation_fit *fit,
+                                        shi_err *err)
+{
+    return fit_from(x, model, y0, y1, start, fit, err);
+}
+
 /* Softmax of x b over rows [r0, r1) of the design, into p. */
 static void probs(const shi_formation_design *x, const shi_formation_fit *f, size_t r0, size_t r1,
                   double *p)

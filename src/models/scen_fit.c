@@ -2,9 +2,10 @@
  * scen_fit.c - the dynamics of the scenario panel (include/shi/scenarios.h):
  * a fixed-effects AR(1) of the composite by the within estimator (Baltagi
  * 2021, ch. 2; with T ~ 70 years per pair Nickell's (1981) bias of rho,
- * about -(1 + rho) / (T - 1), is small), and three ridge-penalised logits for
- * the discrete events, all fitted by weighted least squares / Newton-Raphson
- * with the pairs' bootstrap weights.
+ * about -(1 + rho) / (T - 1), is small), and two ridge-penalised logits for
+ * the pact's end and for conflict, all fitted by weighted least squares /
+ * Newton-Raphson with the pairs' bootstrap weights. The pact's onset is not
+ * fitted here: it comes from the alliance-formation model (scen_pact.c).
  */
 #include <shi/scenarios.h>
 
@@ -343,7 +344,7 @@ static int fit_driver(const shi_scen_panel *p, const trans *v, size_t nt, const 
     return 0;
 }
 
-/* The three logits (header comment of shi/scenarios.h). */
+/* The two logits (header comment of shi/scenarios.h). */
 static int fit_logits(const trans *v, size_t nt, const double *wq, int has_x, shi_scen_params *out)
 {
     double *X = calloc((nt + 1) * MAX_K, sizeof *X), *w = calloc(nt + 1, sizeof *w);
@@ -355,17 +356,6 @@ static int fit_logits(const trans *v, size_t nt, const double *wq, int has_x, sh
         return -1;
     }
     size_t n = 0;
-    for (size_t i = 0; i < nt; i++) { /* pact onset, at risk: no pact in t */
-        if (!v[i].pact0 && wq[v[i].q] > 0) {
-            X[n * 2] = 1;
-            X[n * 2 + 1] = v[i].c0;
-            y[n] = v[i].pact1;
-            w[n++] = wq[v[i].q];
-        }
-    }
-    double a[MAX_K] = {-5, 0, 0, 0, 0};
-    logit(X, y, w, n, 2, a);
-    n = 0;
     for (size_t i = 0; i < nt; i++) { /* pact end, at risk: a pact in t */
         if (v[i].pact0 && wq[v[i].q] > 0) {
             X[n] = 1;
@@ -393,8 +383,6 @@ static int fit_logits(const trans *v, size_t nt, const double *wq, int has_x, sh
     double c[MAX_K] = {-4, 0, 0, 0, 0};
     logit(X, y, w, n, (int)kc, c);
     out->cx = c[4];
-    out->v[SHI_SP_A0] = a[0];
-    out->v[SHI_SP_A1] = a[1];
     out->v[SHI_SP_D0] = dd[0];
     out->v[SHI_SP_C0] = c[0];
     out->v[SHI_SP_C1] = c[1];

@@ -47,6 +47,7 @@ void shi_scen_panel_free(shi_scen_panel *p)
     free(p->pact);
     free(p->fight);
     free(p->x);
+    free(p->pact_h);
     memset(p, 0, sizeof *p);
 }
 

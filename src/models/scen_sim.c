@@ -85,6 +85,7 @@ typedef struct sim_ctx {
     double band[SHI_SCEN_NH];
     const double *bandy; /* the panel's band by horizon, 0..SHI_SCEN_HMAX */
     double x0;           /* the driver at the origin (with one) */
+    double hpact;        /* the pact-onset hazard from the origin (scen_pact.c) */
 } sim_ctx;
 
 typedef struct acc {
@@ -131,8 +132,10 @@ static void one_path(const sim_ctx *x, uint64_t path, acc *a)
         }
         double pf = expit(eta);
         int fight1 = shi_rng_uniform(&g) < pf;
-        double pp =
-            pact ? 1.0 - expit(v[SHI_SP_D0]) : expit(v[SHI_SP_A0] + v[SHI_SP_A1] * c + dpact);
+        /* the onset hazard of the formation model, a shock's pact effect
+         * added to its log-odds */
+        double pp = pact ? 1.0 - expit(v[SHI_SP_D0])
+                         : (dpact == 0 ? x->hpact : expit(log(x->hpact / (1 - x->hpact)) + dpact));
         int pact1 = shi_rng_uniform(&g) < pp;
         /* A residual of the fit, drawn at random (residual bootstrap, Efron &
          * Tibshirani 1993, ch. 9); the normal only if the fit kept none. */
@@ -401,6 +404,17 @@ static shi_status check(const shi_scen_panel *p, long q, const shi_scen_opts *o,
                            "(at least %d, and the origin year itself, are needed)",
                            years, o->from, MIN_HISTORY);
     }
+    const shi_scen_pact *ph = p->pact_h ? &p->pact_h[i] : NULL;
+    if (!ph || !ph->ok) {
+        return shi_err_set(err, SHI_EUSAGE, "no pact hazard from %d: run shi_scen_panel_pact",
+                           o->from);
+    }
+    if (isnan(ph->h)) {
+        return shi_err_set(err, SHI_EUSAGE,
+                           "no pact hazard from %d: the alliance-formation covariates of the "
+                           "pair are missing in %d",
+                           o->from, ph->cov_year);
+    }
     return SHI_OK;
 }
 
@@ -464,6 +478,7 @@ shi_status shi_scen_run(const shi_scen_panel *p, int a, int b, const shi_scen_op
     sim_ctx x = {.ndraw = o->draws, .pair = (size_t)q, .o = &oo, .bandy = p->band};
     size_t i = (size_t)q * p->ny + (size_t)(o->from - p->y0);
     x.c0 = p->c[i];
+    x.hpact = p->pact_h[i].h;
     x.pact0 = p->pact[i];
     x.fight0 = p->fight[i];
     static const int hs[3] = {5, 10, 20};
@@ -527,6 +542,7 @@ shi_status shi_scen_run(const shi_scen_panel *p, int a, int b, const shi_scen_op
         r->c0 = x.c0;
         r->pact0 = x.pact0;
         r->fight0 = x.fight0;
+        r->pact = p->pact_h[i];
         summarise(&x, &tot, r);
         r->ycnt = malloc((size_t)o->horizon * SHI_FUT_N * sizeof *r->ycnt);
         if (!r->ycnt) {

@@ -1049,8 +1049,9 @@ static void section_futures(page *p)
            "rolling back-test over the major-power pairs (origins 1960-2012, horizons 1-5 "
            "years) these forecasts beat persistence but were no better than the historical "
            "frequency of each future, and they over-predict tension; the alliance "
-           "probabilities rest on three pact onsets among the major powers since 1946 and "
-           "are the least reliable. The full ensemble, shocks and the back-test: "
+           "probabilities come from the alliance-formation model of section 8 (with whom a "
+           "state allies, 1817 on) times how often a state takes on a new defence pact, at "
+           "the origin's covariates held fixed. The full ensemble, shocks and the back-test: "
            "<code>shi scenarios</code>.</p></section>\n");
 }
 

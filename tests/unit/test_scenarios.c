@@ -20,7 +20,9 @@ static shi_data DATA;
 static int setup(void **state)
 {
     (void)state;
-    return open_data(&DATA, SHI_DATA_RELATIONS);
+    /* the economic part for polity2, a covariate of the formation model
+     * behind the pact hazard */
+    return open_data(&DATA, SHI_DATA_RELATIONS | SHI_DATA_ECON);
 }
 
 static int teardown(void **state)
@@ -194,8 +196,8 @@ static void fit_simulated(void **state)
     assert_int_equal(shi_scen_fit(&p, 0, NULL, &par, &err), SHI_OK);
     assert_true(fabs(par.v[SHI_SP_RHO] - 0.8) < 0.06);
     assert_true(fabs(par.v[SHI_SP_SIGMA] - 0.3) < 0.03);
-    /* no events: the hazards stay tiny */
-    assert_true(1 / (1 + exp(-par.v[SHI_SP_A0])) < 1e-3);
+    /* no events: the conflict hazard stays tiny */
+    assert_true(1 / (1 + exp(-par.v[SHI_SP_C0])) < 1e-3);
     shi_scen_params_free(&par);
     shi_scen_panel_free(&p);
 }
@@ -279,6 +281,7 @@ static void driver_embedded(void **state)
     shi_scen_panel p = {0};
     shi_err err = {0};
     assert_int_equal(shi_futures_panel(&DATA, 365, 710, 2, NULL, &p, &err), SHI_OK);
+    assert_int_equal(shi_scen_panel_pact(&DATA, 2011, 2011, &p, &err), SHI_OK);
     assert_non_null(p.x);
     long q = shi_scen_panel_pair(&p, 365, 710), qu = shi_scen_panel_pair(&p, 2, 365);
     assert_true(q >= 0 && qu >= 0);
@@ -337,6 +340,7 @@ static void run_threads_same(void **state)
     shi_scen_panel p;
     shi_err err = {0};
     assert_int_equal(shi_scen_panel_build(&DATA, 365, 710, &p, &err), SHI_OK);
+    assert_int_equal(shi_scen_panel_pact(&DATA, 2011, 2011, &p, &err), SHI_OK);
     shi_scen_opts o;
     shi_scen_result r1, r2;
     run_two_threads(&p, &o, &r1, &r2);
@@ -369,6 +373,7 @@ static void forced_shocks(void **state)
     shi_scen_panel p;
     shi_err err = {0};
     assert_int_equal(shi_scen_panel_build(&DATA, 365, 710, &p, &err), SHI_OK);
+    assert_int_equal(shi_scen_panel_pact(&DATA, 2011, 2011, &p, &err), SHI_OK);
     shi_scen_shock sh[2] = {{.name = "up", .w0 = 2012, .w1 = 2012, .forced = 2012, .duration = 1},
                             {.name = "war", .w0 = 2013, .w1 = 2013, .forced = 2013, .duration = 1}};
     sh[0].eff[SHI_SDRV_COMPOSITE] = 2.0; /* about 20 bands of h = 5 */
@@ -390,6 +395,187 @@ static void forced_shocks(void **state)
     assert_int_equal(shi_scen_run(&p, 365, 710, &o, &r, &err), SHI_OK);
     assert_true(r.p[0][SHI_FUT_CONFRONT] > 0.999);
     shi_scen_result_free(&r);
+    /* a pact shock adds to the formation hazard's log-odds: +20 in 2012
+     * makes the pact all but certain (only a conflict, which ranks first,
+     * can take a path from the alliance) */
+    shi_scen_shock ps = {.name = "pact", .w0 = 2012, .w1 = 2012, .forced = 2012, .duration = 1};
+    ps.eff[SHI_SDRV_PACT] = 20.0;
+    shi_scen_shocks pss = {&ps, 1};
+    o.shocks = &pss;
+    assert_int_equal(shi_scen_run(&p, 365, 710, &o, &r, &err), SHI_OK);
+    assert_true(r.p[0][SHI_FUT_ALLIANCE] + r.p[0][SHI_FUT_CONFRONT] > 0.999);
+    assert_true(r.p[0][SHI_FUT_ALLIANCE] > 0.8);
+    shi_scen_result_free(&r);
+    /* without a pact hazard from the origin, no run */
+    o.shocks = NULL;
+    o.from = 2010;
+    assert_int_equal(shi_scen_run(&p, 365, 710, &o, &r, &err), SHI_EUSAGE);
+    assert_non_null(strstr(err.msg, "no pact hazard from 2010"));
+    shi_scen_panel_free(&p);
+}
+
+/* |a - b| <= tol in double precision (cmocka's assert_float_equal is float). */
+static int near(double a, double b, double tol)
+{
+    return fabs(a - b) <= tol;
+}
+
+/* The rate of new defence ties from first principles, independently of
+ * shi_formation_rate_counts: over onset years [y0, y1], every state that is
+ * a system member in t-1 and t and has at least one such partner without a
+ * defence obligation (ATOP level 3) towards it in t-1 is a chooser-year at
+ * risk; its onsets are those partners obligated in t. Major powers (COW, in
+ * t-1) apart: rate[1]. */
+static void rate_by_hand(int y0, int y1, double *rate)
+{
+    const shi_dyadic *dy = &DATA.dy;
+    const shi_states *st = &DATA.states;
+    double ch[2] = {0, 0}, on[2] = {0, 0};
+    for (int t = y0; t <= y1; t++) {
+        for (size_t i = 0; i < st->n; i++) {
+            const shi_state *a = &st->v[i];
+            if (!shi_states_member(st, a, t - 1) || !shi_states_member(st, a, t)) {
+                continue;
+            }
+            int risk = 0, k = 0;
+            for (size_t j = 0; j < st->n; j++) {
+                const shi_state *b = &st->v[j];
+                if (j == i || !shi_states_member(st, b, t - 1) || !shi_states_member(st, b, t)) {
+                    continue;
+                }
+                uint8_t l0 = dy->ally_level[shi_dy_pair(dy, t - 1, i, j)],
+                        l1 = dy->ally_level[shi_dy_pair(dy, t, i, j)];
+                if (l0 != SHI_NA_U8 && l0 < 3) {
+                    risk = 1;
+                    k += l1 != SHI_NA_U8 && l1 >= 3;
+                }
+            }
+            int m = shi_states_major(st, a, t - 1) != 0;
+            ch[m] += risk;
+            on[m] += risk ? k : 0;
+        }
+    }
+    rate[0] = on[0] / ch[0];
+    rate[1] = on[1] / ch[1];
+}
+
+/* P(j | i forms) for the pair from shi_formation_predict under one fit. */
+static double predicted(const shi_formation_year *y, const shi_formation_fit *f, int a, int b)
+{
+    const shi_formation_fit *fits[SHI_FM_N] = {NULL};
+    fits[SHI_FM_JOINT] = f;
+    const shi_state *sa = shi_states_get(&DATA.states, a);
+    shi_formation_pred *v = NULL;
+    size_t m = 0;
+    shi_err err = {0};
+    assert_int_equal(shi_formation_predict(y, &DATA, SHI_FORM_DEFENCE, fits,
+                                           (size_t)(sa - DATA.states.v), SHI_FM_JOINT, &v, &m,
+                                           &err),
+                     SHI_OK);
+    double p = (double)NAN;
+    for (size_t r = 0; r < m; r++) {
+        p = v[r].ccode == b ? v[r].p[SHI_FM_JOINT] : p;
+    }
+    free(v);
+    return p;
+}
+
+/* The pact hazard of RUS-CHN from 2011 (docs/scenarios.md): the product of
+ * the rate (by hand, rate_by_hand) and the choice probability of
+ * shi_formation_predict under a fit made here directly on onsets 1817-2011,
+ * h = 1 - (1 - h_ab)(1 - h_ba), h_ab = 1 - exp(-r_a p_ab); and that fit is
+ * not the shipped one, which saw the onsets to 2017. */
+static void pact_hazard_product(void **state)
+{
+    (void)state;
+    shi_scen_panel p;
+    shi_err err = {0};
+    assert_int_equal(shi_scen_panel_build(&DATA, 365, 710, &p, &err), SHI_OK);
+    assert_int_equal(shi_scen_panel_pact(&DATA, 2011, 2011, &p, &err), SHI_OK);
+    long q = shi_scen_panel_pair(&p, 365, 710);
+    const shi_scen_pact *ph = &p.pact_h[(size_t)q * p.ny + (size_t)(2011 - p.y0)];
+    assert_int_equal(ph->ok, 1);
+    assert_int_equal(ph->cov_year, 2011);
+    assert_int_equal(ph->fit_y1, 2011);
+    /* both directions in the panel's order (a, b) */
+    int a = p.pa[q], b = p.pb[q];
+    int c0, c1;
+    shi_formation_years(&DATA, &c0, &c1, NULL);
+    assert_int_equal(ph->fit_y0, c0);
+    double rate[2];
+    rate_by_hand(c0, 2011, rate);
+    /* Russia and China are both COW major powers in 2011 */
+    assert_true(near(ph->rate_a, rate[1], 1e-12));
+    assert_true(near(ph->rate_b, rate[1], 1e-12));
+    shi_formation_opts fo = shi_formation_opts_default();
+    fo.y1 = 2011;
+    shi_formation_design x;
+    assert_int_equal(shi_formation_design_build(&DATA, &fo, &x, &err), SHI_OK);
+    shi_formation_fit f;
+    assert_int_equal(shi_formation_fit_model(&x, SHI_FM_JOINT, c0, 2011, &f, &err), SHI_OK);
+    assert_int_equal(f.ok, 1);
+    const shi_formation_fit *emb = shi_formation_fit_embedded(SHI_FORM_DEFENCE, SHI_FM_JOINT);
+    assert_true(emb->y1 > 2011 && f.beta[SHI_FV_THREAT_IJ] != emb->beta[SHI_FV_THREAT_IJ]);
+    shi_threat_ctx *ctx = NULL;
+    assert_int_equal(shi_threat_ctx_new(&ctx, &DATA, &err), SHI_OK);
+    shi_formation_year y;
+    assert_int_equal(shi_formation_year_compute(&DATA, ctx, &fo, 2012, &y, &err), SHI_OK);
+    double pab = predicted(&y, &f, a, b), pba = predicted(&y, &f, b, a);
+    assert_true(near(ph->p_ab, pab, 1e-12));
+    assert_true(near(ph->p_ba, pba, 1e-12));
+    double hab = 1 - exp(-rate[1] * pab), hba = 1 - exp(-rate[1] * pba);
+    assert_true(near(ph->h, 1 - (1 - hab) * (1 - hba), 1e-12));
+    /* under the shipped fit the same year gives another probability */
+    assert_true(fabs(predicted(&y, emb, a, b) - pab) > 1e-6);
+    shi_formation_year_free(&y);
+    shi_threat_ctx_free(ctx);
+    shi_formation_design_free(&x);
+    shi_scen_panel_free(&p);
+}
+
+/* A back-test origin's hazard is fitted on the onsets up to it: origins
+ * 1979 and 1980 (the second warm-started from the first) match direct fits
+ * on 1817-1979 and 1817-1980; the default origin (after the shipped fit's
+ * last onset year) uses the shipped fit. */
+static void pact_origin_fit(void **state)
+{
+    (void)state;
+    shi_scen_panel p;
+    shi_err err = {0};
+    assert_int_equal(shi_scen_panel_build(&DATA, 365, 710, &p, &err), SHI_OK);
+    assert_int_equal(shi_scen_panel_pact(&DATA, 1979, 1980, &p, &err), SHI_OK);
+    int c0, c1;
+    shi_formation_years(&DATA, &c0, &c1, NULL);
+    shi_formation_opts fo = shi_formation_opts_default();
+    fo.y1 = 1980;
+    shi_formation_design x;
+    assert_int_equal(shi_formation_design_build(&DATA, &fo, &x, &err), SHI_OK);
+    shi_threat_ctx *ctx = NULL;
+    assert_int_equal(shi_threat_ctx_new(&ctx, &DATA, &err), SHI_OK);
+    long q = shi_scen_panel_pair(&p, 2, 365); /* USA-RUS: no pact */
+    assert_true(q >= 0);
+    for (int o = 1979; o <= 1980; o++) {
+        const shi_scen_pact *ph = &p.pact_h[(size_t)q * p.ny + (size_t)(o - p.y0)];
+        assert_int_equal(ph->fit_y1, o);
+        shi_formation_fit f;
+        assert_int_equal(shi_formation_fit_model(&x, SHI_FM_JOINT, c0, o, &f, &err), SHI_OK);
+        shi_formation_year y;
+        assert_int_equal(shi_formation_year_compute(&DATA, ctx, &fo, o + 1, &y, &err), SHI_OK);
+        /* the same maximum of the likelihood, reached from another start */
+        assert_true(near(ph->p_ab, predicted(&y, &f, p.pa[q], p.pb[q]), 1e-7));
+        shi_formation_year_free(&y);
+    }
+    /* 1981 was not asked for */
+    assert_int_equal(p.pact_h[(size_t)q * p.ny + (size_t)(1981 - p.y0)].ok, 0);
+    shi_threat_ctx_free(ctx);
+    shi_formation_design_free(&x);
+    int pmax;
+    shi_formation_years(&DATA, &c0, &c1, &pmax);
+    assert_int_equal(shi_scen_panel_pact(&DATA, 2018, 2018, &p, &err), SHI_OK);
+    const shi_scen_pact *ph = &p.pact_h[(size_t)q * p.ny + (size_t)(2018 - p.y0)];
+    const shi_formation_fit *emb = shi_formation_fit_embedded(SHI_FORM_DEFENCE, SHI_FM_JOINT);
+    assert_int_equal(ph->fit_y1, emb->y1);
+    assert_int_equal(ph->cov_year, pmax - 1);
     shi_scen_panel_free(&p);
 }
 
@@ -403,6 +589,7 @@ static void futures_by_year(void **state)
     shi_scen_panel p;
     shi_err err = {0};
     assert_int_equal(shi_scen_panel_build(&DATA, 365, 710, &p, &err), SHI_OK);
+    assert_int_equal(shi_scen_panel_pact(&DATA, 2011, 2011, &p, &err), SHI_OK);
     shi_scen_opts o = shi_scen_opts_default();
     o.from = 2011;
     o.horizon = 12;
@@ -504,6 +691,7 @@ int main(void)
         cmocka_unit_test(run_threads_same),     cmocka_unit_test(forced_shocks),
         cmocka_unit_test(shock_file),           cmocka_unit_test(futures_by_year),
         cmocka_unit_test(fit_driver_simulated), cmocka_unit_test(driver_embedded),
+        cmocka_unit_test(pact_hazard_product),  cmocka_unit_test(pact_origin_fit),
     };
     return shi_run_group_tests(tests, setup, teardown);
 }
