@@ -928,11 +928,31 @@ static int skip_early(const char *p, size_t n, void *arg)
 
 /* The record types of relations.shd, told apart once per line (a chain of
  * strcmp was a tenth of reading a line). */
-enum { T_ARMS, T_ARMSTOT, T_TRADENAT, T_TRADE, T_MID, T_MIDONSET, T_NUCLEAR, T_WARHEADS, T_UCDP, T_ICEWS, T_VETO, T_IGO, T_IGOSY, T_IGOSUBSET, T_COVERAGE, T_SUBSET, T_OTHER };
+enum {
+    T_ARMS,
+    T_ARMSTOT,
+    T_TRADENAT,
+    T_TRADE,
+    T_MID,
+    T_MIDONSET,
+    T_NUCLEAR,
+    T_WARHEADS,
+    T_UCDP,
+    T_ICEWS,
+    T_VETO,
+    T_IGO,
+    T_IGOSY,
+    T_IGOSUBSET,
+    T_COVERAGE,
+    T_SUBSET,
+    T_OTHER
+};
 
 static int tag_id(const char *t)
 {
-    static const char *const name[] = {"arms", "armstot", "tradenat", "trade", "mid", "midonset", "nuclear", "warheads", "ucdp", "icews", "veto", "igo", "igosy", "igosubset", "coverage", "subset"};
+    static const char *const name[] = {
+        "arms", "armstot", "tradenat", "trade", "mid",   "midonset",  "nuclear",  "warheads",
+        "ucdp", "icews",   "veto",     "igo",   "igosy", "igosubset", "coverage", "subset"};
     size_t n = strlen(t);
     for (int k = 0; k < T_OTHER; k++) {
         if (name[k][0] == t[0] && strlen(name[k]) == n && memcmp(name[k], t, n) == 0) {
