@@ -152,14 +152,22 @@ static shi_status summary_rows(shi_table *t, const shi_align *al, shi_err *err)
     return s;
 }
 
-/* The years (default 1992 to the last of the data) and the two states; then
- * the data from the first year the analysis reads (shi_align_from). */
+/* The data from the first year the analysis reads (shi_align_from: from
+ * --years' first year, read here before it is checked against the data),
+ * then the years (default 1992 to the last of the data) and the two states.
+ * One load: the capabilities then load beside the check of the relations. */
 static shi_status align_pair(shi_cli *cli, const char *years, const char *const *pos,
                              const shi_threat_model *m, int window, int *y0, int *y1,
                              const shi_state **a, const shi_state **b)
 {
-    shi_status s;
-    if ((s = cli_data(cli, SHI_DATA_CAPS, NULL, NULL)) != SHI_OK) {
+    int first = 1992, last;
+    shi_err ignored = {0};
+    if (years && cli_years("years", years, -100000, 100000, &first, &last, &ignored) != SHI_OK) {
+        first = 1992; /* malformed: reported below */
+    }
+    shi_status s = cli_data_from(cli, SHI_DATA_RELATIONS | SHI_DATA_ENERGY,
+                                 shi_align_from(m, first, window));
+    if (s != SHI_OK) {
         return s;
     }
     const shi_panel *p = &cli->data.caps;
@@ -171,7 +179,7 @@ static shi_status align_pair(shi_cli *cli, const char *years, const char *const 
     if (*a == *b) {
         return shi_err_set(&cli->err, SHI_EUSAGE, "align: the two states are the same");
     }
-    return cli_data_from(cli, SHI_DATA_RELATIONS | SHI_DATA_ENERGY, shi_align_from(m, *y0, window));
+    return SHI_OK;
 }
 
 int cmd_align(shi_cli *cli, int argc, char **argv)

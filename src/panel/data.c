@@ -72,7 +72,7 @@ shi_status shi_data_open(shi_data *d, const shi_data_spec *spec, shi_err *err)
     /* The embedded relations text is checked on a second thread while the
      * capabilities and the dyadic part load: the check (a hash over 6 MB)
      * needs nothing from them. */
-    shi_i_rel_check pre = {-1, 0};
+    shi_i_rel_check pre = {.ok = -1};
     int ahead = (want & SHI_DATA_RELATIONS) && !d->rel_loaded;
 #ifdef _OPENMP
 #    pragma omp parallel sections num_threads(2) if (ahead)

@@ -36,13 +36,16 @@ void shi_i_dyadic_clip_from(shi_dyadic *d);
 shi_status shi_i_dyadic_read_shd_from(shi_dyadic *d, const shi_states *s, int y0, int y1, int from,
                                       const char *name, const void *text, size_t len, shi_err *err);
 
-/* The embedded relations text checked ahead (shi_shd_check_text), on
- * another thread while the parts before it load: ok 1 with the length of
- * its body, 0 it does not check out (it is then read record by record), -1
- * not checked yet. data_relations.c. */
+/* The embedded relations text checked ahead (shi_shd_check_text) and cut in
+ * two halves to be read at once, on another thread while the parts before
+ * it load: ok 1 with the length of its body, 0 it does not check out (it is
+ * then read record by record), -1 not checked yet. data_relations.c. */
 typedef struct shi_i_rel_check {
     int ok;
     size_t body;
+    int split;          /* 1: the data records cut in two halves, no source in both */
+    size_t m, l;        /* first data record; start of the second half */
+    long mline, lline;  /* their lines */
 } shi_i_rel_check;
 void shi_i_relations_precheck(shi_i_rel_check *c);
 

@@ -1163,27 +1163,28 @@ static shi_status from_shd(builder *b, const char *name, const void *text, size_
 /* The record tags of relations.shd that carry data, with the source whose
  * arrays and covered years each fills (the other records, which set coverage
  * and flags, come first in the file). */
-static const struct {
-    const char *tag;
-    int src;
-} DATA_TAGS[] = {{"arms", RL_ARMS},   {"armstot", RL_ARMS}, {"tradenat", RL_TRADE},
-                 {"trade", RL_TRADE}, {"mid", RL_MID},      {"midonset", RL_MID},
-                 {"nuclear", RL_NUC}, {"warheads", RL_NUC}, {"ucdp", RL_UCDP},
-                 {"icews", RL_ICEWS}, {"veto", RL_VETO},    {"igo", RL_IGO},
-                 {"igosy", RL_IGO}};
-#define NDATA_TAGS (sizeof DATA_TAGS / sizeof DATA_TAGS[0])
-
-/* The source of the data record at p (up to end), or -1. */
+/* The source of the data record at p (up to end), or -1; by the tag's
+ * length first, as tag_id (this runs on every line). */
 static int data_src(const char *p, const char *end)
 {
     const char *t = memchr(p, '\t', (size_t)(end - p));
     size_t n = t ? (size_t)(t - p) : (size_t)(end - p);
-    for (size_t k = 0; k < NDATA_TAGS; k++) {
-        if (strlen(DATA_TAGS[k].tag) == n && memcmp(DATA_TAGS[k].tag, p, n) == 0) {
-            return DATA_TAGS[k].src;
-        }
+#define IS(lit) (memcmp(p, lit, sizeof lit - 1) == 0)
+    switch (n) {
+    case 3:
+        return IS("mid") ? RL_MID : IS("igo") ? RL_IGO : -1;
+    case 4:
+        return IS("arms") ? RL_ARMS : IS("ucdp") ? RL_UCDP : IS("veto") ? RL_VETO : -1;
+    case 5:
+        return IS("trade") ? RL_TRADE : IS("icews") ? RL_ICEWS : IS("igosy") ? RL_IGO : -1;
+    case 7:
+        return IS("armstot") ? RL_ARMS : IS("nuclear") ? RL_NUC : -1;
+    case 8:
+        return IS("tradenat") ? RL_TRADE : IS("midonset") ? RL_MID : IS("warheads") ? RL_NUC : -1;
+    default:
+        return -1;
     }
-    return -1;
+#undef IS
 }
 
 typedef struct cut {
@@ -1256,23 +1257,31 @@ static int find_split(const char *t, size_t body, cut *sp)
  * fills only its own tags' arrays, and the rows are sorted afterwards. */
 void shi_i_relations_precheck(shi_i_rel_check *c)
 {
-    c->body = 0;
-    c->ok = shi_shd_check_text((const char *)shi_embedded_relations, shi_embedded_relations_len,
-                               &c->body);
+    const char *t = (const char *)shi_embedded_relations;
+    memset(c, 0, sizeof *c);
+    c->ok = shi_shd_check_text(t, shi_embedded_relations_len, &c->body);
+    cut sp;
+    c->split = c->ok && find_split(t, c->body, &sp);
+    if (c->split) {
+        c->m = sp.m;
+        c->l = sp.l;
+        c->mline = sp.mline;
+        c->lline = sp.lline;
+    }
 }
 
 static shi_status from_embedded(builder *b, const char *name, const char *t, size_t len,
                                 const int *have, const shi_i_rel_check *pre, shi_err *err)
 {
-    shi_i_rel_check chk = {-1, 0};
+    shi_i_rel_check chk;
     if (pre && pre->ok >= 0) {
         chk = *pre;
     } else {
         shi_i_relations_precheck(&chk);
     }
     size_t body = chk.body;
-    cut sp;
-    if (!chk.ok || !find_split(t, body, &sp)) {
+    const cut sp = {chk.m, chk.l, chk.mline, chk.lline};
+    if (!chk.ok || !chk.split) {
         return from_shd(b, name, t, len, 0, have, err);
     }
     shi_status s = from_shd(b, name, t, sp.m, 1, have, err);
