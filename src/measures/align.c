@@ -308,6 +308,67 @@ shi_status shi_i_align_sim_frame(const shi_data *d, const int *states, size_t n,
     return s;
 }
 
+size_t shi_i_align_reference_states(const shi_data *d, int a, int b, int y0, int y1, int *r)
+{
+    size_t n = 0;
+    r[n++] = a;
+    r[n++] = b;
+    for (size_t i = 0; i < d->states.n && n < SHI_I_ALIGN_MAXREF; i++) {
+        const shi_state *st = &d->states.v[i];
+        int major = 0;
+        for (int y = y0; y <= y1 && !major; y++) {
+            major = shi_states_major(&d->states, st, y);
+        }
+        if (major && st->ccode != a && st->ccode != b) {
+            r[n++] = st->ccode;
+        }
+    }
+    return n;
+}
+
+/* The similarity variants of every pair of the reference states (a and b
+ * first: their pair is the first) over [ys, y1], from one frame, into
+ * al->ref (allocated here, NaN elsewhere) and al->sim: one frame for all,
+ * since most of its cost is each year's portfolios, whatever the pairs. */
+static shi_status sim_series(shi_align *al, const shi_data *d, shi_err *err)
+{
+    int ref[SHI_I_ALIGN_MAXREF];
+    size_t nr = shi_i_align_reference_states(d, al->a, al->b, al->ys, al->y1, ref);
+    size_t ny = (size_t)(al->y1 - al->ys + 1), npair = nr * (nr - 1) / 2;
+    size_t nall = (size_t)(SHI_AL_N + SHI_ALSIM_N) * npair * ny;
+    al->tol_pairs = (int)npair;
+    al->ref = malloc(nall * sizeof *al->ref);
+    if (!al->ref) {
+        return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    for (size_t q = 0; q < nall; q++) {
+        al->ref[q] = (double)NAN;
+    }
+    shi_frame f;
+    memset(&f, 0, sizeof f);
+    long col[SHI_ALSIM_N];
+    shi_status s = shi_i_align_sim_frame(d, ref, nr, al->ys, al->y1, &f, col, err);
+    for (size_t r = 0; s == SHI_OK && r < f.nrow; r++) {
+        size_t i = 0, j = 0;
+        for (size_t x = 0; x < nr; x++) {
+            i = ref[x] == f.cols[1].i32[r] ? x : i;
+            j = ref[x] == f.cols[2].i32[r] ? x : j;
+        }
+        size_t lo = i < j ? i : j, hi = i < j ? j : i;
+        size_t p = lo * nr - lo * (lo + 1) / 2 + (hi - lo - 1); /* pair index of lo < hi */
+        size_t t = (size_t)(f.cols[0].i32[r] - al->ys);
+        for (int v = 0; v < SHI_ALSIM_N; v++) {
+            double x = col[v] >= 0 ? f.cols[col[v]].f64[r] : (double)NAN;
+            al->ref[((size_t)(SHI_AL_N + v) * npair + p) * ny + t] = x;
+            if (p == 0) {
+                al->sim[v][t] = x;
+            }
+        }
+    }
+    shi_frame_destroy(&f);
+    return s;
+}
+
 shi_status shi_i_align_pair_values(const shi_data *d, const shi_threat_ctx *tc,
                                    const shi_threat_model *m, int a, int b, int ys, size_t ny,
                                    double **val, shi_err *err)
@@ -393,18 +454,8 @@ shi_status shi_align_compute(shi_align *al, const shi_data *d, const shi_threat_
     }
     shi_threat_ctx *ctx = NULL;
     s = shi_threat_ctx_new(&ctx, d, err);
-    shi_frame f;
-    memset(&f, 0, sizeof f);
-    long col[SHI_ALSIM_N];
-    const int pair[2] = {a, b};
     if (s == SHI_OK) {
-        s = shi_i_align_sim_frame(d, pair, 2, al->ys, y1, &f, col, err);
-    }
-    for (size_t r = 0; s == SHI_OK && r < f.nrow; r++) {
-        for (int v = 0; v < SHI_ALSIM_N; v++) {
-            al->sim[v][f.cols[0].i32[r] - al->ys] =
-                col[v] >= 0 ? f.cols[col[v]].f64[r] : (double)NAN;
-        }
+        s = sim_series(al, d, err);
     }
     const src in = {&d->states, &d->dy, d->rel_loaded ? &d->rel : NULL, ctx, model ? model : &def};
     if (s == SHI_OK) {
@@ -420,7 +471,6 @@ shi_status shi_align_compute(shi_align *al, const shi_data *d, const shi_threat_
         }
     }
     veto_totals(al, in.rel);
-    shi_frame_destroy(&f);
     al->tc = ctx;
     if (s != SHI_OK) {
         shi_align_destroy(al);

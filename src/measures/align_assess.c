@@ -20,9 +20,6 @@
 /* The significance level of the trend tests (two-sided). */
 #define ALPHA 0.05
 
-/* The reference population: at most this many states. */
-#define MAXREF 64
-
 /* A growable list of absolute changes. */
 typedef struct pool {
     double *v;
@@ -81,42 +78,17 @@ static double threshold(const shi_align *al, int k, int L)
     return m;
 }
 
-/* The reference states: a, b and every state that was a major power in some
- * year of [y0, y1]. */
-static size_t reference_states(const shi_data *d, int a, int b, int y0, int y1, int *r)
-{
-    size_t n = 0;
-    r[n++] = a;
-    r[n++] = b;
-    for (size_t i = 0; i < d->states.n && n < MAXREF; i++) {
-        const shi_state *st = &d->states.v[i];
-        int major = 0;
-        for (int y = y0; y <= y1 && !major; y++) {
-            major = shi_states_major(&d->states, st, y);
-        }
-        if (major && st->ccode != a && st->ccode != b) {
-            r[n++] = st->ccode;
-        }
-    }
-    return n;
-}
-
-/* The reference series: every indicator and similarity variant of every pair
- * of the reference states over [ys, y1], into al->ref. */
+/* The reference series of every indicator but similarity, for every pair
+ * of the reference states over [ys, y1], into al->ref (allocated, with the
+ * similarity variants, by shi_align_compute). */
 static shi_status reference(shi_align *al, const shi_data *d, const shi_threat_model *m,
                             shi_err *err)
 {
-    int ref[MAXREF];
-    size_t nr = reference_states(d, al->a, al->b, al->ys, al->y1, ref);
+    int ref[SHI_I_ALIGN_MAXREF];
+    size_t nr = shi_i_align_reference_states(d, al->a, al->b, al->ys, al->y1, ref);
     size_t ny = (size_t)(al->y1 - al->ys + 1), npair = nr * (nr - 1) / 2;
-    size_t nall = (size_t)(SHI_AL_N + SHI_ALSIM_N) * npair * ny;
-    al->tol_pairs = (int)npair;
-    al->ref = malloc(nall * sizeof *al->ref);
-    if (!al->ref) {
-        return shi_err_set(err, SHI_EIO, "out of memory");
-    }
-    for (size_t q = 0; q < nall; q++) {
-        al->ref[q] = (double)NAN;
+    if (!al->ref || npair != (size_t)al->tol_pairs) {
+        return shi_err_set(err, SHI_EINTERNAL, "align: assess before compute");
     }
     shi_status s = SHI_OK;
     const shi_threat_ctx *tc = al->tc;
@@ -129,27 +101,6 @@ static shi_status reference(shi_align *al, const shi_data *d, const shi_threat_m
             s = shi_i_align_pair_values(d, tc, m, ref[i], ref[j], al->ys, ny, val, err);
         }
     }
-    /* The similarity variants of every reference pair, from one frame. */
-    shi_frame f;
-    memset(&f, 0, sizeof f);
-    long col[SHI_ALSIM_N];
-    if (s == SHI_OK) {
-        s = shi_i_align_sim_frame(d, ref, nr, al->ys, al->y1, &f, col, err);
-    }
-    for (size_t r = 0; s == SHI_OK && r < f.nrow; r++) {
-        size_t i = 0, j = 0;
-        for (size_t x = 0; x < nr; x++) {
-            i = ref[x] == f.cols[1].i32[r] ? x : i;
-            j = ref[x] == f.cols[2].i32[r] ? x : j;
-        }
-        size_t lo = i < j ? i : j, hi = i < j ? j : i;
-        size_t p = lo * nr - lo * (lo + 1) / 2 + (hi - lo - 1); /* pair index of lo < hi */
-        for (int v = 0; v < SHI_ALSIM_N && col[v] >= 0; v++) {
-            al->ref[((size_t)(SHI_AL_N + v) * npair + p) * ny +
-                    (size_t)(f.cols[0].i32[r] - al->ys)] = f.cols[col[v]].f64[r];
-        }
-    }
-    shi_frame_destroy(&f);
     return s;
 }
 

@@ -22,4 +22,12 @@ shi_status shi_i_align_sim_frame(const shi_data *d, const int *states, size_t n,
 /* The directed twin of indicator k (the same measure the other way), or k. */
 int shi_i_align_twin(int k);
 
+/* The reference population (docs/align.md, "Thresholds"): at most this many
+ * states. */
+#define SHI_I_ALIGN_MAXREF 64
+
+/* The reference states into r: a, b and every state that was a major power
+ * in some year of [y0, y1]; returns their number. */
+size_t shi_i_align_reference_states(const shi_data *d, int a, int b, int y0, int y1, int *r);
+
 #endif
