@@ -67,6 +67,7 @@ typedef struct shi_data {
     int geo_loaded;
     int from; /* first year of the dense dyadic arrays (SHI_DYADIC_Y0 unless
                  shi_data_spec.from asked for a later one); 0 before loading */
+    unsigned omit; /* SHI_DATA_OMIT_* left out of the relations (shi_data_spec.omit) */
 } shi_data;
 
 /** Parts of the data. Dyadic needs the capabilities (its arrays are indexed by
@@ -102,7 +103,16 @@ typedef struct shi_data_spec {
      * late. The relations' lists (trade, arms, events, vetoes) are always
      * whole. */
     int from;
+    /* Parts of the relations the caller does not read (SHI_DATA_OMIT_*),
+     * left out of the view: their arrays stay NULL (readers take that as
+     * missing) and their rows are passed over unread. 0: none. */
+    unsigned omit;
 } shi_data_spec;
+
+/** Parts a view may leave out (shi_data_spec.omit). */
+enum {
+    SHI_DATA_OMIT_IGO = 1u /* shared IGO memberships (shi_dyadic.igo, igo_sy) */
+};
 
 SHI_API void shi_data_destroy(shi_data *d);
 

@@ -35,8 +35,9 @@ typedef struct shi_cli {
 shi_status cli_data(shi_cli *cli, unsigned parts, const char *alliance_file,
                     const char *events_file);
 /** cli_data for a command that reads the dyadic arrays only from year
- *  `from` on (shi_data_spec.from), with the default ATOP and events. */
-shi_status cli_data_from(shi_cli *cli, unsigned parts, int from);
+ *  `from` on (shi_data_spec.from) and none of the parts `omit`
+ *  (shi_data_spec.omit), with the default ATOP and events. */
+shi_status cli_data_from(shi_cli *cli, unsigned parts, int from, unsigned omit);
 
 /* ---- declarative options (git's parse-options, in small) ---- */
 typedef enum cli_opt_type { OPT_END = 0, OPT_FLAG, OPT_STRING, OPT_INT, OPT_REAL } cli_opt_type;

@@ -165,8 +165,9 @@ static shi_status align_pair(shi_cli *cli, const char *years, const char *const 
     if (years && cli_years("years", years, -100000, 100000, &first, &last, &ignored) != SHI_OK) {
         first = 1992; /* malformed: reported below */
     }
+    /* No shared IGOs in the scorecard: that part is left out. */
     shi_status s = cli_data_from(cli, SHI_DATA_RELATIONS | SHI_DATA_ENERGY,
-                                 shi_align_from(m, first, window));
+                                 shi_align_from(m, first, window), SHI_DATA_OMIT_IGO);
     if (s != SHI_OK) {
         return s;
     }

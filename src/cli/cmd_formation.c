@@ -52,7 +52,7 @@ static shi_status form_setup(shi_cli *cli, form_args *a, int predict)
     shi_status s = parse_level(cli, a);
     if (s != SHI_OK || (s = cli_data(cli, SHI_DATA_CAPS, NULL, NULL)) != SHI_OK ||
         (s = cli_data_from(cli, SHI_DATA_RELATIONS | SHI_DATA_ECON,
-                           predict ? predict_from(cli, a) : 0)) != SHI_OK) {
+                           predict ? predict_from(cli, a) : 0, 0)) != SHI_OK) {
         return s;
     }
     int c0, c1;

@@ -782,10 +782,10 @@ shi_status shi_csv_int(const shi_csv *c, size_t i, int64_t *v, int *missing, shi
     return SHI_OK;
 }
 
-/* Clinger's (1990) fast path: a plain decimal with at most 15 significant
- * digits and a power of ten within 10^-22..10^22 is w * 10^e or w / 10^-e,
- * with w (< 10^15 < 2^53) and 10^|e| exact doubles, so one correctly rounded
- * IEEE operation gives the correctly rounded value: the double strtod gives.
+/* Clinger's (1990) fast path: a plain decimal whose digits w are at most
+ * 2^53 and whose power of ten is within 10^-22..10^22 is w * 10^e or
+ * w / 10^-e, with w and 10^|e| exact doubles, so one correctly rounded IEEE
+ * operation gives the correctly rounded value: the double strtod gives.
  * Anything else (more digits, larger exponents, anything not plain) returns
  * 0 and goes to strtod. strtod was a seventh of loading the embedded data.
  * W. D. Clinger, "How to read floating point numbers accurately", PLDI 1990. */
@@ -800,7 +800,7 @@ static int fast_decimal(const char *p, double *out)
     int sig = 0, frac = 0, seen = 0, e = 0;
     for (int part = 0; part < 2; part++) {
         for (; *p >= '0' && *p <= '9'; p++, seen = 1) {
-            if ((w || *p != '0') && ++sig > 15) {
+            if ((w || *p != '0') && ++sig > 19) {
                 return 0;
             }
             w = w * 10 + (uint64_t)(*p - '0');
@@ -830,7 +830,9 @@ static int fast_decimal(const char *p, double *out)
         e = eneg ? -e : e;
     }
     int ex = e - frac;
-    if (*p != '\0' || ex < -22 || ex > 22) {
+    /* Up to 19 digits fit w without overflow; shi's files write 15-17
+     * (shortest round trip), and most 16-digit values are below 2^53. */
+    if (*p != '\0' || ex < -22 || ex > 22 || w > (UINT64_C(1) << 53)) {
         return 0;
     }
     double x = (double)w;

@@ -68,6 +68,10 @@ shi_status shi_data_open(shi_data *d, const shi_data_spec *spec, shi_err *err)
                            "data: the dyadic part was loaded from %d, a later call asks from %d",
                            d->from, from);
     }
+    if (d->rel_loaded && (want & SHI_DATA_RELATIONS) && (d->omit & ~spec->omit)) {
+        return shi_err_set(err, SHI_EINTERNAL,
+                           "data: the relations were loaded without some parts a later call asks for");
+    }
     shi_status s = SHI_OK;
     /* The embedded relations text is checked on a second thread while the
      * capabilities and the dyadic part load: the check (a hash over 6 MB)
@@ -90,6 +94,7 @@ shi_status shi_data_open(shi_data *d, const shi_data_spec *spec, shi_err *err)
         }
     }
     if (s == SHI_OK && (want & SHI_DATA_RELATIONS) && !d->rel_loaded) {
+        d->omit = spec->omit;
         s = shi_i_data_load_relations(d, spec->dir, 0, &pre, err);
     }
     if (s == SHI_OK && d->dy_loaded && d->from > SHI_DYADIC_Y0) {

@@ -144,7 +144,8 @@ typedef struct builder {
     size_t cap[24]; /* capacities, one per array */
     int years[RL_N][2];
     int onset_years[2]; /* GML's years: dispute onsets are known there only */
-    int from; /* the view's first year (shi_data_spec.from): rows before it are left out */
+    int from;   /* the view's first year (shi_data_spec.from): rows before it are left out */
+    int no_igo; /* SHI_DATA_OMIT_IGO: no IGO arrays, IGO rows passed over */
 } builder;
 
 static void cover(builder *b, int src, int year)
@@ -250,12 +251,15 @@ static int dense_init(builder *b)
         d->warheads = malloc((n1 ? n1 : 1) * sizeof *d->warheads);
         d->ucdp = malloc(nn ? nn : 1);
         d->mid_onset = malloc(nn ? nn : 1);
-        d->igo = malloc(nn ? nn : 1);
-        for (int k = 0; k < 4; k++) {
+        for (int k = 0; k < 4 && !b->no_igo; k++) {
             d->igo_sy[k] = malloc((n1 ? n1 : 1) * sizeof *d->igo_sy[k]);
+            if (!d->igo_sy[k]) {
+                return -1;
+            }
         }
-        if (!d->mid_host || !d->nuclear || !d->warheads || !d->ucdp || !d->mid_onset || !d->igo ||
-            !d->igo_sy[0] || !d->igo_sy[1] || !d->igo_sy[2] || !d->igo_sy[3]) {
+        d->igo = b->no_igo ? NULL : malloc(nn ? nn : 1);
+        if (!d->mid_host || !d->nuclear || !d->warheads || !d->ucdp || !d->mid_onset ||
+            (!b->no_igo && !d->igo)) {
             return -1;
         }
     }
@@ -268,8 +272,10 @@ static int dense_init(builder *b)
     } else {
         memset(d->mid_attr, 0, nn * sizeof *d->mid_attr);
     }
-    memset(d->igo, SHI_NA_U8, nn);
-    for (int k = 0; k < 4; k++) {
+    if (d->igo) {
+        memset(d->igo, SHI_NA_U8, nn);
+    }
+    for (int k = 0; k < 4 && d->igo_sy[k]; k++) {
         for (size_t i = 0; i < n1; i++) {
             d->igo_sy[k][i] = -1;
         }
@@ -369,6 +375,9 @@ static void set_ucdp(builder *b, int a, int c, int year, int intensity)
 static void set_igo(builder *b, int a, int c, int y0, int y1, int shared)
 {
     shi_dyadic *d = b->dy;
+    if (!d->igo) {
+        return;
+    }
     long sa = b->map[a], sc = b->map[c];
     for (int y = y0 < d->y0 ? d->y0 : y0; sa >= 0 && sc >= 0 && y <= y1 && y <= d->y1; y++) {
         d->igo[shi_dy_pair(d, y, (size_t)sa, (size_t)sc)] = (uint8_t)shared;
@@ -380,6 +389,9 @@ static void set_igo(builder *b, int a, int c, int y0, int y1, int shared)
 static void set_igosy(builder *b, int c, int y0, int y1, const int n[4])
 {
     shi_dyadic *d = b->dy;
+    if (!d->igo_sy[0]) {
+        return;
+    }
     long sc = b->map[c];
     for (int y = y0 < d->y0 ? d->y0 : y0; sc >= 0 && y <= y1 && y <= d->y1; y++) {
         for (int k = 0; k < 4; k++) {
@@ -413,8 +425,8 @@ static void dense_finish(builder *b)
     d->mid_y1 = b->years[RL_MID][1];
     d->ucdp_y0 = b->years[RL_UCDP][0];
     d->ucdp_y1 = b->years[RL_UCDP][1];
-    d->igo_y0 = b->years[RL_IGO][0];
-    d->igo_y1 = b->years[RL_IGO][1];
+    d->igo_y0 = d->igo ? b->years[RL_IGO][0] : 1;
+    d->igo_y1 = d->igo ? b->years[RL_IGO][1] : 0;
     const size_t nn = d->n * d->n;
     d->onset_y0 = b->onset_years[0];
     d->onset_y1 = b->onset_years[1];
@@ -903,13 +915,20 @@ static int year_field(const char *t, size_t n)
 #undef IS
 }
 
+static int data_src(const char *p, const char *end);
+
 /* shi_csv_opts.skip: 1 for a row of a year before the view's first
- * (shi_data_spec.from), read off the raw line; anything unexpected is left
- * to the full reader, which reports it. */
+ * (shi_data_spec.from) or of a part the view omits (shi_data_spec.omit),
+ * read off the raw line; anything unexpected is left to the full reader,
+ * which reports it. */
+
 static int skip_early(const char *p, size_t n, void *arg)
 {
     const builder *b = arg;
     const char *e = p + n, *t = memchr(p, '\t', n);
+    if (b->no_igo && t && data_src(p, t) == RL_IGO) {
+        return 1; /* SHI_DATA_OMIT_IGO */
+    }
     int want = t ? year_field(p, (size_t)(t - p)) : -1;
     for (int k = 1; want > 0 && t && k < want; k++) {
         t = memchr(t + 1, '\t', (size_t)(e - t - 1));
@@ -968,7 +987,8 @@ static shi_status from_shd(builder *b, const char *name, const void *text, size_
     shi_csv *c = NULL;
     /* A slice of a checked text may pass over the rows before the view; the
      * adders and setters leave them out anyway (the serial reader). */
-    int (*skip)(const char *, size_t, void *) = b->from > SHI_DYADIC_Y0 ? skip_early : NULL;
+    int (*skip)(const char *, size_t, void *) =
+        b->from > SHI_DYADIC_Y0 || b->no_igo ? skip_early : NULL;
     shi_status s = line ? shi_shd_open_slice_skip(&c, name, text, len, line, skip, b, err)
                         : shi_shd_open(&c, name, text, len, err);
     int got = 1;
@@ -1445,6 +1465,7 @@ static shi_status load(shi_data *d, const char *dir, int require, int split,
     b.r = &d->rel;
     b.dy = &d->dy;
     b.from = d->dy.y0;
+    b.no_igo = (d->omit & SHI_DATA_OMIT_IGO) != 0;
     b.s = &d->states;
     for (int k = 0; k < 1000; k++) {
         b.map[k] = -1;

@@ -262,6 +262,35 @@ static shi_status record(reader *r, shi_dyadic *d)
     return s;
 }
 
+/* shi_csv_opts.skip: 1 for a row whose (last) year comes before the
+ * arrays' first (a view: shi_data_spec.from), read off the raw line; the
+ * field of that year by record type (see the top of this file). Anything
+ * unexpected is left to the full reader. */
+static int skip_early(const char *p, size_t n, void *arg)
+{
+    const shi_dyadic *d = arg;
+    const char *e = p + n, *t = memchr(p, '\t', n);
+    size_t tn = t ? (size_t)(t - p) : 0;
+    int want = tn == 6 && memcmp(p, "contig", 6) == 0    ? 4
+               : tn == 4 && memcmp(p, "ally", 4) == 0    ? 4
+               : tn == 7 && memcmp(p, "capital", 7) == 0 ? 3
+               : tn == 4 && memcmp(p, "unga", 4) == 0    ? 2
+                                                         : -1;
+    for (int k = 1; want > 0 && t && k < want; k++) {
+        t = memchr(t + 1, '\t', (size_t)(e - t - 1));
+    }
+    if (want <= 0 || !t) {
+        return 0;
+    }
+    long y = 0;
+    int nd = 0;
+    for (const char *q = t + 1; q < e && *q >= '0' && *q <= '9' && nd < 5; q++, nd++) {
+        y = y * 10 + (*q - '0');
+    }
+    const char *q = t + 1 + nd;
+    return nd > 0 && (q == e || *q == '\t') && y < d->y0;
+}
+
 shi_status shi_dyadic_read_shd(shi_dyadic *d, const shi_states *st, int y0, int y1,
                                const char *name, const void *text, size_t len, shi_err *err)
 {
@@ -288,11 +317,17 @@ shi_status shi_i_dyadic_read_shd_from(shi_dyadic *d, const shi_states *st, int y
         r.map[st->v[i].ccode] = (long)i;
     }
     r.c = NULL;
-    s = shi_shd_open(&r.c, name, text, len, err);
+    /* A view from a later year: when the text checks out as a whole, its
+     * records are read without the running check, and the rows that end
+     * before the view are passed over unsplit. */
+    size_t body = 0;
+    int slice = d->y0 > y0 && shi_shd_check_text(text, len, &body);
+    s = slice ? shi_shd_open_slice_skip(&r.c, name, text, body, 1, skip_early, d, err)
+              : shi_shd_open(&r.c, name, text, len, err);
     int got = 1;
     shi_shd_sum sum = {0};
     while (s == SHI_OK) {
-        s = shi_shd_next(r.c, &sum, &got, err);
+        s = slice ? shi_csv_next(r.c, &got, err) : shi_shd_next(r.c, &sum, &got, err);
         if (s != SHI_OK || !got) {
             break;
         }

@@ -993,7 +993,7 @@ static void test_real_polity5(void **state)
 
 /* shi_csv_real takes short decimals through Clinger's fast path and the rest
  * through strtod: every value must be the very double strtod gives. Seeded
- * decimals of every shape the fast path sees or refuses (1-18 digits, signs,
+ * decimals of every shape the fast path sees or refuses (1-20 digits, signs,
  * leading zeros, a point anywhere, exponents -30..30), checked bit for bit. */
 static void test_real_matches_strtod(void **state)
 {
@@ -1007,7 +1007,7 @@ static void test_real_matches_strtod(void **state)
     for (int k = 0; k < N; k++) {
         char *v = vals + (size_t)k * 48, *q = v;
         r = r * 6364136223846793005u + 1442695040888963407u;
-        int nd = 1 + (int)((r >> 33) % 18), point = (int)((r >> 20) % (unsigned)(nd + 2));
+        int nd = 1 + (int)((r >> 33) % 20), point = (int)((r >> 20) % (unsigned)(nd + 2));
         *q++ = (r >> 7) & 1 ? '-' : (r >> 8) & 1 ? '+' : '0';
         for (int d = 0; d < nd; d++) {
             r = r * 6364136223846793005u + 1442695040888963407u;
