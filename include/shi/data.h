@@ -65,8 +65,8 @@ typedef struct shi_data {
     int en_loaded;
     shi_geo geo; /* cshapes minimum distances (SHI_DATA_GEO) */
     int geo_loaded;
-    int from; /* first year of the dense dyadic arrays (SHI_DYADIC_Y0 unless
-                 shi_data_spec.from asked for a later one); 0 before loading */
+    int from;      /* first year of the dense dyadic arrays (SHI_DYADIC_Y0 unless
+                      shi_data_spec.from asked for a later one); 0 before loading */
     unsigned omit; /* SHI_DATA_OMIT_* left out of the relations (shi_data_spec.omit) */
 } shi_data;
 

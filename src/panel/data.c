@@ -28,8 +28,9 @@ void shi_data_destroy(shi_data *d)
 
 /* The capabilities (when fresh), the economy and the dyadic part, in that
  * order. */
-static shi_status load_before_relations(shi_data *d, const shi_data_spec *spec, unsigned want,
-                                        int fresh, int from, shi_err *err)
+/* The capabilities (when fresh) and the economy. */
+static shi_status load_caps(shi_data *d, const shi_data_spec *spec, unsigned want, int fresh,
+                            shi_err *err)
 {
     shi_status s = SHI_OK;
     if (fresh) {
@@ -39,11 +40,65 @@ static shi_status load_before_relations(shi_data *d, const shi_data_spec *spec, 
     if (s == SHI_OK && (want & SHI_DATA_ECON) && !d->econ_loaded) {
         s = shi_i_data_load_econ(d, spec->dir, err);
     }
-    if (s == SHI_OK && (want & SHI_DATA_DYADIC) && !d->dy_loaded) {
+    return s;
+}
+
+static shi_status load_dyadic(shi_data *d, const shi_data_spec *spec, unsigned want, int from,
+                              shi_err *err)
+{
+    shi_status s = SHI_OK;
+    if ((want & SHI_DATA_DYADIC) && !d->dy_loaded) {
         s = shi_i_data_load_dyadic(d, spec->dir, spec->alliance_file, from, err);
         d->from = s == SHI_OK ? from : 0;
     }
     return s;
+}
+
+/* The dyadic part and the embedded relations at once: the relations' blocks
+ * (data_priv.h, shi_i_rel_*) and the dyadic part are tasks on two threads.
+ * The first error in the loading order (dyadic, then relations) is the one
+ * reported, as when they are read one after the other. */
+static shi_status load_dyadic_relations(shi_data *d, const shi_data_spec *spec, unsigned want,
+                                        int from, const shi_i_rel_check *pre, shi_err *err)
+{
+    shi_status ds = SHI_OK, rs = SHI_OK, bs[9];
+    shi_err derr = {0}, rerr = {0}, berr[9];
+    memset(berr, 0, sizeof berr);
+    shi_i_rel *r = NULL;
+    size_t nb = 0;
+    d->omit = spec->omit;
+#ifdef _OPENMP
+#    pragma omp parallel num_threads(2)
+#    pragma omp single
+#endif
+    {
+#ifdef _OPENMP
+#    pragma omp task shared(ds, derr)
+#endif
+        ds = load_dyadic(d, spec, want, from, &derr);
+#ifdef _OPENMP
+#    pragma omp task shared(rs, rerr, r, nb, bs, berr)
+#endif
+        {
+            rs = shi_i_rel_begin(d, from, pre, &r, &rerr);
+            nb = rs == SHI_OK ? shi_i_rel_nblocks(r) : 0;
+            for (size_t k = 0; k < nb; k++) {
+#ifdef _OPENMP
+#    pragma omp task firstprivate(k) shared(r, bs, berr)
+#endif
+                bs[k] = shi_i_rel_block(r, k, &berr[k]);
+            }
+        }
+    }
+    for (size_t k = 0; k < nb && rs == SHI_OK; k++) {
+        if (bs[k] != SHI_OK) {
+            rs = bs[k];
+            rerr = berr[k];
+        }
+    }
+    shi_status s = ds != SHI_OK ? ds : rs;
+    *err = ds != SHI_OK ? derr : rerr;
+    return shi_i_rel_end(r, d, s, err);
 }
 
 shi_status shi_data_open(shi_data *d, const shi_data_spec *spec, shi_err *err)
@@ -69,33 +124,41 @@ shi_status shi_data_open(shi_data *d, const shi_data_spec *spec, shi_err *err)
                            d->from, from);
     }
     if (d->rel_loaded && (want & SHI_DATA_RELATIONS) && (d->omit & ~spec->omit)) {
-        return shi_err_set(err, SHI_EINTERNAL,
-                           "data: the relations were loaded without some parts a later call asks for");
+        return shi_err_set(
+            err, SHI_EINTERNAL,
+            "data: the relations were loaded without some parts a later call asks for");
     }
     shi_status s = SHI_OK;
-    /* The embedded relations text is checked on a second thread while the
-     * capabilities and the dyadic part load: the check (a hash over 6 MB)
-     * needs nothing from them. */
+    /* The embedded relations text is checked (a hash over 6 MB) on a second
+     * thread while the capabilities load; then the dyadic part and the
+     * relations are read at once (load_dyadic_relations). With official
+     * files, one part after the other. */
     shi_i_rel_check pre = {.ok = -1};
-    int ahead = (want & SHI_DATA_RELATIONS) && !d->rel_loaded;
+    int rel = (want & SHI_DATA_RELATIONS) && !d->rel_loaded;
+    int both = rel && !d->dy_loaded && !spec->dir;
 #ifdef _OPENMP
-#    pragma omp parallel sections num_threads(2) if (ahead)
+#    pragma omp parallel sections num_threads(2) if (rel)
 #endif
     {
 #ifdef _OPENMP
 #    pragma omp section
 #endif
-        s = load_before_relations(d, spec, want, fresh, from, err);
+        s = load_caps(d, spec, want, fresh, err);
 #ifdef _OPENMP
 #    pragma omp section
 #endif
-        if (ahead) {
+        if (rel) {
             shi_i_relations_precheck(&pre);
         }
     }
-    if (s == SHI_OK && (want & SHI_DATA_RELATIONS) && !d->rel_loaded) {
-        d->omit = spec->omit;
-        s = shi_i_data_load_relations(d, spec->dir, 0, &pre, err);
+    if (s == SHI_OK && both) {
+        s = load_dyadic_relations(d, spec, want, from, &pre, err);
+    } else if (s == SHI_OK) {
+        s = load_dyadic(d, spec, want, from, err);
+        if (s == SHI_OK && rel) {
+            d->omit = spec->omit;
+            s = shi_i_data_load_relations(d, spec->dir, 0, &pre, err);
+        }
     }
     if (s == SHI_OK && d->dy_loaded && d->from > SHI_DYADIC_Y0) {
         shi_i_dyadic_clip_from(&d->dy);

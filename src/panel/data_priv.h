@@ -43,9 +43,13 @@ shi_status shi_i_dyadic_read_shd_from(shi_dyadic *d, const shi_states *s, int y0
 typedef struct shi_i_rel_check {
     int ok;
     size_t body;
-    int split;          /* 1: the data records cut in two halves, no source in both */
-    size_t m, l;        /* first data record; start of the second half */
-    long mline, lline;  /* their lines */
+    /* The data records in blocks that share no source (each source fills
+     * its own arrays and years: the blocks can be read at once): nblock
+     * blocks, block k from cut[k] (at line[k]) to cut[k + 1]; cut[0] is the
+     * first data record. nblock 0: no such blocks (read record by record). */
+    size_t nblock;
+    size_t cut[9];
+    long line[9];
 } shi_i_rel_check;
 void shi_i_relations_precheck(shi_i_rel_check *c);
 
@@ -54,6 +58,20 @@ void shi_i_relations_precheck(shi_i_rel_check *c);
  * the embedded text's check, when done ahead. data_relations.c. */
 shi_status shi_i_data_load_relations(shi_data *d, const char *dir, int require,
                                      const shi_i_rel_check *pre, shi_err *err);
+
+/* The embedded relations in steps, for a caller that reads them beside
+ * other parts (data.c reads the dyadic part meanwhile): begin fills the
+ * header records and allocates the dense arrays in a shi_dyadic of its own
+ * (years from `from`, the registry of d), then the blocks may be read in
+ * any order and at once (none touches d->dy or d->src), and end moves the
+ * arrays into d->dy (loaded by then), sorts, adds the sources and frees r;
+ * with s != SHI_OK it only cleans up. */
+typedef struct shi_i_rel shi_i_rel;
+shi_status shi_i_rel_begin(shi_data *d, int from, const shi_i_rel_check *pre, shi_i_rel **out,
+                           shi_err *err);
+size_t shi_i_rel_nblocks(const shi_i_rel *r);
+shi_status shi_i_rel_block(shi_i_rel *r, size_t k, shi_err *err);
+shi_status shi_i_rel_end(shi_i_rel *r, shi_data *d, shi_status s, shi_err *err);
 /* The embedded relations read record by record in one thread, never in two
  * halves (tests compare the two ways). */
 shi_status shi_i_data_load_relations_serial(shi_data *d, shi_err *err);

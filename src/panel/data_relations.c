@@ -1207,16 +1207,11 @@ static int data_src(const char *p, const char *end)
 #undef IS
 }
 
-typedef struct cut {
-    size_t m, l; /* first data record; start of the second half */
-    long mline, lline;
-} cut;
-
-/* Where to cut the records [first data record, end) in two so that no
- * source has records on both sides (each source fills its own arrays and
- * years: the two halves can then be read at once), nearest the middle. 0: no
- * such cut, or a record that is not data after the first data record. */
-static int find_split(const char *t, size_t body, cut *sp)
+/* The blocks of the data records [first data record, body) that share no
+ * source: every cut point where no source has records on both sides, in
+ * order, into c->cut and c->line (c->nblock blocks). 0 blocks: a record that
+ * is not data after the first data record, or none. */
+static void find_blocks(const char *t, size_t body, shi_i_rel_check *c)
 {
     size_t first[RL_N], last[RL_N];
     long fline[RL_N];
@@ -1224,6 +1219,7 @@ static int find_split(const char *t, size_t body, cut *sp)
         first[k] = SIZE_MAX;
         last[k] = 0;
     }
+    c->nblock = 0;
     size_t m = SIZE_MAX;
     long line = 1, mline = 0;
     for (size_t p = 0; p < body; line++) {
@@ -1241,33 +1237,39 @@ static int find_split(const char *t, size_t body, cut *sp)
             }
             last[k] = p;
         } else if (m != SIZE_MAX) {
-            return 0;
+            return;
         }
         p = q;
     }
     if (m == SIZE_MAX) {
-        return 0;
+        return;
     }
-    size_t mid = m + (body - m) / 2, best = 0, bestd = SIZE_MAX;
-    long bline = 0;
-    for (int c = 0; c < RL_N; c++) {
-        size_t l = first[c];
-        int ok = l != SIZE_MAX && l > m;
-        for (int k = 0; ok && k < RL_N; k++) {
-            ok = first[k] == SIZE_MAX || last[k] < l || first[k] >= l;
+    size_t n = 0;
+    c->cut[n] = m;
+    c->line[n++] = mline;
+    for (size_t at = m;;) { /* the next cut point after `at`, in order */
+        size_t best = SIZE_MAX;
+        long bline = 0;
+        for (int s = 0; s < RL_N; s++) {
+            size_t l = first[s];
+            int ok = l != SIZE_MAX && l > at && l < best;
+            for (int k = 0; ok && k < RL_N; k++) {
+                ok = first[k] == SIZE_MAX || last[k] < l || first[k] >= l;
+            }
+            if (ok) {
+                best = l;
+                bline = fline[s];
+            }
         }
-        size_t d = l > mid ? l - mid : mid - l;
-        if (ok && d < bestd) {
-            best = l;
-            bestd = d;
-            bline = fline[c];
+        if (best == SIZE_MAX) {
+            break;
         }
+        c->cut[n] = best;
+        c->line[n++] = bline;
+        at = best;
     }
-    if (!best) {
-        return 0;
-    }
-    *sp = (cut){m, best, mline, bline};
-    return 1;
+    c->cut[n] = body;
+    c->nblock = n;
 }
 
 /* The embedded relations text: when its end record checks out, the header
@@ -1280,13 +1282,8 @@ void shi_i_relations_precheck(shi_i_rel_check *c)
     const char *t = (const char *)shi_embedded_relations;
     memset(c, 0, sizeof *c);
     c->ok = shi_shd_check_text(t, shi_embedded_relations_len, &c->body);
-    cut sp;
-    c->split = c->ok && find_split(t, c->body, &sp);
-    if (c->split) {
-        c->m = sp.m;
-        c->l = sp.l;
-        c->mline = sp.mline;
-        c->lline = sp.lline;
+    if (c->ok) {
+        find_blocks(t, c->body, c);
     }
 }
 
@@ -1299,30 +1296,28 @@ static shi_status from_embedded(builder *b, const char *name, const char *t, siz
     } else {
         shi_i_relations_precheck(&chk);
     }
-    size_t body = chk.body;
-    const cut sp = {chk.m, chk.l, chk.mline, chk.lline};
-    if (!chk.ok || !chk.split) {
+    if (!chk.ok || chk.nblock < 2) {
         return from_shd(b, name, t, len, 0, have, err);
     }
-    shi_status s = from_shd(b, name, t, sp.m, 1, have, err);
+    shi_status s = from_shd(b, name, t, chk.cut[0], 1, have, err);
     if (s != SHI_OK) {
         return s;
     }
-    shi_status part[2] = {SHI_OK, SHI_OK};
-    shi_err perr[2];
+    shi_status part[9];
+    shi_err perr[9];
     memset(perr, 0, sizeof perr);
-    const size_t from[2] = {sp.m, sp.l}, to[2] = {sp.l, body};
-    const long line[2] = {sp.mline, sp.lline};
+    const int nb = (int)chk.nblock;
 #ifdef _OPENMP
-#    pragma omp parallel for num_threads(2) schedule(static, 1)
+#    pragma omp parallel for num_threads(2) schedule(dynamic, 1)
 #endif
-    for (int h = 0; h < 2; h++) {
-        part[h] = from_shd(b, name, t + from[h], to[h] - from[h], line[h], have, &perr[h]);
+    for (int k = 0; k < nb; k++) {
+        part[k] = from_shd(b, name, t + chk.cut[k], chk.cut[k + 1] - chk.cut[k], chk.line[k], have,
+                           &perr[k]);
     }
-    for (int h = 0; h < 2; h++) {
-        if (part[h] != SHI_OK) {
-            *err = perr[h];
-            return part[h];
+    for (int k = 0; k < nb; k++) {
+        if (part[k] != SHI_OK) {
+            *err = perr[k];
+            return part[k];
         }
     }
     return SHI_OK;
@@ -1456,23 +1451,64 @@ static shi_status add_source(shi_data *d, int k, const char *version, const char
     return SHI_OK;
 }
 
+/* A builder of d's relations, filling the dense arrays of dy (d->dy, or a
+ * shi_dyadic of the caller's: shi_i_rel_begin) from year `from`. */
+static void builder_init(builder *b, shi_data *d, shi_dyadic *dy, int from)
+{
+    memset(b, 0, sizeof *b);
+    b->r = &d->rel;
+    b->dy = dy;
+    b->from = from;
+    b->no_igo = (d->omit & SHI_DATA_OMIT_IGO) != 0;
+    b->s = &d->states;
+    for (int k = 0; k < 1000; k++) {
+        b->map[k] = -1;
+    }
+    for (size_t i = 0; i < d->states.n; i++) {
+        b->map[d->states.v[i].ccode] = (long)i;
+    }
+}
+
+/* After the records: sort, open the dense arrays' years, the lists'
+ * coverage (cut to the view's first year) and the sources. */
+static shi_status finish(builder *b, shi_data *d, const int *have, char (*path)[300], shi_err *err)
+{
+    if (sort_all(&d->rel) != 0) {
+        return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    dense_finish(b);
+    int *cov[4][2] = {{&d->rel.arms_y0, &d->rel.arms_y1},
+                      {&d->rel.trade_y0, &d->rel.trade_y1},
+                      {&d->rel.ev_y0, &d->rel.ev_y1},
+                      {&d->rel.veto_y0, &d->rel.veto_y1}};
+    const int src[4] = {RL_ARMS, RL_TRADE, RL_ICEWS, RL_VETO};
+    for (int k = 0; k < 4; k++) {
+        *cov[k][0] = b->years[src[k]][0];
+        *cov[k][1] = b->years[src[k]][1];
+        if (b->from <= SHI_DYADIC_Y0) {
+            continue;
+        }
+        if (*cov[k][1] < b->from || *cov[k][0] > *cov[k][1]) { /* a view: from b->from */
+            *cov[k][0] = 1;
+            *cov[k][1] = 0;
+        } else if (*cov[k][0] < b->from) {
+            *cov[k][0] = b->from;
+        }
+    }
+    shi_status s = SHI_OK;
+    for (int k = 0; k < RL_N && s == SHI_OK; k++) {
+        s = add_source(d, k, RL[k].version, shi_i_base_name(have[k] ? path[k] : RL[k].paths[0]),
+                       have[k] ? path[k] : "embedded", err);
+    }
+    return s;
+}
+
 static shi_status load(shi_data *d, const char *dir, int require, int split,
                        const shi_i_rel_check *pre, shi_err *err)
 {
     shi_status s = SHI_OK;
     builder b;
-    memset(&b, 0, sizeof b);
-    b.r = &d->rel;
-    b.dy = &d->dy;
-    b.from = d->dy.y0;
-    b.no_igo = (d->omit & SHI_DATA_OMIT_IGO) != 0;
-    b.s = &d->states;
-    for (int k = 0; k < 1000; k++) {
-        b.map[k] = -1;
-    }
-    for (size_t i = 0; i < d->states.n; i++) {
-        b.map[d->states.v[i].ccode] = (long)i;
-    }
+    builder_init(&b, d, &d->dy, d->dy.y0);
     if (dense_init(&b) != 0) {
         return shi_err_set(err, SHI_EIO, "out of memory");
     }
@@ -1499,43 +1535,118 @@ static shi_status load(shi_data *d, const char *dir, int require, int split,
         s = split ? from_embedded(&b, name, t, shi_embedded_relations_len, have, pre, err)
                   : from_shd(&b, name, t, shi_embedded_relations_len, 0, have, err);
     }
-    if (s == SHI_OK && sort_all(&d->rel) != 0) {
-        s = shi_err_set(err, SHI_EIO, "out of memory");
-    }
     if (s == SHI_OK) {
-        dense_finish(&b);
-        d->rel.arms_y0 = b.years[RL_ARMS][0];
-        d->rel.arms_y1 = b.years[RL_ARMS][1];
-        d->rel.trade_y0 = b.years[RL_TRADE][0];
-        d->rel.trade_y1 = b.years[RL_TRADE][1];
-        d->rel.ev_y0 = b.years[RL_ICEWS][0];
-        d->rel.ev_y1 = b.years[RL_ICEWS][1];
-        d->rel.veto_y0 = b.years[RL_VETO][0];
-        d->rel.veto_y1 = b.years[RL_VETO][1];
-        if (b.from > SHI_DYADIC_Y0) { /* a view: its lists start at b.from */
-            int *cov[4][2] = {{&d->rel.arms_y0, &d->rel.arms_y1},
-                              {&d->rel.trade_y0, &d->rel.trade_y1},
-                              {&d->rel.ev_y0, &d->rel.ev_y1},
-                              {&d->rel.veto_y0, &d->rel.veto_y1}};
-            for (int k = 0; k < 4; k++) {
-                if (*cov[k][1] < b.from || *cov[k][0] > *cov[k][1]) {
-                    *cov[k][0] = 1;
-                    *cov[k][1] = 0;
-                } else if (*cov[k][0] < b.from) {
-                    *cov[k][0] = b.from;
-                }
-            }
-        }
-        for (int k = 0; k < RL_N && s == SHI_OK; k++) {
-            s = add_source(d, k, RL[k].version, shi_i_base_name(have[k] ? path[k] : RL[k].paths[0]),
-                           have[k] ? path[k] : "embedded", err);
-        }
+        s = finish(&b, d, have, path, err);
     }
     if (s != SHI_OK) {
         shi_relations_destroy(&d->rel);
     } else {
         d->rel_loaded = 1;
     }
+    return s;
+}
+
+/* ---- the embedded relations in steps (data_priv.h) ---- */
+
+struct shi_i_rel {
+    builder b;
+    shi_dyadic dy; /* the dense arrays until shi_i_rel_end moves them into d->dy */
+    shi_i_rel_check chk;
+    int have[RL_N];
+};
+
+static const char REL_NAME[] = "<embedded relations data>";
+
+shi_status shi_i_rel_begin(shi_data *d, int from, const shi_i_rel_check *pre, shi_i_rel **out,
+                           shi_err *err)
+{
+    shi_i_rel *r = calloc(1, sizeof *r);
+    *out = r;
+    if (!r) {
+        return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    r->dy.y0 = from;
+    r->dy.y1 = SHI_DYADIC_Y1;
+    r->dy.n = d->states.n;
+    builder_init(&r->b, d, &r->dy, from);
+    if (pre && pre->ok >= 0) {
+        r->chk = *pre;
+    } else {
+        shi_i_relations_precheck(&r->chk);
+    }
+    if (dense_init(&r->b) != 0) {
+        return shi_err_set(err, SHI_EIO, "out of memory");
+    }
+    if (!r->chk.ok || r->chk.nblock < 2) {
+        r->chk.nblock = 0; /* one block: the whole text, record by record */
+        return SHI_OK;
+    }
+    return from_shd(&r->b, REL_NAME, shi_embedded_relations, r->chk.cut[0], 1, r->have, err);
+}
+
+size_t shi_i_rel_nblocks(const shi_i_rel *r)
+{
+    return r->chk.nblock ? r->chk.nblock : 1;
+}
+
+shi_status shi_i_rel_block(shi_i_rel *r, size_t k, shi_err *err)
+{
+    const char *t = (const char *)shi_embedded_relations;
+    if (!r->chk.nblock) {
+        return from_shd(&r->b, REL_NAME, t, shi_embedded_relations_len, 0, r->have, err);
+    }
+    return from_shd(&r->b, REL_NAME, t + r->chk.cut[k], r->chk.cut[k + 1] - r->chk.cut[k],
+                    r->chk.line[k], r->have, err);
+}
+
+/* Move the relations' dense arrays and their years from `from` into `to`. */
+static void move_dense(shi_dyadic *to, shi_dyadic *from)
+{
+#define MOVE(f)                                                                                    \
+    to->f = from->f;                                                                               \
+    from->f = NULL
+    MOVE(mid_host);
+    MOVE(mid_attr);
+    MOVE(mid_onset);
+    MOVE(nuclear);
+    MOVE(warheads);
+    MOVE(ucdp);
+    MOVE(igo);
+    for (int k = 0; k < 4; k++) {
+        MOVE(igo_sy[k]);
+    }
+#undef MOVE
+    to->igo_subset = from->igo_subset;
+    to->mid_y0 = from->mid_y0;
+    to->mid_y1 = from->mid_y1;
+    to->onset_y0 = from->onset_y0;
+    to->onset_y1 = from->onset_y1;
+    to->ucdp_y0 = from->ucdp_y0;
+    to->ucdp_y1 = from->ucdp_y1;
+    to->igo_y0 = from->igo_y0;
+    to->igo_y1 = from->igo_y1;
+}
+
+shi_status shi_i_rel_end(shi_i_rel *r, shi_data *d, shi_status s, shi_err *err)
+{
+    if (!r) {
+        return s;
+    }
+    if (s == SHI_OK && (d->dy.y0 != r->dy.y0 || d->dy.n != r->dy.n)) {
+        s = shi_err_set(err, SHI_EINTERNAL, "relations: the dyadic arrays differ in shape");
+    }
+    char path[RL_N][300];
+    if (s == SHI_OK) {
+        s = finish(&r->b, d, r->have, path, err);
+    }
+    if (s == SHI_OK) {
+        move_dense(&d->dy, &r->dy);
+        d->rel_loaded = 1;
+    } else {
+        shi_relations_destroy(&d->rel);
+    }
+    shi_dyadic_destroy(&r->dy); /* what is left: nothing, or the arrays on failure */
+    free(r);
     return s;
 }
 

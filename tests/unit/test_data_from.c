@@ -38,10 +38,10 @@ static int teardown(void **state)
     return 0;
 }
 
-static void open_from(shi_data *d, unsigned parts, int from)
+static void open_from(shi_data *d, unsigned parts, int from, unsigned omit)
 {
     shi_err err = {0};
-    const shi_data_spec spec = {.parts = parts, .from = from};
+    const shi_data_spec spec = {.parts = parts, .from = from, .omit = omit};
     memset(d, 0, sizeof *d);
     assert_int_equal(shi_data_open(d, &spec, &err), SHI_OK);
     assert_int_equal(d->from, from);
@@ -95,7 +95,9 @@ static void align_case(const shi_data *all, int a, int b, int y0, int y1, int wi
     shi_data v;
     int from = shi_align_from(m, y0, window);
     assert_true(from > SHI_DYADIC_Y0); /* the cases are views, not the whole data */
-    open_from(&v, SHI_DATA_RELATIONS | SHI_DATA_ECON | SHI_DATA_ENERGY, from);
+    /* As `shi align` loads it: from `from`, without the shared IGOs. */
+    open_from(&v, SHI_DATA_RELATIONS | SHI_DATA_ECON | SHI_DATA_ENERGY, from, SHI_DATA_OMIT_IGO);
+    assert_null(v.dy.igo);
     assert_int_equal(shi_align_compute(&y, &v, m, a, b, y0, y1, window, &err), SHI_OK);
     assert_int_equal(shi_align_assess(&y, &v, m, &err), SHI_OK);
     same_align(&x, &y);
@@ -121,7 +123,7 @@ static void align_refuses_short_view(void **state)
 {
     (void)state;
     shi_data v;
-    open_from(&v, SHI_DATA_RELATIONS, 2000);
+    open_from(&v, SHI_DATA_RELATIONS, 2000, 0);
     shi_err err = {0};
     shi_align al;
     assert_int_equal(shi_align_compute(&al, &v, NULL, 365, 710, 1992, 2016, 5, &err),
@@ -139,7 +141,7 @@ static void formation_case(const shi_data *all, int t)
     const shi_data_spec spec = {0};
     int from = shi_formation_predict_from(all, &spec, &o, t);
     assert_int_equal(from, shi_formation_from(&o, t ? t : 2017));
-    open_from(&v, SHI_DATA_RELATIONS | SHI_DATA_ECON, from);
+    open_from(&v, SHI_DATA_RELATIONS | SHI_DATA_ECON, from, 0);
     int c0, c1, pmax;
     shi_formation_years(&v, &c0, &c1, &pmax);
     t = t ? t : pmax;
@@ -193,7 +195,7 @@ static void lists_and_coverage(void **state)
 {
     fixture *f = *state;
     shi_data v;
-    open_from(&v, SHI_DATA_RELATIONS, 1990);
+    open_from(&v, SHI_DATA_RELATIONS, 1990, 0);
     size_t n = 0;
     for (size_t r = 0; r < f->all.rel.ntd; r++) {
         n += f->all.rel.td_year[r] >= 1990;
@@ -214,10 +216,23 @@ static void lists_and_coverage(void **state)
     assert_int_equal(v.dy.ally_y0, 1990);
     assert_int_equal(v.dy.contig_y1, f->all.dy.contig_y1);
     assert_int_equal(v.dy.unga_y0, 1990);
+    /* The IGO arrays are there, from 1990, as in the whole data. */
+    assert_non_null(v.dy.igo);
+    size_t nn = v.dy.n * v.dy.n;
+    assert_memory_equal(v.dy.igo, f->all.dy.igo + (size_t)(1990 - 1816) * nn,
+                        (size_t)(2014 - 1990 + 1) * nn);
     /* A later call cannot widen the view. */
     shi_err err = {0};
     const shi_data_spec wider = {.parts = SHI_DATA_RELATIONS | SHI_DATA_EVENTS, .from = 1980};
     assert_int_equal(shi_data_open(&v, &wider, &err), SHI_EINTERNAL);
+    shi_data_destroy(&v);
+    /* Nor bring back an omitted part. */
+    open_from(&v, SHI_DATA_RELATIONS, 2000, SHI_DATA_OMIT_IGO);
+    assert_null(v.dy.igo);
+    assert_null(v.dy.igo_sy[0]);
+    assert_true(v.dy.igo_y0 > v.dy.igo_y1);
+    const shi_data_spec igo = {.parts = SHI_DATA_RELATIONS | SHI_DATA_EVENTS, .from = 2000};
+    assert_int_equal(shi_data_open(&v, &igo, &err), SHI_EINTERNAL);
     shi_data_destroy(&v);
 }
 

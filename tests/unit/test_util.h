@@ -110,8 +110,13 @@ static inline char *slurp(const char *path, size_t *len)
     fseek(f, 0, SEEK_END);
     long n = ftell(f);
     fseek(f, 0, SEEK_SET);
-    char *b = malloc((size_t)n + 1);
+    char *b = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (!b) {
+        fclose(f);
+        return NULL;
+    }
     *len = fread(b, 1, (size_t)n, f);
+    b[*len] = '\0'; /* callers read it as a string (lines_of in test_data.c) */
     fclose(f);
     return b;
 }
