@@ -72,11 +72,8 @@ shi_status cli_data(shi_cli *cli, unsigned parts, const char *alliance_file,
 
 shi_status cli_data_from(shi_cli *cli, unsigned parts, int from, unsigned omit)
 {
-    const shi_data_spec spec = {.dir = cli->data_dir,
-                                .shd = cli->data_file,
-                                .parts = parts,
-                                .from = from,
-                                .omit = omit};
+    const shi_data_spec spec = {
+        .dir = cli->data_dir, .shd = cli->data_file, .parts = parts, .from = from, .omit = omit};
     return shi_data_open(&cli->data, &spec, &cli->err);
 }
 
