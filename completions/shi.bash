@@ -30,7 +30,8 @@ _shi() {
     case $prev in
         --data) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         --data-file | --alliances | --events | --model | -m | --svg | --from | -o | --output | \
-            --dyadic-output | --relations-output)
+            --dyadic-output | --relations-output | --econ-output | --energy-output | --geo-output | \
+            --shocks | --svg-probs | --svg-stack)
             COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --format) COMPREPLY=($(compgen -W "table csv tsv json jsonl sqlite dta bibtex" -- "$cur")); return ;;
         --outcome) COMPREPLY=($(compgen -W "ideal sim index" -- "$cur")); return ;;
