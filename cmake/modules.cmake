@@ -13,7 +13,7 @@
 #
 # To add a header: list it under its module below (configure fails otherwise).
 
-set(SHI_MODULES core io panel measures models analysis output report bind)
+set(SHI_MODULES core io panel measures models analysis output report tables bind)
 
 # Which modules' headers a module may include, and whose functions it may call.
 set(SHI_USES_core "")
@@ -24,9 +24,13 @@ set(SHI_USES_models core panel measures)
 set(SHI_USES_analysis core panel measures models)
 set(SHI_USES_output core panel)
 set(SHI_USES_report core panel output analysis)
+# tables: the tables of the commands that the bindings return too
+# (shi/tables.h): they compute the measures they show, so, unlike report, they
+# call the measures and models.
+set(SHI_USES_tables core panel measures models analysis output)
 # bind: the flat API of other languages' bindings (shi/bind.h), a front end
 # like the command, so it may use every module.
-set(SHI_USES_bind core io panel measures models analysis output report)
+set(SHI_USES_bind core io panel measures models analysis output report tables)
 # "results only": the report sees the types that the analysis headers expose
 # (and the headers those include), but may call nothing of those modules.
 set(SHI_RESULTS_report analysis)
@@ -44,6 +48,7 @@ set(SHI_HEADERS_models coop.h coop_dyad.h drivers.h drivers_id.h dyad_drivers.h 
 set(SHI_HEADERS_analysis pair.h drivers_pair.h drivers_reference.h threat_validate.h futures.h)
 set(SHI_HEADERS_output table.h frame_io.h svg.h cite.h)
 set(SHI_HEADERS_report report.h coop_svg.h futures_svg.h)
+set(SHI_HEADERS_tables tables.h)
 set(SHI_HEADERS_bind bind.h)
 # The umbrella header includes everything; it belongs to no module.
 set(SHI_HEADERS_umbrella shi.h)

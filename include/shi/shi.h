@@ -99,6 +99,7 @@
 #include <shi/futures_svg.h>
 #include <shi/frame_io.h>
 #include <shi/report.h>
+#include <shi/tables.h>
 #include <shi/svg.h>
 #include <shi/cite.h>
 #include <shi/table.h>

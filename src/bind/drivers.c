@@ -12,69 +12,7 @@
 #include <shi/drivers.h>
 #include <shi/drivers_pair.h>
 #include <shi/dyad_drivers.h>
-
-/* The verdict fields, one value per column on every row (issue 12). */
-static shi_status verdict_columns(shi_table *t, const shi_drivers_pair *dp, int header,
-                                  shi_err *err)
-{
-    static const char *const names[] = {"verdict",      "external_share", "ext_lo",    "ext_hi",
-                                        "placebo_rank", "placebo_n",      "placebo_p", "perm_p_ext",
-                                        "perm_p_bil",   "form",           "spec"};
-    static const char types[] = {'s', 'f', 'f', 'f', 'f', 'f', 'f', 'f', 'f', 's', 's'};
-    shi_status s = SHI_OK;
-    if (header) {
-        for (int k = 0; k < 11 && s == SHI_OK; k++) {
-            s = shi_table_column(t, names[k], types[k], 4, err);
-        }
-        return s;
-    }
-    const shi_drivers_id *id = &dp->id;
-    const double v[8] = {id->fit.external_share,
-                         id->fit.external_share_ci[0],
-                         id->fit.external_share_ci[1],
-                         (double)id->rank,
-                         (double)(id->placebo_valid + 1),
-                         id->placebo_p,
-                         id->fit.perm_p[0],
-                         id->fit.perm_p[1]};
-    s = shi_table_str(t, shi_verdict_name(id->verdict), err);
-    for (int k = 0; k < 8 && s == SHI_OK; k++) {
-        s = shi_table_real(t, v[k], err);
-    }
-    if (s == SHI_OK) {
-        s = shi_table_str(t, id->diff ? "differences" : "levels", err);
-    }
-    return s == SHI_OK ? shi_table_str(t, shi_drivers_spec_name(dp->o.spec.spec), err) : s;
-}
-
-static shi_status coef_rows(shi_table *t, const shi_drivers_pair *dp, shi_err *err)
-{
-    static const char *const names[] = {"driver", "block",     "coef",  "se_hac",
-                                        "p_hac",  "lmg_share", "ci_lo", "ci_hi"};
-    static const char types[] = {'s', 's', 'f', 'f', 'f', 'f', 'f', 'f'};
-    const shi_drivers_result *res = &dp->id.fit;
-    shi_status s = SHI_OK;
-    for (int k = 0; k < 8 && s == SHI_OK; k++) {
-        s = shi_table_column(t, names[k], types[k], 4, err);
-    }
-    if (s == SHI_OK) {
-        s = verdict_columns(t, dp, 1, err);
-    }
-    for (size_t j = 0; j <= res->k && s == SHI_OK; j++) {
-        const shi_drivers_coef *cf = &res->coef[j];
-        if ((s = shi_table_str(t, cf->name, err)) ||
-            (s = shi_table_str(t, shi_drivers_block_name(cf->block), err)) ||
-            (s = shi_table_real(t, cf->b, err)) || (s = shi_table_real(t, cf->se_hac, err)) ||
-            (s = shi_table_real(t, cf->p_hac, err)) ||
-            (s = shi_table_real(t, j ? cf->lmg_share : (double)NAN, err)) ||
-            (s = shi_table_real(t, j ? cf->lmg_share_ci[0] : (double)NAN, err)) ||
-            (s = shi_table_real(t, j ? cf->lmg_share_ci[1] : (double)NAN, err))) {
-            break;
-        }
-        s = verdict_columns(t, dp, 0, err);
-    }
-    return s;
-}
+#include <shi/tables.h>
 
 /* The options: the command's defaults, with the given outcome, spec, boot, seed. */
 static shi_status drivers_options(shi_session *ss, const char *outcome, const char *spec, int boot,
@@ -149,8 +87,8 @@ shi_frame *shi_session_drivers(shi_session *ss, const char *a, const char *b, co
         return NULL;
     }
     shi_table *t = shi_table_new();
-    shi_status s =
-        t ? coef_rows(t, &dp, &ss->err) : shi_err_set(&ss->err, SHI_EIO, "out of memory");
+    shi_status s = t ? shi_tables_drivers_coef(&dp, 1, t, &ss->err)
+                     : shi_err_set(&ss->err, SHI_EIO, "out of memory");
     shi_frame *f = t ? shi_i_bind_table_frame(ss, t, s, "drivers") : NULL;
     shi_drivers_pair_free(&dp);
     return f;

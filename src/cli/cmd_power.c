@@ -9,14 +9,9 @@
 #include <string.h>
 
 #include <shi/power.h>
+#include <shi/tables.h>
 
 #define MAX_STATES 64
-
-static const char *abb_of(const shi_states *st, int ccode)
-{
-    const shi_state *x = shi_states_get(st, ccode);
-    return x ? x->abb : NULL;
-}
 
 static shi_status add_cols(shi_table *t, const char *const *names, const char *types,
                            const int *digits, int n, shi_err *err)
@@ -24,80 +19,6 @@ static shi_status add_cols(shi_table *t, const char *const *names, const char *t
     shi_status s = SHI_OK;
     for (int c = 0; c < n && s == SHI_OK; c++) {
         s = shi_table_column(t, names[c], types[c], digits[c], err);
-    }
-    return s;
-}
-
-static shi_status system_rows(shi_cli *cli, shi_table *t, size_t cinc, int y0, int y1,
-                              shi_scope scope)
-{
-    static const char *const names[] = {
-        "year",   "scope",        "n",    "con",     "poles", "leader", "leader_share",
-        "second", "second_share", "lead", "polarity"};
-    static const char types[] = {'i', 's', 'i', 'f', 'f', 's', 'f', 's', 'f', 'f', 's'};
-    static const int digits[] = {0, 0, 0, 4, 2, 0, 4, 0, 4, 4, 0};
-    shi_err *err = &cli->err;
-    shi_status s = add_cols(t, names, types, digits, 11, err);
-    for (int y = y0; y <= y1 && s == SHI_OK; y++) {
-        shi_power_year r;
-        s = shi_power_year_compute(&cli->data.caps, cinc, &cli->data.states, y, scope, NULL, &r,
-                                   err);
-        if (s != SHI_OK || r.n == 0) {
-            continue;
-        }
-        const shi_states *st = &cli->data.states;
-        if ((s = shi_table_int(t, y, err)) ||
-            (s = shi_table_str(t, scope ? "majors" : "all", err)) ||
-            (s = shi_table_int(t, (int64_t)r.n, err)) || (s = shi_table_real(t, r.con, err)) ||
-            (s = shi_table_real(t, r.poles, err)) ||
-            (s = shi_table_str(t, abb_of(st, r.leader), err)) ||
-            (s = shi_table_real(t, r.leader_share, err)) ||
-            (s = shi_table_str(t, r.second ? abb_of(st, r.second) : NULL, err)) ||
-            (s = shi_table_real(t, r.second_share, err)) || (s = shi_table_real(t, r.lead, err))) {
-            break;
-        }
-        s = shi_table_str(t, shi_polarity_name(r.polarity), err);
-    }
-    return s;
-}
-
-static shi_status state_rows(shi_cli *cli, shi_table *t, const shi_power_measure *pm, size_t cinc,
-                             int y0, int y1, shi_scope scope, const shi_state **sel, size_t nsel,
-                             int window)
-{
-    /* The value column is named after the measure ("cinc", "gdp", ...). */
-    const char *const names[] = {"year",  "state", "ccode",     pm->name,
-                                 "share", "rank",  "trend_pct", "major"};
-    static const char types[] = {'i', 's', 'i', 'f', 'f', 'i', 'f', 'b'};
-    const int digits[] = {0, 0, 0, pm->digits, 4, 0, 2, 0};
-    shi_err *err = &cli->err;
-    const shi_panel *p = &cli->data.caps;
-    const shi_states *st = &cli->data.states;
-    shi_status s = add_cols(t, names, types, digits, 8, err);
-    for (int y = y0; y <= y1 && s == SHI_OK; y++) {
-        for (size_t k = 0; k < nsel && s == SHI_OK; k++) {
-            const shi_state *x = sel[k];
-            long row = shi_panel_row(p, x->ccode, y);
-            if (row < 0) {
-                continue; /* not in the capability data that year */
-            }
-            double share = shi_power_share(p, cinc, st, x->ccode, y, scope);
-            long rank = shi_power_rank(p, cinc, st, x->ccode, y, scope);
-            double trend = shi_power_trend(p, cinc, x->ccode, y, window);
-            if ((s = shi_table_int(t, y, err)) || (s = shi_table_str(t, x->abb, err)) ||
-                (s = shi_table_int(t, x->ccode, err)) ||
-                (s = shi_table_real(t, shi_panel_get(p, cinc, (size_t)row), err)) ||
-                (s = shi_table_real(t, share, err))) {
-                break;
-            }
-            s = rank ? shi_table_int(t, rank, err) : shi_table_missing(t, err);
-            if (s == SHI_OK) {
-                s = shi_table_real(t, isnan(trend) ? trend : 100 * trend, err);
-            }
-            if (s == SHI_OK) {
-                s = shi_table_flag(t, shi_states_major(st, x, y), err);
-            }
-        }
     }
     return s;
 }
@@ -327,8 +248,9 @@ int cmd_power(shi_cli *cli, int argc, char **argv)
         return shi_err_set(&cli->err, SHI_EIO, "out of memory");
     }
     shi_scope scope = majors ? SHI_SCOPE_MAJORS : SHI_SCOPE_ALL;
-    s = states ? state_rows(cli, t, pm, cinc, y0, y1, scope, sel, nsel, window)
-               : system_rows(cli, t, cinc, y0, y1, scope);
+    s = states ? shi_tables_power_states(&cli->data, pm, cinc, y0, y1, scope, sel, nsel, window, t,
+                                         &cli->err)
+               : shi_tables_power_system(&cli->data, cinc, y0, y1, scope, t, &cli->err);
     if (s == SHI_OK) {
         s = cli_write_table(t, format, out, &cli->err);
     }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <shi/power.h>
+#include <shi/tables.h>
 #include <shi/threat.h>
 
 static shi_status cols(shi_table *t, const char *const *names, const char *types, int n,
@@ -19,49 +20,6 @@ static shi_status cols(shi_table *t, const char *const *names, const char *types
     shi_status s = SHI_OK;
     for (int c = 0; c < n && s == SHI_OK; c++) {
         s = shi_table_column(t, names[c], types[c], 4, err);
-    }
-    return s;
-}
-
-static shi_status pair_rows(shi_cli *cli, shi_table *t, const shi_threat_ctx *ctx,
-                            const shi_threat_model *m, const shi_state *a, const shi_state *b,
-                            int y0, int y1)
-{
-    static const char *const names[] = {"year",      "perceiver", "threat_from", "strength",
-                                        "proximity", "offensive", "intentions",  "un",
-                                        "disputes",  "conflict",  "alliances",   "events",
-                                        "total",     "gap",       "partial"};
-    static const char types[] = {'i', 's', 's', 'f', 'f', 'f', 'f', 'f',
-                                 'f', 'f', 'f', 'f', 'f', 'f', 'i'};
-    shi_err *err = &cli->err;
-    shi_status s = cols(t, names, types, 15, err);
-    for (int y = y0; y <= y1 && s == SHI_OK; y++) {
-        shi_threat ab, ba;
-        if ((s = shi_threat_compute(ctx, m, a->ccode, b->ccode, y, &ab, err)) ||
-            (s = shi_threat_compute(ctx, m, b->ccode, a->ccode, y, &ba, err))) {
-            break;
-        }
-        if (isnan(ab.total) && isnan(ba.total)) {
-            continue; /* not both members that year */
-        }
-        for (int dir = 0; dir < 2 && s == SHI_OK; dir++) {
-            const shi_threat *x = dir ? &ba : &ab, *o = dir ? &ab : &ba;
-            if ((s = shi_table_int(t, y, err)) ||
-                (s = shi_table_str(t, dir ? b->abb : a->abb, err)) ||
-                (s = shi_table_str(t, dir ? a->abb : b->abb, err))) {
-                break;
-            }
-            for (int k = 0; k < SHI_T_N && s == SHI_OK; k++) {
-                s = shi_table_real(t, x->comp[k], err);
-            }
-            for (int k = 0; k < SHI_TI_N && s == SHI_OK; k++) {
-                s = shi_table_real(t, x->intent[k], err);
-            }
-            if (s == SHI_OK && (s = shi_table_real(t, x->total, err)) == SHI_OK &&
-                (s = shi_table_real(t, x->total - o->total, err)) == SHI_OK) {
-                s = shi_table_int(t, x->partial, err);
-            }
-        }
     }
     return s;
 }
@@ -259,7 +217,7 @@ static shi_status threat_rows(shi_cli *cli, shi_table *t, const shi_threat_ctx *
         return shi_err_set(&cli->err, SHI_EUSAGE, "threat: the two states are the same");
     }
     return o->sensitivity ? sensitivity_rows(cli, t, ctx, m, a, b, y0, y1)
-                          : pair_rows(cli, t, ctx, m, a, b, y0, y1);
+                          : shi_tables_threat_pair(ctx, m, a, b, y0, y1, t, &cli->err);
 }
 
 int cmd_threat(shi_cli *cli, int argc, char **argv)
