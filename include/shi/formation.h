@@ -61,6 +61,7 @@
 #define SHI_FORMATION_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include <shi/api.h>
 #include <shi/data.h>
@@ -202,6 +203,11 @@ typedef struct shi_formation_fit {
     char msg[160];
     double beta[SHI_FV_N]; /* by covariate; 0 for those not in the model */
     double se[SHI_FV_N];   /* standard errors (inverse observed information) */
+    /* The covariance of the coefficients: the inverse observed information
+     * (se[v] = sqrt(cov[v][v])), for the covariates the fit estimated; 0 in
+     * the rows and columns of the others (not in the model, or a constant
+     * missing indicator left out). */
+    double cov[SHI_FV_N][SHI_FV_N];
     double loglik;
     size_t nonsets, ngroup, n;
     int iter;
@@ -234,6 +240,23 @@ SHI_API shi_status shi_clogit_fit(const double *X, const int *y, const double *w
                                   const size_t *gstart, size_t ngroup, size_t k, double *beta,
                                   double *se, double *loglik, int *iter, int *ok, char *msg,
                                   size_t msz, shi_err *err);
+
+/** As shi_clogit_fit, with the covariance of the coefficients (the inverse
+ *  observed information, k x k row-major) into cov (may be NULL). */
+SHI_API shi_status shi_clogit_fit_cov(const double *X, const int *y, const double *w,
+                                      const size_t *gstart, size_t ngroup, size_t k, double *beta,
+                                      double *se, double *cov, double *loglik, int *iter, int *ok,
+                                      char *msg, size_t msz, shi_err *err);
+
+/** \brief One draw of the coefficients from their asymptotic normal
+ *  distribution, N(f->beta, f->cov) over the covariates with a positive
+ *  variance (the others keep f->beta): beta = f->beta + L z, L the Cholesky
+ *  factor of that block, z standard normals from stream `stream` of `seed`
+ *  (shi_rng, so a draw is the same on any thread). A zero covariance gives
+ *  f->beta exactly. SHI_EDATA: the block is not positive definite;
+ *  SHI_EUSAGE: a degenerate fit. */
+SHI_API shi_status shi_formation_fit_draw(const shi_formation_fit *f, uint64_t seed,
+                                          uint64_t stream, double beta[SHI_FV_N], shi_err *err);
 
 /** The conditional probabilities of the rows of group g under the fit: the
  *  softmax of x_r b over the group, into p[0 .. gstart[g+1] - gstart[g]). */

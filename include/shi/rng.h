@@ -37,6 +37,8 @@ SHI_API uint64_t shi_rng_u64(shi_rng *rng);
 SHI_API double shi_rng_uniform(shi_rng *rng);
 /** Uniform integer on [0, n) without modulo bias; n > 0. */
 SHI_API uint64_t shi_rng_below(shi_rng *rng, uint64_t n);
+/** A standard normal draw (Box & Muller 1958; two uniforms per draw). */
+SHI_API double shi_rng_normal(shi_rng *rng);
 /** Name and version of the generator, written into outputs for replication. */
 SHI_API const char *shi_rng_name(void);
 

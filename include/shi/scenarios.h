@@ -130,6 +130,16 @@ typedef struct shi_scen_panel {
     int third;             /* the driver's third state (COW code), 0 without a driver */
     shi_scen_pact *pact_h; /* p * ny + (o - y0): the pact-onset hazard from origin o
                               (shi_scen_panel_pact); NULL: none computed */
+    /* The formation model's parameter uncertainty (shi_scen_panel_pact). Set
+     * before the call: pact_ndraw draws (shi_scen_opts.draws; 0 or 1: none)
+     * from seed pact_seed (shi_scen_opts.seed), and pact_fit (NULL: the
+     * shipped fit, or the refits of earlier origins; else this fit for every
+     * origin). Filled: pact_hd[(p * ny + (o - y0)) * pact_ndraw + d], the
+     * hazard under draw d of the coefficients (NaN: not computable). */
+    int pact_ndraw;
+    uint64_t pact_seed;
+    const shi_formation_fit *pact_fit;
+    double *pact_hd;
 } shi_scen_panel;
 
 SHI_API void shi_scen_panel_free(shi_scen_panel *p);
@@ -165,9 +175,14 @@ SHI_API long shi_scen_panel_pair(const shi_scen_panel *p, int a, int b);
  *  the rates over the same years (shi_formation_rate_counts). A pair
  *  already allied gets the hazard it would have once the pact ends: its
  *  p_ab is the softmax of its own score over a's partners at risk and
- *  itself. The hazard is the same in every bootstrap draw (the fit keeps no
- *  covariance to draw from). Needs the data the formation model needs.
+ *  itself. With p->pact_ndraw > 1, also the hazard under each of that many
+ *  draws of the fit's coefficients (shi_formation_fit_draw, stream
+ *  SHI_SCEN_PACT_STREAM + d of p->pact_seed: one draw per d, shared by every
+ *  pair; the rates r stay fixed) into p->pact_hd, which shi_scen_run uses
+ *  for the paths of draw d. Needs the data the formation model needs.
  *  SHI_EUSAGE: no formation data; SHI_EIO out of memory. */
+/** The random stream of draw d of the formation coefficients: this + d. */
+#define SHI_SCEN_PACT_STREAM (UINT64_C(3) << 61)
 SHI_API shi_status shi_scen_panel_pact(const shi_data *d, int o0, int o1, shi_scen_panel *p,
                                        shi_err *err);
 

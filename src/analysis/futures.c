@@ -73,6 +73,8 @@ shi_status shi_futures_compute_before(const shi_data *d, int a, int b, const shi
     /* the pact-onset hazard from the origin (the formation model fitted on
      * the onsets up to it) */
     if (oo.from >= p.y0 && oo.from <= p.y1) {
+        p.pact_ndraw = oo.draws; /* the formation fit's uncertainty, draw by draw */
+        p.pact_seed = oo.seed;
         s = shi_scen_panel_pact(d, oo.from, oo.from, &p, err);
     }
     if (s == SHI_OK) {

@@ -14,7 +14,7 @@
 
 typedef struct form_args {
     const char *years, *level, *count, *format, *out;
-    int split, windows, year, top;
+    int split, windows, year, top, cov;
     const char *pos[2];
     size_t npos;
     shi_formation_opts o;
@@ -175,11 +175,35 @@ static shi_status fit_row(shi_cli *cli, shi_table *t, const shi_formation_fit *f
     return shi_table_str(t, f->ok ? "ok" : f->msg, &cli->err);
 }
 
+/* --cov: the covariance of a fit's coefficients in long form, every pair of
+ * the model's covariates (tools/formation_fit.sh ships it). */
+static shi_status cov_rows(shi_cli *cli, shi_table *t, const shi_formation_fit *f)
+{
+    unsigned vars = shi_formation_model_vars(f->model);
+    shi_status s = SHI_OK;
+    for (int v = 0; v < SHI_FV_N && s == SHI_OK; v++) {
+        for (int u = 0; u < SHI_FV_N && s == SHI_OK && (vars & (1u << v)); u++) {
+            if (!(vars & (1u << u))) {
+                continue;
+            }
+            if ((s = shi_table_str(t, shi_formation_level_name(f->level), &cli->err)) ||
+                (s = shi_table_str(t, shi_formation_model_name(f->model), &cli->err)) ||
+                (s = shi_table_str(t, shi_formation_var_name(v), &cli->err)) ||
+                (s = shi_table_str(t, shi_formation_var_name(u), &cli->err))) {
+                break;
+            }
+            s = shi_table_real(t, f->ok ? f->cov[v][u] : (double)NAN, &cli->err);
+        }
+    }
+    return s;
+}
+
 static int form_fit(shi_cli *cli, form_args *a)
 {
     static const char *const names[] = {"level",  "model",  "years", "variable",    "expected",
                                         "beta",   "se",     "z",     "as_expected", "onsets",
                                         "groups", "loglik", "status"};
+    static const char *const cnames[] = {"level", "model", "var1", "var2", "cov"};
     shi_formation_design x;
     shi_status s = shi_formation_design_build(&cli->data, &a->o, &x, &cli->err);
     shi_table *t = s == SHI_OK ? shi_table_new() : NULL;
@@ -187,16 +211,20 @@ static int form_fit(shi_cli *cli, form_args *a)
         s = shi_err_set(&cli->err, SHI_EIO, "out of memory");
     }
     if (s == SHI_OK) {
-        s = cols(cli, t, names, "sssssfffsiifs", 13, 6);
+        s = a->cov ? cols(cli, t, cnames, "ssssf", 5, 9)
+                   : cols(cli, t, names, "sssssfffsiifs", 13, 6);
     }
     for (int m = 0; m < SHI_FM_N && s == SHI_OK; m++) {
         shi_formation_fit f;
         s = shi_formation_fit_model(&x, m, x.y0, x.y1, &f, &cli->err);
         unsigned vars = shi_formation_model_vars(m);
-        for (int v = 0; v < SHI_FV_N && s == SHI_OK; v++) {
+        for (int v = 0; v < SHI_FV_N && s == SHI_OK && !a->cov; v++) {
             if (vars & (1u << v)) {
                 s = fit_row(cli, t, &f, v);
             }
+        }
+        if (s == SHI_OK && a->cov) {
+            s = cov_rows(cli, t, &f);
         }
     }
     if (s == SHI_OK) {
@@ -327,7 +355,7 @@ static int form_pair(shi_cli *cli, form_args *a)
 static const char USAGE[] =
     "shi formation test [--years A-B] [--level defence|any] [--count pairs|chooser]\n"
     "                          [--split YEAR] [--windows]\n"
-    "       shi formation fit [--years A-B] [--level defence|any]\n"
+    "       shi formation fit [--years A-B] [--level defence|any] [--cov]\n"
     "       shi formation predict STATE [--year Y] [--top N] [--level defence|any]\n"
     "       shi formation pair A B [--years A-B] [--level defence|any]";
 
@@ -341,6 +369,7 @@ int cmd_formation(shi_cli *cli, int argc, char **argv)
         {OPT_STRING, 0, "count", &a.count, "C", "pairs (default) or chooser: multilateral weight"},
         {OPT_INT, 0, "split", &a.split, "YEAR", "test: first test year (default 1946)"},
         {OPT_FLAG, 0, "windows", &a.windows, NULL, "test: list each rolling decade"},
+        {OPT_FLAG, 0, "cov", &a.cov, NULL, "fit: the coefficients' covariance (long form)"},
         {OPT_INT, 0, "year", &a.year, "Y", "predict: onset year (default: after the data)"},
         {OPT_INT, 0, "top", &a.top, "N", "predict: partners listed (default 10)"},
         {OPT_STRING, 0, "format", &a.format, "FMT", "table (default), csv, tsv or json"},

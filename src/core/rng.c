@@ -6,6 +6,8 @@
  */
 #include <shi/rng.h>
 
+#include <math.h>
+
 #include <Random123/philox.h>
 
 void shi_rng_init(shi_rng *rng, uint64_t seed, uint64_t stream)
@@ -62,6 +64,13 @@ uint64_t shi_rng_below(shi_rng *rng, uint64_t n)
             return x % n;
         }
     }
+}
+
+double shi_rng_normal(shi_rng *rng)
+{
+    /* Box & Muller (1958), the cosine half; 1 - u keeps the logarithm finite. */
+    double u1 = 1.0 - shi_rng_uniform(rng), u2 = shi_rng_uniform(rng);
+    return sqrt(-2.0 * log(u1)) * cos(6.283185307179586 * u2);
 }
 
 const char *shi_rng_name(void)

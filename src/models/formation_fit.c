@@ -5,6 +5,7 @@
  * docs/formation.md).
  */
 #include <shi/formation.h>
+#include <shi/rng.h>
 #include <shi/validate.h>
 
 #include <gsl/gsl_errno.h>
@@ -198,6 +199,15 @@ shi_status shi_clogit_fit(const double *X, const int *y, const double *w, const 
                           size_t ngroup, size_t k, double *beta, double *se, double *loglik,
                           int *iter, int *ok, char *msg, size_t msz, shi_err *err)
 {
+    return shi_clogit_fit_cov(X, y, w, gstart, ngroup, k, beta, se, NULL, loglik, iter, ok, msg,
+                              msz, err);
+}
+
+shi_status shi_clogit_fit_cov(const double *X, const int *y, const double *w, const size_t *gstart,
+                              size_t ngroup, size_t k, double *beta, double *se, double *cov,
+                              double *loglik, int *iter, int *ok, char *msg, size_t msz,
+                              shi_err *err)
+{
     *ok = 0;
     *iter = 0;
     *loglik = (double)NAN;
@@ -284,6 +294,9 @@ shi_status shi_clogit_fit(const double *X, const int *y, const double *w, const 
             snprintf(msg, msz, "separation: coefficient %zu is %.3g", v, beta[v]);
             goto cleanup;
         }
+    }
+    if (cov) {
+        memcpy(cov, inv, k * k * sizeof *cov);
     }
     *ok = 1;
     msg[0] = '\0';
@@ -385,7 +398,8 @@ static shi_status fit_from(const shi_formation_design *x, int model, int y0, int
         snprintf(fit->msg, sizeof fit->msg, "no onsets in %d-%d", fit->y0, fit->y1);
         return SHI_OK;
     }
-    double *X = malloc((n ? n : 1) * k * sizeof *X), beta[SHI_FV_N], se[SHI_FV_N];
+    double *X = malloc((n ? n : 1) * k * sizeof *X), beta[SHI_FV_N], se[SHI_FV_N],
+           cov[SHI_FV_N * SHI_FV_N];
     size_t *gs = malloc((ng + 1) * sizeof *gs);
     if (!X || !gs) {
         free(X);
@@ -404,12 +418,15 @@ static shi_status fit_from(const shi_formation_design *x, int model, int y0, int
         beta[v] = start && start->ok ? start->beta[cols[v]] : 0.0;
     }
     char msg[100];
-    shi_status s = shi_clogit_fit(X, x->onset + r0, x->w + r0, gs, ng, k, beta, se, &fit->loglik,
-                                  &fit->iter, &fit->ok, msg, sizeof msg, err);
+    shi_status s = shi_clogit_fit_cov(X, x->onset + r0, x->w + r0, gs, ng, k, beta, se, cov,
+                                      &fit->loglik, &fit->iter, &fit->ok, msg, sizeof msg, err);
     if (s == SHI_OK && fit->ok) {
         for (size_t v = 0; v < k; v++) {
             fit->beta[cols[v]] = beta[v];
             fit->se[cols[v]] = se[v];
+            for (size_t u = 0; u < k; u++) {
+                fit->cov[cols[v]][cols[u]] = cov[v * k + u];
+            }
         }
     } else if (s == SHI_OK) {
         long cv = -1;
@@ -721,4 +738,59 @@ const shi_formation_fit *shi_formation_fit_embedded(shi_form_level l, int m)
     }
     const shi_formation_fit *f = &FORMATION_FITS[l][m];
     return f->ok ? f : NULL;
+}
+
+/* ---- drawing the coefficients ---------------------------------------------------- */
+
+shi_status shi_formation_fit_draw(const shi_formation_fit *f, uint64_t seed, uint64_t stream,
+                                  double beta[SHI_FV_N], shi_err *err)
+{
+    if (!f->ok) {
+        return shi_err_set(err, SHI_EUSAGE, "the %s fit is degenerate: no coefficients to draw",
+                           shi_formation_model_name(f->model));
+    }
+    memcpy(beta, f->beta, sizeof f->beta);
+    /* The block of the covariates the fit estimated (a positive variance);
+     * all zero: nothing to draw, beta stays the point estimate exactly. */
+    int cols[SHI_FV_N];
+    size_t k = 0;
+    for (int v = 0; v < SHI_FV_N; v++) {
+        if (f->cov[v][v] > 0) {
+            cols[k++] = v;
+        }
+    }
+    if (k == 0) {
+        return SHI_OK;
+    }
+    double a[SHI_FV_N * SHI_FV_N], z[SHI_FV_N];
+    for (size_t i = 0; i < k; i++) {
+        for (size_t j = 0; j < k; j++) {
+            a[i * k + j] = f->cov[cols[i]][cols[j]];
+        }
+    }
+    gsl_matrix_view A = gsl_matrix_view_array(a, k, k);
+    gsl_error_handler_t *old = gsl_set_error_handler_off();
+    int rc = gsl_linalg_cholesky_decomp1(&A.matrix);
+    gsl_set_error_handler(old);
+    if (rc != 0) {
+        return shi_err_set(err, SHI_EDATA,
+                           "the covariance of the %s fit (%d-%d) is not positive definite",
+                           shi_formation_model_name(f->model), f->y0, f->y1);
+    }
+    /* Every z first, in covariate order, so that draw `stream` uses the
+     * same normals whatever the fit; then beta = beta_hat + L z with L the
+     * lower triangle (gsl_linalg_cholesky_decomp1 leaves it there). */
+    shi_rng g;
+    shi_rng_init(&g, seed, stream);
+    for (size_t i = 0; i < k; i++) {
+        z[i] = shi_rng_normal(&g);
+    }
+    for (size_t i = 0; i < k; i++) {
+        double e = 0;
+        for (size_t j = 0; j <= i; j++) {
+            e += a[i * k + j] * z[j];
+        }
+        beta[cols[i]] += e;
+    }
+    return SHI_OK;
 }

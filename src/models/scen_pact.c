@@ -14,6 +14,14 @@
  * Poisson, the ties to b are Poisson with mean r p_ab (thinning), and
  * P(at least one) = 1 - exp(-r p_ab). The pair's pact begins when either
  * side takes it on: h = 1 - (1 - h_ab)(1 - h_ba).
+ *
+ * The fit's own uncertainty: in draw d of the ensemble the coefficients are
+ * beta_d ~ N(beta_hat, Sigma), Sigma the inverse observed information (the
+ * usual large-sample distribution of the maximum likelihood estimator),
+ * drawn once per draw for every pair (shi_formation_fit_draw); p_ab and p_ba
+ * are recomputed under beta_d. The rates r stay fixed: they rest on some
+ * 10^4 chooser-years, so their sampling error (a relative standard error of
+ * about 1 / sqrt(onsets), some 2%) is small against the coefficients'.
  */
 #include <shi/scenarios.h>
 
@@ -34,8 +42,7 @@ typedef struct origin_in {
  * allied pair: the probability it would have once its pact ends). NaN when
  * (i, j) lacks a covariate. Partners at risk are exactly those of
  * shi_formation_predict. */
-static double choice_prob(const shi_formation_year *y, const shi_formation_fit *f, size_t i,
-                          size_t j)
+static double choice_prob(const shi_formation_year *y, const double *beta, size_t i, size_t j)
 {
     size_t n = y->n;
     const unsigned char *risk = y->risk[SHI_FORM_DEFENCE];
@@ -45,7 +52,7 @@ static double choice_prob(const shi_formation_year *y, const shi_formation_fit *
         if (isnan(xj[c])) {
             return (double)NAN;
         }
-        own += xj[c] * f->beta[c];
+        own += xj[c] * beta[c];
     }
     /* the largest score first, so that exp cannot overflow */
     double mx = own;
@@ -60,7 +67,7 @@ static double choice_prob(const shi_formation_year *y, const shi_formation_fit *
             int ok = 1;
             for (int c = 0; c < SHI_FV_N && ok; c++) {
                 ok = !isnan(x[c]);
-                e += x[c] * f->beta[c];
+                e += x[c] * beta[c];
             }
             if (!ok) {
                 continue;
@@ -84,8 +91,9 @@ static long reg(const shi_states *st, int ccode)
     return s ? (long)(s - st->v) : -1;
 }
 
-/* The hazard of pair q from one origin. */
-static shi_scen_pact pair_hazard(const shi_data *d, const origin_in *in, int a, int b)
+/* The hazard of pair q from one origin under coefficients beta. */
+static shi_scen_pact pair_hazard(const shi_data *d, const origin_in *in, const double *beta, int a,
+                                 int b)
 {
     shi_scen_pact h = {.ok = 1, .cov_year = in->y->year - 1};
     h.fit_y0 = in->fit_y0;
@@ -98,8 +106,8 @@ static shi_scen_pact pair_hazard(const shi_data *d, const origin_in *in, int a, 
     const shi_states *st = &d->states;
     h.rate_a = in->rate[shi_states_major(st, &st->v[ia], h.cov_year) ? 1 : 0];
     h.rate_b = in->rate[shi_states_major(st, &st->v[ib], h.cov_year) ? 1 : 0];
-    h.p_ab = choice_prob(in->y, in->fit, (size_t)ia, (size_t)ib);
-    h.p_ba = choice_prob(in->y, in->fit, (size_t)ib, (size_t)ia);
+    h.p_ab = choice_prob(in->y, beta, (size_t)ia, (size_t)ib);
+    h.p_ba = choice_prob(in->y, beta, (size_t)ib, (size_t)ia);
     double hab = 1 - exp(-h.rate_a * h.p_ab), hba = 1 - exp(-h.rate_b * h.p_ba);
     h.h = 1 - (1 - hab) * (1 - hba); /* NaN when either side is missing */
     return h;
@@ -140,10 +148,11 @@ static shi_status one_origin(const shi_data *d, const shi_formation_year *y,
                              const shi_formation_design *x, const double *cnt, int c0, int c1,
                              int o, shi_formation_fit *refit, shi_scen_panel *p, shi_err *err)
 {
-    const shi_formation_fit *emb = shi_formation_fit_embedded(SHI_FORM_DEFENCE, SHI_FM_JOINT);
+    const shi_formation_fit *emb =
+        p->pact_fit ? p->pact_fit : shi_formation_fit_embedded(SHI_FORM_DEFENCE, SHI_FM_JOINT);
     origin_in in = {.y = y, .fit = emb};
     int last = o < c1 ? o : c1;
-    if (!emb || o < emb->y1) {
+    if (!p->pact_fit && (!emb || o < emb->y1)) {
         if (last < c0) {
             return SHI_OK; /* no onset year up to the origin to fit on */
         }
@@ -160,8 +169,23 @@ static shi_status one_origin(const shi_data *d, const shi_formation_year *y,
     in.fit_y0 = in.fit->y0;
     in.fit_y1 = in.fit->y1;
     rates(cnt, c0, in.fit_y0 > c0 ? in.fit_y0 : c0, in.fit_y1 < c1 ? in.fit_y1 : c1, in.rate);
+    size_t col = (size_t)(o - p->y0);
     for (size_t q = 0; q < p->npair; q++) {
-        p->pact_h[q * p->ny + (size_t)(o - p->y0)] = pair_hazard(d, &in, p->pa[q], p->pb[q]);
+        p->pact_h[q * p->ny + col] = pair_hazard(d, &in, in.fit->beta, p->pa[q], p->pb[q]);
+    }
+    /* The parameter uncertainty: draw d of the coefficients, the same for
+     * every pair (one model), its hazards under it. */
+    for (int k = 0; p->pact_hd && k < p->pact_ndraw; k++) {
+        double beta[SHI_FV_N];
+        shi_status s = shi_formation_fit_draw(in.fit, p->pact_seed,
+                                              SHI_SCEN_PACT_STREAM + (uint64_t)k, beta, err);
+        if (s != SHI_OK) {
+            return s;
+        }
+        for (size_t q = 0; q < p->npair; q++) {
+            p->pact_hd[(q * p->ny + col) * (size_t)p->pact_ndraw + (size_t)k] =
+                pair_hazard(d, &in, beta, p->pa[q], p->pb[q]).h;
+        }
     }
     return SHI_OK;
 }
@@ -180,8 +204,14 @@ shi_status shi_scen_panel_pact(const shi_data *d, int o0, int o1, shi_scen_panel
     if (!p->pact_h) {
         p->pact_h = calloc(p->npair * p->ny + 1, sizeof *p->pact_h);
     }
+    size_t nhd = p->pact_ndraw > 1 ? p->npair * p->ny * (size_t)p->pact_ndraw : 0;
+    if (nhd && !p->pact_hd && (p->pact_hd = malloc(nhd * sizeof *p->pact_hd)) != NULL) {
+        for (size_t k = 0; k < nhd; k++) {
+            p->pact_hd[k] = (double)NAN;
+        }
+    }
     double *cnt = calloc((size_t)(c1 - c0 + 1) * 4, sizeof *cnt);
-    if (!p->pact_h || !cnt) {
+    if (!p->pact_h || !cnt || (nhd && !p->pact_hd)) {
         free(cnt);
         return shi_err_set(err, SHI_EIO, "out of memory");
     }
@@ -190,7 +220,7 @@ shi_status shi_scen_panel_pact(const shi_data *d, int o0, int o1, shi_scen_panel
      * own years (shi_formation_fit_model's window). */
     shi_formation_design x = {0};
     int last = 0;
-    if (s == SHI_OK &&
+    if (s == SHI_OK && !p->pact_fit &&
         need_design(shi_formation_fit_embedded(SHI_FORM_DEFENCE, SHI_FM_JOINT), o0, o1, &last)) {
         shi_formation_opts fo = shi_formation_opts_default();
         fo.y1 = last < c1 ? last : c1;

@@ -48,6 +48,7 @@ void shi_scen_panel_free(shi_scen_panel *p)
     free(p->fight);
     free(p->x);
     free(p->pact_h);
+    free(p->pact_hd);
     memset(p, 0, sizeof *p);
 }
 

@@ -61,13 +61,6 @@ static int nthreads(int t)
 #endif
 }
 
-static double normal(shi_rng *g)
-{
-    /* Box-Muller (1958); 1 - u keeps the logarithm finite. */
-    double u1 = 1.0 - shi_rng_uniform(g), u2 = shi_rng_uniform(g);
-    return sqrt(-2.0 * log(u1)) * cos(6.283185307179586 * u2);
-}
-
 static double expit(double x)
 {
     return 1.0 / (1.0 + exp(-x));
@@ -83,9 +76,11 @@ typedef struct sim_ctx {
     int pact0, fight0;
     int nh, h[SHI_SCEN_NH];
     double band[SHI_SCEN_NH];
-    const double *bandy; /* the panel's band by horizon, 0..SHI_SCEN_HMAX */
-    double x0;           /* the driver at the origin (with one) */
-    double hpact;        /* the pact-onset hazard from the origin (scen_pact.c) */
+    const double *bandy;   /* the panel's band by horizon, 0..SHI_SCEN_HMAX */
+    double x0;             /* the driver at the origin (with one) */
+    double hpact;          /* the pact-onset hazard from the origin (scen_pact.c) */
+    const double *hpact_d; /* ndraw: the hazard under each draw of the formation fit;
+                              NULL: hpact in every draw */
 } sim_ctx;
 
 typedef struct acc {
@@ -100,6 +95,7 @@ static void one_path(const sim_ctx *x, uint64_t path, acc *a)
     const shi_scen_params *par = &x->draw[d];
     const double *v = par->v;
     double alpha = x->draw[d].alpha[x->pair];
+    double hp = x->hpact_d ? x->hpact_d[d] : x->hpact;
     shi_rng g;
     shi_rng_init(&g, o->seed, path);
     double c = x->c0;
@@ -135,11 +131,12 @@ static void one_path(const sim_ctx *x, uint64_t path, acc *a)
         /* the onset hazard of the formation model, a shock's pact effect
          * added to its log-odds */
         double pp = pact ? 1.0 - expit(v[SHI_SP_D0])
-                         : (dpact == 0 ? x->hpact : expit(log(x->hpact / (1 - x->hpact)) + dpact));
+                         : (dpact == 0 ? hp : expit(log(hp / (1 - hp)) + dpact));
         int pact1 = shi_rng_uniform(&g) < pp;
         /* A residual of the fit, drawn at random (residual bootstrap, Efron &
          * Tibshirani 1993, ch. 9); the normal only if the fit kept none. */
-        double e = par->n ? par->resid[shi_rng_below(&g, par->n)] : v[SHI_SP_SIGMA] * normal(&g);
+        double e =
+            par->n ? par->resid[shi_rng_below(&g, par->n)] : v[SHI_SP_SIGMA] * shi_rng_normal(&g);
         c = alpha + v[SHI_SP_RHO] * c + v[SHI_SP_G_PACT] * pact + v[SHI_SP_G_FIGHT] * fight +
             dcomp + e + (par->has_x ? par->bx * xd : 0.0);
         if (par->has_x) {
@@ -479,6 +476,19 @@ shi_status shi_scen_run(const shi_scen_panel *p, int a, int b, const shi_scen_op
     size_t i = (size_t)q * p->ny + (size_t)(o->from - p->y0);
     x.c0 = p->c[i];
     x.hpact = p->pact_h[i].h;
+    /* draw d's pact hazard (scen_pact.c) when the panel has the draws of
+     * this run; without them (no pact_ndraw set) the hazard of every draw is
+     * the point estimate's */
+    if (o->draws > 1 && p->pact_hd) {
+        if (p->pact_ndraw != o->draws || p->pact_seed != o->seed) {
+            return shi_err_set(err, SHI_EUSAGE,
+                               "the panel's pact hazards have %d draws of seed %llu; the run "
+                               "asks for %d of seed %llu",
+                               p->pact_ndraw, (unsigned long long)p->pact_seed, o->draws,
+                               (unsigned long long)o->seed);
+        }
+        x.hpact_d = &p->pact_hd[i * (size_t)o->draws];
+    }
     x.pact0 = p->pact[i];
     x.fight0 = p->fight[i];
     static const int hs[3] = {5, 10, 20};

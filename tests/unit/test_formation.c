@@ -203,7 +203,11 @@ static void controls_have_igo(void **state)
 }
 
 /* The fits shipped in src/models/formation_fits.inc are what the fit gives
- * today (to the 6 decimals they are stored with). */
+ * today: coefficients and standard errors to the 6 decimals they are stored
+ * with (half a unit of the 6th decimal, and the refit's last bits), the
+ * covariance, stored at full precision, to 1e-9 of se_v se_u (the refit may
+ * differ in the last bits of Newton's final step); 0 outside the model.
+ * se_v = sqrt(cov[v][v]) checks that the two are the same matrix. */
 static void shipped_fits(void **state)
 {
     (void)state;
@@ -219,8 +223,17 @@ static void shipped_fits(void **state)
             assert_int_equal(shi_formation_fit_model(&x, m, x.y0, x.y1, &f, &err), SHI_OK);
             assert_non_null(e);
             assert_true(f.ok);
+            unsigned vars = shi_formation_model_vars(m);
             for (int v = 0; v < SHI_FV_N; v++) {
                 assert_true(fabs(f.beta[v] - e->beta[v]) < 2e-6);
+                int in = (vars >> v) & 1u;
+                assert_true(!in || fabs(f.se[v] - e->se[v]) < 2e-6);
+                assert_true(!in || fabs(sqrt(e->cov[v][v]) - e->se[v]) < 2e-6);
+                for (int u = 0; u < SHI_FV_N; u++) {
+                    double tol = in && ((vars >> u) & 1u) ? 1e-9 * f.se[v] * f.se[u] : 0.0;
+                    assert_true(fabs(f.cov[v][u] - e->cov[v][u]) <= tol);
+                    assert_true(e->cov[v][u] == e->cov[u][v]);
+                }
             }
             assert_int_equal(f.nonsets, e->nonsets);
         }

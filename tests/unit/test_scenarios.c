@@ -5,7 +5,8 @@
  * parameters are the reference), the same results for any thread count, the
  * shocks, and the shock file's errors; the external driver: its coefficient
  * recovered from a simulated panel, its value for a named year against the
- * NMC file, the same results on 1 and 2 threads, its refusals.
+ * NMC file, the same results on 1 and 2 threads, its refusals; the pact
+ * hazard from the formation model and its draws.
  */
 #include "test_util.h"
 
@@ -491,6 +492,8 @@ static void pact_hazard_product(void **state)
     shi_scen_panel p;
     shi_err err = {0};
     assert_int_equal(shi_scen_panel_build(&DATA, 365, 710, &p, &err), SHI_OK);
+    p.pact_ndraw = 8; /* run_two_threads' draws and the default seed */
+    p.pact_seed = shi_scen_opts_default().seed;
     assert_int_equal(shi_scen_panel_pact(&DATA, 2011, 2011, &p, &err), SHI_OK);
     long q = shi_scen_panel_pair(&p, 365, 710);
     const shi_scen_pact *ph = &p.pact_h[(size_t)q * p.ny + (size_t)(2011 - p.y0)];
@@ -527,10 +530,98 @@ static void pact_hazard_product(void **state)
     assert_true(near(ph->h, 1 - (1 - hab) * (1 - hba), 1e-12));
     /* under the shipped fit the same year gives another probability */
     assert_true(fabs(predicted(&y, emb, a, b) - pab) > 1e-6);
+    /* draw k of the refit's coefficients (its own covariance, the stream of
+     * draw k), through shi_formation_predict: the hazard of draw k */
+    const double *hd = &p.pact_hd[((size_t)q * p.ny + (size_t)(2011 - p.y0)) * 8];
+    for (int k = 0; k < 8; k++) {
+        shi_formation_fit fk = f;
+        assert_int_equal(shi_formation_fit_draw(&f, p.pact_seed, SHI_SCEN_PACT_STREAM + (uint64_t)k,
+                                                fk.beta, &err),
+                         SHI_OK);
+        double qab = predicted(&y, &fk, a, b), qba = predicted(&y, &fk, b, a);
+        double kab = 1 - exp(-rate[1] * qab), kba = 1 - exp(-rate[1] * qba);
+        assert_true(near(hd[k], 1 - (1 - kab) * (1 - kba), 1e-12));
+        assert_true(hd[k] != ph->h);
+    }
     shi_formation_year_free(&y);
     shi_threat_ctx_free(ctx);
     shi_formation_design_free(&x);
+    /* the same numbers on 1 and 2 threads with the drawn hazards; a run
+     * with other draws than the panel's is refused */
+    shi_scen_opts o;
+    shi_scen_result r1, r2;
+    run_two_threads(&p, &o, &r1, &r2);
+    shi_scen_result_free(&r1);
+    shi_scen_result_free(&r2);
+    o.draws = 4;
+    assert_int_equal(shi_scen_run(&p, 365, 710, &o, &r1, &err), SHI_EUSAGE);
+    assert_non_null(strstr(err.msg, "8 draws"));
     shi_scen_panel_free(&p);
+}
+
+/* The draws of the formation coefficients (shi_formation_fit_draw) from the
+ * shipped joint defence fit: over N = 20000 draws the sample mean of each
+ * coefficient is within 5 standard errors of the mean, 5 se_v / sqrt(N), of
+ * beta_hat, and each sample covariance within 5 of its standard error
+ * sqrt((S_vv S_uu + S_vu^2) / N) (the variance of a sample covariance of
+ * normal draws, from Isserlis's fourth moments) of Sigma; |Z| > 5 has probability
+ * 6e-7, so over the 135 checks a false alarm is below 1e-4 (and the seed is
+ * fixed). A zero covariance reproduces the point hazard of every pair in
+ * every draw exactly, and the shipped covariance moves it. */
+static void pact_draws(void **state)
+{
+    (void)state;
+    const shi_formation_fit *emb = shi_formation_fit_embedded(SHI_FORM_DEFENCE, SHI_FM_JOINT);
+    enum { N = 20000 };
+    double sum[SHI_FV_N] = {0}, cross[SHI_FV_N][SHI_FV_N] = {{0}};
+    shi_err err = {0};
+    static double b[N][SHI_FV_N];
+    for (int k = 0; k < N; k++) {
+        assert_int_equal(shi_formation_fit_draw(emb, 11, (uint64_t)k, b[k], &err), SHI_OK);
+        for (int v = 0; v < SHI_FV_N; v++) {
+            sum[v] += b[k][v];
+        }
+    }
+    for (int k = 0; k < N; k++) {
+        for (int v = 0; v < SHI_FV_N; v++) {
+            for (int u = 0; u < SHI_FV_N; u++) {
+                cross[v][u] += (b[k][v] - sum[v] / N) * (b[k][u] - sum[u] / N);
+            }
+        }
+    }
+    for (int v = 0; v < SHI_FV_N; v++) {
+        assert_true(emb->cov[v][v] > 0); /* every covariate is in the joint model */
+        assert_true(fabs(sum[v] / N - emb->beta[v]) < 5 * emb->se[v] / sqrt((double)N));
+        for (int u = 0; u <= v; u++) {
+            double sv = emb->cov[v][u], sd = sqrt((emb->cov[v][v] * emb->cov[u][u] + sv * sv) / N);
+            assert_true(fabs(cross[v][u] / (N - 1) - sv) < 5 * sd);
+        }
+    }
+    shi_formation_fit zero = *emb;
+    memset(zero.cov, 0, sizeof zero.cov);
+    double bz[SHI_FV_N];
+    assert_int_equal(shi_formation_fit_draw(&zero, 11, 0, bz, &err), SHI_OK);
+    assert_memory_equal(bz, emb->beta, sizeof bz);
+    shi_scen_panel p, pz;
+    assert_int_equal(shi_scen_panel_build(&DATA, 365, 710, &p, &err), SHI_OK);
+    assert_int_equal(shi_scen_panel_build(&DATA, 365, 710, &pz, &err), SHI_OK);
+    p.pact_ndraw = pz.pact_ndraw = 5;
+    pz.pact_fit = &zero;
+    assert_int_equal(shi_scen_panel_pact(&DATA, 2018, 2018, &p, &err), SHI_OK);
+    assert_int_equal(shi_scen_panel_pact(&DATA, 2018, 2018, &pz, &err), SHI_OK);
+    size_t moved = 0;
+    for (size_t q = 0; q < p.npair; q++) {
+        size_t i = q * p.ny + (size_t)(2018 - p.y0);
+        assert_memory_equal(&p.pact_h[i], &pz.pact_h[i], sizeof p.pact_h[i]);
+        for (size_t k = 0; k < 5; k++) {
+            double h = p.pact_h[i].h, hz = pz.pact_hd[i * 5 + k];
+            assert_true(hz == h || (isnan(hz) && isnan(h)));
+            moved += !isnan(h) && p.pact_hd[i * 5 + k] != h;
+        }
+    }
+    assert_true(moved > 0);
+    shi_scen_panel_free(&p);
+    shi_scen_panel_free(&pz);
 }
 
 /* A back-test origin's hazard is fitted on the onsets up to it: origins
@@ -692,6 +783,7 @@ int main(void)
         cmocka_unit_test(shock_file),           cmocka_unit_test(futures_by_year),
         cmocka_unit_test(fit_driver_simulated), cmocka_unit_test(driver_embedded),
         cmocka_unit_test(pact_hazard_product),  cmocka_unit_test(pact_origin_fit),
+        cmocka_unit_test(pact_draws),
     };
     return shi_run_group_tests(tests, setup, teardown);
 }
