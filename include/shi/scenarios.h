@@ -338,15 +338,17 @@ typedef struct shi_scen_result {
     uint64_t *hist; /* horizon * SHI_SCEN_NBIN: counts of the composite by year, bins
                        of SHI_SCEN_BINW from SHI_SCEN_BIN0 (first and last: beyond) */
     double band[SHI_SCEN_NH];
-    int third;             /* the driver's third state, 0: no driver */
-    double x0;             /* the driver at the origin (its last value up to it) */
-    double bx_lo, bx_hi;   /* 2.5% and 97.5% of bx over the bootstrap draws */
-    double cx_lo, cx_hi;   /* the same for cx */
-    uint64_t *ycnt;        /* horizon * SHI_FUT_N: paths in each future over each horizon
-                              1..horizon (band(h) of that horizon; pooled over draws; not
-                              classifiable paths in none), for the stacked chart */
-    shi_scen_params point; /* the fit on the whole sample */
-    shi_scen_pact pact;    /* the pair's pact-onset hazard from the origin */
+    int third;                   /* the driver's third state, 0: no driver */
+    double x0;                   /* the driver at the origin (its last value up to it) */
+    double bx_lo, bx_hi;         /* 2.5% and 97.5% of bx over the bootstrap draws */
+    double cx_lo, cx_hi;         /* the same for cx */
+    uint64_t *ycnt;              /* horizon * SHI_FUT_N: paths in each future over each horizon
+                                    1..horizon (band(h) of that horizon; pooled over draws; not
+                                    classifiable paths in none), for the stacked chart */
+    shi_scen_params point;       /* the fit on the whole sample */
+    shi_scen_pact pact;          /* the pair's pact-onset hazard from the origin */
+    double pact_h_lo, pact_h_hi; /* 5% and 95% of that hazard over the draws of the
+                                    formation coefficients (NaN: not drawn) */
 } shi_scen_result;
 
 SHI_API void shi_scen_result_free(shi_scen_result *r);

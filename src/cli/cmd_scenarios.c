@@ -134,16 +134,24 @@ static shi_status driver_rows(shi_cli *cli, shi_table *t, const shi_scen_result 
     return s;
 }
 
-/* The pact-onset hazard from the origin (the alliance-formation model). */
-static shi_status pact_rows(shi_cli *cli, shi_table *t, int note, const shi_scen_pact *h)
+/* The pact-onset hazard from the origin (the alliance-formation model), and
+ * its spread over the draws of the formation coefficients. */
+static shi_status pact_rows(shi_cli *cli, shi_table *t, int note, const shi_scen_result *r)
 {
+    const shi_scen_pact *h = &r->pact;
     const struct {
         const char *name;
         double v;
-    } rows[] = {{"pact_onset_h", h->h},     {"pact_p_ab", h->p_ab},
-                {"pact_p_ba", h->p_ba},     {"pact_rate_a", h->rate_a},
-                {"pact_rate_b", h->rate_b}, {"pact_covariate_year", h->cov_year},
-                {"pact_fit_y0", h->fit_y0}, {"pact_fit_y1", h->fit_y1}};
+    } rows[] = {{"pact_onset_h", h->h},
+                {"pact_onset_h_lo", r->pact_h_lo},
+                {"pact_onset_h_hi", r->pact_h_hi},
+                {"pact_p_ab", h->p_ab},
+                {"pact_p_ba", h->p_ba},
+                {"pact_rate_a", h->rate_a},
+                {"pact_rate_b", h->rate_b},
+                {"pact_covariate_year", h->cov_year},
+                {"pact_fit_y0", h->fit_y0},
+                {"pact_fit_y1", h->fit_y1}};
     shi_status s = SHI_OK;
     for (size_t k = 0; k < sizeof rows / sizeof rows[0] && s == SHI_OK; k++) {
         s = param_row(cli, t, note, rows[k].name, rows[k].v, "");
@@ -163,7 +171,7 @@ static shi_status params_table(shi_cli *cli, shi_table *t, const shi_scen_result
         s = param_row(cli, t, note, "alpha_pair", r->point.alpha[r->pair], "");
     }
     if (s == SHI_OK) {
-        s = pact_rows(cli, t, note, &r->pact);
+        s = pact_rows(cli, t, note, r);
     }
     return s == SHI_OK && note ? driver_rows(cli, t, r) : s;
 }

@@ -19,9 +19,12 @@
  * beta_d ~ N(beta_hat, Sigma), Sigma the inverse observed information (the
  * usual large-sample distribution of the maximum likelihood estimator),
  * drawn once per draw for every pair (shi_formation_fit_draw); p_ab and p_ba
- * are recomputed under beta_d. The rates r stay fixed: they rest on some
- * 10^4 chooser-years, so their sampling error (a relative standard error of
- * about 1 / sqrt(onsets), some 2%) is small against the coefficients'.
+ * are recomputed under beta_d. The rates r stay fixed: even the major
+ * powers' rate rests on 416 onsets in 1,192 chooser-years (onsets 1817-2017,
+ * docs/formation.md), a Poisson relative standard error of 1 / sqrt(416) =
+ * 4.9%, small against the spread the coefficients
+ * give the hazard (RUS-CHN from 2018: 0.0034-0.0056 over 100 draws, 5% to
+ * 95%, around 0.0043, some 20-30% either way; docs/scenarios.md).
  */
 #include <shi/scenarios.h>
 

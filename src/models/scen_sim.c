@@ -359,6 +359,21 @@ static void summarise(const sim_ctx *x, const acc *a, shi_scen_result *r)
     }
 }
 
+/* The spread of the drawn pact hazards (the percentiles of the param
+ * interval); NaN when the hazard was not drawn. */
+static void pact_spread(const double *hd, int nd, shi_scen_result *r)
+{
+    r->pact_h_lo = r->pact_h_hi = (double)NAN;
+    double *v = hd ? malloc((size_t)nd * sizeof *v) : NULL;
+    if (v) {
+        memcpy(v, hd, (size_t)nd * sizeof *v);
+        qsort(v, (size_t)nd, sizeof *v, cmp_double);
+        r->pact_h_lo = quantile(v, (size_t)nd, 0.05);
+        r->pact_h_hi = quantile(v, (size_t)nd, 0.95);
+    }
+    free(v);
+}
+
 static shi_status check(const shi_scen_panel *p, long q, const shi_scen_opts *o, shi_err *err)
 {
     if (o->paths < 1) {
@@ -553,6 +568,7 @@ shi_status shi_scen_run(const shi_scen_panel *p, int a, int b, const shi_scen_op
         r->pact0 = x.pact0;
         r->fight0 = x.fight0;
         r->pact = p->pact_h[i];
+        pact_spread(x.hpact_d, o->draws, r);
         summarise(&x, &tot, r);
         r->ycnt = malloc((size_t)o->horizon * SHI_FUT_N * sizeof *r->ycnt);
         if (!r->ycnt) {
